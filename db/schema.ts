@@ -1,0 +1,185 @@
+import { sql, type InferInsertModel, type InferSelectModel } from "drizzle-orm";
+import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+export const articles = sqliteTable(
+  "articles",
+  {
+    /** First 12 hex chars of sha256(url ?? contentHash): stable across rebuilds. */
+    id: text("id").primaryKey(),
+    url: text("url").unique(),
+    /** sha256 of the normalized body: the key when there is no URL, and the change detector. */
+    contentHash: text("content_hash").notNull(),
+    /** 64-bit SimHash of the body shingles, hex, for near-duplicate detection. */
+    simhash: text("simhash").notNull(),
+    title: text("title").notNull(),
+    published: text("published"),
+    publishedPrecision: text("published_precision", { enum: ["day", "month", "year"] }),
+    publishedText: text("published_text"),
+    site: text("site"),
+    source: text("source"),
+    author: text("author"),
+    editor: text("editor"),
+    encoding: text("encoding").notNull(),
+    body: text("body").notNull(),
+    original: text("original").notNull(),
+    filePath: text("file_path"),
+    fetchedAt: text("fetched_at"),
+    /** Set when this article is a near-duplicate of an earlier one (shown once, under its twin). */
+    duplicateOf: text("duplicate_of"),
+    createdAt: text("created_at").notNull().default(now),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [index("articles_content_hash").on(t.contentHash), index("articles_published").on(t.published)],
+);
+export type Article = InferSelectModel<typeof articles>;
+export type NewArticle = InferInsertModel<typeof articles>;
+
+export const paragraphs = sqliteTable(
+  "paragraphs",
+  {
+    articleId: text("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
+    idx: integer("idx").notNull(),
+    text: text("text").notNull(),
+    original: text("original").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.idx] })],
+);
+export type Paragraph = InferSelectModel<typeof paragraphs>;
+
+export const entities = sqliteTable(
+  "entities",
+  {
+    /** `${kind}:${slug}` */
+    id: text("id").primaryKey(),
+    kind: text("kind", { enum: ["plan", "project", "organization", "region", "date"] }).notNull(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    /** plan: 规划/方案/计划 …; region: province/city/district/county/town/zone */
+    type: text("type"),
+    period: text("period"),
+    /** region: parent region id. */
+    parentId: text("parent_id"),
+    /** JSON array of names from the root, e.g. ["浙江","嘉兴","嘉善"]. */
+    path: text("path", { mode: "json" }).$type<string[]>(),
+    aliases: text("aliases", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** project/organization: region id it belongs to. */
+    regionId: text("region_id"),
+  },
+  (t) => [index("entities_kind").on(t.kind)],
+);
+export type Entity = InferSelectModel<typeof entities>;
+
+export const mentions = sqliteTable(
+  "mentions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: text("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
+    entityId: text("entity_id").notNull().references(() => entities.id, { onDelete: "cascade" }),
+    paragraph: integer("paragraph").notNull(),
+    start: integer("start").notNull(),
+    end: integer("end").notNull(),
+    text: text("text").notNull(),
+    /** date mentions: resolved value and precision. */
+    value: text("value"),
+    precision: text("precision"),
+  },
+  (t) => [index("mentions_article").on(t.articleId), index("mentions_entity").on(t.entityId)],
+);
+export type Mention = InferSelectModel<typeof mentions>;
+
+export const figures = sqliteTable(
+  "figures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: text("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
+    paragraph: integer("paragraph").notNull(),
+    text: text("text").notNull(),
+    value: real("value").notNull(),
+    unit: text("unit").notNull(),
+    subject: text("subject"),
+    before: real("before"),
+    after: real("after"),
+    bound: text("bound"),
+    /** Plan/project/region the figure is about, when known. */
+    entityId: text("entity_id"),
+  },
+  (t) => [index("figures_article").on(t.articleId), index("figures_entity").on(t.entityId)],
+);
+export type FigureRow = InferSelectModel<typeof figures>;
+
+export const milestones = sqliteTable(
+  "milestones",
+  {
+    /** Hash of date + action + concerned entity ids: the same event from several articles is one row. */
+    id: text("id").primaryKey(),
+    date: text("date").notNull(),
+    precision: text("precision", { enum: ["day", "month", "year"] }).notNull(),
+    action: text("action").notNull(),
+    event: text("event").notNull(),
+  },
+  (t) => [index("milestones_date").on(t.date)],
+);
+export type MilestoneRow = InferSelectModel<typeof milestones>;
+
+export const milestoneEntities = sqliteTable(
+  "milestone_entities",
+  {
+    milestoneId: text("milestone_id").notNull().references(() => milestones.id, { onDelete: "cascade" }),
+    entityId: text("entity_id").notNull().references(() => entities.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.milestoneId, t.entityId] })],
+);
+
+export const milestoneSources = sqliteTable(
+  "milestone_sources",
+  {
+    milestoneId: text("milestone_id").notNull().references(() => milestones.id, { onDelete: "cascade" }),
+    articleId: text("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
+    paragraph: integer("paragraph").notNull(),
+    /** The sentence as this article reported it. */
+    event: text("event").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.milestoneId, t.articleId, t.paragraph] })],
+);
+
+export const articleTopics = sqliteTable(
+  "article_topics",
+  {
+    articleId: text("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
+    topic: text("topic").notNull(),
+    score: real("score").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.topic] })],
+);
+
+export const ingestRuns = sqliteTable("ingest_runs", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  startedAt: text("started_at").notNull().default(now),
+  finishedAt: text("finished_at"),
+  /** running | done | failed */
+  status: text("status").notNull().default("running"),
+  inputs: text("inputs", { mode: "json" }).$type<string[]>().notNull(),
+  created: integer("created").notNull().default(0),
+  updated: integer("updated").notNull().default(0),
+  unchanged: integer("unchanged").notNull().default(0),
+  duplicate: integer("duplicate").notNull().default(0),
+  failed: integer("failed").notNull().default(0),
+});
+export type IngestRun = InferSelectModel<typeof ingestRuns>;
+
+export const ingestFailures = sqliteTable("ingest_failures", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  runId: integer("run_id").notNull().references(() => ingestRuns.id, { onDelete: "cascade" }),
+  path: text("path").notNull(),
+  code: text("code").notNull(),
+  reason: text("reason").notNull(),
+});
+
+/** What the search index holds: lets `kb index` send only changed articles and delete removed ones. */
+export const searchSync = sqliteTable("search_sync", {
+  articleId: text("article_id").primaryKey(),
+  docHash: text("doc_hash").notNull(),
+  indexedAt: text("indexed_at").notNull().default(now),
+});

@@ -1,0 +1,40 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** Treat `FOO=` the same as an unset FOO, like t3-env's emptyStringAsUndefined. */
+const optional = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+
+const schema = z.object({
+  /** All local state: SQLite file, local Meilisearch data, key and pid files. */
+  DATA_DIR: z.preprocess((v) => (v === "" ? undefined : v), z.string().default("./data")),
+  /** SQLite file; defaults to DATA_DIR/atlas.db. */
+  DATABASE_PATH: optional,
+  /** External Meilisearch. When unset, a local engine is started under DATA_DIR. */
+  MEILI_URL: optional.pipe(z.string().url().optional()),
+  MEILI_MASTER_KEY: optional,
+  /** Path to a meilisearch binary (preferred over PATH and the bundled npm repack). */
+  MEILI_BIN: optional,
+  /** Prefix for index names, so several datasets can share one external server. */
+  MEILI_INDEX_PREFIX: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[A-Za-z0-9_-]*$/).default("atlas")),
+  PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(65535).default(3000)),
+  /** Chromium for Playwright; unset means Playwright's own browser unless /usr/bin/chromium exists. */
+  CHROMIUM_PATH: optional,
+});
+
+export type Config = z.infer<typeof schema> & { dataDir: string; databasePath: string };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment configuration (see .env.example):\n${issues}`);
+  }
+  const c = parsed.data;
+  if (c.MEILI_URL && !c.MEILI_MASTER_KEY) {
+    throw new Error("Invalid environment configuration: MEILI_URL is set but MEILI_MASTER_KEY is not (see .env.example)");
+  }
+  const dataDir = path.resolve(c.DATA_DIR);
+  return { ...c, dataDir, databasePath: path.resolve(c.DATABASE_PATH ?? path.join(dataDir, "atlas.db")) };
+}
+
+export const config: Config = loadConfig();

@@ -1,0 +1,64 @@
+import type { DatePrecision } from "../ingest/types";
+
+export type EntityKind = "plan" | "project" | "organization" | "region" | "date";
+
+/** One mention of an entity in an article paragraph (offsets are into the normalized paragraph). */
+export interface EntityMention {
+  kind: EntityKind;
+  /** As written in the article. */
+  text: string;
+  /** Canonical name. */
+  name: string;
+  /** Stable id, `${kind}:${slug}` (regions use the gazetteer id as slug). */
+  id: string;
+  paragraph: number;
+  start: number;
+  end: number;
+  /** region: parent chain of names, e.g. ["浙江", "嘉兴", "嘉善"]. */
+  path?: string[];
+  /** plan: document type (规划, 方案, 计划 …) and period (2021—2035年). */
+  type?: string;
+  period?: string | null;
+  aliases?: string[];
+  /** date: resolved ISO value and precision; null value when it cannot be resolved. */
+  value?: string | null;
+  precision?: DatePrecision | null;
+  /** project/organization: region id it belongs to, when the text says so. */
+  region?: string | null;
+}
+
+export interface Figure {
+  text: string;
+  value: number;
+  unit: string;
+  subject: string | null;
+  before?: number;
+  after?: number;
+  /** Bound for 超/逾/近/不足 etc.: ">=", ">", "<=", "<", "~". */
+  bound?: ">=" | ">" | "<=" | "<" | "~";
+  paragraph: number;
+}
+
+export interface Milestone {
+  date: string;
+  precision: DatePrecision;
+  action: string;
+  event: string;
+  /** Canonical names of the plans/projects/organizations it concerns. */
+  entities: string[];
+  /** Entity ids matching `entities`. */
+  entityIds: string[];
+  paragraph: number;
+}
+
+export interface Topic {
+  name: string;
+  score: number;
+}
+
+export interface Extraction {
+  entities: EntityMention[];
+  figures: Figure[];
+  milestones: Milestone[];
+  topics: Topic[];
+}

@@ -1,0 +1,48 @@
+/** Precision of a date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
+export type DatePrecision = "day" | "month" | "year";
+
+/** Optional sidecar `.json` next to a scraped file. */
+export interface Sidecar {
+  url?: string;
+  fetchedAt?: string;
+  site?: string;
+  /** Declared encoding of the bytes, when the scraper knew it. */
+  encoding?: string;
+}
+
+/** What the pipeline makes of one scraped page (before extraction). */
+export interface CleanedArticle {
+  title: string;
+  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null when the page gives no (complete enough) date. */
+  published: string | null;
+  publishedPrecision: DatePrecision | null;
+  /** Date text as written when it could not be resolved to a year (e.g. "02-24"), never guessed. */
+  publishedText: string | null;
+  site: string | null;
+  /** Original publisher a reprint names (来源:浙江发改). */
+  source: string | null;
+  author: string | null;
+  /** Editor / photographer lines: kept as metadata, not body. */
+  editor: string | null;
+  url: string | null;
+  /** Body paragraphs, normalized (simplified Chinese, half-width, tidy whitespace). */
+  paragraphs: string[];
+  /** The same paragraphs before normalization (same length and order as `paragraphs`). */
+  originalParagraphs: string[];
+  /** The body text before normalization, paragraphs joined by blank lines. */
+  original: string;
+  /** Encoding the bytes were decoded from. */
+  encoding: string;
+}
+
+/** A failure with a stable code; users see `message`, logs keep `cause`. */
+export class AtlasError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "AtlasError";
+  }
+}
