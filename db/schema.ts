@@ -11,6 +11,8 @@ export const articles = sqliteTable(
     url: text("url").unique(),
     /** sha256 of the normalized body: the key when there is no URL, and the change detector. */
     contentHash: text("content_hash").notNull(),
+    /** sha256 of everything derived from the page (article + extraction): unchanged input and code → unchanged row. */
+    recordHash: text("record_hash").notNull(),
     /** 64-bit SimHash of the body shingles, hex, for near-duplicate detection. */
     simhash: text("simhash").notNull(),
     title: text("title").notNull(),

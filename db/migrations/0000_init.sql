@@ -10,6 +10,7 @@ CREATE TABLE `articles` (
 	`id` text PRIMARY KEY NOT NULL,
 	`url` text,
 	`content_hash` text NOT NULL,
+	`record_hash` text NOT NULL,
 	`simhash` text NOT NULL,
 	`title` text NOT NULL,
 	`published` text,

@@ -1,0 +1,166 @@
+import "server-only";
+import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import {
+  articles,
+  articleTopics,
+  entities,
+  figures,
+  ingestFailures,
+  ingestRuns,
+  mentions,
+  milestoneEntities,
+  milestones,
+  milestoneSources,
+  paragraphs,
+  type IngestRun,
+  type NewArticle,
+} from "../schema";
+
+type EntityRow = typeof entities.$inferInsert;
+
+/** Everything the pipeline derived from one page, written together or not at all. */
+export interface ArticleRecord {
+  article: Omit<NewArticle, "createdAt" | "updatedAt">;
+  paragraphs: { text: string; original: string }[];
+  entities: EntityRow[];
+  mentions: { entityId: string; paragraph: number; start: number; end: number; text: string; value?: string | null; precision?: string | null }[];
+  figures: Omit<typeof figures.$inferInsert, "id" | "articleId">[];
+  milestones: {
+    id: string;
+    date: string;
+    precision: "day" | "month" | "year";
+    action: string;
+    event: string;
+    paragraph: number;
+    entityIds: string[];
+  }[];
+  topics: { topic: string; score: number }[];
+}
+
+export type UpsertOutcome = "new" | "updated" | "unchanged";
+
+export function getArticleStateById({ db, id }: { db: Db; id: string }) {
+  return db.select({ id: articles.id, recordHash: articles.recordHash }).from(articles).where(eq(articles.id, id)).get();
+}
+
+/** Another article (not `exceptId`) with exactly this body, preferring the one that is not itself a duplicate. */
+export function getArticleIdByContentHash({ db, contentHash, exceptId }: { db: Db; contentHash: string; exceptId: string }) {
+  return db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.contentHash, contentHash), ne(articles.id, exceptId), isNull(articles.duplicateOf)))
+    .get()?.id;
+}
+
+/** Originals (not duplicates) other than `exceptId`, for near-duplicate detection. */
+export function getDedupCandidates({ db, exceptId }: { db: Db; exceptId: string }) {
+  return db
+    .select({ id: articles.id, simhash: articles.simhash, body: articles.body })
+    .from(articles)
+    .where(and(ne(articles.id, exceptId), isNull(articles.duplicateOf)))
+    .all();
+}
+
+function upsertEntities(db: Db, rows: EntityRow[]) {
+  for (const row of rows) {
+    db.insert(entities)
+      .values(row)
+      .onConflictDoUpdate({
+        target: entities.id,
+        set: {
+          name: row.name,
+          type: sql`coalesce(excluded.type, ${entities.type})`,
+          period: sql`coalesce(excluded.period, ${entities.period})`,
+          parentId: sql`coalesce(excluded.parent_id, ${entities.parentId})`,
+          path: sql`coalesce(excluded.path, ${entities.path})`,
+          regionId: sql`coalesce(excluded.region_id, ${entities.regionId})`,
+          // Aliases accumulate across articles: each article may introduce its own 以下简称.
+          aliases: sql`(select json_group_array(value) from (select value from json_each(${entities.aliases}) union select value from json_each(excluded.aliases)))`,
+        },
+      })
+      .run();
+  }
+}
+
+/** Delete what hung off an article's previous version. */
+function clearArticleChildren(db: Db, articleId: string) {
+  for (const table of [paragraphs, mentions, figures, articleTopics, milestoneSources]) {
+    db.delete(table).where(eq(table.articleId, articleId)).run();
+  }
+}
+
+/** Milestones no article reports any more, and entities nothing refers to (the gazetteer's regions stay). */
+export function deleteOrphans({ db }: { db: Db }) {
+  db.run(sql`delete from milestones where id not in (select milestone_id from milestone_sources)`);
+  db.run(sql`delete from entities where kind != 'region' and id not in (
+    select entity_id from mentions union select entity_id from milestone_entities
+    union select entity_id from figures where entity_id is not null)`);
+}
+
+/** Insert or replace one article and everything derived from it, in one transaction. */
+export function upsertArticle({ db, record }: { db: Db; record: ArticleRecord }): UpsertOutcome {
+  return db.transaction((tx) => {
+    const t = tx as unknown as Db;
+    const existing = getArticleStateById({ db: t, id: record.article.id });
+    if (existing?.recordHash === record.article.recordHash) return "unchanged";
+    const now = new Date().toISOString();
+    if (existing) {
+      clearArticleChildren(t, record.article.id);
+      t.update(articles).set({ ...record.article, updatedAt: now }).where(eq(articles.id, record.article.id)).run();
+    } else {
+      t.insert(articles).values({ ...record.article, createdAt: now, updatedAt: now }).run();
+    }
+    const id = record.article.id;
+    if (record.paragraphs.length) {
+      t.insert(paragraphs).values(record.paragraphs.map((p, idx) => ({ articleId: id, idx, ...p }))).run();
+    }
+    upsertEntities(t, record.entities);
+    for (const m of record.mentions) t.insert(mentions).values({ articleId: id, ...m }).run();
+    for (const f of record.figures) t.insert(figures).values({ articleId: id, ...f }).run();
+    for (const topic of record.topics) t.insert(articleTopics).values({ articleId: id, ...topic }).onConflictDoNothing().run();
+    for (const m of record.milestones) {
+      t.insert(milestones)
+        .values({ id: m.id, date: m.date, precision: m.precision, action: m.action, event: m.event })
+        .onConflictDoNothing()
+        .run();
+      for (const entityId of m.entityIds) t.insert(milestoneEntities).values({ milestoneId: m.id, entityId }).onConflictDoNothing().run();
+      t.insert(milestoneSources).values({ milestoneId: m.id, articleId: id, paragraph: m.paragraph, event: m.event }).onConflictDoNothing().run();
+    }
+    if (existing) deleteOrphans({ db: t });
+    return existing ? "updated" : "new";
+  });
+}
+
+export function createIngestRun({ db, inputs }: { db: Db; inputs: string[] }): number {
+  return db.insert(ingestRuns).values({ inputs }).returning({ id: ingestRuns.id }).get().id;
+}
+
+export function addIngestFailure({ db, runId, path, code, reason }: { db: Db; runId: number; path: string; code: string; reason: string }) {
+  db.insert(ingestFailures).values({ runId, path, code, reason }).run();
+}
+
+export function finishIngestRun({
+  db,
+  runId,
+  status,
+  counts,
+}: {
+  db: Db;
+  runId: number;
+  status: "done" | "failed";
+  counts: Pick<IngestRun, "created" | "updated" | "unchanged" | "duplicate" | "failed">;
+}) {
+  db.update(ingestRuns)
+    .set({ ...counts, status, finishedAt: new Date().toISOString() })
+    .where(eq(ingestRuns.id, runId))
+    .run();
+}
+
+export function countArticles({ db }: { db: Db }): number {
+  return db.select({ n: sql<number>`count(*)` }).from(articles).get()?.n ?? 0;
+}
+
+export function getIngestRunsByIds({ db, ids }: { db: Db; ids: number[] }) {
+  return db.select().from(ingestRuns).where(inArray(ingestRuns.id, ids)).all();
+}

@@ -1,0 +1,14 @@
+import { Command } from "commander";
+import { AtlasError } from "@/lib/ingest/types";
+import { registerIngest } from "./commands/ingest";
+import { registerInspect } from "./commands/inspect";
+
+const program = new Command("kb").description("Delta Atlas knowledge base: ingest, inspect, index and search");
+registerIngest(program);
+registerInspect(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof AtlasError) console.error(`error (${error.code}): ${error.message}`);
+  else console.error(error instanceof Error ? (process.env.DEBUG ? error.stack : `error: ${error.message}`) : error);
+  process.exitCode = 1;
+});
