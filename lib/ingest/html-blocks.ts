@@ -1,0 +1,105 @@
+import type { AnyNode, Element } from "domhandler";
+
+/**
+ * Splits a (pre-cleaned) DOM into text blocks: one block per run of text between
+ * block-level boundaries and `<br>`, in document order, with the counts the
+ * main-block scorer needs.
+ */
+
+export interface TextBlock {
+  text: string;
+  /** Nearest enclosing block-level element (the block's owner in the DOM). */
+  owner: Element;
+  /** Tag of the owner, lowercased. */
+  tag: string;
+  /** Non-whitespace characters. */
+  chars: number;
+  /** Non-whitespace characters inside `<a>`. */
+  linkChars: number;
+  /** Han characters. */
+  han: number;
+  /** Sentence punctuation marks (，。、；：！？ and their ASCII kin). */
+  punct: number;
+}
+
+const BLOCK_TAGS = new Set([
+  "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
+  "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+  "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre",
+  "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "text", "br",
+]);
+
+const WS_RE = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+const HAN_RE = /\p{Script=Han}/gu;
+// ASCII `.`/`,` count only when followed by a space or the end (not in numbers, URLs, dates).
+const PUNCT_RE = /[，。、；：！？]|[,.;!?](?=\s|$)/g;
+
+export function isBlockTag(tag: string): boolean {
+  return BLOCK_TAGS.has(tag);
+}
+
+function countNonSpace(s: string): number {
+  return s.replace(WS_RE, "").length;
+}
+
+export function measure(text: string): Pick<TextBlock, "chars" | "han" | "punct"> {
+  return {
+    chars: countNonSpace(text),
+    han: text.match(HAN_RE)?.length ?? 0,
+    punct: text.match(PUNCT_RE)?.length ?? 0,
+  };
+}
+
+export function tidy(text: string): string {
+  return text.replace(/[ \t\r\n\f\v]+/g, " ").replace(/^[\s\u00a0\u3000\u200b\ufeff]+|[\s\u00a0\u3000\u200b\ufeff]+$/g, "");
+}
+
+/** Walks `root` and returns its text blocks in document order. */
+export function collectBlocks(root: Element): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  let parts: string[] = [];
+  let linkChars = 0;
+  let owner: Element = root;
+
+  const flush = () => {
+    const text = tidy(parts.join(""));
+    parts = [];
+    const links = linkChars;
+    linkChars = 0;
+    if (!text) return;
+    const m = measure(text);
+    blocks.push({ text, owner, tag: owner.name.toLowerCase(), ...m, linkChars: Math.min(links, m.chars) });
+  };
+
+  const walk = (node: AnyNode, inLink: boolean) => {
+    if (node.type === "text") {
+      const data = (node as unknown as { data: string }).data;
+      parts.push(data);
+      if (inLink) linkChars += countNonSpace(data);
+      return;
+    }
+    if (node.type !== "tag") return;
+    const el = node as Element;
+    const tag = el.name.toLowerCase();
+    if (tag === "br" || tag === "hr") {
+      flush();
+      return;
+    }
+    const block = BLOCK_TAGS.has(tag);
+    const link = inLink || (tag === "a" && el.attribs.href !== undefined);
+    if (block) {
+      flush();
+      const saved = owner;
+      owner = el;
+      for (const child of el.children) walk(child, link);
+      flush();
+      owner = saved;
+      return;
+    }
+    for (const child of el.children) walk(child, link);
+  };
+
+  walk(root, false);
+  flush();
+  return blocks;
+}

@@ -1,0 +1,183 @@
+/**
+ * npm run eval:clean [-- --json] [-- --verbose] [-- --corpus cwced|aeb]
+ * Scores the HTML cleaner against the pages with ground truth in ../shared/corpus
+ * (cwced: Chinese, aeb: mostly English) with the article-extraction-benchmark shingle
+ * metric, beside two baselines measured in the same run: all visible text, and
+ * Readability.js (with linkedom).
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { gunzipSync } from "node:zlib";
+import { Readability } from "@mozilla/readability";
+import * as cheerio from "cheerio";
+import chardet from "chardet";
+import { Command } from "commander";
+import iconv from "iconv-lite";
+import { parseHTML } from "linkedom";
+import { aggregate, precisionScore, recallScore, shingleMatch, type Prf, type TpFpFn } from "../lib/eval/shingles";
+import { collectBlocks } from "../lib/ingest/html-blocks";
+import { extractHtml } from "../lib/ingest/html";
+
+const CORPUS = path.resolve("../shared/corpus");
+
+interface Page {
+  id: string;
+  bytes: Buffer;
+  truth: string;
+}
+
+type System = (page: Page) => string;
+
+interface Row extends Prf {
+  corpus: string;
+  system: string;
+  pages: number;
+  ms: number;
+  worst: { id: string; precision: number; recall: number; f1: number }[];
+}
+
+function loadCwced(): Page[] {
+  const dir = path.join(CORPUS, "cwced");
+  const truth = JSON.parse(readFileSync(path.join(dir, "eval/cleaned_ground.json"), "utf8")) as Record<
+    string,
+    { articleBody: string }
+  >;
+  return Object.entries(truth).map(([id, t]) => ({
+    id,
+    bytes: readFileSync(path.join(dir, "original", `${id}.html`)),
+    truth: t.articleBody,
+  }));
+}
+
+function loadAeb(): Page[] {
+  const dir = path.join(CORPUS, "aeb");
+  const truth = JSON.parse(readFileSync(path.join(dir, "ground-truth.json"), "utf8")) as Record<
+    string,
+    { articleBody: string }
+  >;
+  const files = new Set(readdirSync(path.join(dir, "html")));
+  return Object.entries(truth)
+    .filter(([id]) => files.has(`${id}.html.gz`))
+    .map(([id, t]) => ({
+      id,
+      bytes: gunzipSync(readFileSync(path.join(dir, "html", `${id}.html.gz`))),
+      truth: t.articleBody,
+    }));
+}
+
+/** Stand-in decoder, used only until lib/ingest/process.ts (the pipeline's decoder) exists. */
+function fallbackDecode(bytes: Buffer): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString("utf8");
+  const head = bytes.subarray(0, 4096).toString("latin1");
+  const declared = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ?? /encoding="([\w-]+)"/i.exec(head)?.[1];
+  const tryDecode = (label: string | null | undefined): string | null => {
+    if (!label) return null;
+    const enc = /^(gb2312|gbk|gb_2312-80|x-gbk|euc-cn)$/i.test(label) ? "gb18030" : label;
+    if (!iconv.encodingExists(enc)) return null;
+    const text = iconv.decode(bytes, enc);
+    const bad = text.match(/\ufffd/g)?.length ?? 0;
+    return bad > text.length / 1000 ? null : text;
+  };
+  return tryDecode(declared) ?? tryDecode(chardet.detect(bytes)) ?? tryDecode("gb18030") ?? bytes.toString("utf8");
+}
+
+type ProcessPage = (bytes: Buffer, opts: { fileName: string; sidecar?: unknown }) => { paragraphs: string[] };
+
+async function loadProcessPage(): Promise<ProcessPage | null> {
+  const file = path.resolve("lib/ingest/process.ts");
+  if (!existsSync(file)) return null;
+  const mod = (await import(pathToFileURL(file).href)) as { processPage?: unknown };
+  return typeof mod.processPage === "function" ? (mod.processPage as ProcessPage) : null;
+}
+
+function visibleText(html: string): string {
+  const $ = cheerio.load(html);
+  $("script,style,noscript,template,head").remove();
+  const body = $("body").get(0);
+  return body ? collectBlocks(body).map((b) => b.text).join("\n") : "";
+}
+
+function readability(html: string): string {
+  try {
+    const { document } = parseHTML(html);
+    return new Readability(document as unknown as Document).parse()?.textContent ?? "";
+  } catch {
+    return "";
+  }
+}
+
+function run(corpus: string, name: string, pages: Page[], system: System): Row {
+  const t0 = performance.now();
+  const preds = pages.map((p) => {
+    try {
+      return system(p);
+    } catch {
+      return "";
+    }
+  });
+  const ms = performance.now() - t0;
+  const docs: TpFpFn[] = pages.map((p, i) => shingleMatch(p.truth, preds[i] ?? ""));
+  const worst = docs
+    .map((d, i) => {
+      const precision = precisionScore(d);
+      const recall = recallScore(d);
+      const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+      return { id: pages[i]?.id ?? "", precision, recall, f1 };
+    })
+    .sort((a, b) => a.f1 - b.f1)
+    .slice(0, 5);
+  return { corpus, system: name, pages: pages.length, ms, ...aggregate(docs), worst };
+}
+
+async function main(): Promise<void> {
+  const program = new Command()
+    .option("--json", "print JSON instead of a markdown table")
+    .option("--verbose", "print the 5 worst pages per corpus for our cleaner")
+    .option("--corpus <name>", "only this corpus (cwced or aeb)")
+    .parse();
+  const opts = program.opts<{ json?: boolean; verbose?: boolean; corpus?: string }>();
+  const processPage = await loadProcessPage();
+
+  const corpora: [string, () => Page[]][] = [
+    ["cwced", loadCwced],
+    ["aeb", loadAeb],
+  ];
+  const rows: Row[] = [];
+  for (const [corpus, load] of corpora) {
+    if (opts.corpus && opts.corpus !== corpus) continue;
+    const pages = load();
+    const decoded = new Map(pages.map((p) => [p.id, fallbackDecode(p.bytes)]));
+    const html = (p: Page) => decoded.get(p.id) ?? "";
+    rows.push(run(corpus, "visible text (baseline)", pages, (p) => visibleText(html(p))));
+    rows.push(run(corpus, "readability.js + linkedom", pages, (p) => readability(html(p))));
+    rows.push(run(corpus, "extractHtml", pages, (p) => extractHtml(html(p)).paragraphs.join("\n\n")));
+    if (processPage) {
+      rows.push(
+        run(corpus, "processPage (decode + extractHtml + junk)", pages, (p) =>
+          processPage(p.bytes, { fileName: `${p.id}.html` }).paragraphs.join("\n\n"),
+        ),
+      );
+    }
+  }
+
+  if (opts.json) {
+    console.log(JSON.stringify(rows.map(({ worst, ...r }) => (opts.verbose ? { ...r, worst } : r)), null, 2));
+    return;
+  }
+  const f = (x: number) => x.toFixed(3);
+  console.log("| corpus | system | precision | recall | F1 | pages | time (ms) |");
+  console.log("| --- | --- | --- | --- | --- | --- | --- |");
+  for (const r of rows) {
+    console.log(`| ${r.corpus} | ${r.system} | ${f(r.precision)} | ${f(r.recall)} | **${f(r.f1)}** | ${r.pages} | ${Math.round(r.ms)} |`);
+  }
+  if (!processPage) console.log("\n(lib/ingest/process.ts not found: pages decoded by the script's stand-in decoder)");
+  if (opts.verbose) {
+    for (const r of rows.filter((x) => /^(extractHtml|processPage)/.test(x.system))) {
+      console.log(`\nworst pages, ${r.corpus} / ${r.system}:`);
+      for (const w of r.worst) console.log(`  ${w.id}  P=${f(w.precision)} R=${f(w.recall)} F1=${f(w.f1)}`);
+    }
+  }
+}
+
+await main();
