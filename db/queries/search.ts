@@ -1,0 +1,192 @@
+import "server-only";
+import { eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { articles, articleTopics, entities, mentions, searchSync, type Entity } from "../schema";
+
+/** What the search index needs to know about one article (read from the system of record). */
+export interface IndexSource {
+  id: string;
+  title: string;
+  body: string;
+  published: string | null;
+  publishedPrecision: "day" | "month" | "year" | null;
+  site: string | null;
+  source: string | null;
+  url: string | null;
+  entities: Pick<Entity, "id" | "kind" | "name" | "aliases">[];
+  topics: string[];
+}
+
+export type EntityNode = Pick<Entity, "id" | "kind" | "name" | "parentId" | "aliases">;
+
+/** Articles to index: every article that is not folded into a twin (duplicates are shown under their original). */
+export function getArticlesForIndex({ db }: { db: Db }): IndexSource[] {
+  const rows = db
+    .select({
+      id: articles.id,
+      title: articles.title,
+      body: articles.body,
+      published: articles.published,
+      publishedPrecision: articles.publishedPrecision,
+      site: articles.site,
+      source: articles.source,
+      url: articles.url,
+    })
+    .from(articles)
+    .where(isNull(articles.duplicateOf))
+    .orderBy(articles.id)
+    .all();
+  const byId = new Map<string, IndexSource>(rows.map((r) => [r.id, { ...r, entities: [], topics: [] }]));
+  const ents = db
+    .selectDistinct({ articleId: mentions.articleId, id: entities.id, kind: entities.kind, name: entities.name, aliases: entities.aliases })
+    .from(mentions)
+    .innerJoin(entities, eq(entities.id, mentions.entityId))
+    .orderBy(mentions.articleId, entities.id)
+    .all();
+  for (const { articleId, ...e } of ents) byId.get(articleId)?.entities.push(e);
+  const topics = db.select().from(articleTopics).orderBy(articleTopics.articleId, articleTopics.topic).all();
+  for (const t of topics) byId.get(t.articleId)?.topics.push(t.topic);
+  return [...byId.values()];
+}
+
+/** Every entity that can name something in a query or a facet (regions for ancestors and labels). */
+export function getSearchEntities({ db }: { db: Db }): EntityNode[] {
+  return db
+    .select({ id: entities.id, kind: entities.kind, name: entities.name, parentId: entities.parentId, aliases: entities.aliases })
+    .from(entities)
+    .where(inArray(entities.kind, ["plan", "project", "organization", "region"]))
+    .all();
+}
+
+export function getSearchSyncHashes({ db }: { db: Db }): Map<string, string> {
+  return new Map(db.select().from(searchSync).all().map((r) => [r.articleId, r.docHash]));
+}
+
+export function upsertSearchSyncRows({ db, rows }: { db: Db; rows: { articleId: string; docHash: string }[] }): void {
+  db.transaction((tx) => {
+    for (const r of rows) {
+      tx.insert(searchSync)
+        .values(r)
+        .onConflictDoUpdate({ target: searchSync.articleId, set: { docHash: r.docHash, indexedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` } })
+        .run();
+    }
+  });
+}
+
+export function deleteSearchSyncByIds({ db, ids }: { db: Db; ids: string[] }): void {
+  if (ids.length) db.delete(searchSync).where(inArray(searchSync.articleId, ids)).run();
+}
+
+export function deleteAllSearchSync({ db }: { db: Db }): void {
+  db.delete(searchSync).run();
+}
+
+// ---- SQLite FTS5 fallback (tables from migration 0001_fts) ----
+
+export interface FallbackDoc {
+  articleId: string;
+  docHash: string;
+  /** JSON of the search document (same shape as the Meilisearch one). */
+  doc: string;
+  publishedNum: number;
+  titleTokens: string;
+  namesTokens: string;
+  bodyTokens: string;
+  facets: { facet: string; value: string }[];
+}
+
+export function getFallbackHashes({ db }: { db: Db }): Map<string, string> {
+  const rows = db.all<{ article_id: string; doc_hash: string }>(sql`select article_id, doc_hash from search_docs`);
+  return new Map(rows.map((r) => [r.article_id, r.doc_hash]));
+}
+
+export function deleteFallbackDocsByIds({ db, ids }: { db: Db; ids: string[] }): void {
+  db.transaction((tx) => {
+    for (const id of ids) {
+      tx.run(sql`delete from search_fts where article_id = ${id}`);
+      tx.run(sql`delete from search_facets where article_id = ${id}`);
+      tx.run(sql`delete from search_docs where article_id = ${id}`);
+    }
+  });
+}
+
+export function upsertFallbackDocs({ db, docs }: { db: Db; docs: FallbackDoc[] }): void {
+  db.transaction((tx) => {
+    for (const d of docs) {
+      tx.run(sql`delete from search_fts where article_id = ${d.articleId}`);
+      tx.run(sql`delete from search_facets where article_id = ${d.articleId}`);
+      tx.run(sql`insert or replace into search_docs (article_id, doc_hash, doc, published_num) values (${d.articleId}, ${d.docHash}, ${d.doc}, ${d.publishedNum})`);
+      tx.run(sql`insert into search_fts (article_id, title, names, body) values (${d.articleId}, ${d.titleTokens}, ${d.namesTokens}, ${d.bodyTokens})`);
+      for (const f of d.facets) {
+        tx.run(sql`insert or ignore into search_facets (article_id, facet, value) values (${d.articleId}, ${f.facet}, ${f.value})`);
+      }
+    }
+  });
+}
+
+export interface FallbackQuery {
+  db: Db;
+  /** An FTS5 MATCH expression built from escaped tokens, or null for "all documents". */
+  match: string | null;
+  /** Substring alternatives for when FTS finds nothing (short CJK queries inside longer words). */
+  like: string[] | null;
+  /** facet → selected values: OR within a facet, AND across facets. */
+  filters: Record<string, string[]>;
+}
+
+/** The ids matching the text part of a query (before facet filters), with an FTS rank. */
+function matchingIdsSql({ match, like }: Pick<FallbackQuery, "match" | "like">) {
+  if (match) {
+    return sql`select article_id, bm25(search_fts, 0, 10.0, 5.0, 1.0) as rank from search_fts where search_fts match ${match}`;
+  }
+  if (like && like.length) {
+    const ors = sql.join(
+      like.map((l) => sql`d.doc like ${`%${l.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`),
+      sql` or `,
+    );
+    return sql`select d.article_id, 0 as rank from search_docs d where ${ors}`;
+  }
+  return sql`select article_id, 0 as rank from search_docs`;
+}
+
+function filterSql(filters: Record<string, string[]>, except?: string) {
+  const parts = Object.entries(filters)
+    .filter(([facet, values]) => facet !== except && values.length > 0)
+    .map(
+      ([facet, values]) =>
+        sql`m.article_id in (select article_id from search_facets where facet = ${facet} and value in (${sql.join(
+          values.map((v) => sql`${v}`),
+          sql`, `,
+        )}))`,
+    );
+  return parts.length ? sql`where ${sql.join(parts, sql` and `)}` : sql``;
+}
+
+export function searchFallbackByQuery(
+  q: FallbackQuery & { sort: "relevance" | "newest" | "oldest"; limit: number; offset: number },
+): { total: number; rows: { articleId: string; doc: string }[] } {
+  const base = sql`with m as (${matchingIdsSql(q)}) select m.article_id, m.rank, d.doc, d.published_num from m join search_docs d on d.article_id = m.article_id ${filterSql(q.filters)}`;
+  const total = q.db.get<{ n: number }>(sql`select count(*) as n from (${base})`)?.n ?? 0;
+  const order =
+    q.sort === "newest"
+      ? sql`order by published_num = 0, published_num desc, rank`
+      : q.sort === "oldest"
+        ? sql`order by published_num = 0, published_num asc, rank`
+        : sql`order by rank, published_num desc`;
+  const rows = q.db.all<{ article_id: string; doc: string }>(sql`select * from (${base}) ${order} limit ${q.limit} offset ${q.offset}`);
+  return { total, rows: rows.map((r) => ({ articleId: r.article_id, doc: r.doc })) };
+}
+
+/** Counts for one facet under every filter except its own (so the other values of a multi-select stay visible). */
+export function getFallbackFacetCountsByFacet(q: FallbackQuery & { facet: string }): { value: string; count: number }[] {
+  return q.db.all<{ value: string; count: number }>(
+    sql`with m as (${matchingIdsSql(q)}) select f.value as value, count(distinct f.article_id) as count
+        from search_facets f where f.facet = ${q.facet} and f.article_id in (select m.article_id from m ${filterSql(q.filters, q.facet)})
+        group by f.value order by count desc, f.value`,
+  );
+}
+
+export function countFallbackDocs({ db }: { db: Db }): number {
+  return db.get<{ n: number }>(sql`select count(*) as n from search_docs`)?.n ?? 0;
+}
+

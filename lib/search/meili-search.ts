@@ -1,0 +1,90 @@
+import type { Meilisearch, SearchParams as MeiliParams } from "meilisearch";
+import type { SearchDoc } from "./documents";
+import { emptyCounts, shapeFacets } from "./facets";
+import type { AnalyzedQuery, QueryContext } from "./query";
+import { buildSnippet, hasMarkers, markersToHtml, markTerms, POST_TAG, PRE_TAG } from "./snippet";
+import { FACETS, type FacetName, type SearchHit, type SearchParams, type SearchResponse } from "./types";
+
+/** `"value"` with quotes and backslashes escaped, for a Meilisearch filter expression. */
+export function filterValue(v: string): string {
+  return `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+
+/** OR within a facet, AND across facets; `except` leaves one facet out (for its own counts). */
+export function buildFilter(filters: SearchParams["filters"], except?: FacetName): string[] {
+  return FACETS.filter((f) => f !== except && (filters[f]?.length ?? 0) > 0).map(
+    (f) => `(${(filters[f] ?? []).map((v) => `${f} = ${filterValue(v)}`).join(" OR ")})`,
+  );
+}
+
+const SORT: Record<SearchParams["sort"], string[] | undefined> = {
+  relevance: undefined,
+  newest: ["published_desc:desc"],
+  oldest: ["published_asc:asc"],
+};
+
+type Formatted = Partial<Record<"title" | "body", string>>;
+
+export function toHit(doc: SearchDoc & { _formatted?: Formatted }, terms: string[]): SearchHit {
+  const f = doc._formatted ?? {};
+  const body = f.body && hasMarkers(f.body) ? `${markersToHtml(f.body)}` : buildSnippet(doc.body, terms);
+  const title = f.title && hasMarkers(f.title) ? markersToHtml(f.title) : markersToHtml(markTerms(doc.title, terms));
+  return {
+    id: doc.id,
+    title: doc.title,
+    titleHtml: title,
+    published: doc.published,
+    publishedPrecision: doc.published_precision,
+    site: doc.site[0] ?? null,
+    snippet: body,
+    regions: doc.regions_display,
+    topics: doc.topic,
+    url: doc.url,
+  };
+}
+
+export async function searchMeili(client: Meilisearch, indexName: string, params: SearchParams, aq: AnalyzedQuery, ctx: QueryContext): Promise<SearchResponse> {
+  const started = Date.now();
+  const filter = buildFilter(params.filters);
+  const main: MeiliParams & { indexUid: string } = {
+    indexUid: indexName,
+    q: aq.normalized,
+    filter,
+    facets: [...FACETS],
+    sort: SORT[params.sort],
+    hitsPerPage: params.pageSize,
+    page: params.page,
+    attributesToHighlight: ["title", "body"],
+    attributesToCrop: ["body"],
+    cropLength: 40,
+    cropMarker: "…",
+    highlightPreTag: PRE_TAG,
+    highlightPostTag: POST_TAG,
+    locales: ["cmn"],
+  };
+  // Disjunctive facets: a facet with a selection is counted without its own filter.
+  const selectedFacets = FACETS.filter((f) => (params.filters[f]?.length ?? 0) > 0);
+  const extra = selectedFacets.map((f) => ({ indexUid: indexName, q: aq.normalized, filter: buildFilter(params.filters, f), facets: [f], limit: 0, locales: ["cmn" as const] }));
+  const { results } = await client.multiSearch({ queries: [main, ...extra] });
+  const [first, ...rest] = results;
+  if (!first) throw new Error("Meilisearch returned no result");
+  const counts = emptyCounts();
+  const dist = { ...(first.facetDistribution ?? {}) };
+  rest.forEach((r, i) => {
+    const f = selectedFacets[i];
+    if (f) dist[f] = r.facetDistribution?.[f] ?? {};
+  });
+  for (const f of FACETS) for (const [v, n] of Object.entries(dist[f] ?? {})) counts[f].set(v, n);
+  const total = "totalHits" in first && typeof first.totalHits === "number" ? first.totalHits : (first.estimatedTotalHits ?? 0);
+  return {
+    query: params.q,
+    engine: "meilisearch",
+    notice: null,
+    total,
+    tookMs: Date.now() - started,
+    page: params.page,
+    pageSize: params.pageSize,
+    hits: (first.hits as unknown as (SearchDoc & { _formatted?: Formatted })[]).map((h) => toHit(h, aq.terms)),
+    facets: shapeFacets(counts, params, ctx.graph),
+  };
+}

@@ -1,0 +1,49 @@
+import { Jieba } from "@node-rs/jieba";
+import { dict } from "@node-rs/jieba/dict";
+import * as OpenCC from "opencc-js";
+
+const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
+
+/** Queries and documents go through the same normalization: traditional → simplified, NFKC, lower case, tidy spaces. */
+export function normalizeForSearch(text: string): string {
+  return toSimplified(text.normalize("NFKC")).toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+const HAN = /\p{Script=Han}/u;
+const WORDISH = /[\p{L}\p{N}]/u;
+
+export class Segmenter {
+  private readonly jieba: Jieba;
+  readonly userWords: readonly string[];
+
+  /** `userWords`: gazetteer and plan/project/organization names, so they are kept whole. */
+  constructor(userWords: Iterable<string> = []) {
+    this.jieba = Jieba.withDict(dict);
+    const words = [...new Set([...userWords].map((w) => normalizeForSearch(w)).filter((w) => w.length >= 2 && !/\s/.test(w)))].sort();
+    this.userWords = words;
+    if (words.length > 0) this.jieba.loadDict(Buffer.from(words.map((w) => `${w} 200000 n`).join("\n") + "\n"));
+  }
+
+  /**
+   * Index-side tokens: search-mode cut plus every dictionary word inside the text (full mode),
+   * so 都市 is found inside 大都市区 even where jieba's best path splits it as 大都|市区.
+   */
+  indexTokens(text: string): string[] {
+    const norm = normalizeForSearch(text);
+    const out = new Set<string>();
+    for (const t of this.jieba.cutForSearch(norm, true)) if (WORDISH.test(t)) out.add(t);
+    for (const t of this.jieba.cutAll(norm)) if (t.length >= 2 && HAN.test(t)) out.add(t);
+    return [...out];
+  }
+
+  /** Query-side tokens: the precise (coarse) cut, deduplicated, punctuation dropped. */
+  queryTokens(text: string): string[] {
+    const norm = normalizeForSearch(text);
+    return [...new Set(this.jieba.cut(norm, true).map((t) => t.trim()).filter((t) => WORDISH.test(t)))];
+  }
+}
+
+/** Space-joined index tokens: the extra searchable field stored next to the raw text. */
+export function segmentedField(seg: Segmenter, text: string): string {
+  return seg.indexTokens(text).join(" ");
+}

@@ -1,0 +1,83 @@
+import type { Settings } from "meilisearch";
+import type { EntityNode } from "@/db/queries/search";
+import { normalizeForSearch } from "./segment";
+
+/** Raw text first, its segmentation right after: title > plan/project/org names > body. */
+export const SEARCHABLE_ATTRIBUTES = ["title", "title_seg", "names", "names_seg", "body", "body_seg"];
+export const SEGMENTED_ATTRIBUTES = ["title_seg", "names_seg", "body_seg"];
+export const FILTERABLE_ATTRIBUTES = ["region", "topic", "site", "year", "plan", "kind"];
+export const SORTABLE_ATTRIBUTES = ["published_desc", "published_asc"];
+export const DISPLAYED_ATTRIBUTES = [
+  "id",
+  "title",
+  "body",
+  "region",
+  "topic",
+  "site",
+  "year",
+  "plan",
+  "kind",
+  "published",
+  "published_precision",
+  "url",
+  "regions_display",
+];
+/** `sort` right after `words`: an explicit date order wins over finer relevance, but never over matching. */
+export const RANKING_RULES = ["words", "sort", "typo", "proximity", "attribute", "exactness"];
+
+/** Abbreviations used throughout the corpus; plan aliases from extraction are added at index time. */
+export const BASE_SYNONYM_GROUPS: string[][] = [
+  ["长三角", "长江三角洲"],
+  ["示范区", "一体化示范区", "长三角生态绿色一体化发展示范区", "长三角一体化示范区"],
+  ["浙大", "浙江大学"],
+  ["复旦", "复旦大学"],
+  ["交大", "上海交通大学"],
+  ["执委会", "示范区执委会"],
+  ["发改委", "发展改革委", "发展和改革委员会"],
+  ["进博会", "中国国际进口博览会"],
+];
+
+/** Merge groups that share a member, normalized like every query. */
+export function synonymGroups(nodes: EntityNode[]): string[][] {
+  const groups: string[][] = BASE_SYNONYM_GROUPS.map((g) => g.map(normalizeForSearch));
+  for (const n of nodes) {
+    if (n.kind !== "plan" && n.kind !== "organization" && n.kind !== "project") continue;
+    const aliases = (n.aliases ?? []).map(normalizeForSearch).filter((a) => a.length >= 2);
+    if (aliases.length) groups.push([normalizeForSearch(n.name), ...aliases]);
+  }
+  const merged: Set<string>[] = [];
+  for (const g of groups) {
+    const hits = merged.filter((m) => g.some((w) => m.has(w)));
+    const into = new Set(g);
+    for (const h of hits) {
+      for (const w of h) into.add(w);
+      merged.splice(merged.indexOf(h), 1);
+    }
+    merged.push(into);
+  }
+  return merged.map((s) => [...s].sort()).filter((g) => g.length > 1);
+}
+
+/** Meilisearch synonyms are one-way lists: make every member point at all the others. */
+export function toMeiliSynonyms(groups: string[][]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const g of groups) for (const w of g) out[w] = [...new Set([...(out[w] ?? []), ...g.filter((o) => o !== w)])].sort();
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+export function articleIndexSettings(groups: string[][]): Settings {
+  return {
+    searchableAttributes: SEARCHABLE_ATTRIBUTES,
+    filterableAttributes: FILTERABLE_ATTRIBUTES,
+    sortableAttributes: SORTABLE_ATTRIBUTES,
+    displayedAttributes: DISPLAYED_ATTRIBUTES,
+    rankingRules: RANKING_RULES,
+    // Chinese for every text field, so short texts are not detected as Japanese.
+    localizedAttributes: [{ attributePatterns: [...SEARCHABLE_ATTRIBUTES], locales: ["cmn"] }],
+    // No typos on the token fields: a one-character edit in Chinese is another word (景点 ≠ 经典).
+    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnAttributes: [...SEGMENTED_ATTRIBUTES].sort(), disableOnNumbers: true },
+    synonyms: toMeiliSynonyms(groups),
+    faceting: { maxValuesPerFacet: 1000 },
+    pagination: { maxTotalHits: 5000 },
+  };
+}

@@ -1,0 +1,222 @@
+import type { Index, Meilisearch, Settings, Task } from "meilisearch";
+import type { Db } from "@/db/client";
+import {
+  deleteAllSearchSync,
+  deleteFallbackDocsByIds,
+  deleteSearchSyncByIds,
+  getArticlesForIndex,
+  getFallbackHashes,
+  getSearchEntities,
+  getSearchSyncHashes,
+  upsertFallbackDocs,
+  upsertSearchSyncRows,
+} from "@/db/queries/search";
+import { AtlasError } from "../ingest/types";
+import { buildEntityGraph, buildSearchDoc, docHash, vocabulary, type SearchDoc } from "./documents";
+import { Segmenter } from "./segment";
+import { articleIndexSettings, synonymGroups } from "./settings";
+
+export interface SyncProgress {
+  phase: "prepare" | "fallback" | "send" | "delete" | "swap" | "done";
+  done: number;
+  total: number;
+}
+
+export interface SyncResult {
+  engine: "meilisearch" | null;
+  /** Why the Meilisearch part was skipped, when it was. */
+  engineError: string | null;
+  rebuild: boolean;
+  indexName: string | null;
+  articles: number;
+  sent: number;
+  deleted: number;
+  unchanged: number;
+  settingsUpdated: boolean;
+  fallback: { sent: number; deleted: number };
+  ms: number;
+}
+
+const BATCH = 500;
+
+export function ensureSucceeded(task: Task, what: string): Task {
+  if (task.status !== "succeeded") {
+    throw new AtlasError("MEILI_TASK_FAILED", `Meilisearch task ${task.uid} (${what}) ${task.status}: ${task.error?.message ?? "no details"}`);
+  }
+  return task;
+}
+
+function canonical(key: string, value: unknown): string {
+  const setLike = ["filterableAttributes", "sortableAttributes"];
+  if (setLike.includes(key) && Array.isArray(value)) return JSON.stringify([...(value as unknown[])].map(String).sort());
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
+/** Compare the wanted settings with the index's, update only what differs, wait for the task. */
+export async function applySettings(index: Index, wanted: Settings): Promise<boolean> {
+  const current = (await index.getSettings()) as Record<string, unknown>;
+  const diff: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(wanted)) {
+    let cur = current[key];
+    if (key === "typoTolerance" && cur && typeof cur === "object") {
+      // Compare only the keys we set (the server adds disableOnWords etc.).
+      const c = cur as Record<string, unknown>;
+      cur = Object.fromEntries(Object.keys(value as object).map((k) => [k, c[k]]));
+    }
+    if (key === "faceting" && cur && typeof cur === "object") cur = { maxValuesPerFacet: (cur as Record<string, unknown>).maxValuesPerFacet };
+    if (key === "pagination" && cur && typeof cur === "object") cur = { maxTotalHits: (cur as Record<string, unknown>).maxTotalHits };
+    if (canonical(key, cur) !== canonical(key, value)) diff[key] = value;
+  }
+  if (Object.keys(diff).length === 0) return false;
+  if (process.env.ATLAS_DEBUG_SETTINGS) for (const k of Object.keys(diff)) console.error(`settings differ: ${k}: ${canonical(k, current[k])} → ${canonical(k, diff[k])}`);
+  ensureSucceeded(await index.updateSettings(diff as Settings).waitTask({ timeout: 120_000 }), "update settings");
+  return true;
+}
+
+async function indexExists(client: Meilisearch, uid: string): Promise<boolean> {
+  try {
+    await client.getIndex(uid);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function ensureIndex(client: Meilisearch, uid: string): Promise<Index<SearchDoc>> {
+  if (!(await indexExists(client, uid))) ensureSucceeded(await client.createIndex(uid, { primaryKey: "id" }).waitTask(), `create ${uid}`);
+  return client.index<SearchDoc>(uid);
+}
+
+async function sendDocs(index: Index<SearchDoc>, docs: SearchDoc[], onSent: (n: number) => void): Promise<void> {
+  for (let i = 0; i < docs.length; i += BATCH) {
+    const batch = docs.slice(i, i + BATCH);
+    ensureSucceeded(await index.addDocuments(batch, { primaryKey: "id" }).waitTask({ timeout: 300_000 }), "add documents");
+    onSent(batch.length);
+  }
+}
+
+/** Build the search documents of every indexable article, with the vocabulary and synonyms they depend on. */
+export function prepareDocuments(db: Db) {
+  const nodes = getSearchEntities({ db });
+  const seg = new Segmenter(vocabulary(nodes));
+  const graph = buildEntityGraph(nodes);
+  const docs = getArticlesForIndex({ db }).map((a) => buildSearchDoc(a, seg, graph));
+  return { docs, hashes: new Map(docs.map((d) => [d.id, docHash(d)])), groups: synonymGroups(nodes) };
+}
+
+/** Keep the SQLite FTS5 fallback in step with the articles (independent of Meilisearch being up). */
+export function syncFallback(db: Db, docs: SearchDoc[], hashes: Map<string, string>): { sent: number; deleted: number } {
+  const have = getFallbackHashes({ db });
+  const changed = docs.filter((d) => have.get(d.id) !== hashes.get(d.id));
+  const gone = [...have.keys()].filter((id) => !hashes.has(id));
+  deleteFallbackDocsByIds({ db, ids: gone });
+  upsertFallbackDocs({
+    db,
+    docs: changed.map((d) => ({
+      articleId: d.id,
+      docHash: hashes.get(d.id) ?? "",
+      doc: JSON.stringify({ ...d, title_seg: undefined, names_seg: undefined, body_seg: undefined }),
+      publishedNum: d.published_desc,
+      titleTokens: d.title_seg,
+      namesTokens: d.names_seg,
+      bodyTokens: d.body_seg,
+      facets: (["region", "topic", "site", "year", "plan", "kind"] as const).flatMap((facet) => d[facet].map((value) => ({ facet, value }))),
+    })),
+  });
+  return { sent: changed.length, deleted: gone.length };
+}
+
+/**
+ * SQLite → search index. Incremental by default (only changed and deleted articles, via search_sync);
+ * `rebuild` fills a fresh index under a temporary name and swaps it in, so searches keep working.
+ */
+export async function syncIndexWith(opts: {
+  db: Db;
+  client: Meilisearch | null;
+  indexName: string;
+  rebuild?: boolean;
+  onProgress?: (p: SyncProgress) => void;
+  log?: (msg: string) => void;
+  engineError?: string | null;
+}): Promise<SyncResult> {
+  const started = Date.now();
+  const { db, client, indexName } = opts;
+  const progress = opts.onProgress ?? (() => {});
+  const log = opts.log ?? (() => {});
+  progress({ phase: "prepare", done: 0, total: 0 });
+  const { docs, hashes, groups } = prepareDocuments(db);
+  const fallback = syncFallback(db, docs, hashes);
+  progress({ phase: "fallback", done: fallback.sent, total: docs.length });
+  const result: SyncResult = {
+    engine: null,
+    engineError: opts.engineError ?? null,
+    rebuild: Boolean(opts.rebuild),
+    indexName: null,
+    articles: docs.length,
+    sent: 0,
+    deleted: 0,
+    unchanged: 0,
+    settingsUpdated: false,
+    fallback,
+    ms: 0,
+  };
+  if (!client) {
+    log(`index: Meilisearch unavailable (${result.engineError ?? "not configured"}); only the SQLite fallback was updated`);
+    result.ms = Date.now() - started;
+    return result;
+  }
+  result.engine = "meilisearch";
+  result.indexName = indexName;
+  const settings = articleIndexSettings(groups);
+
+  if (opts.rebuild) {
+    const tmp = `${indexName}_rebuild_${Date.now().toString(36)}`;
+    const fresh = await ensureIndex(client, tmp);
+    await applySettings(fresh, settings);
+    let sent = 0;
+    await sendDocs(fresh, docs, (n) => progress({ phase: "send", done: (sent += n), total: docs.length }));
+    await ensureIndex(client, indexName);
+    progress({ phase: "swap", done: 0, total: 1 });
+    ensureSucceeded(await client.swapIndexes([{ indexes: [indexName, tmp], rename: false }]).waitTask(), `swap ${indexName} ⇄ ${tmp}`);
+    // After the swap `tmp` holds the old documents.
+    ensureSucceeded(await client.deleteIndex(tmp).waitTask(), `delete ${tmp}`);
+    deleteAllSearchSync({ db });
+    upsertSearchSyncRows({ db, rows: docs.map((d) => ({ articleId: d.id, docHash: hashes.get(d.id) ?? "" })) });
+    result.sent = docs.length;
+    result.settingsUpdated = true;
+    log(`index: rebuilt ${indexName} with ${docs.length} articles (swapped in from ${tmp})`);
+  } else {
+    const index = await ensureIndex(client, indexName);
+    result.settingsUpdated = await applySettings(index, settings);
+    let synced = getSearchSyncHashes({ db });
+    const stats = await index.getStats();
+    if (stats.numberOfDocuments !== synced.size) {
+      // The index and our bookkeeping disagree (index wiped, another DB): resend everything.
+      log(`index: ${indexName} holds ${stats.numberOfDocuments} documents but search_sync lists ${synced.size}; resending all`);
+      deleteAllSearchSync({ db });
+      synced = new Map();
+    }
+    const changed = docs.filter((d) => synced.get(d.id) !== hashes.get(d.id));
+    const gone = [...synced.keys()].filter((id) => !hashes.has(id));
+    let sent = 0;
+    await sendDocs(index, changed, (n) => progress({ phase: "send", done: (sent += n), total: changed.length }));
+    upsertSearchSyncRows({ db, rows: changed.map((d) => ({ articleId: d.id, docHash: hashes.get(d.id) ?? "" })) });
+    if (gone.length) {
+      progress({ phase: "delete", done: 0, total: gone.length });
+      ensureSucceeded(await index.deleteDocuments(gone).waitTask(), "delete documents");
+      deleteSearchSyncByIds({ db, ids: gone });
+    }
+    result.sent = changed.length;
+    result.deleted = gone.length;
+    result.unchanged = docs.length - changed.length;
+    log(
+      `index: ${indexName}: ${changed.length} sent, ${gone.length} deleted, ${result.unchanged} unchanged` +
+        (result.settingsUpdated ? ", settings updated" : ""),
+    );
+  }
+  progress({ phase: "done", done: docs.length, total: docs.length });
+  result.ms = Date.now() - started;
+  return result;
+}

@@ -1,0 +1,177 @@
+// Integration: a real Meilisearch started from the bundled binary in a temp DATA_DIR, never a mock.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDb, type Db } from "@/db/client";
+import { engineFor, type Engine } from "@/lib/search/engine";
+import { search, syncIndex } from "@/lib/search/index";
+import { ensureLocalServer, isPidAlive, type LocalServer } from "@/lib/search/local-server";
+import { parseSearchParams } from "@/lib/search/params";
+import type { SearchResponse } from "@/lib/search/types";
+import { ARTICLES, deleteArticle, insertArticle, loadFixture, updateArticleTitle } from "./search-helpers/fixture";
+
+let dir: string;
+let db: Db;
+let server: LocalServer;
+let engine: Engine;
+
+const q = (query: string) => parseSearchParams(new URLSearchParams(query));
+const ids = (r: SearchResponse) => r.hits.map((h) => h.id).sort();
+const count = (r: SearchResponse, facet: keyof SearchResponse["facets"], value: string) => r.facets[facet].find((v) => v.value === value)?.count;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-search-"));
+  db = openDb(path.join(dir, "atlas.db"));
+  loadFixture(db);
+  server = await ensureLocalServer({ dataDir: dir });
+  engine = engineFor({ url: server.url, apiKey: server.apiKey, indexName: "test_articles", local: server });
+  const first = await syncIndex({ db, engine });
+  expect(first.sent).toBe(ARTICLES.length - 1);
+});
+
+afterAll(async () => {
+  await server?.stop();
+  db?.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("local engine", () => {
+  it("keeps its key private and records the running server", () => {
+    expect(server.startedHere).toBe(true);
+    expect(fs.statSync(path.join(dir, "meili/master.key")).mode & 0o777).toBe(0o600);
+    const info = JSON.parse(fs.readFileSync(path.join(dir, "meili/server.json"), "utf8")) as { pid: number };
+    expect(info.pid).toBe(server.pid);
+  });
+
+  it("is reused by a second process, which leaves it running when it exits", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const out = execFileSync("npx", ["tsx", "tests/search-helpers/ensure-engine.ts", dir, "0"], { encoding: "utf8" });
+    const child = JSON.parse(out.trim().split("\n").pop() ?? "{}") as { pid: number; startedHere: boolean };
+    expect(child).toMatchObject({ pid: server.pid, startedHere: false });
+    expect(isPidAlive(server.pid)).toBe(true);
+  });
+});
+
+describe("finding what people mean", () => {
+  it("finds short words inside longer ones", async () => {
+    expect(ids(await search(q("q=都市"), { db, engine }))).toEqual(["a1"]);
+    expect(ids(await search(q("q=城际"), { db, engine }))).toEqual(["a1"]);
+    expect(ids(await search(q("q=示范"), { db, engine }))).toEqual(["a2", "a5"]);
+  });
+
+  it("normalizes traditional characters in the query", async () => {
+    const r = await search(q("q=長三角"), { db, engine });
+    expect(ids(r)).toEqual(["a2", "a5", "a6"]);
+  });
+
+  it("resolves synonyms and abbreviations", async () => {
+    expect(ids(await search(q("q=浙大"), { db, engine }))).toEqual(["a4"]);
+    // a5 only says 长江三角洲; a2 and a6 only say 长三角.
+    expect(ids(await search(q("q=长江三角洲"), { db, engine }))).toEqual(["a2", "a5", "a6"]);
+    // Plan alias from entities.aliases: a5 names the plan in full, a2 by its alias.
+    expect(ids(await search(q("q=示范区总规"), { db, engine }))).toContain("a2");
+  });
+
+  it("does not confuse words that sound alike (景点 vs 经典)", async () => {
+    expect(ids(await search(q("q=景点"), { db, engine }))).toEqual(["a3"]);
+    expect(ids(await search(q("q=经典"), { db, engine }))).toEqual(["a4"]);
+  });
+
+  it("escapes markup and highlights matches", async () => {
+    const r = await search(q("q=网信"), { db, engine });
+    const hit = r.hits[0];
+    expect(hit?.id).toBe("a6");
+    expect(hit?.snippet).toContain("&#60;script&#62;");
+    expect(hit?.snippet).not.toMatch(/<script/);
+    expect(hit?.snippet).toContain("<mark>网信</mark>");
+    expect(hit?.snippet.replace(/<\/?mark>/g, "")).not.toMatch(/[<>]/);
+  });
+
+  it("folds duplicates into their twin", async () => {
+    const r = await search(q("q=大都市区"), { db, engine });
+    expect(ids(r)).toEqual(["a1"]);
+  });
+});
+
+describe("facets", () => {
+  it("counts region values with their ancestors, depth and parent", async () => {
+    const r = await search(q(""), { db, engine });
+    expect(r.total).toBe(6);
+    expect(count(r, "region", "region:zhejiang")).toBe(3);
+    expect(count(r, "region", "region:jiaxing")).toBe(2);
+    const jiashan = r.facets.region.find((v) => v.value === "region:jiashan");
+    expect(jiashan).toMatchObject({ label: "嘉善", depth: 2, parent: "region:jiaxing", count: 1, selected: false });
+    expect(count(r, "topic", "交通")).toBe(2);
+    expect(count(r, "year", "2024")).toBe(2);
+    expect(count(r, "site", "嘉兴日报")).toBe(2);
+    expect(r.facets.plan.find((v) => v.value === "plan:shifanqu-zonggui")?.label).toContain("示范区");
+  });
+
+  it("ORs values within a facet and ANDs across facets", async () => {
+    const or = await search(q("topic=公共服务&topic=生态环境"), { db, engine });
+    expect(ids(or)).toEqual(["a2", "a3", "a4"]);
+    // The selected facet keeps counting its other values (multi-select).
+    expect(count(or, "topic", "交通")).toBe(2);
+    expect(or.facets.topic.find((v) => v.value === "公共服务")?.selected).toBe(true);
+    const and = await search(q("topic=公共服务&topic=生态环境&region=region:jiaxing"), { db, engine });
+    expect(ids(and)).toEqual(["a2", "a3"]);
+    expect(count(and, "region", "region:hangzhou")).toBe(1);
+  });
+
+  it("searches within a facet's values and sorts by date", async () => {
+    const r = await search(q("regionQuery=嘉"), { db, engine });
+    expect(r.facets.region.map((v) => v.label).sort()).toEqual(["嘉兴", "嘉善"]);
+    const newest = await search(q("sort=newest"), { db, engine });
+    expect(newest.hits.map((h) => h.id)).toEqual(["a1", "a6", "a2", "a3", "a4", "a5"]);
+    const oldest = await search(q("sort=oldest"), { db, engine });
+    expect(oldest.hits.map((h) => h.id)).toEqual(["a4", "a3", "a2", "a6", "a1", "a5"]);
+  });
+});
+
+describe("sync", () => {
+  it("re-sends only what changed and removes what was deleted", async () => {
+    const again = await syncIndex({ db, engine });
+    expect(again).toMatchObject({ sent: 0, deleted: 0, unchanged: 6, settingsUpdated: false });
+    updateArticleTitle(db, "a3", "嘉兴文旅新地标揭晓");
+    deleteArticle(db, "a4");
+    const changed = await syncIndex({ db, engine });
+    expect(changed).toMatchObject({ sent: 1, deleted: 1, unchanged: 4 });
+    expect((await search(q("q=揭晓"), { db, engine })).hits.map((h) => h.id)).toEqual(["a3"]);
+    expect((await search(q("q=经典"), { db, engine })).total).toBe(0);
+    expect((await search(q("q=经典"), { db, engine: null })).total).toBe(0);
+    insertArticle(db, ARTICLES.find((a) => a.id === "a4")!);
+    expect(await syncIndex({ db, engine })).toMatchObject({ sent: 1, deleted: 0 });
+  });
+
+  it("rebuilds under a temporary name and swaps it in", async () => {
+    const r = await syncIndex({ db, engine, rebuild: true });
+    expect(r).toMatchObject({ rebuild: true, sent: 6 });
+    const { results } = await engine.client.getIndexes({ limit: 100 });
+    expect(results.map((i) => i.uid)).toEqual(["test_articles"]);
+    expect(ids(await search(q("q=都市"), { db, engine }))).toEqual(["a1"]);
+  });
+});
+
+describe("fallback", () => {
+  it("answers from SQLite with the same shape once the engine is stopped", async () => {
+    const live = await search(q("q=长三角&topic=生态环境&topic=政务服务"), { db, engine });
+    await server.stop();
+    expect(isPidAlive(server.pid)).toBe(false);
+    expect(fs.existsSync(path.join(dir, "meili/server.json"))).toBe(false);
+    const r = await search(q("q=长三角&topic=生态环境&topic=政务服务"), { db, engine });
+    expect(r.engine).toBe("sqlite");
+    expect(r.notice).toBeTruthy();
+    expect(ids(r)).toEqual(ids(live));
+    expect(r.facets.topic).toEqual(live.facets.topic);
+    expect(ids(await search(q("q=都市"), { db, engine }))).toEqual(["a1"]);
+    expect(ids(await search(q("q=長三角"), { db, engine }))).toEqual(["a2", "a5", "a6"]);
+    expect(ids(await search(q("q=浙大"), { db, engine }))).toEqual(["a4"]);
+    expect(ids(await search(q("q=景点"), { db, engine }))).toEqual(["a3"]);
+    const esc = await search(q('q=" OR script*'), { db, engine });
+    expect(esc.engine).toBe("sqlite");
+    const snip = (await search(q("q=网信"), { db, engine })).hits[0]?.snippet ?? "";
+    expect(snip).toContain("&#60;script&#62;");
+    expect(snip).toContain("<mark>网信</mark>");
+  });
+});
