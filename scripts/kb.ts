@@ -2,10 +2,14 @@ import { Command } from "commander";
 import { AtlasError } from "@/lib/ingest/types";
 import { registerIngest } from "./commands/ingest";
 import { registerInspect } from "./commands/inspect";
+import { registerIndex } from "./commands/index";
+import { registerSearch } from "./commands/search";
 
 const program = new Command("kb").description("Delta Atlas knowledge base: ingest, inspect, index and search");
 registerIngest(program);
 registerInspect(program);
+registerIndex(program);
+registerSearch(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof AtlasError) console.error(`error (${error.code}): ${error.message}`);
