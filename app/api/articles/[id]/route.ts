@@ -1,0 +1,28 @@
+import { getArticleById, type ArticleMention } from "@/db/queries/articles";
+import { getMilestonesByArticleId } from "@/db/queries/timeline";
+import { csvResponse, toCsv, wantsCsv, type CsvColumn } from "@/lib/format";
+
+export const dynamic = "force-dynamic";
+
+const columns: CsvColumn<ArticleMention>[] = [
+  { header: "entity_id", value: (m) => m.entityId },
+  { header: "kind", value: (m) => m.kind },
+  { header: "name", value: (m) => m.name },
+  { header: "text", value: (m) => m.text },
+  { header: "paragraph", value: (m) => m.paragraph },
+  { header: "start", value: (m) => m.start },
+  { header: "end", value: (m) => m.end },
+  { header: "value", value: (m) => m.value },
+  { header: "precision", value: (m) => m.precision },
+];
+
+/** One article with its provenance rows; `?format=csv` gives its entity mentions as CSV. */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) return Response.json({ error: "invalid_id", message: "文章编号格式不正确" }, { status: 400 });
+  const detail = getArticleById({ id });
+  if (!detail) return Response.json({ error: "not_found", message: `没有编号为 ${id} 的文章` }, { status: 404 });
+  if (wantsCsv(new URL(request.url).searchParams)) return csvResponse(toCsv(detail.mentions, columns), `delta-atlas-article-${id}-mentions.csv`);
+  const { article, ...rest } = detail;
+  return Response.json({ ...rest, article, milestones: getMilestonesByArticleId({ articleId: id }) });
+}

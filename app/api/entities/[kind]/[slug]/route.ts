@@ -1,0 +1,31 @@
+import { getMentionsByEntityIds, type MentionRow } from "@/db/queries/entities";
+import { csvResponse, toCsv, wantsCsv, type CsvColumn } from "@/lib/format";
+import { loadEntityPage } from "@/app/entities/[kind]/[slug]/load";
+
+export const dynamic = "force-dynamic";
+
+const columns: CsvColumn<MentionRow>[] = [
+  { header: "article_id", value: (m) => m.articleId },
+  { header: "article_title", value: (m) => m.articleTitle },
+  { header: "published", value: (m) => m.published },
+  { header: "entity_id", value: (m) => m.entityId },
+  { header: "entity_name", value: (m) => m.entityName },
+  { header: "text", value: (m) => m.text },
+  { header: "paragraph", value: (m) => m.paragraph },
+  { header: "start", value: (m) => m.start },
+  { header: "end", value: (m) => m.end },
+  { header: "context", value: (m) => m.context },
+];
+
+/** An entity and every mention of it (for a region: of it and every region below it). */
+export async function GET(request: Request, { params }: { params: Promise<{ kind: string; slug: string }> }) {
+  const { kind, slug } = await params;
+  const data = loadEntityPage(kind, slug);
+  if (!data) return Response.json({ error: "not_found", message: `没有这个实体：${kind}/${slug}` }, { status: 404 });
+  const mentions = getMentionsByEntityIds({ ids: data.ids });
+  if (wantsCsv(new URL(request.url).searchParams)) {
+    return csvResponse(toCsv(mentions, columns), `delta-atlas-${data.entity.kind}-${data.entity.slug}-mentions.csv`);
+  }
+  const { entity, articles, milestones, figures, ancestors, children } = data;
+  return Response.json({ entity, ancestors, children, articles, milestones, figures, mentions });
+}

@@ -1,0 +1,142 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DateText } from "@/components/date-text";
+import { EntityChip } from "@/components/entity-chip";
+import { KIND_LABELS, REGION_TYPE_LABELS } from "@/components/entity-link";
+import { FigureChart, groupIndicators } from "@/components/figure-chart";
+import { MilestoneList } from "@/components/milestone-list";
+import { formatNumber } from "@/lib/format";
+import { loadEntityPage } from "./load";
+import styles from "./entity.module.css";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ kind: string; slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { kind, slug } = await params;
+  const data = loadEntityPage(kind, slug);
+  return { title: data ? data.entity.name : "实体不存在" };
+}
+
+export default async function EntityPage({ params }: Props) {
+  const { kind, slug } = await params;
+  const data = loadEntityPage(kind, slug);
+  if (!data) notFound();
+  const { entity, ancestors, children, located, articles, milestones, figures } = data;
+  const indicators = groupIndicators(figures);
+  const charts = indicators.filter((i) => i.points.length >= 2);
+  const apiBase = `/api/entities/${entity.kind}/${encodeURIComponent(entity.slug)}`;
+  const timelineHref = entity.kind === "region" ? `/timeline?region=${encodeURIComponent(entity.id)}` : entity.kind === "plan" ? `/timeline?plan=${encodeURIComponent(entity.id)}` : null;
+
+  return (
+    <div data-testid="entity-page" data-entity-id={entity.id}>
+      <nav className="crumbs" aria-label="位置">
+        <ol data-testid="breadcrumb">
+          <li><Link href="/">检索</Link></li>
+          <li>{KIND_LABELS[entity.kind]}</li>
+          {ancestors.map((a) => (
+            <li key={a.name}>{a.id ? <Link href={`/entities/region/${encodeURIComponent(a.id.replace(/^region:/, ""))}`}>{a.name}</Link> : a.name}</li>
+          ))}
+        </ol>
+      </nav>
+
+      <header className={`card ${styles.header}`}>
+        <span className="chip" data-kind={entity.kind}>{KIND_LABELS[entity.kind]}</span>
+        <h1 data-testid="entity-name">{entity.kind === "plan" && !entity.name.startsWith("《") ? `《${entity.name}》` : entity.name}</h1>
+        <dl className="meta">
+          {entity.type ? (<><dt>类型</dt><dd>{entity.kind === "region" ? (REGION_TYPE_LABELS[entity.type] ?? entity.type) : entity.type}</dd></>) : null}
+          {entity.period ? (<><dt>期限</dt><dd>{entity.period}</dd></>) : null}
+          {entity.kind === "region" && entity.path?.length ? (<><dt>层级</dt><dd>{entity.path.join(" › ")}</dd></>) : null}
+          {entity.aliases.length ? (<><dt>别称</dt><dd>{entity.aliases.join("、")}</dd></>) : null}
+          <dt>报道</dt>
+          <dd>{articles.length} 篇文章 · {milestones.length} 个里程碑 · {figures.length} 项数据</dd>
+        </dl>
+        <p className={styles.actions}>
+          {timelineHref ? <Link className="button" href={timelineHref}>在时间线中查看</Link> : null}
+          <a className="button" href={apiBase}>JSON</a>
+          <a className="button" href={`${apiBase}?format=csv`} download data-testid="entity-csv">提及 CSV</a>
+        </p>
+      </header>
+
+      {children.length || located.length ? (
+        <section className="section card">
+          {children.length ? (
+            <>
+              <h2>下辖地区</h2>
+              <ul className="chips" data-testid="region-children">
+                {children.map((c) => (
+                  <li key={c.id}><EntityChip entity={{ kind: "region", slug: c.slug, name: c.name }} /></li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {located.length ? (
+            <>
+              <h2 className={children.length ? styles.spaced : undefined}>位于此地的项目与机构</h2>
+              <ul className="chips">
+                {located.map((e) => (
+                  <li key={e.id}><EntityChip entity={e} /></li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+
+      <div className={`two-col ${styles.cols}`}>
+        <div>
+          <section className="card" aria-labelledby="ms-h">
+            <h2 id="ms-h">里程碑 <span className="muted small">{milestones.length}</span></h2>
+            <MilestoneList items={milestones} empty="还没有关于它的里程碑。" />
+          </section>
+
+          <section className="card section" aria-labelledby="art-h">
+            <h2 id="art-h">提到它的文章 <span className="muted small">{articles.length}</span></h2>
+            {articles.length === 0 ? <p className="muted">暂无。</p> : null}
+            <ul className="plain-list" data-testid="entity-articles">
+              {articles.map((a) => (
+                <li key={a.id}>
+                  <Link href={`/articles/${a.id}`} data-testid="entity-article-link">{a.title}</Link>
+                  <div className="muted small">
+                    <DateText value={a.published} precision={a.publishedPrecision} /> · {a.site ?? "未知网站"} · 提及 {a.mentionCount} 次
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
+
+        <aside aria-label="数据">
+          <section className="card">
+            <h2>相关数据 <span className="muted small">{figures.length}</span></h2>
+            {figures.length === 0 ? <p className="muted small">还没有归到它名下的数据。</p> : null}
+            {charts.length ? (
+              <div className={styles.charts}>
+                {charts.map((c) => (
+                  <FigureChart key={`${c.subject}|${c.unit}`} indicator={c} />
+                ))}
+              </div>
+            ) : null}
+            <ul className="plain-list small" data-testid="entity-figures">
+              {figures.slice(0, 30).map((f) => (
+                <li key={f.id}>
+                  <strong>{f.subject ?? f.text}</strong>
+                  <div>
+                    {f.before !== null ? `${formatNumber(f.before)}${f.unit} → ` : ""}
+                    {formatNumber(f.after ?? f.value)}
+                    {f.unit}
+                  </div>
+                  <Link className="muted" href={`/articles/${f.articleId}#p${f.paragraph}`}>
+                    「{f.text}」 · <DateText value={f.published} precision={f.publishedPrecision} />
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}

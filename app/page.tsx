@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { parseSearchParams, search, type SearchParams, type SearchResponse } from "@/lib/search";
+import { AtlasError } from "@/lib/ingest/types";
+import { SORTS, type SortOrder } from "@/lib/search/types";
+import { FacetPanel, SelectedFilters } from "@/components/search/facet-panel";
+import { HitList } from "@/components/search/hit-list";
+import { exportHref, searchHref, sortHref } from "@/components/search/href";
+import { Pagination } from "@/components/search/pagination";
+import { SearchBox } from "@/components/search/search-box";
+import styles from "@/components/search/search.module.css";
+
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const SORT_LABELS: Record<SortOrder, string> = { relevance: "相关度", newest: "最新", oldest: "最早" };
+const EXAMPLES = ["示范区", "长三角一体化", "体检报告", "城际铁路", "嘉善", "制度创新", "生态环境", "大都市区"];
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const q = (await searchParams).q;
+  const text = Array.isArray(q) ? q[0] : q;
+  return { title: text ? `${text} · 检索` : "检索长三角一体化政策" };
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const raw = await searchParams;
+  let params: SearchParams;
+  let paramError: string | null = null;
+  try {
+    params = parseSearchParams(raw);
+  } catch (e) {
+    if (!(e instanceof AtlasError)) throw e;
+    paramError = e.message;
+    params = parseSearchParams({});
+  }
+  const response: SearchResponse = await search(params);
+  const filtered = Object.values(params.filters).some((v) => v && v.length > 0);
+  const offset = (params.page - 1) * params.pageSize;
+
+  return (
+    <div className={styles.page}>
+      <section className={styles.hero} aria-label="检索">
+        {params.q || filtered ? null : (
+          <p className={styles.tagline}>长三角一体化政策新闻知识库：规划、项目、机构、地区与里程碑，都能追溯到原文。</p>
+        )}
+        <SearchBox params={params} />
+      </section>
+
+      {paramError ? <p className="notice" role="alert">检索参数有误，已按默认条件检索：{paramError}</p> : null}
+      {response.engine === "sqlite" ? (
+        <p className="notice" role="status" data-testid="engine-notice">
+          {response.notice ?? "检索引擎暂时不可用，当前结果来自备用的 SQLite 全文检索，排序和高亮可能略有不同。"}
+        </p>
+      ) : null}
+
+      <div className={styles.layout}>
+        <div className={styles.results}>
+          <div className={styles.toolbar}>
+            <p className={styles.summary} data-testid="result-summary" aria-live="polite">
+              {params.q ? <>“<strong>{params.q}</strong>”</> : "全部文章"}：共 <strong data-testid="result-count">{response.total}</strong> 篇
+              <span className="muted small">（{response.tookMs} 毫秒）</span>
+            </p>
+            <div className={styles.sort} role="group" aria-label="排序">
+              {SORTS.map((s) => (
+                <Link key={s} href={sortHref(params, s)} aria-current={params.sort === s ? "true" : undefined} data-testid={`sort-${s}`}>
+                  {SORT_LABELS[s]}
+                </Link>
+              ))}
+            </div>
+          </div>
+          <SelectedFilters params={params} response={response} />
+
+          {response.hits.length === 0 ? (
+            <div className={`card ${styles.empty}`} data-testid="empty-state">
+              <h2>没有找到相关文章</h2>
+              <p className="muted">
+                {filtered ? <>试试 <Link href={searchHref(params, { filters: {} })}>去掉筛选条件</Link>，或者</> : "可以"}
+                换个更短的关键词（两个字也行，比如“都市”能找到“大都市区”），繁体字同样可以检索。试试这些：
+              </p>
+              <ul className="chips">
+                {EXAMPLES.map((q) => (
+                  <li key={q}><Link className="chip" href={`/?q=${encodeURIComponent(q)}`} data-testid="example-query">{q}</Link></li>
+                ))}
+              </ul>
+            </div>
+          ) : (
+            <HitList hits={response.hits} offset={offset} />
+          )}
+
+          <Pagination params={params} total={response.total} />
+
+          <p className={styles.downloads}>
+            下载本次结果：
+            <a href={exportHref(params, "json")} data-testid="download-json">JSON</a>
+            <a href={exportHref(params, "csv")} download data-testid="download-csv">CSV</a>
+          </p>
+        </div>
+        <FacetPanel params={params} response={response} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,170 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getRegions, regionAncestorsOf } from "@/db/queries/entities";
+import { getMilestoneYearCounts, getMilestones, getTimelineOptions, type MilestoneItem } from "@/db/queries/timeline";
+import { MilestoneList } from "@/components/milestone-list";
+import { timelineHref, timelineParamsSchema, toFilter, type TimelineParams } from "./params";
+import styles from "./timeline.module.css";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "里程碑时间线" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function groupByYearMonth(items: MilestoneItem[]) {
+  const years = new Map<string, Map<string, MilestoneItem[]>>();
+  for (const m of items) {
+    const y = m.date.slice(0, 4);
+    const month = m.precision === "year" ? "" : m.date.slice(5, 7);
+    const ym = years.get(y) ?? new Map<string, MilestoneItem[]>();
+    ym.set(month, [...(ym.get(month) ?? []), m]);
+    years.set(y, ym);
+  }
+  return years;
+}
+
+export default async function TimelinePage({ searchParams }: Props) {
+  const raw = await searchParams;
+  const parsed = timelineParamsSchema.safeParse(raw);
+  const params: TimelineParams = parsed.success ? parsed.data : {};
+  const error = parsed.success ? null : parsed.error.issues.map((i) => i.message).join("；");
+  const filter = toFilter(params);
+  const items = getMilestones({ filter });
+  const years = getMilestoneYearCounts({ filter });
+  const options = getTimelineOptions();
+  const regions = getRegions();
+  const regionById = new Map(regions.map((r) => [r.id, r]));
+  const closure = (id: string) => {
+    const r = regionById.get(id);
+    return r ? [...regionAncestorsOf(regions, r).flatMap((a) => (a.id ? [a.id] : [])), id] : [id];
+  };
+  const maxYear = Math.max(1, ...years.map((y) => y.count));
+  const grouped = groupByYearMonth(items);
+  const regionName = params.region ? (regionById.get(params.region)?.name ?? params.region) : null;
+  const planName = params.plan ? (options.plans.find((p) => p.id === params.plan)?.name ?? params.plan) : null;
+  const active: { key: "region" | "topic" | "plan" | "from" | "to"; label: string }[] = [];
+  if (regionName) active.push({ key: "region", label: `地区：${regionName}` });
+  if (params.topic) active.push({ key: "topic", label: `主题：${params.topic}` });
+  if (planName) active.push({ key: "plan", label: `规划：${planName}` });
+  if (params.from) active.push({ key: "from", label: `起：${params.from}` });
+  if (params.to) active.push({ key: "to", label: `止：${params.to}` });
+  const qs = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1])).toString();
+
+  return (
+    <div className={styles.page}>
+      <header className={styles.head}>
+        <div>
+          <h1>里程碑时间线</h1>
+          <p className="muted">规划批复、文件印发、项目开工与建成……每个事件都标注了日期精度，并链接到报道它的文章。</p>
+        </div>
+        <p className={styles.downloads}>
+          <a className="button" href={`/api/timeline${qs ? `?${qs}` : ""}`}>JSON</a>
+          <a className="button" href={`/api/timeline?${qs ? `${qs}&` : ""}format=csv`} download data-testid="timeline-csv">下载 CSV</a>
+        </p>
+      </header>
+
+      {error ? <p className="notice" role="alert">筛选条件有误：{error}</p> : null}
+
+      <form method="get" action="/timeline" className={`card ${styles.filters}`} data-testid="timeline-filters" aria-label="筛选里程碑">
+        <label>
+          <span>地区</span>
+          <select name="region" defaultValue={params.region ?? ""} data-testid="filter-region">
+            <option value="">全部地区</option>
+            {options.regions.map((r) => (
+              <option key={r.id} value={r.id}>
+                {"\u3000".repeat(Math.max(0, (r.path?.length ?? 1) - 1))}
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>主题</span>
+          <select name="topic" defaultValue={params.topic ?? ""} data-testid="filter-topic">
+            <option value="">全部主题</option>
+            {options.topics.map((t) => (
+              <option key={t} value={t}>{t}</option>
+            ))}
+          </select>
+        </label>
+        <label className={styles.wide}>
+          <span>规划文件</span>
+          <select name="plan" defaultValue={params.plan ?? ""} data-testid="filter-plan">
+            <option value="">全部规划</option>
+            {options.plans.map((p) => (
+              <option key={p.id} value={p.id}>{p.name}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>起</span>
+          <input name="from" defaultValue={params.from ?? ""} placeholder="2019 或 2019-12" pattern="\d{4}(-\d{2}(-\d{2})?)?" inputMode="numeric" data-testid="filter-from" />
+        </label>
+        <label>
+          <span>止</span>
+          <input name="to" defaultValue={params.to ?? ""} placeholder="2024-07" pattern="\d{4}(-\d{2}(-\d{2})?)?" inputMode="numeric" data-testid="filter-to" />
+        </label>
+        <div className={styles.submit}>
+          <button type="submit" className="button primary" data-testid="filter-submit">筛选</button>
+          {active.length ? <Link href="/timeline" className="button">清除</Link> : null}
+        </div>
+      </form>
+
+      {active.length ? (
+        <ul className={`chips ${styles.active}`} aria-label="已选条件" data-testid="active-filters">
+          {active.map((a) => (
+            <li key={a.key}>
+              <Link className="chip" href={timelineHref(params, { [a.key]: undefined })} aria-label={`移除 ${a.label}`}>
+                {a.label} <span aria-hidden="true">×</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      <nav className={`card ${styles.years}`} aria-label="按年份查看" data-testid="year-overview">
+        {years.length === 0 ? <span className="muted small">没有符合条件的年份</span> : null}
+        {years.map((y) => {
+          const selected = params.from === y.year && params.to === y.year;
+          return (
+            <Link
+              key={y.year}
+              href={selected ? timelineHref(params, { from: undefined, to: undefined }) : timelineHref(params, { from: y.year, to: y.year })}
+              className={styles.year}
+              aria-current={selected ? "true" : undefined}
+              data-testid="year-link"
+              title={`${y.year}年：${y.count} 个里程碑`}
+            >
+              <span className={styles.bar} style={{ height: `${Math.round((y.count / maxYear) * 48) + 4}px` }} aria-hidden="true" />
+              <span className={styles.yearLabel}>{y.year}</span>
+              <span className={styles.yearCount}>{y.count}</span>
+            </Link>
+          );
+        })}
+      </nav>
+
+      <p className="muted small" data-testid="timeline-count" aria-live="polite">共 {items.length} 个里程碑</p>
+
+      {items.length === 0 ? (
+        <div className="card" data-testid="timeline-empty">
+          <h2>没有符合条件的里程碑</h2>
+          <p className="muted">试试放宽日期范围，或 <Link href="/timeline">查看全部里程碑</Link>。</p>
+        </div>
+      ) : (
+        <div data-testid="timeline">
+          {[...grouped].map(([year, months]) => (
+            <section key={year} className={styles.yearBlock} aria-labelledby={`y${year}`}>
+              <h2 id={`y${year}`} className={styles.yearHead}>{year}年</h2>
+              {[...months].map(([month, list]) => (
+                <div key={month || "year"} className={`card ${styles.month}`}>
+                  <h3 className={styles.monthHead}>{month ? `${Number(month)}月` : "年内（月份不详）"}</h3>
+                  <MilestoneList items={list} closure={closure} headingLevel={4} />
+                </div>
+              ))}
+            </section>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { segmentText, type Annotation } from "./annotate";
+import { KIND_LABELS } from "./entity-link";
+import styles from "./annotated-paragraph.module.css";
+
+export function AnnotatedParagraph({ text, annotations, id }: { text: string; annotations: Annotation[]; id?: string }) {
+  return (
+    <p id={id} className={styles.p}>
+      {segmentText(text, annotations).map((s, i) => {
+        const a = s.annotation;
+        if (!a) return s.text;
+        const title = `${KIND_LABELS[a.kind] ?? a.kind}${a.label ? `：${a.label}` : ""}`;
+        if (a.href) {
+          return (
+            <Link key={i} href={a.href} className={styles.ann} data-kind={a.kind} title={title} data-testid="mention">
+              {s.text}
+            </Link>
+          );
+        }
+        return (
+          <span key={i} className={styles.ann} data-kind={a.kind} title={title} data-testid="mention">
+            {s.text}
+          </span>
+        );
+      })}
+    </p>
+  );
+}
+
+export function KindLegend({ kinds }: { kinds: string[] }) {
+  return (
+    <ul className={styles.legend} aria-label="标注图例">
+      {kinds.map((k) => (
+        <li key={k}>
+          <span className={styles.ann} data-kind={k}>{KIND_LABELS[k] ?? k}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,226 @@
+import "server-only";
+import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { getDb, type Db } from "../client";
+import { articles, articleTopics, entities, mentions, milestoneEntities, milestones, milestoneSources } from "../schema";
+import { getRegions, regionSubtreeIds, type EntityRef } from "./entities";
+
+export interface TimelineFilter {
+  /** Region entity id: the milestone must be located in it or below it (see `milestoneRegionCondition`). */
+  region?: string | null;
+  topic?: string | null;
+  /** Entity id of a plan (or any entity) the milestone concerns. */
+  plan?: string | null;
+  /** Inclusive bounds, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, compared at their own precision. */
+  from?: string | null;
+  to?: string | null;
+}
+
+export interface MilestoneSource {
+  articleId: string;
+  title: string;
+  site: string | null;
+  paragraph: number;
+  event: string;
+}
+
+export interface MilestoneItem {
+  id: string;
+  date: string;
+  precision: "day" | "month" | "year";
+  action: string;
+  event: string;
+  entities: EntityRef[];
+  /** Regions the milestone is located in (own entities, located projects, source paragraph). */
+  regions: EntityRef[];
+  sources: MilestoneSource[];
+}
+
+/**
+ * Where a milestone happens. A milestone is in region R when any of these is R or below R:
+ * 1. one of its own entities (a region it names),
+ * 2. the region of a project or organization it concerns (华为青浦研发中心 → 青浦),
+ * 3. a region mentioned in the very paragraph a source article reports it in.
+ * Article-wide region mentions are NOT used: a roundup article names many places and would put
+ * every milestone everywhere.
+ */
+function milestoneRegionCondition(regionIds: string[]): SQL {
+  const bare = regionIds.map((id) => id.replace(/^region:/, ""));
+  return sql`(
+    exists (select 1 from ${milestoneEntities} me where me.milestone_id = ${milestones.id} and me.entity_id in ${regionIds})
+    or exists (select 1 from ${milestoneEntities} me join ${entities} e on e.id = me.entity_id
+               where me.milestone_id = ${milestones.id} and e.region_id in ${[...regionIds, ...bare]})
+    or exists (select 1 from ${milestoneSources} ms join ${mentions} mn on mn.article_id = ms.article_id and mn.paragraph = ms.paragraph
+               where ms.milestone_id = ${milestones.id} and mn.entity_id in ${regionIds})
+  )`;
+}
+
+function conditions(db: Db, f: TimelineFilter, withDates: boolean): SQL[] {
+  const where: SQL[] = [];
+  if (f.region) where.push(milestoneRegionCondition(regionSubtreeIds(getRegions({ db }), f.region)));
+  if (f.plan) {
+    where.push(sql`exists (select 1 from ${milestoneEntities} me where me.milestone_id = ${milestones.id} and me.entity_id = ${f.plan})`);
+  }
+  if (f.topic) {
+    where.push(sql`exists (select 1 from ${milestoneSources} ms join ${articleTopics} t on t.article_id = ms.article_id
+                           where ms.milestone_id = ${milestones.id} and t.topic = ${f.topic})`);
+  }
+  if (withDates && f.from) where.push(sql`substr(${milestones.date}, 1, ${f.from.length}) >= ${f.from}`);
+  if (withDates && f.to) where.push(sql`substr(${milestones.date}, 1, ${f.to.length}) <= ${f.to}`);
+  return where;
+}
+
+/** Milestones matching the filter, oldest first, with their entities, regions and sources. */
+export function getMilestones({ db = getDb(), filter = {}, limit = 2000 }: { db?: Db; filter?: TimelineFilter; limit?: number }): MilestoneItem[] {
+  const rows = db
+    .select()
+    .from(milestones)
+    .where(and(...conditions(db, filter, true)))
+    .orderBy(asc(milestones.date), asc(milestones.id))
+    .limit(limit)
+    .all();
+  return attachDetails(db, rows);
+}
+
+/** Milestones concerning any of the entities (or, for regions, located in them), oldest first. */
+export function getMilestonesByEntityIds({ db = getDb(), ids, regionIds = [] }: { db?: Db; ids: string[]; regionIds?: string[] }): MilestoneItem[] {
+  if (ids.length === 0 && regionIds.length === 0) return [];
+  const parts: SQL[] = [];
+  if (ids.length > 0) parts.push(sql`exists (select 1 from ${milestoneEntities} me where me.milestone_id = ${milestones.id} and me.entity_id in ${ids})`);
+  if (regionIds.length > 0) parts.push(milestoneRegionCondition(regionIds));
+  const rows = db
+    .select()
+    .from(milestones)
+    .where(sql.join(parts, sql` or `))
+    .orderBy(asc(milestones.date), asc(milestones.id))
+    .all();
+  return attachDetails(db, rows);
+}
+
+/** Milestones reported by one article. */
+export function getMilestonesByArticleId({ db = getDb(), articleId }: { db?: Db; articleId: string }): MilestoneItem[] {
+  const rows = db
+    .select()
+    .from(milestones)
+    .where(sql`exists (select 1 from ${milestoneSources} ms where ms.milestone_id = ${milestones.id} and ms.article_id = ${articleId})`)
+    .orderBy(asc(milestones.date))
+    .all();
+  return attachDetails(db, rows);
+}
+
+type MilestoneRow = typeof milestones.$inferSelect;
+
+function attachDetails(db: Db, rows: MilestoneRow[]): MilestoneItem[] {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const ents = db
+    .select({ milestoneId: milestoneEntities.milestoneId, id: entities.id, kind: entities.kind, slug: entities.slug, name: entities.name, regionId: entities.regionId })
+    .from(milestoneEntities)
+    .innerJoin(entities, eq(entities.id, milestoneEntities.entityId))
+    .where(inArray(milestoneEntities.milestoneId, ids))
+    .orderBy(entities.kind, entities.name)
+    .all();
+  const srcs = db
+    .select({
+      milestoneId: milestoneSources.milestoneId,
+      articleId: milestoneSources.articleId,
+      title: articles.title,
+      site: articles.site,
+      published: articles.published,
+      paragraph: milestoneSources.paragraph,
+      event: milestoneSources.event,
+    })
+    .from(milestoneSources)
+    .innerJoin(articles, eq(articles.id, milestoneSources.articleId))
+    .where(inArray(milestoneSources.milestoneId, ids))
+    .orderBy(articles.published)
+    .all();
+  const paraRegions = db
+    .select({ milestoneId: milestoneSources.milestoneId, id: entities.id, kind: entities.kind, slug: entities.slug, name: entities.name })
+    .from(milestoneSources)
+    .innerJoin(mentions, and(eq(mentions.articleId, milestoneSources.articleId), eq(mentions.paragraph, milestoneSources.paragraph)))
+    .innerJoin(entities, and(eq(entities.id, mentions.entityId), eq(entities.kind, "region")))
+    .where(inArray(milestoneSources.milestoneId, ids))
+    .all();
+  const located = ents.filter((e) => e.regionId && e.kind !== "region").map((e) => e.regionId!);
+  const locatedRegions = located.length
+    ? db
+        .select({ id: entities.id, kind: entities.kind, slug: entities.slug, name: entities.name })
+        .from(entities)
+        .where(and(eq(entities.kind, "region"), sql`(${entities.id} in ${located} or ${entities.slug} in ${located})`))
+        .all()
+    : [];
+  const regionByKey = new Map(locatedRegions.flatMap((r) => [[r.id, r] as const, [r.slug, r] as const]));
+
+  return rows.map((m) => {
+    const own = ents.filter((e) => e.milestoneId === m.id);
+    const regions = new Map<string, EntityRef>();
+    for (const e of own) {
+      if (e.kind === "region") regions.set(e.id, pick(e));
+      const r = e.regionId ? regionByKey.get(e.regionId) : undefined;
+      if (r) regions.set(r.id, r);
+    }
+    for (const r of paraRegions) if (r.milestoneId === m.id) regions.set(r.id, pick(r));
+    const sources = new Map<string, MilestoneSource>();
+    for (const s of srcs) if (s.milestoneId === m.id && !sources.has(s.articleId)) sources.set(s.articleId, s);
+    return {
+      ...m,
+      entities: own.filter((e) => e.kind !== "region").map(pick),
+      regions: [...regions.values()],
+      sources: [...sources.values()].map(({ articleId, title, site, paragraph, event }) => ({ articleId, title, site, paragraph, event })),
+    };
+  });
+}
+
+function pick(e: EntityRef): EntityRef {
+  return { id: e.id, kind: e.kind, slug: e.slug, name: e.name };
+}
+
+/** Milestone counts per year under the filter's region/topic/plan (not its dates): the clickable overview. */
+export function getMilestoneYearCounts({ db = getDb(), filter = {} }: { db?: Db; filter?: TimelineFilter }): { year: string; count: number }[] {
+  const year = sql<string>`substr(${milestones.date}, 1, 4)`;
+  return db
+    .select({ year, count: sql<number>`count(*)` })
+    .from(milestones)
+    .where(and(...conditions(db, filter, false)))
+    .groupBy(year)
+    .orderBy(year)
+    .all();
+}
+
+export interface TimelineOptions {
+  regions: (EntityRef & { path: string[] | null })[];
+  plans: EntityRef[];
+  topics: string[];
+}
+
+/** The values the timeline can be filtered by: only those some milestone actually has. */
+export function getTimelineOptions({ db = getDb() }: { db?: Db } = {}): TimelineOptions {
+  const plans = db
+    .selectDistinct({ id: entities.id, kind: entities.kind, slug: entities.slug, name: entities.name })
+    .from(milestoneEntities)
+    .innerJoin(entities, eq(entities.id, milestoneEntities.entityId))
+    .where(eq(entities.kind, "plan"))
+    .orderBy(entities.name)
+    .all();
+  const topics = db
+    .selectDistinct({ topic: articleTopics.topic })
+    .from(milestoneSources)
+    .innerJoin(articleTopics, eq(articleTopics.articleId, milestoneSources.articleId))
+    .orderBy(articleTopics.topic)
+    .all()
+    .map((t) => t.topic);
+  // Regions of every milestone, plus their ancestors so 浙江 can be picked when only 嘉善 is named.
+  const all = getRegions({ db });
+  const items = getMilestones({ db });
+  const used = new Set(items.flatMap((m) => m.regions.map((r) => r.id)));
+  const regions = all
+    .filter((r) => used.has(r.id) || [...used].some((u) => regionSubtreeIds(all, r.id).includes(u)))
+    .map((r) => ({ id: r.id, kind: "region" as const, slug: r.slug, name: r.name, path: r.path }))
+    .sort((a, b) => (a.path ?? [a.name]).join("/").localeCompare((b.path ?? [b.name]).join("/"), "zh-CN"));
+  return { regions, plans, topics };
+}
+
+/** Articles that are not folded into a twin: used for counts on overview pages. */
+export function countVisibleArticles({ db = getDb() }: { db?: Db } = {}): number {
+  return db.select({ n: sql<number>`count(*)` }).from(articles).where(isNull(articles.duplicateOf)).get()?.n ?? 0;
+}

@@ -1,0 +1,82 @@
+/** Display and export formatting shared by pages and route handlers (pure functions). */
+
+export type Precision = "day" | "month" | "year";
+
+const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/;
+
+/** Precision implied by an ISO-ish value: `YYYY` → year, `YYYY-MM` → month, `YYYY-MM-DD` → day. */
+export function precisionOf(value: string): Precision | null {
+  const m = DATE_RE.exec(value);
+  if (!m) return null;
+  return m[3] ? "day" : m[2] ? "month" : "year";
+}
+
+/**
+ * A date shown only as precisely as it is known: 2024年7月25日, 2023年2月, 2020年.
+ * A value more precise than its precision is truncated (2023-02-01 with "month" → 2023年2月).
+ */
+export function formatDate(value: string | null | undefined, precision?: Precision | null): string {
+  if (!value) return "";
+  const m = DATE_RE.exec(value);
+  if (!m) return value;
+  const p = precision ?? precisionOf(value) ?? "day";
+  const [, y, mo, d] = m;
+  if (p === "year" || !mo) return `${y}年`;
+  if (p === "month" || !d) return `${y}年${Number(mo)}月`;
+  return `${y}年${Number(mo)}月${Number(d)}日`;
+}
+
+/** The part of the value that is known, for `<time dateTime>`: 2023-02, 2020, 2024-07-25. */
+export function dateTimeAttr(value: string, precision?: Precision | null): string {
+  const p = precision ?? precisionOf(value) ?? "day";
+  return value.slice(0, p === "year" ? 4 : p === "month" ? 7 : 10);
+}
+
+/** 96.2, 1,100, 1.5万: numbers as people read them, without float noise. */
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 2 }).format(n);
+}
+
+export interface CsvColumn<T> {
+  header: string;
+  value: (row: T) => string | number | boolean | null | undefined | readonly string[];
+}
+
+const BOM = "\uFEFF";
+
+function csvCell(v: string | number | boolean | null | undefined | readonly string[]): string {
+  if (v === null || v === undefined) return "";
+  let s = Array.isArray(v) ? v.join("; ") : String(v);
+  // A text cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
+  if (typeof v === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** RFC 4180 CSV (CRLF line ends, quotes doubled) with a UTF-8 BOM so Excel reads Chinese correctly. */
+export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): string {
+  const lines = [columns.map((c) => csvCell(c.header)).join(",")];
+  for (const row of rows) lines.push(columns.map((c) => csvCell(c.value(row))).join(","));
+  return BOM + lines.join("\r\n") + "\r\n";
+}
+
+/** `attachment; filename=…` with an ASCII fallback and the UTF-8 name (RFC 6266). */
+export function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7E]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+/** A downloadable CSV response. */
+export function csvResponse(csv: string, filename: string): Response {
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": contentDisposition(filename),
+      "Cache-Control": "no-store",
+    },
+  });
+}
+
+/** `?format=csv` asks for CSV; anything else (or nothing) for JSON. */
+export function wantsCsv(params: URLSearchParams): boolean {
+  return params.get("format")?.toLowerCase() === "csv";
+}
