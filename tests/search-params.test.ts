@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { GET } from "@/app/api/search/route";
+import { analyzeQuery, ftsQuote } from "@/lib/search/query";
+import { parseSearchParams, searchParamsToQuery } from "@/lib/search/params";
+import { Segmenter } from "@/lib/search/segment";
+import { buildSnippet, markersToHtml } from "@/lib/search/snippet";
+
+describe("parseSearchParams", () => {
+  it("reads repeated params as multi-select and applies defaults", () => {
+    const p = parseSearchParams(new URLSearchParams("q=示范区&topic=交通&topic=生态环境&region=region:jiashan&sort=newest&page=2&regionQuery=嘉"));
+    expect(p).toEqual({
+      q: "示范区",
+      filters: { topic: ["交通", "生态环境"], region: ["region:jiashan"] },
+      sort: "newest",
+      page: 2,
+      pageSize: 20,
+      facetQuery: { region: "嘉" },
+    });
+    expect(parseSearchParams({})).toEqual({ q: "", filters: {}, sort: "relevance", page: 1, pageSize: 20 });
+    expect(parseSearchParams(new URLSearchParams(searchParamsToQuery(p)))).toEqual({ ...p, facetQuery: undefined });
+  });
+
+  it("rejects invalid values with a clear message", () => {
+    expect(() => parseSearchParams(new URLSearchParams("sort=best"))).toThrow(/sort: one of relevance, newest, oldest/);
+    expect(() => parseSearchParams(new URLSearchParams("page=0"))).toThrow(/page: 1 or more/);
+    expect(() => parseSearchParams(new URLSearchParams("page=abc"))).toThrow(/page/);
+    expect(() => parseSearchParams(new URLSearchParams("colour=red"))).toThrow(/Unknown search parameter: colour/);
+  });
+});
+
+describe("GET /api/search", () => {
+  it("answers 400 with the reason for invalid parameters", async () => {
+    const res = await GET(new Request("http://localhost/api/search?q=x&sort=sideways"));
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: string; message: string };
+    expect(body.error).toBe("invalid_params");
+    expect(body.message).toMatch(/sort/);
+    expect((await GET(new Request("http://localhost/api/search?format=xml"))).status).toBe(400);
+  });
+});
+
+describe("query analysis and snippets", () => {
+  const ctx = { seg: new Segmenter(["示范区总规"]), groups: [["长三角", "长江三角洲"]], graph: { byId: new Map() } };
+
+  it("quotes every user token before it reaches FTS5", () => {
+    expect(ftsQuote('a"b')).toBe('"a""b"');
+    const aq = analyzeQuery('x" OR body:* NEAR(', ctx);
+    expect(aq.match).not.toBeNull();
+    for (const part of (aq.match ?? "").split(/ AND | OR /)) expect(part.replace(/[()]/g, "")).toMatch(/^"(?:[^"]|"")*"$/);
+  });
+
+  it("expands synonyms and normalizes traditional characters", () => {
+    const aq = analyzeQuery("長三角 交通", ctx);
+    expect(aq.normalized).toBe("长三角 交通");
+    expect(aq.match).toBe('(("长三角") OR ("长江三角洲")) AND "交通"');
+    expect(aq.terms).toEqual(expect.arrayContaining(["长三角", "长江三角洲", "交通"]));
+  });
+
+  it("builds escaped snippets with merged <mark> highlights", () => {
+    expect(markersToHtml("\u0001网\u0002\u0001信\u0002 <b>&")).toBe("<mark>网信</mark> &#60;b&#62;&#38;");
+    const s = buildSnippet(`${"前文".repeat(60)}插入<script>代码，长三角网信部门提醒${"后文".repeat(60)}`, ["网信"], 40);
+    expect(s.startsWith("…")).toBe(true);
+    expect(s.endsWith("…")).toBe(true);
+    expect(s).toContain("<mark>网信</mark>");
+    expect(s).toContain("script&#62;");
+    expect(s.replace(/<\/?mark>/g, "")).not.toMatch(/[<>]/);
+  });
+});
