@@ -14,8 +14,10 @@ export interface TextBlock {
   tag: string;
   /** Non-whitespace characters. */
   chars: number;
-  /** Non-whitespace characters inside `<a>`. */
+  /** Non-whitespace characters inside `<a href>`. */
   linkChars: number;
+  /** Number of `<a href>` that start in this block. */
+  links: number;
   /** Han characters. */
   han: number;
   /** Sentence punctuation marks (，。、；：！？ and their ASCII kin). */
@@ -36,6 +38,15 @@ const PUNCT_RE = /[，。、；：！？]|[,.;!?](?=\s|$)/g;
 
 export function isBlockTag(tag: string): boolean {
   return BLOCK_TAGS.has(tag);
+}
+
+function hasBlockDescendant(el: Element): boolean {
+  for (const child of el.children) {
+    if (child.type !== "tag") continue;
+    const c = child as Element;
+    if (BLOCK_TAGS.has(c.name.toLowerCase()) || hasBlockDescendant(c)) return true;
+  }
+  return false;
 }
 
 function countNonSpace(s: string): number {
@@ -59,16 +70,19 @@ export function collectBlocks(root: Element): TextBlock[] {
   const blocks: TextBlock[] = [];
   let parts: string[] = [];
   let linkChars = 0;
+  let links = 0;
   let owner: Element = root;
 
   const flush = () => {
     const text = tidy(parts.join(""));
     parts = [];
-    const links = linkChars;
+    const inLinks = linkChars;
+    const anchors = links;
     linkChars = 0;
+    links = 0;
     if (!text) return;
     const m = measure(text);
-    blocks.push({ text, owner, tag: owner.name.toLowerCase(), ...m, linkChars: Math.min(links, m.chars) });
+    blocks.push({ text, owner, tag: owner.name.toLowerCase(), ...m, linkChars: Math.min(inLinks, m.chars), links: anchors });
   };
 
   const walk = (node: AnyNode, inLink: boolean) => {
@@ -85,9 +99,16 @@ export function collectBlocks(root: Element): TextBlock[] {
       flush();
       return;
     }
-    const block = BLOCK_TAGS.has(tag);
     const link = inLink || (tag === "a" && el.attribs.href !== undefined);
-    if (block) {
+    if (link && !inLink) links++;
+    // A data cell (no blocks inside) is a column of its row, not a block of its own.
+    if ((tag === "td" || tag === "th") && !hasBlockDescendant(el)) {
+      parts.push(" ");
+      for (const child of el.children) walk(child, link);
+      parts.push(" ");
+      return;
+    }
+    if (BLOCK_TAGS.has(tag)) {
       flush();
       const saved = owner;
       owner = el;

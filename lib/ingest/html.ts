@@ -1,8 +1,9 @@
 import * as cheerio from "cheerio";
 import type { CheerioAPI } from "cheerio";
-import type { AnyNode, Element } from "domhandler";
+import type { Element } from "domhandler";
 import { collectBlocks, tidy, type TextBlock } from "./html-blocks";
-import { classPrior, scoreBlock } from "./html-score";
+import { DEFAULT_SCORE_PARAMS, type ScoreParams } from "./html-score";
+import { selectMain } from "./html-select";
 
 export interface HtmlExtract {
   /** Best title candidate (h1 / og:title / <title>), raw. */
@@ -25,7 +26,6 @@ const REMOVE_SELECTOR = [
 
 const HIDDEN_STYLE_RE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const MAX_HEADER_LINE = 120;
-const GLOBAL_RUN_RATIO = 0.9;
 
 function readMeta($: CheerioAPI): Record<string, string> {
   const meta: Record<string, string> = {};
@@ -74,119 +74,33 @@ function clean($: CheerioAPI): void {
   });
 }
 
-function ancestors(el: Element, stop: Element): Element[] {
-  const out: Element[] = [];
-  let cur: Element | null = el;
-  while (cur) {
-    out.push(cur);
-    if (cur === stop) break;
-    const p: AnyNode | null = cur.parent;
-    cur = p && p.type === "tag" ? (p as Element) : null;
-  }
-  return out;
-}
-
-function isInside(el: Element, container: Element): boolean {
-  let cur: AnyNode | null = el;
-  while (cur) {
-    if (cur === container) return true;
-    cur = cur.parent;
-  }
-  return false;
-}
-
-/** Index range [start, end] of the contiguous run with the largest score sum. */
-function maxSubarray(scores: number[]): [number, number] {
-  let best = -Infinity;
-  let bestRange: [number, number] = [0, scores.length - 1];
-  let sum = 0;
-  let start = 0;
-  scores.forEach((s, i) => {
-    if (sum <= 0) {
-      sum = 0;
-      start = i;
-    }
-    sum += s;
-    if (sum > best) {
-      best = sum;
-      bestRange = [start, i];
-    }
-  });
-  return bestRange;
-}
-
 function sameText(a: string, b: string): boolean {
   const norm = (s: string) => s.replace(/[\s\p{P}]+/gu, "");
   return norm(a) === norm(b);
 }
 
-export function extractHtml(html: string): HtmlExtract {
+/** A page parsed and cleaned, split into text blocks: the input of main-block selection. */
+export interface ParsedPage {
+  title: string | null;
+  titleCandidates: string[];
+  meta: Record<string, string>;
+  root: Element | null;
+  blocks: TextBlock[];
+}
+
+export function parsePage(html: string): ParsedPage {
   const $ = cheerio.load(html);
   const meta = readMeta($);
   const { title, candidates } = readTitles($, meta);
   clean($);
-  const body = $("body").get(0) ?? ($("html").get(0) as Element | undefined);
-  if (!body) return { title, titleCandidates: candidates, paragraphs: [], headerLines: [], meta };
+  const root = $("body").get(0) ?? $("html").get(0) ?? null;
+  return { title, titleCandidates: candidates, meta, root, blocks: root ? collectBlocks(root) : [] };
+}
 
-  const blocks = collectBlocks(body);
-  // Characters per element, to keep the class prior off whole-page wrappers.
-  const charsOf = new Map<Element, number>();
-  for (const b of blocks) for (const a of ancestors(b.owner, body)) charsOf.set(a, (charsOf.get(a) ?? 0) + b.chars);
-  const total = charsOf.get(body) ?? 0;
-  const priorCache = new Map<Element, number>();
-  const priorOf = (el: Element): number => {
-    let p = priorCache.get(el);
-    if (p === undefined) {
-      p = (charsOf.get(el) ?? 0) > total * 0.6 ? 0 : classPrior(el);
-      priorCache.set(el, p);
-    }
-    return p;
-  };
-
-  const scores = blocks.map((b) => {
-    let prior = 0;
-    for (const a of ancestors(b.owner, body)) {
-      const p = priorOf(a);
-      if (p < 0) {
-        prior = -1;
-        break;
-      }
-      if (p > 0) prior = 1;
-    }
-    return scoreBlock(b, prior);
-  });
-
-  // The element whose blocks add up to the most is the main block.
-  const subtree = new Map<Element, number>();
-  blocks.forEach((b, i) => {
-    for (const a of ancestors(b.owner, body)) subtree.set(a, (subtree.get(a) ?? 0) + (scores[i] ?? 0));
-  });
-  let main: Element = body;
-  let mainScore = -Infinity;
-  for (const [el, s] of subtree) {
-    if (s > mainScore || (s === mainScore && (charsOf.get(el) ?? 0) < (charsOf.get(main) ?? 0))) {
-      main = el;
-      mainScore = s;
-    }
-  }
-
-  if (process.env.DBG_HTML) {
-    blocks.forEach((b, i) => console.error((scores[i] ?? 0).toFixed(1).padStart(7), b.tag, isInside(b.owner, main) ? "*" : " ", b.text.slice(0, 60)));
-    console.error("MAIN", main.name, main.attribs, mainScore);
-  }
-  const inMain: number[] = [];
-  blocks.forEach((b, i) => {
-    if (isInside(b.owner, main)) inMain.push(i);
-  });
-  const [a, z] = maxSubarray(inMain.map((i) => scores[i] ?? 0));
-  let chosen = inMain.slice(a, z + 1);
-  // Table layouts put the article's paragraphs beside the page furniture in one cell:
-  // then the best run over the whole page beats the best element.
-  const [ga, gz] = maxSubarray(scores);
-  const sum = (ix: number[]) => ix.reduce((t, i) => t + (scores[i] ?? 0), 0);
-  const global = Array.from({ length: gz - ga + 1 }, (_, k) => ga + k);
-  if (sum(chosen) < GLOBAL_RUN_RATIO * sum(global)) chosen = global;
-
+export function extractFromParsed(page: ParsedPage, params: ScoreParams = DEFAULT_SCORE_PARAMS): HtmlExtract {
+  const { title, titleCandidates, meta, root, blocks } = page;
+  if (!root || blocks.length === 0) return { title, titleCandidates, paragraphs: [], headerLines: [], meta };
+  const { chosen } = selectMain(blocks, root, params);
   const paragraphs: string[] = [];
   for (const i of chosen) {
     const b = blocks[i] as TextBlock;
@@ -194,14 +108,17 @@ export function extractHtml(html: string): HtmlExtract {
     if (isLinkList(b)) continue;
     paragraphs.push(b.text);
   }
+  const headerLines = findHeaderLines(blocks, chosen[0] ?? blocks.length, title);
+  return { title, titleCandidates, paragraphs, headerLines, meta };
+}
 
-  const first = chosen[0] ?? blocks.length;
-  const headerLines = findHeaderLines(blocks, first, title);
-  return { title, titleCandidates: candidates, paragraphs, headerLines, meta };
+/** Title candidates, meta tags and the main-block paragraphs of an HTML page. Never throws on bad markup. */
+export function extractHtml(html: string): HtmlExtract {
+  return extractFromParsed(parsePage(html));
 }
 
 function isLinkList(b: TextBlock): boolean {
-  return b.linkChars / Math.max(1, b.chars) > 0.6;
+  return b.linkChars / Math.max(1, b.chars) > 0.6 && b.punct === 0;
 }
 
 /** Short lines between the title block (or a few lines up) and the body start. */

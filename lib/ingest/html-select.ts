@@ -1,0 +1,146 @@
+import type { AnyNode, Element } from "domhandler";
+import type { TextBlock } from "./html-blocks";
+import { classPrior, DEFAULT_SCORE_PARAMS, isSectionEnd, scoreBlock, type ScoreParams } from "./html-score";
+
+/**
+ * Picks the main block among a page's text blocks: the element whose blocks add up to
+ * the most, trimmed to its best contiguous run; when the article's paragraphs sit beside
+ * page furniture in one container (table layouts), the best run over the whole page.
+ */
+
+export interface Selection {
+  /** Indexes into the blocks, in document order. */
+  chosen: number[];
+  scores: number[];
+  main: Element;
+}
+
+function ancestors(el: Element, stop: Element): Element[] {
+  const out: Element[] = [];
+  let cur: Element | null = el;
+  while (cur) {
+    out.push(cur);
+    if (cur === stop) break;
+    const parent: AnyNode | null = cur.parent;
+    cur = parent && parent.type === "tag" ? (parent as Element) : null;
+  }
+  return out;
+}
+
+function isInside(el: Element, container: Element): boolean {
+  let cur: AnyNode | null = el;
+  while (cur) {
+    if (cur === container) return true;
+    cur = cur.parent;
+  }
+  return false;
+}
+
+/** Index range [start, end] of the contiguous run with the largest score sum. */
+export function maxSubarray(scores: number[]): [number, number] {
+  let best = -Infinity;
+  let bestRange: [number, number] = [0, scores.length - 1];
+  let sum = 0;
+  let start = 0;
+  scores.forEach((s, i) => {
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += s;
+    if (sum > best) {
+      best = sum;
+      bestRange = [start, i];
+    }
+  });
+  return bestRange;
+}
+
+export function selectMain(blocks: TextBlock[], root: Element, p: ScoreParams = DEFAULT_SCORE_PARAMS): Selection {
+  const chains = blocks.map((b) => ancestors(b.owner, root));
+  const charsOf = new Map<Element, number>();
+  blocks.forEach((b, i) => {
+    for (const a of chains[i] ?? []) charsOf.set(a, (charsOf.get(a) ?? 0) + b.chars);
+  });
+  const total = charsOf.get(root) ?? 0;
+  const priorCache = new Map<Element, number>();
+  const priorOf = (el: Element): number => {
+    let prior = priorCache.get(el);
+    if (prior === undefined) {
+      prior = classPrior(el);
+      if (prior === -1 && (charsOf.get(el) ?? 0) > total * p.wrapperShare) prior = 0;
+      if (el === root) prior = 0;
+      priorCache.set(el, prior);
+    }
+    return prior;
+  };
+
+  const scores = blocks.map((b, i) => {
+    let prior = 0;
+    for (const a of chains[i] ?? []) {
+      const pa = priorOf(a);
+      if (pa < 0) {
+        prior = -1;
+        break;
+      }
+      if (pa > 0) prior = 1;
+    }
+    return scoreBlock(b, prior, p);
+  });
+
+  // Plain sums decide how far the article reaches; decayed sums (optional) where it sits.
+  const subtree = new Map<Element, number>();
+  const decayed = new Map<Element, number>();
+  blocks.forEach((_, i) => {
+    const s = scores[i] ?? 0;
+    (chains[i] ?? []).forEach((a, level) => {
+      subtree.set(a, (subtree.get(a) ?? 0) + s);
+      if (p.decayLevels > 0 && level <= p.decayLevels) {
+        const w = level <= 1 ? 1 : level === 2 ? 0.5 : 1 / (level * 3);
+        decayed.set(a, (decayed.get(a) ?? 0) + s * w);
+      }
+    });
+  });
+  const ranking = p.decayLevels > 0 ? decayed : subtree;
+  let main: Element = root;
+  let mainScore = -Infinity;
+  for (const [el, s] of ranking) {
+    if (s > mainScore || (s === mainScore && (charsOf.get(el) ?? 0) < (charsOf.get(main) ?? 0))) {
+      main = el;
+      mainScore = s;
+    }
+  }
+  const members = new Set<Element>([main]);
+  if (p.decayLevels > 0 && main.parent && main !== root) {
+    const own = subtree.get(main) ?? 0;
+    for (const sib of main.parent.children) {
+      if (sib.type !== "tag" || sib === main) continue;
+      const s = subtree.get(sib as Element) ?? 0;
+      if (s > 0 && s >= p.siblingShare * own) members.add(sib as Element);
+    }
+  }
+
+  const inMain: number[] = [];
+  blocks.forEach((b, i) => {
+    if ([...members].some((m) => isInside(b.owner, m))) inMain.push(i);
+  });
+  const [a, z] = maxSubarray(inMain.map((i) => scores[i] ?? 0));
+  let chosen = inMain.slice(a, z + 1);
+  const [ga, gz] = maxSubarray(scores);
+  const sum = (ix: number[]) => ix.reduce((t, i) => t + (scores[i] ?? 0), 0);
+  const global = Array.from({ length: Math.max(0, gz - ga + 1) }, (_, k) => ga + k);
+  if (sum(chosen) < p.globalRunRatio * sum(global)) chosen = global;
+  // Stop at a heading like "Related articles" once most of the run's text is behind us.
+  const total_ = sum(chosen);
+  let acc = 0;
+  for (let k = 0; k < chosen.length; k++) {
+    const i = chosen[k] as number;
+    const b = blocks[i] as TextBlock;
+    if (k > 0 && acc >= 0.5 * total_ && isSectionEnd(b.text)) {
+      chosen = chosen.slice(0, k);
+      break;
+    }
+    acc += scores[i] ?? 0;
+  }
+  return { chosen, scores, main };
+}
