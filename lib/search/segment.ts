@@ -1,12 +1,10 @@
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict";
-import * as OpenCC from "opencc-js";
+import { normalizeText } from "../ingest/normalize";
 
-const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
-
-/** Queries and documents go through the same normalization: traditional → simplified, NFKC, lower case, tidy spaces. */
+/** Queries go through the documents' normalization (traditional → simplified, widths, pinyin), then lower case. */
 export function normalizeForSearch(text: string): string {
-  return toSimplified(text.normalize("NFKC")).toLowerCase().replace(/\s+/g, " ").trim();
+  return normalizeText(text.normalize("NFKC")).toLowerCase().replace(/\s+/g, " ").trim();
 }
 
 const HAN = /\p{Script=Han}/u;
