@@ -37,6 +37,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const response: SearchResponse = await search(params);
   const filtered = Object.values(params.filters).some((v) => v && v.length > 0);
   const offset = (params.page - 1) * params.pageSize;
+  const hasFacets = Object.values(response.facets).some((v) => v.length > 0);
 
   return (
     <div className={styles.page}>
@@ -54,7 +55,7 @@ export default async function SearchPage({ searchParams }: Props) {
         </p>
       ) : null}
 
-      <div className={styles.layout}>
+      <div className={hasFacets ? styles.layout : styles.layoutSingle}>
         <div className={styles.results}>
           <div className={styles.toolbar}>
             <p className={styles.summary} data-testid="result-summary" aria-live="polite">
@@ -90,13 +91,15 @@ export default async function SearchPage({ searchParams }: Props) {
 
           <Pagination params={params} total={response.total} />
 
+          {response.total > 0 ? (
           <p className={styles.downloads}>
             下载本次结果：
             <a href={exportHref(params, "json")} data-testid="download-json">JSON</a>
             <a href={exportHref(params, "csv")} download data-testid="download-csv">CSV</a>
           </p>
+          ) : null}
         </div>
-        <FacetPanel params={params} response={response} />
+        {hasFacets ? <FacetPanel params={params} response={response} /> : null}
       </div>
     </div>
   );

@@ -1,0 +1,56 @@
+/**
+ * The e2e web server: fixture database from content/ through the real pipeline, then the production
+ * build served on 127.0.0.1. Run by Playwright's webServer with DATA_DIR and PORT set.
+ * E2E_SKIP_BUILD=1 reuses an existing `.next` build; E2E_KEEP=1 keeps DATA_DIR afterwards.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const dataDir = process.env.DATA_DIR;
+const port = process.env.PORT;
+if (!dataDir || !port) throw new Error("serve-fixture: DATA_DIR and PORT must be set (playwright.config.ts sets them)");
+const env = { ...process.env, DATA_DIR: dataDir, DATABASE_PATH: "", NEXT_TELEMETRY_DISABLED: "1" };
+
+function step(title: string, cmd: string, args: string[]) {
+  const started = Date.now();
+  console.log(`[e2e] ${title}…`);
+  const r = spawnSync(cmd, args, { env, stdio: "inherit" });
+  if (r.status !== 0) {
+    console.error(`[e2e] ${title} failed (exit ${r.status ?? r.signal})`);
+    process.exit(1);
+  }
+  console.log(`[e2e] ${title} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+step(`ingest content/ into ${dataDir}`, "npm", ["run", "--silent", "kb", "--", "ingest", "content"]);
+if (process.env.E2E_SKIP_BUILD !== "1" || !fs.existsSync(".next/BUILD_ID")) step("next build", "npm", ["run", "--silent", "build"]);
+
+const nextBin = path.resolve("node_modules/next/dist/bin/next");
+const server = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", port], { env, stdio: "inherit" });
+
+/** Stop a local Meilisearch the server left behind (it should stop it itself), then drop the fixture. */
+function cleanUp() {
+  const info = path.join(dataDir!, "meili", "server.json");
+  try {
+    const { pid } = JSON.parse(fs.readFileSync(info, "utf8")) as { pid?: number };
+    if (pid) process.kill(pid, "SIGTERM");
+  } catch {
+    // no engine left running
+  }
+  const tmp = fs.realpathSync(os.tmpdir());
+  if (process.env.E2E_KEEP !== "1" && fs.realpathSync(dataDir!).startsWith(path.join(tmp, "delta-atlas-e2e-"))) {
+    fs.rmSync(dataDir!, { recursive: true, force: true });
+  }
+}
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => {
+    server.kill(signal);
+  });
+}
+server.on("exit", (code) => {
+  cleanUp();
+  process.exit(code ?? 0);
+});

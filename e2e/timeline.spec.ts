@@ -1,0 +1,78 @@
+import { expect, test } from "@playwright/test";
+import { parseCsv, screenshotBoth, watchConsole } from "./helpers";
+
+test.describe("timeline", () => {
+  test("filtering by region keeps only that region's milestones", async ({ page }) => {
+    const console = watchConsole(page);
+    await page.goto("/timeline");
+    const all = await page.getByTestId("milestone").count();
+    expect(all).toBeGreaterThan(0);
+    await screenshotBoth(page, "timeline");
+
+    const options = await page.getByTestId("filter-region").locator("option").evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value).filter(Boolean));
+    expect(options.length).toBeGreaterThan(0);
+    // Try regions until one narrows the list (the first may well contain every milestone).
+    let picked = "";
+    let count = all;
+    for (const value of options.slice(0, 8)) {
+      await page.goto("/timeline");
+      await page.getByTestId("filter-region").selectOption(value);
+      await page.getByTestId("filter-submit").click();
+      await expect(page).toHaveURL(new RegExp(`region=${encodeURIComponent(value).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+      picked = value;
+      count = await page.getByTestId("milestone").count();
+      if (count < all) break;
+    }
+    expect(count).toBeLessThanOrEqual(all);
+    // Every milestone shown is in the region or below it.
+    const regionSets = await page.getByTestId("milestone").evaluateAll((els) => els.map((e) => (e.getAttribute("data-regions") ?? "").split(" ")));
+    for (const set of regionSets) expect(set).toContain(picked);
+    await expect(page.getByTestId("filter-region")).toHaveValue(picked);
+    await expect(page.getByTestId("active-filters")).toBeVisible();
+    await screenshotBoth(page, "timeline-region");
+    console.expectNone();
+  });
+
+  test("the year overview filters by year and dates show their precision", async ({ page }) => {
+    await page.goto("/timeline");
+    const year = page.getByTestId("year-link").first();
+    const label = (await year.getAttribute("title"))!;
+    const y = label.slice(0, 4);
+    await year.click();
+    await expect(page).toHaveURL(new RegExp(`from=${y}&to=${y}`));
+    const dates = await page.getByTestId("milestone").evaluateAll((els) => els.map((e) => e.getAttribute("data-date") ?? ""));
+    expect(dates.length).toBeGreaterThan(0);
+    for (const d of dates) expect(d.startsWith(y)).toBe(true);
+    // Dates read as 2023年2月 / 2020年 / 2024年7月25日, never as ISO.
+    const shown = await page.getByTestId("milestone").locator("time").allTextContents();
+    for (const t of shown) expect(t).toMatch(/^\d{4}年(\d{1,2}月(\d{1,2}日)?)?$/);
+  });
+
+  test("milestones download as CSV with the filters applied", async ({ page, request }) => {
+    await page.goto("/timeline");
+    const year = (await page.getByTestId("year-link").first().getAttribute("title"))!.slice(0, 4);
+    await page.goto(`/timeline?from=${year}&to=${year}`);
+    const shown = await page.getByTestId("milestone").count();
+    const href = (await page.getByTestId("timeline-csv").getAttribute("href"))!;
+    expect(href).toContain(`from=${year}`);
+    const res = await request.get(href);
+    expect(res.status()).toBe(200);
+    expect(res.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(res.headers()["content-disposition"]).toMatch(/^attachment; filename=".+\.csv"/);
+    const body = await res.text();
+    expect(body.charCodeAt(0)).toBe(0xfeff);
+    const rows = parseCsv(body.slice(1));
+    expect(rows[0]).toEqual(expect.arrayContaining(["date", "precision", "event"]));
+    expect(rows.length - 1).toBe(shown);
+    const dateCol = rows[0]!.indexOf("date");
+    for (const r of rows.slice(1)) expect(r[dateCol]!.startsWith(year)).toBe(true);
+  });
+
+  test("bad filter values get a clear 400 from the API and a message on the page", async ({ page, request }) => {
+    const res = await request.get("/api/timeline?from=yesterday");
+    expect(res.status()).toBe(400);
+    expect(((await res.json()) as { message: string }).message).toContain("from");
+    await page.goto("/timeline?from=yesterday");
+    await expect(page.getByRole("alert")).toBeVisible();
+  });
+});
