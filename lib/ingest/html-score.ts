@@ -24,6 +24,12 @@ export interface ScoreParams {
   globalRunRatio: number;
   /** 0: an element scores the plain sum of its blocks; n > 0: a block counts for its first n ancestors only, decaying (as Readability). */
   decayLevels: number;
+  /** How many levels above the best element to look for a larger plain sum. */
+  climbLevels: number;
+  /** Leave out blocks under boilerplate-looking class/id inside the main element. */
+  dropMarkedInMain: boolean;
+  /** Factor on globalRunRatio when the best element's run lies inside the page's best run. */
+  overlapRatioFactor: number;
   /** Siblings of the main element join it when their own sum reaches this share of its sum. */
   siblingShare: number;
 }
@@ -39,13 +45,16 @@ export const DEFAULT_SCORE_PARAMS: ScoreParams = {
   wrapperShare: 0.6,
   globalRunRatio: 0.7,
   decayLevels: 5,
+  climbLevels: 0,
+  dropMarkedInMain: true,
+  overlapRatioFactor: 1,
   siblingShare: 0.2,
 };
 
 // Weak priors from class/id, as Readability and trafilatura use them.
 const STRONG_NEGATIVE_RE = /comment|reply|respond|discuss/i;
 const NEGATIVE_RE =
-  /footer|sidebar|share|sharing|social|related|recommend|advert|sponsor|promo|banner|breadcrumb|crumb|copyright|widget|popup|modal|subscribe|newsletter|toolbar|pagination|pager|disclaimer|masthead|(^|[\s_-])(nav|navbar|menu|ad|ads|tags?|foot|login|hot|rank)([\s_-]|$)/i;
+  /footer|sidebar|share|sharing|caption|credit|gallery|slideshow|carousel|lightbox|social|related|recommend|advert|sponsor|promo|banner|breadcrumb|crumb|copyright|widget|popup|modal|subscribe|newsletter|toolbar|pagination|pager|disclaimer|masthead|(^|[\s_-])(nav|navbar|menu|ad|ads|tags?|foot|login|hot|rank)([\s_-]|$)/i;
 const POSITIVE_RE = /article|content|main|body|text|post|entry|story|detail|zhengwen|正文/i;
 
 // Escaped markup shown as text.
@@ -57,6 +66,8 @@ const COPYRIGHT_RE = /版权所有|copyright|©|all rights reserved|icp备|icp�
  * +1 for content-looking, 0 otherwise.
  */
 export function classPrior(el: Element): number {
+  const tag = el.name.toLowerCase();
+  if (tag === "figure" || tag === "figcaption") return -1;
   const name = `${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`.trim();
   if (!name) return 0;
   if (STRONG_NEGATIVE_RE.test(name)) return -2;

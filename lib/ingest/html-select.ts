@@ -75,6 +75,7 @@ export function selectMain(blocks: TextBlock[], root: Element, p: ScoreParams = 
     return prior;
   };
 
+  const priors: number[] = [];
   const scores = blocks.map((b, i) => {
     let prior = 0;
     for (const a of chains[i] ?? []) {
@@ -85,6 +86,7 @@ export function selectMain(blocks: TextBlock[], root: Element, p: ScoreParams = 
       }
       if (pa > 0) prior = 1;
     }
+    priors.push(prior);
     return scoreBlock(b, prior, p);
   });
 
@@ -110,6 +112,14 @@ export function selectMain(blocks: TextBlock[], root: Element, p: ScoreParams = 
       mainScore = s;
     }
   }
+  // The densest element may hold only part of the article: a nearby ancestor whose plain
+  // sum is larger also takes in the sibling containers the rest sits in.
+  for (let k = 0, cur = main; k < p.climbLevels && cur !== root; k++) {
+    const parent = cur.parent as Element | null;
+    if (!parent || parent.type !== "tag") break;
+    cur = parent;
+    if ((subtree.get(cur) ?? 0) > (subtree.get(main) ?? 0)) main = cur;
+  }
   const members = new Set<Element>([main]);
   if (p.decayLevels > 0 && main.parent && main !== root) {
     const own = subtree.get(main) ?? 0;
@@ -122,6 +132,8 @@ export function selectMain(blocks: TextBlock[], root: Element, p: ScoreParams = 
 
   const inMain: number[] = [];
   blocks.forEach((b, i) => {
+    // Share bars, related lists and the like inside the article are cut out, not weighed.
+    if (p.dropMarkedInMain && (priors[i] ?? 0) < 0) return;
     if ([...members].some((m) => isInside(b.owner, m))) inMain.push(i);
   });
   const [a, z] = maxSubarray(inMain.map((i) => scores[i] ?? 0));
@@ -129,7 +141,9 @@ export function selectMain(blocks: TextBlock[], root: Element, p: ScoreParams = 
   const [ga, gz] = maxSubarray(scores);
   const sum = (ix: number[]) => ix.reduce((t, i) => t + (scores[i] ?? 0), 0);
   const global = Array.from({ length: Math.max(0, gz - ga + 1) }, (_, k) => ga + k);
-  if (sum(chosen) < p.globalRunRatio * sum(global)) chosen = global;
+  const overlaps = chosen.some((i) => i >= ga && i <= gz);
+  const ratio = overlaps ? p.globalRunRatio * p.overlapRatioFactor : p.globalRunRatio;
+  if (sum(chosen) < ratio * sum(global)) chosen = global;
   // Stop at a heading like "Related articles" once most of the run's text is behind us.
   const total_ = sum(chosen);
   let acc = 0;

@@ -102,10 +102,12 @@ export function extractFromParsed(page: ParsedPage, params: ScoreParams = DEFAUL
   if (!root || blocks.length === 0) return { title, titleCandidates, paragraphs: [], headerLines: [], meta };
   const { chosen } = selectMain(blocks, root, params);
   const paragraphs: string[] = [];
+  const seen = new Set<string>();
   for (const i of chosen) {
     const b = blocks[i] as TextBlock;
     if (title && sameText(b.text, title)) continue;
-    if (isLinkList(b)) continue;
+    if (isLinkList(b) || seen.has(b.text)) continue;
+    seen.add(b.text);
     paragraphs.push(b.text);
   }
   const headerLines = findHeaderLines(blocks, chosen[0] ?? blocks.length, title);
