@@ -10,6 +10,8 @@ export interface SearchDoc {
   /** Plan / project / organization names and aliases mentioned by the article. */
   names: string[];
   names_seg: string;
+  /** The words the article is most about (TF-IDF over title and body). */
+  keywords: string;
   body: string;
   body_seg: string;
   /** Region ids mentioned, with every ancestor (so filtering 浙江 finds 嘉善). */
@@ -84,6 +86,7 @@ export function buildSearchDoc(a: IndexSource, seg: Segmenter, graph: EntityGrap
     title_seg: segmentedField(seg, title),
     names,
     names_seg: segmentedField(seg, names.join(" ")),
+    keywords: seg.keywords(`${title}\n${body}`).join(" "),
     body,
     body_seg: segmentedField(seg, body),
     region: regionIds,

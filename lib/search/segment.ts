@@ -1,5 +1,5 @@
-import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict";
+import { Jieba, TfIdf } from "@node-rs/jieba";
+import { dict, idf } from "@node-rs/jieba/dict";
 import { normalizeText } from "../ingest/normalize";
 
 /** Queries go through the documents' normalization (traditional → simplified, widths, pinyin), then lower case. */
@@ -9,6 +9,8 @@ export function normalizeForSearch(text: string): string {
 
 const HAN = /\p{Script=Han}/u;
 const WORDISH = /[\p{L}\p{N}]/u;
+
+let tfidf: TfIdf | undefined;
 
 export class Segmenter {
   private readonly jieba: Jieba;
@@ -32,6 +34,15 @@ export class Segmenter {
     for (const t of this.jieba.cutForSearch(norm, true)) if (WORDISH.test(t)) out.add(t);
     for (const t of this.jieba.cutAll(norm)) if (t.length >= 2 && HAN.test(t)) out.add(t);
     return [...out];
+  }
+
+  /** The words an article is most about (TF-IDF), so Meilisearch, which ignores term frequency, can rank by aboutness. */
+  keywords(text: string, k = 12): string[] {
+    tfidf ??= TfIdf.withDict(idf);
+    return tfidf
+      .extractKeywords(this.jieba, normalizeForSearch(text), k)
+      .map((kw) => kw.keyword)
+      .filter((w) => w.length >= 2 && WORDISH.test(w));
   }
 
   /** Query-side tokens: the precise (coarse) cut, deduplicated, punctuation dropped. */

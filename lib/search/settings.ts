@@ -2,8 +2,8 @@ import type { Settings } from "meilisearch";
 import type { EntityNode } from "@/db/queries/search";
 import { normalizeForSearch } from "./segment";
 
-/** Raw text first, its segmentation right after: title > plan/project/org names > body. */
-export const SEARCHABLE_ATTRIBUTES = ["title", "title_seg", "names", "names_seg", "body", "body_seg"];
+/** Raw text first, its segmentation right after: title > plan/project/org names > what it is about > body. */
+export const SEARCHABLE_ATTRIBUTES = ["title", "title_seg", "names", "names_seg", "keywords", "body", "body_seg"];
 export const SEGMENTED_ATTRIBUTES = ["title_seg", "names_seg", "body_seg"];
 export const FILTERABLE_ATTRIBUTES = ["region", "topic", "site", "year", "plan", "kind"];
 export const SORTABLE_ATTRIBUTES = ["published_desc", "published_asc"];

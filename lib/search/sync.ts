@@ -117,10 +117,10 @@ export function syncFallback(db: Db, docs: SearchDoc[], hashes: Map<string, stri
     docs: changed.map((d) => ({
       articleId: d.id,
       docHash: hashes.get(d.id) ?? "",
-      doc: JSON.stringify({ ...d, title_seg: undefined, names_seg: undefined, body_seg: undefined }),
+      doc: JSON.stringify({ ...d, title_seg: undefined, names_seg: undefined, body_seg: undefined, keywords: undefined }),
       publishedNum: d.published_desc,
       titleTokens: d.title_seg,
-      namesTokens: d.names_seg,
+      namesTokens: `${d.names_seg} ${d.keywords}`.trim(),
       bodyTokens: d.body_seg,
       facets: (["region", "topic", "site", "year", "plan", "kind"] as const).flatMap((facet) => d[facet].map((value) => ({ facet, value }))),
     })),
