@@ -1,0 +1,147 @@
+import type { DatePrecision } from "../ingest/types";
+import { parseChineseNumber } from "./numbers";
+
+export interface DateMatch {
+  text: string;
+  start: number;
+  end: number;
+  /** ISO `YYYY-MM-DD` / `YYYY-MM` / `YYYY`; null when the text cannot be resolved without guessing. */
+  value: string | null;
+  precision: DatePrecision | null;
+  /** End of a range (12月8日至9日, 2021—2035年). */
+  endValue?: string | null;
+  relative: boolean;
+}
+
+export interface PublishedDate {
+  published: string | null;
+  precision: DatePrecision | null;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const CN = "[零〇○一二三四五六七八九十]";
+const Y = `(\\d{4}|${CN}{4})`;
+const M = `(\\d{1,2}|${CN}{1,3})`;
+const D = `(\\d{1,2}|${CN}{1,3})`;
+
+function num(s: string | undefined): number | null {
+  if (s === undefined) return null;
+  return /^\d+$/.test(s) ? Number(s) : parseChineseNumber(s);
+}
+
+function iso(y: number | null, m: number | null, d: number | null): { value: string | null; precision: DatePrecision | null } {
+  if (y === null) return { value: null, precision: null };
+  if (m === null) return { value: String(y), precision: "year" };
+  if (m < 1 || m > 12) return { value: null, precision: null };
+  if (d === null) return { value: `${y}-${pad(m)}`, precision: "month" };
+  if (d < 1 || d > 31) return { value: null, precision: null };
+  return { value: `${y}-${pad(m)}-${pad(d)}`, precision: "day" };
+}
+
+function pubParts(pub: PublishedDate): { y: number | null; m: number | null; d: number | null } {
+  if (!pub.published) return { y: null, m: null, d: null };
+  const [y, m, d] = pub.published.split("-").map(Number);
+  return { y: y ?? null, m: pub.precision !== "year" ? (m ?? null) : null, d: pub.precision === "day" ? (d ?? null) : null };
+}
+
+function shiftDay(pub: PublishedDate, days: number): string | null {
+  if (!pub.published || pub.precision !== "day") return null;
+  const t = new Date(`${pub.published}T00:00:00Z`).getTime() + days * 86400000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+// Order matters: the first pattern that matches at a position wins, longest forms first.
+const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, pub: PublishedDate) => Omit<DateMatch, "text" | "start" | "end"> }[] = [
+  {
+    // 2024-07-29, 2024.7.29, 2024/07/29
+    re: /(?<!\d)(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?!\d)/y,
+    resolve: (m) => ({ ...iso(num(m[1]), num(m[2]), num(m[3])), relative: false }),
+  },
+  {
+    // 2019年11月 / 2023年2月20日 / 二〇二四年三月, with an optional range end: 至9日, 至12月, 至2022年
+    re: new RegExp(
+      `${Y}年(?:${M}月(?:${D}[日号])?)?(?:(?:至|到|—|~)(?:(?<ey>\\d{4})年(?:(?<eym>\\d{1,2})月)?|(?<em>\\d{1,2})月(?:(?<emd>\\d{1,2})[日号])?|(?<ed>\\d{1,2})[日号]))?`,
+      "y",
+    ),
+    resolve: (m) => {
+      const y = num(m[1]);
+      const start = iso(y, num(m[2]), num(m[3]));
+      const g = m.groups ?? {};
+      let endValue: string | null | undefined;
+      if (g.ey) endValue = iso(num(g.ey), num(g.eym), null).value;
+      else if (g.em) endValue = iso(y, num(g.em), num(g.emd)).value;
+      else if (g.ed) endValue = iso(y, num(m[2]), num(g.ed)).value;
+      return { ...start, ...(endValue !== undefined ? { endValue } : {}), relative: false };
+    },
+  },
+  {
+    // 2021—2035年 / 2019-2022年
+    re: /(?<!\d)(\d{4})\s*(?:—+|-|–|~|至|到)\s*(\d{4})年/y,
+    resolve: (m) => ({ value: m[1] as string, precision: "year", endValue: m[2] as string, relative: false }),
+  },
+  {
+    // 今年6月, 去年底, 明年, 前年12月8日, 今年以来
+    re: new RegExp(`(今年|去年|明年|前年|后年|上年|本年)(?:(底|末|初|年底|年初|上半年|下半年)|${M}月(?:${D}[日号])?)?`, "y"),
+    resolve: (m, pub) => {
+      const { y } = pubParts(pub);
+      if (y === null) return { value: null, precision: null, relative: true };
+      const off = { 今年: 0, 本年: 0, 去年: -1, 上年: -1, 明年: 1, 前年: -2, 后年: 2 }[m[1] as string] ?? 0;
+      const year = y + off;
+      const part = m[2];
+      if (part === "底" || part === "末" || part === "年底") return { value: `${year}-12`, precision: "month", relative: true };
+      if (part === "初" || part === "年初") return { value: `${year}-01`, precision: "month", relative: true };
+      if (part) return { value: String(year), precision: "year", relative: true };
+      return { ...iso(year, num(m[3]), num(m[4])), relative: true };
+    },
+  },
+  {
+    re: /(今天|今日|昨天|昨日|前天|明天|明日)/y,
+    resolve: (m, pub) => {
+      const off = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 前天: -2, 明天: 1, 明日: 1 }[m[1] as string] ?? 0;
+      const value = shiftDay(pub, off);
+      return { value, precision: value ? "day" : null, relative: true };
+    },
+  },
+  {
+    // 7月23日, 12月8日至9日, 3月 (no year: resolved against the publication date)
+    re: new RegExp(`(?<![\\d年])${M}月(?:${D}[日号])?(?:(?:至|到|—|-)(?:${M}月)?${D}[日号])?(?!份额)`, "y"),
+    resolve: (m, pub) => {
+      const month = num(m[1]);
+      if (month === null || month < 1 || month > 12) return { value: null, precision: null, relative: true };
+      const p = pubParts(pub);
+      // A bare month needs the publication year, and its month to tell whether 12月 in a January article is last year.
+      if (p.y === null || p.m === null) return { value: null, precision: null, relative: true };
+      const year = month > p.m + 1 ? p.y - 1 : p.y;
+      const start = iso(year, month, num(m[2]));
+      const endValue = m[4] ? iso(year, num(m[3]) ?? month, num(m[4])).value : undefined;
+      return { ...start, ...(endValue !== undefined ? { endValue } : {}), relative: true };
+    },
+  },
+];
+
+/**
+ * Dates in a text: absolute (2023年2月, 2024-07-29, 二〇二四年), ranges (12月8日至9日, 2021—2035年) and
+ * relative ones (今年6月, 去年底, 昨天) resolved against the publication date. A date that cannot be
+ * resolved is kept with value null.
+ */
+export function findDates(text: string, pub: PublishedDate): DateMatch[] {
+  const out: DateMatch[] = [];
+  for (let i = 0; i < text.length; ) {
+    let hit: DateMatch | undefined;
+    // Years glued to a preceding digit or letter are codes, not dates (G602023年 is not a thing, but 12410 is not a year).
+    if (!/[\dA-Za-z.]/.test(text[i - 1] ?? "")) {
+      for (const p of PATTERNS) {
+        p.re.lastIndex = i;
+        const m = p.re.exec(text);
+        if (!m || m[0].length === 0) continue;
+        hit = { text: m[0], start: i, end: i + m[0].length, ...p.resolve(m, pub) };
+        break;
+      }
+    }
+    if (hit) {
+      out.push(hit);
+      i = hit.end;
+    } else i++;
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+import type { DatePrecision } from "../ingest/types";
+import { findDates, type DateMatch } from "./dates";
+import { findFigures } from "./figures";
+import { findMilestones, milestoneKey } from "./milestones";
+import { findOrgsProjects, orgProjectTerms } from "./orgs-projects";
+import { findPlans, planTerms, type ParagraphText } from "./plans";
+import { findRegions, regionById, regionTerms } from "./regions";
+import { classifyTopics } from "./topics";
+import { insideAny, slugHash, type Span } from "./text";
+import type { EntityMention, Extraction, Figure, Milestone } from "./types";
+
+export { regionById, regionAncestors, allRegions, type Region } from "./regions";
+export { planAliasesFor, normalizeTitle, planType, planPeriod } from "./plans";
+export { milestoneKey } from "./milestones";
+export type * from "./types";
+
+export interface ExtractInput {
+  title: string;
+  paragraphs: string[];
+  published: string | null;
+  publishedPrecision: DatePrecision | null;
+}
+
+/** Paragraph index used for mentions found in the title. */
+export const TITLE_PARAGRAPH = -1;
+
+function dateMention(d: DateMatch, paragraph: number): EntityMention {
+  const slug = d.value ?? `t-${slugHash(d.text)}`;
+  return {
+    kind: "date",
+    text: d.text,
+    name: d.value ?? d.text,
+    id: `date:${slug}`,
+    paragraph,
+    start: d.start,
+    end: d.end,
+    value: d.value,
+    precision: d.precision,
+  };
+}
+
+/**
+ * Everything the knowledge base keeps about one article: entity mentions (plans, organizations, projects,
+ * regions, dates), figures, milestones and topics. Mentions in the title have paragraph -1.
+ * Region names inside a plan title or an organization name (《长三角…规划》, 浙江大学) are not region
+ * mentions; inside a project name they are (华为青浦研发中心 → 青浦) and also give the project its region.
+ */
+export function extract(input: ExtractInput): Extraction {
+  const pub = { published: input.published, precision: input.publishedPrecision };
+  const texts: ParagraphText[] = [{ index: TITLE_PARAGRAPH, text: input.title }, ...input.paragraphs.map((text, index) => ({ index, text }))];
+  const plans = findPlans(texts);
+  const entities: EntityMention[] = [...plans.mentions];
+  const figures: Figure[] = [];
+  const milestones: Milestone[] = [];
+  const contextual: EntityMention[] = [];
+  const seenMilestones = new Set<string>();
+
+  for (const { index, text } of texts) {
+    const planSpans = plans.spans.get(index) ?? [];
+    const dates = findDates(text, pub).filter((d) => !insideAny(d, planSpans));
+    const dateSpans: Span[] = dates;
+    entities.push(...dates.map((d) => dateMention(d, index)));
+    const orgsProjects = findOrgsProjects(text, index, [...planSpans, ...dateSpans]);
+    entities.push(...orgsProjects);
+    const orgSpans = orgsProjects.filter((e) => e.kind === "organization");
+    for (const r of findRegions(text)) {
+      if (insideAny(r, planSpans) || insideAny(r, orgSpans)) continue;
+      const region = regionById(r.id);
+      if (!region) continue;
+      const m: EntityMention = { kind: "region", text: r.text, name: region.name, id: `region:${region.id}`, paragraph: index, start: r.start, end: r.end, path: region.path };
+      (r.contextual ? contextual : entities).push(m);
+    }
+    figures.push(...findFigures(text, index, [...dateSpans, ...planSpans, ...orgsProjects]));
+    const paragraphEntities = entities.filter((e) => e.paragraph === index);
+    for (const m of findMilestones(text, index, dates, paragraphEntities)) {
+      const key = milestoneKey(m);
+      if (seenMilestones.has(key)) continue;
+      seenMilestones.add(key);
+      milestones.push(m);
+    }
+  }
+  // 示范区 alone is the demonstration zone only in an article that names it in full.
+  const named = new Set(entities.filter((e) => e.kind === "region").map((e) => e.id));
+  entities.push(...contextual.filter((m) => named.has(m.id)));
+  entities.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
+  return { entities, figures, milestones, topics: classifyTopics(input.title, input.paragraphs) };
+}
+
+/** Names and aliases of gazetteer regions, known plans, organizations and projects (jieba user dictionary, synonyms). */
+export function listDictionaryTerms(): string[] {
+  return [...new Set([...regionTerms(), ...planTerms(), ...orgProjectTerms()])].filter((t) => t.length >= 2);
+}

@@ -1,0 +1,151 @@
+import orgData from "./data/organizations.json";
+import projectData from "./data/projects.json";
+import { findRegions } from "./regions";
+import type { EntityMention } from "./types";
+import { Dictionary, insideAny, slugHash, type Span } from "./text";
+
+interface Known {
+  name: string;
+  aliases: string[];
+  region?: string;
+}
+type Kind = "organization" | "project";
+
+const ORG_SUFFIXES = [
+  "执行委员会", "执委会", "委员会", "管委会", "办公室", "研究院", "研究所", "大学", "学院", "集团", "有限公司", "股份公司", "公司",
+  "银行", "医院", "分院", "保健院", "中学", "小学", "协会", "联合会", "商会", "联盟", "理事会", "省委", "市委", "县委", "区委",
+  "人民政府", "省政府", "市政府", "县政府", "区政府", "发展改革委", "发改委", "总院", "评弹团",
+];
+const PROJECT_SUFFIXES = [
+  "项目", "工程", "研发中心", "创新中心", "科创中心", "算力中心", "城际铁路", "铁路", "高速公路", "大桥", "隧道", "净化厂", "水厂",
+  "南站", "北站", "东站", "西站", "产业园", "科创园", "基地", "科创新城", "综合体", "实验室", "演艺谷", "智造港", "研发总部", "校区",
+  "联络线", "绿谷",
+];
+// A name never spans these: verbs, prepositions and fillers that come before names in news prose.
+const BOUNDARY_WORDS = [
+  "与", "和", "及", "同", "在", "于", "由", "对", "向", "把", "将", "被", "为", "是", "的", "了", "等", "其中", "包括", "以及",
+  "推进", "推动", "加快", "建设", "建成", "开工", "实施", "引进", "新引进", "引入", "成立", "设立", "签约", "签订", "落地", "进入",
+  "全面", "重点", "积极", "共同", "联合", "启动", "打造", "围绕", "聚焦", "首个", "一批", "组建", "举办", "举行", "召开", "发布",
+  "印发", "批复", "获得", "完成", "比如", "如", "随着", "通过", "依托", "拥有", "集聚", "会同", "携手", "牵头", "参与", "支持",
+  "成为", "作为", "还", "也", "就", "都", "又", "再", "此次", "本次", "今年", "去年", "明年", "已经", "已", "正在", "即将",
+  "计划", "预计", "总投资", "吸引", "入驻", "花落", "布局", "谋划", "筹建", "共建", "建立", "形成", "提升", "提出", "强化",
+  "实现", "助力", "带动", "内的", "陆续", "加速", "全力", "主任单位", "理事长单位", "代表", "配合", "指导", "评价", "经", "据",
+  "上午", "下午", "昨天", "今天", "近日", "日前", "说", "称", "表示", "介绍", "认为", "指出", "担任", "任", "赴", "到", "从",
+  "创新策源功能上", "方面", "层面", "领域", "期间", "之后", "以来", "当中", "获", "加强", "深化", "完善", "发挥", "构建", "拓展",
+  "开展", "培育", "保障", "服务于", "用于", "加大", "扩大", "优化", "建立起", "梳理出", "运营", "打通", "接待", "贯通", "对接",
+].sort((a, b) => b.length - a.length);
+const LEADING_FILLER = /^(?:重大|重点|全国|国内|首个|首批|新|各|该|本|这|那|一个|一批|一系列|多个|\d+个|其|旗下|下属|所属|位于)+/;
+// A candidate whose body is made only of these words is a category, not a name (重点项目, 标志性工程).
+const GENERIC = /^(?:重点|重大|产业|标杆性|标志性|亮点|创新|合作|外资|内外资|相关|配套|建设|示范|民生|生态|基础设施|各类|这些|一批|新|大|小|整个|所有|多个|优质|高品质|公共服务设施|设施|在建|新建|储备|招商|签约|落地|前期|后续|省级|国家级|市级|县级|重大旅游产业|重大创新载体|重大生态|重大民生|重大基础设施|重大产业|科技|研发|技术|合作发展|一体化|改革|试点|高层次|创业|跨省|跨域|跨区域|区域|城市|地方|政府|企业|其他|更多|全市|全省|全县|两地|三地|农业产业化|现代农业综合体|航道整治|特高压|标志性工程|上市|两省一市|三省一市|两区一县|地区|创意|旅游产业|旅游|现代农业综合体|现代农业|儿童教育|跨区域投资|投资|同类|类|省际毗邻地区跨域|\d+)*$/;
+const NAME_CHARS = /[\p{Script=Han}A-Za-z0-9·()Ⅰ-Ⅻ]/u;
+
+function loadKnown(kind: Kind): Known[] {
+  return kind === "organization"
+    ? (orgData as { organizations: Known[] }).organizations
+    : (projectData as { projects: Known[] }).projects;
+}
+
+const knownByName = new Map<string, Known & { kind: Kind }>();
+const dictEntries: [string, { kind: Kind; name: string }][] = [];
+for (const kind of ["organization", "project"] as const) {
+  for (const k of loadKnown(kind)) {
+    knownByName.set(k.name, { ...k, kind });
+    for (const f of [k.name, ...k.aliases]) dictEntries.push([f, { kind, name: k.name }]);
+  }
+}
+const dict = new Dictionary(dictEntries);
+const suffixes: [string, Kind][] = [
+  ...ORG_SUFFIXES.map((s) => [s, "organization"] as [string, Kind]),
+  ...PROJECT_SUFFIXES.map((s) => [s, "project"] as [string, Kind]),
+].sort((a, b) => b[0].length - a[0].length);
+
+export function entityId(kind: Kind, name: string): string {
+  return `${kind}:${slugHash(name)}`;
+}
+
+function leftBoundary(text: string, end: number, suffixLen: number, floor: number): number {
+  let start = end - suffixLen;
+  const limit = Math.max(floor, end - suffixLen - 18);
+  while (start > limit && NAME_CHARS.test(text[start - 1] as string)) start--;
+  // Parentheses only inside a name: 苏州大学未来校区(二期) keeps them, "(以下简称" does not start one.
+  let body = text.slice(start, end - suffixLen);
+  let cut = 0;
+  for (const w of BOUNDARY_WORDS) {
+    const at = body.lastIndexOf(w);
+    if (at >= 0 && at + w.length > cut) cut = at + w.length;
+  }
+  body = body.slice(cut);
+  // Counts and amounts end a name: 122个重大项目, 超百亿元项目.
+  const amount = /.*(?:\d+[个项家条座所]|[亿万]元|[亿万]美元)/.exec(body);
+  if (amount) {
+    cut += amount[0].length;
+    body = body.slice(amount[0].length);
+  }
+  const filler = LEADING_FILLER.exec(body)?.[0].length ?? 0;
+  return start + cut + filler;
+}
+
+function mention(kind: Kind, name: string, text: string, paragraph: number, start: number, end: number, region: string | null): EntityMention {
+  return { kind, text, name, id: entityId(kind, name), paragraph, start, end, region };
+}
+
+function regionInside(name: string): string | null {
+  const r = findRegions(name).find((m) => !m.contextual);
+  return r?.id ?? null;
+}
+
+/**
+ * Organizations and projects of one paragraph: dictionary names first (with their aliases and region),
+ * then pattern names ending in an organization or project suffix, cut on the left at the first verb,
+ * preposition or filler. `taken` spans (plans, dates) are never part of a name.
+ */
+export function findOrgsProjects(text: string, paragraph: number, taken: readonly Span[] = []): EntityMention[] {
+  const out: EntityMention[] = [];
+  const known: Span[] = [];
+  for (const m of dict.scan(text, (m) => !insideAny(m, taken))) {
+    const k = knownByName.get(m.value.name);
+    out.push(mention(m.value.kind, m.value.name, m.form, paragraph, m.start, m.end, k?.region ?? regionInside(m.form)));
+    known.push(m);
+  }
+  const found: Span[] = [];
+  for (let i = 0; i < text.length; i++) {
+    for (const [suffix, kind] of suffixes) {
+      if (!text.startsWith(suffix, i)) continue;
+      let end = i + suffix.length;
+      // A phase in parentheses belongs to the project: 长三角智慧绿洲(一期), 苏州大学未来校区(二期).
+      const phase = /^\([一二三四五六七八九十\d]+期\)/.exec(text.slice(end));
+      if (phase) end += phase[0].length;
+      const floor = [...taken, ...found].filter((s) => s.end <= i).reduce((a, s) => Math.max(a, s.end), 0);
+      let start = leftBoundary(text, i + suffix.length, suffix.length, floor);
+      // A known name cut in the middle pulls the start back to its beginning (华为公司AI大模型创新实验室).
+      for (const k of known) if (k.start < start && k.end > start) start = k.start;
+      const name = text.slice(start, end);
+      const body = text.slice(start, i);
+      const s = { start, end };
+      // Nested suffixes glued to the previous name extend it: 华新·中交数字智造港 + 产业园项目.
+      const last = found[found.length - 1];
+      const lastMention = out.find((e) => e.start === last?.start && e.end === last?.end && e.paragraph === paragraph);
+      if (last && lastMention && start <= last.end && i - last.end <= 6 && /^[\p{Script=Han}A-Za-z0-9·]*$/u.test(text.slice(last.end, i))) {
+        const merged = text.slice(last.start, end);
+        Object.assign(lastMention, { kind, name: merged, text: merged, end, id: entityId(kind, merged) });
+        last.end = end;
+        break;
+      }
+      if (body.length < 2 || GENERIC.test(body) || insideAny(s, found)) break;
+      // A known name plus a bare suffix (方厅水院项目) is the known name.
+      if (known.some((k) => k.start <= start && k.end >= i)) break;
+      if (/^[\d(]/.test(name) || !/\p{Script=Han}/u.test(body)) break;
+      // Known names are already there; a known name strictly inside a longer one is kept as its own mention.
+      if (known.some((k) => k.start <= start && k.end >= end)) break;
+      out.push(mention(kind, name, name, paragraph, start, end, regionInside(name)));
+      found.push(s);
+      break;
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Names and aliases of the known organizations and projects (jieba user dictionary / synonyms). */
+export function orgProjectTerms(): string[] {
+  return dictEntries.map(([f]) => f);
+}

@@ -1,0 +1,42 @@
+import topicData from "./data/topics.json";
+import type { Topic } from "./types";
+
+interface TopicFile {
+  minScore: number;
+  minHits: number;
+  topics: Record<string, Record<string, number>>;
+}
+const data = topicData as TopicFile;
+
+function countOf(text: string, word: string): number {
+  let n = 0;
+  for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + word.length)) n++;
+  return n;
+}
+
+/** Topics of an article from weighted keyword counts; scores in [0, 1], best first. */
+export function classifyTopics(title: string, paragraphs: readonly string[]): Topic[] {
+  // The title counts twice: it says what the article is about.
+  const text = `${title}\n${title}\n${paragraphs.join("\n")}`;
+  const raw: { name: string; sum: number; hits: number }[] = [];
+  for (const [name, words] of Object.entries(data.topics)) {
+    let sum = 0;
+    let hits = 0;
+    for (const [w, weight] of Object.entries(words)) {
+      const n = countOf(text, w);
+      if (n > 0) {
+        hits++;
+        // Diminishing returns: the tenth 一体化 says less than the first.
+        sum += weight * Math.log2(1 + n);
+      }
+    }
+    raw.push({ name, sum, hits });
+  }
+  const best = Math.max(...raw.map((r) => r.sum));
+  if (best <= 0) return [];
+  return raw
+    .map((r) => ({ name: r.name, score: Math.round((r.sum / best) * 1000) / 1000, hits: r.hits }))
+    .filter((r) => r.score >= data.minScore && r.hits >= data.minHits)
+    .sort((a, b) => b.score - a.score)
+    .map(({ name, score }) => ({ name, score }));
+}
