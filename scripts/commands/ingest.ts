@@ -4,20 +4,23 @@ import Table from "cli-table3";
 import { getDb } from "@/db/client";
 import { ingestPaths, type IngestSummary } from "@/lib/ingest/pipeline";
 
+// Colours only on a terminal: a piped summary stays plain text.
+const style = process.stdout.isTTY ? {} : { head: [], border: [] };
+
 function printSummary(summary: IngestSummary) {
-  const counts = new Table({ head: ["new", "updated", "unchanged", "duplicate", "failed", "time"] });
+  const counts = new Table({ head: ["new", "updated", "unchanged", "duplicate", "failed", "time"], style });
   const c = summary.counts;
   counts.push([c.new, c.updated, c.unchanged, c.duplicate, c.failed, `${(summary.ms / 1000).toFixed(1)} s`]);
   console.log(counts.toString());
   const dupes = summary.files.filter((f) => f.status === "duplicate");
   if (dupes.length) {
-    const t = new Table({ head: ["duplicate file", "folded into article"] });
+    const t = new Table({ head: ["duplicate file", "folded into article"], style });
     for (const f of dupes) t.push([f.path, f.twin ?? ""]);
     console.log(t.toString());
   }
   const failed = summary.files.filter((f) => f.status === "failed");
   if (failed.length) {
-    const t = new Table({ head: ["failed file", "code", "reason"], colWidths: [40, 16, 60], wordWrap: true });
+    const t = new Table({ head: ["failed file", "code", "reason"], colWidths: [40, 16, 60], wordWrap: true, style });
     for (const f of failed) t.push([f.path, f.code ?? "", f.reason ?? ""]);
     console.log(t.toString());
   }
