@@ -1,0 +1,355 @@
+import { normalizeText } from "./normalize";
+
+/*
+ * Line and paragraph rules that separate an article's body from the page furniture around it.
+ *
+ * Every rule looks at the normalized line (simplified, half-width, tidy), so one keyword list serves traditional and
+ * simplified pages. The rules are general signals, not per-site selectors: keyword lists (share bars, copyright and
+ * disclaimer phrasing, comment boxes, browser warnings, gambling spam), shape (length, punctuation, Han content, dates)
+ * and position (before the title, between title and body, after a "related articles" heading).
+ */
+
+export type LineKind =
+  | "blank"
+  /** Breadcrumb or "you are here" line. */
+  | "nav"
+  /** Page furniture: share/print bars, copyright, contact, spam, comment boxes, placeholders. */
+  | "junk"
+  /** Image caption or photo credit. */
+  | "caption"
+  /** Labelled metadata (来源:, 作者:, 编辑:, 发布日期:, 原标题:, 《人民日报》…). */
+  | "meta"
+  /** A heading that opens the list of related / recommended / hot articles after the body. */
+  | "related"
+  /** The start of the page footer (copyright or disclaimer block, comment box, "back to top"). */
+  | "footer"
+  | "text";
+
+export interface Line {
+  /** The line as scraped, minus inline junk (spam tokens, "返回搜狐,查看更多", footnote markers). */
+  original: string;
+  /** `original` normalized, leading bullet removed. */
+  text: string;
+  kind: LineKind;
+  /** The line ended with an end-of-article marker (返回搜狐,查看更多; a wire story's (完)): whatever follows is not body. */
+  endsArticle: boolean;
+}
+
+const LABELS = [
+  "文章来源", "信息来源", "稿件来源", "新闻来源", "本文来源", "来源于", "来源是", "来源", "稿源", "出处",
+  "本文作者", "作者", "撰稿", "撰文", "记者", "通讯员",
+  "责任编辑", "栏目编辑", "值班编辑", "编辑", "责编", "编审", "审核", "审校", "校对", "监制", "统筹", "摄影",
+  "发布时间", "发布日期", "发表时间", "发表日期", "发布于", "更新时间", "时间", "日期",
+  "点击数", "点击量", "点击", "浏览次数", "浏览量", "浏览", "阅读量", "阅读数", "阅读", "访问量", "字体", "字号", "分享",
+  "原标题", "原文标题", "原文链接", "本文链接",
+];
+const LABEL_ALT = LABELS.join("|");
+/** A metadata label followed by a colon. */
+export const LABEL_RE = new RegExp(`(${LABEL_ALT})\\s*:`, "g");
+const META_LINE = new RegExp(`^[\\[【(]?(?:${LABEL_ALT}|文)\\s*:`);
+/** Newspaper credit: 《人民日报》 or 《人民日报》(2024年01月17日 03 版). */
+export const PAPER_CREDIT = /^《([^》]{2,12}(?:报|刊|杂志))》(?:\((\d{4}年\d{1,2}月\d{1,2}日)[^)]*\))?$/;
+/** Reporter credit line: 记者 谢丹青 郭浩, (记者 梁志玮), 本报记者 张三. */
+export const REPORTER_CREDIT = /记者[:\s]*((?:\p{Script=Han}{2,4})(?:[\s、,]+\p{Script=Han}{2,4}){0,3})\)?$/u;
+
+const DATE_PART = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?|(?:19|20)\d{2}\s+\d{1,2}[-/]\d{1,2}|\(?\b\d{1,2}[-/]\d{1,2}\)?|\d{1,2}月\d{1,2}日|\b\d{1,2}:\d{2}(?::\d{2})?|\b(?:19|20)\d{2}\b|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|(?:昨天|今天|前天)/g;
+
+const JUNK_ANY = [
+  /本站是提供个人知识管理/, /仅提供信息存储服务/, /content above .* is uploaded and posted by a user/i,
+  /您正在使用\s*Internet Explorer/i, /浏览器版本过低/, /(建议|请)您?(升级|更换|使用).{0,24}浏览器/, /无法正常浏览本页面/,
+  /本文由热心网友/, /版权(声明|所有)/, /免责声明/, /特别声明[:]?以上/, /转载请注明/, /如需转载/, /本文转载自/, /转载.{0,12}注明出处/,
+  /未经.{0,16}(许可|授权|同意).{0,16}(转载|使用|复制|镜像)/, /不代表本(站|网站|网|平台|号)?的?(立场|观点)/,
+  /(如有|涉嫌|若有|如发现)有?.{0,6}侵权/, /联系(我们|本站|本网)?(予以)?删除/, /本网(转载|注明)/, /版权归.{0,16}所有/,
+  /点击上[方面]/, /蓝色字体/, /免费订阅/, /(扫一扫|扫码|长按).{0,12}(关注|二维码|微信|识别)/, /(关注|添加|搜索)(我们的)?.{0,8}公众号/,
+  /返回搜狐/, /返回(顶部|首页|列表)/, /(打开|下载).{0,6}(APP|App|app|客户端)/, /畅享高清图片/,
+  /\d+条评论/, /发表评论/, /评论公约/, /网友评论/, /我要评论/, /(登录|注册)后.{0,4}(评论|发表)/,
+  /^!\[[^\]]*\]\([^)]*\)$/, /\.(jpe?g|png|gif|webp|bmp)$/i, /^(欢迎您?(来到|访问|光临))/,
+];
+
+/** Words that make up share/print/font-size bars and other UI chrome. A short line made only of them is junk. */
+const UI_WORDS = new Set(
+  ("分享 分享到 分享给朋友 转发 收藏 打印 打印本页 打印文章 关闭 关闭窗口 返回 字号 字体 大 中 小 默认 手机版 电脑版 网站地图 " +
+    "设为首页 加入收藏 登录 注册 首页 文章图片 展开全文 阅读全文 查看原文 阅读原文 点击查看 查看更多 更多 发表 评论 回复 举报 " +
+    "点赞 在看 献花 转藏 微信 微博 空间 朋友圈 复制链接 二维码 扫一扫 顶 踩 赞 收起 打赏 置顶 广告 纠错 我要纠错 投稿 订阅 " +
+    "责任编辑 编辑 作者 来源").split(" "),
+);
+
+const CONTACT = /(电话|热线|手机|微信|微信号|联系人|联系方式|客服|传真|邮箱|QQ)/;
+const PHONE = /(?<!\d)(?:1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|[48]00[\s-]?\d{3,4}[\s-]?\d{3,4}|0\d{2,3}[\s-]?\d{7,8})(?!\d)/;
+
+/** Gambling and spam brands that some copy-sites inject into titles and paragraphs (千赢qy88国际官网入口, yl6809永利官网). */
+const SPAM_TOKEN =
+  /(?:[a-z]{1,4}\d{2,6})?(?:千赢|永利|威尼斯人|葡京|太阳城|开云|乐鱼|九游|必威|华体会|米乐|半岛|星空|爱游戏|凯发|糖心|博彩|彩票)(?:[a-z]{0,4}\d{0,6})(?:国际|体育|娱乐|彩票|游戏)?(?:官网|官方网站|网页版|入口|app|APP|平台)+|千赢[a-z]{0,4}\d{0,6}|(?:广东)?快乐十分|时时彩|六合彩/gi;
+
+const NAV_PREFIX = /^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|现在的位置|所在位置|位置)\s*:/;
+
+const RELATED_HEADING =
+  /^(相关(文章|新闻|阅读|推荐|链接|报道|专题|资讯|内容)|推荐(阅读|文章|新闻|资讯)|热门(新闻|文章|推荐|阅读|资讯|标签)|热点(新闻|推荐|文章|资讯)|\d+小时热(点|闻)|延伸阅读|扩展阅读|猜你喜欢|你可能(还)?(感兴趣|喜欢)|为你推荐|类似文章|更多(新闻|文章|阅读|精彩|资讯|推荐)|精彩推荐|精彩图片|最新(文章|新闻|资讯|动态)|往期(回顾|推荐)|图片新闻|今日推荐|编辑推荐|(阅读|点击)?排行榜?)(更多)?[:>»]*$/;
+const FOOTER_START =
+  /版权声明|免责声明|特别声明|本站是提供个人知识管理|^注:本文|本文转载自|转载请注明|\d+条评论|发表评论|评论公约|^返回(顶部|首页)$|您正在使用\s*Internet Explorer|浏览器版本过低|上一篇|下一篇/i;
+
+const CAPTION = [
+  /^\(?(资料图片?|图片来源.{0,30}|图[片为说]?:.{0,40}|图为.{0,50})\)?$/,
+  /(^|[\s。/])(\p{Script=Han}{2,4}\s*)?\/?摄$/u,
+  /\(\p{Script=Han}{2,4}\s*摄\)$/u,
+  / (摄|图)$/,
+  /(供图|截图|效果图|示意图|鸟瞰图|透视图|航拍图|资料图|配图|组图)\)?$/,
+  // Credit followed by the outlet: 沙坪坝区公安分局供图 华龙网发
+  /(供图|\s摄)\s+[\p{Script=Han}A-Za-z]{1,6}$/u,
+];
+
+const TITLE_SUFFIX_SEP = /\s*(?:\s[-|_–—]\s|[-|_])\s*([^-|_]{2,16})$/;
+const SITE_LIKE =
+  /(网|網|网站|报|频道|在线|新闻|日报|晚报|时报|客户端|门户|政府|中心|协会|学会|研究院|平台|官网|\.com|\.cn|\.net|\.org)$|^(搜狐|新浪|网易|腾讯|凤凰|雅虎|百度|澎湃|环球|中新|央视|人民|新华)/i;
+
+/** "从“旁听生”到“优等生”:安徽的长三角进击之路-新华网" → title and site "新华网". Repeats for 标题_频道_站点. */
+export function splitTitleSuffix(title: string): { title: string; site: string | null } {
+  let rest = title.trim();
+  let site: string | null = null;
+  for (;;) {
+    const m = TITLE_SUFFIX_SEP.exec(rest);
+    if (!m || !SITE_LIKE.test(m[1]!.trim())) break;
+    const head = rest.slice(0, m.index).trim();
+    if (head.length < 5) break;
+    site ??= m[1]!.trim();
+    rest = head;
+  }
+  return { title: rest, site };
+}
+
+const hanCount = (s: string) => s.match(/\p{Script=Han}/gu)?.length ?? 0;
+
+/** Strip inline junk from a raw line; report whether it also ended the article. */
+function stripInlineJunk(raw: string): { original: string; endsArticle: boolean; spam: boolean } {
+  let s = raw;
+  let endsArticle = false;
+  const end = /\s*返回搜狐[,，]?\s*查看更多\s*$/.exec(s);
+  if (end && end.index > 0) {
+    s = s.slice(0, end.index);
+    endsArticle = true;
+  }
+  if (/\(完\)$|（完）$/.test(s.trim())) endsArticle = true;
+  const withoutSpam = s.replace(SPAM_TOKEN, "");
+  const spam = withoutSpam !== s;
+  s = withoutSpam
+    .replace(/\[\d{1,3}\]/g, "")
+    .replace(/\s*\|\s*$/, "")
+    .trim();
+  return { original: s, endsArticle, spam };
+}
+
+const BULLET = /^[•·▪■□●○◆◇►▶]\s*/;
+
+export function classify(text: string): LineKind {
+  if (!text) return "blank";
+  const len = text.length;
+  const han = hanCount(text);
+
+  if (NAV_PREFIX.test(text)) return "nav";
+  const arrows = text.match(/[>»›]/g)?.length ?? 0;
+  if (arrows >= 2 && /^[^>»›]{0,16}[>»›]/.test(text)) return "nav";
+  if (/(^|\s)首页\s*[>»›]/.test(text)) return "nav";
+
+  if (len <= 300) {
+    if (FOOTER_START.test(text) && len <= 200) return "footer";
+    if (RELATED_HEADING.test(text.replace(/\s+/g, ""))) return "related";
+    if (JUNK_ANY.some((re) => re.test(text))) return "junk";
+  }
+  if (han === 0) {
+    // Latin-only leftovers (X, Baidu, sogou, Thumb, None); lines with digits may be section headings (2024).
+    if (!/\d/.test(text) && len <= 40) return "junk";
+  }
+  if (len <= 60 && (PHONE.test(text) || (CONTACT.test(text) && len <= 40 && !/[。]$/.test(text)))) return "junk";
+  if (len <= 60 && CAPTION.some((re) => re.test(text)) && !/[。!?]$/.test(text)) return "caption";
+  if (PAPER_CREDIT.test(text)) return "meta";
+  if (len <= 80 && META_LINE.test(text)) return "meta";
+  if (len <= 40 && REPORTER_CREDIT.test(text) && han <= 16) return "meta";
+  if (len <= 40) {
+    const words = text.replace(/\s+/g, "").split(/[^\p{Script=Han}]+/u).filter(Boolean);
+    if (words.length > 0 && words.every((w) => UI_WORDS.has(w))) return "junk";
+    // Pagination: 【 第1页 第2页 第3页 】, 上一页 1 2 3 下一页.
+    const bare = text.replace(/[\s[\]【】()]/g, "");
+    if (/^(第\d+页|上一页|下一页|尾页|首页|\d+)+$/.test(bare) && (/页/.test(bare) || /^\d+(\s+\d+){2,}$/.test(text))) return "junk";
+  }
+  return "text";
+}
+
+export function prepareLine(raw: string): Line {
+  const { original, endsArticle, spam } = stripInlineJunk(raw);
+  const text = normalizeText(original).replace(BULLET, "");
+  let kind = classify(text);
+  // What is left of a spam banner (|中国有限公司) is not content.
+  if (spam && kind === "text" && hanCount(text) < 8) kind = "junk";
+  return { original, text, kind, endsArticle };
+}
+
+/** A short line that carries a date or time and little else (2023 / 12-09 / 21:08, admin2个月前 (02-24)嘉善产业新闻34). */
+export function isDateLine(text: string): boolean {
+  if (text.length > 60 || /[。!?]$/.test(text)) return false;
+  DATE_PART.lastIndex = 0;
+  if (!DATE_PART.test(text)) return false;
+  const rest = text.replace(DATE_PART, " ").replace(/https?:\/\/\S+|www\.\S+/gi, " ");
+  return hanCount(rest) <= 8;
+}
+
+/** A bare category label: [ 浙江 ], 【要闻】. */
+function isBracketLabel(text: string): boolean {
+  return /^[[【]\s*[^\]】]{1,10}\s*[\]】]$/.test(text);
+}
+
+export function isTitleLike(line: Line): boolean {
+  const t = line.text;
+  return line.kind === "text" && t.length >= 5 && t.length <= 80 && hanCount(t) >= 4 && !t.includes("。") && !/[,;:、]$/.test(t);
+}
+
+/** Running text, not a headline: a full stop, or longer than headlines get. */
+export function isParagraphLike(line: Line): boolean {
+  const t = line.text;
+  return line.kind === "text" && (t.length >= 60 || (t.length >= 15 && t.includes("。")));
+}
+
+/** Comparison key: no whitespace or punctuation. */
+export function textKey(s: string): string {
+  return s.replace(/[\s\p{P}\p{S}]/gu, "");
+}
+
+/** Same headline, possibly with a site suffix (标题-新华网) or a column prefix. */
+function sameAsTitle(text: string, titleKey: string): boolean {
+  if (!titleKey) return false;
+  const key = textKey(text);
+  if (key === titleKey) return true;
+  return key.length > titleKey.length && key.length - titleKey.length <= 12 && (key.startsWith(titleKey) || key.endsWith(titleKey));
+}
+
+/**
+ * A fragment (≤ 6 characters, or starting with closing punctuation) right after a junk line whose sentence did not
+ * finish belongs to that junk: WeChat "click the blue words above to follow" prompts are split over many lines.
+ */
+function absorbFragments(lines: Line[]): void {
+  let prev: Line | null = null;
+  for (const line of lines) {
+    if (line.kind === "blank") continue;
+    if (
+      prev?.kind === "junk" &&
+      line.kind === "text" &&
+      !/[。!?]$/.test(prev.text) &&
+      (line.text.length <= 6 || /^[,、。”’)」』:;]/.test(line.text))
+    ) {
+      line.kind = "junk";
+    }
+    prev = line;
+  }
+}
+
+export interface Segmented {
+  /** The title line as normalized, or null when the text has none. */
+  title: string | null;
+  /** Lines before and just after the title (dates, bylines, sources), normalized: metadata, not body. */
+  headerLines: string[];
+  /** Labelled metadata lines met in and after the body (来源:…, 编辑:…, 《人民日报》), normalized. */
+  metaLines: string[];
+  /** Body paragraphs: cleaned original and normalized text. */
+  paragraphs: { original: string; text: string }[];
+}
+
+/** True when this line and the next look like running article text: long sentences, no teaser ellipsis. */
+function strongArticleText(line: Line | undefined): boolean {
+  if (!line || line.kind !== "text") return false;
+  const t = line.text;
+  return t.length >= 60 && (t.match(/[。!?]/g)?.length ?? 0) >= 2 && !/(\.{3}|…)$/.test(t);
+}
+
+function isHeaderish(line: Line, titleKey: string): boolean {
+  if (line.kind !== "text") return line.kind !== "related" && line.kind !== "footer";
+  const t = line.text;
+  return isDateLine(t) || isBracketLabel(t) || hanCount(t) === 0 || sameAsTitle(t, titleKey);
+}
+
+function findTitle(lines: Line[]): number {
+  const firstPara = lines.findIndex(isParagraphLike);
+  const end = firstPara === -1 ? lines.length : firstPara;
+  const candidates: number[] = [];
+  for (let i = 0; i < end; i++) if (isTitleLike(lines[i]!)) candidates.push(i);
+  // Best signal: the title is followed by its date/source/byline block.
+  for (const c of candidates) {
+    const key = textKey(splitTitleSuffix(lines[c]!.text).title);
+    for (let j = c + 1; j < lines.length; j++) {
+      const l = lines[j]!;
+      if (l.kind === "meta" || (l.kind === "text" && isDateLine(l.text))) return c;
+      if (!isHeaderish(l, key)) break;
+    }
+  }
+  return candidates[0] ?? -1;
+}
+
+/**
+ * Split a page's lines into title, header (metadata), body and what follows it.
+ * `knownTitle`: the title found elsewhere (HTML metadata); lines repeating it are dropped and no title is searched.
+ */
+export function segmentLines(rawLines: string[], opts: { knownTitle?: string | null } = {}): Segmented {
+  const lines = rawLines.map(prepareLine);
+  absorbFragments(lines);
+
+  let titleIdx = -1;
+  let title: string | null = opts.knownTitle ?? null;
+  if (opts.knownTitle === undefined) {
+    titleIdx = findTitle(lines);
+    title = titleIdx >= 0 ? lines[titleIdx]!.text : null;
+  }
+  const titleKey = title ? textKey(splitTitleSuffix(title).title) : "";
+
+  const headerLines: string[] = [];
+  for (let i = 0; i < titleIdx; i++) {
+    const l = lines[i]!;
+    if (l.kind === "meta" || (l.kind === "text" && isDateLine(l.text))) headerLines.push(l.text);
+  }
+  let i = titleIdx + 1;
+  for (; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (!isHeaderish(l, titleKey)) break;
+    if (l.kind !== "blank" && l.kind !== "nav" && !sameAsTitle(l.text, titleKey)) headerLines.push(l.text);
+  }
+
+  const metaLines: string[] = [];
+  const body: Line[] = [];
+  let state: "body" | "related" | "footer" = "body";
+  for (; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.kind === "meta") {
+      metaLines.push(l.text);
+      continue;
+    }
+    if (state === "related" && strongArticleText(l) && strongArticleText(lines.slice(i + 1).find((n) => n.kind !== "blank"))) state = "body";
+    if (state !== "body") continue;
+    if ((l.kind === "related" || l.kind === "footer") && body.length > 0) {
+      state = l.kind;
+      continue;
+    }
+    if (l.kind === "text" && !sameAsTitle(l.text, titleKey)) body.push(l);
+    if (l.endsArticle) state = "footer";
+  }
+
+  return { title, headerLines, metaLines, paragraphs: dedupe(body).map((l) => ({ original: l.original, text: l.text })) };
+}
+
+/** Containment only counts for paragraphs at least this long: short headings may well recur inside longer text. */
+const MIN_CONTAINED_KEY = 20;
+/** …and only between near neighbours: a lead printed twice (seed 003), not a later sentence that restates it. */
+const CONTAINMENT_REACH = 2;
+
+/** Drop repeated paragraphs (keep the first) and a lead repeated inside a longer neighbouring paragraph. */
+export function dedupe<T extends { text: string }>(paragraphs: T[]): T[] {
+  const keys = paragraphs.map((p) => textKey(p.text));
+  const seen = new Set<string>();
+  return paragraphs.filter((_, i) => {
+    const key = keys[i]!;
+    if (!key || seen.has(key)) return false;
+    seen.add(key);
+    if (key.length < MIN_CONTAINED_KEY) return true;
+    for (let j = Math.max(0, i - CONTAINMENT_REACH); j <= i + CONTAINMENT_REACH && j < keys.length; j++) {
+      const other = keys[j]!;
+      if (j !== i && other.length > key.length && other.includes(key)) return false;
+    }
+    return true;
+  });
+}

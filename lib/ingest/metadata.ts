@@ -1,0 +1,302 @@
+import { LABEL_RE, PAPER_CREDIT, REPORTER_CREDIT, splitTitleSuffix, textKey } from "./junk";
+import { normalizeText } from "./normalize";
+import type { DatePrecision, Sidecar } from "./types";
+
+export interface ArticleMetadata {
+  title: string;
+  published: string | null;
+  publishedPrecision: DatePrecision | null;
+  publishedText: string | null;
+  site: string | null;
+  source: string | null;
+  author: string | null;
+  editor: string | null;
+  url: string | null;
+}
+
+export interface MetadataInput {
+  /** Title candidates, best first (HTML: og:title, h1, <title>; text: the title line). Raw or normalized. */
+  titleCandidates: string[];
+  /** Lines around the title: dates, bylines, sources (normalized). */
+  headerLines: string[];
+  /** Labelled lines from the body and the footer (来源:…, 编辑:…, 原标题:…, 《人民日报》). */
+  metaLines: string[];
+  /** First body paragraph that is more than a heading, for a page without any title. */
+  firstParagraph: string | null;
+  /** HTML meta tags by lowercased name/property, plus "canonical". */
+  meta?: Record<string, string>;
+  sidecar?: Sidecar;
+}
+
+/*
+ * Decisions:
+ * - Dates are never invented. A day without a year (02-24) stays text in `publishedText`; relative ages (2个月前) are
+ *   ignored. Order: HTML meta tags, a labelled date (发布日期:), any date in the lines around the title (a date split
+ *   over lines, 2023 / 12-09, is joined first), a newspaper credit 《…报》(2024年01月17日 03 版), and last a date
+ *   spelled out in the URL path (/2019-10/31/, t20190307_, _2022_07_13_).
+ * - `author` comes only from a labelled byline (作者:, 记者 X). A bare user handle next to the date (zjshzq on a
+ *   360doc personal-library page, admin on a copy site) names whoever reposted the page, not who wrote it, so it is
+ *   not an author; the original publisher of a reprint is `source` (来源:浙江发改).
+ * - `editor` comes from 编辑/责任编辑 labels; failing that, a photographer credit next to the title (顾雨婷 摄).
+ *   Credits under images inside the body are captions and are dropped with them.
+ * - `source` is dropped when it names the hosting site itself or a spam brand.
+ */
+
+function validDay(y: number, m: number, d: number): boolean {
+  if (y < 1949 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+export interface ParsedDate {
+  value: string;
+  precision: DatePrecision;
+}
+
+/** The first complete date in the text: day precision, else month. Never a bare month-day. */
+export function parseDate(text: string): ParsedDate | null {
+  const patterns = [
+    /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)/g,
+    /((?:19|20)\d{2})\s+(\d{1,2})[-/](\d{1,2})(?!\d)/g,
+  ];
+  let best: { at: number; date: ParsedDate } | null = null;
+  for (const re of patterns) {
+    for (const m of text.matchAll(re)) {
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      if (!validDay(y, mo, d)) continue;
+      if (!best || m.index < best.at) best = { at: m.index, date: { value: `${y}-${pad(mo)}-${pad(d)}`, precision: "day" } };
+      break;
+    }
+  }
+  if (best) return best.date;
+  for (const m of text.matchAll(/((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})(?![\d\-/.])月?/g)) {
+    const [y, mo] = [Number(m[1]), Number(m[2])];
+    if (validDay(y, mo, 1)) return { value: `${y}-${pad(mo)}`, precision: "month" };
+  }
+  return null;
+}
+
+/** A month-day written without a year ("02-24", "12月9日"), as written. */
+function partialDate(text: string): string | null {
+  const m = /(?<![\d-/.])(\d{1,2})\s*([-/月])\s*(\d{1,2})日?(?![\d:])/.exec(text);
+  if (!m) return null;
+  const [mo, d] = [Number(m[1]), Number(m[3])];
+  return validDay(2000, mo, d) ? m[0].trim() : null;
+}
+
+/** Dates in URL paths: /2019-10/31/, /2024/06/28/, t20190307_, /2022/0929/, _2022_07_13_. */
+export function dateFromUrl(url: string | null | undefined): ParsedDate | null {
+  if (!url) return null;
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const m = /(?:^|[/_t-])((?:19|20)\d{2})[-/_]?(\d{2})[-/_]?(\d{2})(?=[/_.-])/.exec(path);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return validDay(y, mo, d) ? { value: `${y}-${pad(mo)}-${pad(d)}`, precision: "day" } : null;
+}
+
+/** Labelled values in a line: "时间:2024-07-29 来源:建筑时报 分享:" → [["时间","2024-07-29"],["来源","建筑时报"],["分享",""]]. */
+export function labelledValues(line: string): [string, string][] {
+  const found = [...line.matchAll(LABEL_RE)];
+  return found.map((m, k) => {
+    const start = m.index + m[0].length;
+    const end = found[k + 1]?.index ?? line.length;
+    return [m[1]!, line.slice(start, end).replace(/^[\s\]】)]+|[\s\]】)[(【]+$/g, "").trim()];
+  });
+}
+
+/** Words that follow a value on the same line but belong to the page's buttons: 新华社 举报, 千龙新闻网 发表评论. */
+const VALUE_STOP = /^(发表评论|查看评论|网友评论|我要评论|我来说两句|评论|举报|打印|分享|收藏|字号|字体|点击|浏览|阅读|返回|第\d+页|\d+条?$)/;
+
+/** Cut a value at the first sentence or field break and at trailing buttons: "上观新闻。//本文由…" → "上观新闻". */
+function firstField(value: string): string {
+  const head = value.split(/[。;,、|/:]/)[0] ?? "";
+  const kept: string[] = [];
+  for (const token of head.trim().split(/\s+/)) {
+    if (!token || VALUE_STOP.test(token)) break;
+    kept.push(token);
+  }
+  return kept.join(" ").replace(/^[[【(]+|[\]】)]+$/g, "").replace(/[\s.]+$/, "").trim();
+}
+
+/** Not a publisher: "转载文章", "本站原创", markup leftovers. */
+const NOT_A_SOURCE = /^(转载|转载文章|原创|本站原创|本站|本网|网络|互联网|未知|佚名|网友|综合|不详)$/;
+
+function validSource(v: string): boolean {
+  return v.length >= 2 && v.length <= 30 && !/[="<>{}]|^https?:/.test(v) && !NOT_A_SOURCE.test(v);
+}
+
+/** Leading tokens that look like names (2–5 Han characters or Latin words): "赵婕 出自[人民文学出版社" → "赵婕". */
+function names(value: string): string | null {
+  const kept: string[] = [];
+  for (const token of firstField(value).split(/\s+/)) {
+    if (!/^(\p{Script=Han}{1,5}|[A-Za-z][A-Za-z.'-]*)$/u.test(token)) break;
+    kept.push(token);
+  }
+  const joined = kept.join(" ");
+  return joined && /\p{Script=Han}|[A-Za-z]{2}/u.test(joined) ? joined : null;
+}
+
+const PUBLISHED_META_KEYS = [
+  "article:published_time", "og:article:published_time", "published_time", "og:published_time", "og:release_date",
+  "pubdate", "publishdate", "publish_date", "publish-date", "publishtime", "publish_time", "firstpublishedtime",
+  "datepublished", "date", "dc.date.issued", "dc.date", "dcterms.created", "dcterms.issued", "sailthru.date",
+  "parsely-pub-date", "weibo:article:create_at", "created",
+];
+const DATE_LABELS = new Set(["发布时间", "发布日期", "发表时间", "发表日期", "发布于", "时间", "日期", "更新时间"]);
+const SOURCE_LABELS = new Set(["文章来源", "信息来源", "稿件来源", "新闻来源", "来源于", "来源是", "来源", "稿源", "出处"]);
+const AUTHOR_LABELS = new Set(["本文作者", "作者", "撰稿", "撰文", "记者"]);
+const EDITOR_LABELS = new Set(["责任编辑", "栏目编辑", "值班编辑", "编辑", "责编", "编审"]);
+const SPAM = /千赢|永利|快乐十分|彩票|博彩|娱乐城|官网入口/;
+
+interface Resolved {
+  published: ParsedDate | null;
+  publishedText: string | null;
+}
+
+function resolvePublished(input: MetadataInput, labelled: [string, string][]): Resolved {
+  for (const key of PUBLISHED_META_KEYS) {
+    const d = parseDate(input.meta?.[key] ?? "");
+    if (d) return { published: d, publishedText: null };
+  }
+  for (const [label, value] of labelled) {
+    if (!DATE_LABELS.has(label)) continue;
+    const d = parseDate(value);
+    if (d) return { published: d, publishedText: null };
+  }
+  const around = input.headerLines.join(" ");
+  const d = parseDate(around);
+  if (d) return { published: d, publishedText: null };
+  for (const line of input.metaLines) {
+    const paper = PAPER_CREDIT.exec(line);
+    const pd = paper?.[2] ? parseDate(paper[2]) : null;
+    if (pd) return { published: pd, publishedText: null };
+  }
+  const fromUrl = dateFromUrl(input.sidecar?.url ?? input.meta?.canonical ?? input.meta?.["og:url"]);
+  if (fromUrl) return { published: fromUrl, publishedText: null };
+  const labelledText = labelled.filter(([l]) => DATE_LABELS.has(l)).map(([, v]) => v);
+  for (const text of [...labelledText, ...input.headerLines]) {
+    const partial = partialDate(text);
+    if (partial) return { published: null, publishedText: partial };
+  }
+  return { published: null, publishedText: null };
+}
+
+function clean(value: string | undefined | null): string | null {
+  const v = value?.replace(/^[\s:]+|[\s:]+$/g, "").trim();
+  return v ? v : null;
+}
+
+/**
+ * The first usable candidate, normalized, with its site suffix cut off; also the first site name such a suffix gave.
+ * Skips candidates that are only the site name, too short, or a breadcrumb.
+ */
+export function pickTitle(candidates: string[], siteHints: (string | null)[]): { title: string | null; site: string | null } {
+  let suffixSite: string | null = null;
+  const siteKeys = new Set(siteHints.filter((s): s is string => !!s).map(textKey));
+  let chosen: string | null = null;
+  for (const raw of candidates) {
+    const norm = normalizeText(raw).replace(/\s*\n\s*/g, " ");
+    if (!norm) continue;
+    const split = splitTitleSuffix(norm);
+    suffixSite ??= split.site;
+    if (chosen) continue;
+    // 标题(图) / 标题(组图) mark pictures, a dangling separator is what a suffix left behind.
+    const title = split.title.replace(/\s*\((图|组图|多图|附图|视频|图文|图表)\)\s*$/, "").replace(/[\s\-_|–—:]+$/, "");
+    if (title.length < 4 || siteKeys.has(textKey(title)) || /[>»›].*[>»›]/.test(title)) continue;
+    chosen = title;
+  }
+  return { title: chosen, site: suffixSite };
+}
+
+function titleFromBody(input: MetadataInput, labelled: [string, string][]): string {
+  const original = labelled.find(([l]) => l === "原标题" || l === "原文标题")?.[1];
+  if (original) return original.replace(/^《|》$/g, "");
+  const first = input.firstParagraph ?? "";
+  const sentence = first.split(/(?<=[。!?])(?![”’」』"])/)[0] ?? "";
+  return sentence.length <= 40 ? sentence.replace(/[。]$/, "") : `${sentence.slice(0, 40)}…`;
+}
+
+export function extractMetadata(input: MetadataInput): ArticleMetadata {
+  const meta = input.meta ?? {};
+  const labelled = [...input.headerLines, ...input.metaLines].flatMap(labelledValues);
+
+  const metaSite = clean(meta["og:site_name"]) ?? clean(meta["sitename"]) ?? clean(meta["site_name"]);
+  const { title, site: suffixSite } = pickTitle(input.titleCandidates, [input.sidecar?.site ?? null, metaSite]);
+  const site = clean(input.sidecar?.site) ?? metaSite ?? suffixSite;
+
+  const siteKey = site ? textKey(site) : "";
+  const notHost = (v: string) => !SPAM.test(v) && (!siteKey || (!textKey(v).includes(siteKey) && !siteKey.includes(textKey(v))));
+
+  let source: string | null = null;
+  for (const [label, value] of labelled) {
+    if (!SOURCE_LABELS.has(label)) continue;
+    const v = firstField(value);
+    if (validSource(v) && notHost(v)) {
+      source = v;
+      break;
+    }
+  }
+  if (!source) {
+    for (const line of input.metaLines) {
+      const name = PAPER_CREDIT.exec(line)?.[1]?.trim();
+      if (name && validSource(name) && notHost(name)) {
+        source = name;
+        break;
+      }
+    }
+  }
+  source ??= [clean(meta["source"]), clean(meta["contentsource"])].find((v): v is string => !!v && validSource(v) && notHost(v)) ?? null;
+
+  let author: string | null = null;
+  for (const [label, value] of labelled) {
+    author = AUTHOR_LABELS.has(label) ? names(value) : null;
+    if (author) break;
+  }
+  if (!author) {
+    for (const line of [...input.headerLines, ...input.metaLines]) {
+      const m = REPORTER_CREDIT.exec(line);
+      if (m && line.length <= 40) {
+        author = m[1]!.trim();
+        break;
+      }
+    }
+  }
+  const metaAuthor = names(meta["author"] ?? meta["article:author"] ?? "");
+  if (!author && metaAuthor && notHost(metaAuthor)) author = metaAuthor;
+
+  let editor: string | null = null;
+  for (const [label, value] of labelled) {
+    editor = EDITOR_LABELS.has(label) ? names(value) : null;
+    if (editor) break;
+  }
+  if (!editor) {
+    for (const line of input.headerLines) {
+      const m = /^(\p{Script=Han}{2,4}(?:[\s、]\p{Script=Han}{2,4})*)\s*\/?摄$/u.exec(line) ?? /^摄影:\s*(.+)$/.exec(line);
+      if (m) {
+        editor = m[1]!.trim();
+        break;
+      }
+    }
+  }
+
+  const { published, publishedText } = resolvePublished(input, labelled);
+  const url = clean(input.sidecar?.url) ?? clean(meta["canonical"]) ?? clean(meta["og:url"]);
+
+  return {
+    title: title ?? titleFromBody(input, labelled),
+    published: published?.value ?? null,
+    publishedPrecision: published?.precision ?? null,
+    publishedText,
+    site,
+    source,
+    author,
+    editor,
+    url,
+  };
+}

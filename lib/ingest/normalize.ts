@@ -1,0 +1,109 @@
+import * as OpenCC from "opencc-js/t2cn";
+
+/*
+ * Text normalization shared by ingestion and by search queries, so both sides see the same characters.
+ *
+ * Conventions (the seed texts already follow them):
+ * - Fullwidth forms U+FF01–FF5E become ASCII: digits, Latin letters, and also ，：；！？（）［］％ → , : ; ! ? ( ) [ ] %.
+ *   Chinese punctuation outside that block stays as it is: 。、“”‘’《》〈〉「」『』【】—…·
+ * - Traditional → simplified with OpenCC. A string that looks traditional goes through the Taiwan converter
+ *   (`tw` → `cn`), which also turns the particle 著 into 着 (標誌著 → 标志着, 隨著 → 随着); a string that already
+ *   looks simplified goes through the plain `t` → `cn` converter, because the Taiwan one would turn a correct
+ *   simplified 显著 into 显着.
+ * - Pinyin annotations after a Han character are dropped: 協(xié)會 → 协会, 我(wǒ)(wǒ)國 → 我国.
+ *   Real parentheticals stay: (2021—2035年), (一期), (2023), (以下简称“体检报告”).
+ * - Whitespace: every kind of space (ideographic, no-break, tabs) becomes one ASCII space, runs collapse,
+ *   the ends are trimmed, and spaces next to Chinese punctuation go (论坛上 , 长三角 → 论坛上,长三角).
+ *   A single space between two Han characters is kept: it separates the two halves of many headlines.
+ */
+
+type Convert = (s: string) => string;
+let simplifiedToCn: Convert | undefined;
+let taiwanToCn: Convert | undefined;
+
+/** `t` → `cn`: safe on text that is already simplified. Built on first use (about 40 ms). */
+function plainConverter(): Convert {
+  return (simplifiedToCn ??= OpenCC.Converter({ from: "t", to: "cn" }));
+}
+
+/** `tw` → `cn`: best on traditional pages (著 → 着, 裡 → 里), wrong on simplified ones. Built on first use (about 110 ms). */
+function taiwanConverter(): Convert {
+  return (taiwanToCn ??= OpenCC.Converter({ from: "tw", to: "cn" }));
+}
+
+const HAN = /\p{Script=Han}/u;
+const HAN_G = /\p{Script=Han}/gu;
+
+/**
+ * Traditional → simplified. Decides per string: when at least 5% of its Han characters are traditional-only
+ * (the plain converter changes them), the whole string is treated as traditional.
+ */
+export function toSimplified(s: string): string {
+  if (!HAN.test(s)) return s;
+  const plain = plainConverter()(s);
+  if (plain === s) return s;
+  const a = Array.from(s);
+  const b = Array.from(plain);
+  let changed = 0;
+  if (a.length === b.length) {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) changed++;
+  } else {
+    changed = Number.POSITIVE_INFINITY;
+  }
+  const han = s.match(HAN_G)?.length ?? 0;
+  return changed >= Math.max(1, han * 0.05) ? taiwanConverter()(s) : plain;
+}
+
+const TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
+/** A pinyin syllable in parentheses: at least one tone mark, or one of the common neutral-tone syllables. */
+const PINYIN_GROUP = `\\((?:(?=[a-zü${TONED}ɑɡê]*[${TONED}])[a-zü${TONED}ɑɡê]{1,7}|de|le|men|me|ne|ma|ba|zi|zhe)\\)`;
+const PINYIN_AFTER_HAN = new RegExp(`(\\p{Script=Han})(?:${PINYIN_GROUP})+`, "gu");
+
+/** 協(xié)會 → 協會. Runs after width folding, so （xié） is handled too. */
+export function stripPinyin(s: string): string {
+  return s.replace(PINYIN_AFTER_HAN, "$1");
+}
+
+const HALFWIDTH_CJK: Record<string, string> = { "｡": "。", "｢": "「", "｣": "」", "､": "、" };
+
+/** Fullwidth ASCII → ASCII, every space-like character → " ", zero-width characters removed. */
+export function foldWidth(s: string): string {
+  return s
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[｡｢｣､]/g, (c) => HALFWIDTH_CJK[c] ?? c)
+    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
+    .replace(/[\t\v\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, " ");
+}
+
+/** Chinese punctuation never takes a space on either side. */
+const CJK_PUNCT = "。，、；：？！“”‘’《》〈〉「」『』【】（）—…·";
+const SPACE_AROUND_CJK_PUNCT = new RegExp(` *([${CJK_PUNCT}]) *`, "g");
+/** ASCII punctuation as used inside Chinese text: drop the space before it after Han, and after it before Han. */
+const SPACE_BEFORE_ASCII_PUNCT = new RegExp(`([\\p{Script=Han}${CJK_PUNCT}]) +([,.;:!?)\\]])`, "gu");
+const SPACE_AFTER_ASCII_PUNCT = new RegExp(`([,;:!?(\\[]) +([\\p{Script=Han}${CJK_PUNCT}])`, "gu");
+
+/** Collapse spaces, trim, drop padding inside brackets and around Chinese punctuation. Newlines are kept. */
+export function tidyWhitespace(s: string): string {
+  return s
+    .split(/\r\n|\r|\n/)
+    .map((line) =>
+      line
+        .replace(/ {2,}/g, " ")
+        .replace(SPACE_AROUND_CJK_PUNCT, "$1")
+        .replace(SPACE_BEFORE_ASCII_PUNCT, "$1$2")
+        .replace(SPACE_AFTER_ASCII_PUNCT, "$1$2")
+        .replace(/([([]) +/g, "$1")
+        .replace(/ +([)\]])/g, "$1")
+        .trim(),
+    )
+    .join("\n");
+}
+
+/**
+ * The one normalization for documents and queries: NFC, width folding, pinyin removal, traditional → simplified,
+ * whitespace tidying. Cheap (one OpenCC pass for simplified text, two for traditional) and idempotent.
+ */
+export function normalizeText(s: string): string {
+  const folded = foldWidth(s.normalize("NFC"));
+  return tidyWhitespace(toSimplified(stripPinyin(folded)));
+}

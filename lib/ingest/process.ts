@@ -1,0 +1,141 @@
+import { decodeBytes } from "./decode";
+import { extractHtml } from "./html";
+import { prepareLine, segmentLines, type Segmented } from "./junk";
+import { extractMetadata, pickTitle, type MetadataInput } from "./metadata";
+import { AtlasError, type CleanedArticle, type Sidecar } from "./types";
+
+/**
+ * Largest page accepted: 20 MiB. News pages are 50 KB–2 MB of HTML; the largest in the test corpora (inline scripts
+ * and base64 images included) is under 3 MB. A bigger file is a dump or a binary, and is rejected before decoding.
+ */
+export const MAX_PAGE_BYTES = 20 * 1024 * 1024;
+
+/** Fewer Han characters than this in the whole body: the page has no article (a list, a login wall, an error page). */
+const MIN_BODY_HAN = 10;
+
+const MAGIC: [string, number[]][] = [
+  ["PDF", [0x25, 0x50, 0x44, 0x46]],
+  ["PNG", [0x89, 0x50, 0x4e, 0x47]],
+  ["GIF", [0x47, 0x49, 0x46, 0x38]],
+  ["JPEG", [0xff, 0xd8, 0xff]],
+  ["ZIP", [0x50, 0x4b, 0x03, 0x04]],
+  ["gzip", [0x1f, 0x8b]],
+];
+
+function isUtf16Bom(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
+/** NUL bytes, a known binary signature, or mostly control characters: not a text page. */
+function binaryReason(bytes: Uint8Array): string | null {
+  for (const [name, sig] of MAGIC) if (sig.every((b, i) => bytes[i] === b)) return `it starts like a ${name} file`;
+  if (isUtf16Bom(bytes)) return null;
+  if (bytes.indexOf(0) !== -1) return "it contains NUL bytes";
+  const head = bytes.subarray(0, 8192);
+  let control = 0;
+  for (const b of head) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
+  return control > head.length * 0.1 ? "more than a tenth of it is control characters" : null;
+}
+
+function isHtmlFile(fileName: string, text: string): boolean {
+  if (/\.(x?html?|shtml)$/i.test(fileName)) return true;
+  if (/\.txt$/i.test(fileName)) return false;
+  return /^\s*(<!doctype html|<html[\s>])/i.test(text);
+}
+
+const ENTITIES: Record<string, string> = { nbsp: " ", amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", ldquo: "“", rdquo: "”", mdash: "—", hellip: "…", middot: "·" };
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === "#") {
+      const cp = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** A .txt that holds paragraph markup (some scrapers save innerHTML): one line per block, tags dropped. */
+function markupToText(text: string): string {
+  if ((text.match(/<(p|div|br|span|section|h[1-6]|li)\b[^>]*>/gi)?.length ?? 0) < 3) return text;
+  return decodeEntities(
+    text
+      .replace(/<br\s*\/?>/gi, "\n")
+      .replace(/<\/(p|div|section|h[1-6]|li|tr|blockquote)>/gi, "\n")
+      .replace(/<[^>]*>/g, ""),
+  );
+}
+
+const splitLines = (s: string) => s.split(/\r\n|\r|\n/);
+
+function fromText(text: string, sidecar: Sidecar | undefined): { segmented: Segmented; input: Omit<MetadataInput, "firstParagraph"> } {
+  const segmented = segmentLines(splitLines(markupToText(text)));
+  return {
+    segmented,
+    input: { titleCandidates: segmented.title ? [segmented.title] : [], headerLines: segmented.headerLines, metaLines: segmented.metaLines, sidecar },
+  };
+}
+
+function fromHtml(html: string, sidecar: Sidecar | undefined): { segmented: Segmented; input: Omit<MetadataInput, "firstParagraph"> } {
+  const page = extractHtml(html);
+  // The extractor's own pick (an h1 that <title>/og:title confirm) first, then og:title, then the rest.
+  const titleCandidates = [page.title, page.meta["og:title"], ...page.titleCandidates].filter((t): t is string => !!t);
+  const siteHints = [sidecar?.site ?? null, page.meta["og:site_name"] ?? null];
+  const { title } = pickTitle(titleCandidates, siteHints);
+  const segmented = segmentLines(page.paragraphs.flatMap(splitLines), { knownTitle: title });
+  // Header lines come from the extractor (lines above the main block) and from the top of the block itself.
+  const above = page.headerLines
+    .flatMap(splitLines)
+    .map(prepareLine)
+    .filter((l) => l.kind !== "blank" && l.kind !== "nav")
+    .map((l) => l.text);
+  return {
+    segmented,
+    input: {
+      titleCandidates,
+      headerLines: [...above, ...segmented.headerLines],
+      metaLines: segmented.metaLines,
+      meta: page.meta,
+      sidecar,
+    },
+  };
+}
+
+/**
+ * Bytes of one scraped page → a cleaned article: decoded, main text only, normalized, with its metadata.
+ * Throws AtlasError with code `too-large`, `empty`, `binary`, `encoding` or `no-text`.
+ */
+export function processPage(bytes: Uint8Array, opts: { fileName: string; sidecar?: Sidecar }): CleanedArticle {
+  if (bytes.byteLength > MAX_PAGE_BYTES) {
+    throw new AtlasError(
+      "too-large",
+      `The page is ${(bytes.byteLength / 1048576).toFixed(1)} MB, over the ${MAX_PAGE_BYTES / 1048576} MB limit for one page.`,
+    );
+  }
+  if (bytes.byteLength === 0) throw new AtlasError("empty", "The file is empty (0 bytes).");
+  const binary = binaryReason(bytes);
+  if (binary) throw new AtlasError("binary", `This is not a text or HTML page: ${binary}.`);
+
+  const { text, encoding } = decodeBytes(bytes, { declared: opts.sidecar?.encoding });
+  if (!text.trim()) throw new AtlasError("empty", "The file holds only whitespace.");
+  if (text.includes("\u0000")) throw new AtlasError("binary", "This is not a text or HTML page: it contains NUL characters.");
+
+  const { segmented, input } = isHtmlFile(opts.fileName, text) ? fromHtml(text, opts.sidecar) : fromText(text, opts.sidecar);
+  const { paragraphs } = segmented;
+  const bodyHan = paragraphs.reduce((n, p) => n + (p.text.match(/\p{Script=Han}/gu)?.length ?? 0), 0);
+  if (paragraphs.length === 0 || bodyHan < MIN_BODY_HAN) {
+    throw new AtlasError("no-text", "No article text was found on this page: only navigation, links or boilerplate.");
+  }
+
+  // A page without a title line gets one from its first sentence (metadata.ts); that sentence stays in the body.
+  const lead = paragraphs.find((p) => (p.text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 8) ?? paragraphs[0];
+  const metadata = extractMetadata({ ...input, firstParagraph: lead?.text ?? null });
+  const originalParagraphs = paragraphs.map((p) => p.original);
+  return {
+    ...metadata,
+    paragraphs: paragraphs.map((p) => p.text),
+    originalParagraphs,
+    original: originalParagraphs.join("\n\n"),
+    encoding,
+  };
+}
