@@ -54,6 +54,7 @@ async function main() {
     // file → article id (a near-duplicate counts as its twin).
     const rows = db.select({ id: articles.id, filePath: articles.filePath, duplicateOf: articles.duplicateOf }).from(articles).where(isNotNull(articles.filePath)).all();
     const idOf = new Map(rows.map((r) => [fileKey(r.filePath ?? ""), r.duplicateOf ?? r.id]));
+    const fileOf = new Map([...idOf].map(([file, id]) => [id, file]));
     const gradesFor = (j: Judged) => {
       const m = new Map<string, number>();
       for (const [file, g] of Object.entries(j.judgments)) {
@@ -99,14 +100,17 @@ async function main() {
         r += recallAtK(ranked, grades);
         n += nd;
         if (nd < 0.8) weak.push(`${j.q} (${nd.toFixed(2)})`);
-        if (verbose) perQuery.push(`| ${name} | ${j.q} | ${recallAtK(ranked, grades).toFixed(2)} | ${nd.toFixed(2)} |`);
+        if (verbose) {
+          const ranking = ranked.map((id) => `${fileOf.get(id)?.replace(/^content\/(\d+)_\w+/, "seed $1").replace(/^yrd-dev\//, "") ?? id}:${grades.get(id) ?? 0}`);
+          perQuery.push(`| ${name} | ${j.q} | ${recallAtK(ranked, grades).toFixed(2)} | ${nd.toFixed(2)} | ${ranking.join(" ")} |`);
+        }
       }
       const c = gold.queries.length;
       table.push(`| ${name} | ${(r / c).toFixed(3)} | ${(n / c).toFixed(3)} | ${weak.join(", ") || "none"} |`);
     }
     console.log(`Search evaluation: ${gold.queries.length} judged queries, ${idOf.size} files ingested (${docs.length - twins.size} articles indexed)\n`);
     console.log(table.join("\n"));
-    if (verbose) console.log(["", "| engine | query | recall@10 | nDCG@10 |", "| --- | --- | ---: | ---: |", ...perQuery].join("\n"));
+    if (verbose) console.log(["", "| engine | query | recall@10 | nDCG@10 | top 10 (file:grade) |", "| --- | --- | ---: | ---: | --- |", ...perQuery].join("\n"));
   } finally {
     await server.stop();
     db.$client.close();

@@ -134,19 +134,24 @@ export interface FallbackQuery {
   filters: Record<string, string[]>;
 }
 
-/** The ids matching the text part of a query (before facet filters), with an FTS rank. */
+/**
+ * The ids matching the text part of a query (before facet filters), with a rank (lower is better):
+ * articles containing the query text itself (or a synonym's version of it) first, then token matches by bm25.
+ * The substring path also finds short CJK queries inside longer words the tokens split differently.
+ */
 function matchingIdsSql({ match, like }: Pick<FallbackQuery, "match" | "like">) {
-  if (match) {
-    return sql`select article_id, bm25(search_fts, 0, 10.0, 5.0, 1.0) as rank from search_fts where search_fts match ${match}`;
-  }
-  if (like && like.length) {
-    const ors = sql.join(
-      like.map((l) => sql`d.doc like ${`%${l.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`),
-      sql` or `,
-    );
-    return sql`select d.article_id, 0 as rank from search_docs d where ${ors}`;
-  }
-  return sql`select article_id, 0 as rank from search_docs`;
+  const likeSql =
+    like && like.length
+      ? sql`select d.article_id from search_docs d where ${sql.join(
+          like.map((l) => sql`d.doc like ${`%${l.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`),
+          sql` or `,
+        )}`
+      : null;
+  if (!match && !likeSql) return sql`select article_id, 0 as rank from search_docs`;
+  const parts = [];
+  if (match) parts.push(sql`select article_id, bm25(search_fts, 0, 10.0, 5.0, 1.0) as r, 1 as tier from search_fts where search_fts match ${match}`);
+  if (likeSql) parts.push(sql`select article_id, 0 as r, 0 as tier from (${likeSql})`);
+  return sql`select article_id, min(tier) * 1000000 + min(r) as rank from (${sql.join(parts, sql` union all `)}) group by article_id`;
 }
 
 function filterSql(filters: Record<string, string[]>, except?: string) {

@@ -12,13 +12,8 @@ export const FALLBACK_NOTICE = "搜索引擎暂时不可用，结果来自本地
 export function searchSqlite(db: Db, params: SearchParams, aq: AnalyzedQuery, ctx: QueryContext, notice: string | null = FALLBACK_NOTICE): SearchResponse {
   const started = Date.now();
   const filters = Object.fromEntries(FACETS.map((f) => [f, params.filters[f] ?? []]));
-  let text = { match: aq.match, like: null as string[] | null };
-  let page = searchFallbackByQuery({ db, ...text, filters, sort: params.sort, limit: params.pageSize, offset: (params.page - 1) * params.pageSize });
-  if (page.total === 0 && aq.match) {
-    // Nothing with whole tokens: fall back to substring matching (short CJK queries inside longer words).
-    text = { match: null, like: aq.like };
-    page = searchFallbackByQuery({ db, ...text, filters, sort: params.sort, limit: params.pageSize, offset: (params.page - 1) * params.pageSize });
-  }
+  const text = { match: aq.match, like: aq.like };
+  const page = searchFallbackByQuery({ db, ...text, filters, sort: params.sort, limit: params.pageSize, offset: (params.page - 1) * params.pageSize });
   const counts = emptyCounts();
   for (const facet of FACETS) {
     for (const { value, count } of getFallbackFacetCountsByFacet({ db, ...text, filters, facet })) counts[facet].set(value, count);
