@@ -75,18 +75,20 @@ export function selectMain(blocks: TextBlock[], root: Element, p: ScoreParams = 
     return prior;
   };
 
-  const priors: number[] = [];
+  const markedAt: (Element | null)[] = [];
   const scores = blocks.map((b, i) => {
     let prior = 0;
+    let marked: Element | null = null;
     for (const a of chains[i] ?? []) {
       const pa = priorOf(a);
       if (pa < 0) {
         prior = -1;
+        marked = a;
         break;
       }
       if (pa > 0) prior = 1;
     }
-    priors.push(prior);
+    markedAt.push(marked);
     return scoreBlock(b, prior, p);
   });
 
@@ -133,8 +135,11 @@ export function selectMain(blocks: TextBlock[], root: Element, p: ScoreParams = 
   const inMain: number[] = [];
   blocks.forEach((b, i) => {
     // Share bars, related lists and the like inside the article are cut out, not weighed.
-    if (p.dropMarkedInMain && (priors[i] ?? 0) < 0) return;
-    if ([...members].some((m) => isInside(b.owner, m))) inMain.push(i);
+    const member = [...members].find((m) => isInside(b.owner, m));
+    if (!member) return;
+    const marked = markedAt[i];
+    if (p.dropMarkedInMain && marked && marked !== member && isInside(marked, member)) return;
+    inMain.push(i);
   });
   const [a, z] = maxSubarray(inMain.map((i) => scores[i] ?? 0));
   let chosen = inMain.slice(a, z + 1);
