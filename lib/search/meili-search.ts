@@ -2,7 +2,7 @@ import type { Meilisearch, SearchParams as MeiliParams } from "meilisearch";
 import type { SearchDoc } from "./documents";
 import { emptyCounts, shapeFacets } from "./facets";
 import type { AnalyzedQuery, QueryContext } from "./query";
-import { buildSnippet, hasMarkers, markersToHtml, markTerms, POST_TAG, PRE_TAG } from "./snippet";
+import { buildSnippet, markersToHtml, markTerms, POST_TAG, PRE_TAG, stripMarkers } from "./snippet";
 import { FACETS, type FacetName, type SearchHit, type SearchParams, type SearchResponse } from "./types";
 
 /** `"value"` with quotes and backslashes escaped, for a Meilisearch filter expression. */
@@ -25,10 +25,16 @@ const SORT: Record<SearchParams["sort"], string[] | undefined> = {
 
 type Formatted = Partial<Record<"title" | "body", string>>;
 
+/**
+ * Meilisearch picks the crop window; the highlights inside it are redone from the analyzed query terms,
+ * because its CJK highlights mark stray single characters (区 of 示范区 inside 区域).
+ */
 export function toHit(doc: SearchDoc & { _formatted?: Formatted }, terms: string[]): SearchHit {
   const f = doc._formatted ?? {};
-  const body = f.body && hasMarkers(f.body) ? `${markersToHtml(f.body)}` : buildSnippet(doc.body, terms);
-  const title = f.title && hasMarkers(f.title) ? markersToHtml(f.title) : markersToHtml(markTerms(doc.title, terms));
+  const crop = f.body ? stripMarkers(f.body) : "";
+  const lowerCrop = crop.toLowerCase();
+  const body = crop && terms.some((t) => t && lowerCrop.includes(t.toLowerCase())) ? markersToHtml(markTerms(crop, terms)) : buildSnippet(doc.body, terms);
+  const title = markersToHtml(markTerms(doc.title, terms));
   return {
     id: doc.id,
     title: doc.title,

@@ -25,8 +25,8 @@ export function markersToHtml(marked: string): string {
   return open ? `${out}</mark>` : out;
 }
 
-export function hasMarkers(text: string): boolean {
-  return text.includes(PRE_TAG);
+export function stripMarkers(text: string): string {
+  return text.split(PRE_TAG).join("").split(POST_TAG).join("");
 }
 
 /** Wrap every occurrence of the terms (longest first) in markers. */
