@@ -119,6 +119,9 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, pub: PublishedDate) 
   },
 ];
 
+// Characters a date can start with: digits, Chinese numerals and the first character of relative words.
+const DATE_START = new Set([..."0123456789零〇○一二三四五六七八九十今去明前后上本昨"]);
+
 /**
  * Dates in a text: absolute (2023年2月, 2024-07-29, 二〇二四年), ranges (12月8日至9日, 2021—2035年) and
  * relative ones (今年6月, 去年底, 昨天) resolved against the publication date. A date that cannot be
@@ -129,7 +132,7 @@ export function findDates(text: string, pub: PublishedDate): DateMatch[] {
   for (let i = 0; i < text.length; ) {
     let hit: DateMatch | undefined;
     // Years glued to a preceding digit or letter are codes, not dates (G602023年 is not a thing, but 12410 is not a year).
-    if (!/[\dA-Za-z.]/.test(text[i - 1] ?? "")) {
+    if (DATE_START.has(text[i] as string) && !/[\dA-Za-z.]/.test(text[i - 1] ?? "")) {
       for (const p of PATTERNS) {
         p.re.lastIndex = i;
         const m = p.re.exec(text);

@@ -14,7 +14,9 @@ function findActions(text: string, from: number, to: number): { action: string; 
   const out: { action: string; start: number }[] = [];
   for (let i = from; i < to; ) {
     const a = ACTIONS.find((x) => text.startsWith(x, i) && i + x.length <= to);
-    if (a && !FUTURE.test(text.slice(Math.max(from, i - 4), i))) {
+    // 发布会, 启动仪式 are nouns.
+    const noun = a !== undefined && /^(会|仪式|大会)/.test(text.slice(i + a.length));
+    if (a && !noun && !FUTURE.test(text.slice(Math.max(from, i - 4), i))) {
       out.push({ action: a, start: i });
       i += a.length;
     } else i++;

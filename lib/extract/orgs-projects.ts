@@ -1,6 +1,6 @@
 import orgData from "./data/organizations.json";
 import projectData from "./data/projects.json";
-import { findRegions } from "./regions";
+import { findRegions, regionById } from "./regions";
 import type { EntityMention } from "./types";
 import { Dictionary, insideAny, slugHash, type Span } from "./text";
 
@@ -19,7 +19,7 @@ const ORG_SUFFIXES = [
 const PROJECT_SUFFIXES = [
   "项目", "工程", "研发中心", "创新中心", "科创中心", "算力中心", "城际铁路", "铁路", "高速公路", "大桥", "隧道", "净化厂", "水厂",
   "南站", "北站", "东站", "西站", "产业园", "科创园", "基地", "科创新城", "综合体", "实验室", "演艺谷", "智造港", "研发总部", "校区",
-  "联络线", "绿谷",
+  "联络线", "绿谷", "合作园", "小镇", "未来村", "众创城",
 ];
 // A name never spans these: verbs, prepositions and fillers that come before names in news prose.
 const BOUNDARY_WORDS = [
@@ -33,10 +33,25 @@ const BOUNDARY_WORDS = [
   "上午", "下午", "昨天", "今天", "近日", "日前", "说", "称", "表示", "介绍", "认为", "指出", "担任", "任", "赴", "到", "从",
   "创新策源功能上", "方面", "层面", "领域", "期间", "之后", "以来", "当中", "获", "加强", "深化", "完善", "发挥", "构建", "拓展",
   "开展", "培育", "保障", "服务于", "用于", "加大", "扩大", "优化", "建立起", "梳理出", "运营", "打通", "接待", "贯通", "对接",
+  "安排", "确保",
 ].sort((a, b) => b.length - a.length);
 const LEADING_FILLER = /^(?:重大|重点|全国|国内|首个|首批|新|各|该|本|这|那|一个|一批|一系列|多个|\d+个|其|旗下|下属|所属|位于)+/;
 // A candidate whose body is made only of these words is a category, not a name (重点项目, 标志性工程).
-const GENERIC = /^(?:重点|重大|产业|标杆性|标志性|亮点|创新|合作|外资|内外资|相关|配套|建设|示范|民生|生态|基础设施|各类|这些|一批|新|大|小|整个|所有|多个|优质|高品质|公共服务设施|设施|在建|新建|储备|招商|签约|落地|前期|后续|省级|国家级|市级|县级|重大旅游产业|重大创新载体|重大生态|重大民生|重大基础设施|重大产业|科技|研发|技术|合作发展|一体化|改革|试点|高层次|创业|跨省|跨域|跨区域|区域|城市|地方|政府|企业|其他|更多|全市|全省|全县|两地|三地|农业产业化|现代农业综合体|航道整治|特高压|标志性工程|上市|两省一市|三省一市|两区一县|地区|创意|旅游产业|旅游|现代农业综合体|现代农业|儿童教育|跨区域投资|投资|同类|类|省际毗邻地区跨域|\d+)*$/;
+const GENERIC_WORDS = new Set(["重点", "重大", "产业", "标杆性", "标志性", "亮点", "创新", "合作", "外资", "内外资", "相关", "配套", "建设", "示范", "民生", "生态", "基础设施", "各类", "这些", "一批", "新", "大", "小", "整个", "所有", "多个", "优质", "高品质", "公共服务设施", "设施", "在建", "新建", "储备", "招商", "签约", "落地", "前期", "后续", "省级", "国家级", "市级", "县级", "重大旅游产业", "重大创新载体", "重大生态", "重大民生", "重大基础设施", "重大产业", "科技", "研发", "技术", "合作发展", "一体化", "改革", "试点", "高层次", "创业", "跨省", "跨域", "跨区域", "区域", "城市", "地方", "政府", "企业", "其他", "更多", "全市", "全省", "全县", "两地", "三地", "农业产业化", "现代农业综合体", "航道整治", "特高压", "标志性工程", "上市", "两省一市", "三省一市", "两区一县", "地区", "创意", "旅游产业", "旅游", "现代农业综合体", "现代农业", "儿童教育", "跨区域投资", "投资", "同类", "类", "省际毗邻地区跨域", "特色"]);
+const GENERIC_MAX = Math.max(...[...GENERIC_WORDS].map((w) => w.length));
+/** True when the text splits entirely into category words and digits (重点项目, 重大产业, 122): a description, not a name. */
+function isGeneric(text: string): boolean {
+  const ok: boolean[] = [true];
+  for (let e = 1; e <= text.length; e++) {
+    ok[e] = false;
+    for (let l = 1; l <= Math.min(GENERIC_MAX, e) && !ok[e]; l++) {
+      const w = text.slice(e - l, e);
+      if (ok[e - l] && (GENERIC_WORDS.has(w) || /^\d+$/.test(w))) ok[e] = true;
+    }
+  }
+  return ok[text.length] === true;
+}
+const GENERIC = { test: isGeneric };
 const NAME_CHARS = /[\p{Script=Han}A-Za-z0-9·()Ⅰ-Ⅻ]/u;
 
 function loadKnown(kind: Kind): Known[] {
@@ -54,10 +69,12 @@ for (const kind of ["organization", "project"] as const) {
   }
 }
 const dict = new Dictionary(dictEntries);
+const orgDict = new Dictionary(dictEntries.filter(([, v]) => v.kind === "organization").map(([f, v]) => [f, v.name] as [string, string]));
 const suffixes: [string, Kind][] = [
   ...ORG_SUFFIXES.map((s) => [s, "organization"] as [string, Kind]),
   ...PROJECT_SUFFIXES.map((s) => [s, "project"] as [string, Kind]),
 ].sort((a, b) => b[0].length - a[0].length);
+const suffixDict = new Dictionary(suffixes);
 
 export function entityId(kind: Kind, name: string): string {
   return `${kind}:${slugHash(name)}`;
@@ -94,23 +111,74 @@ function regionInside(name: string): string | null {
   return r?.id ?? null;
 }
 
+const GOV_SUFFIXES = new Set(["省委", "市委", "县委", "区委", "省政府", "市政府", "县政府", "区政府", "人民政府", "发展改革委", "发改委"]);
+const GOV_LEVEL: Record<string, string[]> = { 省: ["province"], 市: ["city", "province"], 县: ["county"], 区: ["district"] };
+// Adjectives and categories that end a description, not a name: 标志性工程, 重大项目, 支撑性项目.
+const GENERIC_END = /(性|重点|重大|亮点|配套|一批|这些|相关|其他|[一二三四五六七八九十\d]+大)$/;
+const ITEM_STOP = "、，,。；;：:！？!?“”《》\n ";
+const ITEM_NOT_NAME = /开工|竣工|封顶|投用|建成|启动|签约|涵盖|推进|建设|发展|提升|\d+[个条项家座所]/;
+
+/**
+ * "A、B、C等…项目": every item of the enumeration is a project, whatever its suffix. Items are
+ * noun phrases (no action verb, no count); "等重点领域的项目" lists fields, not projects.
+ */
+function enumerationItems(text: string): Span[] {
+  const out: Span[] = [];
+  for (let at = text.indexOf("等"); at !== -1; at = text.indexOf("等", at + 1)) {
+    const tail = /^等([^，,。；;、的]{0,14}?)(项目|园区)/.exec(text.slice(at));
+    if (!tail || /领域|方面/.test(tail[1] as string)) continue;
+    const items: Span[] = [];
+    let end = at;
+    for (;;) {
+      let start = end;
+      while (start > 0 && end - start < 24 && !ITEM_STOP.includes(text[start - 1] as string)) start--;
+      if (end - start < 2) break;
+      items.unshift({ start, end });
+      if (text[start - 1] !== "、") break;
+      end = start - 1;
+    }
+    const first = items[0];
+    if (first) first.start = leftBoundary(text, first.end, 0, first.start);
+    for (const it of items) if (!ITEM_NOT_NAME.test(text.slice(it.start, it.end))) out.push(it);
+  }
+  return out;
+}
+
+/**
+ * Government bodies written without their place (浙江省委、省政府 / 嘉善县召开县委…会议) take the
+ * nearest preceding region of the right level in the same clause.
+ */
+function governmentName(text: string, i: number, suffix: string, body: string): string | null {
+  if (!GOV_SUFFIXES.has(suffix) || body.length > 1) return null;
+  const level = (body || suffix)[0] as string;
+  let clauseStart = i;
+  while (clauseStart > 0 && !"，,。；;：:!?！？".includes(text[clauseStart - 1] as string)) clauseStart--;
+  const regions = findRegions(text.slice(clauseStart, i)).filter((r) => !r.contextual);
+  for (let k = regions.length - 1; k >= 0; k--) {
+    const r = regionById((regions[k] as { id: string }).id);
+    if (r && (GOV_LEVEL[level] ?? []).includes(r.kind)) return r.name + (suffix.startsWith(level) ? suffix : level + suffix);
+  }
+  return body.length === 1 && GOV_LEVEL[body] ? body + suffix : null;
+}
+
 /**
  * Organizations and projects of one paragraph: dictionary names first (with their aliases and region),
  * then pattern names ending in an organization or project suffix, cut on the left at the first verb,
- * preposition or filler. `taken` spans (plans, dates) are never part of a name.
+ * preposition or filler, then the items of "A、B等…项目" enumerations as projects.
+ * `taken` spans (plans, dates) are never part of a name.
  */
 export function findOrgsProjects(text: string, paragraph: number, taken: readonly Span[] = []): EntityMention[] {
   const out: EntityMention[] = [];
-  const known: Span[] = [];
+  const known: (Span & { kind: Kind })[] = [];
   for (const m of dict.scan(text, (m) => !insideAny(m, taken))) {
     const k = knownByName.get(m.value.name);
     out.push(mention(m.value.kind, m.value.name, m.form, paragraph, m.start, m.end, k?.region ?? regionInside(m.form)));
-    known.push(m);
+    known.push({ start: m.start, end: m.end, kind: m.value.kind });
   }
-  const found: Span[] = [];
+  const found: EntityMention[] = [];
   for (let i = 0; i < text.length; i++) {
-    for (const [suffix, kind] of suffixes) {
-      if (!text.startsWith(suffix, i)) continue;
+    const hit = suffixDict.longestAt(text, i);
+    for (const [suffix, kind] of hit ? [[hit.form, hit.value] as [string, Kind]] : []) {
       let end = i + suffix.length;
       // A phase in parentheses belongs to the project: 长三角智慧绿洲(一期), 苏州大学未来校区(二期).
       const phase = /^\([一二三四五六七八九十\d]+期\)/.exec(text.slice(end));
@@ -119,30 +187,50 @@ export function findOrgsProjects(text: string, paragraph: number, taken: readonl
       let start = leftBoundary(text, i + suffix.length, suffix.length, floor);
       // A known name cut in the middle pulls the start back to its beginning (华为公司AI大模型创新实验室).
       for (const k of known) if (k.start < start && k.end > start) start = k.start;
-      const name = text.slice(start, end);
       const body = text.slice(start, i);
-      const s = { start, end };
       // Nested suffixes glued to the previous name extend it: 华新·中交数字智造港 + 产业园项目.
       const last = found[found.length - 1];
-      const lastMention = out.find((e) => e.start === last?.start && e.end === last?.end && e.paragraph === paragraph);
-      if (last && lastMention && start <= last.end && i - last.end <= 6 && /^[\p{Script=Han}A-Za-z0-9·]*$/u.test(text.slice(last.end, i))) {
+      if (last && start <= last.end && i - last.end <= 6 && /^[\p{Script=Han}A-Za-z0-9·]*$/u.test(text.slice(last.end, i))) {
         const merged = text.slice(last.start, end);
-        Object.assign(lastMention, { kind, name: merged, text: merged, end, id: entityId(kind, merged) });
-        last.end = end;
+        Object.assign(last, { kind, name: merged, text: merged, end, id: entityId(kind, merged) });
         break;
       }
-      if (body.length < 2 || GENERIC.test(body) || insideAny(s, found)) break;
-      // A known name plus a bare suffix (方厅水院项目) is the known name.
+      const gov = governmentName(text, i, suffix, body);
+      if (gov) {
+        found.push(mention("organization", gov, text.slice(i - body.length, end), paragraph, i - body.length, end, regionInside(gov)));
+        break;
+      }
+      const name = text.slice(start, end);
+      if (body.length < 2 || GENERIC.test(body) || GENERIC_END.test(body) || insideAny({ start, end }, found)) break;
+      if (/^[\d(]/.test(name) || !/\p{Script=Han}/u.test(body) || /[一二两三四五六七八九十]$/.test(body)) break;
+      // A known name plus a bare suffix (方厅水院项目) is the known name; so is a known name covering this one.
       if (known.some((k) => k.start <= start && k.end >= i)) break;
-      if (/^[\d(]/.test(name) || !/\p{Script=Han}/u.test(body)) break;
-      // Known names are already there; a known name strictly inside a longer one is kept as its own mention.
-      if (known.some((k) => k.start <= start && k.end >= end)) break;
-      out.push(mention(kind, name, name, paragraph, start, end, regionInside(name)));
-      found.push(s);
+      found.push(mention(kind, name, name, paragraph, start, end, regionInside(name)));
       break;
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  for (const e of enumerationItems(text)) {
+    const { start: s, end } = e;
+    const name = text.slice(s, end);
+    if (name.length < 2 || GENERIC.test(name) || GENERIC_END.test(name) || insideAny(e, taken)) continue;
+    const same = [...found, ...out].find((x) => x.start === s && x.end === end);
+    if (same) {
+      if (same.kind === "organization" && !known.some((x) => x.start === s && x.end === end)) Object.assign(same, { kind: "project", id: entityId("project", same.name) });
+      continue;
+    }
+    if ([...found, ...known].some((x) => x.start < end && s < x.end)) continue;
+    found.push(mention("project", name, name, paragraph, s, end, regionInside(name)));
+  }
+  // Organizations named inside a known project (华为 in 华为练秋湖研发中心).
+  for (const k of known.filter((k) => k.kind === "project")) {
+    for (const m of orgDict.scan(text.slice(k.start, k.end))) {
+      const o = knownByName.get(m.value);
+      out.push(mention("organization", m.value, m.form, paragraph, k.start + m.start, k.start + m.end, o?.region ?? null));
+    }
+  }
+  // A known name strictly inside a longer name of the same kind is part of it (长三角智慧绿洲 in 浙江大学长三角智慧绿洲创新中心).
+  const kept = out.filter((k) => !found.some((f) => f.kind === k.kind && f.start <= k.start && f.end >= k.end && f.end - f.start > k.end - k.start));
+  return [...kept, ...found].sort((a, b) => a.start - b.start);
 }
 
 /** Names and aliases of the known organizations and projects (jieba user dictionary / synonyms). */

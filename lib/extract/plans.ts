@@ -117,6 +117,8 @@ const BARE = bareRegex();
 const BARE_BAD_FOLLOW = /^(体系|编制|工作|体制|领域|建设|实施情况)/;
 
 interface Raw {
+  bare?: boolean;
+  titled?: boolean;
   name: string;
   paragraph: number;
   start: number;
@@ -141,7 +143,7 @@ export function findPlans(paragraphs: ParagraphText[]): { mentions: EntityMentio
       const name = canonical(normalizeTitle(text.slice(t.start, t.end)));
       if (t.depth === 0) addSpan(index, { start: t.start - 1, end: t.end + 1 });
       if (!planType(name)) continue;
-      raws.push({ name, paragraph: index, start: t.start, end: t.end, text: text.slice(t.start, t.end) });
+      raws.push({ name, paragraph: index, start: t.start, end: t.end, text: text.slice(t.start, t.end), titled: true });
       if (t.depth === 0) {
         const abbr = ABBREV.exec(text.slice(t.end + 1));
         if (abbr?.[1]) articleAliases.set(abbr[1], name);
@@ -154,11 +156,23 @@ export function findPlans(paragraphs: ParagraphText[]): { mentions: EntityMentio
       if (BARE_BAD_FOLLOW.test(text.slice(s.end))) continue;
       if (/[和与及的了]|出台|制定|推动|落实|完善|加快|编制|印发|发布|提出|开展|推进|实施[^方]/.test(m[0])) continue;
       const name = canonical(normalizeTitle(m[0]));
-      raws.push({ name, paragraph: index, ...s, text: m[0] });
+      raws.push({ name, paragraph: index, ...s, text: m[0], bare: true });
       addSpan(index, s);
     }
   }
 
+  // 《技术指南》 after (以下简称…) is the abbreviation, not another document.
+  for (const r of raws) r.name = articleAliases.get(r.name) ?? r.name;
+  // "长三角新一轮行动计划" / "长三角三年行动计划" name the family of the one such plan the article titles.
+  const titled = [...new Set(raws.filter((r) => r.titled).map((r) => r.name))];
+  for (const r of raws.filter((r) => r.bare && !known.has(stripPeriod(r.name)))) {
+    for (const a of data.articleAliases) {
+      if (!stripPeriod(r.name).endsWith(a)) continue;
+      const owners = titled.filter((n) => stripPeriod(withoutNested(n)).endsWith(a) && n.slice(0, 2) === r.name.slice(0, 2));
+      if (owners.length === 1) r.name = owners[0] as string;
+      break;
+    }
+  }
   const names = [...new Set(raws.map((r) => r.name))];
   const aliasEntries: [string, string][] = [...articleAliases];
   for (const [name, aliases] of knownAliases) for (const a of aliases) aliasEntries.push([a, name]);
