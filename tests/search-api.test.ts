@@ -68,7 +68,7 @@ describe("external Meilisearch", () => {
     const other = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-ext-"));
     try {
       const key = fs.readFileSync(path.join(dir, "meili/master.key"), "utf8").trim();
-      const cfg = loadConfig({ DATA_DIR: other, MEILI_URL: local.url, MEILI_MASTER_KEY: key } as NodeJS.ProcessEnv);
+      const cfg = loadConfig({ ...process.env, DATA_DIR: other, MEILI_URL: local.url, MEILI_MASTER_KEY: key });
       const ext = await connectEngine(cfg);
       expect(ext.kind).toBe("external");
       expect(ext.local).toBeNull();
