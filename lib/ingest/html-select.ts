@@ -161,5 +161,7 @@ export function selectMain(blocks: TextBlock[], root: Element, p: ScoreParams = 
     }
     acc += scores[i] ?? 0;
   }
+  // Nothing scores above zero: no article on this page (a list, a login form, an error page).
+  if (sum(chosen) <= 0) chosen = [];
   return { chosen, scores, main };
 }

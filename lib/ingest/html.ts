@@ -26,6 +26,7 @@ const REMOVE_SELECTOR = [
 
 const HIDDEN_STYLE_RE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const MAX_HEADER_LINE = 120;
+const SENTENCE_END_RE = /[。！？!?]|\.(\s|$)/;
 
 function readMeta($: CheerioAPI): Record<string, string> {
   const meta: Record<string, string> = {};
@@ -74,11 +75,6 @@ function clean($: CheerioAPI): void {
   });
 }
 
-function sameText(a: string, b: string): boolean {
-  const norm = (s: string) => s.replace(/[\s\p{P}]+/gu, "");
-  return norm(a) === norm(b);
-}
-
 /** A page parsed and cleaned, split into text blocks: the input of main-block selection. */
 export interface ParsedPage {
   title: string | null;
@@ -101,16 +97,29 @@ export function extractFromParsed(page: ParsedPage, params: ScoreParams = DEFAUL
   const { title, titleCandidates, meta, root, blocks } = page;
   if (!root || blocks.length === 0) return { title, titleCandidates, paragraphs: [], headerLines: [], meta };
   const { chosen } = selectMain(blocks, root, params);
+  const isTitle = (text: string) => titleLike(text, titleCandidates);
   const paragraphs: string[] = [];
   const seen = new Set<string>();
-  for (const i of chosen) {
+  const lead: string[] = [];
+  let afterTitle = false;
+  chosen.forEach((i, k) => {
     const b = blocks[i] as TextBlock;
-    if (title && sameText(b.text, title)) continue;
-    if (isLinkList(b) || seen.has(b.text)) continue;
+    // The headline repeated at the top of the body belongs to the title, not the text,
+    // and the short date/source lines right under it to the header.
+    if (k < 3 && paragraphs.length === 0 && isTitle(b.text)) {
+      afterTitle = true;
+      return;
+    }
+    if (afterTitle && paragraphs.length === 0 && b.chars <= MAX_HEADER_LINE && !SENTENCE_END_RE.test(b.text)) {
+      lead.push(b.text);
+      return;
+    }
+    afterTitle = false;
+    if (isLinkList(b) || seen.has(b.text)) return;
     seen.add(b.text);
     paragraphs.push(b.text);
-  }
-  const headerLines = findHeaderLines(blocks, chosen[0] ?? blocks.length, title);
+  });
+  const headerLines = [...findHeaderLines(blocks, chosen[0] ?? blocks.length, isTitle), ...lead];
   return { title, titleCandidates, paragraphs, headerLines, meta };
 }
 
@@ -123,15 +132,20 @@ function isLinkList(b: TextBlock): boolean {
   return b.linkChars / Math.max(1, b.chars) > 0.6 && b.punct === 0;
 }
 
+/** A block that repeats a title candidate (the <title> often adds the site name). */
+function titleLike(text: string, candidates: string[]): boolean {
+  const norm = (x: string) => x.replace(/[\s\p{P}]+/gu, "");
+  const t = norm(text);
+  return t.length >= 4 && candidates.some((c) => norm(c).includes(t) && t.length >= 0.4 * norm(c).length);
+}
+
 /** Short lines between the title block (or a few lines up) and the body start. */
-function findHeaderLines(blocks: TextBlock[], bodyStart: number, title: string | null): string[] {
+function findHeaderLines(blocks: TextBlock[], bodyStart: number, isTitle: (text: string) => boolean): string[] {
   let from = -1;
-  if (title) {
-    for (let i = bodyStart - 1; i >= 0 && i >= bodyStart - 40; i--) {
-      if (sameText((blocks[i] as TextBlock).text, title)) {
-        from = i;
-        break;
-      }
+  for (let i = bodyStart - 1; i >= 0 && i >= bodyStart - 40; i--) {
+    if (isTitle((blocks[i] as TextBlock).text)) {
+      from = i;
+      break;
     }
   }
   const start = from >= 0 ? from + 1 : Math.max(0, bodyStart - 6);
