@@ -8,6 +8,8 @@ import { HitList } from "@/components/search/hit-list";
 import { exportHref, searchHref, sortHref } from "@/components/search/href";
 import { Pagination } from "@/components/search/pagination";
 import { SearchBox } from "@/components/search/search-box";
+import { DateText } from "@/components/date-text";
+import { getLatestMilestones } from "@/db/queries/timeline";
 import styles from "@/components/search/search.module.css";
 
 export const dynamic = "force-dynamic";
@@ -38,6 +40,8 @@ export default async function SearchPage({ searchParams }: Props) {
   const filtered = Object.values(params.filters).some((v) => v && v.length > 0);
   const offset = (params.page - 1) * params.pageSize;
   const hasFacets = Object.values(response.facets).some((v) => v.length > 0);
+  const landing = !params.q && !filtered && params.page === 1;
+  const latest = landing ? getLatestMilestones({ limit: 4 }) : [];
 
   return (
     <div className={styles.page}>
@@ -47,6 +51,20 @@ export default async function SearchPage({ searchParams }: Props) {
         )}
         <SearchBox params={params} />
       </section>
+
+      {latest.length ? (
+        <section className={styles.latest} aria-labelledby="latest-h" data-testid="latest-milestones">
+          <h2 id="latest-h">最近的里程碑 <Link href="/timeline" className="small">全部时间线 →</Link></h2>
+          <ol>
+            {latest.map((m) => (
+              <li key={m.id} className="card">
+                <span className={styles.latestDate}><DateText value={m.date} precision={m.precision} /> · {m.action}</span>
+                <Link href={m.sources[0] ? `/articles/${m.sources[0].articleId}#p${m.sources[0].paragraph}` : "/timeline"}>{m.event}</Link>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
 
       {paramError ? <p className="notice" role="alert">检索参数有误，已按默认条件检索：{paramError}</p> : null}
       {response.engine === "sqlite" ? (

@@ -1,5 +1,5 @@
 import type { FigureItem } from "@/db/queries/entities";
-import { formatDate, formatNumber } from "@/lib/format";
+import { formatDate, formatQuantity } from "@/lib/format";
 import styles from "./figure-chart.module.css";
 
 export interface SeriesPoint {
@@ -22,7 +22,7 @@ export function groupIndicators(figs: FigureItem[]): Indicator[] {
     const key = `${f.subject.replace(/\s+/g, "")}|${f.unit}`;
     const g = groups.get(key) ?? { subject: f.subject, unit: f.unit, points: [], figures: [] };
     const when = f.published ? formatDate(f.published, f.publishedPrecision) : "日期不详";
-    if (f.before !== null) g.points.push({ label: `${when}前`, value: f.before });
+    if (f.before !== null) g.points.push({ label: "此前", value: f.before });
     g.points.push({ label: when, value: f.after ?? f.value });
     g.figures.push(f);
     groups.set(key, g);
@@ -43,7 +43,7 @@ export function FigureChart({ indicator }: { indicator: Indicator }) {
   const x = (i: number) => pad.l + (points.length === 1 ? (w - pad.l - pad.r) / 2 : (i * (w - pad.l - pad.r)) / (points.length - 1));
   const y = (v: number) => pad.t + (1 - (v - min) / span) * (h - pad.t - pad.b);
   const line = points.map((p, i) => `${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(" ");
-  const summary = points.map((p) => `${p.label} ${formatNumber(p.value)}${unit}`).join("，");
+  const summary = points.map((p) => `${p.label} ${formatQuantity(p.value, unit)}`).join("，");
   return (
     <figure className={styles.figure} data-testid="figure-chart">
       <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={`${subject}：${summary}`} className={styles.svg}>
@@ -53,7 +53,7 @@ export function FigureChart({ indicator }: { indicator: Indicator }) {
           <g key={i}>
             <circle cx={x(i)} cy={y(p.value)} r={4} className={styles.dot} />
             <text x={x(i)} y={y(p.value) - 8} textAnchor={i === 0 ? "start" : i === points.length - 1 ? "end" : "middle"} className={styles.value}>
-              {formatNumber(p.value)}{unit}
+              {formatQuantity(p.value, unit)}
             </text>
             <text x={x(i)} y={h - 8} textAnchor={i === 0 ? "start" : i === points.length - 1 ? "end" : "middle"} className={styles.label}>
               {p.label}

@@ -73,6 +73,6 @@ test.describe("timeline", () => {
     expect(res.status()).toBe(400);
     expect(((await res.json()) as { message: string }).message).toContain("from");
     await page.goto("/timeline?from=yesterday");
-    await expect(page.getByRole("alert")).toBeVisible();
+    await expect(page.getByTestId("timeline-error")).toContainText("日期格式");
   });
 });

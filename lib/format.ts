@@ -37,6 +37,14 @@ export function formatNumber(n: number): string {
   return new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 2 }).format(n);
 }
 
+/** A figure in base units as a reader writes it: 750000000 美元 → 7.5亿美元, 96.2 % → 96.2%. */
+export function formatQuantity(value: number, unit: string): string {
+  const abs = Math.abs(value);
+  if (unit !== "%" && abs >= 1e8) return `${formatNumber(value / 1e8)}亿${unit}`;
+  if (unit !== "%" && abs >= 1e4) return `${formatNumber(value / 1e4)}万${unit}`;
+  return `${formatNumber(value)}${unit}`;
+}
+
 export interface CsvColumn<T> {
   header: string;
   value: (row: T) => string | number | boolean | null | undefined | readonly string[];

@@ -90,3 +90,14 @@ describe("search links", () => {
     expect(pageWindow(1, 3)).toEqual([1, 2, 3]);
   });
 });
+
+describe("formatQuantity", () => {
+  it("writes large amounts in 万/亿 and keeps percentages", async () => {
+    const { formatQuantity } = await import("@/lib/format");
+    expect(formatQuantity(750_000_000, "美元")).toBe("7.5亿美元");
+    expect(formatQuantity(16_700_000_000, "元")).toBe("167亿元");
+    expect(formatQuantity(11_000, "人")).toBe("1.1万人");
+    expect(formatQuantity(136, "项")).toBe("136项");
+    expect(formatQuantity(96.2, "%")).toBe("96.2%");
+  });
+});

@@ -63,7 +63,7 @@ export default async function TimelinePage({ searchParams }: Props) {
         </p>
       </header>
 
-      {error ? <p className="notice" role="alert">筛选条件有误：{error}</p> : null}
+      {error ? <p className="notice" role="alert" data-testid="timeline-error">筛选条件有误：{error}</p> : null}
 
       <form method="get" action="/timeline" className={`card ${styles.filters}`} data-testid="timeline-filters" aria-label="筛选里程碑">
         <label>
@@ -155,12 +155,14 @@ export default async function TimelinePage({ searchParams }: Props) {
           {[...grouped].map(([year, months]) => (
             <section key={year} className={styles.yearBlock} aria-labelledby={`y${year}`}>
               <h2 id={`y${year}`} className={styles.yearHead}>{year}年</h2>
-              {[...months].map(([month, list]) => (
-                <div key={month || "year"} className={`card ${styles.month}`}>
-                  <h3 className={styles.monthHead}>{month ? `${Number(month)}月` : "年内（月份不详）"}</h3>
-                  <MilestoneList items={list} closure={closure} headingLevel={4} />
-                </div>
-              ))}
+              <div className={`card ${styles.yearCard}`}>
+                {[...months].map(([month, list]) => (
+                  <div key={month || "year"} className={styles.month}>
+                    <h3 className={styles.monthHead}>{month ? `${Number(month)}月` : "月份不详"}</h3>
+                    <MilestoneList items={list} closure={closure} headingLevel={4} />
+                  </div>
+                ))}
+              </div>
             </section>
           ))}
         </div>

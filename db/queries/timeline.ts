@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "../client";
 import { articles, articleTopics, entities, mentions, milestoneEntities, milestones, milestoneSources } from "../schema";
 import { getRegions, regionSubtreeIds, type EntityRef } from "./entities";
@@ -78,6 +78,12 @@ export function getMilestones({ db = getDb(), filter = {}, limit = 2000 }: { db?
     .orderBy(asc(milestones.date), asc(milestones.id))
     .limit(limit)
     .all();
+  return attachDetails(db, rows);
+}
+
+/** The most recent milestones, newest first (the landing page). */
+export function getLatestMilestones({ db = getDb(), limit = 4 }: { db?: Db; limit?: number } = {}): MilestoneItem[] {
+  const rows = db.select().from(milestones).orderBy(desc(milestones.date), asc(milestones.id)).limit(limit).all();
   return attachDetails(db, rows);
 }
 

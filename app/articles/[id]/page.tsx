@@ -9,7 +9,7 @@ import { DateText } from "@/components/date-text";
 import { EntityChip } from "@/components/entity-chip";
 import { entityHref, KIND_LABELS } from "@/components/entity-link";
 import { MilestoneList } from "@/components/milestone-list";
-import { formatNumber } from "@/lib/format";
+import { formatQuantity } from "@/lib/format";
 import styles from "./article.module.css";
 
 export const dynamic = "force-dynamic";
@@ -208,7 +208,11 @@ export default async function ArticlePage({ params, searchParams }: Props) {
                 {d.figures.slice(0, 12).map((f) => (
                   <li key={f.id}>
                     <a href={`#p${f.paragraph}`}>{f.text}</a>
-                    {f.subject ? <div className="muted">{f.subject}：{f.before !== null ? `${formatNumber(f.before)} → ` : ""}{formatNumber(f.after ?? f.value)}{f.unit}</div> : null}
+                    <div className="muted">
+                      {f.subject ? `${f.subject}：` : ""}
+                      {f.before !== null ? `${formatQuantity(f.before, f.unit)} → ` : ""}
+                      {formatQuantity(f.after ?? f.value, f.unit)}
+                    </div>
                   </li>
                 ))}
               </ul>

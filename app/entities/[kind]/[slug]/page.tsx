@@ -6,7 +6,7 @@ import { EntityChip } from "@/components/entity-chip";
 import { KIND_LABELS, REGION_TYPE_LABELS } from "@/components/entity-link";
 import { FigureChart, groupIndicators } from "@/components/figure-chart";
 import { MilestoneList } from "@/components/milestone-list";
-import { formatNumber } from "@/lib/format";
+import { formatQuantity } from "@/lib/format";
 import { loadEntityPage } from "./load";
 import styles from "./entity.module.css";
 
@@ -49,7 +49,20 @@ export default async function EntityPage({ params }: Props) {
           {entity.type ? (<><dt>类型</dt><dd>{entity.kind === "region" ? (REGION_TYPE_LABELS[entity.type] ?? entity.type) : entity.type}</dd></>) : null}
           {entity.period ? (<><dt>期限</dt><dd>{entity.period}</dd></>) : null}
           {entity.kind === "region" && entity.path?.length ? (<><dt>层级</dt><dd>{entity.path.join(" › ")}</dd></>) : null}
-          {entity.aliases.length ? (<><dt>别称</dt><dd>{entity.aliases.join("、")}</dd></>) : null}
+          {entity.aliases.length ? (
+            <>
+              <dt>别称</dt>
+              <dd>
+                {entity.aliases.slice(0, 6).join("、")}
+                {entity.aliases.length > 6 ? (
+                  <details className={styles.aliases}>
+                    <summary>另外 {entity.aliases.length - 6} 个写法</summary>
+                    {entity.aliases.slice(6).join("、")}
+                  </details>
+                ) : null}
+              </dd>
+            </>
+          ) : null}
           <dt>报道</dt>
           <dd>{articles.length} 篇文章 · {milestones.length} 个里程碑 · {figures.length} 项数据</dd>
         </dl>
@@ -124,9 +137,8 @@ export default async function EntityPage({ params }: Props) {
                 <li key={f.id}>
                   <strong>{f.subject ?? f.text}</strong>
                   <div>
-                    {f.before !== null ? `${formatNumber(f.before)}${f.unit} → ` : ""}
-                    {formatNumber(f.after ?? f.value)}
-                    {f.unit}
+                    {f.before !== null ? `${formatQuantity(f.before, f.unit)} → ` : ""}
+                    {formatQuantity(f.after ?? f.value, f.unit)}
                   </div>
                   <Link className="muted" href={`/articles/${f.articleId}#p${f.paragraph}`}>
                     「{f.text}」 · <DateText value={f.published} precision={f.publishedPrecision} />
