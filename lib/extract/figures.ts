@@ -9,7 +9,7 @@ const UNITS = [
   "次", "天", "篇", "部", "款", "列", "趟", "班", "组", "支", "岁",
 ].sort((a, b) => b.length - a.length);
 // Units that alone do not make a figure out of a small Chinese numeral (两个关键, 三年, 五方面 are rhetoric).
-const PEOPLE_NOUNS = /^(居民|人口|常住人口|参保人员|参保人|人员|乘客|游客|市民|群众|职工|学生|员工|人才|农民)/;
+const PEOPLE_NOUNS = /^的?(居民|人口|常住人口|参保人员|参保人|人员|乘客|游客|市民|群众|职工|学生|员工|人才|农民)/;
 const MONEY_SUBJECT = /(投资|产值|收入|总量|生产总值|GDP|营收|营业收入|销售额|规模|资金|基金|贸易额|交易额|产值|税收|利润)$/;
 
 const NUM = "(\\d+(?:,\\d{3})*(?:\\.\\d+)?|[零〇两一二三四五六七八九十百千]+)";
@@ -79,6 +79,10 @@ function readTokens(text: string, skip: readonly Span[]): Tok[] {
     const base = isCn ? parseChineseNumber(digits + (mult ?? "")) : parseArabic(digits) * multiplier(mult);
     if (base === null || Number.isNaN(base)) continue;
     if (isCn && (!unit || (base < 10 && !mult))) continue;
+    // 唯一一个 is not 11: Chinese numerals without 十/百/千 are single digits in prose.
+    if (isCn && digits.length > 1 && !/[十百千万亿]/.test(digits + (mult ?? ""))) continue;
+    // 前100名 is a rank.
+    if (prev === "前" && /^[名位]/.test(unit)) continue;
     if (!unit && !mult) continue;
     if (!unit && PEOPLE_NOUNS.test(text.slice(end)) ) unit = "人";
     if (!unit && PEOPLE_NOUNS.test(clauseBefore(text, start).replace(/(超过|超|达到|达|约|近)$/, "").slice(-4))) unit = "人";

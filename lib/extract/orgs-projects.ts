@@ -33,11 +33,12 @@ const BOUNDARY_WORDS = [
   "上午", "下午", "昨天", "今天", "近日", "日前", "说", "称", "表示", "介绍", "认为", "指出", "担任", "任", "赴", "到", "从",
   "创新策源功能上", "方面", "层面", "领域", "期间", "之后", "以来", "当中", "获", "加强", "深化", "完善", "发挥", "构建", "拓展",
   "开展", "培育", "保障", "服务于", "用于", "加大", "扩大", "优化", "建立起", "梳理出", "运营", "打通", "接待", "贯通", "对接",
-  "安排", "确保",
+  "安排", "确保", "保留", "庆祝", "标志着", "标志", "考察", "参观", "走进", "调研", "共有", "以", "立足", "东接", "西接", "南接", "北接", "连接", "紧邻",
+  "毗邻", "位于", "迁入", "搬入", "落户", "迎来", "来自", "隶属", "挂靠", "依据", "根据",
 ].sort((a, b) => b.length - a.length);
 const LEADING_FILLER = /^(?:重大|重点|全国|国内|首个|首批|新|各|该|本|这|那|一个|一批|一系列|多个|\d+个|其|旗下|下属|所属|位于)+/;
 // A candidate whose body is made only of these words is a category, not a name (重点项目, 标志性工程).
-const GENERIC_WORDS = new Set(["重点", "重大", "产业", "标杆性", "标志性", "亮点", "创新", "合作", "外资", "内外资", "相关", "配套", "建设", "示范", "民生", "生态", "基础设施", "各类", "这些", "一批", "新", "大", "小", "整个", "所有", "多个", "优质", "高品质", "公共服务设施", "设施", "在建", "新建", "储备", "招商", "签约", "落地", "前期", "后续", "省级", "国家级", "市级", "县级", "重大旅游产业", "重大创新载体", "重大生态", "重大民生", "重大基础设施", "重大产业", "科技", "研发", "技术", "合作发展", "一体化", "改革", "试点", "高层次", "创业", "跨省", "跨域", "跨区域", "区域", "城市", "地方", "政府", "企业", "其他", "更多", "全市", "全省", "全县", "两地", "三地", "农业产业化", "现代农业综合体", "航道整治", "特高压", "标志性工程", "上市", "两省一市", "三省一市", "两区一县", "地区", "创意", "旅游产业", "旅游", "现代农业综合体", "现代农业", "儿童教育", "跨区域投资", "投资", "同类", "类", "省际毗邻地区跨域", "特色"]);
+const GENERIC_WORDS = new Set(["重点", "重大", "产业", "标杆性", "标志性", "亮点", "创新", "合作", "外资", "内外资", "相关", "配套", "建设", "示范", "民生", "生态", "基础设施", "各类", "这些", "一批", "新", "大", "小", "整个", "所有", "多个", "优质", "高品质", "公共服务设施", "设施", "在建", "新建", "储备", "招商", "签约", "落地", "前期", "后续", "省级", "国家级", "市级", "县级", "重大旅游产业", "重大创新载体", "重大生态", "重大民生", "重大基础设施", "重大产业", "科技", "研发", "技术", "合作发展", "一体化", "改革", "试点", "高层次", "创业", "跨省", "跨域", "跨区域", "区域", "城市", "地方", "政府", "企业", "其他", "更多", "全市", "全省", "全县", "两地", "三地", "农业产业化", "现代农业综合体", "航道整治", "特高压", "标志性工程", "上市", "两省一市", "三省一市", "两区一县", "地区", "创意", "旅游产业", "旅游", "现代农业综合体", "现代农业", "儿童教育", "跨区域投资", "投资", "同类", "类", "省际毗邻地区跨域", "特色", "行业"]);
 const GENERIC_MAX = Math.max(...[...GENERIC_WORDS].map((w) => w.length));
 /** True when the text splits entirely into category words and digits (重点项目, 重大产业, 122): a description, not a name. */
 function isGeneric(text: string): boolean {
@@ -93,7 +94,7 @@ function leftBoundary(text: string, end: number, suffixLen: number, floor: numbe
   }
   body = body.slice(cut);
   // Counts and amounts end a name: 122个重大项目, 超百亿元项目.
-  const amount = /.*(?:\d+[个项家条座所]|[亿万]元|[亿万]美元)/.exec(body);
+  const amount = /.*(?:[\d一二两三四五六七八九十]+[个项家条座所]|[亿万]元|[亿万]美元)/.exec(body);
   if (amount) {
     cut += amount[0].length;
     body = body.slice(amount[0].length);
@@ -114,7 +115,7 @@ function regionInside(name: string): string | null {
 const GOV_SUFFIXES = new Set(["省委", "市委", "县委", "区委", "省政府", "市政府", "县政府", "区政府", "人民政府", "发展改革委", "发改委"]);
 const GOV_LEVEL: Record<string, string[]> = { 省: ["province"], 市: ["city", "province"], 县: ["county"], 区: ["district"] };
 // Adjectives and categories that end a description, not a name: 标志性工程, 重大项目, 支撑性项目.
-const GENERIC_END = /(性|重点|重大|亮点|配套|一批|这些|相关|其他|[一二三四五六七八九十\d]+大)$/;
+const GENERIC_END = /(性|级|核心|重点|重大|亮点|配套|一批|这些|相关|其他|[一二三四五六七八九十\d]+大)$/;
 const ITEM_STOP = "、，,。；;：:！？!?“”《》\n ";
 const ITEM_NOT_NAME = /开工|竣工|封顶|投用|建成|启动|签约|涵盖|推进|建设|发展|提升|\d+[个条项家座所]/;
 
@@ -190,7 +191,7 @@ export function findOrgsProjects(text: string, paragraph: number, taken: readonl
       const body = text.slice(start, i);
       // Nested suffixes glued to the previous name extend it: 华新·中交数字智造港 + 产业园项目.
       const last = found[found.length - 1];
-      if (last && start <= last.end && i - last.end <= 6 && /^[\p{Script=Han}A-Za-z0-9·]*$/u.test(text.slice(last.end, i))) {
+      if (last && start <= last.end && i - last.end <= 6 && /^[\p{Script=Han}A-Za-z0-9·()]*$/u.test(text.slice(last.end, i))) {
         const merged = text.slice(last.start, end);
         Object.assign(last, { kind, name: merged, text: merged, end, id: entityId(kind, merged) });
         break;
@@ -200,9 +201,13 @@ export function findOrgsProjects(text: string, paragraph: number, taken: readonl
         found.push(mention("organization", gov, text.slice(i - body.length, end), paragraph, i - body.length, end, regionInside(gov)));
         break;
       }
+      // A closing parenthesis without its opening one ends what came before: 沪青平公路)新建工程.
+      const close = body.lastIndexOf(")");
+      if (close >= 0 && body.lastIndexOf("(") < 0) start += close + 1;
       const name = text.slice(start, end);
-      if (body.length < 2 || GENERIC.test(body) || GENERIC_END.test(body) || insideAny({ start, end }, found)) break;
-      if (/^[\d(]/.test(name) || !/\p{Script=Han}/u.test(body) || /[一二两三四五六七八九十]$/.test(body)) break;
+      const core = text.slice(start, i);
+      if (core.length < 2 || GENERIC.test(core) || GENERIC_END.test(core) || insideAny({ start, end }, found)) break;
+      if (/^[\d(]/.test(name) || !/\p{Script=Han}/u.test(name) || /[一二两三四五六七八九十]$/.test(text.slice(start, i))) break;
       // A known name plus a bare suffix (方厅水院项目) is the known name; so is a known name covering this one.
       if (known.some((k) => k.start <= start && k.end >= i)) break;
       found.push(mention(kind, name, name, paragraph, start, end, regionInside(name)));

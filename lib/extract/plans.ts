@@ -161,8 +161,14 @@ export function findPlans(paragraphs: ParagraphText[]): { mentions: EntityMentio
     }
   }
 
-  // 《技术指南》 after (以下简称…) is the abbreviation, not another document.
+  // 《技术指南》 after (以下简称…) is the abbreviation, not another document; so is a later 《规定》 whose
+  // name is the end of exactly one longer title of the article.
   for (const r of raws) r.name = articleAliases.get(r.name) ?? r.name;
+  const longNames = [...new Set(raws.filter((r) => r.titled).map((r) => r.name))];
+  for (const r of raws.filter((r) => r.titled && r.name.length <= 6)) {
+    const owners = longNames.filter((n) => n !== r.name && stripPeriod(withoutNested(n)).endsWith(r.name));
+    if (owners.length === 1) r.name = owners[0] as string;
+  }
   // "长三角新一轮行动计划" / "长三角三年行动计划" name the family of the one such plan the article titles.
   const titled = [...new Set(raws.filter((r) => r.titled).map((r) => r.name))];
   for (const r of raws.filter((r) => r.bare && !known.has(stripPeriod(r.name)))) {
