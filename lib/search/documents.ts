@@ -111,6 +111,6 @@ export function docHash(doc: SearchDoc): string {
 /** Words jieba must keep whole: names and aliases of plans, projects, organizations and regions. */
 export function vocabulary(nodes: EntityNode[]): string[] {
   return [...new Set(nodes.flatMap((n) => [n.name, ...(n.aliases ?? [])]).map((w) => normalizeForSearch(w)))]
-    .filter((w) => w.length >= 2 && w.length <= 40)
+    .filter((w) => w.length >= 2 && w.length <= 40 && !/\s/.test(w))
     .sort();
 }

@@ -11,14 +11,20 @@ export interface QueryContext {
   graph: EntityGraph;
 }
 
-const TTL_MS = 60_000;
+const TTL_MS = 10_000;
 const contexts = new WeakMap<Db, { at: number; ctx: QueryContext }>();
+let lastSegmenter: Segmenter | undefined;
 
+/** Re-read every few seconds; the segmenter (≈100 ms to build) is kept while the vocabulary is unchanged. */
 export function getQueryContext(db: Db): QueryContext {
   const hit = contexts.get(db);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.ctx;
   const nodes = getSearchEntities({ db });
-  const ctx = { seg: new Segmenter(vocabulary(nodes)), groups: synonymGroups(nodes), graph: buildEntityGraph(nodes) };
+  const words = vocabulary(nodes);
+  const same = (s: Segmenter | undefined) => s && s.userWords.length === words.length && s.userWords.every((w, i) => w === words[i]);
+  const seg = same(hit?.ctx.seg) ? hit!.ctx.seg : same(lastSegmenter) ? lastSegmenter! : new Segmenter(words);
+  lastSegmenter = seg;
+  const ctx = { seg, groups: synonymGroups(nodes), graph: buildEntityGraph(nodes) };
   contexts.set(db, { at: Date.now(), ctx });
   return ctx;
 }

@@ -11,6 +11,7 @@ const HAN = /\p{Script=Han}/u;
 const WORDISH = /[\p{L}\p{N}]/u;
 
 let tfidf: TfIdf | undefined;
+let plain: Jieba | undefined;
 
 export class Segmenter {
   private readonly jieba: Jieba;
@@ -33,6 +34,11 @@ export class Segmenter {
     const out = new Set<string>();
     for (const t of this.jieba.cutForSearch(norm, true)) if (WORDISH.test(t)) out.add(t);
     for (const t of this.jieba.cutAll(norm)) if (t.length >= 2 && HAN.test(t)) out.add(t);
+    // A long user word (华为练秋湖研发中心) hides the words inside it (练秋湖): add them from the plain dictionary.
+    plain ??= Jieba.withDict(dict);
+    for (const w of [...out]) {
+      if (w.length >= 4 && HAN.test(w)) for (const t of plain.cutForSearch(w, true)) if (t.length >= 2) out.add(t);
+    }
     return [...out];
   }
 
