@@ -45,7 +45,7 @@ export const DEFAULT_SCORE_PARAMS: ScoreParams = {
   wrapperShare: 0.6,
   globalRunRatio: 0.7,
   decayLevels: 5,
-  climbLevels: 0,
+  climbLevels: 1,
   dropMarkedInMain: true,
   overlapRatioFactor: 1,
   siblingShare: 0.2,
@@ -57,6 +57,7 @@ const NEGATIVE_RE =
   /footer|sidebar|share|sharing|caption|credit|gallery|slideshow|carousel|lightbox|social|related|recommend|advert|sponsor|promo|banner|breadcrumb|crumb|copyright|widget|popup|modal|subscribe|newsletter|toolbar|pagination|pager|disclaimer|masthead|(^|[\s_-])(nav|navbar|menu|ad|ads|tags?|foot|login|hot|rank)([\s_-]|$)/i;
 const POSITIVE_RE = /article|content|main|body|text|post|entry|story|detail|zhengwen|正文/i;
 
+const URL_RE = /(https?:\/\/|www\.)\S+/gi;
 // Escaped markup shown as text.
 const MARKUP_RE = /^<[a-z]+\s[^>]*=/i;
 const COPYRIGHT_RE = /版权所有|copyright|©|all rights reserved|icp备|icp证|备案号|免责声明|不得转载|未经授权/i;
@@ -82,7 +83,9 @@ export function effectiveLength(b: Pick<TextBlock, "chars" | "han">): number {
 
 export function scoreBlock(b: TextBlock, prior: number, p: ScoreParams = DEFAULT_SCORE_PARAMS): number {
   const eff = effectiveLength(b);
-  const linkEff = eff * (b.linkChars / Math.max(1, b.chars));
+  // A bare URL written out as text is worth no more than a link.
+  const urlChars = b.text.match(URL_RE)?.reduce((n, u) => n + u.length, 0) ?? 0;
+  const linkEff = eff * (Math.min(b.chars, b.linkChars + urlChars) / Math.max(1, b.chars));
   let s = eff - linkEff * (1 - p.linkTextValue) + p.punctWeight * b.punct - p.anchorCost * b.links - p.baseCost;
   if ((b.chars < 200 && COPYRIGHT_RE.test(b.text)) || MARKUP_RE.test(b.text)) s = -p.junkCost - Math.abs(s);
   if (prior < 0) s = s > 0 ? s * p.negativePrior : s / p.negativePrior;
@@ -92,7 +95,7 @@ export function scoreBlock(b: TextBlock, prior: number, p: ScoreParams = DEFAULT
 
 // Short lines that open the page's after-article sections (related, comments, newsletter).
 const SECTION_END_RE =
-  /^(related( articles| posts| stories| content| news)?|you (may|might) (also )?(like|enjoy)|more (from|stories|on|in)\b|recommended( for you| reading)?|read (more|next|also)|popular( now| posts)?|trending|comments?|\d+ comments?|leave a (comment|reply)|share this( article| story)?|about the author|sign up|subscribe|newsletter|tags?:?|topics?:?|相关(新闻|阅读|文章|链接|报道|推荐|专题)|推荐阅读|延伸阅读|热门(文章|推荐|新闻)|猜你喜欢|更多(新闻|精彩|阅读)|网友评论|发表评论|我要评论)([\s:：|.…»>(（-].{0,30})?$/i;
+  /^(related( articles| posts| stories| content| news)?|you (may|might) (also )?(like|enjoy)|more (from|stories|on|in)\b|recommended( for you| reading)?|read (next|also)|popular( now| posts)?|trending|comments?|\d+ comments?|leave a (comment|reply)|share this( article| story)?|about the author|sign up|subscribe|newsletter|tags?:?|topics?:?|相关(新闻|阅读|文章|链接|报道|推荐|专题)|推荐阅读|延伸阅读|热门(文章|推荐|新闻)|猜你喜欢|更多(新闻|精彩|阅读)|网友评论|发表评论|我要评论)([\s:：|.…»>(（-].{0,30})?$/i;
 
 export function isSectionEnd(text: string): boolean {
   return text.length <= 40 && SECTION_END_RE.test(text.trim());
