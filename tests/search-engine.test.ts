@@ -145,7 +145,13 @@ describe("sync", () => {
   });
 
   it("rebuilds under a temporary name and swaps it in", async () => {
-    const r = await syncIndex({ db, engine, rebuild: true });
+    await engine.client.createIndex("test_articles_rebuild_crashed").waitTask();
+    const rebuilding = syncIndex({ db, engine, rebuild: true });
+    // Searches keep answering from the old index while the new one fills.
+    const during = await search(q("q=都市"), { db, engine });
+    const r = await rebuilding;
+    expect(during.engine).toBe("meilisearch");
+    expect(ids(during)).toEqual(["a1"]);
     expect(r).toMatchObject({ rebuild: true, sent: 6 });
     const { results } = await engine.client.getIndexes({ limit: 100 });
     expect(results.map((i) => i.uid)).toEqual(["test_articles"]);

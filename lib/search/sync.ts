@@ -172,6 +172,11 @@ export async function syncIndexWith(opts: {
   const settings = articleIndexSettings(groups);
 
   if (opts.rebuild) {
+    // Indexes left by a rebuild that crashed before its swap.
+    const { results: existing } = await client.getIndexes({ limit: 1000 });
+    for (const stale of existing.filter((i) => i.uid.startsWith(`${indexName}_rebuild_`))) {
+      ensureSucceeded(await client.deleteIndex(stale.uid).waitTask(), `delete ${stale.uid}`);
+    }
     const tmp = `${indexName}_rebuild_${Date.now().toString(36)}`;
     const fresh = await ensureIndex(client, tmp);
     await applySettings(fresh, settings);
