@@ -234,11 +234,11 @@ export async function ensureLocalServer(opts: {
   const infoFile = path.join(dir, "server.json");
   const logFile = path.join(dir, "meili.log");
   const timeoutMs = opts.timeoutMs ?? 30_000;
-  const apiKey = readOrCreateMasterKey(opts.dataDir);
 
   return withStartLock(
     dir,
     async () => {
+      const apiKey = readOrCreateMasterKey(opts.dataDir);
       const existing = readServerInfo(infoFile);
       if (existing) {
         const url = `http://127.0.0.1:${existing.port}`;
