@@ -21,8 +21,8 @@ export interface PublishedDate {
 const pad = (n: number) => String(n).padStart(2, "0");
 const CN = "[零〇○一二三四五六七八九十]";
 const Y = `(\\d{4}|${CN}{4})`;
-const M = `(\\d{1,2}|${CN}{1,3})`;
-const D = `(\\d{1,2}|${CN}{1,3})`;
+const M = `(1[0-2]|0?[1-9]|${CN}{1,3})`;
+const D = `(3[01]|[12]\\d|0?[1-9]|${CN}{1,3})`;
 
 function num(s: string | undefined): number | null {
   if (s === undefined) return null;

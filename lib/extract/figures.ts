@@ -25,7 +25,7 @@ const BOUND_BEFORE = [...BOUND_WORDS].sort((a, b) => b[0].length - a[0].length);
 
 const LEADING_FILLER = /^(其中|截至目前|目前|如今|此外|同时|全年|累计|共计|共|总共|已|已经|四年来|一年来|今年以来|近年来)+/;
 const TRAILING_VERB =
-  /(超过|超|逾|突破|不足|不到|低于|约|近|将近|接近|达到|达|为|是|共计|共|累计|已|增长|增加|实现|完成|形成|计划|拥有|签约|惠及|集聚|覆盖|发送|安排|引进|设立|接待|减少|下降|提高|提升|上升|有|从|由|在|占|年均)$/;
+  /(超过|超|逾|突破|不足|不到|低于|约|近|将近|接近|达到|达|为|是|共计|共|累计|已|增长|增加|实现|完成|形成|计划|拥有|签约|惠及|集聚|覆盖|发送|安排|引进|设立|接待|减少|下降|提高|提升|上升|有|从|由|在|占|年均|梳理出|推出|新增|培育|带动|吸引|初步|出)$/;
 const SPLIT_VERB = /.*(?:已|集聚|实现|形成|拥有|签约|惠及|覆盖|发送|安排|引进|设立|接待|推进|完成|创造|吸引|集中|投放|恢复|减少|的是|来自)/;
 
 interface Tok {
@@ -58,7 +58,7 @@ function subjectBefore(text: string, pos: number): string | null {
 
 function subjectAfter(text: string, pos: number): string | null {
   const m = /^的?([\p{Script=Han}A-Za-z0-9Ⅲ“”]{2,14}?)(?=[，。；：、！？,;:()]|和|与|及|等|$)/u.exec(text.slice(pos));
-  const s = m?.[1]?.replace(/[“”]/g, "");
+  const s = m?.[1]?.replace(/[“”]/g, "").replace(/(落地|开工|建成|投用|竣工|签约|实现|完成|进入|参与|入驻|获批).*$/, "");
   return s && s.length >= 2 ? s : null;
 }
 

@@ -7,17 +7,21 @@ const ACTIONS = [
   "竣工", "建成", "投用", "通车", "揭牌", "签约", "签署", "签订", "举行", "举办", "成立", "开通", "开行", "通过", "出台", "获批",
   "批准", "施行", "公布", "设立", "贯通", "开业", "投产", "落成", "宣布", "挂牌",
 ].sort((a, b) => b.length - a.length);
+/** Spellings of the same action, so that two reports of one event share a key. */
+const CANONICAL_ACTION: Record<string, string> = {
+  获批: "批复", 批准: "批复", 正式签约: "签约", 签署: "签约", 签订: "签约", 揭牌成立: "揭牌", 开工建设: "开工", 结顶: "封顶", 举办: "举行",
+};
 const FUTURE = /(将|拟|计划|有望|预计|即将|力争|争取|准备)[^，,。；]{0,3}$/;
 const MILESTONE_KINDS = new Set(["plan", "project", "organization"]);
 
-function findActions(text: string, from: number, to: number): { action: string; start: number }[] {
-  const out: { action: string; start: number }[] = [];
+function findActions(text: string, from: number, to: number): { action: string; start: number; length: number }[] {
+  const out: { action: string; start: number; length: number }[] = [];
   for (let i = from; i < to; ) {
     const a = ACTIONS.find((x) => text.startsWith(x, i) && i + x.length <= to);
     // 发布会, 启动仪式 are nouns.
     const noun = a !== undefined && /^(会|仪式|大会)/.test(text.slice(i + a.length));
     if (a && !noun && !FUTURE.test(text.slice(Math.max(from, i - 4), i))) {
-      out.push({ action: a, start: i });
+      out.push({ action: CANONICAL_ACTION[a] ?? a, start: i, length: a.length });
       i += a.length;
     } else i++;
   }
@@ -59,7 +63,7 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
         const clause = clauseAround(text, a.start, scope.start, scope.end);
         const from = j === 0 ? scope.start : clause.start;
         const to = clause.end;
-        const ents = entities.filter((e) => MILESTONE_KINDS.has(e.kind) && e.start >= from && e.end <= to);
+        const ents = entities.filter((e) => MILESTONE_KINDS.has(e.kind) && e.start >= from && e.end <= to).sort((x, y) => x.start - y.start);
         if (j > 0 && (ents.length === 0 || seen.size === 0)) return;
         seen.add(a.action);
         const byId = new Map(ents.map((e) => [e.id, e.name]));
@@ -67,7 +71,7 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
           date: d.value as string,
           precision: d.precision as Milestone["precision"],
           action: a.action,
-          event: text.slice(from, Math.max(to, a.start + a.action.length)).replace(/^[，,。；\s]+|[，,。；\s]+$/g, "").slice(0, 120),
+          event: text.slice(from, Math.max(to, a.start + a.length)).replace(/^[，,。；\s]+|[，,。；\s]+$/g, "").slice(0, 120),
           entities: [...byId.values()],
           entityIds: [...byId.keys()],
           paragraph,

@@ -146,7 +146,10 @@ export function findPlans(paragraphs: ParagraphText[]): { mentions: EntityMentio
       raws.push({ name, paragraph: index, start: t.start, end: t.end, text: text.slice(t.start, t.end), titled: true });
       if (t.depth === 0) {
         const abbr = ABBREV.exec(text.slice(t.end + 1));
-        if (abbr?.[1]) articleAliases.set(abbr[1], name);
+        if (abbr?.[1]) {
+          articleAliases.set(abbr[1], name);
+          addSpan(index, { start: t.end + 1, end: t.end + 1 + abbr[0].length });
+        }
       }
     }
     BARE.lastIndex = 0;

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { findOrgsProjects } from "@/lib/extract/orgs-projects";
+
+const ents = (text: string) => findOrgsProjects(text, 0).map((e) => [e.kind, e.name, e.region ?? null]);
+
+describe("findOrgsProjects", () => {
+  it("finds known organizations and projects by name and alias, with their region", () => {
+    expect(ents("示范区执委会生态和规划建设部主管何良将说")).toEqual([["organization", "长三角生态绿色一体化发展示范区执行委员会", "yrd-demo"]]);
+    expect(ents("华为练秋湖研发中心建成投用")).toEqual([
+      ["project", "华为青浦研发中心", "sh-qingpu"],
+      ["organization", "华为", null],
+    ]);
+  });
+
+  it("finds pattern names with a sensible left boundary and the region they name", () => {
+    expect(ents("未来将重点推进青浦复旦国际融合创新中心建设")).toEqual([["project", "青浦复旦国际融合创新中心", "sh-qingpu"]]);
+    expect(ents("嘉善县联合上海财经大学设立长三角一体化发展(嘉善)研究院")).toEqual([
+      ["organization", "上海财经大学", "sh"],
+      ["organization", "长三角一体化发展(嘉善)研究院", "yrd"],
+    ]);
+    expect(ents("浙江博时新能源技术有限公司总经理姚旺说")).toEqual([["organization", "浙江博时新能源技术有限公司", "zj"]]);
+  });
+
+  it("keeps a project's phase and joins nested suffixes", () => {
+    expect(ents("苏州大学未来校区(二期)建成投用").map((e) => e[1])).toContain("苏州大学未来校区(二期)");
+    expect(ents("会上,华新·中交数字智造港产业园项目落地").map((e) => e[1])).toEqual(["华新·中交数字智造港产业园项目"]);
+  });
+
+  it("rejects descriptions made of category words", () => {
+    expect(ents("持续推进145个亮点项目建设,安排标志性工程项目64个,加强示范区重大项目建设")).toEqual([]);
+    expect(ents("完成一批重点项目,推进十大标志性工程")).toEqual([]);
+  });
+
+  it("names government bodies written without their place", () => {
+    expect(ents("今年6月,浙江省委、省政府召开大会").map((e) => e[1])).toEqual(["浙江省委", "浙江省政府"]);
+    expect(ents("8月1日,嘉善县召开县委全体会议").map((e) => e[1])).toEqual(["嘉善县委"]);
+  });
+
+  it("reads the items of an enumeration of projects as projects", () => {
+    expect(ents("加快引进西塘宋城演艺谷、梦幻嘉善等一批重大旅游产业项目").map((e) => e[1])).toEqual(["西塘宋城演艺谷", "宋城演艺", "梦幻嘉善"]);
+    expect(ents("上海青浦区世外高级中学、嘉善县妇幼保健院等高品质公共服务设施项目建成投用").map((e) => e.slice(0, 2))).toEqual([
+      ["project", "上海青浦区世外高级中学"],
+      ["project", "嘉善县妇幼保健院"],
+    ]);
+    expect(ents("一系列涵盖生态环保、互联互通、公共服务等重点领域的项目加快建设")).toEqual([]);
+  });
+
+  it("never takes a name across spans it is told to skip", () => {
+    const text = "2019年苏州大学";
+    expect(findOrgsProjects(text, 0, [{ start: 0, end: 5 }]).map((e) => e.name)).toEqual(["苏州大学"]);
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { allRegions, regionAncestors, regionById } from "@/lib/extract";
+import { findRegions } from "@/lib/extract/regions";
+
+const ids = (text: string) => findRegions(text).map((m) => m.id);
+
+describe("gazetteer", () => {
+  it("has the four provinces, all 16 districts of Shanghai and the 嘉兴 counties", () => {
+    expect(["sh", "js", "zj", "ah"].map((id) => regionById(id)?.name)).toEqual(["上海", "江苏", "浙江", "安徽"]);
+    expect(allRegions().filter((r) => r.parentId === "sh" && r.kind === "district")).toHaveLength(16);
+    expect(allRegions().filter((r) => r.parentId === "zj-jiaxing").map((r) => r.name).sort()).toEqual(
+      ["南湖", "秀洲", "嘉善", "平湖", "海盐", "海宁", "桐乡"].sort(),
+    );
+    expect(allRegions().filter((r) => r.parentId === "zj" && r.kind === "city")).toHaveLength(11);
+    expect(allRegions().filter((r) => r.parentId === "ah" && r.kind === "city")).toHaveLength(16);
+  });
+
+  it("gives each region its parent chain", () => {
+    expect(regionById("zj-jiaxing-jiashan")).toMatchObject({ name: "嘉善", kind: "county", parentId: "zj-jiaxing", path: ["浙江", "嘉兴", "嘉善"] });
+    expect(regionById("zj-jiaxing-jiashan-xitang")?.path).toEqual(["浙江", "嘉兴", "嘉善", "西塘"]);
+  });
+
+  it("puts a region under the zones it belongs to, so a filter on 示范区 or 浙江 finds 嘉善", () => {
+    const a = regionAncestors("zj-jiaxing-jiashan");
+    expect(a.at(-1)).toBe("zj-jiaxing-jiashan");
+    expect(a).toEqual(expect.arrayContaining(["zj", "zj-jiaxing", "yrd-demo", "yrd"]));
+    expect(regionAncestors("zj-jiaxing-jiashan-xitang")).toEqual(expect.arrayContaining(["yrd-demo-pilot", "yrd-demo"]));
+    expect(regionAncestors("ah-anqing")).not.toContain("yrd-demo");
+    expect(regionAncestors("nowhere")).toEqual([]);
+  });
+});
+
+describe("findRegions", () => {
+  it("resolves short, full and prefixed forms to one id, longest match first", () => {
+    for (const t of ["青浦", "青浦区", "上海市青浦区", "上海青浦"]) {
+      const m = findRegions(`位于${t}的项目`);
+      expect(m.map((x) => [x.id, x.text])).toEqual([["sh-qingpu", t]]);
+    }
+    expect(ids("上海青浦、江苏吴江、浙江嘉善三地")).toEqual(["sh-qingpu", "js-suzhou-wujiang", "zj-jiaxing-jiashan"]);
+    expect(ids("嘉善县西塘镇")).toEqual(["zj-jiaxing-jiashan-xitang"]);
+  });
+
+  it("knows the zones and their long names", () => {
+    expect(ids("长三角生态绿色一体化发展示范区建设")).toEqual(["yrd-demo"]);
+    expect(ids("长江三角洲区域一体化")).toEqual(["yrd"]);
+    expect(ids("沪嘉杭G60科创走廊")).toEqual(["yrd-g60"]);
+    expect(ids("虹桥国际开放枢纽")).toEqual(["yrd-hongqiao"]);
+  });
+
+  it("expands combined abbreviations but never matches a single character alone", () => {
+    expect(ids("沪苏浙皖三省一市")).toEqual(["sh", "js", "zj", "ah"]);
+    expect(ids("陕电入皖、蒙电入沪")).toEqual([]);
+  });
+
+  it("avoids the classic false hits", () => {
+    expect(ids("人人尽说江南好")).toEqual([]);
+    expect(ids("绿水青山就是金山银山")).toEqual([]);
+    expect(ids("南京路步行街和南京东路")).toEqual([]);
+    expect(ids("西湖龙井茶")).toEqual([]);
+    expect(ids("长江口—杭州湾重点海域")).toEqual([]);
+    expect(ids("南京和杭州")).toEqual(["js-nanjing", "zj-hangzhou"]);
+  });
+
+  it("marks bare 示范区 as contextual and ignores other kinds of 示范区", () => {
+    expect(findRegions("示范区建设").map((m) => [m.id, m.contextual])).toEqual([["yrd-demo", true]]);
+    expect(ids("国家自主创新示范区")).toEqual([]);
+  });
+});
