@@ -56,6 +56,32 @@ export function maxSubarray(scores: number[]): [number, number] {
   return bestRange;
 }
 
+/**
+ * Lists of teasers: most items hold a title that is all link plus other text (a summary,
+ * a byline, a date). Article lists carry their links inside the sentences.
+ */
+function teaserLists(blocks: TextBlock[], chains: Element[][]): Set<Element> {
+  const items = new Map<Element, { blocks: number; titled: boolean }>();
+  blocks.forEach((b, i) => {
+    const li = (chains[i] ?? []).find((a) => a.name === "li");
+    if (!li) return;
+    const item = items.get(li) ?? { blocks: 0, titled: false };
+    item.blocks++;
+    if (b.links > 0 && b.linkChars >= 0.9 * b.chars) item.titled = true;
+    items.set(li, item);
+  });
+  const lists = new Map<Element, { items: number; teasers: number }>();
+  for (const [li, item] of items) {
+    const list = li.parent as Element | null;
+    if (!list || list.type !== "tag") continue;
+    const l = lists.get(list) ?? { items: 0, teasers: 0 };
+    l.items++;
+    if (item.titled && item.blocks >= 2) l.teasers++;
+    lists.set(list, l);
+  }
+  return new Set([...lists].filter(([, l]) => l.teasers >= 3 && l.teasers >= 0.5 * l.items).map(([el]) => el));
+}
+
 export function selectMain(blocks: TextBlock[], root: Element, p: ScoreParams = DEFAULT_SCORE_PARAMS): Selection {
   const chains = blocks.map((b) => ancestors(b.owner, root));
   const charsOf = new Map<Element, number>();
@@ -63,11 +89,12 @@ export function selectMain(blocks: TextBlock[], root: Element, p: ScoreParams = 
     for (const a of chains[i] ?? []) charsOf.set(a, (charsOf.get(a) ?? 0) + b.chars);
   });
   const total = charsOf.get(root) ?? 0;
+  const teasers = teaserLists(blocks, chains);
   const priorCache = new Map<Element, number>();
   const priorOf = (el: Element): number => {
     let prior = priorCache.get(el);
     if (prior === undefined) {
-      prior = classPrior(el);
+      prior = teasers.has(el) ? -1 : classPrior(el);
       if (prior === -1 && (charsOf.get(el) ?? 0) > total * p.wrapperShare) prior = 0;
       if (el === root) prior = 0;
       priorCache.set(el, prior);
