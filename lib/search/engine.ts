@@ -21,7 +21,10 @@ export async function connectEngine(cfg: Config = defaultConfig): Promise<Engine
     return { client: new Meilisearch({ host: cfg.MEILI_URL, apiKey: cfg.MEILI_MASTER_KEY }), url: cfg.MEILI_URL, kind: "external", indexName, local: null };
   }
   const local = await ensureLocalServer({ dataDir: cfg.dataDir, bin: cfg.MEILI_BIN, log });
-  return { client: new Meilisearch({ host: local.url, apiKey: local.apiKey }), url: local.url, kind: "local", indexName, local };
+  const client = new Meilisearch({ host: local.url, apiKey: local.apiKey });
+  // The engine loads its Chinese segmenter on the first Chinese query (~2 s): pay for it now, in the background.
+  if (local.startedHere) void client.index(indexName).search("长三角", { limit: 1, locales: ["cmn"] }).catch(() => {});
+  return { client, url: local.url, kind: "local", indexName, local };
 }
 
 const RETRY_AFTER_MS = 30_000;
