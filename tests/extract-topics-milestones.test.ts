@@ -13,7 +13,10 @@ describe("classifyTopics", () => {
     ]);
     expect(t[0]).toEqual({ name: "生态环境", score: 1 });
     expect(t.map((x) => x.name)).toContain("交通与基础设施");
-    for (const x of t) expect(x.score).toBeGreaterThan(0), expect(x.score).toBeLessThanOrEqual(1);
+    for (const x of t) {
+      expect(x.score).toBeGreaterThan(0);
+      expect(x.score).toBeLessThanOrEqual(1);
+    }
     expect(t.map((x) => x.name)).not.toContain("金融");
   });
 
