@@ -159,14 +159,18 @@ export function classify(text: string): LineKind {
     // Latin-only leftovers (X, Baidu, sogou, Thumb, None); lines with digits may be section headings (2024).
     if (!/\d/.test(text) && len <= 40) return "junk";
   }
-  if (len <= 60 && (PHONE.test(text) || (CONTACT.test(text) && len <= 40 && !/[。]$/.test(text)))) return "junk";
   if (len <= 60 && CAPTION.some((re) => re.test(text)) && !/[。!?]$/.test(text)) return "caption";
+  if (len <= 60 && (PHONE.test(text) || (CONTACT.test(text) && len <= 40 && !/[。]$/.test(text)))) return "junk";
   if (PAPER_CREDIT.test(text)) return "meta";
   if (len <= 80 && META_LINE.test(text)) return "meta";
   if (len <= 40 && REPORTER_CREDIT.test(text) && han <= 16) return "meta";
   if (len <= 40) {
-    const words = text.replace(/\s+/g, "").split(/[^\p{Script=Han}]+/u).filter(Boolean);
-    if (words.length > 0 && words.every((w) => UI_WORDS.has(w))) return "junk";
+    // Both with and without spaces: 字体 大 中 小 is four words, 打 印 is one.
+    const uiOnly = (s: string) => {
+      const words = s.split(/[^\p{Script=Han}]+/u).filter(Boolean);
+      return words.length > 0 && words.every((w) => UI_WORDS.has(w));
+    };
+    if (uiOnly(text) || uiOnly(text.replace(/\s+/g, ""))) return "junk";
     // Pagination: 【 第1页 第2页 第3页 】, 上一页 1 2 3 下一页.
     const bare = text.replace(/[\s[\]【】()]/g, "");
     if (/^(第\d+页|上一页|下一页|尾页|首页|\d+)+$/.test(bare) && (/页/.test(bare) || /^\d+(\s+\d+){2,}$/.test(text))) return "junk";

@@ -207,7 +207,8 @@ export function pickTitle(candidates: string[], siteHints: (string | null)[]): {
     suffixSite ??= split.site;
     if (chosen) continue;
     // 标题(图) / 标题(组图) mark pictures, a dangling separator is what a suffix left behind.
-    const title = split.title.replace(/\s*\((图|组图|多图|附图|视频|图文|图表)\)\s*$/, "").replace(/[\s\-_|–—:]+$/, "");
+    const dangling = /[\s\-_|–—:]+$/;
+    const title = split.title.replace(dangling, "").replace(/\s*\((图|组图|多图|附图|视频|图文|图表)\)$/, "").replace(dangling, "");
     if (title.length < 4 || siteKeys.has(textKey(title)) || /[>»›].*[>»›]/.test(title)) continue;
     chosen = title;
   }

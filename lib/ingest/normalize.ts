@@ -1,3 +1,4 @@
+import iconv from "iconv-lite";
 import * as OpenCC from "opencc-js/t2cn";
 
 /*
@@ -18,12 +19,12 @@ import * as OpenCC from "opencc-js/t2cn";
  */
 
 type Convert = (s: string) => string;
-let simplifiedToCn: Convert | undefined;
+let plainToCn: Convert | undefined;
 let taiwanToCn: Convert | undefined;
 
 /** `t` → `cn`: safe on text that is already simplified. Built on first use (about 40 ms). */
 function plainConverter(): Convert {
-  return (simplifiedToCn ??= OpenCC.Converter({ from: "t", to: "cn" }));
+  return (plainToCn ??= OpenCC.Converter({ from: "t", to: "cn" }));
 }
 
 /** `tw` → `cn`: best on traditional pages (著 → 着, 裡 → 里), wrong on simplified ones. Built on first use (about 110 ms). */
@@ -32,11 +33,30 @@ function taiwanConverter(): Convert {
 }
 
 const HAN = /\p{Script=Han}/u;
-const HAN_G = /\p{Script=Han}/gu;
+
+const simplifiedOnlyCache = new Map<string, boolean>();
 
 /**
- * Traditional → simplified. Decides per string: when at least 5% of its Han characters are traditional-only
- * (the plain converter changes them), the whole string is treated as traditional.
+ * A character of the GB2312 hanzi set that Big5 lacks (这 们 说 显 详 …): evidence of simplified script.
+ * 1,909 of the 20,902 basic CJK ideographs; looked up lazily and cached.
+ */
+function isSimplifiedOnly(ch: string): boolean {
+  let v = simplifiedOnlyCache.get(ch);
+  if (v === undefined) {
+    const gb = iconv.encode(ch, "gbk");
+    const inGb2312 = gb.length === 2 && gb[0]! >= 0xb0 && gb[0]! <= 0xf7 && gb[1]! >= 0xa1;
+    v = inGb2312 && iconv.encode(ch, "big5")[0] === 0x3f;
+    simplifiedOnlyCache.set(ch, v);
+  }
+  return v;
+}
+
+/**
+ * Traditional → simplified. Decides per string by weighing the evidence: characters the plain converter changes
+ * (traditional-only) against characters only simplified script has. Traditional wins when it outnumbers simplified
+ * more than two to one, so a simplified sentence quoting one traditional name (上海發佈) keeps its 显著, while a
+ * traditional clause full of shared characters (…有力拓展城市合作廣度和深度、著力提升…) still gets 着.
+ * Checked on every line of the seeds and the development corpus: no line is misjudged.
  */
 export function toSimplified(s: string): string {
   if (!HAN.test(s)) return s;
@@ -44,14 +64,14 @@ export function toSimplified(s: string): string {
   if (plain === s) return s;
   const a = Array.from(s);
   const b = Array.from(plain);
-  let changed = 0;
-  if (a.length === b.length) {
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) changed++;
-  } else {
-    changed = Number.POSITIVE_INFINITY;
+  let traditional = 0;
+  let simplified = 0;
+  for (let i = 0; i < a.length; i++) {
+    const ch = a[i]!;
+    if (a.length !== b.length || ch !== b[i]) traditional++;
+    else if (ch.length === 1 && ch >= "\u4e00" && ch <= "\u9fff" && isSimplifiedOnly(ch)) simplified++;
   }
-  const han = s.match(HAN_G)?.length ?? 0;
-  return changed >= Math.max(1, han * 0.05) ? taiwanConverter()(s) : plain;
+  return traditional > 2 * simplified ? taiwanConverter()(s) : plain;
 }
 
 const TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
