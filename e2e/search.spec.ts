@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { parseCsv, resultCount, screenshotBoth, watchConsole } from "./helpers";
 
@@ -116,4 +117,37 @@ test.describe("search", () => {
     await expect(page).toHaveURL(new RegExp(`[?&]${name}=`));
     expect(new URL(page.url()).searchParams.getAll(name)).toContain(value);
   });
+});
+
+/*
+ * Last in this file on purpose (tests of a file run in order on the one worker): it stops the
+ * fixture's Meilisearch for real and checks that search degrades to SQLite and says so.
+ * Later spec files (timeline) do not search.
+ */
+test("when Meilisearch is down, search answers from SQLite and shows a notice", async ({ page }) => {
+  const info = path.join(process.env.E2E_DATA_DIR!, "meili", "server.json");
+  await page.goto("/?q=%E7%A4%BA%E8%8C%83%E5%8C%BA");
+  await expect(page.getByTestId("engine-notice")).toHaveCount(0);
+  const before = await resultCount(page);
+
+  const { pid } = JSON.parse(fs.readFileSync(info, "utf8")) as { pid: number };
+  process.kill(pid, "SIGKILL");
+  await expect.poll(() => {
+    try {
+      process.kill(pid, 0);
+      return "alive";
+    } catch {
+      return "gone";
+    }
+  }).toBe("gone");
+
+  const console = watchConsole(page);
+  await page.goto("/?q=%E7%A4%BA%E8%8C%83%E5%8C%BA");
+  await expect(page.getByTestId("engine-notice")).toBeVisible();
+  const after = await resultCount(page);
+  expect(after).toBeGreaterThan(0);
+  expect(after).toBeLessThanOrEqual(before + 2);
+  await expect(page.getByTestId("hits").locator("mark").first()).toBeVisible();
+  await screenshotBoth(page, "search-fallback");
+  console.expectNone();
 });

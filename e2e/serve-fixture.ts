@@ -19,6 +19,7 @@ function step(title: string, cmd: string, args: string[]) {
   const r = spawnSync(cmd, args, { env, stdio: "inherit" });
   if (r.status !== 0) {
     console.error(`[e2e] ${title} failed (exit ${r.status ?? r.signal})`);
+    cleanUp();
     process.exit(1);
   }
   console.log(`[e2e] ${title} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -31,7 +32,7 @@ const nextBin = path.resolve("node_modules/next/dist/bin/next");
 const server = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", port], { env, stdio: "inherit" });
 
 /** Stop a local Meilisearch the server left behind (it should stop it itself), then drop the fixture. */
-function cleanUp() {
+function cleanUp(): void {
   const info = path.join(dataDir!, "meili", "server.json");
   try {
     const { pid } = JSON.parse(fs.readFileSync(info, "utf8")) as { pid?: number };
