@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getRegions, regionAncestorsOf } from "@/db/queries/entities";
+import { getEntitiesByIds, getRegions, regionAncestorsOf } from "@/db/queries/entities";
 import { getMilestoneYearCounts, getMilestones, getTimelineOptions, type MilestoneItem } from "@/db/queries/timeline";
 import { MilestoneList } from "@/components/milestone-list";
 import { timelineHref, timelineParamsSchema, toFilter, type TimelineParams } from "./params";
@@ -41,7 +41,9 @@ export default async function TimelinePage({ searchParams }: Props) {
   const maxYear = Math.max(1, ...years.map((y) => y.count));
   const grouped = groupByYearMonth(items);
   const regionName = params.region ? (regionById.get(params.region)?.name ?? params.region) : null;
-  const planName = params.plan ? (options.plans.find((p) => p.id === params.plan)?.name ?? params.plan) : null;
+  const planName = params.plan
+    ? (options.plans.find((p) => p.id === params.plan)?.name ?? getEntitiesByIds({ ids: [params.plan] })[0]?.name ?? params.plan)
+    : null;
   const active: { key: "region" | "topic" | "plan" | "from" | "to"; label: string }[] = [];
   if (regionName) active.push({ key: "region", label: `地区：${regionName}` });
   if (params.topic) active.push({ key: "topic", label: `主题：${params.topic}` });
@@ -109,6 +111,14 @@ export default async function TimelinePage({ searchParams }: Props) {
           {active.length ? <Link href="/timeline" className="button">清除</Link> : null}
         </div>
       </form>
+
+      <details className={styles.help}>
+        <summary>地区筛选是怎么算的？</summary>
+        <p>
+          一个里程碑属于某地区，当且仅当以下任一项是该地区或其下辖地区：里程碑本身涉及的地区；它涉及的项目或机构所在的地区；
+          报道这一事件的那一段原文中提到的地区。只在文章其他段落出现的地名不算，以免一篇综述把所有事件都算进每个地方。
+        </p>
+      </details>
 
       {active.length ? (
         <ul className={`chips ${styles.active}`} aria-label="已选条件" data-testid="active-filters">
