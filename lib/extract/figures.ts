@@ -14,7 +14,8 @@ const MONEY_SUBJECT = /(投资|产值|收入|总量|生产总值|GDP|营收|营�
 
 const NUM = "(\\d+(?:,\\d{3})*(?:\\.\\d+)?|[零〇两一二三四五六七八九十百千]+)";
 const MULT = "(万亿|亿|万|千|百)?";
-const FIGURE_RE = new RegExp(`${NUM}${MULT}(余|多)?(${UNITS.join("|")})?`, "gu");
+// Spaces sometimes survive between the number, 亿/万 and the unit ("总规模 100 亿元").
+const FIGURE_RE = new RegExp(`${NUM}(?: ?${MULT.slice(0, -1)})?(余|多)? ?(${UNITS.join("|")})?`, "gu");
 
 const BOUND_WORDS: [string, NonNullable<Figure["bound"]>][] = [
   ["超过", ">="], ["超", ">="], ["逾", ">"], ["突破", ">="], ["高于", ">"], ["多于", ">"], ["不低于", ">="], ["不少于", ">="],
@@ -25,8 +26,12 @@ const BOUND_BEFORE = [...BOUND_WORDS].sort((a, b) => b[0].length - a[0].length);
 
 const LEADING_FILLER = /^(其中|截至目前|目前|如今|此外|同时|全年|累计|共计|共|总共|已|已经|四年来|一年来|今年以来|近年来)+/;
 const TRAILING_VERB =
-  /(超过|超|逾|突破|不足|不到|低于|约|近|将近|接近|达到|达|为|是|共计|共|累计|已|增长|增加|实现|完成|形成|计划|拥有|签约|惠及|集聚|覆盖|发送|安排|引进|设立|接待|减少|下降|提高|提升|上升|有|从|由|在|占|年均|梳理出|推出|新增|培育|带动|吸引|初步|出)$/;
-const SPLIT_VERB = /.*(?:已|集聚|实现|形成|拥有|签约|惠及|覆盖|发送|安排|引进|设立|接待|推进|完成|创造|吸引|集中|投放|恢复|减少|的是|来自)/;
+  /(超过|超|逾|突破|不足|不到|低于|约|近|将近|接近|达到|达|为|是|共计|共|累计|已|增长|增加|实现|完成|形成|计划|拥有|签约|惠及|集聚|覆盖|发送|安排|引进|设立|接待|减少|下降|提高|提升|上升|有|从|由|在|占|年均|梳理出|推出|新增|培育|带动|吸引|初步|出|均|都|分别|也|还|亦|仅仅|仅|只|就|各)$/;
+const SPLIT_VERB = /.*(?:已|集聚|实现|形成|拥有|签约|惠及|覆盖|发送|安排|引进|设立|接待|推进|完成|创造|吸引|集中|投放|恢复|减少|的是|来自|列入|被|以|占)(?![率量额度数比])/;
+// Measure words: "136项制度创新成果" counts what follows the number.
+const CLASSIFIERS = new Set([..."个项家条辆座所名位件台套户栋处类批场只艘架部款列趟班组支篇张份间"]);
+const AFTER_STARTS_WITH_VERB = /^(?:已|将|在|被|均|都|分别|共|实现|为|就|也|还|建成|完成|达到|超过|以上|左右)/;
+const AFTER_CUT = /(落地|开工|建成|投用|竣工|签约|实现|完成|进入|参与|入驻|获批|全面|累计|陆续|正式|已|将|改革|发送|得到).*$/;
 
 interface Tok {
   start: number;
@@ -51,15 +56,26 @@ function subjectBefore(text: string, pos: number): string | null {
     prev = s;
     s = s.replace(TRAILING_VERB, "");
   }
-  s = s.replace(SPLIT_VERB, "").replace(LEADING_FILLER, "");
+  s = s.replace(SPLIT_VERB, "").replace(LEADING_FILLER, "").replace(/^\d{4}年(?:\d{1,2}月)?/, "");
   if (s.length > 14) s = s.slice(-14);
   return s.length >= 2 && !/^\d/.test(s) ? s : null;
 }
 
 function subjectAfter(text: string, pos: number): string | null {
-  const m = /^的?([\p{Script=Han}A-Za-z0-9Ⅲ“”]{2,14}?)(?=[，。；：、！？,;:()]|和|与|及|等|$)/u.exec(text.slice(pos));
-  const s = m?.[1]?.replace(/[“”]/g, "").replace(/(落地|开工|建成|投用|竣工|签约|实现|完成|进入|参与|入驻|获批).*$/, "");
-  return s && s.length >= 2 ? s : null;
+  const rest = text.slice(pos);
+  if (AFTER_STARTS_WITH_VERB.test(rest)) return null;
+  const m = /^的?([\p{Script=Han}A-Za-z0-9Ⅲ“”]{2,24}?)(?=[，。；：、！？,;:()]|和|与|及|等|$)/u.exec(rest);
+  let s = m?.[1]?.replace(/[“”]/g, "").replace(AFTER_CUT, "") ?? "";
+  // "与上海互通的分时租赁新能源汽车": the head noun follows the last 的.
+  // "4个专变的供电": a short noun before 的 is the thing counted; a longer stretch is a relative clause.
+  if (s.includes("的")) s = s.indexOf("的") <= 3 ? s.slice(0, s.indexOf("的")) : s.slice(s.lastIndexOf("的") + 1);
+  if (s.length > 14) s = s.slice(0, 14);
+  return s.length >= 2 ? s : null;
+}
+
+function subjectOf(text: string, start: number, end: number, unit: string): string | null {
+  if (CLASSIFIERS.has(unit) || (unit === "%" && text.startsWith("的", end))) return subjectAfter(text, end) ?? subjectBefore(text, start);
+  return subjectBefore(text, start) ?? subjectAfter(text, end);
 }
 
 function readTokens(text: string, skip: readonly Span[]): Tok[] {
@@ -134,7 +150,7 @@ export function findFigures(text: string, paragraph: number, skip: readonly Span
         text: text.slice(a.start - 1, b.end),
         value: b.value,
         unit,
-        subject: subjectBefore(text, a.start - 1) ?? subjectAfter(text, b.end),
+        subject: subjectOf(text, a.start - 1, b.end, unit),
         before: a.value,
         after: b.value,
         ...(b.bound ? { bound: b.bound } : {}),
@@ -147,7 +163,7 @@ export function findFigures(text: string, paragraph: number, skip: readonly Span
       text: a.text,
       value: a.value,
       unit: a.unit,
-      subject: subjectBefore(text, a.start) ?? subjectAfter(text, a.end),
+      subject: subjectOf(text, a.start, a.end, a.unit),
       ...(a.bound ? { bound: a.bound } : {}),
       paragraph,
     });
