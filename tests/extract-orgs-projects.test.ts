@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { extract } from "@/lib/extract";
 import { findOrgsProjects } from "@/lib/extract/orgs-projects";
 
 const ents = (text: string) => findOrgsProjects(text, 0).map((e) => [e.kind, e.name, e.region ?? null]);
@@ -48,5 +49,14 @@ describe("findOrgsProjects", () => {
   it("never takes a name across spans it is told to skip", () => {
     const text = "2019年苏州大学";
     expect(findOrgsProjects(text, 0, [{ start: 0, end: 5 }]).map((e) => e.name)).toEqual(["苏州大学"]);
+  });
+
+  it("takes the region written right before a name (位于…的, …内的) when the name has none", () => {
+    const x = extract({ title: "t", paragraphs: ["位于嘉善的兰钧新能源科技有限公司是合作方,位于上海市青浦区的华为练秋湖研发中心已入驻。"], published: null, publishedPrecision: null });
+    expect(x.entities.filter((e) => e.kind === "organization" || e.kind === "project").map((e) => [e.name, e.region])).toEqual([
+      ["兰钧新能源科技有限公司", "zj-jiaxing-jiashan"],
+      ["华为青浦研发中心", "sh-qingpu"],
+      ["华为", null],
+    ]);
   });
 });

@@ -79,6 +79,14 @@ export function extract(input: ExtractInput): Extraction {
       milestones.push(m);
     }
   }
+  // "位于上海市青浦区的华为练秋湖研发中心", "嘉善经济技术开发区内的…公司": a region right before a name is where it is.
+  for (const m of entities) {
+    if ((m.kind !== "project" && m.kind !== "organization") || m.region) continue;
+    if (entities.some((o) => o !== m && o.paragraph === m.paragraph && o.start <= m.start && o.end > m.end && o.kind !== "region")) continue;
+    const text = texts.find((t) => t.index === m.paragraph)?.text ?? "";
+    const r = entities.find((e) => e.kind === "region" && e.paragraph === m.paragraph && e.end <= m.start && /^(?:内?的|境内的)?$/.test(text.slice(e.end, m.start)) && (text.slice(e.end, m.start) !== "" || /位于$/.test(text.slice(0, e.start))));
+    if (r) m.region = r.id.replace(/^region:/, "");
+  }
   // 示范区 alone is the demonstration zone only in an article that names it in full.
   const named = new Set(entities.filter((e) => e.kind === "region").map((e) => e.id));
   entities.push(...contextual.filter((m) => named.has(m.id)));
