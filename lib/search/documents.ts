@@ -1,5 +1,8 @@
 import crypto from "node:crypto";
 import type { EntityNode, IndexSource } from "@/db/queries/search";
+import { orgProjectTerms } from "../extract/orgs-projects";
+import { planTerms } from "../extract/plans";
+import { regionTerms } from "../extract/regions";
 import { normalizeForSearch, segmentedField, type Segmenter } from "./segment";
 
 /** One article as both engines index it. Facet fields hold ids; labels come from SQLite at query time. */
@@ -108,9 +111,15 @@ export function docHash(doc: SearchDoc): string {
   return crypto.createHash("sha256").update(JSON.stringify(doc)).digest("hex").slice(0, 32);
 }
 
-/** Words jieba must keep whole: names and aliases of plans, projects, organizations and regions. */
+let knownTerms: string[] | undefined;
+
+/**
+ * Words jieba must keep whole: names and aliases of the plans, projects, organizations and regions
+ * in the knowledge base, plus every name the extraction dictionaries know (gazetteer, plans, orgs/projects).
+ */
 export function vocabulary(nodes: EntityNode[]): string[] {
-  return [...new Set(nodes.flatMap((n) => [n.name, ...(n.aliases ?? [])]).map((w) => normalizeForSearch(w)))]
+  knownTerms ??= [...regionTerms(), ...planTerms(), ...orgProjectTerms()];
+  return [...new Set([...knownTerms, ...nodes.flatMap((n) => [n.name, ...(n.aliases ?? [])])].map((w) => normalizeForSearch(w)))]
     .filter((w) => w.length >= 2 && w.length <= 40 && !/\s/.test(w))
     .sort();
 }

@@ -54,7 +54,14 @@ export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
   const tokensClause = (text: string) => {
     const toks = ctx.seg.queryTokens(text);
     for (const t of toks) terms.add(t);
-    return toks.map(ftsQuote).join(" AND ");
+    // A dictionary name also matches when an article writes it with words in between (华为练秋湖研发中心).
+    return toks
+      .map((t) => {
+        const parts = ctx.seg.parts(t);
+        for (const p of parts) if (p.length >= 2) terms.add(p);
+        return parts.length ? `(${ftsQuote(t)} OR (${parts.map(ftsQuote).join(" AND ")}))` : ftsQuote(t);
+      })
+      .join(" AND ");
   };
   // Synonym members inside the query become (A OR B OR …); the rest is segmented and ANDed.
   let rest = normalized;

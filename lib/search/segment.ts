@@ -12,6 +12,7 @@ const WORDISH = /[\p{L}\p{N}]/u;
 
 let tfidf: TfIdf | undefined;
 let plain: Jieba | undefined;
+const plainJieba = () => (plain ??= Jieba.withDict(dict));
 
 export class Segmenter {
   private readonly jieba: Jieba;
@@ -35,9 +36,8 @@ export class Segmenter {
     for (const t of this.jieba.cutForSearch(norm, true)) if (WORDISH.test(t)) out.add(t);
     for (const t of this.jieba.cutAll(norm)) if (t.length >= 2 && HAN.test(t)) out.add(t);
     // A long user word (华为练秋湖研发中心) hides the words inside it (练秋湖): add them from the plain dictionary.
-    plain ??= Jieba.withDict(dict);
     for (const w of [...out]) {
-      if (w.length >= 4 && HAN.test(w)) for (const t of plain.cutForSearch(w, true)) if (t.length >= 2) out.add(t);
+      if (w.length >= 4 && HAN.test(w)) for (const t of plainJieba().cutForSearch(w, true)) if (t.length >= 2) out.add(t);
     }
     return [...out];
   }
@@ -49,6 +49,13 @@ export class Segmenter {
       .extractKeywords(this.jieba, normalizeForSearch(text), k)
       .map((kw) => kw.keyword)
       .filter((w) => w.length >= 2 && WORDISH.test(w));
+  }
+
+  /** A long query word split by the plain dictionary (华为研发中心 → 华为, 研发, 中心), or [] when it does not split. */
+  parts(word: string): string[] {
+    if (word.length < 4 || !HAN.test(word)) return [];
+    const cut = plainJieba().cut(word, true).filter((t) => WORDISH.test(t));
+    return cut.length > 1 ? cut : [];
   }
 
   /** Query-side tokens: the precise (coarse) cut, deduplicated, punctuation dropped. */
