@@ -76,6 +76,13 @@ export function extract(input: ExtractInput): Extraction {
       const key = milestoneKey(m);
       if (seenMilestones.has(key)) continue;
       seenMilestones.add(key);
+      // The same event told twice (title and body) with more or fewer names is one milestone: keep the richer.
+      const twin = milestones.findIndex((o) => o.date === m.date && o.action === m.action && (o.entityIds.every((id) => m.entityIds.includes(id)) || m.entityIds.every((id) => o.entityIds.includes(id))));
+      const other = milestones[twin];
+      if (other) {
+        if (m.entityIds.length > other.entityIds.length) milestones[twin] = m;
+        continue;
+      }
       milestones.push(m);
     }
   }
