@@ -58,6 +58,19 @@ describe("local Meilisearch lifecycle", () => {
     expect(fs.readFileSync(path.join(dir, "meili/meili.log"), "utf8")).toMatch(/Meilisearch|Server listening|actix/i);
   });
 
+  it("sets aside data written by an incompatible Meilisearch version and starts empty", async () => {
+    const dir = tmp();
+    fs.mkdirSync(path.join(dir, "meili/data.ms"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "meili/data.ms/VERSION"), "0.30.0");
+    const server = await ensureLocalServer({ dataDir: dir });
+    try {
+      expect(await isHealthy(server.url)).toBe(true);
+      expect(fs.readdirSync(path.join(dir, "meili")).some((f) => f.startsWith("data.ms.incompatible-"))).toBe(true);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it("refuses a bundled binary whose checksum does not match", () => {
     const dir = tmp();
     const fake = path.join(dir, "meilisearch");

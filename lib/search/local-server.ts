@@ -252,31 +252,19 @@ export async function ensureLocalServer(opts: {
       }
 
       const binary = resolveMeiliBinary({ bin: opts.bin, bundledPath: opts.bundledPath });
-      const port = await freePort();
-      const url = `http://127.0.0.1:${port}`;
-      const logFd = fs.openSync(logFile, "a");
-      const child = spawn(
-        binary.path,
-        ["--db-path", path.join(dir, "data.ms"), "--http-addr", `127.0.0.1:${port}`, "--no-analytics", "--env", "development"],
-        // The key goes through the environment so it never shows in `ps`.
-        { stdio: ["ignore", logFd, logFd], env: { ...process.env, MEILI_MASTER_KEY: apiKey }, cwd: dir },
-      );
-      fs.closeSync(logFd);
-      child.unref();
-      const pid = child.pid;
-      if (pid === undefined) throw new AtlasError("MEILI_START_FAILED", `Could not start ${binary.path}:\n${tail(logFile)}`);
-      let exited: number | null = null;
-      child.once("exit", (code) => (exited = code ?? -1));
-
-      const deadline = Date.now() + timeoutMs;
-      while (!(await isHealthy(url, 500))) {
-        if (exited !== null || Date.now() > deadline) {
-          await killServer(pid, 1000);
-          const why = exited !== null ? `exited with code ${exited}` : `did not answer /health within ${timeoutMs} ms`;
-          throw new AtlasError("MEILI_START_FAILED", `Meilisearch (${binary.path}) ${why}. Log tail (${logFile}):\n${tail(logFile)}`);
-        }
-        await sleep(100);
+      const dbPath = path.join(dir, "data.ms");
+      let started = await startProcess({ binary: binary.path, dbPath, apiKey, dir, logFile, timeoutMs });
+      if (!started.ok && /is incompatible with your current engine version/.test(started.logTail)) {
+        // The index is derived from SQLite: set the old engine's data aside and start empty (the next sync refills it).
+        const aside = `${dbPath}.incompatible-${Date.now()}`;
+        fs.renameSync(dbPath, aside);
+        opts.log?.(`search: ${dbPath} was written by another Meilisearch version; moved it to ${aside} and starting with an empty index`);
+        started = await startProcess({ binary: binary.path, dbPath, apiKey, dir, logFile, timeoutMs });
       }
+      if (!started.ok) {
+        throw new AtlasError("MEILI_START_FAILED", `Meilisearch (${binary.path}) ${started.why}. Log tail (${logFile}):\n${started.logTail}`);
+      }
+      const { pid, port, url } = started;
       const info: ServerInfo = { pid, port, binary: binary.path, startedAt: new Date().toISOString() };
       fs.writeFileSync(infoFile, JSON.stringify(info, null, 2));
       ownedServers.set(pid, infoFile);
@@ -286,6 +274,54 @@ export async function ensureLocalServer(opts: {
     },
     timeoutMs + 5000,
   );
+}
+
+type StartResult = { ok: true; pid: number; port: number; url: string } | { ok: false; why: string; logTail: string };
+
+async function startProcess(o: { binary: string; dbPath: string; apiKey: string; dir: string; logFile: string; timeoutMs: number }): Promise<StartResult> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const logStart = fs.existsSync(o.logFile) ? fs.statSync(o.logFile).size : 0;
+  const logFd = fs.openSync(o.logFile, "a");
+  const child = spawn(o.binary, ["--db-path", o.dbPath, "--http-addr", `127.0.0.1:${port}`, "--no-analytics", "--env", "development"], {
+    stdio: ["ignore", logFd, logFd],
+    // The key goes through the environment so it never shows in `ps`.
+    env: { ...process.env, MEILI_MASTER_KEY: o.apiKey },
+    cwd: o.dir,
+  });
+  fs.closeSync(logFd);
+  child.unref();
+  let exited: number | null = null;
+  let spawnError: string | null = null;
+  child.once("exit", (code) => (exited = code ?? -1));
+  child.once("error", (e) => (spawnError = e.message));
+  const pid = child.pid;
+  const deadline = Date.now() + o.timeoutMs;
+  while (pid === undefined || !(await isHealthy(url, 500))) {
+    if (pid === undefined || spawnError !== null || exited !== null || Date.now() > deadline) {
+      if (pid !== undefined) await killServer(pid, 1000);
+      const why =
+        spawnError !== null || pid === undefined
+          ? `could not be started (${spawnError ?? "no pid"})`
+          : exited !== null
+            ? `exited with code ${exited}`
+            : `did not answer /health within ${o.timeoutMs} ms`;
+      return { ok: false, why, logTail: tailFrom(o.logFile, logStart) };
+    }
+    await sleep(100);
+  }
+  return { ok: true, pid, port, url };
+}
+
+/** The last lines this start wrote to the log (or the whole tail when the log was rotated). */
+function tailFrom(file: string, offset: number): string {
+  try {
+    const text = fs.readFileSync(file, "utf8");
+    const mine = Buffer.byteLength(text) >= offset ? Buffer.from(text).subarray(offset).toString("utf8") : text;
+    return mine.trimEnd().split("\n").slice(-20).join("\n") || tail(file);
+  } catch {
+    return "(no log)";
+  }
 }
 
 function makeHandle(url: string, apiKey: string, pid: number, startedHere: boolean, infoFile: string): LocalServer {
