@@ -31,18 +31,42 @@ if (process.env.E2E_SKIP_BUILD !== "1" || !fs.existsSync(".next/BUILD_ID")) step
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 const server = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", port], { env, stdio: "inherit" });
 
-/** Stop a local Meilisearch the server left behind (it should stop it itself), then drop the fixture. */
-function cleanUp(): void {
-  const info = path.join(dataDir!, "meili", "server.json");
-  try {
-    const { pid } = JSON.parse(fs.readFileSync(info, "utf8")) as { pid?: number };
-    if (pid) process.kill(pid, "SIGTERM");
-  } catch {
-    // no engine left running
+/** Processes whose command line names this fixture's Meilisearch folder (started by this run). */
+function fixtureEnginePids(): number[] {
+  const marker = path.join(dataDir!, "meili");
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").includes(marker)) pids.push(Number(entry));
+    } catch {
+      // process ended meanwhile
+    }
   }
+  return pids;
+}
+
+function sleepSync(ms: number) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Stop a local Meilisearch the server left behind (it should stop it itself), wait until it is
+ * gone (it writes on shutdown), then drop the fixture folder.
+ */
+function cleanUp(): void {
+  const pids = fs.existsSync("/proc") ? fixtureEnginePids() : [];
+  for (const pid of pids) {
+    try {
+      process.kill(pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+  for (let waited = 0; waited < 8_000 && pids.some((pid) => fs.existsSync(`/proc/${pid}`)); waited += 100) sleepSync(100);
   const tmp = fs.realpathSync(os.tmpdir());
-  if (process.env.E2E_KEEP !== "1" && fs.realpathSync(dataDir!).startsWith(path.join(tmp, "delta-atlas-e2e-"))) {
-    fs.rmSync(dataDir!, { recursive: true, force: true });
+  if (process.env.E2E_KEEP !== "1" && fs.existsSync(dataDir!) && fs.realpathSync(dataDir!).startsWith(path.join(tmp, "delta-atlas-e2e-"))) {
+    fs.rmSync(dataDir!, { recursive: true, force: true, maxRetries: 3 });
   }
 }
 
