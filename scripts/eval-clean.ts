@@ -5,19 +5,18 @@
  * metric, beside two baselines measured in the same run: all visible text, and
  * Readability.js (with linkedom).
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { Readability } from "@mozilla/readability";
 import * as cheerio from "cheerio";
-import chardet from "chardet";
 import { Command } from "commander";
-import iconv from "iconv-lite";
 import { parseHTML } from "linkedom";
 import { aggregate, precisionScore, recallScore, shingleMatch, type Prf, type TpFpFn } from "../lib/eval/shingles";
 import { collectBlocks } from "../lib/ingest/html-blocks";
+import { decodeBytes } from "../lib/ingest/decode";
 import { extractHtml } from "../lib/ingest/html";
+import { processPage } from "../lib/ingest/process";
 
 const CORPUS = path.resolve("../shared/corpus");
 
@@ -66,31 +65,6 @@ function loadAeb(): Page[] {
     }));
 }
 
-/** Stand-in decoder, used only until lib/ingest/process.ts (the pipeline's decoder) exists. */
-function fallbackDecode(bytes: Buffer): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString("utf8");
-  const head = bytes.subarray(0, 4096).toString("latin1");
-  const declared = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ?? /encoding="([\w-]+)"/i.exec(head)?.[1];
-  const tryDecode = (label: string | null | undefined): string | null => {
-    if (!label) return null;
-    const enc = /^(gb2312|gbk|gb_2312-80|x-gbk|euc-cn)$/i.test(label) ? "gb18030" : label;
-    if (!iconv.encodingExists(enc)) return null;
-    const text = iconv.decode(bytes, enc);
-    const bad = text.match(/\ufffd/g)?.length ?? 0;
-    return bad > text.length / 1000 ? null : text;
-  };
-  return tryDecode(declared) ?? tryDecode(chardet.detect(bytes)) ?? tryDecode("gb18030") ?? bytes.toString("utf8");
-}
-
-type ProcessPage = (bytes: Buffer, opts: { fileName: string; sidecar?: unknown }) => { paragraphs: string[] };
-
-async function loadProcessPage(): Promise<ProcessPage | null> {
-  const file = path.resolve("lib/ingest/process.ts");
-  if (!existsSync(file)) return null;
-  const mod = (await import(pathToFileURL(file).href)) as { processPage?: unknown };
-  return typeof mod.processPage === "function" ? (mod.processPage as ProcessPage) : null;
-}
-
 function visibleText(html: string): string {
   const $ = cheerio.load(html);
   $("script,style,noscript,template,head").remove();
@@ -137,7 +111,6 @@ async function main(): Promise<void> {
     .option("--corpus <name>", "only this corpus (cwced or aeb)")
     .parse();
   const opts = program.opts<{ json?: boolean; verbose?: boolean; corpus?: string }>();
-  const processPage = await loadProcessPage();
 
   const corpora: [string, () => Page[]][] = [
     ["cwced", loadCwced],
@@ -147,18 +120,17 @@ async function main(): Promise<void> {
   for (const [corpus, load] of corpora) {
     if (opts.corpus && opts.corpus !== corpus) continue;
     const pages = load();
-    const decoded = new Map(pages.map((p) => [p.id, fallbackDecode(p.bytes)]));
+    // Every system reads the page as the pipeline's decoder decodes it.
+    const decoded = new Map(pages.map((p) => [p.id, decodeBytes(p.bytes).text]));
     const html = (p: Page) => decoded.get(p.id) ?? "";
     rows.push(run(corpus, "visible text (baseline)", pages, (p) => visibleText(html(p))));
     rows.push(run(corpus, "readability.js + linkedom", pages, (p) => readability(html(p))));
     rows.push(run(corpus, "extractHtml", pages, (p) => extractHtml(html(p)).paragraphs.join("\n\n")));
-    if (processPage) {
-      rows.push(
-        run(corpus, "processPage (decode + extractHtml + junk)", pages, (p) =>
-          processPage(p.bytes, { fileName: `${p.id}.html` }).paragraphs.join("\n\n"),
-        ),
-      );
-    }
+    rows.push(
+      run(corpus, "processPage (decode + extractHtml + junk)", pages, (p) =>
+        processPage(p.bytes, { fileName: `${p.id}.html` }).paragraphs.join("\n\n"),
+      ),
+    );
   }
 
   if (opts.json) {
@@ -171,7 +143,6 @@ async function main(): Promise<void> {
   for (const r of rows) {
     console.log(`| ${r.corpus} | ${r.system} | ${f(r.precision)} | ${f(r.recall)} | **${f(r.f1)}** | ${r.pages} | ${Math.round(r.ms)} |`);
   }
-  if (!processPage) console.log("\n(lib/ingest/process.ts not found: pages decoded by the script's stand-in decoder)");
   if (opts.verbose) {
     for (const r of rows.filter((x) => /^(extractHtml|processPage)/.test(x.system))) {
       console.log(`\nworst pages, ${r.corpus} / ${r.system}:`);

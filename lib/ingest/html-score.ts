@@ -13,6 +13,8 @@ export interface ScoreParams {
   linkTextValue: number;
   anchorCost: number;
   baseCost: number;
+  /** Extra cost of a block shorter than a few words (labels, buttons, dates). */
+  shortCost: number;
   junkCost: number;
   /** Factor on positive scores inside boilerplate-looking class/id (and 1/x on negative ones). */
   negativePrior: number;
@@ -35,10 +37,11 @@ export interface ScoreParams {
 }
 
 export const DEFAULT_SCORE_PARAMS: ScoreParams = {
-  punctWeight: 6,
+  punctWeight: 5,
   linkTextValue: 0,
   anchorCost: 8,
-  baseCost: 12,
+  baseCost: 8,
+  shortCost: 3,
   junkCost: 60,
   negativePrior: 0.3,
   positivePrior: 1.5,
@@ -87,6 +90,7 @@ export function scoreBlock(b: TextBlock, prior: number, p: ScoreParams = DEFAULT
   const urlChars = b.text.match(URL_RE)?.reduce((n, u) => n + u.length, 0) ?? 0;
   const linkEff = eff * (Math.min(b.chars, b.linkChars + urlChars) / Math.max(1, b.chars));
   let s = eff - linkEff * (1 - p.linkTextValue) + p.punctWeight * b.punct - p.anchorCost * b.links - p.baseCost;
+  if (eff < 5) s -= p.shortCost;
   if ((b.chars < 200 && COPYRIGHT_RE.test(b.text)) || MARKUP_RE.test(b.text)) s = -p.junkCost - Math.abs(s);
   if (prior < 0) s = s > 0 ? s * p.negativePrior : s / p.negativePrior;
   else if (prior > 0 && s > 0) s *= p.positivePrior;
