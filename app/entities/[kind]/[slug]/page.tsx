@@ -67,7 +67,7 @@ export default async function EntityPage({ params }: Props) {
           <dd>{articles.length} 篇文章 · {milestones.length} 个里程碑 · {figures.length} 项数据</dd>
         </dl>
         <p className={styles.actions}>
-          {timelineHref ? <Link className="button" href={timelineHref}>在时间线中查看</Link> : null}
+          {timelineHref && milestones.length ? <Link className="button" href={timelineHref}>在时间线中查看</Link> : null}
           <a className="button" href={apiBase}>JSON</a>
           <a className="button" href={`${apiBase}?format=csv`} download data-testid="entity-csv">提及 CSV</a>
         </p>
