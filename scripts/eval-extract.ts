@@ -6,6 +6,7 @@
  *   npm run eval:extract                  markdown table
  *   npm run eval:extract -- --json        machine-readable
  *   npm run eval:extract -- --errors      also list misses and false hits per seed
+ *   npm run eval:extract -- --gold tests/gold/extract-heldout.json   held-out yrd-dev pages
  *   npm run eval:extract -- --corpus ../shared/corpus/yrd-dev --limit 10   dump extractions for review (no gold)
  */
 import fs from "node:fs";
@@ -175,9 +176,9 @@ function loadArticle(file: string, sidecar?: Record<string, unknown>): CleanedAr
   return processPage(fs.readFileSync(file), { fileName: path.basename(file), sidecar: { url, site, encoding, fetchedAt } });
 }
 
-function runGold(opts: { json?: boolean; errors?: boolean }) {
-  const gold = JSON.parse(fs.readFileSync(path.resolve("tests/gold/extract-seeds.json"), "utf8")) as { seeds: GoldSeed[] };
-  const articles = gold.seeds.map((s) => ({ seed: s, article: loadArticle(path.resolve("content", s.file)) }));
+function runGold(opts: { json?: boolean; errors?: boolean; gold: string }) {
+  const gold = JSON.parse(fs.readFileSync(path.resolve(opts.gold), "utf8")) as { dir?: string; seeds: GoldSeed[] };
+  const articles = gold.seeds.map((s) => ({ seed: s, article: loadArticle(path.resolve(gold.dir ?? "content", s.file)) }));
   const total = () => Object.fromEntries(KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<Kind, { tp: number; fp: number; fn: number }>;
   const sums = { extract: total(), baseline: total() };
   const subjects = { agree: 0, total: 0 };
@@ -218,7 +219,7 @@ function runGold(opts: { json?: boolean; errors?: boolean }) {
     return;
   }
   const f = (x: number) => x.toFixed(3);
-  console.log(`## Extraction on ${articles.length} seed documents (micro-averaged; gold: tests/gold/extract-seeds.json)\n`);
+  console.log(`## Extraction on ${articles.length} documents (micro-averaged; gold: ${opts.gold})\n`);
   console.log("| kind | gold | P | R | F1 | baseline P | baseline R | baseline F1 |");
   console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of rows) console.log(`| ${r.kind} | ${r.gold} | ${f(r.extract.precision)} | ${f(r.extract.recall)} | **${f(r.extract.f1)}** | ${f(r.baseline.precision)} | ${f(r.baseline.recall)} | ${f(r.baseline.f1)} |`);
@@ -253,9 +254,10 @@ function runCorpus(dir: string, limit: number) {
 const program = new Command()
   .option("--json", "print JSON instead of a markdown table")
   .option("--errors", "list misses and false hits per seed")
+  .option("--gold <file>", "gold file (tests/gold/extract-heldout.json: yrd-dev pages not used for tuning)", "tests/gold/extract-seeds.json")
   .option("--corpus <dir>", "dump extractions of the pages in a folder instead of scoring the seeds")
   .option("--limit <n>", "pages to dump with --corpus", "10")
   .parse();
-const opts = program.opts<{ json?: boolean; errors?: boolean; corpus?: string; limit: string }>();
+const opts = program.opts<{ json?: boolean; errors?: boolean; corpus?: string; limit: string; gold: string }>();
 if (opts.corpus) runCorpus(path.resolve(opts.corpus), Number(opts.limit));
 else runGold(opts);
