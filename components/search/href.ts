@@ -1,20 +1,13 @@
-import { FACETS, type FacetName, type SearchParams, type SortOrder } from "@/lib/search/types";
+import { searchParamsToQuery } from "@/lib/search/params";
+import type { FacetName, SearchParams, SortOrder } from "@/lib/search/types";
 
-/** Search state that links change; pageSize/facetQuery are kept as they are. */
+/** Search state that links change; pageSize is kept as it is. */
 type Patch = Partial<Pick<SearchParams, "q" | "sort" | "page" | "filters">>;
-
-const DEFAULT_PAGE_SIZE = 20;
 
 /** `/?…` for the current search with some parts changed. Any change but `page` goes back to page 1. */
 export function searchHref(p: SearchParams, patch: Patch = {}, base = "/"): string {
-  const next: SearchParams = { ...p, ...patch, page: patch.page ?? 1 };
-  const sp = new URLSearchParams();
-  if (next.q) sp.set("q", next.q);
-  for (const f of FACETS) for (const v of next.filters[f] ?? []) sp.append(f, v);
-  if (next.sort !== "relevance") sp.set("sort", next.sort);
-  if (next.page > 1) sp.set("page", String(next.page));
-  if (next.pageSize !== DEFAULT_PAGE_SIZE) sp.set("pageSize", String(next.pageSize));
-  const s = sp.toString();
+  // The search layer owns the URL format (the inverse of its parseSearchParams).
+  const s = searchParamsToQuery({ ...p, ...patch, page: patch.page ?? 1 });
   return s ? `${base}?${s}` : base;
 }
 
