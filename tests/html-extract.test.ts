@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { decodeBytes } from "@/lib/ingest/decode";
 import { extractHtml, type HtmlExtract } from "@/lib/ingest/html";
@@ -89,6 +90,31 @@ describe("extractHtml on real Chinese pages", () => {
     for (const junk of ["中国彩灯节在莫斯科开幕", "新华社简介 公司官网", "加载更多", "大数据\"坑熟客\""]) {
       expect(text).not.toContain(junk);
     }
+  });
+});
+
+function aeb(id: string): string {
+  return gunzipSync(readFileSync(path.join(CORPUS, "aeb/html", `${id}.html.gz`))).toString("utf8");
+}
+
+describe("extractHtml on real English pages (aeb)", () => {
+  it("BBC: the whole story, across a share bar and image credits, without the credits and captions", () => {
+    const r = extractHtml(aeb("70cb2d5bca75ab5a8f6bb378a38a52f882f6bda508de93b12502e74936d86ff2"));
+    expect(r.title).toBe("Taylor Swift is allowed to play her music at the AMAs after all");
+    expect(r.paragraphs[0]).toMatch(/^A row involving Taylor Swift, her former record label/);
+    expect(hasParagraph(r, "He has consistently denied being unfair to her.")).toBe(true);
+    expect(r.paragraphs.at(-1)).toMatch(/^"Any final agreement on this matter needs to be made directly with Tay/);
+    const text = body(r);
+    for (const junk of ["Share this with", "Image copyright", "Image caption", "Copy this link"]) expect(text).not.toContain(junk);
+  });
+
+  it("Washington Examiner: the opinion piece without tags, share prompt and the teaser list below it", () => {
+    const r = extractHtml(aeb("e4c6a3b482403a8f60190ba27248cd52b250b86f5d4a8a10edcf7062c64fc3f5"));
+    expect(r.paragraphs[0]).toMatch(/^With Hong Kong protests exploding to new levels/);
+    expect(r.paragraphs.at(-1)).toBe("In short, slaughter is likely coming to Hong Kong.");
+    expect(r.paragraphs).toHaveLength(9);
+    expect(r.headerLines).toContain("| November 18, 2019 12:26 PM");
+    expect(r.meta["og:title"]).toBe("Why Beijing will bring slaughter to Hong Kong");
   });
 });
 

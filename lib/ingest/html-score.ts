@@ -30,8 +30,6 @@ export interface ScoreParams {
   climbLevels: number;
   /** Leave out blocks under boilerplate-looking class/id inside the main element. */
   dropMarkedInMain: boolean;
-  /** Factor on globalRunRatio when the best element's run lies inside the page's best run. */
-  overlapRatioFactor: number;
   /** Siblings of the main element join it when their own sum reaches this share of its sum. */
   siblingShare: number;
 }
@@ -50,7 +48,6 @@ export const DEFAULT_SCORE_PARAMS: ScoreParams = {
   decayLevels: 5,
   climbLevels: 1,
   dropMarkedInMain: true,
-  overlapRatioFactor: 1,
   siblingShare: 0.2,
 };
 

@@ -173,9 +173,7 @@ export function selectMain(blocks: TextBlock[], root: Element, p: ScoreParams = 
   const [ga, gz] = maxSubarray(scores);
   const sum = (ix: number[]) => ix.reduce((t, i) => t + (scores[i] ?? 0), 0);
   const global = Array.from({ length: Math.max(0, gz - ga + 1) }, (_, k) => ga + k);
-  const overlaps = chosen.some((i) => i >= ga && i <= gz);
-  const ratio = overlaps ? p.globalRunRatio * p.overlapRatioFactor : p.globalRunRatio;
-  if (sum(chosen) < ratio * sum(global)) chosen = global;
+  if (sum(chosen) < p.globalRunRatio * sum(global)) chosen = global;
   // Stop at a heading like "Related articles" once most of the run's text is behind us.
   const total_ = sum(chosen);
   let acc = 0;
