@@ -66,3 +66,18 @@ describe("query analysis and snippets", () => {
     expect(s.replace(/<\/?mark>/g, "")).not.toMatch(/[<>]/);
   });
 });
+
+describe("segmentation", () => {
+  const seg = new Segmenter(["华为练秋湖研发中心", "沪苏嘉城际铁路"]);
+
+  it("indexes the words inside longer words and names", () => {
+    expect(seg.indexTokens("上海大都市区建设")).toEqual(expect.arrayContaining(["大都市", "都市", "都市区"]));
+    expect(seg.indexTokens("沪苏嘉城际铁路开工")).toEqual(expect.arrayContaining(["沪苏嘉城际铁路", "城际", "铁路"]));
+    expect(seg.indexTokens("華為練秋湖研發中心投用")).toEqual(expect.arrayContaining(["华为练秋湖研发中心", "练秋湖", "研发", "中心"]));
+  });
+
+  it("does not invent words that are not there", () => {
+    expect(seg.indexTokens("这是一个经典的案例")).not.toContain("景点");
+    expect(seg.queryTokens("長三角 示範區")).toEqual(["长三角", "示范区"]);
+  });
+});
