@@ -117,6 +117,17 @@ export function splitTitleSuffix(title: string): { title: string; site: string |
   return { title: rest, site };
 }
 
+/**
+ * 来源:潮新闻 / 时间:2024-07-29 来源:建筑时报 分享: — a label and a short value. Not an interview turn
+ * (记者:你通过什么渠道最快的获取这些信息?) nor a sentence that happens to start with a label.
+ */
+function isMetaLine(text: string): boolean {
+  const m = META_LINE.exec(text);
+  if (!m) return false;
+  const rest = text.slice(m[0].length);
+  return rest.length <= 60 && !rest.includes("。") && !/[?]$/.test(rest);
+}
+
 const hanCount = (s: string) => s.match(/\p{Script=Han}/gu)?.length ?? 0;
 
 /** Strip inline junk from a raw line; report whether it also ended the article. */
@@ -140,29 +151,38 @@ function stripInlineJunk(raw: string): { original: string; endsArticle: boolean;
 
 const BULLET = /^[•·▪■□●○◆◇►▶]\s*/;
 
-export function classify(text: string): LineKind {
+/** 首页 > 新闻 > 正文: every step short (the last may be the headline), at least three of them. */
+function isBreadcrumb(text: string): boolean {
+  if (text.length > 200) return false;
+  const steps = text.split(/[>»›]/).map((s) => s.trim());
+  return steps.length >= 3 && steps.slice(0, -1).every((s) => s.length <= 16);
+}
+
+export interface LineContext {
+  /** The page is Chinese: lines without any Han character are then leftovers, not text. */
+  chinese: boolean;
+}
+
+export function classify(text: string, ctx: LineContext = { chinese: true }): LineKind {
   if (!text) return "blank";
   const len = text.length;
   const han = hanCount(text);
 
-  if (NAV_PREFIX.test(text)) return "nav";
-  const arrows = text.match(/[>»›]/g)?.length ?? 0;
-  if (arrows >= 2 && /^[^>»›]{0,16}[>»›]/.test(text)) return "nav";
-  if (/(^|\s)首页\s*[>»›]/.test(text)) return "nav";
+  if (NAV_PREFIX.test(text) || isBreadcrumb(text) || /(^|\s)首页\s*[>»›]/.test(text)) return "nav";
 
   if (len <= 300) {
     if (FOOTER_START.test(text) && len <= 200) return "footer";
     if (RELATED_HEADING.test(text.replace(/\s+/g, ""))) return "related";
     if (JUNK_ANY.some((re) => re.test(text))) return "junk";
   }
-  if (han === 0) {
+  if (han === 0 && ctx.chinese) {
     // Latin-only leftovers (X, Baidu, sogou, Thumb, None); lines with digits may be section headings (2024).
     if (!/\d/.test(text) && len <= 40) return "junk";
   }
   if (len <= 60 && CAPTION.some((re) => re.test(text)) && !/[。!?]$/.test(text)) return "caption";
   if (len <= 60 && (PHONE.test(text) || (CONTACT.test(text) && len <= 40 && !/[。]$/.test(text)))) return "junk";
   if (PAPER_CREDIT.test(text)) return "meta";
-  if (len <= 80 && META_LINE.test(text)) return "meta";
+  if (isMetaLine(text)) return "meta";
   if (len <= 40 && REPORTER_CREDIT.test(text) && han <= 16) return "meta";
   if (len <= 40) {
     // Both with and without spaces: 字体 大 中 小 is four words, 打 印 is one.
@@ -178,14 +198,17 @@ export function classify(text: string): LineKind {
   return "text";
 }
 
-export function prepareLine(raw: string): Line {
+export function prepareLine(raw: string, ctx: LineContext = { chinese: true }): Line {
   const { original, endsArticle, spam } = stripInlineJunk(raw);
   const text = normalizeText(original).replace(BULLET, "");
-  let kind = classify(text);
+  let kind = classify(text, ctx);
   // What is left of a spam banner (|中国有限公司) is not content.
   if (spam && kind === "text" && hanCount(text) < 8) kind = "junk";
   return { original, text, kind, endsArticle };
 }
+
+/** Letters of any script (Han characters included). */
+const letterCount = (s: string) => s.match(/\p{L}/gu)?.length ?? 0;
 
 /** A short line that carries a date or time and little else (2023 / 12-09 / 21:08, admin2个月前 (02-24)嘉善产业新闻34). */
 export function isDateLine(text: string): boolean {
@@ -193,7 +216,7 @@ export function isDateLine(text: string): boolean {
   DATE_PART.lastIndex = 0;
   if (!DATE_PART.test(text)) return false;
   const rest = text.replace(DATE_PART, " ").replace(/https?:\/\/\S+|www\.\S+/gi, " ");
-  return hanCount(rest) <= 8;
+  return letterCount(rest) <= 12;
 }
 
 /** A bare category label: [ 浙江 ], 【要闻】. */
@@ -263,13 +286,26 @@ function strongArticleText(line: Line | undefined): boolean {
   return t.length >= 60 && (t.match(/[。!?]/g)?.length ?? 0) >= 2 && !/(\.{3}|…)$/.test(t);
 }
 
-function isHeaderish(line: Line, titleKey: string): boolean {
+function isHeaderish(line: Line, titleKey: string, ctx: LineContext): boolean {
   if (line.kind !== "text") return line.kind !== "related" && line.kind !== "footer";
   const t = line.text;
-  return isDateLine(t) || isBracketLabel(t) || hanCount(t) === 0 || sameAsTitle(t, titleKey);
+  // A short line without any Han character above a Chinese body: an English subtitle, a handle, a stray "None".
+  const shortForeign = ctx.chinese && hanCount(t) === 0 && t.length <= 60;
+  return isDateLine(t) || isBracketLabel(t) || shortForeign || sameAsTitle(t, titleKey);
 }
 
-function findTitle(lines: Line[]): number {
+/** Chinese when Han characters make up at least a third of the letters on the page. */
+export function pageContext(rawLines: string[]): LineContext {
+  let han = 0;
+  let letters = 0;
+  for (const line of rawLines) {
+    han += hanCount(line);
+    letters += letterCount(line);
+  }
+  return { chinese: han * 3 >= letters };
+}
+
+function findTitle(lines: Line[], ctx: LineContext): number {
   const firstPara = lines.findIndex(isParagraphLike);
   const end = firstPara === -1 ? lines.length : firstPara;
   const candidates: number[] = [];
@@ -280,7 +316,7 @@ function findTitle(lines: Line[]): number {
     for (let j = c + 1; j < lines.length; j++) {
       const l = lines[j]!;
       if (l.kind === "meta" || (l.kind === "text" && isDateLine(l.text))) return c;
-      if (!isHeaderish(l, key)) break;
+      if (!isHeaderish(l, key, ctx)) break;
     }
   }
   return candidates[0] ?? -1;
@@ -291,13 +327,14 @@ function findTitle(lines: Line[]): number {
  * `knownTitle`: the title found elsewhere (HTML metadata); lines repeating it are dropped and no title is searched.
  */
 export function segmentLines(rawLines: string[], opts: { knownTitle?: string | null } = {}): Segmented {
-  const lines = rawLines.map(prepareLine);
+  const ctx = pageContext(rawLines);
+  const lines = rawLines.map((raw) => prepareLine(raw, ctx));
   absorbFragments(lines);
 
   let titleIdx = -1;
   let title: string | null = opts.knownTitle ?? null;
   if (opts.knownTitle === undefined) {
-    titleIdx = findTitle(lines);
+    titleIdx = findTitle(lines, ctx);
     title = titleIdx >= 0 ? lines[titleIdx]!.text : null;
   }
   const titleKey = title ? textKey(splitTitleSuffix(title).title) : "";
@@ -310,7 +347,7 @@ export function segmentLines(rawLines: string[], opts: { knownTitle?: string | n
   let i = titleIdx + 1;
   for (; i < lines.length; i++) {
     const l = lines[i]!;
-    if (!isHeaderish(l, titleKey)) break;
+    if (!isHeaderish(l, titleKey, ctx)) break;
     if (l.kind !== "blank" && l.kind !== "nav" && !sameAsTitle(l.text, titleKey)) headerLines.push(l.text);
   }
 

@@ -1,6 +1,6 @@
 import { decodeBytes } from "./decode";
 import { extractHtml } from "./html";
-import { prepareLine, segmentLines, type Segmented } from "./junk";
+import { pageContext, prepareLine, segmentLines, type Segmented } from "./junk";
 import { extractMetadata, pickTitle, type MetadataInput } from "./metadata";
 import { AtlasError, type CleanedArticle, type Sidecar } from "./types";
 
@@ -10,8 +10,12 @@ import { AtlasError, type CleanedArticle, type Sidecar } from "./types";
  */
 export const MAX_PAGE_BYTES = 20 * 1024 * 1024;
 
-/** Fewer Han characters than this in the whole body: the page has no article (a list, a login wall, an error page). */
+/**
+ * Less text than this in the whole body means the page has no article (a list, a login wall, an error page):
+ * 10 Han characters, or 60 letters of other scripts (a dozen English words).
+ */
 const MIN_BODY_HAN = 10;
+const MIN_BODY_LETTERS = 60;
 
 const MAGIC: [string, number[]][] = [
   ["PDF", [0x25, 0x50, 0x44, 0x46]],
@@ -84,9 +88,10 @@ function fromHtml(html: string, sidecar: Sidecar | undefined): { segmented: Segm
   const { title } = pickTitle(titleCandidates, siteHints);
   const segmented = segmentLines(page.paragraphs.flatMap(splitLines), { knownTitle: title });
   // Header lines come from the extractor (lines above the main block) and from the top of the block itself.
+  const ctx = pageContext(page.paragraphs);
   const above = page.headerLines
     .flatMap(splitLines)
-    .map(prepareLine)
+    .map((line) => prepareLine(line, ctx))
     .filter((l) => l.kind !== "blank" && l.kind !== "nav")
     .map((l) => l.text);
   return {
@@ -122,8 +127,8 @@ export function processPage(bytes: Uint8Array, opts: { fileName: string; sidecar
 
   const { segmented, input } = isHtmlFile(opts.fileName, text) ? fromHtml(text, opts.sidecar) : fromText(text, opts.sidecar);
   const { paragraphs } = segmented;
-  const bodyHan = paragraphs.reduce((n, p) => n + (p.text.match(/\p{Script=Han}/gu)?.length ?? 0), 0);
-  if (paragraphs.length === 0 || bodyHan < MIN_BODY_HAN) {
+  const count = (re: RegExp) => paragraphs.reduce((n, p) => n + (p.text.match(re)?.length ?? 0), 0);
+  if (paragraphs.length === 0 || (count(/\p{Script=Han}/gu) < MIN_BODY_HAN && count(/\p{L}/gu) < MIN_BODY_LETTERS)) {
     throw new AtlasError("no-text", "No article text was found on this page: only navigation, links or boilerplate.");
   }
 
