@@ -19,6 +19,7 @@ export function SiteHeader() {
         <nav className="site-nav" aria-label="主导航">
           <NavLink href="/">检索</NavLink>
           <NavLink href="/timeline">时间线</NavLink>
+          <NavLink href="/entities/plan">实体</NavLink>
         </nav>
       </div>
     </header>

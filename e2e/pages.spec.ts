@@ -7,7 +7,7 @@ test("no console errors and a usable layout on every page", async ({ page, reque
   const articleId = search.hits[0]!.id;
   const article = (await (await request.get(`/api/articles/${articleId}`)).json()) as { mentions: { kind: string; entityId: string }[] };
   const mention = article.mentions.find((m) => m.kind !== "date");
-  const urls = ["/", "/?q=%E7%A4%BA%E8%8C%83%E5%8C%BA", `/articles/${articleId}`, `/articles/${articleId}?view=original`, "/timeline"];
+  const urls = ["/", "/?q=%E7%A4%BA%E8%8C%83%E5%8C%BA", `/articles/${articleId}`, `/articles/${articleId}?view=original`, "/timeline", "/entities/region", "/entities/plan"];
   if (mention) {
     const [kind, ...slug] = mention.entityId.split(":");
     urls.push(`/entities/${kind}/${encodeURIComponent(slug.join(":"))}`);

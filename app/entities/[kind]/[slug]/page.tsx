@@ -35,7 +35,7 @@ export default async function EntityPage({ params }: Props) {
       <nav className="crumbs" aria-label="位置">
         <ol data-testid="breadcrumb">
           <li><Link href="/">检索</Link></li>
-          <li>{KIND_LABELS[entity.kind]}</li>
+          <li><Link href={`/entities/${entity.kind}`}>{KIND_LABELS[entity.kind]}</Link></li>
           {ancestors.map((a) => (
             <li key={a.name}>{a.id ? <Link href={`/entities/region/${encodeURIComponent(a.id.replace(/^region:/, ""))}`}>{a.name}</Link> : a.name}</li>
           ))}

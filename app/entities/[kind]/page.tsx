@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTopEntitiesByKind, PAGE_KINDS } from "@/db/queries/entities";
+import { EntityChip } from "@/components/entity-chip";
+import { KIND_LABELS } from "@/components/entity-link";
+import { isPageKind } from "./[slug]/load";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ kind: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { kind } = await params;
+  return { title: isPageKind(kind) ? KIND_LABELS[kind] : "实体" };
+}
+
+/** The most reported entities of one kind, with links to the other kinds. */
+export default async function EntityKindPage({ params }: Props) {
+  const { kind } = await params;
+  if (!isPageKind(kind)) notFound();
+  const list = getTopEntitiesByKind({ kind, limit: 300 });
+  return (
+    <div data-testid="entity-kind-page">
+      <nav className="crumbs" aria-label="位置">
+        <ol>
+          <li><Link href="/">检索</Link></li>
+          <li>{KIND_LABELS[kind]}</li>
+        </ol>
+      </nav>
+      <h1>{KIND_LABELS[kind]}</h1>
+      <p className="chips" role="navigation" aria-label="实体类型">
+        {PAGE_KINDS.map((k) => (
+          <Link key={k} className="chip" data-kind={k} href={`/entities/${k}`} aria-current={k === kind ? "page" : undefined}>
+            {KIND_LABELS[k]}
+          </Link>
+        ))}
+      </p>
+      <section className="card section">
+        <h2>按报道篇数 <span className="muted small">{list.length}</span></h2>
+        {list.length === 0 ? <p className="muted">还没有这一类实体。</p> : null}
+        <ul className="chips">
+          {list.map((e) => (
+            <li key={e.id}>
+              <EntityChip entity={e} /> <span className="muted small">{e.articleCount}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
