@@ -58,6 +58,16 @@ describe("processPage: every bad input has a stable error code", () => {
     expect(codeOf(utf8(page), "page.html")).toBe("no-text");
   });
 
+  it("a page in another language keeps its short headings and counts as text", () => {
+    const page = `<html><head><title>Jam season - Kitchen Notes</title></head><body><article><h1>Jam season</h1>
+      <p>Making jam at home takes an afternoon and a few jars, and the result keeps for a whole year in a cool cupboard.</p>
+      <h2>What you need</h2>
+      <p>Ripe pears, honey, lemon juice and a pinch of cinnamon are all it takes; a water bath canner makes the jars safe.</p></article></body></html>`;
+    const a = processPage(utf8(page), { fileName: "jam.html" });
+    expect(a.paragraphs).toContain("What you need");
+    expect(a.paragraphs).toHaveLength(3);
+  });
+
   it("truncated HTML still yields its text", () => {
     const page = `<html><head><title>沪苏嘉城际铁路开工_新闻网</title></head><body><h1>沪苏嘉城际铁路开工</h1><div><p>沪苏嘉城际铁路上海段项目建成后,将构建长三角一体化示范区轨道交通网络主骨架,实现上海与江苏、浙江两省的跨省域互联互通。</p><p>此次开工的上海示范区线一期工程位于青浦区盈港东路与外青松公路交叉口北侧,沿外青松公路南北向设置于路中`;
     const a = processPage(utf8(page), { fileName: "cut.html" });

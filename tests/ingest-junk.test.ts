@@ -85,6 +85,19 @@ describe("line rules", () => {
     expect(isDateLine("12月8日至9日,贯彻落实深入推进长三角一体化发展座谈会精神高水平建设长三角生态绿色一体化发展示范区工作推进会在上海青浦召开")).toBe(false);
   });
 
+  it("on a page that is not Chinese, short Latin lines are text, not leftovers", () => {
+    expect(classify("Here's what to know:", { chinese: false })).toBe("text");
+    expect(classify("BAAR, SWITZERLAND", { chinese: false })).toBe("text");
+    expect(classify("BAAR, SWITZERLAND", { chinese: true })).toBe("junk");
+  });
+
+  it("angle brackets in running text are not a breadcrumb; an interview turn is not a byline", () => {
+    expect(classify("다만 MBC <숨바꼭질>은 방영을 시작한 지 얼마 되지 않았지만 <왔다, 장보리>는 코믹한 장면에 감이 좋은 작가의 능력")).toBe("text");
+    expect(classify("记者:你通过什么渠道最快的获取这些信息?")).toBe("text");
+    expect(classify("记者:首先欢迎你来到新华网接受我们的采访,既然你是农机行业的专家,想必对农业也非常熟悉了。")).toBe("text");
+    expect(classify("记者:张三")).toBe("meta");
+  });
+
   it("classify is stable on normalized text", () => {
     expect(classify("")).toBe("blank");
     expect(classify("强化城市协同")).toBe("text");
