@@ -5,26 +5,18 @@
  * metric, beside two baselines measured in the same run: all visible text, and
  * Readability.js (with linkedom).
  */
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { gunzipSync } from "node:zlib";
 import { Readability } from "@mozilla/readability";
 import * as cheerio from "cheerio";
 import { Command } from "commander";
 import { parseHTML } from "linkedom";
+import { loadAeb, loadCwced, type EvalPage } from "../lib/eval/corpora";
 import { aggregate, precisionScore, recallScore, shingleMatch, type Prf, type TpFpFn } from "../lib/eval/shingles";
 import { collectBlocks } from "../lib/ingest/html-blocks";
 import { decodeBytes } from "../lib/ingest/decode";
 import { extractHtml } from "../lib/ingest/html";
 import { processPage } from "../lib/ingest/process";
 
-const CORPUS = path.resolve("../shared/corpus");
-
-interface Page {
-  id: string;
-  bytes: Buffer;
-  truth: string;
-}
+type Page = EvalPage;
 
 type System = (page: Page) => string;
 
@@ -34,35 +26,6 @@ interface Row extends Prf {
   pages: number;
   ms: number;
   worst: { id: string; precision: number; recall: number; f1: number }[];
-}
-
-function loadCwced(): Page[] {
-  const dir = path.join(CORPUS, "cwced");
-  const truth = JSON.parse(readFileSync(path.join(dir, "eval/cleaned_ground.json"), "utf8")) as Record<
-    string,
-    { articleBody: string }
-  >;
-  return Object.entries(truth).map(([id, t]) => ({
-    id,
-    bytes: readFileSync(path.join(dir, "original", `${id}.html`)),
-    truth: t.articleBody,
-  }));
-}
-
-function loadAeb(): Page[] {
-  const dir = path.join(CORPUS, "aeb");
-  const truth = JSON.parse(readFileSync(path.join(dir, "ground-truth.json"), "utf8")) as Record<
-    string,
-    { articleBody: string }
-  >;
-  const files = new Set(readdirSync(path.join(dir, "html")));
-  return Object.entries(truth)
-    .filter(([id]) => files.has(`${id}.html.gz`))
-    .map(([id, t]) => ({
-      id,
-      bytes: gunzipSync(readFileSync(path.join(dir, "html", `${id}.html.gz`))),
-      truth: t.articleBody,
-    }));
 }
 
 function visibleText(html: string): string {
