@@ -117,6 +117,16 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, pub: PublishedDate) 
       return { ...start, ...(endValue !== undefined ? { endValue } : {}), relative: true };
     },
   },
+  {
+    // 13日 (day only, e.g. a dateline "13日电"): the publication month, never a later day.
+    re: /(?<![\d月年])(3[01]|[12]\d|0?[1-9])日(?![\d])/y,
+    resolve: (m, pub) => {
+      const p = pubParts(pub);
+      const day = Number(m[1]);
+      if (p.y === null || p.m === null || p.d === null || day > p.d) return { value: null, precision: null, relative: true };
+      return { ...iso(p.y, p.m, day), relative: true };
+    },
+  },
 ];
 
 // Characters a date can start with: digits, Chinese numerals and the first character of relative words.

@@ -3,10 +3,10 @@ import { parseArabic, parseChineseNumber } from "./numbers";
 import { insideAny, type Span } from "./text";
 
 const UNITS = [
-  "个百分点", "平方公里", "平方米", "千瓦时", "公里", "千米", "公顷", "万吨", "千瓦", "人次", "户次", "小时", "分钟",
+  "个百分点", "个月", "平方公里", "平方米", "千瓦时", "公里", "千米", "公顷", "万吨", "千瓦", "人次", "户次", "小时", "分钟",
   "美元", "欧元", "港元", "英镑", "日元", "元", "%", "‰", "亩", "个", "项", "家", "人", "名", "位", "条", "辆", "座", "所",
   "套", "户", "吨", "倍", "场", "批", "件", "台", "处", "栋", "间", "类", "份", "张", "艘", "架", "只", "头", "株", "棵", "米",
-  "次", "天", "篇", "部", "款", "列", "趟", "班", "组", "支", "岁",
+  "次", "天", "页", "篇", "部", "款", "列", "趟", "班", "组", "支", "岁",
 ].sort((a, b) => b.length - a.length);
 // Units that alone do not make a figure out of a small Chinese numeral (两个关键, 三年, 五方面 are rhetoric).
 const PEOPLE_NOUNS = /^的?(居民|人口|常住人口|参保人员|参保人|人员|乘客|游客|市民|群众|职工|学生|员工|人才|农民)/;
@@ -95,6 +95,8 @@ function readTokens(text: string, skip: readonly Span[]): Tok[] {
     const base = isCn ? parseChineseNumber(digits + (mult ?? "")) : parseArabic(digits) * multiplier(mult);
     if (base === null || Number.isNaN(base)) continue;
     if (isCn && (!unit || (base < 10 && !mult))) continue;
+    // 七八百个, 三五家: two digits in a row are an approximate range, not a number.
+    if (isCn && /[一二两三四五六七八九][一二两三四五六七八九]/.test(digits)) continue;
     // 唯一一个 is not 11: Chinese numerals without 十/百/千 are single digits in prose.
     if (isCn && digits.length > 1 && !/[十百千万亿]/.test(digits + (mult ?? ""))) continue;
     // 前100名 is a rank.

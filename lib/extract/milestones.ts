@@ -53,9 +53,12 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       const segStart = k === 0 ? sent.start : (inSent[k - 1] as DateMatch).end;
       const segEnd = k + 1 < inSent.length ? (inSent[k + 1] as DateMatch).start : sent.end;
       // "12月9日，示范区…签约" sets the time of the following clauses; a date inside a clause only of that clause.
-      const leading = /^(以来|起|至今|底|初|中旬|上旬|下旬|前后|期间|上午|下午|晚间)?[,，]/.test(text.slice(d.end)) && text.slice(segStart, d.start).replace(/[“”\s]/g, "").length <= 3;
+      const clauseStart = clauseAround(text, d.start, segStart, segEnd).start;
+      const leading =
+        /^(以来|起|至今|底|初|中旬|上旬|下旬|前后|期间|上午|下午|晚间)?[,，]/.test(text.slice(d.end)) &&
+        text.slice(clauseStart, d.start).replace(/[“”\s]/g, "").length <= 3;
       const own = clauseAround(text, d.start, segStart, segEnd);
-      const scope = leading ? { start: segStart, end: segEnd } : own;
+      const scope = leading ? { start: clauseStart, end: segEnd } : own;
       const actions = findActions(text, d.end, scope.end).filter((a) => !names.some((e) => e.start <= a.start && e.end > a.start));
       const seen = new Set<string>();
       actions.forEach((a, j) => {

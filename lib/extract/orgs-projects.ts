@@ -1,3 +1,5 @@
+import { Jieba } from "@node-rs/jieba";
+import { dict as jiebaDict } from "@node-rs/jieba/dict";
 import orgData from "./data/organizations.json";
 import projectData from "./data/projects.json";
 import { findRegions, regionById } from "./regions";
@@ -34,11 +36,18 @@ const BOUNDARY_WORDS = [
   "创新策源功能上", "方面", "层面", "领域", "期间", "之后", "以来", "当中", "获", "加强", "深化", "完善", "发挥", "构建", "拓展",
   "开展", "培育", "保障", "服务于", "用于", "加大", "扩大", "优化", "建立起", "梳理出", "运营", "打通", "接待", "贯通", "对接",
   "安排", "确保", "保留", "庆祝", "标志着", "考察", "参观", "走进", "调研", "共有", "以", "立足", "东接", "西接", "南接", "北接", "连接", "紧邻",
-  "毗邻", "位于", "迁入", "搬入", "落户", "迎来", "来自", "隶属", "挂靠", "依据", "根据",
+  "毗邻", "位于", "迁入", "搬入", "落户", "进驻", "这间", "这家", "这个", "这座", "这所", "该", "一家", "一座", "沿", "企业",
+  "单位", "机构", "继", "迎来", "来自", "隶属", "挂靠", "依据", "根据",
 ].sort((a, b) => b.length - a.length);
+const SINGLE_BOUNDARIES = new Set(BOUNDARY_WORDS.filter((w) => w.length === 1));
+let jieba: Jieba | undefined;
+function segmenter(): Jieba {
+  jieba ??= Jieba.withDict(jiebaDict);
+  return jieba;
+}
 const LEADING_FILLER = /^(?:重大|重点|全国|国内|首个|首批|新|各|该|本|这|那|一个|一批|一系列|多个|\d+个|其|旗下|下属|所属|位于)+/;
 // A candidate whose body is made only of these words is a category, not a name (重点项目, 标志性工程).
-const GENERIC_WORDS = new Set(["重点", "重大", "产业", "标杆性", "标志性", "亮点", "创新", "合作", "外资", "内外资", "相关", "配套", "建设", "示范", "民生", "生态", "基础设施", "各类", "这些", "一批", "新", "大", "小", "整个", "所有", "多个", "优质", "高品质", "公共服务设施", "设施", "在建", "新建", "储备", "招商", "签约", "落地", "前期", "后续", "省级", "国家级", "市级", "县级", "重大旅游产业", "重大创新载体", "重大生态", "重大民生", "重大基础设施", "重大产业", "科技", "研发", "技术", "合作发展", "一体化", "改革", "试点", "高层次", "创业", "跨省", "跨域", "跨区域", "区域", "城市", "地方", "政府", "企业", "其他", "更多", "全市", "全省", "全县", "两地", "三地", "农业产业化", "现代农业综合体", "航道整治", "特高压", "标志性工程", "上市", "两省一市", "三省一市", "两区一县", "地区", "创意", "旅游产业", "旅游", "现代农业综合体", "现代农业", "儿童教育", "跨区域投资", "投资", "同类", "类", "省际毗邻地区跨域", "特色", "行业", "产业链"]);
+const GENERIC_WORDS = new Set(["重点", "重大", "产业", "标杆性", "标志性", "亮点", "创新", "合作", "外资", "内外资", "相关", "配套", "建设", "示范", "民生", "生态", "基础设施", "各类", "这些", "一批", "新", "大", "小", "整个", "所有", "多个", "优质", "高品质", "公共服务设施", "设施", "在建", "新建", "储备", "招商", "签约", "落地", "前期", "后续", "省级", "国家级", "市级", "县级", "重大旅游产业", "重大创新载体", "重大生态", "重大民生", "重大基础设施", "重大产业", "科技", "研发", "技术", "合作发展", "一体化", "改革", "试点", "高层次", "创业", "跨省", "跨域", "跨区域", "区域", "城市", "地方", "政府", "企业", "其他", "更多", "全市", "全省", "全县", "两地", "三地", "农业产业化", "现代农业综合体", "航道整治", "特高压", "标志性工程", "上市", "两省一市", "三省一市", "两区一县", "地区", "创意", "旅游产业", "旅游", "现代农业综合体", "现代农业", "儿童教育", "跨区域投资", "投资", "同类", "类", "省际毗邻地区跨域", "特色", "行业", "产业链", "全球", "最大", "世界级", "桥梁", "绿化", "道路", "沿线", "市域", "国家级", "省级"]);
 const GENERIC_MAX = Math.max(...[...GENERIC_WORDS].map((w) => w.length));
 /** True when the text splits entirely into category words and digits (重点项目, 重大产业, 122): a description, not a name. */
 function isGeneric(text: string): boolean {
@@ -89,8 +98,16 @@ function leftBoundary(text: string, end: number, suffixLen: number, floor: numbe
   let body = text.slice(start, end - suffixLen);
   let cut = 0;
   for (const w of BOUNDARY_WORDS) {
+    if (w.length === 1) continue;
     const at = body.lastIndexOf(w);
     if (at >= 0 && at + w.length > cut) cut = at + w.length;
+  }
+  // One-character words (与, 同, 经, 以) cut only where the segmenter reads them as words of their own:
+  // 与复旦大学 is cut, 同济大学 and 嘉善经济技术开发区 are not.
+  let offset = 0;
+  for (const token of segmenter().cut(body, false)) {
+    offset += token.length;
+    if (token.length === 1 && SINGLE_BOUNDARIES.has(token) && offset > cut) cut = offset;
   }
   body = body.slice(cut);
   // Counts and amounts end a name: 122个重大项目, 超百亿元项目.
@@ -206,6 +223,9 @@ export function findOrgsProjects(text: string, paragraph: number, taken: readonl
       if (close >= 0 && body.lastIndexOf("(") < 0) start += close + 1;
       const name = text.slice(start, end);
       const core = text.slice(start, i);
+      // 铁路网, 园区群: the suffix continues into a longer common noun.
+      if (/^(网|群|体系|线网)/.test(text.slice(end))) break;
+      if ((name.match(/\(/g) ?? []).length !== (name.match(/\)/g) ?? []).length) break;
       if (core.length < 2 || GENERIC.test(core) || GENERIC_END.test(core) || insideAny({ start, end }, found)) break;
       if (/^[\d(]/.test(name) || !/\p{Script=Han}/u.test(name) || /[一二两三四五六七八九十]$/.test(text.slice(start, i))) break;
       // A known name plus a bare suffix (方厅水院项目) is the known name; so is a known name covering this one.
