@@ -47,4 +47,9 @@ describe("findDates", () => {
     expect(d("通过3年逐步完成,四年来累计形成,G60走廊,12410战略")).toEqual([]);
     expect(d("13月")).toEqual([]);
   });
+
+  it("reads a bare day against the publication month, never a later day", () => {
+    expect(d("新华社上海13日电", { published: "2022-07-13", precision: "day" })[0]).toMatchObject({ value: "2022-07-13", precision: "day" });
+    expect(d("将于28日举行", { published: "2022-07-13", precision: "day" })[0]).toMatchObject({ value: null });
+  });
 });

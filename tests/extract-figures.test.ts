@@ -51,4 +51,12 @@ describe("findFigures", () => {
     expect(f("G60科创走廊、5G网络、5A级景区、1+1+N+X体系、千亿级集群")).toEqual([]);
     expect(findFigures("2019年产值", 0, [{ start: 0, end: 5 }])).toEqual([]);
   });
+
+  it("skips approximate ranges and knows month and page units", () => {
+    expect(f("如果有七八百个外国科学家")).toEqual([]);
+    expect(f("只用了8个月,形成了厚达400页的综合报告").map((x) => [x.value, x.unit])).toEqual([
+      [8, "个月"],
+      [400, "页"],
+    ]);
+  });
 });

@@ -59,4 +59,10 @@ describe("findOrgsProjects", () => {
       ["华为", null],
     ]);
   });
+
+  it("cuts at one-character words only where they stand alone", () => {
+    expect(ents("核心团队由上海同济城市规划设计研究院组成").map((e) => e[1])).toEqual(["上海同济城市规划设计研究院"]);
+    expect(ents("示范区与浙江工业大学合作").map((e) => e[1])).toEqual(["浙江工业大学"]);
+    expect(ents("嘉善经济技术开发区管委会").map((e) => e[1])).toEqual(["嘉善经济技术开发区管委会"]);
+  });
 });

@@ -65,4 +65,12 @@ describe("findRegions", () => {
     expect(findRegions("示范区建设").map((m) => [m.id, m.contextual])).toEqual([["yrd-demo", true]]);
     expect(ids("国家自主创新示范区")).toEqual([]);
   });
+
+describe("abbreviation combinations", () => {
+  it("reads city combinations with 苏 as 苏州", () => {
+    expect(findRegions("东西依托沪宁、沪杭两条轴线,南北有通苏嘉甬").map((m) => m.id)).toEqual([
+      "sh", "js-nanjing", "sh", "zj-hangzhou", "js-nantong", "js-suzhou", "zj-jiaxing", "zj-ningbo",
+    ]);
+  });
+});
 });
