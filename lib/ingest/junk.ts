@@ -74,6 +74,11 @@ const UI_WORDS = new Set(
     "责任编辑 编辑 作者 来源").split(" "),
 );
 
+function onlyUiWords(s: string): boolean {
+  const words = s.split(/[^\p{Script=Han}]+/u).filter(Boolean);
+  return words.length > 0 && words.every((w) => UI_WORDS.has(w));
+}
+
 const CONTACT = /(电话|热线|手机|微信|微信号|联系人|联系方式|客服|传真|邮箱|QQ)/;
 const PHONE = /(?<!\d)(?:1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|[48]00[\s-]?\d{3,4}[\s-]?\d{3,4}|0\d{2,3}[\s-]?\d{7,8})(?!\d)/;
 
@@ -186,11 +191,7 @@ export function classify(text: string, ctx: LineContext = { chinese: true }): Li
   if (len <= 40 && REPORTER_CREDIT.test(text) && han <= 16) return "meta";
   if (len <= 40) {
     // Both with and without spaces: 字体 大 中 小 is four words, 打 印 is one.
-    const uiOnly = (s: string) => {
-      const words = s.split(/[^\p{Script=Han}]+/u).filter(Boolean);
-      return words.length > 0 && words.every((w) => UI_WORDS.has(w));
-    };
-    if (uiOnly(text) || uiOnly(text.replace(/\s+/g, ""))) return "junk";
+    if (onlyUiWords(text) || onlyUiWords(text.replace(/\s+/g, ""))) return "junk";
     // Pagination: 【 第1页 第2页 第3页 】, 上一页 1 2 3 下一页.
     const bare = text.replace(/[\s[\]【】()]/g, "");
     if (/^(第\d+页|上一页|下一页|尾页|首页|\d+)+$/.test(bare) && (/页/.test(bare) || /^\d+(\s+\d+){2,}$/.test(text))) return "junk";
@@ -286,6 +287,11 @@ function strongArticleText(line: Line | undefined): boolean {
   return t.length >= 60 && (t.match(/[。!?]/g)?.length ?? 0) >= 2 && !/(\.{3}|…)$/.test(t);
 }
 
+function nextNonBlank(lines: Line[], i: number): Line | undefined {
+  for (let j = i + 1; j < lines.length; j++) if (lines[j]!.kind !== "blank") return lines[j];
+  return undefined;
+}
+
 function isHeaderish(line: Line, titleKey: string, ctx: LineContext): boolean {
   if (line.kind !== "text") return line.kind !== "related" && line.kind !== "footer";
   const t = line.text;
@@ -360,7 +366,7 @@ export function segmentLines(rawLines: string[], opts: { knownTitle?: string | n
       metaLines.push(l.text);
       continue;
     }
-    if (state === "related" && strongArticleText(l) && strongArticleText(lines.slice(i + 1).find((n) => n.kind !== "blank"))) state = "body";
+    if (state === "related" && strongArticleText(l) && strongArticleText(nextNonBlank(lines, i))) state = "body";
     if (state !== "body") continue;
     if ((l.kind === "related" || l.kind === "footer") && body.length > 0) {
       state = l.kind;

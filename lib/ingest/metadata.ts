@@ -149,10 +149,20 @@ const PUBLISHED_META_KEYS = [
   "parsely-pub-date", "weibo:article:create_at", "created",
 ];
 const DATE_LABELS = new Set(["发布时间", "发布日期", "发表时间", "发表日期", "发布于", "时间", "日期", "更新时间"]);
-const SOURCE_LABELS = new Set(["文章来源", "信息来源", "稿件来源", "新闻来源", "来源于", "来源是", "来源", "稿源", "出处"]);
+const SOURCE_LABELS = new Set(["文章来源", "信息来源", "稿件来源", "新闻来源", "本文来源", "来源于", "来源是", "来源", "稿源", "出处"]);
 const AUTHOR_LABELS = new Set(["本文作者", "作者", "撰稿", "撰文", "记者"]);
 const EDITOR_LABELS = new Set(["责任编辑", "栏目编辑", "值班编辑", "编辑", "责编", "编审"]);
 const SPAM = /千赢|永利|快乐十分|彩票|博彩|娱乐城|官网入口/;
+
+/** The first value under one of `labels` that `pick` accepts. */
+function firstLabelled<T>(labelled: [string, string][], labels: Set<string>, pick: (value: string) => T | null): T | null {
+  for (const [label, value] of labelled) {
+    if (!labels.has(label)) continue;
+    const v = pick(value);
+    if (v) return v;
+  }
+  return null;
+}
 
 interface Resolved {
   published: ParsedDate | null;
@@ -164,13 +174,7 @@ function resolvePublished(input: MetadataInput, labelled: [string, string][]): R
     const d = parseDate(input.meta?.[key] ?? "");
     if (d) return { published: d, publishedText: null };
   }
-  for (const [label, value] of labelled) {
-    if (!DATE_LABELS.has(label)) continue;
-    const d = parseDate(value);
-    if (d) return { published: d, publishedText: null };
-  }
-  const around = input.headerLines.join(" ");
-  const d = parseDate(around);
+  const d = firstLabelled(labelled, DATE_LABELS, parseDate) ?? parseDate(input.headerLines.join(" "));
   if (d) return { published: d, publishedText: null };
   for (const line of input.metaLines) {
     const paper = PAPER_CREDIT.exec(line);
@@ -192,6 +196,11 @@ function clean(value: string | undefined | null): string | null {
   return v ? v : null;
 }
 
+/** A separator a cut-off suffix left behind. */
+const DANGLING = /[\s\-_|–—:]+$/;
+/** 标题(图), 标题(组图): the page has pictures. */
+const PICTURE_MARK = /\s*\((图|组图|多图|附图|视频|图文|图表)\)$/;
+
 /**
  * The first usable candidate, normalized, with its site suffix cut off; also the first site name such a suffix gave.
  * Skips candidates that are only the site name, too short, or a breadcrumb.
@@ -206,9 +215,7 @@ export function pickTitle(candidates: string[], siteHints: (string | null)[]): {
     const split = splitTitleSuffix(norm);
     suffixSite ??= split.site;
     if (chosen) continue;
-    // 标题(图) / 标题(组图) mark pictures, a dangling separator is what a suffix left behind.
-    const dangling = /[\s\-_|–—:]+$/;
-    const title = split.title.replace(dangling, "").replace(/\s*\((图|组图|多图|附图|视频|图文|图表)\)$/, "").replace(dangling, "");
+    const title = split.title.replace(DANGLING, "").replace(PICTURE_MARK, "").replace(DANGLING, "");
     if (title.length < 4 || siteKeys.has(textKey(title)) || /[>»›].*[>»›]/.test(title)) continue;
     chosen = title;
   }
@@ -234,31 +241,14 @@ export function extractMetadata(input: MetadataInput): ArticleMetadata {
   const siteKey = site ? textKey(site) : "";
   const notHost = (v: string) => !SPAM.test(v) && (!siteKey || (!textKey(v).includes(siteKey) && !siteKey.includes(textKey(v))));
 
-  let source: string | null = null;
-  for (const [label, value] of labelled) {
-    if (!SOURCE_LABELS.has(label)) continue;
-    const v = firstField(value);
-    if (validSource(v) && notHost(v)) {
-      source = v;
-      break;
-    }
-  }
-  if (!source) {
-    for (const line of input.metaLines) {
-      const name = PAPER_CREDIT.exec(line)?.[1]?.trim();
-      if (name && validSource(name) && notHost(name)) {
-        source = name;
-        break;
-      }
-    }
-  }
-  source ??= [clean(meta["source"]), clean(meta["contentsource"])].find((v): v is string => !!v && validSource(v) && notHost(v)) ?? null;
+  const acceptSource = (v: string | null | undefined) => (v && validSource(v) && notHost(v) ? v : null);
+  const source =
+    firstLabelled(labelled, SOURCE_LABELS, (v) => acceptSource(firstField(v))) ??
+    input.metaLines.map((line) => acceptSource(PAPER_CREDIT.exec(line)?.[1]?.trim())).find(Boolean) ??
+    acceptSource(clean(meta["source"])) ??
+    acceptSource(clean(meta["contentsource"]));
 
-  let author: string | null = null;
-  for (const [label, value] of labelled) {
-    author = AUTHOR_LABELS.has(label) ? names(value) : null;
-    if (author) break;
-  }
+  let author = firstLabelled(labelled, AUTHOR_LABELS, names);
   if (!author) {
     for (const line of [...input.headerLines, ...input.metaLines]) {
       const m = REPORTER_CREDIT.exec(line);
@@ -271,11 +261,7 @@ export function extractMetadata(input: MetadataInput): ArticleMetadata {
   const metaAuthor = names(meta["author"] ?? meta["article:author"] ?? "");
   if (!author && metaAuthor && notHost(metaAuthor)) author = metaAuthor;
 
-  let editor: string | null = null;
-  for (const [label, value] of labelled) {
-    editor = EDITOR_LABELS.has(label) ? names(value) : null;
-    if (editor) break;
-  }
+  let editor = firstLabelled(labelled, EDITOR_LABELS, names);
   if (!editor) {
     for (const line of input.headerLines) {
       const m = /^(\p{Script=Han}{2,4}(?:[\s、]\p{Script=Han}{2,4})*)\s*\/?摄$/u.exec(line) ?? /^摄影:\s*(.+)$/.exec(line);

@@ -72,7 +72,13 @@ function markupToText(text: string): string {
 
 const splitLines = (s: string) => s.split(/\r\n|\r|\n/);
 
-function fromText(text: string, sidecar: Sidecar | undefined): { segmented: Segmented; input: Omit<MetadataInput, "firstParagraph"> } {
+/** A page split into lines and segmented, plus what the metadata step needs. */
+interface Prepared {
+  segmented: Segmented;
+  input: Omit<MetadataInput, "firstParagraph">;
+}
+
+function fromText(text: string, sidecar: Sidecar | undefined): Prepared {
   const segmented = segmentLines(splitLines(markupToText(text)));
   return {
     segmented,
@@ -80,7 +86,7 @@ function fromText(text: string, sidecar: Sidecar | undefined): { segmented: Segm
   };
 }
 
-function fromHtml(html: string, sidecar: Sidecar | undefined): { segmented: Segmented; input: Omit<MetadataInput, "firstParagraph"> } {
+function fromHtml(html: string, sidecar: Sidecar | undefined): Prepared {
   const page = extractHtml(html);
   // The extractor's own pick (an h1 that <title>/og:title confirm) first, then og:title, then the rest.
   const titleCandidates = [page.title, page.meta["og:title"], ...page.titleCandidates].filter((t): t is string => !!t);
