@@ -61,4 +61,11 @@ describe("milestones", () => {
     const b = article(["2023年2月,示范区总规获批复。"]).milestones[0];
     expect(a && b && milestoneKey(a)).toBe(b && milestoneKey(b));
   });
+
+  it("keeps the end of a date range on the date mention", () => {
+    const x = extract({ title: "t", paragraphs: ["12月8日至9日,推进会在上海青浦召开。"], published: "2023-12-09", publishedPrecision: "day" });
+    expect(x.entities.find((e) => e.kind === "date")).toMatchObject({ value: "2023-12-08", valueEnd: "2023-12-09", precision: "day" });
+    expect(x.milestones.map((m) => [m.date, m.action])).toEqual([["2023-12-08", "召开"]]);
+  });
 });
+

@@ -36,6 +36,7 @@ function dateMention(d: DateMatch, paragraph: number): EntityMention {
     end: d.end,
     value: d.value,
     precision: d.precision,
+    ...(d.endValue !== undefined ? { valueEnd: d.endValue } : {}),
   };
 }
 

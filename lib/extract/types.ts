@@ -23,6 +23,8 @@ export interface EntityMention {
   /** date: resolved ISO value and precision; null value when it cannot be resolved. */
   value?: string | null;
   precision?: DatePrecision | null;
+  /** date ranges (12月8日至9日, 2021—2035年): resolved end of the range. */
+  valueEnd?: string | null;
   /** project/organization: region id it belongs to, when the text says so. */
   region?: string | null;
 }
