@@ -1,5 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { regionDescendants } from "@/lib/extract/regions";
 import { getDb, type Db } from "../client";
 import { articles, entities, figures, mentions, paragraphs, type Entity } from "../schema";
 
@@ -47,7 +48,9 @@ function isPathPrefix(prefix: string[] | null, path: string[] | null): boolean {
 export function regionSubtreeIds(regions: RegionNode[], rootId: string): string[] {
   const byId = new Map(regions.map((r) => [r.id, r]));
   const root = byId.get(rootId);
-  const out = new Set<string>([rootId]);
+  // The gazetteer knows zone membership (一体化示范区 = 青浦 + 吴江 + 嘉善), which parent links cannot express.
+  const inZone = regionDescendants(rootId.replace(/^region:/, "")).map((r) => `region:${r}`);
+  const out = new Set<string>([rootId, ...inZone.filter((id) => byId.has(id))]);
   for (const r of regions) {
     if (root && isPathPrefix(root.path, r.path)) out.add(r.id);
     const seen = new Set<string>();

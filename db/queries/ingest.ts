@@ -62,10 +62,10 @@ export function getDedupCandidates({ db, exceptId }: { db: Db; exceptId: string 
     .all();
 }
 
-function upsertEntities(db: Db, rows: EntityRow[]) {
+export function upsertEntities({ db, rows }: { db: Db; rows: EntityRow[] }) {
   for (const row of rows) {
     db.insert(entities)
-      .values(row)
+      .values({ ...row, aliases: [...new Set(row.aliases)].sort() })
       .onConflictDoUpdate({
         target: entities.id,
         set: {
@@ -76,7 +76,7 @@ function upsertEntities(db: Db, rows: EntityRow[]) {
           path: sql`coalesce(excluded.path, ${entities.path})`,
           regionId: sql`coalesce(excluded.region_id, ${entities.regionId})`,
           // Aliases accumulate across articles: each article may introduce its own 以下简称.
-          aliases: sql`(select json_group_array(value) from (select value from json_each(${entities.aliases}) union select value from json_each(excluded.aliases)))`,
+          aliases: sql`(select json_group_array(value) from (select value from json_each(${entities.aliases}) union select value from json_each(excluded.aliases) order by value))`,
         },
       })
       .run();
@@ -115,7 +115,7 @@ export function upsertArticle({ db, record }: { db: Db; record: ArticleRecord })
     if (record.paragraphs.length) {
       t.insert(paragraphs).values(record.paragraphs.map((p, idx) => ({ articleId: id, idx, ...p }))).run();
     }
-    upsertEntities(t, record.entities);
+    upsertEntities({ db: t, rows: record.entities });
     for (const m of record.mentions) t.insert(mentions).values({ articleId: id, ...m }).run();
     for (const f of record.figures) t.insert(figures).values({ articleId: id, ...f }).run();
     for (const topic of record.topics) t.insert(articleTopics).values({ articleId: id, ...topic }).onConflictDoNothing().run();

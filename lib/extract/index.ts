@@ -9,7 +9,7 @@ import { classifyTopics } from "./topics";
 import { insideAny, slugHash, type Span } from "./text";
 import type { EntityMention, Extraction, Figure, Milestone } from "./types";
 
-export { regionById, regionAncestors, allRegions, type Region } from "./regions";
+export { regionById, regionAncestors, regionDescendants, allRegions, type Region } from "./regions";
 export { planAliasesFor, normalizeTitle, planType, planPeriod } from "./plans";
 export { milestoneKey } from "./milestones";
 export type * from "./types";

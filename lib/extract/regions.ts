@@ -165,6 +165,14 @@ export function regionAncestors(id: string): string[] {
   return [...zones.filter((z) => !chain.includes(z)), ...chain];
 }
 
+/** The region itself and every region in or below it (zone members and their subtrees included). */
+export function regionDescendants(id: string): string[] {
+  if (!regionById(id)) return [];
+  return allRegions()
+    .filter((r) => regionAncestors(r.id).includes(id))
+    .map((r) => r.id);
+}
+
 const STREET_SUFFIX = ["路", "东路", "西路", "南路", "北路", "中路", "大道", "大街", "街"];
 // Bare 示范区 after these characters is some other 示范区 (国家自主创新示范区, 海洋经济示范区 …).
 const CONTEXT_BLOCK_LEFT = new Set([..."展济新革合点主家学业明范级性型洋化色"]);

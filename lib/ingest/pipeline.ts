@@ -9,9 +9,10 @@ import {
   getArticleIdByContentHash,
   getDedupCandidates,
   upsertArticle,
+  upsertEntities,
 } from "@/db/queries/ingest";
 import { extract } from "../extract";
-import { buildRecord } from "./record";
+import { buildRecord, gazetteerEntityRows } from "./record";
 import { findNearDuplicate, type DedupCandidate } from "./dedup";
 import { MAX_PAGE_BYTES, processPage } from "./process";
 import { AtlasError, type Sidecar } from "./types";
@@ -118,6 +119,7 @@ export function ingestPaths({
 }): IngestSummary {
   const started = Date.now();
   const runId = createIngestRun({ db, inputs: paths });
+  db.transaction((tx) => upsertEntities({ db: tx as unknown as Db, rows: gazetteerEntityRows() }));
   const { files, failures } = collectInputs(paths);
   const results: FileResult[] = [...failures];
   let candidates: DedupCandidate[] | null = null;

@@ -1,5 +1,5 @@
 import type { ArticleRecord } from "@/db/queries/ingest";
-import { milestoneKey, regionById } from "../extract";
+import { allRegions, milestoneKey, regionById, type Region } from "../extract";
 import type { EntityMention, Extraction } from "../extract/types";
 import { sha256, simhash } from "./dedup";
 import type { CleanedArticle } from "./types";
@@ -13,18 +13,41 @@ function slugOf(id: string): string {
   return id.slice(id.indexOf(":") + 1);
 }
 
-function entityRowOf(m: EntityMention): ArticleRecord["entities"][number] {
+type EntityRow = ArticleRecord["entities"][number];
+
+function regionRow(region: Region): EntityRow {
+  return {
+    id: `region:${region.id}`,
+    kind: "region",
+    slug: region.id,
+    name: region.name,
+    type: region.kind,
+    period: null,
+    parentId: region.parentId ? `region:${region.parentId}` : null,
+    path: region.path,
+    aliases: region.aliases,
+    regionId: null,
+  };
+}
+
+/** Every gazetteer region as an entity row, so parent chains and facet labels never stop at an unmentioned region. */
+export function gazetteerEntityRows(): EntityRow[] {
+  return allRegions().map(regionRow);
+}
+
+function entityRowOf(m: EntityMention): EntityRow {
   const region = m.kind === "region" ? regionById(slugOf(m.id)) : undefined;
+  if (region) return regionRow(region);
   return {
     id: m.id,
     kind: m.kind,
     slug: slugOf(m.id),
     name: m.name,
-    type: m.type ?? region?.kind ?? null,
+    type: m.type ?? null,
     period: m.period ?? null,
-    parentId: region?.parentId ? `region:${region.parentId}` : null,
-    path: m.path ?? region?.path ?? null,
-    aliases: m.aliases ?? region?.aliases ?? [],
+    parentId: null,
+    path: m.path ?? null,
+    aliases: m.aliases ?? [],
     regionId: m.region ? `region:${m.region}` : null,
   };
 }
@@ -58,7 +81,7 @@ export function buildRecord({
   const contentHash = sha256(body);
   const id = articleIdFor(cleaned.url, contentHash);
 
-  const entityRows = new Map<string, ArticleRecord["entities"][number]>();
+  const entityRows = new Map<string, EntityRow>();
   for (const m of extraction.entities) if (!entityRows.has(m.id)) entityRows.set(m.id, entityRowOf(m));
 
   const mentions = extraction.entities

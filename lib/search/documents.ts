@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import type { EntityNode, IndexSource } from "@/db/queries/search";
 import { orgProjectTerms } from "../extract/orgs-projects";
 import { planTerms } from "../extract/plans";
-import { regionTerms } from "../extract/regions";
+import { regionAncestors, regionTerms } from "../extract/regions";
 import { normalizeForSearch, segmentedField, type Segmenter } from "./segment";
 
 /** One article as both engines index it. Facet fields hold ids; labels come from SQLite at query time. */
@@ -67,6 +67,15 @@ export function regionDepth(graph: EntityGraph, id: string): number {
   return regionWithAncestors(graph, id).length - 1;
 }
 
+/**
+ * Ids a region filter must match for a mention of `id`: the gazetteer's chain with the zones that
+ * contain it (so 一体化示范区 and 长三角 find an article that only names 嘉善), else the stored parent links.
+ */
+export function regionFilterIds(graph: EntityGraph, id: string): string[] {
+  const chain = regionAncestors(id.replace(/^region:/, ""));
+  return chain.length ? chain.map((r) => `region:${r}`) : regionWithAncestors(graph, id);
+}
+
 function dateNumber(published: string | null): number | null {
   if (!published) return null;
   const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(published);
@@ -80,7 +89,7 @@ export function buildSearchDoc(a: IndexSource, seg: Segmenter, graph: EntityGrap
   const named = a.entities.filter((e) => e.kind === "plan" || e.kind === "project" || e.kind === "organization");
   const names = [...new Set(named.flatMap((e) => [e.name, ...(e.aliases ?? [])]))];
   const regions = a.entities.filter((e) => e.kind === "region");
-  const regionIds = [...new Set(regions.flatMap((r) => regionWithAncestors(graph, r.id)))].sort();
+  const regionIds = [...new Set(regions.flatMap((r) => regionFilterIds(graph, r.id)))].sort();
   const date = dateNumber(a.published);
   const site = a.site ?? a.source;
   return {
