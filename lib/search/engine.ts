@@ -47,6 +47,12 @@ export function getEngine(cfg: Config = defaultConfig): Promise<Engine> {
   return entry.engine;
 }
 
+/** True while a recent failure is remembered: searches go straight to the fallback instead of waiting on a dead engine. */
+export function engineRecentlyFailed(cfg: Config = defaultConfig): boolean {
+  const c = cache.__atlasEngine;
+  return !!c && c.key === `${cfg.MEILI_URL ?? ""}|${cfg.dataDir}` && !!c.failedAt && Date.now() - c.failedAt <= RETRY_AFTER_MS;
+}
+
 /** Forget the cached engine (after it was found unreachable, so the next call re-checks). */
 export function markEngineUnreachable(): void {
   const c = cache.__atlasEngine;

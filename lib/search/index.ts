@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb, type Db } from "@/db/client";
 import { config } from "../config";
-import { getEngine, markEngineUnreachable, type Engine } from "./engine";
+import { engineRecentlyFailed, getEngine, markEngineUnreachable, type Engine } from "./engine";
 import { searchMeili } from "./meili-search";
 import { analyzeQuery, getQueryContext } from "./query";
 import { searchSqlite } from "./sqlite-search";
@@ -23,7 +23,7 @@ export async function search(params: SearchParams, opts: SearchOptions = {}): Pr
   const db = opts.db ?? getDb();
   const ctx = getQueryContext(db);
   const aq = analyzeQuery(params.q, ctx);
-  if (opts.engine === null) return searchSqlite(db, params, aq, ctx);
+  if (opts.engine === null || (opts.engine === undefined && engineRecentlyFailed())) return searchSqlite(db, params, aq, ctx);
   let engine: Engine;
   try {
     engine = opts.engine ?? (await getEngine());
