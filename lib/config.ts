@@ -33,8 +33,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (c.MEILI_URL && !c.MEILI_MASTER_KEY) {
     throw new Error("Invalid environment configuration: MEILI_URL is set but MEILI_MASTER_KEY is not (see .env.example)");
   }
-  const dataDir = path.resolve(c.DATA_DIR);
-  return { ...c, dataDir, databasePath: path.resolve(c.DATABASE_PATH ?? path.join(dataDir, "atlas.db")) };
+  // Runtime state, not build input: the ignore comments keep Next.js from tracing the whole project.
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ c.DATA_DIR);
+  return { ...c, dataDir, databasePath: path.resolve(/*turbopackIgnore: true*/ c.DATABASE_PATH ?? path.join(dataDir, "atlas.db")) };
 }
 
 export const config: Config = loadConfig();

