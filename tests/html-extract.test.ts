@@ -130,6 +130,13 @@ describe("extractHtml on broken or empty pages", () => {
     expect(extractHtml("").paragraphs).toEqual([]);
   });
 
+  it("survives thousands of unclosed elements (no stack overflow)", () => {
+    const sentence = "<p>长三角生态绿色一体化发展示范区建设三年来，累计形成136项制度创新成果，其中不少已在全国复制推广。</p>";
+    const html = `<html><body>${"<div><font>".repeat(6000)}${sentence}<!-- 注释 --></body></html>`;
+    const r = extractHtml(html);
+    expect(r.paragraphs).toEqual(["长三角生态绿色一体化发展示范区建设三年来，累计形成136项制度创新成果，其中不少已在全国复制推广。"]);
+  });
+
   it("finds no article on a page of links, a login form and a copyright footer", () => {
     const html = `<!doctype html><html><head><title>长三角门户 - 首页</title>
       <meta name="description" content="门户首页"><link rel="canonical" href="https://example.cn/"></head><body>

@@ -41,10 +41,14 @@ export function isBlockTag(tag: string): boolean {
 }
 
 function hasBlockDescendant(el: Element): boolean {
-  for (const child of el.children) {
-    if (child.type !== "tag") continue;
-    const c = child as Element;
-    if (BLOCK_TAGS.has(c.name.toLowerCase()) || hasBlockDescendant(c)) return true;
+  // Iterative: scraped pages can nest thousands of unclosed elements.
+  const stack: AnyNode[] = [...el.children];
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (node.type !== "tag") continue;
+    const c = node as Element;
+    if (BLOCK_TAGS.has(c.name.toLowerCase())) return true;
+    stack.push(...c.children);
   }
   return false;
 }
@@ -85,42 +89,58 @@ export function collectBlocks(root: Element): TextBlock[] {
     blocks.push({ text, owner, tag: owner.name.toLowerCase(), ...m, linkChars: Math.min(inLinks, m.chars), links: anchors });
   };
 
-  const walk = (node: AnyNode, inLink: boolean) => {
+  // Iterative depth-first walk (no recursion: deep, malformed pages must not overflow the stack).
+  type Step =
+    | { node: AnyNode; inLink: boolean }
+    | { text: string }
+    | { restore: Element };
+  const stack: Step[] = [{ node: root, inLink: false }];
+  const pushChildren = (el: Element, inLink: boolean) => {
+    for (let k = el.children.length - 1; k >= 0; k--) stack.push({ node: el.children[k] as AnyNode, inLink });
+  };
+  while (stack.length > 0) {
+    const step = stack.pop() as Step;
+    if ("text" in step) {
+      parts.push(step.text);
+      continue;
+    }
+    if ("restore" in step) {
+      flush();
+      owner = step.restore;
+      continue;
+    }
+    const { node, inLink } = step;
     if (node.type === "text") {
       const data = (node as unknown as { data: string }).data;
       parts.push(data);
       if (inLink) linkChars += countNonSpace(data);
-      return;
+      continue;
     }
-    if (node.type !== "tag") return;
+    if (node.type !== "tag") continue;
     const el = node as Element;
     const tag = el.name.toLowerCase();
     if (tag === "br" || tag === "hr") {
       flush();
-      return;
+      continue;
     }
     const link = inLink || (tag === "a" && el.attribs.href !== undefined);
     if (link && !inLink) links++;
     // A data cell (no blocks inside) is a column of its row, not a block of its own.
     if ((tag === "td" || tag === "th") && !hasBlockDescendant(el)) {
       parts.push(" ");
-      for (const child of el.children) walk(child, link);
-      parts.push(" ");
-      return;
+      stack.push({ text: " " });
+      pushChildren(el, link);
+      continue;
     }
     if (BLOCK_TAGS.has(tag)) {
       flush();
-      const saved = owner;
+      stack.push({ restore: owner });
       owner = el;
-      for (const child of el.children) walk(child, link);
-      flush();
-      owner = saved;
-      return;
+      pushChildren(el, link);
+      continue;
     }
-    for (const child of el.children) walk(child, link);
-  };
-
-  walk(root, false);
+    pushChildren(el, link);
+  }
   flush();
   return blocks;
 }

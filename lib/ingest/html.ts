@@ -1,6 +1,6 @@
 import * as cheerio from "cheerio";
 import type { CheerioAPI } from "cheerio";
-import type { Element } from "domhandler";
+import type { AnyNode, Element } from "domhandler";
 import { collectBlocks, tidy, type TextBlock } from "./html-blocks";
 import { DEFAULT_SCORE_PARAMS, type ScoreParams } from "./html-score";
 import { selectMain } from "./html-select";
@@ -21,7 +21,7 @@ export interface HtmlExtract {
 const REMOVE_SELECTOR = [
   "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "svg",
   "canvas", "select", "option", "button", "input", "textarea", "link", "meta", "map", "audio", "video",
-  "source", "head", "nav", "aside", "footer", "dialog", "[hidden]", "[aria-hidden=true]",
+  "source", "head", "title", "nav", "aside", "footer", "dialog", "[hidden]", "[aria-hidden=true]",
 ].join(",");
 
 const HIDDEN_STYLE_RE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
@@ -54,17 +54,19 @@ function readTitles($: CheerioAPI, meta: Record<string, string>): { title: strin
   const page = [docTitle, og, tw].filter(Boolean);
   // An h1 that the <title>/og:title repeats is the article title, not the site logo.
   const h1 = h1s.find((h) => h.length >= 4 && page.some((p) => p.includes(h) || h.includes(p)));
-  const title = h1 ?? (og || null) ?? (docTitle || null) ?? h1s[0] ?? null;
-  return { title: title || h1s[0] || null, candidates };
+  return { title: h1 ?? (og || docTitle || h1s[0] || null), candidates };
 }
 
 function removeComments($: CheerioAPI): void {
-  $.root()
-    .find("*")
-    .addBack()
-    .contents()
-    .filter((_, n) => n.type === "comment" || n.type === "directive")
-    .remove();
+  // An explicit walk: selector-based traversal sorts nodes and turns quadratic on deep pages.
+  const found: AnyNode[] = [];
+  const stack: AnyNode[] = [...$.root().contents().toArray()];
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (node.type === "comment" || node.type === "directive") found.push(node);
+    else if ("children" in node) stack.push(...(node.children as AnyNode[]));
+  }
+  $(found).remove();
 }
 
 function clean($: CheerioAPI): void {
@@ -110,7 +112,7 @@ export function extractFromParsed(page: ParsedPage, params: ScoreParams = DEFAUL
       afterTitle = true;
       return;
     }
-    if (afterTitle && paragraphs.length === 0 && b.chars <= MAX_HEADER_LINE && !SENTENCE_END_RE.test(b.text)) {
+    if (afterTitle && paragraphs.length === 0 && lead.length < 3 && b.chars <= MAX_HEADER_LINE && !SENTENCE_END_RE.test(b.text)) {
       lead.push(b.text);
       return;
     }
