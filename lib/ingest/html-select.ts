@@ -172,15 +172,19 @@ export function selectMain(blocks: TextBlock[], root: Element, p: ScoreParams = 
   let chosen = inMain.slice(a, z + 1);
   const [ga, gz] = maxSubarray(scores);
   const sum = (ix: number[]) => ix.reduce((t, i) => t + (scores[i] ?? 0), 0);
-  const global = Array.from({ length: Math.max(0, gz - ga + 1) }, (_, k) => ga + k);
+  const first = blocks[ga]?.owner;
+  const global = Array.from({ length: Math.max(0, gz - ga + 1) }, (_, k) => ga + k).filter((i) => {
+    const marked = markedAt[i];
+    return !p.dropMarkedInMain || !marked || !first || isInside(first, marked);
+  });
   if (sum(chosen) < p.globalRunRatio * sum(global)) chosen = global;
   // Stop at a heading like "Related articles" once most of the run's text is behind us.
-  const total_ = sum(chosen);
+  const runTotal = sum(chosen);
   let acc = 0;
   for (let k = 0; k < chosen.length; k++) {
     const i = chosen[k] as number;
     const b = blocks[i] as TextBlock;
-    if (k > 0 && acc >= 0.5 * total_ && isSectionEnd(b.text)) {
+    if (k > 0 && acc >= 0.5 * runTotal && isSectionEnd(b.text)) {
       chosen = chosen.slice(0, k);
       break;
     }
