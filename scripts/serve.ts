@@ -26,6 +26,9 @@ function buildIsStale(): boolean {
   return !buildId || Math.max(...SOURCES.map(newestMtime)) > buildId.mtimeMs;
 }
 
+// Nothing leaves this machine: Next.js telemetry stays off unless the user turned it on.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
 async function main() {
   const db = getDb();
   log(`database: ${config.databasePath}`);
