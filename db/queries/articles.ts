@@ -1,7 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, ne, or, sql } from "drizzle-orm";
 import { getDb, type Db } from "../client";
 import { articles, articleTopics, entities, figures, mentions, paragraphs, type Article, type Entity } from "../schema";
+
+/** A figure's own columns (its article is known from the context it is read in). */
+const { articleId: _articleId, ...figureColumns } = getTableColumns(figures);
+export { figureColumns };
 
 export interface ArticleMention {
   id: number;
@@ -89,18 +93,7 @@ export function getArticleById({ db = getDb(), id }: { db?: Db; id: string }): A
     .orderBy(asc(mentions.paragraph), asc(mentions.start))
     .all();
   const figs = db
-    .select({
-      id: figures.id,
-      paragraph: figures.paragraph,
-      text: figures.text,
-      value: figures.value,
-      unit: figures.unit,
-      subject: figures.subject,
-      before: figures.before,
-      after: figures.after,
-      bound: figures.bound,
-      entityId: figures.entityId,
-    })
+    .select(figureColumns)
     .from(figures)
     .where(eq(figures.articleId, id))
     .orderBy(asc(figures.paragraph), asc(figures.id))

@@ -2,6 +2,7 @@ import "server-only";
 import { and, count, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { regionDescendants } from "@/lib/extract/regions";
 import { getDb, type Db } from "../client";
+import { figureColumns } from "./articles";
 import { articles, entities, figures, mentions, paragraphs, type Entity } from "../schema";
 
 /** Kinds that have a page of their own (dates are shown inline, not as pages). */
@@ -195,20 +196,11 @@ export function getFiguresByEntityIds({ db = getDb(), ids }: { db?: Db; ids: str
   if (ids.length === 0) return [];
   return db
     .select({
-      id: figures.id,
+      ...figureColumns,
       articleId: figures.articleId,
       articleTitle: articles.title,
       published: articles.published,
       publishedPrecision: articles.publishedPrecision,
-      paragraph: figures.paragraph,
-      text: figures.text,
-      value: figures.value,
-      unit: figures.unit,
-      subject: figures.subject,
-      before: figures.before,
-      after: figures.after,
-      bound: figures.bound,
-      entityId: figures.entityId,
     })
     .from(figures)
     .innerJoin(articles, eq(articles.id, figures.articleId))

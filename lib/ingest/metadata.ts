@@ -1,18 +1,11 @@
 import { LABEL_RE, PAPER_CREDIT, REPORTER_CREDIT, splitTitleSuffix, textKey } from "./junk";
 import { normalizeText } from "./normalize";
-import type { DatePrecision, Sidecar } from "./types";
+import type { CleanedArticle, DatePrecision, Sidecar } from "./types";
 
-export interface ArticleMetadata {
-  title: string;
-  published: string | null;
-  publishedPrecision: DatePrecision | null;
-  publishedText: string | null;
-  site: string | null;
-  source: string | null;
-  author: string | null;
-  editor: string | null;
-  url: string | null;
-}
+export type ArticleMetadata = Pick<
+  CleanedArticle,
+  "title" | "published" | "publishedPrecision" | "publishedText" | "site" | "source" | "author" | "editor" | "url"
+>;
 
 export interface MetadataInput {
   /** Title candidates, best first (HTML: og:title, h1, <title>; text: the title line). Raw or normalized. */

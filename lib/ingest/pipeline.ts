@@ -89,7 +89,9 @@ export function readSidecar(file: string): Sidecar | undefined {
 
 /** Read, clean and extract one file without touching the database (what `kb inspect` shows). */
 export function analyzeFile(file: string) {
-  const size = fs.statSync(file).size;
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat?.isFile()) throw new AtlasError("not-found", `${file}: no such file`);
+  const size = stat.size;
   if (size > MAX_PAGE_BYTES) {
     throw new AtlasError("too-large", `page is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_PAGE_BYTES / 1048576} MB limit`);
   }

@@ -8,21 +8,10 @@ export function registerInspect(program: Command) {
     .argument("<file>", "an .html, .htm or .txt page")
     .action((file: string) => {
       const { cleaned, extraction } = analyzeFile(file);
-      const out = {
-        title: cleaned.title,
-        published: cleaned.published,
-        publishedPrecision: cleaned.publishedPrecision,
-        publishedText: cleaned.publishedText,
-        site: cleaned.site,
-        source: cleaned.source,
-        author: cleaned.author,
-        editor: cleaned.editor,
-        url: cleaned.url,
-        encoding: cleaned.encoding,
-        paragraphs: cleaned.paragraphs,
-        original: cleaned.original,
-        ...extraction,
-      };
+      // Everything the cleaner made (title, dates with precision, site, source, author, url, paragraphs,
+      // the original text) and everything extracted from it; per-paragraph originals are for the store only.
+      const { originalParagraphs: _perParagraph, ...article } = cleaned;
+      const out = { ...article, ...extraction };
       console.log(JSON.stringify(out, null, 2));
     });
 }

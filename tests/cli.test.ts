@@ -1,0 +1,61 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-cli-"));
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+function kb(...args: string[]) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/kb.ts", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, DATA_DIR: dataDir, MEILI_URL: "", MEILI_MASTER_KEY: "" },
+    timeout: 120_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("kb inspect", () => {
+  it("prints the cleaned article and its extraction as JSON without touching the database", () => {
+    const seed = fs.readdirSync("content").find((f) => f.startsWith("003_") && f.endsWith(".txt"))!;
+    const r = kb("inspect", path.join("content", seed));
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({
+      title: "9大方面165项重点任务 长三角新一轮行动计划发布",
+      published: "2024-07-29",
+      publishedPrecision: "day",
+      source: "建筑时报",
+      site: "中国混凝土与水泥制品协会",
+    });
+    for (const key of ["author", "url", "paragraphs", "original", "entities", "figures", "milestones", "topics"]) expect(out).toHaveProperty(key);
+    expect(out.paragraphs.join("")).not.toMatch(/[協發項]|\((?:xié|fā)\)/);
+    expect(out.original).toMatch(/發/);
+    expect(out.entities.some((e: { kind: string; name: string }) => e.kind === "plan" && e.name.includes("长三角地区一体化发展三年行动计划"))).toBe(true);
+    expect(fs.existsSync(path.join(dataDir, "atlas.db"))).toBe(false);
+  });
+
+  it("fails with a clear message on a missing file", () => {
+    const r = kb("inspect", "content/nope.txt");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/not-found.*nope\.txt: no such file/);
+  });
+});
+
+describe("kb ingest", () => {
+  it("prints a machine-readable summary and exits 0 when something was ingested", () => {
+    const r = kb("ingest", "--json", "--no-index", "content", path.join(dataDir, "missing.html"));
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.counts).toEqual({ new: 5, updated: 0, unchanged: 0, duplicate: 0, failed: 1 });
+    expect(summary.files.find((f: { status: string }) => f.status === "failed")).toMatchObject({ code: "not-found" });
+  });
+
+  it("exits non-zero only when nothing could be ingested", () => {
+    expect(kb("ingest", "--json", "--no-index", "content").code).toBe(0);
+    const r = kb("ingest", "--no-index", path.join(dataDir, "missing.html"));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/not-found/);
+  });
+});
