@@ -20,6 +20,12 @@ describe("parseSearchParams", () => {
     expect(parseSearchParams(new URLSearchParams(searchParamsToQuery(p)))).toEqual({ ...p, facetQuery: undefined });
   });
 
+  it("resolves region names and aliases typed by people to region ids", () => {
+    expect(parseSearchParams(new URLSearchParams("region=嘉善&region=浙江嘉善县&region=zj")).filters.region).toEqual(["region:zj-jiaxing-jiashan", "region:zj"]);
+    expect(parseSearchParams(new URLSearchParams("region=一体化示范区")).filters.region).toEqual(["region:yrd-demo"]);
+    expect(() => parseSearchParams(new URLSearchParams("region=火星"))).toThrow(/unknown region “火星”/);
+  });
+
   it("rejects invalid values with a clear message", () => {
     expect(() => parseSearchParams(new URLSearchParams("sort=best"))).toThrow(/sort: one of relevance, newest, oldest/);
     expect(() => parseSearchParams(new URLSearchParams("page=0"))).toThrow(/page: 1 or more/);

@@ -165,6 +165,12 @@ export function regionAncestors(id: string): string[] {
   return [...zones.filter((z) => !chain.includes(z)), ...chain];
 }
 
+/** A region by id, name or any alias (嘉善, 嘉善县, 浙江嘉善 …), for filters typed by people. */
+export function regionByNameOrId(value: string): Region | undefined {
+  const v = value.replace(/^region:/, "").trim();
+  return regionById(v) ?? allRegions().find((r) => r.name === v || r.aliases.includes(v));
+}
+
 /** The region itself and every region in or below it (zone members and their subtrees included). */
 export function regionDescendants(id: string): string[] {
   if (!regionById(id)) return [];

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { regionByNameOrId } from "../extract/regions";
 import { AtlasError } from "../ingest/types";
 import { FACETS, SORTS, type FacetName, type SearchParams } from "./types";
 
@@ -35,12 +36,21 @@ export function parseSearchParams(input: URLSearchParams | Record<string, string
   const filters: Partial<Record<FacetName, string[]>> = {};
   const facetQuery: Partial<Record<FacetName, string>> = {};
   for (const f of FACETS) {
-    const vals = [...new Set(d[f] as string[])];
+    const given = d[f] as string[];
+    const vals = [...new Set(f === "region" ? given.map(regionFilterValue) : given)];
     if (vals.length) filters[f] = vals;
     const fq = d[`${f}Query`] as string | undefined;
     if (fq) facetQuery[f] = fq;
   }
   return { q: d.q.trim(), filters, sort: d.sort, page: d.page, pageSize: d.pageSize, ...(Object.keys(facetQuery).length ? { facetQuery } : {}) };
+}
+
+/** Region filters are entity ids (`region:zj-jiaxing-jiashan`); a name or alias typed by a person (嘉善) is resolved. */
+function regionFilterValue(v: string): string {
+  if (v.startsWith("region:")) return v;
+  const region = regionByNameOrId(v);
+  if (!region) throw new AtlasError("BAD_PARAMS", `Invalid search parameters: region: unknown region “${v}” (use a name such as 嘉善 or an id such as region:zj)`);
+  return `region:${region.id}`;
 }
 
 function toSearchParams(input: Record<string, string | string[] | undefined>): URLSearchParams {
