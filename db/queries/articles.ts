@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, getTableColumns, inArray, ne, or, sql } from "drizzle-orm";
 import { getDb, type Db } from "../client";
-import { articles, articleTopics, entities, figures, mentions, paragraphs, type Article, type Entity } from "../schema";
+import { articles, articleTopics, entities, figures, mentions, paragraphs, type Article, type Entity, type FigureRow } from "../schema";
 
 /** A figure's own columns (its article is known from the context it is read in). */
 const { articleId: _articleId, ...figureColumns } = getTableColumns(figures);
@@ -21,18 +21,7 @@ export interface ArticleMention {
   precision: string | null;
 }
 
-export interface ArticleFigure {
-  id: number;
-  paragraph: number;
-  text: string;
-  value: number;
-  unit: string;
-  subject: string | null;
-  before: number | null;
-  after: number | null;
-  bound: string | null;
-  entityId: string | null;
-}
+export type ArticleFigure = Omit<FigureRow, "articleId">;
 
 export interface ArticleSummary {
   id: string;

@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { regionDescendants } from "@/lib/extract/regions";
 import { getDb, type Db } from "../client";
-import { figureColumns } from "./articles";
+import { figureColumns, type ArticleFigure } from "./articles";
 import { articles, entities, figures, mentions, paragraphs, type Entity } from "../schema";
 
 /** Kinds that have a page of their own (dates are shown inline, not as pages). */
@@ -174,22 +174,12 @@ export function getMentionsByEntityIds({ db = getDb(), ids }: { db?: Db; ids: st
   }));
 }
 
-export interface FigureItem {
-  id: number;
+export type FigureItem = ArticleFigure & {
   articleId: string;
   articleTitle: string;
   published: string | null;
   publishedPrecision: "day" | "month" | "year" | null;
-  paragraph: number;
-  text: string;
-  value: number;
-  unit: string;
-  subject: string | null;
-  before: number | null;
-  after: number | null;
-  bound: string | null;
-  entityId: string | null;
-}
+};
 
 /** Figures reported about the entities, oldest article first (the order a chart reads them). */
 export function getFiguresByEntityIds({ db = getDb(), ids }: { db?: Db; ids: string[] }): FigureItem[] {
