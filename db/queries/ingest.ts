@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import {
   articles,
@@ -161,6 +161,3 @@ export function countArticles({ db }: { db: Db }): number {
   return db.select({ n: sql<number>`count(*)` }).from(articles).get()?.n ?? 0;
 }
 
-export function getIngestRunsByIds({ db, ids }: { db: Db; ids: number[] }) {
-  return db.select().from(ingestRuns).where(inArray(ingestRuns.id, ids)).all();
-}

@@ -191,7 +191,4 @@ export function getFallbackFacetCountsByFacet(q: FallbackQuery & { facet: string
   );
 }
 
-export function countFallbackDocs({ db }: { db: Db }): number {
-  return db.get<{ n: number }>(sql`select count(*) as n from search_docs`)?.n ?? 0;
-}
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "../client";
 import { articles, articleTopics, entities, mentions, milestoneEntities, milestones, milestoneSources } from "../schema";
 import { getRegions, regionSubtreeIds, type EntityRef } from "./entities";
@@ -226,7 +226,3 @@ export function getTimelineOptions({ db = getDb() }: { db?: Db } = {}): Timeline
   return { regions, plans, topics };
 }
 
-/** Articles that are not folded into a twin: used for counts on overview pages. */
-export function countVisibleArticles({ db = getDb() }: { db?: Db } = {}): number {
-  return db.select({ n: sql<number>`count(*)` }).from(articles).where(isNull(articles.duplicateOf)).get()?.n ?? 0;
-}

@@ -2,9 +2,9 @@ import type { DatePrecision } from "../ingest/types";
 import { findDates, type DateMatch } from "./dates";
 import { findFigures } from "./figures";
 import { findMilestones, milestoneKey } from "./milestones";
-import { findOrgsProjects, orgProjectTerms } from "./orgs-projects";
-import { findPlans, planTerms, type ParagraphText } from "./plans";
-import { findRegions, regionById, regionTerms } from "./regions";
+import { findOrgsProjects } from "./orgs-projects";
+import { findPlans, type ParagraphText } from "./plans";
+import { findRegions, regionById } from "./regions";
 import { classifyTopics } from "./topics";
 import { insideAny, slugHash, type Span } from "./text";
 import type { EntityMention, Extraction, Figure, Milestone } from "./types";
@@ -102,7 +102,3 @@ export function extract(input: ExtractInput): Extraction {
   return { entities, figures, milestones, topics: classifyTopics(input.title, input.paragraphs) };
 }
 
-/** Names and aliases of gazetteer regions, known plans, organizations and projects (jieba user dictionary, synonyms). */
-export function listDictionaryTerms(): string[] {
-  return [...new Set([...regionTerms(), ...planTerms(), ...orgProjectTerms()])].filter((t) => t.length >= 2);
-}

@@ -68,10 +68,6 @@ export function slugHash(text: string): string {
   return (h1.toString(16).padStart(8, "0") + h2.toString(16).padStart(8, "0")).slice(0, 12);
 }
 
-const HAN = /\p{Script=Han}/u;
-export function isHan(ch: string | undefined): boolean {
-  return ch !== undefined && HAN.test(ch);
-}
 
 /** Sentence spans of a paragraph (split after 。！？；!?; keeps the delimiter). */
 export function sentences(text: string): Span[] {

@@ -36,9 +36,6 @@ const HAN_RE = /\p{Script=Han}/gu;
 // ASCII `.`/`,` count only when followed by a space or the end (not in numbers, URLs, dates).
 const PUNCT_RE = /[，。、；：！？]|[,.;!?](?=\s|$)/g;
 
-export function isBlockTag(tag: string): boolean {
-  return BLOCK_TAGS.has(tag);
-}
 
 function hasBlockDescendant(el: Element): boolean {
   // Iterative: scraped pages can nest thousands of unclosed elements.

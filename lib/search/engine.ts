@@ -59,9 +59,6 @@ export function markEngineUnreachable(): void {
   if (c) c.failedAt ??= Date.now();
 }
 
-export function resetEngineCache(): void {
-  delete cache.__atlasEngine;
-}
 
 /** An engine on a given server (tests, the eval and the CLI pass their own). */
 export function engineFor(opts: { url: string; apiKey: string; indexName: string; local?: LocalServer | null }): Engine {

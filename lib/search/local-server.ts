@@ -1,4 +1,4 @@
-import { spawn, execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
@@ -339,7 +339,3 @@ function makeHandle(url: string, apiKey: string, pid: number, startedHere: boole
   };
 }
 
-/** Version string of a binary, for diagnostics. */
-export function binaryVersion(bin: string): string {
-  return execFileSync(bin, ["--version"], { encoding: "utf8" }).trim();
-}
