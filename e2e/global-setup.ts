@@ -14,6 +14,9 @@ export default function globalSetup() {
     const articles = count("select count(*) as n from articles");
     const entities = count("select count(*) as n from entities");
     if (articles === 0) throw new Error(`fixture database in ${dataDir} has no articles: did \`kb ingest content\` fail?`);
+    if (count("select count(*) as n from articles where duplicate_of is not null") === 0) {
+      throw new Error(`fixture database in ${dataDir} has no near-duplicate: the reprint in e2e/fixtures/ was not linked to its twin`);
+    }
     console.log(`[e2e] fixture: ${articles} articles, ${entities} entities, ${count("select count(*) as n from milestones")} milestones`);
   } finally {
     db.close();

@@ -1,5 +1,5 @@
 /**
- * The e2e web server: fixture database from content/ through the real pipeline, then the production
+ * The e2e web server: fixture database from content/ (+ e2e/fixtures/) through the real pipeline, then the production
  * build served on 127.0.0.1. Run by Playwright's webServer with DATA_DIR and PORT set.
  * E2E_SKIP_BUILD=1 reuses an existing `.next` build; E2E_KEEP=1 keeps DATA_DIR afterwards.
  */
@@ -25,7 +25,8 @@ function step(title: string, cmd: string, args: string[]) {
   console.log(`[e2e] ${title} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-step(`ingest content/ into ${dataDir}`, "npm", ["run", "--silent", "kb", "--", "ingest", "content"]);
+// e2e/fixtures/ holds a reprint of a seed as another site published it: the pipeline must fold it into its twin.
+step(`ingest content/ and e2e/fixtures/ into ${dataDir}`, "npm", ["run", "--silent", "kb", "--", "ingest", "content", "e2e/fixtures"]);
 if (process.env.E2E_SKIP_BUILD !== "1" || !fs.existsSync(".next/BUILD_ID")) step("next build", "npm", ["run", "--silent", "build"]);
 
 const nextBin = path.resolve("node_modules/next/dist/bin/next");

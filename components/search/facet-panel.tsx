@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { FacetName, FacetValue, SearchParams, SearchResponse } from "@/lib/search/types";
+import { FacetFilter } from "./facet-filter";
 import { toggleFilterHref } from "./href";
 import styles from "./search.module.css";
 
@@ -14,6 +15,9 @@ export const FACET_LABELS: Record<FacetName, string> = {
 
 const KIND_VALUE_LABELS: Record<string, string> = { plan: "规划文件", project: "项目", organization: "机构", region: "地区", date: "日期" };
 const SHOWN = 8;
+/** Facets whose values can be narrowed by text (`regionQuery`…), and from how many values the box shows. */
+const FILTERABLE: ReadonlySet<FacetName> = new Set(["region", "plan", "site"]);
+const FILTER_FROM = 8;
 
 function labelOf(facet: FacetName, v: FacetValue): string {
   return facet === "kind" ? (KIND_VALUE_LABELS[v.value] ?? v.label) : v.label;
@@ -27,6 +31,7 @@ function FacetLink({ p, facet, v }: { p: SearchParams; facet: FacetName; v: Face
       data-selected={v.selected ? "true" : undefined}
       data-testid={`facet-${facet}`}
       data-value={v.value}
+      data-label={labelOf(facet, v)}
       aria-label={`${v.selected ? "取消" : "筛选"}${FACET_LABELS[facet]}：${labelOf(facet, v)}（${v.count} 篇）`}
       rel="nofollow"
     >
@@ -95,12 +100,21 @@ export function FacetPanel({ params, response }: { params: SearchParams; respons
     <nav className={styles.facets} aria-label="筛选条件" data-testid="facets">
       {ORDER.map((facet) => {
         const values = response.facets[facet] ?? [];
-        if (values.length === 0) return null;
+        const narrowing = params.facetQuery?.[facet];
+        if (values.length === 0 && !narrowing) return null;
         const sorted = facet === "year" ? [...values].sort((a, b) => b.value.localeCompare(a.value)) : values;
+        const filterable = FILTERABLE.has(facet) && (values.length >= FILTER_FROM || !!narrowing);
         return (
           <section key={facet} className={styles.facet} aria-labelledby={`facet-h-${facet}`} data-testid={`facet-group-${facet}`}>
             <h2 id={`facet-h-${facet}`} className={styles.facetHead}>{FACET_LABELS[facet]}</h2>
-            {facet === "region" ? <Tree p={params} nodes={regionTree(values)} depth={0} /> : <FlatList p={params} facet={facet} values={sorted} />}
+            {filterable ? <FacetFilter params={params} facet={facet} label={FACET_LABELS[facet]} /> : null}
+            {values.length === 0 ? (
+              <p className={styles.facetNone} data-testid={`facet-none-${facet}`}>没有名称含“{narrowing}”的{FACET_LABELS[facet]}。</p>
+            ) : facet === "region" ? (
+              <Tree p={params} nodes={regionTree(values)} depth={0} />
+            ) : (
+              <FlatList p={params} facet={facet} values={sorted} />
+            )}
           </section>
         );
       })}

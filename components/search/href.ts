@@ -1,14 +1,35 @@
 import { searchParamsToQuery } from "@/lib/search/params";
-import type { FacetName, SearchParams, SortOrder } from "@/lib/search/types";
+import { FACETS, type FacetName, type SearchParams, type SortOrder } from "@/lib/search/types";
 
 /** Search state that links change; pageSize is kept as it is. */
-type Patch = Partial<Pick<SearchParams, "q" | "sort" | "page" | "filters">>;
+type Patch = Partial<Pick<SearchParams, "q" | "sort" | "page" | "filters" | "facetQuery">>;
+
+/**
+ * The URL parameters of a search, in order. The search layer owns the format (the inverse of its
+ * parseSearchParams); the text typed to narrow a facet's values (`regionQuery=嘉`) is added here
+ * so that links keep it too.
+ */
+export function searchQueryPairs(p: SearchParams): [string, string][] {
+  const pairs = [...new URLSearchParams(searchParamsToQuery(p))];
+  for (const f of FACETS) {
+    const fq = p.facetQuery?.[f];
+    if (fq) pairs.push([`${f}Query`, fq]);
+  }
+  return pairs;
+}
 
 /** `/?…` for the current search with some parts changed. Any change but `page` goes back to page 1. */
 export function searchHref(p: SearchParams, patch: Patch = {}, base = "/"): string {
-  // The search layer owns the URL format (the inverse of its parseSearchParams).
-  const s = searchParamsToQuery({ ...p, ...patch, page: patch.page ?? 1 });
+  const s = new URLSearchParams(searchQueryPairs({ ...p, ...patch, page: patch.page ?? 1 })).toString();
   return s ? `${base}?${s}` : base;
+}
+
+/** The current search with one facet's value filter (`<facet>Query`) set, or removed when empty; the page is kept. */
+export function facetQueryHref(p: SearchParams, facet: FacetName, text: string): string {
+  const facetQuery = { ...p.facetQuery };
+  if (text.trim()) facetQuery[facet] = text.trim();
+  else delete facetQuery[facet];
+  return searchHref(p, { facetQuery, page: p.page });
 }
 
 /** Select or unselect one facet value (multi-select within a facet). */
@@ -26,7 +47,8 @@ export function sortHref(p: SearchParams, sort: SortOrder): string {
 
 /** The same search as a download: `/api/search?…&format=csv` (every page up to the API maximum). */
 export function exportHref(p: SearchParams, format: "json" | "csv"): string {
-  const href = searchHref({ ...p, pageSize: 100 }, {}, "/api/search");
+  const { facetQuery: _narrowing, ...search } = p; // narrows facet lists only, not the results
+  const href = searchHref({ ...search, pageSize: 100 }, {}, "/api/search");
   if (format === "json") return href;
   return `${href}${href.includes("?") ? "&" : "?"}format=csv`;
 }

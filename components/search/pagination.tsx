@@ -21,17 +21,17 @@ export function Pagination({ params, total }: { params: SearchParams; total: num
   const page = Math.min(params.page, last);
   return (
     <nav className={styles.pagination} aria-label="分页" data-testid="pagination">
-      {page > 1 ? <Link href={searchHref(params, { page: page - 1 })} rel="prev">上一页</Link> : <span aria-disabled="true">上一页</span>}
+      {page > 1 ? <Link href={searchHref(params, { page: page - 1 })} rel="prev" data-testid="page-prev">上一页</Link> : <span aria-disabled="true" data-testid="page-prev-disabled">上一页</span>}
       {pageWindow(page, last).map((n, i) =>
         n === "gap" ? (
           <span key={`gap${i}`} aria-hidden="true">…</span>
         ) : n === page ? (
-          <span key={n} aria-current="page" className={styles.currentPage}>{n}</span>
+          <span key={n} aria-current="page" className={styles.currentPage} data-testid="page-current">{n}</span>
         ) : (
           <Link key={n} href={searchHref(params, { page: n })} aria-label={`第 ${n} 页`}>{n}</Link>
         ),
       )}
-      {page < last ? <Link href={searchHref(params, { page: page + 1 })} rel="next">下一页</Link> : <span aria-disabled="true">下一页</span>}
+      {page < last ? <Link href={searchHref(params, { page: page + 1 })} rel="next" data-testid="page-next">下一页</Link> : <span aria-disabled="true" data-testid="page-next-disabled">下一页</span>}
     </nav>
   );
 }
