@@ -64,7 +64,7 @@ test.describe("narrowing the region facet without JavaScript", () => {
     expect(new URL(page.url()).searchParams.get("regionQuery")).toBe(text);
     expect(new URL(page.url()).searchParams.getAll("region")).toEqual([value]);
     await page.getByTestId("selected-filter").filter({ hasText: "地区" }).click();
-    await page.getByTestId("facet-filter-clear-region").click();
+    await page.getByTestId("value-filter-clear-region").click();
     await expect(page).not.toHaveURL(/regionQuery=/);
     expect(await regionLabels(page)).toEqual(before);
   });

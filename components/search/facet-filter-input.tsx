@@ -32,7 +32,7 @@ export function FacetFilterInput({ id, name, facet, defaultValue, placeholder, c
       autoComplete="off"
       enterKeyHint="search"
       className={className}
-      data-testid={`facet-filter-input-${facet}`}
+      data-testid={`value-filter-input-${facet}`}
       onChange={onChange}
     />
   );
