@@ -60,13 +60,15 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, pub: PublishedDate) 
   {
     // 2019年11月 / 2023年2月20日 / 二〇二四年三月, with an optional range end: 至9日, 至12月, 至2022年
     re: new RegExp(
-      `${Y}年(?:${M}月(?:${D}[日号])?)?(?:(?:至|到|—|~)(?:(?<ey>\\d{4})年(?:(?<eym>\\d{1,2})月)?|(?<em>\\d{1,2})月(?:(?<emd>\\d{1,2})[日号])?|(?<ed>\\d{1,2})[日号]))?`,
+      `${Y}年(?:${M}月(?:${D}[日号])?|(?<part>底|末|初(?!步)|年底|年初(?!步)))?(?:(?:至|到|—|~)(?:(?<ey>\\d{4})年(?:(?<eym>\\d{1,2})月)?|(?<em>\\d{1,2})月(?:(?<emd>\\d{1,2})[日号])?|(?<ed>\\d{1,2})[日号]))?`,
       "y",
     ),
     resolve: (m) => {
       const y = num(m[1]);
-      const start = iso(y, num(m[2]), num(m[3]));
       const g = m.groups ?? {};
+      // 2025年底 is December, 2024年初 January (like 今年底, 去年初).
+      const partMonth = g.part ? (/[底末]/.test(g.part) ? 12 : 1) : null;
+      const start = iso(y, num(m[2]) ?? partMonth, num(m[3]));
       let endValue: string | null | undefined;
       if (g.ey) endValue = iso(num(g.ey), num(g.eym), null).value;
       else if (g.em) endValue = iso(y, num(g.em), num(g.emd)).value;
@@ -95,6 +97,15 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, pub: PublishedDate) 
     },
   },
   {
+    // 年底 / 年初 alone: the end or start of the publication year (并将在年底完工).
+    re: /(?<![\d零〇○一二三四五六七八九十今去明前后上本当近多每])年(底|末|初)(?![期步])/y,
+    resolve: (m, pub) => {
+      const { y } = pubParts(pub);
+      if (y === null) return { value: null, precision: null, relative: true };
+      return { value: `${y}-${m[1] === "初" ? "01" : "12"}`, precision: "month", relative: true };
+    },
+  },
+  {
     re: /(今天|今日|昨天|昨日|前天|明天|明日)/y,
     resolve: (m, pub) => {
       const off = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 前天: -2, 明天: 1, 明日: 1 }[m[1] as string] ?? 0;
@@ -104,7 +115,8 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, pub: PublishedDate) 
   },
   {
     // 7月23日, 12月8日至9日, 3月 (no year: resolved against the publication date)
-    re: new RegExp(`(?<![\\d年])${M}月(?:${D}[日号])?(?:(?:至|到|—|-)(?:${M}月)?${D}[日号])?(?!份额)`, "y"),
+    // 5月底, 3月初, 6月中旬: the month (its part is kept in the text).
+    re: new RegExp(`(?<![\\d年])${M}月(?:${D}[日号]|底|末|初(?!步)|中旬|上旬|下旬)?(?:(?:至|到|—|-)(?:${M}月)?${D}[日号])?(?!份额)`, "y"),
     resolve: (m, pub) => {
       const month = num(m[1]);
       if (month === null || month < 1 || month > 12) return { value: null, precision: null, relative: true };
@@ -130,7 +142,7 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, pub: PublishedDate) 
 ];
 
 // Characters a date can start with: digits, Chinese numerals and the first character of relative words.
-const DATE_START = new Set([..."0123456789零〇○一二三四五六七八九十今去明前后上本昨"]);
+const DATE_START = new Set([..."0123456789零〇○一二三四五六七八九十今去明前后上本昨年"]);
 
 /**
  * Dates in a text: absolute (2023年2月, 2024-07-29, 二〇二四年), ranges (12月8日至9日, 2021—2035年) and

@@ -6,7 +6,7 @@ const UNITS = [
   "个百分点", "个月", "平方公里", "平方米", "千瓦时", "公里", "千米", "公顷", "万吨", "千瓦", "人次", "户次", "小时", "分钟",
   "美元", "欧元", "港元", "英镑", "日元", "元", "%", "‰", "亩", "个", "项", "家", "人", "名", "位", "条", "辆", "座", "所",
   "套", "户", "吨", "倍", "场", "批", "件", "台", "处", "栋", "间", "类", "份", "张", "艘", "架", "只", "头", "株", "棵", "米",
-  "次", "天", "页", "篇", "部", "款", "列", "趟", "班", "组", "支", "岁",
+  "次", "天", "页", "篇", "部", "款", "列", "趟", "班", "组", "支", "岁", "层", "年",
 ].sort((a, b) => b.length - a.length);
 // Units that alone do not make a figure out of a small Chinese numeral (两个关键, 三年, 五方面 are rhetoric).
 const PEOPLE_NOUNS = /^的?(居民|人口|常住人口|参保人员|参保人|人员|乘客|游客|市民|群众|职工|学生|员工|人才|农民)/;
@@ -90,6 +90,8 @@ function readTokens(text: string, skip: readonly Span[]): Tok[] {
     const isCn = !/^\d/.test(digits);
     if (/[A-Za-z+\-/.·\d]/.test(prev) || /[A-Za-z+]/.test(next)) continue;
     if (prev === "第" || /^[年月日号]/.test(text.slice(end)) || /^[级期届轮]/.test(next)) continue;
+    // A duration in years (6年, 十年间), not a decade (80年代), a grade (3年级) or a point in time (3年前).
+    if (unitRaw === "年" && (/^[代级度前后初底末]/.test(next) || (!isCn && digits.length >= 4))) continue;
     if (insideAny({ start, end }, skip)) continue;
     let unit = unitRaw ?? "";
     const base = isCn ? parseChineseNumber(digits + (mult ?? "")) : parseArabic(digits) * multiplier(mult);
@@ -120,6 +122,8 @@ function readTokens(text: string, skip: readonly Span[]): Tok[] {
     else if (tail.startsWith("左右")) bound = "~";
     if (!unit && mult && MONEY_SUBJECT.test(subjectBefore(text, start) ?? "")) unit = "元";
     let value = base;
+    // 2万多名研发人员: people counted in 万 are people.
+    if (unit === "名" && mult) unit = "人";
     if (unit === "万吨") {
       value = base * 1e4;
       unit = "吨";

@@ -36,6 +36,19 @@ function clauseAround(text: string, pos: number, from: number, to: number): { st
   return { start: s, end: e };
 }
 
+// What may follow a year that dates the sentence (2019年以来, 2024年底, 2020年,合肥…, 2019年是…).
+const AFTER_SENTENCE_YEAR = /^(?:[^\p{Script=Han}A-Za-z]|以来|起|开始|底|初|末|前|后|内|中|期间|全年|上半年|下半年|至|到|是|的|将|已|在|又|共|就|也|还|由|被|即|再|正式|首次)/u;
+
+/**
+ * "5月23日,2024年长三角…年会在…举行": a bare year glued to the name after it (2024年长三角…年会) is part of
+ * the name when the sentence has a date of its own, resolved or not; it never dates the event.
+ */
+function yearInName(text: string, d: DateMatch, all: readonly DateMatch[]): boolean {
+  if (d.precision !== "year" || d.endValue !== undefined) return false;
+  if (AFTER_SENTENCE_YEAR.test(text.slice(d.end))) return false;
+  return all.some((o) => o !== d && (o.value === null || o.precision === "month" || o.precision === "day"));
+}
+
 /**
  * Dated events of one paragraph: a resolved date, an action verb after it in the same sentence
  * (批复, 印发, 召开, 开工 …; future tense 将/有望 is skipped) and the plans, projects and organizations
@@ -48,7 +61,8 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
   // Action words inside names (先行启动区, 发布会) are not actions.
   const names = entities.filter((e) => e.kind !== "date");
   for (const sent of sentences(text)) {
-    const inSent = usable.filter((d) => d.start >= sent.start && d.end <= sent.end);
+    const all = dates.filter((d) => d.start >= sent.start && d.end <= sent.end);
+    const inSent = usable.filter((d) => d.start >= sent.start && d.end <= sent.end && !yearInName(text, d, all));
     inSent.forEach((d, k) => {
       const segStart = k === 0 ? sent.start : (inSent[k - 1] as DateMatch).end;
       const segEnd = k + 1 < inSent.length ? (inSent[k + 1] as DateMatch).start : sent.end;

@@ -17,11 +17,13 @@ const ORG_SUFFIXES = [
   "执行委员会", "执委会", "委员会", "管委会", "办公室", "研究院", "研究所", "大学", "学院", "集团", "有限责任公司", "股份有限公司", "有限公司", "股份公司", "公司",
   "银行", "医院", "分院", "保健院", "中学", "小学", "协会", "联合会", "商会", "联盟", "理事会", "省委", "市委", "县委", "区委",
   "人民政府", "省政府", "市政府", "县政府", "区政府", "发展改革委", "发改委", "总院", "评弹团",
+  // Abbreviated government commissions: 上海市交通委, 青浦区经委 (not when 委员会 follows).
+  "经信委", "经委", "交通委", "科委", "教委", "卫健委", "住建委", "建委", "商务委", "农委", "网信办",
 ];
 const PROJECT_SUFFIXES = [
   "项目", "工程", "研发中心", "创新中心", "科创中心", "算力中心", "城际铁路", "铁路", "高速公路", "大桥", "隧道", "净化厂", "水厂",
   "南站", "北站", "东站", "西站", "产业园", "科创园", "基地", "科创新城", "综合体", "实验室", "演艺谷", "智造港", "研发总部", "校区",
-  "联络线", "绿谷", "合作园", "小镇", "未来村", "众创城",
+  "联络线", "绿谷", "合作园", "小镇", "未来村", "众创城", "展示园",
 ];
 // A name never spans these: verbs, prepositions and fillers that come before names in news prose.
 const BOUNDARY_WORDS = [
@@ -38,6 +40,7 @@ const BOUNDARY_WORDS = [
   "安排", "确保", "保留", "庆祝", "标志着", "考察", "参观", "走进", "调研", "共有", "以", "立足", "东接", "西接", "南接", "北接", "连接", "紧邻",
   "毗邻", "位于", "迁入", "搬入", "落户", "进驻", "这间", "这家", "这个", "这座", "这所", "该", "一家", "一座", "沿", "企业",
   "单位", "机构", "继", "首任", "担任", "迎来", "来自", "隶属", "挂靠", "依据", "根据",
+  "前往", "来到", "探访", "走访", "抵达", "记者", "分别为", "分别是",
 ].sort((a, b) => b.length - a.length);
 const SINGLE_BOUNDARIES = new Set(BOUNDARY_WORDS.filter((w) => w.length === 1));
 let jieba: Jieba | undefined;
@@ -47,7 +50,7 @@ function segmenter(): Jieba {
 }
 const LEADING_FILLER = /^(?:重大|重点|全国|国内|首个|首批|新|各|该|本|这|那|一个|一批|一系列|多个|\d+个|其|旗下|下属|所属|位于)+/;
 // A candidate whose body is made only of these words is a category, not a name (重点项目, 标志性工程).
-const GENERIC_WORDS = new Set(["重点", "重大", "产业", "标杆性", "标志性", "亮点", "创新", "合作", "外资", "内外资", "相关", "配套", "建设", "示范", "民生", "生态", "基础设施", "各类", "这些", "一批", "新", "大", "小", "整个", "所有", "多个", "优质", "高品质", "公共服务设施", "设施", "在建", "新建", "储备", "招商", "签约", "落地", "前期", "后续", "省级", "国家级", "市级", "县级", "重大旅游产业", "重大创新载体", "重大生态", "重大民生", "重大基础设施", "重大产业", "科技", "研发", "技术", "合作发展", "一体化", "改革", "试点", "高层次", "创业", "跨省", "跨域", "跨区域", "区域", "城市", "地方", "政府", "企业", "其他", "更多", "全市", "全省", "全县", "两地", "三地", "农业产业化", "现代农业综合体", "航道整治", "特高压", "标志性工程", "上市", "两省一市", "三省一市", "两区一县", "地区", "创意", "旅游产业", "旅游", "现代农业综合体", "现代农业", "儿童教育", "跨区域投资", "投资", "同类", "类", "省际毗邻地区跨域", "特色", "行业", "产业链", "应用", "全球", "最大", "世界级", "桥梁", "绿化", "道路", "沿线", "市域", "国家级", "省级"]);
+const GENERIC_WORDS = new Set(["重点", "重大", "产业", "标杆性", "标志性", "亮点", "创新", "合作", "外资", "内外资", "相关", "配套", "建设", "示范", "民生", "生态", "基础设施", "各类", "这些", "一批", "新", "大", "小", "整个", "所有", "多个", "优质", "高品质", "公共服务设施", "设施", "在建", "新建", "储备", "招商", "签约", "落地", "前期", "后续", "省级", "国家级", "市级", "县级", "重大旅游产业", "重大创新载体", "重大生态", "重大民生", "重大基础设施", "重大产业", "科技", "研发", "技术", "合作发展", "一体化", "改革", "试点", "高层次", "创业", "跨省", "跨域", "跨区域", "区域", "城市", "地方", "政府", "企业", "其他", "更多", "全市", "全省", "全县", "两地", "三地", "农业产业化", "现代农业综合体", "航道整治", "特高压", "标志性工程", "上市", "两省一市", "三省一市", "两区一县", "地区", "创意", "旅游产业", "旅游", "现代农业综合体", "现代农业", "儿童教育", "跨区域投资", "投资", "同类", "类", "省际毗邻地区跨域", "特色", "行业", "产业链", "应用", "全球", "最大", "世界级", "桥梁", "绿化", "道路", "沿线", "市域", "国家级", "省级", "科创", "祖国", "大地"]);
 const GENERIC_MAX = Math.max(...[...GENERIC_WORDS].map((w) => w.length));
 /** True when the text splits entirely into category words and digits (重点项目, 重大产业, 122): a description, not a name. */
 function isGeneric(text: string): boolean {
@@ -62,6 +65,33 @@ function isGeneric(text: string): boolean {
   return ok[text.length] === true;
 }
 const GENERIC = { test: isGeneric };
+// A phase written after the suffix: (一期), (三期吴江段), 一期.
+const PHASE_AFTER = /^(?:\((?:[一二三四五六七八九十\d]+期)[^()，,。、]{0,6}\)|[一二三四五六七八九十]期(?![工项]))/;
+// A magnitude rating or a superlative describes a category (千万千瓦级绿色储能基地, 华为全球最大研发中心).
+const RATING = /(?:[十百千万亿]|世界|国际|国家)[\p{Script=Han}]{0,3}级|最(?:大|先进|高|强|优|美|好|早|新)/u;
+// Several bodies counted as one: 苏浙皖沪四地行业协会, 三省一市政府, 两区一县的发改委.
+const MANY_BODIES = /(?:[两三四五六七八九十]地|[两三四]省一市|两区一县|三省|各地|各级|多地)/;
+
+/** True when a name candidate is a description, not a proper name (see ROLE_SUFFIXES, RATING, MANY_BODIES). */
+function isDescription(core: string, kind: Kind): boolean {
+  if (RATING.test(core)) return true;
+  if (kind === "organization") return MANY_BODIES.test(core);
+  // Region names plus category words: a goal or role of a place (上海全球科创中心, 南京产业创新中心, 示范区重大建设项目);
+  // a region name alone before the suffix is a name (嘉善县科创中心, 苏州南站).
+  let rest = core;
+  for (const r of findRegions(core).sort((a, b) => b.start - a.start)) rest = rest.slice(0, r.start) + rest.slice(r.end);
+  return rest.length < core.length && rest !== "" && isGeneric(rest);
+}
+
+/** An organization named inside a longer item (圆通 in 圆通国际金融和科技总部): the item can still be a project. */
+function orgInside(n: Span & { kind: string }, it: Span): boolean {
+  return n.kind === "organization" && n.start >= it.start && n.end <= it.end && n.end - n.start < it.end - it.start;
+}
+
+/** A mention written inside parentheses, as part of a longer name around it. */
+function parenthesized(text: string, s: Span): boolean {
+  return text[s.start - 1] === "(" && text[s.end] === ")";
+}
 const NAME_CHARS = /[\p{Script=Han}A-Za-z0-9·()Ⅰ-Ⅻ]/u;
 
 function loadKnown(kind: Kind): Known[] {
@@ -90,16 +120,34 @@ export function entityId(kind: Kind, name: string): string {
   return `${kind}:${slugHash(name)}`;
 }
 
-function leftBoundary(text: string, end: number, suffixLen: number, floor: number): number {
+// Verbs that name the work when they stand right before the suffix: 祥符荡生态修复提升工程, 配套建设项目.
+const NOMINAL_BEFORE_SUFFIX = new Set(["提升", "建设"]);
+// Conjunctions that join the parts of one project's name (元荡生态修复及岸线提升工程); names before them end at a suffix anyway.
+const PROJECT_INNER_CONJUNCTIONS = new Set(["及"]);
+
+/**
+ * Start of the name that ends at `end`: walk left over name characters (any character inside a
+ * parenthesis, a single dash between two names: 青浦大道(三分荡路—沪青平公路)新建工程, 嘉善大道—金商公路),
+ * then cut after the last boundary word (verb, preposition, filler), count or amount.
+ */
+export function leftBoundary(text: string, end: number, suffixLen: number, floor: number, kind: Kind = "organization", singles = true): number {
   let start = end - suffixLen;
-  const limit = Math.max(floor, end - suffixLen - 18);
-  while (start > limit && NAME_CHARS.test(text[start - 1] as string)) start--;
+  const limit = Math.max(floor, end - suffixLen - 20);
+  let depth = 0;
+  while (start > limit) {
+    const c = text[start - 1] as string;
+    if (c === ")") depth++;
+    else if (c === "(" && depth > 0) depth--;
+    else if (depth > 0 ? "，,。；;：:\n".includes(c) : !(NAME_CHARS.test(c) || (c === "—" && /\p{Script=Han}/u.test(text[start - 2] ?? "") && /\p{Script=Han}/u.test(text[start] ?? "")))) break;
+    start--;
+  }
   // Parentheses only inside a name: 苏州大学未来校区(二期) keeps them, "(以下简称" does not start one.
   let body = text.slice(start, end - suffixLen);
   let cut = 0;
   for (const w of BOUNDARY_WORDS) {
     if (w.length === 1) continue;
-    const at = body.lastIndexOf(w);
+    let at = body.lastIndexOf(w);
+    if (at > 0 && at + w.length === body.length && NOMINAL_BEFORE_SUFFIX.has(w)) at = body.lastIndexOf(w, at - 1);
     if (at >= 0 && at + w.length > cut) cut = at + w.length;
   }
   // One-character words (与, 同, 经, 以) cut only where the segmenter reads them as words of their own:
@@ -107,6 +155,7 @@ function leftBoundary(text: string, end: number, suffixLen: number, floor: numbe
   let offset = 0;
   for (const token of segmenter().cut(body, false)) {
     offset += token.length;
+    if (!singles || (kind === "project" && PROJECT_INNER_CONJUNCTIONS.has(token))) continue;
     if (token.length === 1 && SINGLE_BOUNDARIES.has(token) && offset > cut) cut = offset;
   }
   body = body.slice(cut);
@@ -117,6 +166,8 @@ function leftBoundary(text: string, end: number, suffixLen: number, floor: numbe
     body = body.slice(amount[0].length);
   }
   const filler = LEADING_FILLER.exec(body)?.[0].length ?? 0;
+  // The walk stopped at the length limit in the middle of a name and nothing cut it: its start is unknown.
+  if (start === limit && start > floor && cut === 0 && filler === 0 && NAME_CHARS.test(text[start - 1] ?? "")) return -1;
   return start + cut + filler;
 }
 
@@ -134,7 +185,8 @@ const GOV_LEVEL: Record<string, string[]> = { 省: ["province"], 市: ["city", "
 // Adjectives and categories that end a description, not a name: 标志性工程, 重大项目, 支撑性项目.
 const GENERIC_END = /(性|级|核心|重点|重大|亮点|配套|一批|这些|相关|其他|[一二三四五六七八九十\d]+大)$/;
 const ITEM_STOP = "、，,。；;：:！？!?“”《》\n ";
-const ITEM_NOT_NAME = /开工|竣工|封顶|投用|建成|启动|签约|涵盖|推进|建设|发展|提升|\d+[个条项家座所]/;
+// Verbs that make an item a clause; 建设, 发展, 提升 only at its start (…功能提升(三期) is a name).
+const ITEM_NOT_NAME = /开工|竣工|封顶|投用|建成|启动|签约|涵盖|推进|^(?:建设|发展|提升)|\d+[个条项家座所]/;
 
 /**
  * "A、B、C等…项目": every item of the enumeration is a project, whatever its suffix. Items are
@@ -143,8 +195,10 @@ const ITEM_NOT_NAME = /开工|竣工|封顶|投用|建成|启动|签约|涵盖|�
 function enumerationItems(text: string): Span[] {
   const out: Span[] = [];
   for (let at = text.indexOf("等"); at !== -1; at = text.indexOf("等", at + 1)) {
-    const tail = /^等([^，,。；;、的]{0,14}?)(项目|园区)/.exec(text.slice(at));
+    const tail = /^等([^，,。；;、的]{0,14}?)(项目|园区|工程)/.exec(text.slice(at));
     if (!tail || /领域|方面/.test(tail[1] as string)) continue;
+    // "等工程" and "等10个重点工程" close a list of works; "等桥梁工程" a list of parts of one.
+    if (tail[2] === "工程" && !/^(?:[\d一二三四五六七八九十]+[个项])?(?:重点|重大)?$/.test(tail[1] as string)) continue;
     const items: Span[] = [];
     let end = at;
     for (;;) {
@@ -156,8 +210,60 @@ function enumerationItems(text: string): Span[] {
       end = start - 1;
     }
     const first = items[0];
-    if (first) first.start = leftBoundary(text, first.end, 0, first.start);
+    if (first) first.start = Math.max(first.start, leftBoundary(text, first.end, 0, first.start, "project"));
     for (const it of items) if (!ITEM_NOT_NAME.test(text.slice(it.start, it.end))) out.push(it);
+  }
+  return out;
+}
+
+/** The items of an A、B、C list (split at 、 outside parentheses), the first one cut on the left at a boundary word. */
+function listsIn(text: string): Span[][] {
+  const lists: Span[][] = [];
+  let items: Span[] = [];
+  let start = 0;
+  let depth = 0;
+  const close = (end: number, last: boolean) => {
+    if (end - start >= 2) items.push({ start, end });
+    if (last) {
+      if (items.length >= 3) lists.push(items);
+      items = [];
+    }
+    start = end + 1;
+  };
+  for (let i = 0; i <= text.length; i++) {
+    const c = text[i];
+    if (c === "(") depth++;
+    else if (c === ")") depth = Math.max(0, depth - 1);
+    else if (c === "、" && depth === 0) close(i, false);
+    else if (c === undefined || (depth === 0 && "，,。；;：:！？!?“”《》\n".includes(c))) {
+      depth = 0;
+      close(i, true);
+    }
+  }
+  for (const list of lists) {
+    const first = list[0] as Span;
+    // Only word boundaries here: one-character conjunctions inside an unsuffixed item are part of it (圆通国际金融和科技总部).
+    first.start = Math.max(first.start, leftBoundary(text, first.end, 0, first.start, "project", false));
+  }
+  return lists;
+}
+
+/**
+ * "包括A项目、B、C工程、D": in a list where at least half of the items are projects by their suffix
+ * (and at least two), the other items are projects too, whatever their ending.
+ */
+function projectListItems(text: string, found: readonly EntityMention[], known: readonly (Span & { kind: Kind })[]): Span[] {
+  const out: Span[] = [];
+  const named = [...found, ...known];
+  for (const list of listsIn(text)) {
+    // An item is a project when a project name ends at its end (a phase or a note in parentheses may follow).
+    const isProject = (it: Span) => named.some((n) => n.kind === "project" && n.start >= it.start && n.end <= it.end && /^(?:\([^()]*\))?$/.test(text.slice(n.end, it.end)));
+    const projects = list.filter(isProject).length;
+    if (projects < 2 || projects * 2 < list.length) continue;
+    for (const it of list) {
+      if (isProject(it) || named.some((n) => n.start < it.end && it.start < n.end && !orgInside(n, it)) || it.end - it.start > 24) continue;
+      if (!ITEM_NOT_NAME.test(text.slice(it.start, it.end))) out.push(it);
+    }
   }
   return out;
 }
@@ -198,19 +304,33 @@ export function findOrgsProjects(text: string, paragraph: number, taken: readonl
     const hit = suffixDict.longestAt(text, i);
     for (const [suffix, kind] of hit ? [[hit.form, hit.value] as [string, Kind]] : []) {
       let end = i + suffix.length;
-      // A phase in parentheses belongs to the project: 长三角智慧绿洲(一期), 苏州大学未来校区(二期).
-      const phase = /^\([一二三四五六七八九十\d]+期\)/.exec(text.slice(end));
+      // 交通委员会 is read at 委员会, not at 交通委.
+      if (suffix.endsWith("委") && text.startsWith("员会", end)) break;
+      // A phase belongs to the project: 长三角智慧绿洲(一期), 苏州大学未来校区(二期), 嘉兴中心河…工程(一期嘉善段), 江南圩田展示园一期.
+      const phase = kind === "project" ? PHASE_AFTER.exec(text.slice(end)) : null;
       if (phase) end += phase[0].length;
-      const floor = [...taken, ...found].filter((s) => s.end <= i).reduce((a, s) => Math.max(a, s.end), 0);
-      let start = leftBoundary(text, i + suffix.length, suffix.length, floor);
+      // A name in parentheses is part of the name around it (嘉善大道—金商公路(平黎公路联络线)工程): it does not stop the walk left.
+      const floor = [...taken, ...found.filter((f) => !parenthesized(text, f))].filter((s) => s.end <= i).reduce((a, s) => Math.max(a, s.end), 0);
+      let start = leftBoundary(text, i + suffix.length, suffix.length, floor, kind);
+      if (start < 0) break;
+      // 高铁苏州南站, 地铁西岑站: the mode of transport before a place-named station is not part of its name.
+      const mode = /^(?:高铁|地铁|轨交)/.exec(text.slice(start, i));
+      if (mode && findRegions(text.slice(start + mode[0].length, i)).some((r) => r.start === 0)) start += mode[0].length;
       // A known name cut in the middle pulls the start back to its beginning (华为公司AI大模型创新实验室).
       for (const k of known) if (k.start < start && k.end > start) start = k.start;
       const body = text.slice(start, i);
       // Nested suffixes glued to the previous name extend it: 华新·中交数字智造港 + 产业园项目.
-      const last = found[found.length - 1];
-      if (last && start <= last.end && i - last.end <= 6 && /^[\p{Script=Han}A-Za-z0-9·()]*$/u.test(text.slice(last.end, i))) {
+      let last = found[found.length - 1];
+      if (last && parenthesized(text, last) && start < last.start) {
+        found.pop();
+        last = found[found.length - 1];
+      }
+      const glued = last !== undefined && (start <= last.end || LEADING_FILLER.exec(text.slice(last.end, start))?.[0].length === start - last.end);
+      if (last && glued && i - last.end <= 6 && /^[\p{Script=Han}A-Za-z0-9·()]*$/u.test(text.slice(last.end, i))) {
         const merged = text.slice(last.start, end);
-        Object.assign(last, { kind, name: merged, text: merged, end, id: entityId(kind, merged) });
+        // A company's project (科西嘉(上海)智能科技有限公司新建项目) names the company too.
+        if (last.kind === "organization" && kind === "project") found.push(mention(kind, merged, merged, paragraph, last.start, end, regionInside(merged)));
+        else Object.assign(last, { kind, name: merged, text: merged, end, id: entityId(kind, merged) });
         break;
       }
       const gov = governmentName(text, i, suffix, body);
@@ -227,14 +347,17 @@ export function findOrgsProjects(text: string, paragraph: number, taken: readonl
       if (/^(网|群|体系|线网)/.test(text.slice(end))) break;
       if ((name.match(/\(/g) ?? []).length !== (name.match(/\)/g) ?? []).length) break;
       if (core.length < 2 || GENERIC.test(core) || GENERIC_END.test(core) || insideAny({ start, end }, found)) break;
+      if (isDescription(core, kind)) break;
       if (/^[\d(]/.test(name) || !/\p{Script=Han}/u.test(name) || /[一二两三四五六七八九十]$/.test(text.slice(start, i))) break;
       // A known name plus a bare suffix (方厅水院项目) is the known name; so is a known name covering this one.
       if (known.some((k) => k.start <= start && k.end >= i)) break;
+      // A known name ending where this one ends is the name; what comes before it is context (投资浙江大学).
+      if (known.some((k) => k.start > start && k.end === end)) break;
       found.push(mention(kind, name, name, paragraph, start, end, regionInside(name)));
       break;
     }
   }
-  for (const e of enumerationItems(text)) {
+  for (const e of [...enumerationItems(text), ...projectListItems(text, found, known)]) {
     const { start: s, end } = e;
     const name = text.slice(s, end);
     if (name.length < 2 || GENERIC.test(name) || GENERIC_END.test(name) || insideAny(e, taken)) continue;
@@ -243,7 +366,7 @@ export function findOrgsProjects(text: string, paragraph: number, taken: readonl
       if (same.kind === "organization" && !known.some((x) => x.start === s && x.end === end)) Object.assign(same, { kind: "project", id: entityId("project", same.name) });
       continue;
     }
-    if ([...found, ...known].some((x) => x.start < end && s < x.end)) continue;
+    if ([...found, ...known].some((x) => x.start < end && s < x.end && !orgInside(x, e))) continue;
     found.push(mention("project", name, name, paragraph, s, end, regionInside(name)));
   }
   // Organizations named inside a known project (华为 in 华为练秋湖研发中心).
