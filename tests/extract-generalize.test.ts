@@ -17,6 +17,7 @@ describe("project names: boundaries", () => {
   it("keeps a work verb right before the suffix (…修复提升工程) but still cuts at a verb before the name", () => {
     expect(names("与此同时,祥符荡生态修复提升工程也在加紧推进")).toEqual(["祥符荡生态修复提升工程"]);
     expect(names("加快重点建设项目")).toEqual([]);
+    expect(names("示范区未来三年重大建设项目")).toEqual([]);
   });
 
   it("keeps 及 inside a project name and a phase or section note after it", () => {
@@ -29,6 +30,8 @@ describe("project names: boundaries", () => {
       "青浦大道(三分荡路—沪青平公路)新建工程",
       "嘉善大道—金商公路(平黎公路联络线)工程",
     ]);
+    // A dash after a full name introduces another name.
+    expect(names("来到了华为全球最大的研发中心—练秋湖研发中心。", "project")).toEqual(["练秋湖研发中心"]);
   });
 
   it("cuts at motion verbs and drops the mode of transport before a station", () => {
@@ -77,6 +80,8 @@ describe("project lists", () => {
     ]);
     // Parts of one work (等桥梁工程) are not projects of their own.
     expect(names("横跨练秋湖的月亮桥、彩虹桥、拱桥等桥梁工程正处于收尾阶段")).toEqual([]);
+    // Nor are kinds (等四类亮点项目).
+    expect(names("展示生态环保、互联互通、创新发展、公共服务等四类亮点项目")).toEqual([]);
   });
 
   it("makes every item a project in a list where most items are projects by suffix", () => {

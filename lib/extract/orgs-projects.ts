@@ -125,6 +125,17 @@ const NOMINAL_BEFORE_SUFFIX = new Set(["提升", "建设"]);
 // Conjunctions that join the parts of one project's name (元荡生态修复及岸线提升工程); names before them end at a suffix anyway.
 const PROJECT_INNER_CONJUNCTIONS = new Set(["及"]);
 
+/** A single dash between two names (嘉善大道—金商公路), not a dash after a full name (研发中心—练秋湖研发中心). */
+function joinsNames(text: string, dash: number): boolean {
+  if (!/\p{Script=Han}/u.test(text[dash - 1] ?? "") || !/\p{Script=Han}/u.test(text[dash + 1] ?? "")) return false;
+  return !suffixes.some(([suf]) => text.endsWith(suf, dash));
+}
+
+function endsGeneric(text: string): boolean {
+  for (let l = 2; l <= Math.min(GENERIC_MAX, text.length); l++) if (GENERIC_WORDS.has(text.slice(-l))) return true;
+  return false;
+}
+
 /**
  * Start of the name that ends at `end`: walk left over name characters (any character inside a
  * parenthesis, a single dash between two names: 青浦大道(三分荡路—沪青平公路)新建工程, 嘉善大道—金商公路),
@@ -138,7 +149,7 @@ export function leftBoundary(text: string, end: number, suffixLen: number, floor
     const c = text[start - 1] as string;
     if (c === ")") depth++;
     else if (c === "(" && depth > 0) depth--;
-    else if (depth > 0 ? "，,。；;：:\n".includes(c) : !(NAME_CHARS.test(c) || (c === "—" && /\p{Script=Han}/u.test(text[start - 2] ?? "") && /\p{Script=Han}/u.test(text[start] ?? "")))) break;
+    else if (depth > 0 ? "，,。；;：:\n".includes(c) : !(NAME_CHARS.test(c) || (c === "—" && joinsNames(text, start - 1)))) break;
     start--;
   }
   // Parentheses only inside a name: 苏州大学未来校区(二期) keeps them, "(以下简称" does not start one.
@@ -147,7 +158,8 @@ export function leftBoundary(text: string, end: number, suffixLen: number, floor
   for (const w of BOUNDARY_WORDS) {
     if (w.length === 1) continue;
     let at = body.lastIndexOf(w);
-    if (at > 0 && at + w.length === body.length && NOMINAL_BEFORE_SUFFIX.has(w)) at = body.lastIndexOf(w, at - 1);
+    // …修复提升工程 keeps its verb; 重大建设项目 is a category.
+    if (at > 0 && at + w.length === body.length && NOMINAL_BEFORE_SUFFIX.has(w) && !endsGeneric(body.slice(0, at))) at = body.lastIndexOf(w, at - 1);
     if (at >= 0 && at + w.length > cut) cut = at + w.length;
   }
   // One-character words (与, 同, 经, 以) cut only where the segmenter reads them as words of their own:
@@ -196,7 +208,8 @@ function enumerationItems(text: string): Span[] {
   const out: Span[] = [];
   for (let at = text.indexOf("等"); at !== -1; at = text.indexOf("等", at + 1)) {
     const tail = /^等([^，,。；;、的]{0,14}?)(项目|园区|工程)/.exec(text.slice(at));
-    if (!tail || /领域|方面/.test(tail[1] as string)) continue;
+    // "等重点领域的项目", "等四类亮点项目" list fields and kinds, not projects.
+    if (!tail || /领域|方面|类/.test(tail[1] as string)) continue;
     // "等工程" and "等10个重点工程" close a list of works; "等桥梁工程" a list of parts of one.
     if (tail[2] === "工程" && !/^(?:[\d一二三四五六七八九十]+[个项])?(?:重点|重大)?$/.test(tail[1] as string)) continue;
     const items: Span[] = [];
