@@ -23,6 +23,9 @@ describe("project names: boundaries", () => {
   it("keeps 及 inside a project name and a phase or section note after it", () => {
     expect(names("嘉兴中心河拓浚及河湖连通工程(一期嘉善段)开工")).toEqual(["嘉兴中心河拓浚及河湖连通工程(一期嘉善段)"]);
     expect(names("位于青浦的江南圩田展示园一期面积约190公顷")).toEqual(["江南圩田展示园一期"]);
+    // But not a conjunction after a full name or at the end.
+    expect(names("确立项目及项目公司", "organization")).toEqual(["项目公司"]);
+    expect(names("存在及项目")).toEqual([]);
   });
 
   it("reads through parentheses and a single dash between two names", () => {
@@ -85,9 +88,11 @@ describe("project lists", () => {
   });
 
   it("makes every item a project in a list where most items are projects by suffix", () => {
-    expect(names("创新产业类4个,包括青浦区万达科技总部、科西嘉(上海)智能科技有限公司新建项目、迈为光伏、嘉善善睿半导体项目。")).toEqual([
+    const text = "创新产业类4个,包括青浦区万达科技总部、科西嘉(上海)智能科技有限公司新建项目、迈为光伏、嘉善善睿半导体项目。";
+    // The company keeps its own mention beside its project.
+    expect(names(text, "organization")).toContain("科西嘉(上海)智能科技有限公司");
+    expect(names(text, "project")).toEqual([
       "青浦区万达科技总部",
-      "科西嘉(上海)智能科技有限公司",
       "科西嘉(上海)智能科技有限公司新建项目",
       "迈为光伏",
       "嘉善善睿半导体项目",
@@ -105,6 +110,13 @@ describe("organizations", () => {
 
   it("does not merge several bodies counted together into one name", () => {
     expect(names("由苏浙皖沪四地行业协会共同发起", "organization")).toEqual([]);
+  });
+
+  it("reads a company's short name (brand + industry) at the start of its project", () => {
+    expect(names("伟明环保提标改造工程也在推进", "organization")).toEqual(["伟明环保"]);
+    expect(names("嘉善善睿半导体项目开工", "organization")).toEqual(["善睿半导体"]);
+    expect(names("新建绿色环保产业园项目", "organization")).toEqual([]);
+    expect(names("吴江盛泽污水处理生态环保工程", "organization")).toEqual([]);
   });
 
   it("knows well-known companies without a suffix", () => {

@@ -83,6 +83,18 @@ function isDescription(core: string, kind: Kind): boolean {
   return rest.length < core.length && rest !== "" && isGeneric(rest);
 }
 
+const COMPANY_SHORT = /^(\p{Script=Han}{2})(?:环保|半导体|硅业|光电|光伏|新能源|微电子|电子|医药|生物|新材料|材料|化工|汽车|电气|股份)/u;
+
+// Words that make industry terms, not company names, with the industry after them (新能源汽车, 生物医药).
+const NOT_BRAND = new Set(["能源", "生物", "电子", "汽车", "材料", "化工", "医药", "光电", "新型", "绿色", "低碳", "生态", "智能", "数字", "科技", "现代", "高端", "先进", "节能", "清洁", "环境", "集成", "半导", "光伏", "未来", "传统", "海洋", "精细", "石油", "电力"]);
+
+/** Length of the region names a text starts with (嘉善 in 嘉善善睿半导体项目). */
+function leadingRegionLength(text: string): number {
+  let at = 0;
+  for (const r of findRegions(text).filter((r) => !r.contextual).sort((a, b) => a.start - b.start)) if (r.start === at) at = r.end;
+  return at;
+}
+
 /** An organization named inside a longer item (圆通 in 圆通国际金融和科技总部): the item can still be a project. */
 function orgInside(n: Span & { kind: string }, it: Span): boolean {
   return n.kind === "organization" && n.start >= it.start && n.end <= it.end && n.end - n.start < it.end - it.start;
@@ -167,7 +179,10 @@ export function leftBoundary(text: string, end: number, suffixLen: number, floor
   let offset = 0;
   for (const token of segmenter().cut(body, false)) {
     offset += token.length;
-    if (!singles || (kind === "project" && PROJECT_INNER_CONJUNCTIONS.has(token))) continue;
+    if (!singles) continue;
+    // 拓浚及河湖连通工程 is one name; 项目及项目公司 and 存在及项目 are not.
+    const before = body.slice(0, offset - token.length);
+    if (kind === "project" && PROJECT_INNER_CONJUNCTIONS.has(token) && offset < body.length && !suffixes.some(([suf]) => before.endsWith(suf))) continue;
     if (token.length === 1 && SINGLE_BOUNDARIES.has(token) && offset > cut) cut = offset;
   }
   body = body.slice(cut);
@@ -381,6 +396,16 @@ export function findOrgsProjects(text: string, paragraph: number, taken: readonl
     }
     if ([...found, ...known].some((x) => x.start < end && s < x.end && !orgInside(x, e))) continue;
     found.push(mention("project", name, name, paragraph, s, end, regionInside(name)));
+  }
+  // A company's short name (two-character brand + industry) opening a project name: 伟明环保 in 伟明环保提标改造工程,
+  // 善睿半导体 in 嘉善善睿半导体项目.
+  for (const p of found.filter((f) => f.kind === "project")) {
+    const at = p.start + leadingRegionLength(p.name);
+    const m = COMPANY_SHORT.exec(text.slice(at, p.end));
+    if (!m || at + m[0].length >= p.end) continue;
+    const brand = m[1] as string;
+    if (GENERIC_WORDS.has(brand) || NOT_BRAND.has(brand) || findRegions(brand).length > 0 || [...found, ...out].some((x) => x.kind === "organization" && x.start <= at && x.end >= at + m[0].length)) continue;
+    out.push(mention("organization", m[0], m[0], paragraph, at, at + m[0].length, null));
   }
   // Organizations named inside a known project (华为 in 华为练秋湖研发中心).
   for (const k of known.filter((k) => k.kind === "project")) {
