@@ -1,3 +1,4 @@
+import * as OpenCC from "opencc-js";
 import { expect, test, type Page } from "@playwright/test";
 import { resultCount, screenshotBoth, watchConsole } from "./helpers";
 
@@ -105,4 +106,27 @@ test("with JavaScript, typing filters the rendered regions at once and Enter ask
   await expect(page).toHaveURL(/[?&]regionQuery=/);
   for (const label of await regionLabels(page)) expect(label).toContain(text);
   console.expectNone();
+});
+
+test("with JavaScript, a name in traditional characters hides the list, says to press Enter, and the server finds it", async ({ page }) => {
+  await page.goto(START);
+  const labels = await regionLabels(page);
+  // A region whose traditional spelling differs, so no rendered label contains it as typed.
+  const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
+  const pick = labels.find((l) => toTraditional(l) !== l && !labels.some((o) => o.includes(toTraditional(l))));
+  expect(pick, `a region label with traditional variants among ${labels.join(" ")}`).toBeTruthy();
+  const typed = toTraditional(pick!);
+
+  const box = page.getByRole("searchbox", { name: "筛选地区" });
+  const hint = page.getByTestId("value-filter-hint-region");
+  await expect(hint).toBeEmpty();
+  await box.fill(typed);
+  await expect(page.locator('[data-testid="facet-region"]:visible')).toHaveCount(0);
+  await expect(hint).toContainText(`没有“${typed}”`);
+  await screenshotBoth(page, "facet-filter-hint");
+  await box.press("Enter");
+  await expect(page).toHaveURL(/[?&]regionQuery=/);
+  expect(new URL(page.url()).searchParams.get("regionQuery")).toBe(typed);
+  expect(await regionLabels(page)).toContain(pick);
+  await expect(hint).toBeEmpty();
 });

@@ -17,7 +17,7 @@ export function FacetFilter({ params, facet, label }: { params: SearchParams; fa
     <form method="get" action="/" role="search" aria-label={`筛选${label}`} className={styles.facetFilter} data-testid={`value-filter-${facet}`}>
       {kept.map(([k, v], i) => <input key={`${k}:${v}:${i}`} type="hidden" name={k} value={v} />)}
       <label htmlFor={id} className="visually-hidden">筛选{label}</label>
-      <FacetFilterInput id={id} name={name} facet={facet} defaultValue={current} placeholder={`筛选${label}…`} className={styles.facetFilterInput} />
+      <FacetFilterInput id={id} name={name} facet={facet} label={label} defaultValue={current} placeholder={`筛选${label}…`} className={styles.facetFilterInput} hintClassName={styles.facetFilterHint} />
       <button type="submit" className={styles.facetFilterButton} aria-label={`按输入筛选${label}`}>
         <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true"><circle cx="10.5" cy="10.5" r="6.5" stroke="currentColor" strokeWidth="2.6" fill="none" /><path d="M15.5 15.5 21 21" stroke="currentColor" strokeWidth="2.6" strokeLinecap="round" /></svg>
       </button>
