@@ -42,6 +42,11 @@ describe("project names: boundaries", () => {
     expect(names("高铁嘉兴南站启用")).toEqual(["嘉兴南站"]);
   });
 
+  it("reads 高铁 as a line only after a route of place abbreviations", () => {
+    expect(names("随着嘉善县域内通苏嘉甬高铁建设")).toEqual(["通苏嘉甬高铁"]);
+    expect(names("嘉兴高铁新城和长三角高铁里程")).toEqual([]);
+  });
+
   it("does not guess the start of a name longer than the walk allows", () => {
     expect(names("2024年长三角G60科创走廊高水平应用型高校协同创新联盟年会举行", "organization")).toEqual([]);
   });
@@ -96,6 +101,13 @@ describe("project lists", () => {
       "科西嘉(上海)智能科技有限公司新建项目",
       "迈为光伏",
       "嘉善善睿半导体项目",
+    ]);
+    // The last item of "A、B、C等…" ends at 等.
+    expect(names("随着通苏嘉甬高铁、嘉善至西塘市域铁路、智慧绿洲连接道路、嘉善大道等区域重大交通设施全面建设")).toEqual([
+      "通苏嘉甬高铁",
+      "嘉善至西塘市域铁路",
+      "智慧绿洲连接道路",
+      "嘉善大道",
     ]);
     // Not when most items are something else.
     expect(names("聚焦集成电路、人工智能、生物医药、汽车零部件产业园项目")).toEqual(["汽车零部件产业园项目"]);

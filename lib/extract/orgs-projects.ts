@@ -23,7 +23,7 @@ const ORG_SUFFIXES = [
 const PROJECT_SUFFIXES = [
   "项目", "工程", "研发中心", "创新中心", "科创中心", "算力中心", "城际铁路", "铁路", "高速公路", "大桥", "隧道", "净化厂", "水厂",
   "南站", "北站", "东站", "西站", "产业园", "科创园", "基地", "科创新城", "综合体", "实验室", "演艺谷", "智造港", "研发总部", "校区",
-  "联络线", "绿谷", "合作园", "小镇", "未来村", "众创城", "展示园",
+  "联络线", "绿谷", "合作园", "小镇", "未来村", "众创城", "展示园", "高铁",
 ];
 // A name never spans these: verbs, prepositions and fillers that come before names in news prose.
 const BOUNDARY_WORDS = [
@@ -87,6 +87,13 @@ const COMPANY_SHORT = /^(\p{Script=Han}{2})(?:环保|半导体|硅业|光电|光
 
 // Words that make industry terms, not company names, with the industry after them (新能源汽车, 生物医药).
 const NOT_BRAND = new Set(["能源", "生物", "电子", "汽车", "材料", "化工", "医药", "光电", "新型", "绿色", "低碳", "生态", "智能", "数字", "科技", "现代", "高端", "先进", "节能", "清洁", "环境", "集成", "半导", "光伏", "未来", "传统", "海洋", "精细", "石油", "电力"]);
+
+/** Length of the route of several places (a composite such as 通苏嘉甬) that ends the text, 0 when there is none. */
+function routeBefore(text: string): number {
+  const ends = findRegions(text).filter((r) => r.end === text.length);
+  const ids = new Set(ends.filter((r) => r.start === Math.min(...ends.map((e) => e.start))).map((r) => r.id));
+  return ids.size >= 2 ? text.length - Math.min(...ends.map((e) => e.start)) : 0;
+}
 
 /** Length of the region names a text starts with (嘉善 in 嘉善善睿半导体项目). */
 function leadingRegionLength(text: string): number {
@@ -269,6 +276,10 @@ function listsIn(text: string): Span[][] {
     }
   }
   for (const list of lists) {
+    // "A、B、C等…" : the last item ends at 等.
+    const last = list[list.length - 1] as Span;
+    const etc = text.slice(last.start, last.end).indexOf("等");
+    if (etc >= 2) last.end = last.start + etc;
     const first = list[0] as Span;
     // Only word boundaries here: one-character conjunctions inside an unsuffixed item are part of it (圆通国际金融和科技总部).
     first.start = Math.max(first.start, leftBoundary(text, first.end, 0, first.start, "project", false));
@@ -346,6 +357,12 @@ export function findOrgsProjects(text: string, paragraph: number, taken: readonl
       if (mode && findRegions(text.slice(start + mode[0].length, i)).some((r) => r.start === 0)) start += mode[0].length;
       // A known name cut in the middle pulls the start back to its beginning (华为公司AI大模型创新实验室).
       for (const k of known) if (k.start < start && k.end > start) start = k.start;
+      // 高铁 names a line only after a route of place abbreviations (通苏嘉甬高铁, 沪苏湖高铁), not after one place (嘉兴高铁).
+      if (suffix === "高铁") {
+        const route = routeBefore(text.slice(start, i));
+        if (route === 0) break;
+        start = i - route;
+      }
       const body = text.slice(start, i);
       // Nested suffixes glued to the previous name extend it: 华新·中交数字智造港 + 产业园项目.
       let last = found[found.length - 1];
