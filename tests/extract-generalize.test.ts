@@ -3,7 +3,7 @@
  * here failed before its rule. Sentences are written for the test or are typical news phrasings.
  */
 import { describe, expect, it } from "vitest";
-import { extract } from "@/lib/extract";
+import { afterPublication, extract } from "@/lib/extract";
 import { findDates } from "@/lib/extract/dates";
 import { findFigures } from "@/lib/extract/figures";
 import { findOrgsProjects } from "@/lib/extract/orgs-projects";
@@ -118,6 +118,8 @@ describe("organizations", () => {
   it("reads abbreviated government commissions, but the full 委员会 when it is written", () => {
     expect(names("上海市交通委介绍,青浦区经委副主任说")).toEqual(["上海市交通委", "青浦区经委"]);
     expect(names("上海市交通委员会发布")).toEqual(["上海市交通委员会"]);
+    expect(names("记者从上海市人大常委会召开的新闻发布会上获悉")).toEqual(["上海市人大常委会"]);
+    expect(names("长三角三省一市人大常委会同步审议", "organization")).toEqual([]);
   });
 
   it("does not merge several bodies counted together into one name", () => {
@@ -161,6 +163,9 @@ describe("dates, figures and milestones", () => {
     const text = "5月23日,2024年长三角G60科创走廊高校协同创新联盟年会在上海工程技术大学举行。";
     expect(ms(text, null)).toEqual([]);
     expect(ms(text, "2024-05-25")).toEqual(["2024-05-23 举行"]);
+    // An event dated after the publication has not happened yet.
+    expect(ms("自10月1日起同步施行。9月下旬,三省一市人大常委会审议通过了规定。", "2022-09-30")).toEqual(["2022-09 通过"]);
+    expect(afterPublication("2022-05", "2022-01-01", "year")).toBe(false);
     // A year that dates its sentence still does.
     expect(ms("2024年,合肥市政府发布了新政。", null)).toEqual(["2024 发布"]);
   });

@@ -40,6 +40,14 @@ function dateMention(d: DateMatch, paragraph: number): EntityMention {
   };
 }
 
+const SCHEDULED = /起|将|拟|计划|预计|有望|即将|开始/;
+
+/** True when a date is later than the publication, compared at the coarser of the two precisions. */
+export function afterPublication(date: string, published: string, precision: DatePrecision | null): boolean {
+  const len = Math.min(date.length, precision === "day" ? 10 : precision === "month" ? 7 : 4);
+  return date.slice(0, len) > published.slice(0, len);
+}
+
 /**
  * Everything the knowledge base keeps about one article: entity mentions (plans, organizations, projects,
  * regions, dates), figures, milestones and topics. Mentions in the title have paragraph -1.
@@ -74,6 +82,9 @@ export function extract(input: ExtractInput): Extraction {
     figures.push(...findFigures(text, index, [...dateSpans, ...planSpans, ...orgsProjects]));
     const paragraphEntities = entities.filter((e) => e.paragraph === index);
     for (const m of findMilestones(text, index, dates, paragraphEntities)) {
+      // An event dated after the publication and told as a schedule (自10月1日起施行 in an article of 30 September)
+      // has not happened yet. (Without a schedule word the publication date itself may be wrong: keep it.)
+      if (input.published && afterPublication(m.date, input.published, input.publishedPrecision) && SCHEDULED.test(m.event)) continue;
       const key = milestoneKey(m);
       if (seenMilestones.has(key)) continue;
       seenMilestones.add(key);
