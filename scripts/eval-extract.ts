@@ -7,6 +7,8 @@
  *   npm run eval:extract -- --json        machine-readable
  *   npm run eval:extract -- --errors      also list misses and false hits per seed
  *   npm run eval:extract -- --gold tests/gold/extract-heldout.json   held-out yrd-dev pages
+ *   npm run eval:extract -- --gold tests/gold/extract-heldout2.json  second held-out set (yrd-dev 025…037; used for the generalization work)
+ *   npm run eval:extract -- --gold tests/gold/extract-heldout3.json  third held-out set (yrd-dev 059, 061, 063; annotated after it)
  *   npm run eval:extract -- --corpus ../shared/corpus/yrd-dev --limit 10   dump extractions for review (no gold)
  */
 import fs from "node:fs";

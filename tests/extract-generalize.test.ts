@@ -154,6 +154,7 @@ describe("dates, figures and milestones", () => {
     expect(f("建设周期6年")).toEqual([[6, "年"]]);
     expect(f("80年代、3年级、3年前")).toEqual([]);
     expect(f("地上14层")).toEqual([[14, "层"]]);
+    expect(f("分为发展背景、推进规划实施等十二章")).toEqual([[12, "章"]]);
     expect(f("将进驻2万多名研发人员")).toEqual([[20000, "人"]]);
   });
 
