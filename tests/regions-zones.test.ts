@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDb } from "@/db/client";
 import { getRegions, regionSubtreeIds } from "@/db/queries/entities";
 import { getMilestones } from "@/db/queries/timeline";
-import { regionAncestors, regionDescendants } from "@/lib/extract";
+import { allRegions, regionAncestors, regionDescendants } from "@/lib/extract";
 import { ingestPaths } from "@/lib/ingest/pipeline";
 import { buildEntityGraph, regionFilterIds } from "@/lib/search/documents";
 
@@ -44,5 +44,25 @@ describe("zones (一体化示范区 = 青浦 + 吴江 + 嘉善) in filters", () 
     expect(inJiashan.length).toBeGreaterThan(0);
     const zoneIds = new Set(inZone.map((m) => m.id));
     for (const m of inJiashan) expect(zoneIds.has(m.id)).toBe(true);
+  });
+});
+
+describe("the gazetteer", () => {
+  it("gives every name one region, except places that really share a name", () => {
+    const byName = new Map<string, Set<string>>();
+    for (const r of allRegions()) for (const n of [r.name, ...r.aliases]) byName.set(n, new Set([...(byName.get(n) ?? []), r.id]));
+    const shared = [...byName].filter(([, ids]) => ids.size > 1).map(([n]) => n).sort();
+    // 上海普陀区 and 舟山普陀区 are both real.
+    expect(shared).toEqual(["普陀", "普陀区"]);
+  });
+
+  it("keeps same-sounding cities apart (苏州/宿州, 台州/泰州)", () => {
+    const children = (id: string) => allRegions().filter((r) => r.parentId === id).map((r) => r.name).sort();
+    expect(children("js-suzhou")).toContain("吴江");
+    expect(children("ah-suzhou")).not.toContain("吴江");
+    expect(children("ah-suzhou")).toContain("埇桥");
+    expect(children("zj-taizhou")).toContain("椒江");
+    expect(children("js-taizhou")).toEqual(expect.arrayContaining(["海陵", "姜堰"]));
+    expect(children("js-taizhou")).not.toContain("椒江");
   });
 });
