@@ -91,6 +91,36 @@ describe("near-duplicates", () => {
   });
 });
 
+describe("which twin is shown", () => {
+  it("shows the copy with the more precise date and folds the undated one into it, stably", () => {
+    const src = fs.readdirSync("content").find((f) => f.startsWith("000_") && f.endsWith(".txt"))!;
+    const seedId = (db.$client.prepare("select id from articles where file_path like ?").get(`%${src}`) as { id: string }).id;
+    expect((db.$client.prepare("select published, duplicate_of from articles where id = ?").get(seedId) as object)).toEqual({ published: null, duplicate_of: null });
+    const text = fs.readFileSync(path.join("content", src), "utf8");
+    const work = path.join(dir, "dated-reprint");
+    fs.mkdirSync(work);
+    const body = text.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 60 && !/浏览器|售楼|国资/.test(p));
+    const html = `<html><head><meta charset="utf-8"><title>长三角一体化示范区2024年度“体检报告”出炉</title></head><body>
+      <h1>长三角一体化示范区2024年度“体检报告”出炉</h1><div class="info">2025-02-21 10:30 来源:示范区执委会</div>
+      <div class="article">${body.map((p) => `<p>${p}</p>`).join("\n")}</div></body></html>`;
+    fs.writeFileSync(path.join(work, "dated.html"), html);
+    fs.writeFileSync(path.join(work, "dated.json"), JSON.stringify({ url: "https://example.org/dated", site: "某某新闻网" }));
+    const first = ingestPaths({ db, paths: [work] });
+    const reprintId = first.files[0]!.id!;
+    expect(first.files[0]).toMatchObject({ status: "duplicate", twin: seedId, shown: reprintId });
+    const rows = () => db.$client.prepare("select id, duplicate_of from articles where id in (?, ?) order by id").all(seedId, reprintId);
+    const expected = [
+      { id: seedId, duplicate_of: reprintId },
+      { id: reprintId, duplicate_of: null },
+    ].sort((a, b) => a.id.localeCompare(b.id));
+    expect(rows()).toEqual(expected);
+    // Re-ingesting either copy keeps the choice.
+    const again = ingestPaths({ db, paths: [work, path.join("content", src)] });
+    expect(again.files.map((f) => f.status)).toEqual(["unchanged", "unchanged"]);
+    expect(rows()).toEqual(expected);
+  });
+});
+
 describe("bad input", () => {
   it("reports each bad file with a clear reason, goes on, and writes nothing partial", () => {
     const work = path.join(dir, "bad");

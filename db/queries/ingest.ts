@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { eq, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import {
   articles,
@@ -44,22 +44,27 @@ export function getArticleStateById({ db, id }: { db: Db; id: string }) {
   return db.select({ id: articles.id, recordHash: articles.recordHash }).from(articles).where(eq(articles.id, id)).get();
 }
 
-/** Another article (not `exceptId`) with exactly this body, preferring the one that is not itself a duplicate. */
-export function getArticleIdByContentHash({ db, contentHash, exceptId }: { db: Db; contentHash: string; exceptId: string }) {
+/** Originals (articles not folded into a twin), for duplicate detection. */
+export function getOriginalArticles({ db }: { db: Db }) {
   return db
-    .select({ id: articles.id })
+    .select({
+      id: articles.id,
+      simhash: articles.simhash,
+      body: articles.body,
+      contentHash: articles.contentHash,
+      publishedPrecision: articles.publishedPrecision,
+    })
     .from(articles)
-    .where(and(eq(articles.contentHash, contentHash), ne(articles.id, exceptId), isNull(articles.duplicateOf)))
-    .get()?.id;
+    .where(isNull(articles.duplicateOf))
+    .all();
 }
 
-/** Originals (not duplicates) other than `exceptId`, for near-duplicate detection. */
-export function getDedupCandidates({ db, exceptId }: { db: Db; exceptId: string }) {
-  return db
-    .select({ id: articles.id, simhash: articles.simhash, body: articles.body })
-    .from(articles)
-    .where(and(ne(articles.id, exceptId), isNull(articles.duplicateOf)))
-    .all();
+/** Fold an article, and everything already folded into it, into another one (which is then shown instead). */
+export function foldArticleInto({ db, id, into }: { db: Db; id: string; into: string }) {
+  db.update(articles)
+    .set({ duplicateOf: into, updatedAt: new Date().toISOString() })
+    .where(or(eq(articles.id, id), eq(articles.duplicateOf, id)))
+    .run();
 }
 
 export function upsertEntities({ db, rows }: { db: Db; rows: EntityRow[] }) {

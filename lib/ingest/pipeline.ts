@@ -6,16 +6,17 @@ import {
   addIngestFailure,
   createIngestRun,
   finishIngestRun,
-  getArticleIdByContentHash,
-  getDedupCandidates,
+  foldArticleInto,
+  getOriginalArticles,
   upsertArticle,
   upsertEntities,
 } from "@/db/queries/ingest";
 import { extract } from "../extract";
 import { buildRecord, gazetteerEntityRows } from "./record";
 import { findNearDuplicate, type DedupCandidate } from "./dedup";
+import type { ArticleRecord } from "@/db/queries/ingest";
 import { MAX_PAGE_BYTES, processPage } from "./process";
-import { AtlasError, type Sidecar } from "./types";
+import { AtlasError, type DatePrecision, type Sidecar } from "./types";
 
 export const PAGE_EXTENSIONS = [".html", ".htm", ".txt"];
 
@@ -35,8 +36,9 @@ export interface FileResult {
   status: FileStatus;
   id?: string;
   title?: string;
-  /** For duplicates: the article this one was folded into. */
+  /** For duplicates: the other copy of the story, and which of the two is shown. */
   twin?: string;
+  shown?: string;
   code?: string;
   reason?: string;
 }
@@ -106,6 +108,26 @@ function failureOf(file: string, error: unknown): FileResult {
   return { path: file, status: "failed", code: "internal", reason: error instanceof Error ? error.message : String(error) };
 }
 
+interface Original extends DedupCandidate {
+  contentHash: string;
+  publishedPrecision: DatePrecision | null;
+}
+
+const DATE_RANK: Record<DatePrecision, number> = { year: 1, month: 2, day: 3 };
+const dateRank = (p: DatePrecision | null | undefined) => (p ? DATE_RANK[p] : 0);
+
+/**
+ * The earlier copy of the same story, if any (same body, else a near-duplicate), and whether this copy
+ * should be the one shown instead: it is when it carries a more precise publication date.
+ */
+export function findTwin(article: ArticleRecord["article"], originals: Original[]): { twin: Original; replaces: boolean } | null {
+  const others = originals.filter((o) => o.id !== article.id);
+  const twinId = others.find((o) => o.contentHash === article.contentHash)?.id ?? findNearDuplicate(article.body, article.simhash, others);
+  const twin = others.find((o) => o.id === twinId);
+  if (!twin) return null;
+  return { twin, replaces: dateRank(article.publishedPrecision) > dateRank(twin.publishedPrecision) };
+}
+
 /**
  * Ingest files and folders: each page is cleaned, extracted and written in its own transaction, so a crash
  * leaves no half-written article and re-running resumes. The run and every failure are recorded.
@@ -124,22 +146,26 @@ export function ingestPaths({
   db.transaction((tx) => upsertEntities({ db: tx as unknown as Db, rows: gazetteerEntityRows() }));
   const { files, failures } = collectInputs(paths);
   const results: FileResult[] = [...failures];
-  let candidates: DedupCandidate[] | null = null;
+  let originals: Original[] | null = null;
   try {
     files.forEach((file, i) => {
       onProgress?.(i, files.length, file);
       try {
         const { cleaned, extraction, sidecar } = analyzeFile(file);
         const record = buildRecord({ cleaned, extraction, filePath: path.relative(process.cwd(), file), fetchedAt: sidecar?.fetchedAt ?? null });
-        const { id, contentHash, simhash, body } = record.article;
-        candidates ??= getDedupCandidates({ db, exceptId: "" });
-        const others = candidates.filter((c) => c.id !== id);
-        const twin = getArticleIdByContentHash({ db, contentHash, exceptId: id }) ?? findNearDuplicate(body, simhash, others);
-        record.article.duplicateOf = twin;
+        const { article } = record;
+        originals ??= getOriginalArticles({ db });
+        const match = findTwin(article, originals);
+        article.duplicateOf = match && !match.replaces ? match.twin.id : null;
         const outcome = upsertArticle({ db, record });
-        if (!twin && !candidates.some((c) => c.id === id)) candidates.push({ id, simhash, body });
-        const status: FileStatus = outcome === "unchanged" ? "unchanged" : twin ? "duplicate" : outcome;
-        results.push({ path: file, status, id, title: cleaned.title, ...(twin ? { twin } : {}) });
+        if (match?.replaces) {
+          foldArticleInto({ db, id: match.twin.id, into: article.id });
+          originals = originals.filter((o) => o.id !== match.twin.id);
+        }
+        if (!article.duplicateOf && !originals.some((o) => o.id === article.id)) originals.push({ ...article, publishedPrecision: article.publishedPrecision ?? null });
+        const status: FileStatus = outcome === "unchanged" ? "unchanged" : match ? "duplicate" : outcome;
+        const pair = match ? { twin: match.twin.id, shown: article.duplicateOf ?? article.id } : {};
+        results.push({ path: file, status, id: article.id, title: cleaned.title, ...pair });
       } catch (error) {
         results.push(failureOf(file, error));
       }

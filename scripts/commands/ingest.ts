@@ -14,8 +14,8 @@ function printSummary(summary: IngestSummary) {
   console.log(counts.toString());
   const dupes = summary.files.filter((f) => f.status === "duplicate");
   if (dupes.length) {
-    const t = new Table({ head: ["duplicate file", "folded into article"], style });
-    for (const f of dupes) t.push([f.path, f.twin ?? ""]);
+    const t = new Table({ head: ["duplicate file", "article", "twin", "shown"], style });
+    for (const f of dupes) t.push([f.path, f.id ?? "", f.twin ?? "", f.shown ?? ""]);
     console.log(t.toString());
   }
   const failed = summary.files.filter((f) => f.status === "failed");
