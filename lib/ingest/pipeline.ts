@@ -10,11 +10,11 @@ import {
   getOriginalArticles,
   upsertArticle,
   upsertEntities,
+  type ArticleRecord,
 } from "@/db/queries/ingest";
 import { extract } from "../extract";
 import { buildRecord, gazetteerEntityRows } from "./record";
 import { findNearDuplicate, type DedupCandidate } from "./dedup";
-import type { ArticleRecord } from "@/db/queries/ingest";
 import { MAX_PAGE_BYTES, processPage } from "./process";
 import { AtlasError, type DatePrecision, type Sidecar } from "./types";
 
@@ -120,7 +120,7 @@ const dateRank = (p: DatePrecision | null | undefined) => (p ? DATE_RANK[p] : 0)
  * The earlier copy of the same story, if any (same body, else a near-duplicate), and whether this copy
  * should be the one shown instead: it is when it carries a more precise publication date.
  */
-export function findTwin(article: ArticleRecord["article"], originals: Original[]): { twin: Original; replaces: boolean } | null {
+function findTwin(article: ArticleRecord["article"], originals: Original[]): { twin: Original; replaces: boolean } | null {
   const others = originals.filter((o) => o.id !== article.id);
   const twinId = others.find((o) => o.contentHash === article.contentHash)?.id ?? findNearDuplicate(article.body, article.simhash, others);
   const twin = others.find((o) => o.id === twinId);
