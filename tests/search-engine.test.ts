@@ -145,7 +145,7 @@ describe("sync", () => {
   });
 
   it("rebuilds under a temporary name and swaps it in", async () => {
-    await engine.client.createIndex("test_articles_rebuild_crashed").waitTask();
+    await engine.client.createIndex("test_articles_rebuild_crashed").waitTask({ timeout: 120_000 });
     const rebuilding = syncIndex({ db, engine, rebuild: true });
     // Searches keep answering from the old index while the new one fills.
     const during = await search(q("q=都市"), { db, engine });

@@ -16,6 +16,9 @@ import { buildEntityGraph, buildSearchDoc, docHash, vocabulary, type SearchDoc }
 import { Segmenter } from "./segment";
 import { articleIndexSettings, synonymGroups } from "./settings";
 
+/** Meilisearch tasks are queued: on a busy machine even a small one can wait behind a large one (the client's default is 5 s). */
+const TASK_TIMEOUT_MS = 300_000;
+
 export interface SyncProgress {
   phase: "prepare" | "fallback" | "send" | "delete" | "swap" | "done";
   done: number;
@@ -71,7 +74,7 @@ export async function applySettings(index: Index, wanted: Settings): Promise<boo
   }
   if (Object.keys(diff).length === 0) return false;
   if (process.env.ATLAS_DEBUG_SETTINGS) for (const k of Object.keys(diff)) console.error(`settings differ: ${k}: ${canonical(k, current[k])} → ${canonical(k, diff[k])}`);
-  ensureSucceeded(await index.updateSettings(diff as Settings).waitTask({ timeout: 120_000 }), "update settings");
+  ensureSucceeded(await index.updateSettings(diff as Settings).waitTask({ timeout: TASK_TIMEOUT_MS }), "update settings");
   return true;
 }
 
@@ -85,14 +88,14 @@ async function indexExists(client: Meilisearch, uid: string): Promise<boolean> {
 }
 
 export async function ensureIndex(client: Meilisearch, uid: string): Promise<Index<SearchDoc>> {
-  if (!(await indexExists(client, uid))) ensureSucceeded(await client.createIndex(uid, { primaryKey: "id" }).waitTask(), `create ${uid}`);
+  if (!(await indexExists(client, uid))) ensureSucceeded(await client.createIndex(uid, { primaryKey: "id" }).waitTask({ timeout: TASK_TIMEOUT_MS }), `create ${uid}`);
   return client.index<SearchDoc>(uid);
 }
 
 async function sendDocs(index: Index<SearchDoc>, docs: SearchDoc[], onSent: (n: number) => void): Promise<void> {
   for (let i = 0; i < docs.length; i += BATCH) {
     const batch = docs.slice(i, i + BATCH);
-    ensureSucceeded(await index.addDocuments(batch, { primaryKey: "id" }).waitTask({ timeout: 300_000 }), "add documents");
+    ensureSucceeded(await index.addDocuments(batch, { primaryKey: "id" }).waitTask({ timeout: TASK_TIMEOUT_MS }), "add documents");
     onSent(batch.length);
   }
 }
@@ -175,7 +178,7 @@ export async function syncIndexWith(opts: {
     // Indexes left by a rebuild that crashed before its swap.
     const { results: existing } = await client.getIndexes({ limit: 1000 });
     for (const stale of existing.filter((i) => i.uid.startsWith(`${indexName}_rebuild_`))) {
-      ensureSucceeded(await client.deleteIndex(stale.uid).waitTask(), `delete ${stale.uid}`);
+      ensureSucceeded(await client.deleteIndex(stale.uid).waitTask({ timeout: TASK_TIMEOUT_MS }), `delete ${stale.uid}`);
     }
     const tmp = `${indexName}_rebuild_${Date.now().toString(36)}`;
     const fresh = await ensureIndex(client, tmp);
@@ -184,9 +187,9 @@ export async function syncIndexWith(opts: {
     await sendDocs(fresh, docs, (n) => progress({ phase: "send", done: (sent += n), total: docs.length }));
     await ensureIndex(client, indexName);
     progress({ phase: "swap", done: 0, total: 1 });
-    ensureSucceeded(await client.swapIndexes([{ indexes: [indexName, tmp], rename: false }]).waitTask(), `swap ${indexName} ⇄ ${tmp}`);
+    ensureSucceeded(await client.swapIndexes([{ indexes: [indexName, tmp], rename: false }]).waitTask({ timeout: TASK_TIMEOUT_MS }), `swap ${indexName} ⇄ ${tmp}`);
     // After the swap `tmp` holds the old documents.
-    ensureSucceeded(await client.deleteIndex(tmp).waitTask(), `delete ${tmp}`);
+    ensureSucceeded(await client.deleteIndex(tmp).waitTask({ timeout: TASK_TIMEOUT_MS }), `delete ${tmp}`);
     deleteAllSearchSync({ db });
     upsertSearchSyncRows({ db, rows: docs.map((d) => ({ articleId: d.id, docHash: hashes.get(d.id) ?? "" })) });
     result.sent = docs.length;
@@ -210,7 +213,7 @@ export async function syncIndexWith(opts: {
     upsertSearchSyncRows({ db, rows: changed.map((d) => ({ articleId: d.id, docHash: hashes.get(d.id) ?? "" })) });
     if (gone.length) {
       progress({ phase: "delete", done: 0, total: gone.length });
-      ensureSucceeded(await index.deleteDocuments(gone).waitTask(), "delete documents");
+      ensureSucceeded(await index.deleteDocuments(gone).waitTask({ timeout: TASK_TIMEOUT_MS }), "delete documents");
       deleteSearchSyncByIds({ db, ids: gone });
     }
     result.sent = changed.length;
