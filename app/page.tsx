@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { parseSearchParams, search, type SearchParams, type SearchResponse } from "@/lib/search";
-import { AtlasError } from "@/lib/ingest/types";
-import { SORTS, type SortOrder } from "@/lib/search/types";
+import { getEntityExists } from "@/db/queries/entities";
+import { toAtlasError } from "@/lib/errors";
+import { search, type SearchParams, type SearchResponse } from "@/lib/search";
+import { parseSearchParams, SORTS, type SortOrder } from "@/lib/url-state";
 import { FacetPanel, SelectedFilters } from "@/components/search/facet-panel";
 import { HitList } from "@/components/search/hit-list";
 import { exportHref, searchHref, sortHref } from "@/components/search/href";
@@ -30,10 +31,11 @@ export default async function SearchPage({ searchParams }: Props) {
   let params: SearchParams;
   let paramError: string | null = null;
   try {
-    params = parseSearchParams(raw);
+    params = parseSearchParams(raw, { entityExists: (id) => getEntityExists({ id }) });
   } catch (e) {
-    if (!(e instanceof AtlasError)) throw e;
-    paramError = e.message;
+    const err = toAtlasError(e);
+    if (err.code !== "bad-request") throw err;
+    paramError = err.userMessage;
     params = parseSearchParams({});
   }
   const response: SearchResponse = await search(params);
@@ -66,7 +68,7 @@ export default async function SearchPage({ searchParams }: Props) {
         </section>
       ) : null}
 
-      {paramError ? <p className="notice" role="alert">检索参数有误，已按默认条件检索：{paramError}</p> : null}
+      {paramError ? <p className="notice" role="alert">{paramError}（已按默认条件检索）</p> : null}
       {response.engine === "sqlite" ? (
         <p className="notice" role="status" data-testid="engine-notice">
           {response.notice ?? "检索引擎暂时不可用，当前结果来自备用的 SQLite 全文检索，排序和高亮可能略有不同。"}

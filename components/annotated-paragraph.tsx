@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { segmentText, type Annotation } from "./annotate";
-import { KIND_LABELS } from "./entity-link";
+import { annotationLabel } from "@/lib/domain/kinds";
 import styles from "./annotated-paragraph.module.css";
 
 export function AnnotatedParagraph({ text, annotations, id }: { text: string; annotations: Annotation[]; id?: string }) {
@@ -9,7 +9,7 @@ export function AnnotatedParagraph({ text, annotations, id }: { text: string; an
       {segmentText(text, annotations).map((s, i) => {
         const a = s.annotation;
         if (!a) return s.text;
-        const title = `${KIND_LABELS[a.kind] ?? a.kind}${a.label ? `：${a.label}` : ""}`;
+        const title = `${annotationLabel(a.kind)}${a.label ? `：${a.label}` : ""}`;
         if (a.href) {
           return (
             <Link key={i} href={a.href} className={styles.ann} data-kind={a.kind} title={title} data-testid="mention">
@@ -32,7 +32,7 @@ export function KindLegend({ kinds }: { kinds: string[] }) {
     <ul className={styles.legend} aria-label="标注图例">
       {kinds.map((k) => (
         <li key={k}>
-          <span className={styles.ann} data-kind={k}>{KIND_LABELS[k] ?? k}</span>
+          <span className={styles.ann} data-kind={k}>{annotationLabel(k)}</span>
         </li>
       ))}
     </ul>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { entityHref } from "./entity-link";
+import { entityHref } from "@/lib/domain/kinds";
 
 export function EntityChip({ entity, testId = "entity-chip" }: { entity: { kind: string; slug: string; name: string }; testId?: string }) {
   const href = entityHref(entity);

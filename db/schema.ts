@@ -1,5 +1,7 @@
 import { sql, type InferInsertModel, type InferSelectModel } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { DATE_PRECISIONS } from "../lib/domain/dates";
+import { ENTITY_KIND_IDS } from "../lib/domain/kinds";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -17,7 +19,7 @@ export const articles = sqliteTable(
     simhash: text("simhash").notNull(),
     title: text("title").notNull(),
     published: text("published"),
-    publishedPrecision: text("published_precision", { enum: ["day", "month", "year"] }),
+    publishedPrecision: text("published_precision", { enum: DATE_PRECISIONS }),
     publishedText: text("published_text"),
     site: text("site"),
     source: text("source"),
@@ -55,7 +57,7 @@ export const entities = sqliteTable(
   {
     /** `${kind}:${slug}` */
     id: text("id").primaryKey(),
-    kind: text("kind", { enum: ["plan", "project", "organization", "region", "date"] }).notNull(),
+    kind: text("kind", { enum: ENTITY_KIND_IDS }).notNull(),
     slug: text("slug").notNull(),
     name: text("name").notNull(),
     /** plan: 规划/方案/计划 …; region: province/city/district/county/town/zone */
@@ -85,7 +87,7 @@ export const mentions = sqliteTable(
     text: text("text").notNull(),
     /** date mentions: resolved value and precision. */
     value: text("value"),
-    precision: text("precision"),
+    precision: text("precision", { enum: DATE_PRECISIONS }),
   },
   (t) => [index("mentions_article").on(t.articleId), index("mentions_entity").on(t.entityId)],
 );
@@ -117,7 +119,7 @@ export const milestones = sqliteTable(
     /** Hash of date + action + concerned entity ids: the same event from several articles is one row. */
     id: text("id").primaryKey(),
     date: text("date").notNull(),
-    precision: text("precision", { enum: ["day", "month", "year"] }).notNull(),
+    precision: text("precision", { enum: DATE_PRECISIONS }).notNull(),
     action: text("action").notNull(),
     event: text("event").notNull(),
   },

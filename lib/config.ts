@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { AtlasError } from "./errors";
 
 /** Treat `FOO=` the same as an unset FOO, like t3-env's emptyStringAsUndefined. */
 const optional = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
@@ -27,11 +28,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
-    throw new Error(`Invalid environment configuration (see .env.example):\n${issues}`);
+    throw new AtlasError("config", `Invalid environment configuration (see .env.example):\n${issues}`);
   }
   const c = parsed.data;
   if (c.MEILI_URL && !c.MEILI_MASTER_KEY) {
-    throw new Error("Invalid environment configuration: MEILI_URL is set but MEILI_MASTER_KEY is not (see .env.example)");
+    throw new AtlasError("config", "Invalid environment configuration: MEILI_URL is set but MEILI_MASTER_KEY is not (see .env.example)");
   }
   // Runtime state, not build input: the ignore comments keep Next.js from tracing the whole project.
   const dataDir = path.resolve(/*turbopackIgnore: true*/ c.DATA_DIR);

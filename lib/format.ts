@@ -1,15 +1,8 @@
 /** Display and export formatting shared by pages and route handlers (pure functions). */
 
-export type Precision = "day" | "month" | "year";
+import { precisionOf, type DatePrecision as Precision } from "./domain/dates";
 
 const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/;
-
-/** Precision implied by an ISO-ish value: `YYYY` → year, `YYYY-MM` → month, `YYYY-MM-DD` → day. */
-export function precisionOf(value: string): Precision | null {
-  const m = DATE_RE.exec(value);
-  if (!m) return null;
-  return m[3] ? "day" : m[2] ? "month" : "year";
-}
 
 /**
  * A date shown only as precisely as it is known: 2024年7月25日, 2023年2月, 2020年.
@@ -60,11 +53,34 @@ function csvCell(v: string | number | boolean | null | undefined | readonly stri
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
+const csvLine = <T>(row: T, columns: readonly CsvColumn<T>[]) => columns.map((c) => csvCell(c.value(row))).join(",") + "\r\n";
+const csvHeader = <T>(columns: readonly CsvColumn<T>[]) => BOM + columns.map((c) => csvCell(c.header)).join(",") + "\r\n";
+
 /** RFC 4180 CSV (CRLF line ends, quotes doubled) with a UTF-8 BOM so Excel reads Chinese correctly. */
 export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): string {
-  const lines = [columns.map((c) => csvCell(c.header)).join(",")];
-  for (const row of rows) lines.push(columns.map((c) => csvCell(c.value(row))).join(","));
-  return BOM + lines.join("\r\n") + "\r\n";
+  return csvHeader(columns) + rows.map((r) => csvLine(r, columns)).join("");
+}
+
+/** The same CSV, streamed batch by batch: an export of any size, never cut at a page. */
+export function csvStream<T>(batches: AsyncIterable<readonly T[]>, columns: readonly CsvColumn<T>[]): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const it = batches[Symbol.asyncIterator]();
+  let started = false;
+  return new ReadableStream({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(csvHeader(columns)));
+        return;
+      }
+      const next = await it.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value.map((r) => csvLine(r, columns)).join("")));
+    },
+    async cancel() {
+      await it.return?.();
+    },
+  });
 }
 
 /** `attachment; filename=…` with an ASCII fallback and the UTF-8 name (RFC 6266). */
@@ -73,8 +89,8 @@ export function contentDisposition(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-/** A downloadable CSV response. */
-export function csvResponse(csv: string, filename: string): Response {
+/** A downloadable CSV response (a whole string, or a stream). */
+export function csvResponse(csv: string | ReadableStream<Uint8Array>, filename: string): Response {
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
@@ -84,7 +100,3 @@ export function csvResponse(csv: string, filename: string): Response {
   });
 }
 
-/** `?format=csv` asks for CSV; anything else (or nothing) for JSON. */
-export function wantsCsv(params: URLSearchParams): boolean {
-  return params.get("format")?.toLowerCase() === "csv";
-}

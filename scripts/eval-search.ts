@@ -11,7 +11,7 @@ import { ingestPaths } from "@/lib/ingest/pipeline";
 import { engineFor } from "@/lib/search/engine";
 import { search, syncIndex } from "@/lib/search/index";
 import { ensureLocalServer } from "@/lib/search/local-server";
-import { parseSearchParams } from "@/lib/search/params";
+import { parseSearchParams } from "@/lib/url-state";
 import { ensureSucceeded } from "@/lib/search/sync";
 
 interface Judged {

@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { AtlasError } from "@/lib/ingest/types";
+import { AtlasError } from "@/lib/errors";
 import { registerIngest } from "./commands/ingest";
 import { registerInspect } from "./commands/inspect";
 import { registerIndex } from "./commands/index";

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { allRegions, regionAncestors, regionById } from "@/lib/extract";
+import { allRegions, regionById } from "@/lib/extract";
+import { regionContainers, regionSlug } from "@/lib/domain/regions";
+
+const regionAncestors = (slug: string) => (regionById(slug) ? regionContainers(slug).map(regionSlug) : []);
 import { findRegions } from "@/lib/extract/regions";
 
 const ids = (text: string) => findRegions(text).map((m) => m.id);

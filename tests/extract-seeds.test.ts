@@ -2,7 +2,8 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { extract, regionAncestors } from "@/lib/extract";
+import { extract } from "@/lib/extract";
+import { regionContainers } from "@/lib/domain/regions";
 import { processPage } from "@/lib/ingest/process";
 
 const seed = (prefix: string) => {
@@ -18,7 +19,7 @@ describe("extract on seed 000 through the real ingestion pipeline", () => {
     expect(names("region").sort()).toEqual(["长三角生态绿色一体化发展示范区", "水乡客厅", "青浦", "吴江", "嘉善", "苏州", "长三角"].sort());
     const qingpu = x.entities.find((e) => e.kind === "region" && e.text === "上海青浦");
     expect(qingpu).toMatchObject({ id: "region:sh-qingpu", path: ["上海", "青浦"] });
-    expect(regionAncestors("sh-qingpu")).toContain("yrd-demo");
+    expect(regionContainers("sh-qingpu")).toContain("region:yrd-demo");
   });
 
   it("resolves the plans, the abbreviation and the short form", () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { canonicalEncoding, decodeBytes, sniffDeclaredCharset } from "@/lib/ingest/decode";
 import { stripPinyin } from "@/lib/ingest/normalize";
 import { processPage } from "@/lib/ingest/process";
-import { AtlasError } from "@/lib/ingest/types";
+import { AtlasError } from "@/lib/errors";
 
 const CONTENT = path.join(__dirname, "..", "content");
 const YRD = path.join(__dirname, "..", "..", "shared", "corpus", "yrd-dev");

@@ -1,7 +1,7 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { MAX_PAGE_BYTES, processPage } from "@/lib/ingest/process";
-import { AtlasError } from "@/lib/ingest/types";
+import { AtlasError } from "@/lib/errors";
 
 function codeOf(bytes: Uint8Array, fileName = "page.txt"): string {
   try {

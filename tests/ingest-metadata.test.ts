@@ -14,9 +14,10 @@ describe("dates", () => {
     expect(parseDate("2025 12/16 09:01:43")).toEqual({ value: "2025-12-16", precision: "day" });
   });
 
-  it("falls back to month precision, rejects impossible dates and year ranges", () => {
+  it("falls back to month precision (an impossible day keeps its month), rejects year ranges", () => {
     expect(parseDate("2023年12月")).toEqual({ value: "2023-12", precision: "month" });
-    expect(parseDate("2023-02-30")).toBeNull();
+    expect(parseDate("2023-02-30")).toEqual({ value: "2023-02", precision: "month" });
+    expect(parseDate("2023-13-01")).toBeNull();
     expect(parseDate("(2021—2035年)")).toBeNull();
     expect(parseDate("2021-2035年")).toBeNull();
     expect(parseDate("02-24")).toBeNull();

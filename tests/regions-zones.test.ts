@@ -3,11 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDb } from "@/db/client";
-import { getRegions, regionSubtreeIds } from "@/db/queries/entities";
+import { getRegions } from "@/db/queries/entities";
 import { getMilestones } from "@/db/queries/timeline";
-import { allRegions, regionAncestors, regionDescendants } from "@/lib/extract";
+import { expandRegion, regionContainers } from "@/lib/domain/regions";
+import { allRegions } from "@/lib/extract";
 import { ingestPaths } from "@/lib/ingest/pipeline";
-import { buildEntityGraph, regionFilterIds } from "@/lib/search/documents";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-zones-"));
 const db = openDb(path.join(dir, "atlas.db"));
@@ -19,21 +19,22 @@ afterAll(() => {
 
 describe("zones (一体化示范区 = 青浦 + 吴江 + 嘉善) in filters", () => {
   it("puts a member county and its towns inside the zone", () => {
-    expect(regionAncestors("zj-jiaxing-jiashan")).toEqual(expect.arrayContaining(["yrd", "yrd-demo", "zj", "zj-jiaxing", "zj-jiaxing-jiashan"]));
-    expect(regionDescendants("yrd-demo")).toEqual(expect.arrayContaining(["sh-qingpu", "js-suzhou-wujiang", "zj-jiaxing-jiashan", "zj-jiaxing-jiashan-xitang"]));
-    expect(regionDescendants("yrd-demo")).not.toContain("zj-hangzhou");
+    expect(regionContainers("zj-jiaxing-jiashan")).toEqual(expect.arrayContaining(["region:yrd", "region:yrd-demo", "region:zj", "region:zj-jiaxing", "region:zj-jiaxing-jiashan"]));
+    expect(expandRegion("yrd-demo")).toEqual(
+      expect.arrayContaining(["region:sh-qingpu", "region:js-suzhou-wujiang", "region:zj-jiaxing-jiashan", "region:zj-jiaxing-jiashan-xitang"]),
+    );
+    expect(expandRegion("region:yrd-demo")).not.toContain("region:zj-hangzhou");
   });
 
   it("stores the whole gazetteer, so parent chains never stop at an unmentioned region", () => {
     const regions = getRegions({ db });
     const ids = new Set(regions.map((r) => r.id));
     for (const id of ["region:ah", "region:zj-jiaxing", "region:yrd-demo-pilot"]) expect(ids.has(id)).toBe(true);
-    expect(regionSubtreeIds(regions, "region:yrd-demo")).toEqual(expect.arrayContaining(["region:zj-jiaxing-jiashan", "region:sh-qingpu"]));
+    for (const id of expandRegion("region:yrd-demo")) expect(ids.has(id)).toBe(true);
   });
 
   it("indexes a mention of 嘉善 under the zone, the province and the city", () => {
-    const graph = buildEntityGraph([]);
-    expect(regionFilterIds(graph, "region:zj-jiaxing-jiashan")).toEqual(
+    expect(regionContainers("region:zj-jiaxing-jiashan")).toEqual(
       expect.arrayContaining(["region:yrd", "region:yrd-demo", "region:zj", "region:zj-jiaxing", "region:zj-jiaxing-jiashan"]),
     );
   });

@@ -14,7 +14,7 @@ const { getDb } = await import("@/db/client");
 const { loadConfig } = await import("@/lib/config");
 const { connectEngine, getEngine } = await import("@/lib/search/engine");
 const { search, syncIndex } = await import("@/lib/search/index");
-const { parseSearchParams } = await import("@/lib/search/params");
+const { parseSearchParams } = await import("@/lib/url-state");
 const { GET } = await import("@/app/api/search/route");
 const { loadFixture } = await import("./search-helpers/fixture");
 
@@ -33,7 +33,7 @@ afterAll(async () => {
 
 describe("GET /api/search", () => {
   it("answers in the documented shape", async () => {
-    const res = await GET(new Request("http://localhost/api/search?q=都市&topic=交通&sort=newest"));
+    const res = await GET(new Request("http://localhost/api/search?q=都市&topic=交通与基础设施&sort=newest"));
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown> & { hits: Record<string, unknown>[]; facets: Record<string, unknown[]> };
     expect(body).toMatchObject({ query: "都市", engine: "meilisearch", total: 1, page: 1 });
@@ -43,13 +43,13 @@ describe("GET /api/search", () => {
       title: "上海大都市区空间协同规划发布",
       published: "2024-03-05",
       site: "上海发布",
-      regions: [{ id: "region:qingpu", name: "青浦" }],
-      topics: ["交通"],
+      regions: [{ id: "region:sh-qingpu", name: "青浦" }],
+      topics: ["交通与基础设施"],
       url: "https://example.test/a1",
     });
     expect(body.hits[0]?.snippet).toContain("<mark>都市</mark>");
     expect(Object.keys(body.facets).sort()).toEqual(["kind", "plan", "region", "site", "topic", "year"]);
-    expect(body.facets.topic).toContainEqual({ value: "交通", label: "交通", count: 1, selected: true });
+    expect(body.facets.topic).toContainEqual({ value: "交通与基础设施", label: "交通与基础设施", count: 1, selected: true });
   });
 
   it("exports CSV and rejects bad parameters", async () => {

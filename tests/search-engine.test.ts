@@ -7,7 +7,7 @@ import { openDb, type Db } from "@/db/client";
 import { engineFor, type Engine } from "@/lib/search/engine";
 import { search, syncIndex } from "@/lib/search/index";
 import { ensureLocalServer, isPidAlive, type LocalServer } from "@/lib/search/local-server";
-import { parseSearchParams } from "@/lib/search/params";
+import { parseSearchParams } from "@/lib/url-state";
 import type { SearchResponse } from "@/lib/search/types";
 import { ARTICLES, deleteArticle, insertArticle, loadFixture, updateArticleTitle } from "./search-helpers/fixture";
 
@@ -98,25 +98,25 @@ describe("facets", () => {
   it("counts region values with their ancestors, depth and parent", async () => {
     const r = await search(q(""), { db, engine });
     expect(r.total).toBe(6);
-    expect(count(r, "region", "region:zhejiang")).toBe(3);
-    expect(count(r, "region", "region:jiaxing")).toBe(2);
-    const jiashan = r.facets.region.find((v) => v.value === "region:jiashan");
-    expect(jiashan).toMatchObject({ label: "嘉善", depth: 2, parent: "region:jiaxing", count: 1, selected: false });
-    expect(count(r, "topic", "交通")).toBe(2);
+    expect(count(r, "region", "region:zj")).toBe(3);
+    expect(count(r, "region", "region:zj-jiaxing")).toBe(2);
+    const jiashan = r.facets.region.find((v) => v.value === "region:zj-jiaxing-jiashan");
+    expect(jiashan).toMatchObject({ label: "嘉善", depth: 2, parent: "region:zj-jiaxing", count: 1, selected: false });
+    expect(count(r, "topic", "交通与基础设施")).toBe(2);
     expect(count(r, "year", "2024")).toBe(2);
     expect(count(r, "site", "嘉兴日报")).toBe(2);
     expect(r.facets.plan.find((v) => v.value === "plan:shifanqu-zonggui")?.label).toContain("示范区");
   });
 
   it("ORs values within a facet and ANDs across facets", async () => {
-    const or = await search(q("topic=公共服务&topic=生态环境"), { db, engine });
+    const or = await search(q("topic=公共服务与民生&topic=生态环境"), { db, engine });
     expect(ids(or)).toEqual(["a2", "a3", "a4"]);
     // The selected facet keeps counting its other values (multi-select).
-    expect(count(or, "topic", "交通")).toBe(2);
-    expect(or.facets.topic.find((v) => v.value === "公共服务")?.selected).toBe(true);
-    const and = await search(q("topic=公共服务&topic=生态环境&region=region:jiaxing"), { db, engine });
+    expect(count(or, "topic", "交通与基础设施")).toBe(2);
+    expect(or.facets.topic.find((v) => v.value === "公共服务与民生")?.selected).toBe(true);
+    const and = await search(q("topic=公共服务与民生&topic=生态环境&region=region:zj-jiaxing"), { db, engine });
     expect(ids(and)).toEqual(["a2", "a3"]);
-    expect(count(and, "region", "region:hangzhou")).toBe(1);
+    expect(count(and, "region", "region:zj-hangzhou")).toBe(1);
   });
 
   it("searches within a facet's values and sorts by date", async () => {

@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/search/route";
 import { analyzeQuery, ftsQuote } from "@/lib/search/query";
-import { parseSearchParams, searchParamsToQuery } from "@/lib/search/params";
+import { buildEntityGraph } from "@/lib/search/documents";
+import { parseSearchParams, searchParamsToQuery } from "@/lib/url-state";
 import { Segmenter } from "@/lib/search/segment";
 import { buildSnippet, markersToHtml } from "@/lib/search/snippet";
 
 describe("parseSearchParams", () => {
   it("reads repeated params as multi-select and applies defaults", () => {
-    const p = parseSearchParams(new URLSearchParams("q=示范区&topic=交通&topic=生态环境&region=region:jiashan&sort=newest&page=2&regionQuery=嘉"));
+    const p = parseSearchParams(new URLSearchParams("q=示范区&topic=交通与基础设施&topic=生态环境&region=region:zj-jiaxing-jiashan&sort=newest&page=2&regionQuery=嘉"));
     expect(p).toEqual({
       q: "示范区",
-      filters: { topic: ["交通", "生态环境"], region: ["region:jiashan"] },
+      filters: { topic: ["交通与基础设施", "生态环境"], region: ["region:zj-jiaxing-jiashan"] },
       sort: "newest",
       page: 2,
       pageSize: 20,
@@ -23,14 +24,14 @@ describe("parseSearchParams", () => {
   it("resolves region names and aliases typed by people to region ids", () => {
     expect(parseSearchParams(new URLSearchParams("region=嘉善&region=浙江嘉善县&region=zj")).filters.region).toEqual(["region:zj-jiaxing-jiashan", "region:zj"]);
     expect(parseSearchParams(new URLSearchParams("region=一体化示范区")).filters.region).toEqual(["region:yrd-demo"]);
-    expect(() => parseSearchParams(new URLSearchParams("region=火星"))).toThrow(/unknown region “火星”/);
+    expect(() => parseSearchParams(new URLSearchParams("region=火星"))).toThrow(/不认识“火星”/);
   });
 
   it("rejects invalid values with a clear message", () => {
-    expect(() => parseSearchParams(new URLSearchParams("sort=best"))).toThrow(/sort: one of relevance, newest, oldest/);
-    expect(() => parseSearchParams(new URLSearchParams("page=0"))).toThrow(/page: 1 or more/);
+    expect(() => parseSearchParams(new URLSearchParams("sort=best"))).toThrow(/sort：应为 relevance、newest、oldest 之一/);
+    expect(() => parseSearchParams(new URLSearchParams("page=0"))).toThrow(/page：应在 1 到 1000 之间/);
     expect(() => parseSearchParams(new URLSearchParams("page=abc"))).toThrow(/page/);
-    expect(() => parseSearchParams(new URLSearchParams("colour=red"))).toThrow(/Unknown search parameter: colour/);
+    expect(() => parseSearchParams(new URLSearchParams("colour=red"))).toThrow(/不认识的参数：colour/);
   });
 });
 
@@ -39,14 +40,14 @@ describe("GET /api/search", () => {
     const res = await GET(new Request("http://localhost/api/search?q=x&sort=sideways"));
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: string; message: string };
-    expect(body.error).toBe("invalid_params");
+    expect(body.error).toBe("bad-request");
     expect(body.message).toMatch(/sort/);
     expect((await GET(new Request("http://localhost/api/search?format=xml"))).status).toBe(400);
   });
 });
 
 describe("query analysis and snippets", () => {
-  const ctx = { seg: new Segmenter(["示范区总规"]), groups: [["长三角", "长江三角洲"]], graph: { byId: new Map() } };
+  const ctx = { seg: new Segmenter(["示范区总规"]), groups: [["长三角", "长江三角洲"]], graph: buildEntityGraph([]) };
 
   it("quotes every user token before it reaches FTS5", () => {
     expect(ftsQuote('a"b')).toBe('"a""b"');

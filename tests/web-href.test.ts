@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { facetQueryHref, exportHref, searchHref, searchQueryPairs, toggleFilterHref } from "@/components/search/href";
-import { parseSearchParams } from "@/lib/search/params";
+import { parseSearchParams } from "@/lib/url-state";
 
 const parse = (qs: string) => parseSearchParams(new URLSearchParams(qs));
 

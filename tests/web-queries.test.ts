@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb, type Db } from "@/db/client";
 import * as s from "@/db/schema";
 import { getArticleById, getRelatedArticlesById } from "@/db/queries/articles";
-import { getArticlesByEntityIds, getFiguresByEntityIds, getMentionsByEntityIds, getRegions, regionAncestorsOf, regionChildrenOf, regionSubtreeIds } from "@/db/queries/entities";
+import { getArticlesByEntityIds, getFiguresByEntityIds, getMentionsByEntityIds } from "@/db/queries/entities";
+import { expandRegion, regionAncestry, regionChildIds } from "@/lib/domain/regions";
 import { getMilestoneYearCounts, getMilestones, getMilestonesByArticleId, getMilestonesByEntityIds, getTimelineOptions } from "@/db/queries/timeline";
 
 let dir: string;
@@ -37,12 +38,12 @@ beforeAll(() => {
   db = openDb(path.join(dir, "atlas.db"));
   // 浙江 › (嘉兴 missing as an entity) › 嘉善 › 西塘; 江苏 › 苏州
   entity("region", "zj", "浙江", { path: ["浙江"], type: "province" });
-  entity("region", "zj-jx-jiashan", "嘉善", { path: ["浙江", "嘉兴", "嘉善"], parentId: "zj-jx", type: "county" });
-  entity("region", "zj-jx-jiashan-xitang", "西塘", { path: ["浙江", "嘉兴", "嘉善", "西塘"], parentId: "region:zj-jx-jiashan", type: "town" });
+  entity("region", "zj-jiaxing-jiashan", "嘉善", { path: ["浙江", "嘉兴", "嘉善"], parentId: "zj-jx", type: "county" });
+  entity("region", "zj-jiaxing-jiashan-xitang", "西塘", { path: ["浙江", "嘉兴", "嘉善", "西塘"], parentId: "region:zj-jiaxing-jiashan", type: "town" });
   entity("region", "js", "江苏", { path: ["江苏"], type: "province" });
-  entity("region", "js-sz", "苏州", { path: ["江苏", "苏州"], parentId: "js", type: "city" });
+  entity("region", "js-suzhou", "苏州", { path: ["江苏", "苏州"], parentId: "js", type: "city" });
   const plan = entity("plan", "p1", "示范区总体方案", { type: "方案" });
-  const proj = entity("project", "rail", "沪苏嘉城际铁路", { regionId: "js-sz" });
+  const proj = entity("project", "rail", "沪苏嘉城际铁路", { regionId: "region:js-suzhou" });
   const org = entity("organization", "gwy", "国务院");
 
   article("A", { published: "2019-10-31" });
@@ -56,12 +57,12 @@ beforeAll(() => {
   para("D", 0, "西塘古镇。示范区总体方案。");
   mention("A", org, 0, 0, "国务院");
   mention("A", plan, 0, 5, "示范区总体方案");
-  mention("A", "region:zj-jx-jiashan", 0, 13, "嘉善");
+  mention("A", "region:zj-jiaxing-jiashan", 0, 13, "嘉善");
   mention("A", "region:js", 1, 0, "江苏");
   mention("B", proj, 0, 0, "沪苏嘉城际铁路");
   mention("B", org, 0, 10, "国务院");
   mention("C", proj, 0, 0, "沪苏嘉城际铁路");
-  mention("D", "region:zj-jx-jiashan-xitang", 0, 0, "西塘");
+  mention("D", "region:zj-jiaxing-jiashan-xitang", 0, 0, "西塘");
   mention("D", plan, 0, 5, "示范区总体方案");
   db.insert(s.articleTopics).values([{ articleId: "A", topic: "规划与制度创新", score: 1 }, { articleId: "B", topic: "交通", score: 1 }]).run();
   db.insert(s.figures).values([
@@ -71,7 +72,7 @@ beforeAll(() => {
 
   milestone("m1", "2019-10", "month", [org, plan], [["A", 0]]); // located by its source paragraph (嘉善)
   milestone("m2", "2023-12-08", "day", [proj], [["B", 0], ["C", 0]]); // located by its project (苏州)
-  milestone("m3", "2024", "year", ["region:zj-jx-jiashan-xitang"], [["D", 0]]); // names a region itself
+  milestone("m3", "2024", "year", ["region:zj-jiaxing-jiashan-xitang"], [["D", 0]]); // names a region itself
   milestone("m4", "2023-02", "month", [org], [["A", 1]]); // paragraph names 江苏
 });
 
@@ -80,20 +81,17 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describe("region tree", () => {
-  it("finds everything below a region, even across a missing intermediate level", () => {
-    const regions = getRegions({ db });
-    expect(regionSubtreeIds(regions, "region:zj").sort()).toEqual(["region:zj", "region:zj-jx-jiashan", "region:zj-jx-jiashan-xitang"]);
-    expect(regionSubtreeIds(regions, "region:zj-jx-jiashan").sort()).toEqual(["region:zj-jx-jiashan", "region:zj-jx-jiashan-xitang"]);
-    expect(regionSubtreeIds(regions, "region:js").sort()).toEqual(["region:js", "region:js-sz"]);
-    const xitang = regions.find((r) => r.id === "region:zj-jx-jiashan-xitang")!;
-    expect(regionAncestorsOf(regions, xitang)).toEqual([
+describe("region tree (lib/domain/regions, the one hierarchy)", () => {
+  it("expands a region to everything below it, whichever levels the database holds", () => {
+    expect(expandRegion("region:zj")).toEqual(expect.arrayContaining(["region:zj", "region:zj-jiaxing", "region:zj-jiaxing-jiashan", "region:zj-jiaxing-jiashan-xitang"]));
+    expect(expandRegion("zj-jiaxing-jiashan")).toEqual(expect.arrayContaining(["region:zj-jiaxing-jiashan", "region:zj-jiaxing-jiashan-xitang"]));
+    expect(expandRegion("region:zj-jiaxing-jiashan")).not.toContain("region:zj");
+    expect(regionAncestry("region:zj-jiaxing-jiashan-xitang")).toEqual([
       { id: "region:zj", name: "浙江" },
-      { id: null, name: "嘉兴" },
-      { id: "region:zj-jx-jiashan", name: "嘉善" },
+      { id: "region:zj-jiaxing", name: "嘉兴" },
+      { id: "region:zj-jiaxing-jiashan", name: "嘉善" },
     ]);
-    const js = regions.find((r) => r.id === "region:js")!;
-    expect(regionChildrenOf(regions, js).map((r) => r.id)).toEqual(["region:js-sz"]);
+    expect(regionChildIds("region:js")).toContain("region:js-suzhou");
   });
 });
 
@@ -104,15 +102,15 @@ describe("timeline", () => {
     expect(all.map((m) => m.id)).toEqual(["m1", "m4", "m2", "m3"]);
     const m2 = all.find((m) => m.id === "m2")!;
     expect(m2.entities.map((e) => e.name)).toEqual(["沪苏嘉城际铁路"]);
-    expect(m2.regions.map((r) => r.id)).toEqual(["region:js-sz"]);
+    expect(m2.regions.map((r) => r.id)).toEqual(["region:js-suzhou"]);
     expect(m2.sources.map((x) => x.articleId).sort()).toEqual(["B", "C"]);
     expect(all.find((m) => m.id === "m1")!.regions.map((r) => r.name)).toEqual(["嘉善"]);
   });
   it("filters by region (own region, located project, source paragraph; with everything below)", () => {
     expect(ids({ filter: { region: "region:zj" } })).toEqual(["m1", "m3"]);
-    expect(ids({ filter: { region: "region:zj-jx-jiashan-xitang" } })).toEqual(["m3"]);
+    expect(ids({ filter: { region: "region:zj-jiaxing-jiashan-xitang" } })).toEqual(["m3"]);
     expect(ids({ filter: { region: "region:js" } })).toEqual(["m4", "m2"]);
-    expect(ids({ filter: { region: "region:js-sz" } })).toEqual(["m2"]);
+    expect(ids({ filter: { region: "region:js-suzhou" } })).toEqual(["m2"]);
   });
   it("filters by plan, topic and date range at each bound's own precision", () => {
     expect(ids({ filter: { plan: "plan:p1" } })).toEqual(["m1"]);
@@ -129,11 +127,11 @@ describe("timeline", () => {
     const opts = getTimelineOptions({ db });
     expect(opts.plans.map((p) => p.id)).toEqual(["plan:p1"]);
     expect(opts.topics).toEqual(["交通", "规划与制度创新"]);
-    expect(opts.regions.map((r) => r.id)).toEqual(["region:js", "region:js-sz", "region:zj", "region:zj-jx-jiashan", "region:zj-jx-jiashan-xitang"]);
+    expect(opts.regions.map((r) => r.id)).toEqual(["region:js", "region:js-suzhou", "region:zj", "region:zj-jiaxing-jiashan", "region:zj-jiaxing-jiashan-xitang"]);
   });
   it("finds milestones of an entity, of a region and of an article", () => {
     expect(getMilestonesByEntityIds({ db, ids: ["organization:gwy"] }).map((m) => m.id)).toEqual(["m1", "m4"]);
-    expect(getMilestonesByEntityIds({ db, ids: [], regionIds: ["region:js", "region:js-sz"] }).map((m) => m.id)).toEqual(["m4", "m2"]);
+    expect(getMilestonesByEntityIds({ db, ids: [], regionIds: ["region:js", "region:js-suzhou"] }).map((m) => m.id)).toEqual(["m4", "m2"]);
     expect(getMilestonesByArticleId({ db, articleId: "C" }).map((m) => m.id)).toEqual(["m2"]);
   });
 });
@@ -162,7 +160,7 @@ describe("articles", () => {
   });
   it("lists an entity's articles with near-duplicates folded, and its mentions with context", () => {
     expect(getArticlesByEntityIds({ db, ids: ["project:rail"] }).map((a) => a.id)).toEqual(["B"]);
-    const ms = getMentionsByEntityIds({ db, ids: ["region:zj-jx-jiashan"] });
+    const ms = getMentionsByEntityIds({ db, ids: ["region:zj-jiaxing-jiashan"] });
     expect(ms).toHaveLength(1);
     expect(ms[0]!.context).toBe("国务院批复示范区总体方案,嘉善等地参与。");
     expect(getFiguresByEntityIds({ db, ids: ["plan:p1"] }).map((f) => f.articleId)).toEqual(["A", "D"]);

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getEntitiesByIds, getRegions, regionAncestorsOf } from "@/db/queries/entities";
+import { getEntitiesByIds, getEntityExists } from "@/db/queries/entities";
 import { getMilestoneYearCounts, getMilestones, getTimelineOptions, type MilestoneItem } from "@/db/queries/timeline";
 import { MilestoneList } from "@/components/milestone-list";
-import { timelineHref, timelineParamsSchema, toFilter, type TimelineParams } from "./params";
+import { regionContainers, regionOf } from "@/lib/domain/regions";
+import { toAtlasError } from "@/lib/errors";
+import { parseTimelineParams, timelineHref, type TimelineState } from "@/lib/url-state";
 import styles from "./timeline.module.css";
 
 export const dynamic = "force-dynamic";
@@ -24,23 +26,20 @@ function groupByYearMonth(items: MilestoneItem[]) {
 }
 
 export default async function TimelinePage({ searchParams }: Props) {
-  const raw = await searchParams;
-  const parsed = timelineParamsSchema.safeParse(raw);
-  const params: TimelineParams = parsed.success ? parsed.data : {};
-  const error = parsed.success ? null : parsed.error.issues.map((i) => i.message).join("；");
-  const filter = toFilter(params);
+  let params: TimelineState = {};
+  let error: string | null = null;
+  try {
+    params = parseTimelineParams(await searchParams, { entityExists: (id) => getEntityExists({ id }) });
+  } catch (e) {
+    error = toAtlasError(e).userMessage;
+  }
+  const filter = params;
   const items = getMilestones({ filter });
   const years = getMilestoneYearCounts({ filter });
   const options = getTimelineOptions();
-  const regions = getRegions();
-  const regionById = new Map(regions.map((r) => [r.id, r]));
-  const closure = (id: string) => {
-    const r = regionById.get(id);
-    return r ? [...regionAncestorsOf(regions, r).flatMap((a) => (a.id ? [a.id] : [])), id] : [id];
-  };
   const maxYear = Math.max(1, ...years.map((y) => y.count));
   const grouped = groupByYearMonth(items);
-  const regionName = params.region ? (regionById.get(params.region)?.name ?? params.region) : null;
+  const regionName = params.region ? (regionOf(params.region)?.name ?? params.region) : null;
   const planName = params.plan
     ? (options.plans.find((p) => p.id === params.plan)?.name ?? getEntitiesByIds({ ids: [params.plan] })[0]?.name ?? params.plan)
     : null;
@@ -50,7 +49,7 @@ export default async function TimelinePage({ searchParams }: Props) {
   if (planName) active.push({ key: "plan", label: `规划：${planName}` });
   if (params.from) active.push({ key: "from", label: `起：${params.from}` });
   if (params.to) active.push({ key: "to", label: `止：${params.to}` });
-  const qs = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1])).toString();
+  const api = timelineHref(params, {}, "/api/timeline");
 
   return (
     <div className={styles.page}>
@@ -60,12 +59,12 @@ export default async function TimelinePage({ searchParams }: Props) {
           <p className="muted">规划批复、文件印发、项目开工与建成……每个事件都标注了日期精度，并链接到报道它的文章。</p>
         </div>
         <p className={styles.downloads}>
-          <a className="button" href={`/api/timeline${qs ? `?${qs}` : ""}`}>JSON</a>
-          <a className="button" href={`/api/timeline?${qs ? `${qs}&` : ""}format=csv`} download data-testid="timeline-csv">下载 CSV</a>
+          <a className="button" href={api}>JSON</a>
+          <a className="button" href={`${api}${api.includes("?") ? "&" : "?"}format=csv`} download data-testid="timeline-csv">下载 CSV</a>
         </p>
       </header>
 
-      {error ? <p className="notice" role="alert" data-testid="timeline-error">筛选条件有误：{error}</p> : null}
+      {error ? <p className="notice" role="alert" data-testid="timeline-error">{error}</p> : null}
 
       <form method="get" action="/timeline" className={`card ${styles.filters}`} data-testid="timeline-filters" aria-label="筛选里程碑">
         <label>
@@ -169,7 +168,7 @@ export default async function TimelinePage({ searchParams }: Props) {
                 {[...months].map(([month, list]) => (
                   <div key={month || "year"} className={styles.month}>
                     <h3 className={styles.monthHead}>{month ? `${Number(month)}月` : "月份不详"}</h3>
-                    <MilestoneList items={list} closure={closure} headingLevel={4} />
+                    <MilestoneList items={list} closure={regionContainers} headingLevel={4} />
                   </div>
                 ))}
               </div>

@@ -1,27 +1,15 @@
 import Link from "next/link";
+import { facetDef, FACET_REGISTRY, type FacetRegistry } from "@/lib/domain/facets";
 import type { FacetName, FacetValue, SearchParams, SearchResponse } from "@/lib/search/types";
 import { FacetFilter } from "./facet-filter";
 import { toggleFilterHref } from "./href";
 import styles from "./search.module.css";
 
-export const FACET_LABELS: Record<FacetName, string> = {
-  region: "地区",
-  topic: "主题",
-  site: "网站",
-  year: "年份",
-  plan: "规划文件",
-  kind: "实体类型",
-};
-
-const KIND_VALUE_LABELS: Record<string, string> = { plan: "规划文件", project: "项目", organization: "机构", region: "地区", date: "日期" };
 const SHOWN = 8;
-/** Facets whose values can be narrowed by text (`regionQuery`…), and from how many values the box shows. */
-const FILTERABLE: ReadonlySet<FacetName> = new Set(["region", "plan", "site"]);
+/** From how many values a facet with a filter box (`regionQuery`…) shows it. */
 const FILTER_FROM = 8;
 
-function labelOf(facet: FacetName, v: FacetValue): string {
-  return facet === "kind" ? (KIND_VALUE_LABELS[v.value] ?? v.label) : v.label;
-}
+const facetLabel = (facet: string) => facetDef(facet)?.label ?? facet;
 
 function FacetLink({ p, facet, v }: { p: SearchParams; facet: FacetName; v: FacetValue }) {
   return (
@@ -31,12 +19,12 @@ function FacetLink({ p, facet, v }: { p: SearchParams; facet: FacetName; v: Face
       data-selected={v.selected ? "true" : undefined}
       data-testid={`facet-${facet}`}
       data-value={v.value}
-      data-label={labelOf(facet, v)}
-      aria-label={`${v.selected ? "取消" : "筛选"}${FACET_LABELS[facet]}：${labelOf(facet, v)}（${v.count} 篇）`}
+      data-label={v.label}
+      aria-label={`${v.selected ? "取消" : "筛选"}${facetLabel(facet)}：${v.label}（${v.count} 篇）`}
       rel="nofollow"
     >
       <span className={styles.check} aria-hidden="true">{v.selected ? "✓" : ""}</span>
-      <span className={styles.facetLabel}>{labelOf(facet, v)}</span>
+      <span className={styles.facetLabel}>{v.label}</span>
       <span className={styles.facetCount}>{v.count}</span>
     </Link>
   );
@@ -56,13 +44,13 @@ function regionTree(values: FacetValue[]): Node[] {
   return roots;
 }
 
-function Tree({ p, nodes, depth }: { p: SearchParams; nodes: Node[]; depth: number }) {
+function Tree({ p, facet, nodes, depth }: { p: SearchParams; facet: FacetName; nodes: Node[]; depth: number }) {
   return (
     <ul className={depth === 0 ? styles.facetList : styles.subList}>
       {nodes.map((n) => (
         <li key={n.v.value}>
-          <FacetLink p={p} facet="region" v={n.v} />
-          {n.children.length ? <Tree p={p} nodes={n.children} depth={depth + 1} /> : null}
+          <FacetLink p={p} facet={facet} v={n.v} />
+          {n.children.length ? <Tree p={p} facet={facet} nodes={n.children} depth={depth + 1} /> : null}
         </li>
       ))}
     </ul>
@@ -93,27 +81,28 @@ function FlatList({ p, facet, values }: { p: SearchParams; facet: FacetName; val
   );
 }
 
-const ORDER: FacetName[] = ["region", "topic", "plan", "year", "site", "kind"];
-
-export function FacetPanel({ params, response }: { params: SearchParams; response: SearchResponse }) {
+/** Every facet of the registry, in its order, as the registry says to show it (values arrive labelled and sorted). */
+export function FacetPanel({ params, response, registry = FACET_REGISTRY }: { params: SearchParams; response: SearchResponse; registry?: FacetRegistry }) {
+  const facets = response.facets as Record<string, FacetValue[] | undefined>;
+  const narrowingBy = (params.facetQuery ?? {}) as Record<string, string | undefined>;
   return (
     <nav className={styles.facets} aria-label="筛选条件" data-testid="facets">
-      {ORDER.map((facet) => {
-        const values = response.facets[facet] ?? [];
-        const narrowing = params.facetQuery?.[facet];
+      {registry.map((def) => {
+        const facet = def.name as FacetName;
+        const values = facets[def.name] ?? [];
+        const narrowing = narrowingBy[def.name];
         if (values.length === 0 && !narrowing) return null;
-        const sorted = facet === "year" ? [...values].sort((a, b) => b.value.localeCompare(a.value)) : values;
-        const filterable = FILTERABLE.has(facet) && (values.length >= FILTER_FROM || !!narrowing);
+        const filterable = def.filterBox && (values.length >= FILTER_FROM || !!narrowing);
         return (
           <section key={facet} className={styles.facet} aria-labelledby={`facet-h-${facet}`} data-testid={`facet-group-${facet}`}>
-            <h2 id={`facet-h-${facet}`} className={styles.facetHead}>{FACET_LABELS[facet]}</h2>
-            {filterable ? <FacetFilter params={params} facet={facet} label={FACET_LABELS[facet]} /> : null}
+            <h2 id={`facet-h-${facet}`} className={styles.facetHead}>{def.label}</h2>
+            {filterable ? <FacetFilter params={params} facet={facet} label={def.label} /> : null}
             {values.length === 0 ? (
-              <p className={styles.facetNone} data-testid={`facet-none-${facet}`}>没有名称含“{narrowing}”的{FACET_LABELS[facet]}。</p>
-            ) : facet === "region" ? (
-              <Tree p={params} nodes={regionTree(values)} depth={0} />
+              <p className={styles.facetNone} data-testid={`facet-none-${facet}`}>没有名称含“{narrowing}”的{def.label}。</p>
+            ) : def.tree ? (
+              <Tree p={params} facet={facet} nodes={regionTree(values)} depth={0} />
             ) : (
-              <FlatList p={params} facet={facet} values={sorted} />
+              <FlatList p={params} facet={facet} values={values} />
             )}
           </section>
         );
@@ -124,10 +113,10 @@ export function FacetPanel({ params, response }: { params: SearchParams; respons
 
 /** Selected filters as removable chips. */
 export function SelectedFilters({ params, response }: { params: SearchParams; response: SearchResponse }) {
-  const chips = ORDER.flatMap((facet) =>
+  const chips = FACET_REGISTRY.flatMap(({ name: facet }) =>
     (params.filters[facet] ?? []).map((value) => {
       const known = response.facets[facet]?.find((v) => v.value === value);
-      return { facet, value, label: known ? labelOf(facet, known) : value };
+      return { facet, value, label: known?.label ?? value };
     }),
   );
   if (chips.length === 0) return null;
@@ -135,8 +124,8 @@ export function SelectedFilters({ params, response }: { params: SearchParams; re
     <ul className={`chips ${styles.selected}`} aria-label="已选条件" data-testid="selected-filters">
       {chips.map((c) => (
         <li key={`${c.facet}:${c.value}`}>
-          <Link className="chip" href={toggleFilterHref(params, c.facet, c.value)} aria-label={`移除筛选 ${FACET_LABELS[c.facet]}：${c.label}`} data-testid="selected-filter">
-            {FACET_LABELS[c.facet]}：{c.label} <span aria-hidden="true">×</span>
+          <Link className="chip" href={toggleFilterHref(params, c.facet, c.value)} aria-label={`移除筛选 ${facetLabel(c.facet)}：${c.label}`} data-testid="selected-filter">
+            {facetLabel(c.facet)}：{c.label} <span aria-hidden="true">×</span>
           </Link>
         </li>
       ))}

@@ -1,4 +1,4 @@
-import { searchParamsToQuery } from "@/lib/search/params";
+import { searchParamsToQuery } from "@/lib/url-state";
 import { FACETS, type FacetName, type SearchParams, type SortOrder } from "@/lib/search/types";
 
 /** Search state that links change; pageSize is kept as it is. */

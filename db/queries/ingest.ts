@@ -1,6 +1,7 @@
 import "server-only";
 import { eq, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
+import type { DatePrecision } from "@/lib/domain/dates";
 import {
   articles,
   articleTopics,
@@ -24,12 +25,12 @@ export interface ArticleRecord {
   article: Omit<NewArticle, "createdAt" | "updatedAt">;
   paragraphs: { text: string; original: string }[];
   entities: EntityRow[];
-  mentions: { entityId: string; paragraph: number; start: number; end: number; text: string; value?: string | null; precision?: string | null }[];
+  mentions: { entityId: string; paragraph: number; start: number; end: number; text: string; value?: string | null; precision?: DatePrecision | null }[];
   figures: Omit<typeof figures.$inferInsert, "id" | "articleId">[];
   milestones: {
     id: string;
     date: string;
-    precision: "day" | "month" | "year";
+    precision: DatePrecision;
     action: string;
     event: string;
     paragraph: number;

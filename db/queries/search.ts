@@ -2,6 +2,7 @@ import "server-only";
 import { eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { articles, articleTopics, entities, mentions, searchSync, type Entity } from "../schema";
+import type { DatePrecision } from "@/lib/domain/dates";
 
 /** What the search index needs to know about one article (read from the system of record). */
 export interface IndexSource {
@@ -9,7 +10,7 @@ export interface IndexSource {
   title: string;
   body: string;
   published: string | null;
-  publishedPrecision: "day" | "month" | "year" | null;
+  publishedPrecision: DatePrecision | null;
   site: string | null;
   source: string | null;
   url: string | null;

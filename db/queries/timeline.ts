@@ -2,18 +2,17 @@ import "server-only";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "../client";
 import { articles, articleTopics, entities, mentions, milestoneEntities, milestones, milestoneSources } from "../schema";
-import { getRegions, regionSubtreeIds, type EntityRef } from "./entities";
+import { expandRegion, regionContainers } from "@/lib/domain/regions";
+import type { TimelineState } from "@/lib/url-state";
+import { getRegions, type EntityRef } from "./entities";
+import type { DatePrecision } from "@/lib/domain/dates";
 
-export interface TimelineFilter {
-  /** Region entity id: the milestone must be located in it or below it (see `milestoneRegionCondition`). */
-  region?: string | null;
-  topic?: string | null;
-  /** Entity id of a plan (or any entity) the milestone concerns. */
-  plan?: string | null;
-  /** Inclusive bounds, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, compared at their own precision. */
-  from?: string | null;
-  to?: string | null;
-}
+/**
+ * The timeline's filter, as lib/url-state parses it: a region (the milestone is located in it or below
+ * it, see `milestoneRegionCondition`), a topic, a plan it concerns, inclusive date bounds compared at
+ * their own precision.
+ */
+export type TimelineFilter = TimelineState;
 
 export interface MilestoneSource {
   articleId: string;
@@ -26,7 +25,7 @@ export interface MilestoneSource {
 export interface MilestoneItem {
   id: string;
   date: string;
-  precision: "day" | "month" | "year";
+  precision: DatePrecision;
   action: string;
   event: string;
   entities: EntityRef[];
@@ -44,11 +43,10 @@ export interface MilestoneItem {
  * every milestone everywhere.
  */
 function milestoneRegionCondition(regionIds: string[]): SQL {
-  const bare = regionIds.map((id) => id.replace(/^region:/, ""));
   return sql`(
     exists (select 1 from ${milestoneEntities} me where me.milestone_id = ${milestones.id} and me.entity_id in ${regionIds})
     or exists (select 1 from ${milestoneEntities} me join ${entities} e on e.id = me.entity_id
-               where me.milestone_id = ${milestones.id} and e.region_id in ${[...regionIds, ...bare]})
+               where me.milestone_id = ${milestones.id} and e.region_id in ${regionIds})
     or exists (select 1 from ${milestoneSources} ms join ${mentions} mn on mn.article_id = ms.article_id and mn.paragraph = ms.paragraph
                where ms.milestone_id = ${milestones.id} and mn.entity_id in ${regionIds})
   )`;
@@ -56,7 +54,7 @@ function milestoneRegionCondition(regionIds: string[]): SQL {
 
 function conditions(db: Db, f: TimelineFilter, withDates: boolean): SQL[] {
   const where: SQL[] = [];
-  if (f.region) where.push(milestoneRegionCondition(regionSubtreeIds(getRegions({ db }), f.region)));
+  if (f.region) where.push(milestoneRegionCondition(expandRegion(f.region)));
   if (f.plan) {
     where.push(sql`exists (select 1 from ${milestoneEntities} me where me.milestone_id = ${milestones.id} and me.entity_id = ${f.plan})`);
   }
@@ -70,13 +68,13 @@ function conditions(db: Db, f: TimelineFilter, withDates: boolean): SQL[] {
 }
 
 /** Milestones matching the filter, oldest first, with their entities, regions and sources. */
-export function getMilestones({ db = getDb(), filter = {}, limit = 2000 }: { db?: Db; filter?: TimelineFilter; limit?: number }): MilestoneItem[] {
+export function getMilestones({ db = getDb(), filter = {}, limit }: { db?: Db; filter?: TimelineFilter; limit?: number }): MilestoneItem[] {
   const rows = db
     .select()
     .from(milestones)
     .where(and(...conditions(db, filter, true)))
     .orderBy(asc(milestones.date), asc(milestones.id))
-    .limit(limit)
+    .limit(limit ?? -1)
     .all();
   return attachDetails(db, rows);
 }
@@ -152,10 +150,10 @@ function attachDetails(db: Db, rows: MilestoneRow[]): MilestoneItem[] {
     ? db
         .select({ id: entities.id, kind: entities.kind, slug: entities.slug, name: entities.name })
         .from(entities)
-        .where(and(eq(entities.kind, "region"), sql`(${entities.id} in ${located} or ${entities.slug} in ${located})`))
+        .where(and(eq(entities.kind, "region"), inArray(entities.id, located)))
         .all()
     : [];
-  const regionByKey = new Map(locatedRegions.flatMap((r) => [[r.id, r] as const, [r.slug, r] as const]));
+  const regionByKey = new Map(locatedRegions.map((r) => [r.id, r] as const));
 
   return rows.map((m) => {
     const own = ents.filter((e) => e.milestoneId === m.id);
@@ -215,12 +213,16 @@ export function getTimelineOptions({ db = getDb() }: { db?: Db } = {}): Timeline
     .orderBy(articleTopics.topic)
     .all()
     .map((t) => t.topic);
-  // Regions of every milestone, plus their ancestors so 浙江 can be picked when only 嘉善 is named.
-  const all = getRegions({ db });
-  const items = getMilestones({ db });
-  const used = new Set(items.flatMap((m) => m.regions.map((r) => r.id)));
-  const regions = all
-    .filter((r) => used.has(r.id) || [...used].some((u) => regionSubtreeIds(all, r.id).includes(u)))
+  // Regions some milestone is located in (the three ways of milestoneRegionCondition), plus every region
+  // containing them, so 浙江 and 示范区 can be picked when only 嘉善 is named.
+  const located = db.all<{ id: string }>(sql`
+    select me.entity_id as id from ${milestoneEntities} me join ${entities} e on e.id = me.entity_id where e.kind = 'region'
+    union select e.region_id from ${milestoneEntities} me join ${entities} e on e.id = me.entity_id where e.region_id is not null
+    union select mn.entity_id from ${milestoneSources} ms join ${mentions} mn on mn.article_id = ms.article_id and mn.paragraph = ms.paragraph
+          join ${entities} e on e.id = mn.entity_id where e.kind = 'region'`);
+  const used = new Set(located.flatMap((r) => regionContainers(r.id)));
+  const regions = getRegions({ db })
+    .filter((r) => used.has(r.id))
     .map((r) => ({ id: r.id, kind: "region" as const, slug: r.slug, name: r.name, path: r.path }))
     .sort((a, b) => (a.path ?? [a.name]).join("/").localeCompare((b.path ?? [b.name]).join("/"), "zh-CN"));
   return { regions, plans, topics };

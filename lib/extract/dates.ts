@@ -1,4 +1,9 @@
-import type { DatePrecision } from "../ingest/types";
+/**
+ * The one Chinese date parser: dates in running text (`findDates`, with ranges and relative dates) and the
+ * first complete date of a metadata line (`parseDate`). Both build their values with `calendarDate`, so an
+ * impossible day (2023年2月30日) gives the month everywhere, never a `2023-02-30`.
+ */
+import { calendarDate, type DatePrecision, type IsoDate } from "../domain/dates";
 import { parseChineseNumber } from "./numbers";
 
 export interface DateMatch {
@@ -18,7 +23,6 @@ export interface PublishedDate {
   precision: DatePrecision | null;
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
 const CN = "[零〇○一二三四五六七八九十]";
 const Y = `(\\d{4}|${CN}{4})`;
 const M = `(1[0-2]|0?[1-9]|${CN}{1,3})`;
@@ -30,12 +34,7 @@ function num(s: string | undefined): number | null {
 }
 
 function iso(y: number | null, m: number | null, d: number | null): { value: string | null; precision: DatePrecision | null } {
-  if (y === null) return { value: null, precision: null };
-  if (m === null) return { value: String(y), precision: "year" };
-  if (m < 1 || m > 12) return { value: null, precision: null };
-  if (d === null) return { value: `${y}-${pad(m)}`, precision: "month" };
-  if (d < 1 || d > 31) return { value: null, precision: null };
-  return { value: `${y}-${pad(m)}-${pad(d)}`, precision: "day" };
+  return calendarDate(y, m, d) ?? { value: null, precision: null };
 }
 
 function pubParts(pub: PublishedDate): { y: number | null; m: number | null; d: number | null } {
@@ -169,4 +168,28 @@ export function findDates(text: string, pub: PublishedDate): DateMatch[] {
     } else i++;
   }
   return out;
+}
+
+const DAY_PATTERNS = [
+  /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)/g,
+  // A date split over lines and joined: 2023 12-09, 2025 12/16.
+  /((?:19|20)\d{2})\s+(\d{1,2})[-/](\d{1,2})(?!\d)/g,
+];
+const MONTH_PATTERN = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})(?![\d\-/.])月?/g;
+
+/**
+ * The first complete date of a metadata text (发布日期:2019-10-31, 2024年7月29日 10:00): the earliest
+ * date known to the day, else the first known to the month. Never a bare year or month-day.
+ */
+export function parseDate(text: string): IsoDate | null {
+  let best: { at: number; date: IsoDate } | null = null;
+  let month: { at: number; date: IsoDate } | null = null;
+  const consider = (at: number, date: IsoDate | null) => {
+    if (date?.precision === "day" && (!best || at < best.at)) best = { at, date };
+    if (date?.precision === "month" && (!month || at < month.at)) month = { at, date };
+  };
+  for (const re of DAY_PATTERNS) for (const m of text.matchAll(re)) consider(m.index, calendarDate(Number(m[1]), Number(m[2]), Number(m[3])));
+  if (best) return (best as { date: IsoDate }).date;
+  for (const m of text.matchAll(MONTH_PATTERN)) consider(m.index, calendarDate(Number(m[1]), Number(m[2])));
+  return month ? (month as { date: IsoDate }).date : null;
 }

@@ -1,4 +1,4 @@
-import type { DatePrecision } from "../ingest/types";
+import type { DatePrecision } from "../domain/dates";
 import { findDates, type DateMatch } from "./dates";
 import { findFigures } from "./figures";
 import { findMilestones, milestoneKey } from "./milestones";
@@ -9,7 +9,7 @@ import { classifyTopics } from "./topics";
 import { insideAny, slugHash, type Span } from "./text";
 import type { EntityMention, Extraction, Figure, Milestone } from "./types";
 
-export { regionById, regionAncestors, regionDescendants, allRegions, type Region } from "./regions";
+export { regionById, allRegions, type Region } from "./regions";
 export { planAliasesFor, normalizeTitle, planType, planPeriod } from "./plans";
 export { milestoneKey } from "./milestones";
 export type * from "./types";

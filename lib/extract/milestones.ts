@@ -1,6 +1,7 @@
 import type { DateMatch } from "./dates";
 import type { EntityMention, Milestone } from "./types";
 import { sentences } from "./text";
+import { isNamedKind } from "../domain/kinds";
 
 const ACTIONS = [
   "建成投用", "建成通车", "结构封顶", "开工建设", "正式签约", "揭牌成立", "批复", "印发", "发布", "召开", "启动", "开工", "封顶", "结顶",
@@ -12,7 +13,6 @@ const CANONICAL_ACTION: Record<string, string> = {
   获批: "批复", 批准: "批复", 正式签约: "签约", 签署: "签约", 签订: "签约", 揭牌成立: "揭牌", 开工建设: "开工", 结顶: "封顶", 举办: "举行",
 };
 const FUTURE = /(将|拟|计划|有望|预计|即将|力争|争取|准备)[^，,。；]{0,3}$/;
-const MILESTONE_KINDS = new Set(["plan", "project", "organization"]);
 
 function findActions(text: string, from: number, to: number): { action: string; start: number; length: number }[] {
   const out: { action: string; start: number; length: number }[] = [];
@@ -80,7 +80,7 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
         const clause = clauseAround(text, a.start, scope.start, scope.end);
         const from = j === 0 ? scope.start : clause.start;
         const to = clause.end;
-        const ents = entities.filter((e) => MILESTONE_KINDS.has(e.kind) && e.start >= from && e.end <= to).sort((x, y) => x.start - y.start);
+        const ents = entities.filter((e) => isNamedKind(e.kind) && e.start >= from && e.end <= to).sort((x, y) => x.start - y.start);
         if (j > 0 && (ents.length === 0 || seen.size === 0)) return;
         seen.add(a.action);
         const byId = new Map(ents.map((e) => [e.id, e.name]));

@@ -137,48 +137,6 @@ export function allRegions(): Region[] {
   return [...get().regions.values()];
 }
 
-/**
- * Region ids that a filter should match for a mention of `id`: the zones that contain it
- * (directly or through an ancestor, e.g. 一体化示范区 and 长三角 for 嘉善), then the tree chain
- * from the root down to the region itself (the last element is always `id`).
- */
-export function regionAncestors(id: string): string[] {
-  const { regions } = get();
-  const chain: string[] = [];
-  for (let r = regions.get(id); r; r = r.parentId ? regions.get(r.parentId) : undefined) chain.unshift(r.id);
-  if (chain.length === 0) return [];
-  const zones: string[] = [];
-  const seen = new Set(chain);
-  const addZone = (zid: string) => {
-    const zchain: string[] = [];
-    for (let z = regions.get(zid); z; z = z.parentId ? regions.get(z.parentId) : undefined) zchain.unshift(z.id);
-    for (const z of zchain) {
-      if (seen.has(z)) continue;
-      seen.add(z);
-      zones.push(z);
-    }
-  };
-  for (const r of regions.values()) {
-    if (r.kind === "zone" && r.members?.some((m) => chain.includes(m))) addZone(r.id);
-  }
-  // Nested zones: a member of 先行启动区 is also in 一体化示范区 (already via parentId chain of the zone).
-  return [...zones.filter((z) => !chain.includes(z)), ...chain];
-}
-
-/** A region by id, name or any alias (嘉善, 嘉善县, 浙江嘉善 …), for filters typed by people. */
-export function regionByNameOrId(value: string): Region | undefined {
-  const v = value.replace(/^region:/, "").trim();
-  return regionById(v) ?? allRegions().find((r) => r.name === v || r.aliases.includes(v));
-}
-
-/** The region itself and every region in or below it (zone members and their subtrees included). */
-export function regionDescendants(id: string): string[] {
-  if (!regionById(id)) return [];
-  return allRegions()
-    .filter((r) => regionAncestors(r.id).includes(id))
-    .map((r) => r.id);
-}
-
 const STREET_SUFFIX = ["路", "东路", "西路", "南路", "北路", "中路", "大道", "大街", "街"];
 // Bare 示范区 after these characters is some other 示范区 (国家自主创新示范区, 海洋经济示范区 …).
 const CONTEXT_BLOCK_LEFT = new Set([..."展济新革合点主家学业明范级性型洋化色"]);

@@ -1,6 +1,8 @@
-import type { DatePrecision } from "../ingest/types";
+import type { DatePrecision } from "../domain/dates";
 
-export type EntityKind = "plan" | "project" | "organization" | "region" | "date";
+import type { EntityKind } from "../domain/kinds";
+
+export type { EntityKind };
 
 /** One mention of an entity in an article paragraph (offsets are into the normalized paragraph). */
 export interface EntityMention {

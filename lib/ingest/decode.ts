@@ -1,6 +1,6 @@
 import chardet from "chardet";
 import iconv from "iconv-lite";
-import { AtlasError } from "./types";
+import { AtlasError } from "../errors";
 
 export interface Decoded {
   text: string;

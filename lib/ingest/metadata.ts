@@ -1,6 +1,8 @@
 import { LABEL_RE, PAPER_CREDIT, REPORTER_CREDIT, splitTitleSuffix, textKey } from "./junk";
 import { normalizeText } from "./normalize";
-import type { CleanedArticle, DatePrecision, Sidecar } from "./types";
+import { calendarDate, type IsoDate } from "../domain/dates";
+import { parseDate } from "../extract/dates";
+import type { CleanedArticle, Sidecar } from "./types";
 
 export type ArticleMetadata = Pick<
   CleanedArticle,
@@ -36,39 +38,11 @@ export interface MetadataInput {
  */
 
 function validDay(y: number, m: number, d: number): boolean {
-  if (y < 1949 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return calendarDate(y, m, d)?.precision === "day";
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
-
-export interface ParsedDate {
-  value: string;
-  precision: DatePrecision;
-}
-
-/** The first complete date in the text: day precision, else month. Never a bare month-day. */
-export function parseDate(text: string): ParsedDate | null {
-  const patterns = [
-    /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)/g,
-    /((?:19|20)\d{2})\s+(\d{1,2})[-/](\d{1,2})(?!\d)/g,
-  ];
-  let best: { at: number; date: ParsedDate } | null = null;
-  for (const re of patterns) {
-    for (const m of text.matchAll(re)) {
-      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-      if (!validDay(y, mo, d)) continue;
-      if (!best || m.index < best.at) best = { at: m.index, date: { value: `${y}-${pad(mo)}-${pad(d)}`, precision: "day" } };
-      break;
-    }
-  }
-  if (best) return best.date;
-  for (const m of text.matchAll(/((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})(?![\d\-/.])月?/g)) {
-    const [y, mo] = [Number(m[1]), Number(m[2])];
-    if (validDay(y, mo, 1)) return { value: `${y}-${pad(mo)}`, precision: "month" };
-  }
-  return null;
-}
+export type ParsedDate = IsoDate;
+export { parseDate };
 
 /** A month-day written without a year ("02-24", "12月9日"), as written. */
 function partialDate(text: string): string | null {
@@ -90,7 +64,8 @@ export function dateFromUrl(url: string | null | undefined): ParsedDate | null {
   const m = /(?:^|[/_t-])((?:19|20)\d{2})[-/_]?(\d{2})[-/_]?(\d{2})(?=[/_.-])/.exec(path);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return validDay(y, mo, d) ? { value: `${y}-${pad(mo)}-${pad(d)}`, precision: "day" } : null;
+  const date = calendarDate(y, mo, d);
+  return date?.precision === "day" ? date : null;
 }
 
 /** Labelled values in a line: "时间:2024-07-29 来源:建筑时报 分享:" → [["时间","2024-07-29"],["来源","建筑时报"],["分享",""]]. */

@@ -16,7 +16,9 @@ import { extract } from "../extract";
 import { buildRecord, gazetteerEntityRows } from "./record";
 import { findNearDuplicate, type DedupCandidate } from "./dedup";
 import { MAX_PAGE_BYTES, processPage } from "./process";
-import { AtlasError, type DatePrecision, type Sidecar } from "./types";
+import type { DatePrecision } from "../domain/dates";
+import { AtlasError, type ErrorCode } from "../errors";
+import type { Sidecar } from "./types";
 
 export const PAGE_EXTENSIONS = [".html", ".htm", ".txt"];
 
@@ -39,7 +41,7 @@ export interface FileResult {
   /** For duplicates: the other copy of the story, and which of the two is shown. */
   twin?: string;
   shown?: string;
-  code?: string;
+  code?: ErrorCode;
   reason?: string;
 }
 

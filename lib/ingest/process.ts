@@ -2,7 +2,8 @@ import { decodeBytes } from "./decode";
 import { extractHtml } from "./html";
 import { pageContext, prepareLine, segmentLines, type Segmented } from "./junk";
 import { extractMetadata, pickTitle, type MetadataInput } from "./metadata";
-import { AtlasError, type CleanedArticle, type Sidecar } from "./types";
+import { AtlasError } from "../errors";
+import type { CleanedArticle, Sidecar } from "./types";
 
 /**
  * Largest page accepted: 20 MiB. News pages are 50 KB–2 MB of HTML; the largest in the test corpora (inline scripts

@@ -1,5 +1,4 @@
-/** Precision of a date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
-export type DatePrecision = "day" | "month" | "year";
+import type { DatePrecision } from "../domain/dates";
 
 /** Optional sidecar `.json` next to a scraped file. */
 export interface Sidecar {
@@ -33,16 +32,4 @@ export interface CleanedArticle {
   original: string;
   /** Encoding the bytes were decoded from. */
   encoding: string;
-}
-
-/** A failure with a stable code; users see `message`, logs keep `cause`. */
-export class AtlasError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = "AtlasError";
-  }
 }

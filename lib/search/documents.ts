@@ -2,11 +2,15 @@ import crypto from "node:crypto";
 import type { EntityNode, IndexSource } from "@/db/queries/search";
 import { orgProjectTerms } from "../extract/orgs-projects";
 import { planTerms } from "../extract/plans";
-import { regionAncestors, regionTerms } from "../extract/regions";
+import type { DatePrecision } from "../domain/dates";
+import { dateNumber } from "../domain/dates";
+import { FACET_REGISTRY, facetValues, type FacetLabels, type FacetName, type FacetRegistry } from "../domain/facets";
+import { isNamedKind } from "../domain/kinds";
+import { regionTerms } from "../extract/regions";
 import { normalizeForSearch, segmentedField, type Segmenter } from "./segment";
 
-/** One article as both engines index it. Facet fields hold ids; labels come from SQLite at query time. */
-export interface SearchDoc {
+/** What every search document holds besides its facet fields. */
+export interface SearchDocBase {
   id: string;
   title: string;
   title_seg: string;
@@ -17,15 +21,8 @@ export interface SearchDoc {
   keywords: string;
   body: string;
   body_seg: string;
-  /** Region ids mentioned, with every ancestor (so filtering 浙江 finds 嘉善). */
-  region: string[];
-  topic: string[];
-  site: string[];
-  year: string[];
-  plan: string[];
-  kind: string[];
   published: string | null;
-  published_precision: "day" | "month" | "year" | null;
+  published_precision: DatePrecision | null;
   /** yyyymmdd as a number (0 when unknown): newest first. */
   published_desc: number;
   /** yyyymmdd, 99999999 when unknown: oldest first with undated last. */
@@ -35,64 +32,30 @@ export interface SearchDoc {
   regions_display: { id: string; name: string }[];
 }
 
-export type FacetDocField = "region" | "topic" | "site" | "year" | "plan" | "kind";
+/**
+ * One article as both engines index it: the base fields plus one field per facet in the registry
+ * (values are ids; labels come from SQLite at query time).
+ */
+export type SearchDoc = SearchDocBase & Record<FacetName, string[]>;
 
-export interface EntityGraph {
+/** Entity names by id, for facet labels. */
+export interface EntityGraph extends FacetLabels {
   byId: Map<string, EntityNode>;
 }
 
 export function buildEntityGraph(nodes: EntityNode[]): EntityGraph {
-  return { byId: new Map(nodes.map((n) => [n.id, n])) };
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  return { byId, nameOf: (id) => byId.get(id)?.name };
 }
 
-/** Resolve a parent reference that may be stored bare (gazetteer id) or as `region:<slug>`. */
-export function resolveParent(graph: EntityGraph, parentId: string | null): EntityNode | undefined {
-  if (!parentId) return undefined;
-  return graph.byId.get(parentId) ?? graph.byId.get(`region:${parentId}`);
-}
-
-/** The region and every ancestor, nearest first. */
-export function regionWithAncestors(graph: EntityGraph, id: string): string[] {
-  const out: string[] = [];
-  let node = graph.byId.get(id);
-  if (!node) return [id];
-  while (node && !out.includes(node.id)) {
-    out.push(node.id);
-    node = resolveParent(graph, node.parentId);
-  }
-  return out;
-}
-
-export function regionDepth(graph: EntityGraph, id: string): number {
-  return regionWithAncestors(graph, id).length - 1;
-}
-
-/**
- * Ids a region filter must match for a mention of `id`: the gazetteer's chain with the zones that
- * contain it (so 一体化示范区 and 长三角 find an article that only names 嘉善), else the stored parent links.
- */
-export function regionFilterIds(graph: EntityGraph, id: string): string[] {
-  const chain = regionAncestors(id.replace(/^region:/, ""));
-  return chain.length ? chain.map((r) => `region:${r}`) : regionWithAncestors(graph, id);
-}
-
-function dateNumber(published: string | null): number | null {
-  if (!published) return null;
-  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(published);
-  if (!m) return null;
-  return Number(m[1]) * 10000 + Number(m[2] ?? "0") * 100 + Number(m[3] ?? "0");
-}
-
-export function buildSearchDoc(a: IndexSource, seg: Segmenter, graph: EntityGraph): SearchDoc {
+export function buildSearchDoc(a: IndexSource, seg: Segmenter, registry: FacetRegistry = FACET_REGISTRY): SearchDoc {
   const title = normalizeForSearch(a.title);
   const body = a.body.normalize("NFKC");
-  const named = a.entities.filter((e) => e.kind === "plan" || e.kind === "project" || e.kind === "organization");
+  const named = a.entities.filter((e) => isNamedKind(e.kind));
   const names = [...new Set(named.flatMap((e) => [e.name, ...(e.aliases ?? [])]))];
   const regions = a.entities.filter((e) => e.kind === "region");
-  const regionIds = [...new Set(regions.flatMap((r) => regionFilterIds(graph, r.id)))].sort();
   const date = dateNumber(a.published);
-  const site = a.site ?? a.source;
-  return {
+  const base: SearchDocBase = {
     id: a.id,
     title: a.title,
     title_seg: segmentedField(seg, title),
@@ -101,12 +64,6 @@ export function buildSearchDoc(a: IndexSource, seg: Segmenter, graph: EntityGrap
     keywords: seg.keywords(`${title}\n${body}`).join(" "),
     body,
     body_seg: segmentedField(seg, body),
-    region: regionIds,
-    topic: [...new Set(a.topics)].sort(),
-    site: site ? [site] : [],
-    year: a.published && /^\d{4}/.test(a.published) ? [a.published.slice(0, 4)] : [],
-    plan: named.filter((e) => e.kind === "plan").map((e) => e.id).sort(),
-    kind: [...new Set(a.entities.map((e) => e.kind))].sort(),
     published: a.published,
     published_precision: a.publishedPrecision,
     published_desc: date ?? 0,
@@ -114,6 +71,7 @@ export function buildSearchDoc(a: IndexSource, seg: Segmenter, graph: EntityGrap
     url: a.url,
     regions_display: regions.map((r) => ({ id: r.id, name: r.name })),
   };
+  return { ...base, ...facetValues(a, registry) } as SearchDoc;
 }
 
 export function docHash(doc: SearchDoc): string {

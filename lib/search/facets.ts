@@ -1,39 +1,40 @@
-import { regionDepth, resolveParent, type EntityGraph } from "./documents";
+import { FACET_REGISTRY, type FacetRegistry } from "../domain/facets";
+import { regionDepth, regionParentId } from "../domain/regions";
+import type { EntityGraph } from "./documents";
 import { normalizeForSearch } from "./segment";
-import { FACETS, type FacetName, type FacetValue, type SearchParams } from "./types";
+import type { FacetName, FacetValue, SearchParams } from "./types";
 
-export const KIND_LABELS: Record<string, string> = { plan: "规划", project: "项目", organization: "机构", region: "地区", date: "日期" };
 const MAX_VALUES = 200;
 
-function label(facet: FacetName, value: string, graph: EntityGraph): string {
-  if (facet === "region" || facet === "plan") return graph.byId.get(value)?.name ?? value;
-  if (facet === "kind") return KIND_LABELS[value] ?? value;
-  return value;
-}
+export type FacetCounts = Record<string, Map<string, number>>;
 
-/** Raw counts per facet → FacetValue lists: labelled, selected values kept, filtered by facetQuery. */
-export function shapeFacets(counts: Record<FacetName, Map<string, number>>, params: SearchParams, graph: EntityGraph): Record<FacetName, FacetValue[]> {
-  const out = {} as Record<FacetName, FacetValue[]>;
-  for (const facet of FACETS) {
-    const selected = new Set(params.filters[facet] ?? []);
-    const map = new Map(counts[facet]);
+/** Raw counts per facet → FacetValue lists: labelled, selected values kept, filtered by facetQuery, ordered as the registry says. */
+export function shapeFacets(counts: FacetCounts, params: SearchParams, graph: EntityGraph, registry: FacetRegistry = FACET_REGISTRY): Record<FacetName, FacetValue[]> {
+  const out: Record<string, FacetValue[]> = {};
+  const filters = params.filters as Record<string, string[] | undefined>;
+  const facetQuery = (params.facetQuery ?? {}) as Record<string, string | undefined>;
+  for (const def of registry) {
+    const selected = new Set(filters[def.name] ?? []);
+    const map = new Map(counts[def.name]);
     for (const s of selected) if (!map.has(s)) map.set(s, 0);
-    const fq = params.facetQuery?.[facet] ? normalizeForSearch(params.facetQuery[facet] ?? "") : "";
+    const fq = facetQuery[def.name] ? normalizeForSearch(facetQuery[def.name] ?? "") : "";
     let values: FacetValue[] = [...map].map(([value, count]) => {
-      const v: FacetValue = { value, label: label(facet, value, graph), count, selected: selected.has(value) };
-      if (facet === "region") {
-        v.depth = regionDepth(graph, value);
-        v.parent = resolveParent(graph, graph.byId.get(value)?.parentId ?? null)?.id ?? null;
+      const v: FacetValue = { value, label: def.valueLabel(value, graph), count, selected: selected.has(value) };
+      if (def.tree) {
+        v.depth = regionDepth(value);
+        v.parent = regionParentId(value);
       }
       return v;
     });
     if (fq) values = values.filter((v) => v.selected || normalizeForSearch(v.label).includes(fq) || v.value.toLowerCase().includes(fq));
-    values.sort((a, b) => b.count - a.count || (facet === "year" ? b.value.localeCompare(a.value) : a.label.localeCompare(b.label, "zh")));
-    out[facet] = values.slice(0, Math.max(MAX_VALUES, selected.size));
+    values.sort((a, b) =>
+      def.order === "value-desc" ? b.value.localeCompare(a.value) : b.count - a.count || a.label.localeCompare(b.label, "zh"),
+    );
+    out[def.name] = values.slice(0, Math.max(MAX_VALUES, selected.size));
   }
-  return out;
+  return out as Record<FacetName, FacetValue[]>;
 }
 
-export function emptyCounts(): Record<FacetName, Map<string, number>> {
-  return Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<FacetName, Map<string, number>>;
+export function emptyCounts(registry: FacetRegistry = FACET_REGISTRY): FacetCounts {
+  return Object.fromEntries(registry.map((f) => [f.name, new Map<string, number>()]));
 }

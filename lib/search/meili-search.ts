@@ -3,7 +3,8 @@ import type { SearchDoc } from "./documents";
 import { emptyCounts, shapeFacets } from "./facets";
 import type { AnalyzedQuery, QueryContext } from "./query";
 import { buildSnippet, markersToHtml, markTerms, POST_TAG, PRE_TAG, stripMarkers } from "./snippet";
-import { FACETS, type FacetName, type SearchHit, type SearchParams, type SearchResponse } from "./types";
+import { FACET_REGISTRY, type FacetRegistry } from "../domain/facets";
+import type { SearchHit, SearchParams, SearchResponse } from "./types";
 
 /** `"value"` with quotes and backslashes escaped, for a Meilisearch filter expression. */
 export function filterValue(v: string): string {
@@ -11,10 +12,12 @@ export function filterValue(v: string): string {
 }
 
 /** OR within a facet, AND across facets; `except` leaves one facet out (for its own counts). */
-export function buildFilter(filters: SearchParams["filters"], except?: FacetName): string[] {
-  return FACETS.filter((f) => f !== except && (filters[f]?.length ?? 0) > 0).map(
-    (f) => `(${(filters[f] ?? []).map((v) => `${f} = ${filterValue(v)}`).join(" OR ")})`,
-  );
+export function buildFilter(filters: SearchParams["filters"], except?: string, registry: FacetRegistry = FACET_REGISTRY): string[] {
+  const byFacet = filters as Record<string, string[] | undefined>;
+  return registry
+    .map((f) => f.name)
+    .filter((f) => f !== except && (byFacet[f]?.length ?? 0) > 0)
+    .map((f) => `(${(byFacet[f] ?? []).map((v) => `${f} = ${filterValue(v)}`).join(" OR ")})`);
 }
 
 const SORT: Record<SearchParams["sort"], string[] | undefined> = {
@@ -49,14 +52,23 @@ export function toHit(doc: SearchDoc & { _formatted?: Formatted }, terms: string
   };
 }
 
-export async function searchMeili(client: Meilisearch, indexName: string, params: SearchParams, aq: AnalyzedQuery, ctx: QueryContext): Promise<SearchResponse> {
+export async function searchMeili(
+  client: Meilisearch,
+  indexName: string,
+  params: SearchParams,
+  aq: AnalyzedQuery,
+  ctx: QueryContext,
+  registry: FacetRegistry = FACET_REGISTRY,
+): Promise<SearchResponse> {
   const started = Date.now();
-  const filter = buildFilter(params.filters);
+  const facets = registry.map((f) => f.name);
+  const filters = params.filters as Record<string, string[] | undefined>;
+  const filter = buildFilter(params.filters, undefined, registry);
   const main: MeiliParams & { indexUid: string } = {
     indexUid: indexName,
     q: aq.normalized,
     filter,
-    facets: [...FACETS],
+    facets,
     sort: SORT[params.sort],
     hitsPerPage: params.pageSize,
     page: params.page,
@@ -69,18 +81,18 @@ export async function searchMeili(client: Meilisearch, indexName: string, params
     locales: ["cmn"],
   };
   // Disjunctive facets: a facet with a selection is counted without its own filter.
-  const selectedFacets = FACETS.filter((f) => (params.filters[f]?.length ?? 0) > 0);
-  const extra = selectedFacets.map((f) => ({ indexUid: indexName, q: aq.normalized, filter: buildFilter(params.filters, f), facets: [f], limit: 0, locales: ["cmn" as const] }));
+  const selectedFacets = facets.filter((f) => (filters[f]?.length ?? 0) > 0);
+  const extra = selectedFacets.map((f) => ({ indexUid: indexName, q: aq.normalized, filter: buildFilter(params.filters, f, registry), facets: [f], limit: 0, locales: ["cmn" as const] }));
   const { results } = await client.multiSearch({ queries: [main, ...extra] });
   const [first, ...rest] = results;
   if (!first) throw new Error("Meilisearch returned no result");
-  const counts = emptyCounts();
+  const counts = emptyCounts(registry);
   const dist = { ...(first.facetDistribution ?? {}) };
   rest.forEach((r, i) => {
     const f = selectedFacets[i];
     if (f) dist[f] = r.facetDistribution?.[f] ?? {};
   });
-  for (const f of FACETS) for (const [v, n] of Object.entries(dist[f] ?? {})) counts[f].set(v, n);
+  for (const f of facets) for (const [v, n] of Object.entries(dist[f] ?? {})) counts[f]?.set(v, n);
   const total = "totalHits" in first && typeof first.totalHits === "number" ? first.totalHits : (first.estimatedTotalHits ?? 0);
   return {
     query: params.q,
@@ -91,6 +103,6 @@ export async function searchMeili(client: Meilisearch, indexName: string, params
     page: params.page,
     pageSize: params.pageSize,
     hits: (first.hits as unknown as (SearchDoc & { _formatted?: Formatted })[]).map((h) => toHit(h, aq.terms)),
-    facets: shapeFacets(counts, params, ctx.graph),
+    facets: shapeFacets(counts, params, ctx.graph, registry),
   };
 }

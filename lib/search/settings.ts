@@ -1,27 +1,17 @@
 import type { Settings } from "meilisearch";
 import type { EntityNode } from "@/db/queries/search";
+import { FACET_REGISTRY, type FacetRegistry } from "../domain/facets";
+import { isNamedKind } from "../domain/kinds";
 import { normalizeForSearch } from "./segment";
 
 /** Raw text first, its segmentation right after: title > plan/project/org names > what it is about > body. */
 export const SEARCHABLE_ATTRIBUTES = ["title", "title_seg", "names", "names_seg", "keywords", "body", "body_seg"];
 export const SEGMENTED_ATTRIBUTES = ["title_seg", "names_seg", "body_seg"];
-export const FILTERABLE_ATTRIBUTES = ["region", "topic", "site", "year", "plan", "kind"];
+/** How far Meilisearch pages; exports of larger result sets read the SQLite fallback. */
+export const MAX_TOTAL_HITS = 5000;
 export const SORTABLE_ATTRIBUTES = ["published_desc", "published_asc"];
-export const DISPLAYED_ATTRIBUTES = [
-  "id",
-  "title",
-  "body",
-  "region",
-  "topic",
-  "site",
-  "year",
-  "plan",
-  "kind",
-  "published",
-  "published_precision",
-  "url",
-  "regions_display",
-];
+/** Shown fields: the base ones plus every facet field of the registry. */
+const DISPLAYED_BASE = ["id", "title", "body", "published", "published_precision", "url", "regions_display"];
 /** `sort` right after `words`: an explicit date order wins over finer relevance, but never over matching. */
 export const RANKING_RULES = ["words", "sort", "typo", "proximity", "attribute", "exactness"];
 
@@ -43,7 +33,7 @@ export const BASE_SYNONYM_GROUPS: string[][] = [
 export function synonymGroups(nodes: EntityNode[]): string[][] {
   const groups: string[][] = BASE_SYNONYM_GROUPS.map((g) => g.map(normalizeForSearch));
   for (const n of nodes) {
-    if (n.kind !== "plan" && n.kind !== "organization" && n.kind !== "project") continue;
+    if (!isNamedKind(n.kind)) continue;
     const aliases = (n.aliases ?? []).map(normalizeForSearch).filter((a) => a.length >= 2);
     if (aliases.length) groups.push([normalizeForSearch(n.name), ...aliases]);
   }
@@ -67,12 +57,13 @@ export function toMeiliSynonyms(groups: string[][]): Record<string, string[]> {
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-export function articleIndexSettings(groups: string[][]): Settings {
+export function articleIndexSettings(groups: string[][], registry: FacetRegistry = FACET_REGISTRY): Settings {
+  const facets = registry.map((f) => f.name);
   return {
     searchableAttributes: SEARCHABLE_ATTRIBUTES,
-    filterableAttributes: FILTERABLE_ATTRIBUTES,
+    filterableAttributes: facets,
     sortableAttributes: SORTABLE_ATTRIBUTES,
-    displayedAttributes: DISPLAYED_ATTRIBUTES,
+    displayedAttributes: [...DISPLAYED_BASE, ...facets],
     rankingRules: RANKING_RULES,
     // Chinese for every text field, so short texts are not detected as Japanese.
     localizedAttributes: [{ attributePatterns: [...SEARCHABLE_ATTRIBUTES], locales: ["cmn"] }],
@@ -80,6 +71,6 @@ export function articleIndexSettings(groups: string[][]): Settings {
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnAttributes: [...SEGMENTED_ATTRIBUTES].sort(), disableOnNumbers: true },
     synonyms: toMeiliSynonyms(groups),
     faceting: { maxValuesPerFacet: 1000 },
-    pagination: { maxTotalHits: 5000 },
+    pagination: { maxTotalHits: MAX_TOTAL_HITS },
   };
 }

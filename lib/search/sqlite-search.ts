@@ -4,19 +4,29 @@ import type { SearchDoc } from "./documents";
 import { emptyCounts, shapeFacets } from "./facets";
 import { toHit } from "./meili-search";
 import type { AnalyzedQuery, QueryContext } from "./query";
-import { FACETS, type SearchParams, type SearchResponse } from "./types";
+import { FACET_REGISTRY, type FacetRegistry } from "../domain/facets";
+import type { SearchParams, SearchResponse } from "./types";
 
 export const FALLBACK_NOTICE = "搜索引擎暂时不可用，结果来自本地全文检索（SQLite），排序和片段可能略有不同。";
 
 /** The same search answered from SQLite FTS5 over the same segmented text. */
-export function searchSqlite(db: Db, params: SearchParams, aq: AnalyzedQuery, ctx: QueryContext, notice: string | null = FALLBACK_NOTICE): SearchResponse {
+export function searchSqlite(
+  db: Db,
+  params: SearchParams,
+  aq: AnalyzedQuery,
+  ctx: QueryContext,
+  opts: { notice?: string | null; registry?: FacetRegistry } = {},
+): SearchResponse {
   const started = Date.now();
-  const filters = Object.fromEntries(FACETS.map((f) => [f, params.filters[f] ?? []]));
+  const registry = opts.registry ?? FACET_REGISTRY;
+  const notice = opts.notice === undefined ? FALLBACK_NOTICE : opts.notice;
+  const given = params.filters as Record<string, string[] | undefined>;
+  const filters = Object.fromEntries(registry.map((f) => [f.name, given[f.name] ?? []]));
   const text = { match: aq.match, like: aq.like };
   const page = searchFallbackByQuery({ db, ...text, filters, sort: params.sort, limit: params.pageSize, offset: (params.page - 1) * params.pageSize });
-  const counts = emptyCounts();
-  for (const facet of FACETS) {
-    for (const { value, count } of getFallbackFacetCountsByFacet({ db, ...text, filters, facet })) counts[facet].set(value, count);
+  const counts = emptyCounts(registry);
+  for (const { name } of registry) {
+    for (const { value, count } of getFallbackFacetCountsByFacet({ db, ...text, filters, facet: name })) counts[name]?.set(value, count);
   }
   return {
     query: params.q,
@@ -27,6 +37,6 @@ export function searchSqlite(db: Db, params: SearchParams, aq: AnalyzedQuery, ct
     page: params.page,
     pageSize: params.pageSize,
     hits: page.rows.map((r) => toHit(JSON.parse(r.doc) as SearchDoc, aq.terms)),
-    facets: shapeFacets(counts, params, ctx.graph),
+    facets: shapeFacets(counts, params, ctx.graph, registry),
   };
 }

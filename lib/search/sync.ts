@@ -11,8 +11,9 @@ import {
   upsertFallbackDocs,
   upsertSearchSyncRows,
 } from "@/db/queries/search";
-import { AtlasError } from "../ingest/types";
-import { buildEntityGraph, buildSearchDoc, docHash, vocabulary, type SearchDoc } from "./documents";
+import { FACET_REGISTRY, type FacetRegistry } from "../domain/facets";
+import { AtlasError } from "../errors";
+import { buildSearchDoc, docHash, vocabulary, type SearchDoc } from "./documents";
 import { Segmenter } from "./segment";
 import { articleIndexSettings, synonymGroups } from "./settings";
 
@@ -44,7 +45,7 @@ const BATCH = 500;
 
 export function ensureSucceeded(task: Task, what: string): Task {
   if (task.status !== "succeeded") {
-    throw new AtlasError("MEILI_TASK_FAILED", `Meilisearch task ${task.uid} (${what}) ${task.status}: ${task.error?.message ?? "no details"}`);
+    throw new AtlasError("engine-task-failed", `Meilisearch task ${task.uid} (${what}) ${task.status}: ${task.error?.message ?? "no details"}`);
   }
   return task;
 }
@@ -101,16 +102,15 @@ async function sendDocs(index: Index<SearchDoc>, docs: SearchDoc[], onSent: (n: 
 }
 
 /** Build the search documents of every indexable article, with the vocabulary and synonyms they depend on. */
-export function prepareDocuments(db: Db) {
+export function prepareDocuments(db: Db, registry: FacetRegistry = FACET_REGISTRY) {
   const nodes = getSearchEntities({ db });
   const seg = new Segmenter(vocabulary(nodes));
-  const graph = buildEntityGraph(nodes);
-  const docs = getArticlesForIndex({ db }).map((a) => buildSearchDoc(a, seg, graph));
+  const docs = getArticlesForIndex({ db }).map((a) => buildSearchDoc(a, seg, registry));
   return { docs, hashes: new Map(docs.map((d) => [d.id, docHash(d)])), groups: synonymGroups(nodes) };
 }
 
 /** Keep the SQLite FTS5 fallback in step with the articles (independent of Meilisearch being up). */
-export function syncFallback(db: Db, docs: SearchDoc[], hashes: Map<string, string>): { sent: number; deleted: number } {
+export function syncFallback(db: Db, docs: SearchDoc[], hashes: Map<string, string>, registry: FacetRegistry = FACET_REGISTRY): { sent: number; deleted: number } {
   const have = getFallbackHashes({ db });
   const changed = docs.filter((d) => have.get(d.id) !== hashes.get(d.id));
   const gone = [...have.keys()].filter((id) => !hashes.has(id));
@@ -125,7 +125,7 @@ export function syncFallback(db: Db, docs: SearchDoc[], hashes: Map<string, stri
       titleTokens: d.title_seg,
       namesTokens: `${d.names_seg} ${d.keywords}`.trim(),
       bodyTokens: d.body_seg,
-      facets: (["region", "topic", "site", "year", "plan", "kind"] as const).flatMap((facet) => d[facet].map((value) => ({ facet, value }))),
+      facets: registry.flatMap(({ name }) => ((d as Record<string, unknown>)[name] as string[] | undefined ?? []).map((value) => ({ facet: name, value }))),
     })),
   });
   return { sent: changed.length, deleted: gone.length };
@@ -143,14 +143,17 @@ export async function syncIndexWith(opts: {
   onProgress?: (p: SyncProgress) => void;
   log?: (msg: string) => void;
   engineError?: string | null;
+  /** The facets to index (a test passes its own registry). */
+  registry?: FacetRegistry;
 }): Promise<SyncResult> {
   const started = Date.now();
   const { db, client, indexName } = opts;
   const progress = opts.onProgress ?? (() => {});
   const log = opts.log ?? (() => {});
   progress({ phase: "prepare", done: 0, total: 0 });
-  const { docs, hashes, groups } = prepareDocuments(db);
-  const fallback = syncFallback(db, docs, hashes);
+  const registry = opts.registry ?? FACET_REGISTRY;
+  const { docs, hashes, groups } = prepareDocuments(db, registry);
+  const fallback = syncFallback(db, docs, hashes, registry);
   progress({ phase: "fallback", done: fallback.sent, total: docs.length });
   const result: SyncResult = {
     engine: null,
@@ -172,7 +175,7 @@ export async function syncIndexWith(opts: {
   }
   result.engine = "meilisearch";
   result.indexName = indexName;
-  const settings = articleIndexSettings(groups);
+  const settings = articleIndexSettings(groups, registry);
 
   if (opts.rebuild) {
     // Indexes left by a rebuild that crashed before its swap.

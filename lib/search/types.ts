@@ -1,23 +1,14 @@
+import type { DatePrecision } from "../domain/dates";
+import type { FacetName } from "../domain/facets";
+import type { SearchState } from "../url-state";
+
 /** The one shape search answers in, whichever engine served it. */
 export type EngineName = "meilisearch" | "sqlite";
 
-export const FACETS = ["region", "topic", "site", "year", "plan", "kind"] as const;
-export type FacetName = (typeof FACETS)[number];
-
-export const SORTS = ["relevance", "newest", "oldest"] as const;
-export type SortOrder = (typeof SORTS)[number];
-
-export interface SearchParams {
-  q: string;
-  /** Multi-select: OR within one facet, AND across facets. */
-  filters: Partial<Record<FacetName, string[]>>;
-  sort: SortOrder;
-  /** 1-based. */
-  page: number;
-  pageSize: number;
-  /** Restrict a facet's returned values to those matching this text (search within a facet). */
-  facetQuery?: Partial<Record<FacetName, string>>;
-}
+export { FACETS, type FacetName } from "../domain/facets";
+export { SORTS, type SortOrder } from "../url-state";
+/** The search state every entry point parses from a URL (lib/url-state.ts). */
+export type SearchParams = SearchState;
 
 export interface FacetValue {
   value: string;
@@ -35,7 +26,7 @@ export interface SearchHit {
   /** Title with <mark> highlights, HTML-escaped otherwise. */
   titleHtml: string;
   published: string | null;
-  publishedPrecision: "day" | "month" | "year" | null;
+  publishedPrecision: DatePrecision | null;
   site: string | null;
   /** Cropped body text around the match, HTML-escaped, with <mark> highlights. */
   snippet: string;

@@ -1,6 +1,8 @@
-import { csvResponse, toCsv, type CsvColumn } from "@/lib/format";
-import { AtlasError } from "@/lib/ingest/types";
-import { parseSearchParams, search, type SearchHit } from "@/lib/search";
+import { errorResponse } from "@/lib/errors";
+import { csvResponse, csvStream, type CsvColumn } from "@/lib/format";
+import { getEntityExists } from "@/db/queries/entities";
+import { search, searchAllHits, type SearchHit } from "@/lib/search";
+import { parseFormat, parseSearchParams } from "@/lib/url-state";
 
 export const dynamic = "force-dynamic";
 
@@ -14,22 +16,15 @@ const columns: CsvColumn<SearchHit>[] = [
   { header: "topics", value: (h) => h.topics },
 ];
 
-/** GET /api/search?q=&region=&topic=&site=&year=&plan=&kind=&sort=&page=&pageSize=[&format=csv] */
+/** GET /api/search?q=&region=&topic=&site=&year=&plan=&kind=&sort=&page=&pageSize=[&format=csv] — CSV streams every hit. */
 export async function GET(request: Request) {
-  const sp = new URL(request.url).searchParams;
-  const format = sp.get("format") ?? "json";
-  sp.delete("format");
-  if (format !== "json" && format !== "csv") {
-    return Response.json({ error: "invalid_params", message: "format: one of json, csv" }, { status: 400 });
-  }
-  let params;
   try {
-    params = parseSearchParams(sp);
+    const sp = new URL(request.url).searchParams;
+    const format = parseFormat(sp);
+    const params = parseSearchParams(sp, { extraKeys: ["format"], entityExists: (id) => getEntityExists({ id }) });
+    if (format === "csv") return csvResponse(csvStream(searchAllHits(params), columns), "delta-atlas-search.csv");
+    return Response.json(await search(params));
   } catch (e) {
-    if (e instanceof AtlasError) return Response.json({ error: "invalid_params", message: e.message }, { status: 400 });
-    throw e;
+    return errorResponse(e);
   }
-  const response = await search(params);
-  if (format === "csv") return csvResponse(toCsv(response.hits, columns), "delta-atlas-search.csv");
-  return Response.json(response);
 }

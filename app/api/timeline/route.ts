@@ -1,6 +1,8 @@
+import { getEntityExists } from "@/db/queries/entities";
 import { getMilestones, type MilestoneItem } from "@/db/queries/timeline";
+import { errorResponse } from "@/lib/errors";
 import { csvResponse, toCsv, type CsvColumn } from "@/lib/format";
-import { timelineParamsSchema, toFilter } from "@/app/timeline/params";
+import { parseFormat, parseTimelineParams } from "@/lib/url-state";
 
 export const dynamic = "force-dynamic";
 
@@ -18,14 +20,16 @@ const columns: CsvColumn<MilestoneItem>[] = [
   { header: "source_titles", value: (m) => m.sources.map((s) => s.title) },
 ];
 
+/** GET /api/timeline?region=&topic=&plan=&from=&to=[&format=csv]: every matching milestone. */
 export function GET(request: Request) {
-  const sp = new URL(request.url).searchParams;
-  const parsed = timelineParamsSchema.safeParse(Object.fromEntries(sp));
-  if (!parsed.success) {
-    return Response.json({ error: "invalid_params", message: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }, { status: 400 });
+  try {
+    const sp = new URL(request.url).searchParams;
+    const format = parseFormat(sp);
+    const filter = parseTimelineParams(sp, { extraKeys: ["format"], entityExists: (id) => getEntityExists({ id }) });
+    const items = getMilestones({ filter });
+    if (format === "csv") return csvResponse(toCsv(items, columns), "delta-atlas-timeline.csv");
+    return Response.json({ filter, total: items.length, items });
+  } catch (e) {
+    return errorResponse(e);
   }
-  const filter = toFilter(parsed.data);
-  const items = getMilestones({ filter });
-  if (parsed.data.format === "csv") return csvResponse(toCsv(items, columns), "delta-atlas-timeline.csv");
-  return Response.json({ filter, total: items.length, items });
 }

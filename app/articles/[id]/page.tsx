@@ -7,7 +7,7 @@ import { AnnotatedParagraph, KindLegend } from "@/components/annotated-paragraph
 import { locate, type Annotation } from "@/components/annotate";
 import { DateText } from "@/components/date-text";
 import { EntityChip } from "@/components/entity-chip";
-import { entityHref, KIND_LABELS } from "@/components/entity-link";
+import { entityHref, kindLabel } from "@/lib/domain/kinds";
 import { MilestoneList } from "@/components/milestone-list";
 import { formatQuantity } from "@/lib/format";
 import styles from "./article.module.css";
@@ -190,7 +190,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
               if (!list.length) return null;
               return (
                 <div key={k} className={styles.kindGroup}>
-                  <h3>{KIND_LABELS[k]}</h3>
+                  <h3>{kindLabel(k)}</h3>
                   <ul className="chips">
                     {list.map((e) => (
                       <li key={e.id}><EntityChip entity={e} /></li>

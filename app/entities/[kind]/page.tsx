@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTopEntitiesByKind, PAGE_KINDS } from "@/db/queries/entities";
+import { getTopEntitiesByKind } from "@/db/queries/entities";
+import { isPageKind, kindLabel, PAGE_KINDS } from "@/lib/domain/kinds";
 import { EntityChip } from "@/components/entity-chip";
-import { KIND_LABELS } from "@/components/entity-link";
-import { isPageKind } from "./[slug]/load";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +11,7 @@ type Props = { params: Promise<{ kind: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { kind } = await params;
-  return { title: isPageKind(kind) ? KIND_LABELS[kind] : "实体" };
+  return { title: isPageKind(kind) ? kindLabel(kind) : "实体" };
 }
 
 /** The most reported entities of one kind, with links to the other kinds. */
@@ -25,14 +24,14 @@ export default async function EntityKindPage({ params }: Props) {
       <nav className="crumbs" aria-label="位置">
         <ol>
           <li><Link href="/">检索</Link></li>
-          <li>{KIND_LABELS[kind]}</li>
+          <li>{kindLabel(kind)}</li>
         </ol>
       </nav>
-      <h1>{KIND_LABELS[kind]}</h1>
+      <h1>{kindLabel(kind)}</h1>
       <p className="chips" role="navigation" aria-label="实体类型">
         {PAGE_KINDS.map((k) => (
           <Link key={k} className="chip" data-kind={k} href={`/entities/${k}`} aria-current={k === kind ? "page" : undefined}>
-            {KIND_LABELS[k]}
+            {kindLabel(k)}
           </Link>
         ))}
       </p>

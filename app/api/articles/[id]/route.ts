@@ -1,6 +1,8 @@
 import { getArticleById, type ArticleMention } from "@/db/queries/articles";
 import { getMilestonesByArticleId } from "@/db/queries/timeline";
-import { csvResponse, toCsv, wantsCsv, type CsvColumn } from "@/lib/format";
+import { AtlasError, errorResponse } from "@/lib/errors";
+import { csvResponse, toCsv, type CsvColumn } from "@/lib/format";
+import { parseFormat } from "@/lib/url-state";
 
 export const dynamic = "force-dynamic";
 
@@ -18,11 +20,16 @@ const columns: CsvColumn<ArticleMention>[] = [
 
 /** One article with its provenance rows; `?format=csv` gives its entity mentions as CSV. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) return Response.json({ error: "invalid_id", message: "文章编号格式不正确" }, { status: 400 });
-  const detail = getArticleById({ id });
-  if (!detail) return Response.json({ error: "not_found", message: `没有编号为 ${id} 的文章` }, { status: 404 });
-  if (wantsCsv(new URL(request.url).searchParams)) return csvResponse(toCsv(detail.mentions, columns), `delta-atlas-article-${id}-mentions.csv`);
-  const { article, ...rest } = detail;
-  return Response.json({ ...rest, article, milestones: getMilestonesByArticleId({ articleId: id }) });
+  try {
+    const { id } = await params;
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new AtlasError("bad-request", "文章编号格式不正确");
+    const format = parseFormat(new URL(request.url).searchParams);
+    const detail = getArticleById({ id });
+    if (!detail) throw new AtlasError("not-found", `没有编号为 ${id} 的文章`);
+    if (format === "csv") return csvResponse(toCsv(detail.mentions, columns), `delta-atlas-article-${id}-mentions.csv`);
+    const { article, ...rest } = detail;
+    return Response.json({ ...rest, article, milestones: getMilestonesByArticleId({ articleId: id }) });
+  } catch (e) {
+    return errorResponse(e);
+  }
 }

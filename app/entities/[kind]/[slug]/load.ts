@@ -1,16 +1,13 @@
 import "server-only";
 import {
   getArticlesByEntityIds,
+  getEntitiesByIds,
   getEntitiesByRegionIds,
   getEntityByKindAndSlug,
   getFiguresByEntityIds,
-  getRegions,
-  PAGE_KINDS,
-  regionAncestorsOf,
-  regionChildrenOf,
-  regionSubtreeIds,
-  type PageKind,
 } from "@/db/queries/entities";
+import { isPageKind } from "@/lib/domain/kinds";
+import { expandRegion, regionAncestry, regionChildIds } from "@/lib/domain/regions";
 import { getMilestonesByEntityIds } from "@/db/queries/timeline";
 
 /** Route params arrive percent-encoded or not depending on the caller: decode at most once. */
@@ -22,10 +19,6 @@ export function decodeParam(s: string): string {
   }
 }
 
-export function isPageKind(kind: string): kind is PageKind {
-  return (PAGE_KINDS as readonly string[]).includes(kind);
-}
-
 /** Everything an entity page and its export show. Regions include everything located below them. */
 export function loadEntityPage(kind: string, rawSlug: string) {
   if (!isPageKind(kind)) return null;
@@ -33,14 +26,12 @@ export function loadEntityPage(kind: string, rawSlug: string) {
   const entity = getEntityByKindAndSlug({ kind, slug });
   if (!entity) return null;
   if (entity.kind === "region") {
-    const regions = getRegions();
-    const node = regions.find((r) => r.id === entity.id)!;
-    const subtree = regionSubtreeIds(regions, entity.id);
+    const subtree = expandRegion(entity.id);
     return {
       entity,
       ids: subtree,
-      ancestors: regionAncestorsOf(regions, node),
-      children: regionChildrenOf(regions, node),
+      ancestors: regionAncestry(entity.id),
+      children: getEntitiesByIds({ ids: regionChildIds(entity.id) }).sort((a, b) => a.name.localeCompare(b.name, "zh-CN")),
       located: getEntitiesByRegionIds({ regionIds: subtree }),
       articles: getArticlesByEntityIds({ ids: subtree }),
       milestones: getMilestonesByEntityIds({ ids: [], regionIds: subtree }),

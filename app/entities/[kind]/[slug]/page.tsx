@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DateText } from "@/components/date-text";
 import { EntityChip } from "@/components/entity-chip";
-import { KIND_LABELS, REGION_TYPE_LABELS } from "@/components/entity-link";
+import { kindLabel } from "@/lib/domain/kinds";
+import { regionLevelLabel, regionSlug } from "@/lib/domain/regions";
 import { FigureChart, groupIndicators } from "@/components/figure-chart";
 import { MilestoneList } from "@/components/milestone-list";
 import { formatQuantity } from "@/lib/format";
@@ -35,18 +36,18 @@ export default async function EntityPage({ params }: Props) {
       <nav className="crumbs" aria-label="位置">
         <ol data-testid="breadcrumb">
           <li><Link href="/">检索</Link></li>
-          <li><Link href={`/entities/${entity.kind}`}>{KIND_LABELS[entity.kind]}</Link></li>
+          <li><Link href={`/entities/${entity.kind}`}>{kindLabel(entity.kind)}</Link></li>
           {ancestors.map((a) => (
-            <li key={a.name}>{a.id ? <Link href={`/entities/region/${encodeURIComponent(a.id.replace(/^region:/, ""))}`}>{a.name}</Link> : a.name}</li>
+            <li key={a.name}><Link href={`/entities/region/${encodeURIComponent(regionSlug(a.id))}`}>{a.name}</Link></li>
           ))}
         </ol>
       </nav>
 
       <header className={`card ${styles.header}`}>
-        <span className="chip" data-kind={entity.kind}>{KIND_LABELS[entity.kind]}</span>
+        <span className="chip" data-kind={entity.kind}>{kindLabel(entity.kind)}</span>
         <h1 data-testid="entity-name">{entity.kind === "plan" && !entity.name.startsWith("《") ? `《${entity.name}》` : entity.name}</h1>
         <dl className="meta">
-          {entity.type ? (<><dt>类型</dt><dd>{entity.kind === "region" ? (REGION_TYPE_LABELS[entity.type] ?? entity.type) : entity.type}</dd></>) : null}
+          {entity.type ? (<><dt>类型</dt><dd>{entity.kind === "region" ? regionLevelLabel(entity.type) : entity.type}</dd></>) : null}
           {entity.period ? (<><dt>期限</dt><dd>{entity.period}</dd></>) : null}
           {entity.kind === "region" && entity.path?.length ? (<><dt>层级</dt><dd>{entity.path.join(" › ")}</dd></>) : null}
           {entity.aliases.length ? (

@@ -1,5 +1,7 @@
 import { getMentionsByEntityIds, type MentionRow } from "@/db/queries/entities";
-import { csvResponse, toCsv, wantsCsv, type CsvColumn } from "@/lib/format";
+import { AtlasError, errorResponse } from "@/lib/errors";
+import { csvResponse, toCsv, type CsvColumn } from "@/lib/format";
+import { parseFormat } from "@/lib/url-state";
 import { loadEntityPage } from "@/app/entities/[kind]/[slug]/load";
 
 export const dynamic = "force-dynamic";
@@ -19,13 +21,16 @@ const columns: CsvColumn<MentionRow>[] = [
 
 /** An entity and every mention of it (for a region: of it and every region below it). */
 export async function GET(request: Request, { params }: { params: Promise<{ kind: string; slug: string }> }) {
-  const { kind, slug } = await params;
-  const data = loadEntityPage(kind, slug);
-  if (!data) return Response.json({ error: "not_found", message: `没有这个实体：${kind}/${slug}` }, { status: 404 });
-  const mentions = getMentionsByEntityIds({ ids: data.ids });
-  if (wantsCsv(new URL(request.url).searchParams)) {
-    return csvResponse(toCsv(mentions, columns), `delta-atlas-${data.entity.kind}-${data.entity.slug}-mentions.csv`);
+  try {
+    const { kind, slug } = await params;
+    const format = parseFormat(new URL(request.url).searchParams);
+    const data = loadEntityPage(kind, slug);
+    if (!data) throw new AtlasError("not-found", `没有这个实体：${kind}/${slug}`);
+    const mentions = getMentionsByEntityIds({ ids: data.ids });
+    if (format === "csv") return csvResponse(toCsv(mentions, columns), `delta-atlas-${data.entity.kind}-${data.entity.slug}-mentions.csv`);
+    const { entity, articles, milestones, figures, ancestors, children } = data;
+    return Response.json({ entity, ancestors, children, articles, milestones, figures, mentions });
+  } catch (e) {
+    return errorResponse(e);
   }
-  const { entity, articles, milestones, figures, ancestors, children } = data;
-  return Response.json({ entity, ancestors, children, articles, milestones, figures, mentions });
 }

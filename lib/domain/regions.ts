@@ -1,0 +1,139 @@
+/**
+ * The region hierarchy, in one place: province › city › district/county › town, plus zones with
+ * members (一体化示范区 = 青浦 + 吴江 + 嘉善). Every layer (extraction, search documents, facets,
+ * timeline and entity queries) asks these functions; all take and return entity ids (`region:<slug>`),
+ * and accept a bare gazetteer slug too. The data is the gazetteer in lib/extract/data.
+ */
+import { allRegions, regionById, type Region, type RegionKind } from "../extract/regions";
+
+export const REGION_PREFIX = "region:";
+
+/** Region levels as readers call them, most specific first (the order results list regions in). */
+export const REGION_LEVELS: Record<RegionKind, { label: string; specificity: number }> = {
+  town: { label: "镇 / 街道", specificity: 4 },
+  district: { label: "市辖区", specificity: 3 },
+  county: { label: "县 / 县级市", specificity: 3 },
+  city: { label: "地级市", specificity: 2 },
+  province: { label: "省级", specificity: 1 },
+  zone: { label: "功能区", specificity: 0 },
+};
+
+export function regionLevelLabel(kind: string): string {
+  return (REGION_LEVELS as Record<string, { label: string } | undefined>)[kind]?.label ?? kind;
+}
+
+/** `嘉善`'s entity id from its gazetteer slug or its entity id: always `region:<slug>`. */
+export function regionEntityId(idOrSlug: string): string {
+  return idOrSlug.startsWith(REGION_PREFIX) ? idOrSlug : `${REGION_PREFIX}${idOrSlug}`;
+}
+
+/** The gazetteer slug of a region entity id (or of a slug). */
+export function regionSlug(id: string): string {
+  return id.startsWith(REGION_PREFIX) ? id.slice(REGION_PREFIX.length) : id;
+}
+
+export function regionOf(id: string): Region | undefined {
+  return regionById(regionSlug(id));
+}
+
+interface Index {
+  /** slug → slugs of the regions that contain it (zones first, then the tree from the root), itself last. */
+  containers: Map<string, string[]>;
+  /** slug → slugs of itself and everything in or below it. */
+  expansion: Map<string, string[]>;
+  children: Map<string, string[]>;
+}
+
+let index: Index | undefined;
+
+function chain(slug: string): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (let r = regionById(slug); r && !seen.has(r.id); r = r.parentId ? regionById(r.parentId) : undefined) {
+    seen.add(r.id);
+    out.unshift(r.id);
+  }
+  return out;
+}
+
+function build(): Index {
+  const regions = allRegions();
+  const zones = regions.filter((r) => r.kind === "zone");
+  const containers = new Map<string, string[]>();
+  for (const r of regions) {
+    const tree = chain(r.id);
+    const inZones: string[] = [];
+    for (const z of zones) {
+      if (!z.members?.some((m) => tree.includes(m))) continue;
+      // A zone inside a zone (先行启动区 in 示范区) brings its own chain.
+      for (const c of chain(z.id)) if (!inZones.includes(c) && !tree.includes(c)) inZones.push(c);
+    }
+    containers.set(r.id, [...inZones, ...tree]);
+  }
+  const expansion = new Map<string, string[]>();
+  const children = new Map<string, string[]>();
+  // Each region is listed once per container, so no list needs de-duplicating.
+  const push = (m: Map<string, string[]>, k: string, v: string) => {
+    const list = m.get(k);
+    if (list) list.push(v);
+    else m.set(k, [v]);
+  };
+  for (const [slug, cs] of containers) for (const c of cs) push(expansion, c, slug);
+  for (const r of regions) {
+    if (r.parentId) push(children, r.parentId, r.id);
+    for (const m of r.members ?? []) push(children, r.id, m);
+  }
+  return { containers, expansion, children };
+}
+
+function get(): Index {
+  index ??= build();
+  return index;
+}
+
+/**
+ * The one expansion a region filter uses: the region itself, every region below it, and for a zone its
+ * members and everything below them. Unknown ids expand to themselves.
+ */
+export function expandRegion(id: string): string[] {
+  const slugs = get().expansion.get(regionSlug(id));
+  return slugs ? slugs.map(regionEntityId) : [regionEntityId(id)];
+}
+
+/**
+ * The inverse: every region a mention of `id` is inside (the zones containing it, then the tree from the
+ * root), itself last. An article naming 嘉善 is filed under 长三角, 示范区, 浙江, 嘉兴 and 嘉善.
+ */
+export function regionContainers(id: string): string[] {
+  const slugs = get().containers.get(regionSlug(id));
+  return slugs ? slugs.map(regionEntityId) : [regionEntityId(id)];
+}
+
+/** Tree ancestors from the root down to the region's parent (breadcrumbs), as entity ids with names. */
+export function regionAncestry(id: string): { id: string; name: string }[] {
+  return chain(regionSlug(id))
+    .slice(0, -1)
+    .map((slug) => ({ id: regionEntityId(slug), name: regionById(slug)?.name ?? slug }));
+}
+
+export function regionParentId(id: string): string | null {
+  const parent = regionOf(id)?.parentId;
+  return parent ? regionEntityId(parent) : null;
+}
+
+/** Depth in the tree: 0 for a province or a top-level zone. */
+export function regionDepth(id: string): number {
+  return Math.max(0, chain(regionSlug(id)).length - 1);
+}
+
+/** Regions directly below: tree children, and a zone's members. */
+export function regionChildIds(id: string): string[] {
+  return (get().children.get(regionSlug(id)) ?? []).map(regionEntityId);
+}
+
+/** A region's entity id from its id, slug, name or any alias (嘉善, 嘉善县, 浙江嘉善), for filters typed by people. */
+export function resolveRegion(value: string): string | undefined {
+  const v = regionSlug(value.trim());
+  const r = regionById(v) ?? allRegions().find((x) => x.name === v || x.aliases.includes(v));
+  return r ? regionEntityId(r.id) : undefined;
+}
