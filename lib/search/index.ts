@@ -106,8 +106,8 @@ export async function syncIndex(
  * Every hit of a search, page by page (for exports). Meilisearch pages only through its first
  * MAX_TOTAL_HITS results, so a larger result set is read from the SQLite fallback instead: whole, never cut.
  */
-export async function* searchAllHits(params: SearchParams, opts: SearchOptions = {}): AsyncGenerator<SearchResponse["hits"]> {
-  const pageSize = EXPORT_PAGE_SIZE;
+export async function* searchAllHits(params: SearchParams, opts: SearchOptions & { pageSize?: number } = {}): AsyncGenerator<SearchResponse["hits"]> {
+  const pageSize = opts.pageSize ?? EXPORT_PAGE_SIZE;
   const first = await search({ ...params, page: 1, pageSize }, opts);
   const whole = first.engine === "meilisearch" && first.total > MAX_TOTAL_HITS ? { ...opts, engine: null } : opts;
   let response = whole === opts ? first : await search({ ...params, page: 1, pageSize }, whole);
