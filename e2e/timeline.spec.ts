@@ -74,5 +74,21 @@ test.describe("timeline", () => {
     expect(((await res.json()) as { message: string }).message).toContain("from");
     await page.goto("/timeline?from=yesterday");
     await expect(page.getByTestId("timeline-error")).toContainText("日期格式");
+    const bad = await request.get("/api/timeline?region=nonsense");
+    expect(bad.status()).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: "bad-request", message: expect.stringContaining("不认识“nonsense”") });
+    await page.goto("/timeline?region=nonsense");
+    await expect(page.getByTestId("timeline-error")).toContainText("不认识“nonsense”");
+  });
+
+  test("a region given by name means the same as its id, on the page and the API", async ({ page, request }) => {
+    const byName = (await (await request.get(`/api/timeline?region=${encodeURIComponent("嘉善")}`)).json()) as { total: number; filter: { region: string } };
+    const byId = (await (await request.get("/api/timeline?region=region:zj-jiaxing-jiashan")).json()) as { total: number };
+    expect(byName.filter.region).toBe("region:zj-jiaxing-jiashan");
+    expect(byName.total).toBeGreaterThan(0);
+    expect(byName.total).toBe(byId.total);
+    await page.goto(`/timeline?region=${encodeURIComponent("嘉善")}`);
+    await expect(page.getByTestId("milestone")).toHaveCount(byName.total);
+    await expect(page.getByTestId("active-filters")).toContainText("嘉善");
   });
 });
