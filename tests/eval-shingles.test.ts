@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { requireCorpus } from "@/lib/eval/corpora";
 import { aggregate, scoreCorpus, shingleMatch, shingles, tokenize } from "@/lib/eval/shingles";
 
-const AEB = path.resolve("../shared/corpus/aeb");
+const aeb = (file: string) => path.join(requireCorpus("aeb"), file);
 
 function bodies(file: string, nested: boolean): Record<string, string> {
   const raw = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
@@ -58,15 +59,15 @@ describe("aggregate", () => {
 });
 
 describe("reference outputs of the article-extraction-benchmark", () => {
-  const truth = bodies(path.join(AEB, "ground-truth.json"), false);
+  const truth = () => bodies(aeb("ground-truth.json"), false);
   it("readability_js scores F1 ≈ 0.947 on aeb", () => {
-    const r = scoreCorpus(truth, bodies(path.join(AEB, "output/readability_js.json"), true));
+    const r = scoreCorpus(truth(), bodies(aeb("output/readability_js.json"), true));
     expect(r.f1).toBeCloseTo(0.947, 2);
     expect(r.precision).toBeCloseTo(0.914, 2);
     expect(r.recall).toBeCloseTo(0.982, 2);
   });
   it("trafilatura scores F1 ≈ 0.958 on aeb", () => {
-    const r = scoreCorpus(truth, bodies(path.join(AEB, "output/trafilatura.json"), true));
+    const r = scoreCorpus(truth(), bodies(aeb("output/trafilatura.json"), true));
     expect(r.f1).toBeCloseTo(0.958, 2);
     expect(r.precision).toBeCloseTo(0.938, 2);
     expect(r.recall).toBeCloseTo(0.978, 2);

@@ -2,13 +2,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { requireCorpus } from "@/lib/eval/corpora";
 import { decodeBytes } from "@/lib/ingest/decode";
 import { extractHtml, type HtmlExtract } from "@/lib/ingest/html";
 
-const CORPUS = path.resolve("../shared/corpus");
-
 function page(rel: string): string {
-  return decodeBytes(readFileSync(path.join(CORPUS, rel))).text;
+  return decodeBytes(readFileSync(path.join(requireCorpus(), rel))).text;
 }
 
 const body = (r: HtmlExtract) => r.paragraphs.join("\n");
@@ -94,7 +93,7 @@ describe("extractHtml on real Chinese pages", () => {
 });
 
 function aeb(id: string): string {
-  return gunzipSync(readFileSync(path.join(CORPUS, "aeb/html", `${id}.html.gz`))).toString("utf8");
+  return gunzipSync(readFileSync(path.join(requireCorpus("aeb"), "html", `${id}.html.gz`))).toString("utf8");
 }
 
 describe("extractHtml on real English pages (aeb)", () => {

@@ -4,6 +4,7 @@ import * as OpenCC from "opencc-js/t2cn";
 import { describe, expect, it } from "vitest";
 import { processPage } from "@/lib/ingest/process";
 import type { CleanedArticle, Sidecar } from "@/lib/ingest/types";
+import { requireCorpus } from "@/lib/eval/corpora";
 
 /*
  * Pages of the shared development corpus (scraped .txt with a sidecar holding the URL). Each expectation below was
@@ -11,8 +12,8 @@ import type { CleanedArticle, Sidecar } from "@/lib/ingest/types";
  * that must go. The set covers traditional pages (015, 023, 039, 053, 069), pinyin-annotated ones (023, 039), spun or
  * garbled copies (017, 043, 057), injected gambling spam (041, 055, 079), repeated content (001, 029) and footers.
  */
-const DIR = path.join(__dirname, "..", "..", "shared", "corpus", "yrd-dev");
-const available = fs.existsSync(DIR);
+// Without the corpus this file fails at once with the path it looked in (never skips).
+const DIR = requireCorpus("yrd-dev");
 
 function load(id: string): { bytes: Buffer; sidecar: Sidecar } {
   const sidecar = JSON.parse(fs.readFileSync(path.join(DIR, `${id}.json`), "utf8")) as Sidecar;
@@ -27,8 +28,8 @@ function page(id: string): CleanedArticle {
 const body = (a: CleanedArticle) => a.paragraphs.join("\n");
 const PINYIN = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)/;
 
-describe.skipIf(!available)("yrd-dev pages", () => {
-  const ids = available ? fs.readdirSync(DIR).filter((f) => f.endsWith(".txt")).map((f) => f.slice(0, -4)) : [];
+describe("yrd-dev pages", () => {
+  const ids = fs.readdirSync(DIR).filter((f) => f.endsWith(".txt")).map((f) => f.slice(0, -4));
 
   it("all forty pages clean, come out simplified with no pinyin, and take well under a second together", () => {
     expect(ids).toHaveLength(40);

@@ -55,7 +55,14 @@ describe("GET /api/search", () => {
   it("exports CSV and rejects bad parameters", async () => {
     const csv = await GET(new Request("http://localhost/api/search?q=嘉兴&format=csv"));
     expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
-    expect(await csv.text()).toContain("嘉兴文旅新地标");
+    const text = await csv.text();
+    expect(text).toContain("嘉兴文旅新地标");
+    // The CSV does not say which engine answered: the same search as JSON must come from Meilisearch, in the same order.
+    const json = (await (await GET(new Request("http://localhost/api/search?q=嘉兴"))).json()) as { engine: string; hits: { id: string }[] };
+    expect(json.engine).toBe("meilisearch");
+    const csvIds = text.replace(/^\uFEFF/, "").trim().split("\r\n").slice(1).map((line) => line.split(",")[0]);
+    expect(csvIds).toEqual(json.hits.map((h) => h.id));
+    expect(csvIds.length).toBeGreaterThan(0);
     const bad = await GET(new Request("http://localhost/api/search?page=-1"));
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { message: string }).message).toMatch(/page/);

@@ -18,6 +18,20 @@ let engine: Engine;
 
 const q = (query: string) => parseSearchParams(new URLSearchParams(query));
 const ids = (r: SearchResponse) => r.hits.map((h) => h.id).sort();
+/** A search that Meilisearch must answer: a silent fallback to SQLite would otherwise pass most checks here. */
+const meili = async (query: string) => {
+  const r = await search(q(query), { db, engine });
+  expect(r.engine, `“${query}” answered by`).toBe("meilisearch");
+  expect(r.notice).toBeNull();
+  return r;
+};
+/** A search with the engine given but stopped: SQLite answers, with its notice. */
+const sqlite = async (query: string) => {
+  const r = await search(q(query), { db, engine });
+  expect(r.engine, `“${query}” answered by`).toBe("sqlite");
+  expect(r.notice).toBeTruthy();
+  return r;
+};
 const count = (r: SearchResponse, facet: keyof SearchResponse["facets"], value: string) => r.facets[facet].find((v) => v.value === value)?.count;
 
 beforeAll(async () => {
@@ -55,31 +69,31 @@ describe("local engine", () => {
 
 describe("finding what people mean", () => {
   it("finds short words inside longer ones", async () => {
-    expect(ids(await search(q("q=都市"), { db, engine }))).toEqual(["a1"]);
-    expect(ids(await search(q("q=城际"), { db, engine }))).toEqual(["a1"]);
-    expect(ids(await search(q("q=示范"), { db, engine }))).toEqual(["a2", "a5"]);
+    expect(ids(await meili("q=都市"))).toEqual(["a1"]);
+    expect(ids(await meili("q=城际"))).toEqual(["a1"]);
+    expect(ids(await meili("q=示范"))).toEqual(["a2", "a5"]);
   });
 
   it("normalizes traditional characters in the query", async () => {
-    const r = await search(q("q=長三角"), { db, engine });
+    const r = await meili("q=長三角");
     expect(ids(r)).toEqual(["a2", "a5", "a6"]);
   });
 
   it("resolves synonyms and abbreviations", async () => {
-    expect(ids(await search(q("q=浙大"), { db, engine }))).toEqual(["a4"]);
+    expect(ids(await meili("q=浙大"))).toEqual(["a4"]);
     // a5 only says 长江三角洲; a2 and a6 only say 长三角.
-    expect(ids(await search(q("q=长江三角洲"), { db, engine }))).toEqual(["a2", "a5", "a6"]);
+    expect(ids(await meili("q=长江三角洲"))).toEqual(["a2", "a5", "a6"]);
     // Plan alias from entities.aliases: a5 names the plan in full, a2 by its alias.
-    expect(ids(await search(q("q=示范区总规"), { db, engine }))).toContain("a2");
+    expect(ids(await meili("q=示范区总规"))).toContain("a2");
   });
 
   it("does not confuse words that sound alike (景点 vs 经典)", async () => {
-    expect(ids(await search(q("q=景点"), { db, engine }))).toEqual(["a3"]);
-    expect(ids(await search(q("q=经典"), { db, engine }))).toEqual(["a4"]);
+    expect(ids(await meili("q=景点"))).toEqual(["a3"]);
+    expect(ids(await meili("q=经典"))).toEqual(["a4"]);
   });
 
   it("escapes markup and highlights matches", async () => {
-    const r = await search(q("q=网信"), { db, engine });
+    const r = await meili("q=网信");
     const hit = r.hits[0];
     expect(hit?.id).toBe("a6");
     expect(hit?.snippet).toContain("&#60;script&#62;");
@@ -89,14 +103,14 @@ describe("finding what people mean", () => {
   });
 
   it("folds duplicates into their twin", async () => {
-    const r = await search(q("q=大都市区"), { db, engine });
+    const r = await meili("q=大都市区");
     expect(ids(r)).toEqual(["a1"]);
   });
 });
 
 describe("facets", () => {
   it("counts region values with their ancestors, depth and parent", async () => {
-    const r = await search(q(""), { db, engine });
+    const r = await meili("");
     expect(r.total).toBe(6);
     expect(count(r, "region", "region:zj")).toBe(3);
     expect(count(r, "region", "region:zj-jiaxing")).toBe(2);
@@ -109,22 +123,22 @@ describe("facets", () => {
   });
 
   it("ORs values within a facet and ANDs across facets", async () => {
-    const or = await search(q("topic=公共服务与民生&topic=生态环境"), { db, engine });
+    const or = await meili("topic=公共服务与民生&topic=生态环境");
     expect(ids(or)).toEqual(["a2", "a3", "a4"]);
     // The selected facet keeps counting its other values (multi-select).
     expect(count(or, "topic", "交通与基础设施")).toBe(2);
     expect(or.facets.topic.find((v) => v.value === "公共服务与民生")?.selected).toBe(true);
-    const and = await search(q("topic=公共服务与民生&topic=生态环境&region=region:zj-jiaxing"), { db, engine });
+    const and = await meili("topic=公共服务与民生&topic=生态环境&region=region:zj-jiaxing");
     expect(ids(and)).toEqual(["a2", "a3"]);
     expect(count(and, "region", "region:zj-hangzhou")).toBe(1);
   });
 
   it("searches within a facet's values and sorts by date", async () => {
-    const r = await search(q("regionQuery=嘉"), { db, engine });
+    const r = await meili("regionQuery=嘉");
     expect(r.facets.region.map((v) => v.label).sort()).toEqual(["嘉兴", "嘉善"]);
-    const newest = await search(q("sort=newest"), { db, engine });
+    const newest = await meili("sort=newest");
     expect(newest.hits.map((h) => h.id)).toEqual(["a1", "a6", "a2", "a3", "a4", "a5"]);
-    const oldest = await search(q("sort=oldest"), { db, engine });
+    const oldest = await meili("sort=oldest");
     expect(oldest.hits.map((h) => h.id)).toEqual(["a4", "a3", "a2", "a6", "a1", "a5"]);
   });
 });
@@ -137,9 +151,10 @@ describe("sync", () => {
     deleteArticle(db, "a4");
     const changed = await syncIndex({ db, engine });
     expect(changed).toMatchObject({ sent: 1, deleted: 1, unchanged: 4 });
-    expect((await search(q("q=揭晓"), { db, engine })).hits.map((h) => h.id)).toEqual(["a3"]);
-    expect((await search(q("q=经典"), { db, engine })).total).toBe(0);
-    expect((await search(q("q=经典"), { db, engine: null })).total).toBe(0);
+    expect((await meili("q=揭晓")).hits.map((h) => h.id)).toEqual(["a3"]);
+    expect((await meili("q=经典")).total).toBe(0);
+    const off = await search(q("q=经典"), { db, engine: null });
+    expect(off).toMatchObject({ engine: "sqlite", total: 0 });
     insertArticle(db, ARTICLES.find((a) => a.id === "a4")!);
     expect(await syncIndex({ db, engine })).toMatchObject({ sent: 1, deleted: 0 });
   });
@@ -148,35 +163,35 @@ describe("sync", () => {
     await engine.client.createIndex("test_articles_rebuild_crashed").waitTask({ timeout: 120_000 });
     const rebuilding = syncIndex({ db, engine, rebuild: true });
     // Searches keep answering from the old index while the new one fills.
-    const during = await search(q("q=都市"), { db, engine });
+    const during = await meili("q=都市");
     const r = await rebuilding;
     expect(during.engine).toBe("meilisearch");
     expect(ids(during)).toEqual(["a1"]);
     expect(r).toMatchObject({ rebuild: true, sent: 6 });
     const { results } = await engine.client.getIndexes({ limit: 100 });
     expect(results.map((i) => i.uid)).toEqual(["test_articles"]);
-    expect(ids(await search(q("q=都市"), { db, engine }))).toEqual(["a1"]);
+    expect(ids(await meili("q=都市"))).toEqual(["a1"]);
   });
 });
 
 describe("fallback", () => {
   it("answers from SQLite with the same shape once the engine is stopped", async () => {
-    const live = await search(q("q=长三角&topic=生态环境&topic=政务服务"), { db, engine });
+    const live = await meili("q=长三角&topic=生态环境&topic=政务服务");
     await server.stop();
     expect(isPidAlive(server.pid)).toBe(false);
     expect(fs.existsSync(path.join(dir, "meili/server.json"))).toBe(false);
-    const r = await search(q("q=长三角&topic=生态环境&topic=政务服务"), { db, engine });
+    const r = await sqlite("q=长三角&topic=生态环境&topic=政务服务");
     expect(r.engine).toBe("sqlite");
     expect(r.notice).toBeTruthy();
     expect(ids(r)).toEqual(ids(live));
     expect(r.facets.topic).toEqual(live.facets.topic);
-    expect(ids(await search(q("q=都市"), { db, engine }))).toEqual(["a1"]);
-    expect(ids(await search(q("q=長三角"), { db, engine }))).toEqual(["a2", "a5", "a6"]);
-    expect(ids(await search(q("q=浙大"), { db, engine }))).toEqual(["a4"]);
-    expect(ids(await search(q("q=景点"), { db, engine }))).toEqual(["a3"]);
-    const esc = await search(q('q=" OR script*'), { db, engine });
+    expect(ids(await sqlite("q=都市"))).toEqual(["a1"]);
+    expect(ids(await sqlite("q=長三角"))).toEqual(["a2", "a5", "a6"]);
+    expect(ids(await sqlite("q=浙大"))).toEqual(["a4"]);
+    expect(ids(await sqlite("q=景点"))).toEqual(["a3"]);
+    const esc = await sqlite('q=" OR script*');
     expect(esc.engine).toBe("sqlite");
-    const snip = (await search(q("q=网信"), { db, engine })).hits[0]?.snippet ?? "";
+    const snip = (await sqlite("q=网信")).hits[0]?.snippet ?? "";
     expect(snip).toContain("&#60;script&#62;");
     expect(snip).toContain("<mark>网信</mark>");
   });

@@ -44,6 +44,20 @@ describe("toCsv", () => {
     const csv = toCsv([{ name: "=HYPERLINK(1)", n: -3, tags: [] }], cols);
     expect(csv).toContain("'=HYPERLINK(1),-3,");
   });
+  // OWASP's CSV-injection list: a spreadsheet runs a cell starting with any of these as a formula
+  // (or, for tab and CR, as the start of one). Each must come out behind a leading apostrophe.
+  it.each([
+    ["=", "=1+2", "'=1+2"],
+    ["+", "+1+2", "'+1+2"],
+    ["-", "-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"],
+    ["@", "@SUM(1+9)*cmd|' /C calc'!A0", "'@SUM(1+9)*cmd|' /C calc'!A0"],
+    ["tab", "\t=1+2", "'\t=1+2"],
+    ["CR", "\r=1+2", "\"'\r=1+2\""],
+  ])("defuses a text cell starting with %s", (_lead, cell, expected) => {
+    const csv = toCsv([{ name: cell, n: 1, tags: [] }], cols);
+    expect(csv.slice(1).split("\r\n")[1]).toBe(`${expected},1,`);
+    expect(toCsv([{ name: "safe", n: 1, tags: [] }], cols).slice(1).split("\r\n")[1]).toBe("safe,1,");
+  });
 });
 
 describe("csv response", () => {
