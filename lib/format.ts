@@ -49,7 +49,7 @@ function csvCell(v: string | number | boolean | null | undefined | readonly stri
   if (v === null || v === undefined) return "";
   let s = Array.isArray(v) ? v.join("; ") : String(v);
   // A text cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
-  if (typeof v === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (typeof v !== "number" && typeof v !== "boolean" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 

@@ -58,6 +58,9 @@ describe("toCsv", () => {
     expect(csv.slice(1).split("\r\n")[1]).toBe(`${expected},1,`);
     expect(toCsv([{ name: "safe", n: 1, tags: [] }], cols).slice(1).split("\r\n")[1]).toBe("safe,1,");
   });
+  it("defuses a list cell whose joined text starts a formula", () => {
+    expect(toCsv([{ name: "x", n: 1, tags: ["=cmd()", "b"] }], cols).slice(1).split("\r\n")[1]).toBe("x,1,'=cmd(); b");
+  });
 });
 
 describe("csv response", () => {

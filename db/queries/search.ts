@@ -175,10 +175,10 @@ export function searchFallbackByQuery(
   const total = q.db.get<{ n: number }>(sql`select count(*) as n from (${base})`)?.n ?? 0;
   const order =
     q.sort === "newest"
-      ? sql`order by published_num = 0, published_num desc, rank`
+      ? sql`order by published_num = 0, published_num desc, rank, article_id`
       : q.sort === "oldest"
-        ? sql`order by published_num = 0, published_num asc, rank`
-        : sql`order by rank, published_num desc`;
+        ? sql`order by published_num = 0, published_num asc, rank, article_id`
+        : sql`order by rank, published_num desc, article_id`;
   const rows = q.db.all<{ article_id: string; doc: string }>(sql`select * from (${base}) ${order} limit ${q.limit} offset ${q.offset}`);
   return { total, rows: rows.map((r) => ({ articleId: r.article_id, doc: r.doc })) };
 }
