@@ -86,7 +86,8 @@ export function FacetPanel({ params, response, registry = FACET_REGISTRY }: { pa
   const facets = response.facets as Record<string, FacetValue[] | undefined>;
   const narrowingBy = (params.facetQuery ?? {}) as Record<string, string | undefined>;
   return (
-    <nav className={styles.facets} aria-label="筛选条件" data-testid="facets">
+    <nav className={styles.facets} id="facets" aria-label="筛选条件" data-testid="facets">
+      <a href="#results" className={styles.backToResults}>↑ 返回结果</a>
       {registry.map((def) => {
         const facet = def.name as FacetName;
         const values = facets[def.name] ?? [];

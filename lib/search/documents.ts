@@ -1,11 +1,12 @@
 import crypto from "node:crypto";
-import type { EntityNode, IndexSource } from "@/db/queries/search";
+import type { EntityNode, IndexEntity, IndexSource } from "@/db/queries/search";
 import { orgProjectTerms } from "../extract/orgs-projects";
 import { planTerms } from "../extract/plans";
 import type { DatePrecision } from "../domain/dates";
 import { dateNumber } from "../domain/dates";
 import { FACET_REGISTRY, facetValues, type FacetLabels, type FacetName, type FacetRegistry } from "../domain/facets";
 import { isNamedKind } from "../domain/kinds";
+import { REGION_LEVELS } from "../domain/regions";
 import { regionTerms } from "../extract/regions";
 import { normalizeForSearch, segmentedField, type Segmenter } from "./segment";
 
@@ -28,7 +29,7 @@ export interface SearchDocBase {
   /** yyyymmdd, 99999999 when unknown: oldest first with undated last. */
   published_asc: number;
   url: string | null;
-  /** Regions the article names directly, for display. */
+  /** Regions the article names directly, in display order (see regionsForDisplay). */
   regions_display: { id: string; name: string }[];
 }
 
@@ -46,6 +47,18 @@ export interface EntityGraph extends FacetLabels {
 export function buildEntityGraph(nodes: EntityNode[]): EntityGraph {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   return { byId, nameOf: (id) => byId.get(id)?.name };
+}
+
+/**
+ * The regions an article names, in the order its result card shows them (the card has room for the
+ * first few): the most specific level first (lib/domain/regions REGION_LEVELS), then the most mentioned,
+ * then the first mentioned. So an article about 嘉善 shows 嘉善 and its towns, not 江苏 › 苏州 › … by id.
+ */
+export function regionsForDisplay(regions: IndexEntity[]): { id: string; name: string }[] {
+  const level = (r: IndexEntity) => (REGION_LEVELS as Record<string, { specificity: number } | undefined>)[r.type ?? ""]?.specificity ?? -1;
+  return [...regions]
+    .sort((a, b) => level(b) - level(a) || b.mentions - a.mentions || a.firstMention - b.firstMention || a.id.localeCompare(b.id))
+    .map((r) => ({ id: r.id, name: r.name }));
 }
 
 export function buildSearchDoc(a: IndexSource, seg: Segmenter, registry: FacetRegistry = FACET_REGISTRY): SearchDoc {
@@ -69,7 +82,7 @@ export function buildSearchDoc(a: IndexSource, seg: Segmenter, registry: FacetRe
     published_desc: date ?? 0,
     published_asc: date ?? 99999999,
     url: a.url,
-    regions_display: regions.map((r) => ({ id: r.id, name: r.name })),
+    regions_display: regionsForDisplay(regions),
   };
   return { ...base, ...facetValues(a, registry) } as SearchDoc;
 }
