@@ -2,7 +2,7 @@
  * The one command a newcomer runs: migrate, ingest the demo corpus into an empty database,
  * start (or reuse) the local search engine and index, build if the sources changed, and serve.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { getDb } from "@/db/client";
@@ -10,6 +10,8 @@ import { countArticles } from "@/db/queries/ingest";
 import { config } from "@/lib/config";
 import { ingestPaths } from "@/lib/ingest/pipeline";
 import { syncIndex } from "@/lib/search";
+import { getEngine } from "@/lib/search/engine";
+import { nextBin, nextStartCommand, spawnTree, superviseTree } from "./serve-app";
 
 const log = (m: string) => console.error(m);
 const SOURCES = ["app", "components", "lib", "db", "next.config.ts", "package.json", "tsconfig.json"];
@@ -39,20 +41,27 @@ async function main() {
   }
   const sync = await syncIndex({ log });
   log(`search index: ${JSON.stringify(sync)}`);
+  // The engine the sync used: stopped on the way out when this process started it.
+  const engine = await getEngine().catch(() => null);
 
   if (buildIsStale()) {
     log("building the web app (next build) …");
-    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+    const build = spawnSync(process.execPath, [nextBin(), "build"], { stdio: "inherit" });
     if (build.status !== 0) throw new Error("next build failed");
   }
 
-  const port = String(config.PORT);
-  const server = spawn("npx", ["next", "start", "-p", port], { stdio: ["ignore", "inherit", "inherit"], env: process.env });
-  log(`\nDelta Atlas is starting: open http://localhost:${port}  (Ctrl-C to stop)\n`);
-  const stop = () => server.kill("SIGTERM");
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
-  server.on("exit", (code) => process.exit(code ?? 0));
+  const { command, args } = nextStartCommand(config);
+  const app = spawnTree(command, args, { env: process.env });
+  log(`\nDelta Atlas is starting: open http://localhost:${config.PORT}  (Ctrl-C to stop)\n`);
+  const code = await superviseTree(app, {
+    log,
+    onStopped: async () => {
+      if (!engine?.local?.startedHere) return;
+      log("stopping the search engine …");
+      await engine.local.stop();
+    },
+  });
+  process.exit(code);
 }
 
 main().catch((error: unknown) => {

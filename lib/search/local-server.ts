@@ -211,6 +211,9 @@ function installExitHooks(): void {
   });
   for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.once(sig, () => {
+      // A program that handles the signal itself (scripts/serve.ts) stops its engine and exits in its own
+      // order; the exit hook above still stops the engine when it exits.
+      if (process.listenerCount(sig) > 0) return;
       void Promise.all([...ownedServers.keys()].map((pid) => killServer(pid, 3000))).finally(() => {
         // Re-raise the default behaviour once our engine is down.
         process.exit(sig === "SIGINT" ? 130 : 143);
