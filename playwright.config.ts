@@ -45,7 +45,7 @@ export default defineConfig({
    * Playwright starts the webServer BEFORE globalSetup (runner: plugin setup tasks precede global
    * setups), so the server command builds the fixture itself: e2e/serve-fixture.ts ingests content/
    * into E2E_DATA_DIR with the real pipeline (which also indexes into a fresh local Meilisearch),
-   * runs `next build` and then `next start` on 127.0.0.1:E2E_PORT with that DATA_DIR.
+   * runs `next build` and then `next start` on 127.0.0.1:E2E_PORT (the default HOST) with that DATA_DIR.
    * globalSetup then checks the fixture is sound before any test runs.
    */
   webServer: {
@@ -56,6 +56,7 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
-    env: { DATA_DIR: process.env.E2E_DATA_DIR, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    // HOST empty: the default listen address, whatever the developer's shell sets (e2e/serve.spec.ts checks it).
+    env: { DATA_DIR: process.env.E2E_DATA_DIR, PORT: String(port), HOST: "", NEXT_TELEMETRY_DISABLED: "1" },
   },
 });

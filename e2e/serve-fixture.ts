@@ -7,6 +7,8 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { loadConfig } from "../lib/config";
+import { nextStartCommand } from "../scripts/serve-app";
 
 const dataDir = process.env.DATA_DIR;
 const port = process.env.PORT;
@@ -29,8 +31,9 @@ function step(title: string, cmd: string, args: string[]) {
 step(`ingest content/ and e2e/fixtures/ into ${dataDir}`, "npm", ["run", "--silent", "kb", "--", "ingest", "content", "e2e/fixtures"]);
 if (process.env.E2E_SKIP_BUILD !== "1" || !fs.existsSync(".next/BUILD_ID")) step("next build", "npm", ["run", "--silent", "build"]);
 
-const nextBin = path.resolve("node_modules/next/dist/bin/next");
-const server = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", port], { env, stdio: "inherit" });
+// Started the way `npm run serve` starts it: on HOST (127.0.0.1 unless set) and PORT.
+const { command, args } = nextStartCommand(loadConfig(env));
+const server = spawn(command, args, { env, stdio: "inherit" });
 
 /** Processes whose command line names this fixture's Meilisearch folder (started by this run). */
 function fixtureEnginePids(): number[] {

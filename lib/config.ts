@@ -17,6 +17,8 @@ const schema = z.object({
   /** Prefix for index names, so several datasets can share one external server. */
   MEILI_INDEX_PREFIX: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[A-Za-z0-9_-]*$/).default("atlas")),
   PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(65535).default(3000)),
+  /** Address the web app listens on: this machine only unless set (0.0.0.0 or :: for every interface). */
+  HOST: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[A-Za-z0-9.:-]+$/, "a host name or IP address, e.g. 127.0.0.1 or 0.0.0.0").default("127.0.0.1")),
   /** Chromium for Playwright; unset means Playwright's own browser unless /usr/bin/chromium exists. */
   CHROMIUM_PATH: optional,
 });

@@ -14,9 +14,15 @@ export function nextBin(): string {
   return createRequire(import.meta.url).resolve("next/dist/bin/next");
 }
 
-/** `node <next> start -p PORT`. */
-export function nextStartCommand(cfg: Pick<Config, "PORT">): { command: string; args: string[] } {
-  return { command: process.execPath, args: [nextBin(), "start", "-p", String(cfg.PORT)] };
+/** `node <next> start -H HOST -p PORT`: the app listens on HOST only (127.0.0.1 unless configured). */
+export function nextStartCommand(cfg: Pick<Config, "HOST" | "PORT">): { command: string; args: string[] } {
+  return { command: process.execPath, args: [nextBin(), "start", "-H", cfg.HOST, "-p", String(cfg.PORT)] };
+}
+
+/** The address to open in a browser: a wildcard host is reached as localhost, an IPv6 one in brackets. */
+export function appUrl(cfg: Pick<Config, "HOST" | "PORT">): string {
+  const host = cfg.HOST === "0.0.0.0" || cfg.HOST === "::" ? "localhost" : cfg.HOST.includes(":") ? `[${cfg.HOST}]` : cfg.HOST;
+  return `http://${host}:${cfg.PORT}`;
 }
 
 /** Live (not zombie) processes of group `pgid`, from /proc; null where there is no /proc. */

@@ -11,7 +11,7 @@ import { config } from "@/lib/config";
 import { ingestPaths } from "@/lib/ingest/pipeline";
 import { syncIndex } from "@/lib/search";
 import { getEngine } from "@/lib/search/engine";
-import { nextBin, nextStartCommand, spawnTree, superviseTree } from "./serve-app";
+import { appUrl, nextBin, nextStartCommand, spawnTree, superviseTree } from "./serve-app";
 
 const log = (m: string) => console.error(m);
 const SOURCES = ["app", "components", "lib", "db", "next.config.ts", "package.json", "tsconfig.json"];
@@ -52,7 +52,7 @@ async function main() {
 
   const { command, args } = nextStartCommand(config);
   const app = spawnTree(command, args, { env: process.env });
-  log(`\nDelta Atlas is starting: open http://localhost:${config.PORT}  (Ctrl-C to stop)\n`);
+  log(`\nDelta Atlas is starting on ${config.HOST} port ${config.PORT}: open ${appUrl(config)}  (Ctrl-C to stop)\n`);
   const code = await superviseTree(app, {
     log,
     onStopped: async () => {
