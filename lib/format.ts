@@ -45,6 +45,20 @@ export function formatQuantity(value: number, unit: string): string {
   return `${formatNumber(value)}${unit}`;
 }
 
+/**
+ * A scraped URL as a link target: an absolute http(s) URL (normalized), else null. A local file path,
+ * `file:`, `javascript:` or `data:` address is never made a link; show it as text or not at all.
+ */
+export function safeHttpUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url.trim());
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface CsvColumn<T> {
   header: string;
   value: (row: T) => string | number | boolean | null | undefined | readonly string[];

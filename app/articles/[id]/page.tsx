@@ -9,7 +9,7 @@ import { DateText } from "@/components/date-text";
 import { EntityChip } from "@/components/entity-chip";
 import { entityHref, KIND_LABELS } from "@/components/entity-link";
 import { MilestoneList } from "@/components/milestone-list";
-import { formatQuantity } from "@/lib/format";
+import { formatQuantity, safeHttpUrl } from "@/lib/format";
 import styles from "./article.module.css";
 
 export const dynamic = "force-dynamic";
@@ -42,14 +42,6 @@ function annotationsByParagraph(d: ArticleDetail): Map<number, Annotation[]> {
   return map;
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return url;
-  }
-}
-
 const ENTITY_KINDS = ["plan", "project", "organization", "region"] as const;
 
 export default async function ArticlePage({ params, searchParams }: Props) {
@@ -62,6 +54,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const related = getRelatedArticlesById({ id });
   const milestones = getMilestonesByArticleId({ articleId: id });
   const annotations = annotationsByParagraph(d);
+  const sourceHref = safeHttpUrl(article.url);
 
   const uniqueEntities = new Map<string, { id: string; kind: string; slug: string; name: string; n: number }>();
   for (const m of d.mentions) {
@@ -158,9 +151,12 @@ export default async function ArticlePage({ params, searchParams }: Props) {
               </dd>
               {article.editor ? (<><dt>编辑</dt><dd>{article.editor}</dd></>) : null}
               <dt>原文链接</dt>
-              <dd>
-                {article.url ? (
-                  <a href={article.url} rel="noopener noreferrer nofollow" target="_blank">{hostOf(article.url)}</a>
+              <dd data-testid="source-url">
+                {sourceHref ? (
+                  <a href={sourceHref} rel="noopener noreferrer nofollow" target="_blank">{new URL(sourceHref).hostname}</a>
+                ) : article.url ? (
+                  // Not a web address (a local path, file: …): shown for the record, never a link.
+                  <span className="muted">{article.url}</span>
                 ) : (
                   <span className="muted">无（{article.filePath ?? "本地文件"}）</span>
                 )}
