@@ -40,6 +40,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const filtered = Object.values(params.filters).some((v) => v && v.length > 0);
   const offset = (params.page - 1) * params.pageSize;
   const hasFacets = Object.values(response.facets).some((v) => v.length > 0);
+  const selectedCount = Object.values(params.filters).reduce((n, v) => n + (v?.length ?? 0), 0);
   const landing = !params.q && !filtered && params.page === 1;
   const latest = landing ? getLatestMilestones({ limit: 4 }) : [];
 
@@ -74,12 +75,18 @@ export default async function SearchPage({ searchParams }: Props) {
       ) : null}
 
       <div className={hasFacets ? styles.layout : styles.layoutSingle}>
-        <div className={styles.results}>
+        <div className={styles.results} id="results">
           <div className={styles.toolbar}>
             <p className={styles.summary} data-testid="result-summary" aria-live="polite">
               {params.q ? <>“<strong>{params.q}</strong>”</> : "全部文章"}：共 <strong data-testid="result-count">{response.total}</strong> 篇
               <span className="muted small">（{response.tookMs} 毫秒）</span>
             </p>
+            {/* On a narrow screen the filters come after the results: this jumps there (shown only then). */}
+            {hasFacets ? (
+              <a href="#facets" className={`button ${styles.filtersJump}`} data-testid="filters-jump">
+                筛选{selectedCount ? `（已选 ${selectedCount}）` : ""}
+              </a>
+            ) : null}
             <div className={styles.sort} role="group" aria-label="排序">
               {SORTS.map((s) => (
                 <Link key={s} href={sortHref(params, s)} aria-current={params.sort === s ? "true" : undefined} data-testid={`sort-${s}`}>

@@ -97,7 +97,8 @@ const ORDER: FacetName[] = ["region", "topic", "plan", "year", "site", "kind"];
 
 export function FacetPanel({ params, response }: { params: SearchParams; response: SearchResponse }) {
   return (
-    <nav className={styles.facets} aria-label="筛选条件" data-testid="facets">
+    <nav className={styles.facets} id="facets" aria-label="筛选条件" data-testid="facets">
+      <a href="#results" className={styles.backToResults}>↑ 返回结果</a>
       {ORDER.map((facet) => {
         const values = response.facets[facet] ?? [];
         const narrowing = params.facetQuery?.[facet];
