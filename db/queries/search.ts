@@ -13,9 +13,12 @@ export interface IndexSource {
   site: string | null;
   source: string | null;
   url: string | null;
-  entities: Pick<Entity, "id" | "kind" | "name" | "aliases">[];
+  entities: IndexEntity[];
   topics: string[];
 }
+
+/** An entity the article mentions: how often, and where first (paragraph × 1,000,000 + offset; the title is paragraph −1). */
+export type IndexEntity = Pick<Entity, "id" | "kind" | "name" | "aliases" | "type"> & { mentions: number; firstMention: number };
 
 export type EntityNode = Pick<Entity, "id" | "kind" | "name" | "parentId" | "aliases">;
 
@@ -38,9 +41,19 @@ export function getArticlesForIndex({ db }: { db: Db }): IndexSource[] {
     .all();
   const byId = new Map<string, IndexSource>(rows.map((r) => [r.id, { ...r, entities: [], topics: [] }]));
   const ents = db
-    .selectDistinct({ articleId: mentions.articleId, id: entities.id, kind: entities.kind, name: entities.name, aliases: entities.aliases })
+    .select({
+      articleId: mentions.articleId,
+      id: entities.id,
+      kind: entities.kind,
+      name: entities.name,
+      aliases: entities.aliases,
+      type: entities.type,
+      mentions: sql<number>`count(*)`,
+      firstMention: sql<number>`min(${mentions.paragraph} * 1000000 + ${mentions.start})`,
+    })
     .from(mentions)
     .innerJoin(entities, eq(entities.id, mentions.entityId))
+    .groupBy(mentions.articleId, entities.id)
     .orderBy(mentions.articleId, entities.id)
     .all();
   for (const { articleId, ...e } of ents) byId.get(articleId)?.entities.push(e);

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import type { EntityNode, IndexSource } from "@/db/queries/search";
+import type { EntityNode, IndexEntity, IndexSource } from "@/db/queries/search";
 import { orgProjectTerms } from "../extract/orgs-projects";
 import { planTerms } from "../extract/plans";
 import { regionAncestors, regionTerms } from "../extract/regions";
@@ -31,7 +31,7 @@ export interface SearchDoc {
   /** yyyymmdd, 99999999 when unknown: oldest first with undated last. */
   published_asc: number;
   url: string | null;
-  /** Regions the article names directly, for display. */
+  /** Regions the article names directly, in display order (see regionsForDisplay). */
   regions_display: { id: string; name: string }[];
 }
 
@@ -76,6 +76,21 @@ export function regionFilterIds(graph: EntityGraph, id: string): string[] {
   return chain.length ? chain.map((r) => `region:${r}`) : regionWithAncestors(graph, id);
 }
 
+/** Region levels as a result card lists them: the most specific first, zones after the tree. */
+const DISPLAY_LEVEL: Record<string, number> = { town: 0, district: 1, county: 1, city: 2, province: 3, zone: 4 };
+
+/**
+ * The regions an article names, in the order its result card shows them (the card has room for the
+ * first few): the most specific level first, then the most mentioned, then the first mentioned.
+ * So an article about 嘉善 shows 嘉善 and its towns, not 江苏 › 苏州 › … by id.
+ */
+export function regionsForDisplay(regions: IndexEntity[]): { id: string; name: string }[] {
+  const level = (r: IndexEntity) => DISPLAY_LEVEL[r.type ?? ""] ?? 5;
+  return [...regions]
+    .sort((a, b) => level(a) - level(b) || b.mentions - a.mentions || a.firstMention - b.firstMention || a.id.localeCompare(b.id))
+    .map((r) => ({ id: r.id, name: r.name }));
+}
+
 function dateNumber(published: string | null): number | null {
   if (!published) return null;
   const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(published);
@@ -112,7 +127,7 @@ export function buildSearchDoc(a: IndexSource, seg: Segmenter, graph: EntityGrap
     published_desc: date ?? 0,
     published_asc: date ?? 99999999,
     url: a.url,
-    regions_display: regions.map((r) => ({ id: r.id, name: r.name })),
+    regions_display: regionsForDisplay(regions),
   };
 }
 
