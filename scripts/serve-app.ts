@@ -117,12 +117,15 @@ export function spawnTree(command: string, args: string[], opts: { env?: NodeJS.
 }
 
 const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+/** A stop signal within this long of the first is the same request delivered twice. */
+const REPEAT_MS = 1000;
 
 /**
  * Run until the tree ends or this process is asked to stop. SIGINT, SIGTERM and SIGHUP are passed to the
- * whole tree, with SIGKILL after `graceMs` or on a second signal; whatever the tree leaves behind when its
- * first process exits is stopped too. Then `onStopped` runs (stop the search engine) and the exit code is
- * returned: 128 + the signal number when stopped by a signal, else the app's own code.
+ * whole tree, with SIGKILL after `graceMs` or on a second signal (a second or more after the first);
+ * whatever the tree leaves behind when its first process exits is stopped too. Then `onStopped` runs (stop
+ * the search engine) and the exit code is returned: 128 + the signal number when stopped by a signal, else
+ * the app's own code.
  */
 export async function superviseTree(
   tree: ProcessTree,
@@ -130,15 +133,17 @@ export async function superviseTree(
 ): Promise<number> {
   const log = opts.log ?? (() => {});
   // Set by a signal handler (so declared without narrowing to null).
-  let stopping = null as { signal: NodeJS.Signals; done: Promise<"stopped" | "killed"> } | null;
+  let stopping = null as { signal: NodeJS.Signals; at: number; done: Promise<"stopped" | "killed"> } | null;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) {
+      // One Ctrl-C reaches us twice under npm (from the terminal, and forwarded by npm): only a later one means "now".
+      if (Date.now() - stopping.at < REPEAT_MS) return;
       log(`${signal} again: killing the app`);
       tree.signal("SIGKILL");
       return;
     }
     log(`${signal}: stopping the app …`);
-    stopping = { signal, done: tree.stop({ signal, graceMs: opts.graceMs }) };
+    stopping = { signal, at: Date.now(), done: tree.stop({ signal, graceMs: opts.graceMs }) };
   };
   for (const s of STOP_SIGNALS) process.on(s, onSignal);
   try {

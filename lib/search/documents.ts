@@ -51,13 +51,15 @@ export function buildEntityGraph(nodes: EntityNode[]): EntityGraph {
 
 /**
  * The regions an article names, in the order its result card shows them (the card has room for the
- * first few): the most specific level first (lib/domain/regions REGION_LEVELS), then the most mentioned,
- * then the first mentioned. So an article about 嘉善 shows 嘉善 and its towns, not 江苏 › 苏州 › … by id.
+ * first few): how often the article names each region, weighted by how specific it is (lib/domain/regions
+ * REGION_LEVELS), then the more specific, then the first mentioned. So an article about 嘉善 shows 嘉善
+ * (41 mentions) before the towns it names once, and before 江苏 › 苏州 in id order.
  */
 export function regionsForDisplay(regions: IndexEntity[]): { id: string; name: string }[] {
-  const level = (r: IndexEntity) => (REGION_LEVELS as Record<string, { specificity: number } | undefined>)[r.type ?? ""]?.specificity ?? -1;
+  const level = (r: IndexEntity) => (REGION_LEVELS as Record<string, { specificity: number } | undefined>)[r.type ?? ""]?.specificity ?? 0;
+  const weight = (r: IndexEntity) => r.mentions * (1 + level(r));
   return [...regions]
-    .sort((a, b) => level(b) - level(a) || b.mentions - a.mentions || a.firstMention - b.firstMention || a.id.localeCompare(b.id))
+    .sort((a, b) => weight(b) - weight(a) || level(b) - level(a) || a.firstMention - b.firstMention || a.id.localeCompare(b.id))
     .map((r) => ({ id: r.id, name: r.name }));
 }
 
