@@ -64,3 +64,10 @@ test.describe("article and entity pages", () => {
     await screenshotBoth(page, "not-found");
   });
 });
+
+test("an old region address (slug id) moves to the page under the official code", async ({ page }) => {
+  const res = await page.goto("/entities/region/zj-jiaxing-jiashan");
+  expect(res?.ok()).toBe(true);
+  await expect(page).toHaveURL(/\/entities\/region\/330421$/);
+  await expect(page.getByTestId("entity-name")).toHaveText("嘉善");
+});

@@ -83,8 +83,8 @@ test.describe("timeline", () => {
 
   test("a region given by name means the same as its id, on the page and the API", async ({ page, request }) => {
     const byName = (await (await request.get(`/api/timeline?region=${encodeURIComponent("嘉善")}`)).json()) as { total: number; filter: { region: string } };
-    const byId = (await (await request.get("/api/timeline?region=region:zj-jiaxing-jiashan")).json()) as { total: number };
-    expect(byName.filter.region).toBe("region:zj-jiaxing-jiashan");
+    const byId = (await (await request.get("/api/timeline?region=region:330421")).json()) as { total: number };
+    expect(byName.filter.region).toBe("region:330421");
     expect(byName.total).toBeGreaterThan(0);
     expect(byName.total).toBe(byId.total);
     await page.goto(`/timeline?region=${encodeURIComponent("嘉善")}`);

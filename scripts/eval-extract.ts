@@ -16,6 +16,7 @@ import path from "node:path";
 import { Command } from "commander";
 import { processPage } from "@/lib/ingest/process";
 import type { CleanedArticle } from "@/lib/ingest/types";
+import { regionContainers, regionSlug } from "@/lib/domain/regions";
 import { allRegions, extract, normalizeTitle, type Extraction } from "@/lib/extract";
 
 type Named = string | string[];
@@ -67,7 +68,7 @@ function fromExtraction(x: Extraction): Prediction {
     return [...byId.values()].map((s) => [...s]);
   };
   return {
-    regions: new Set(x.entities.filter((e) => e.kind === "region").map((e) => e.id.replace(/^region:/, ""))),
+    regions: new Set(x.entities.filter((e) => e.kind === "region").map((e) => regionSlug(e.id)).filter(inGoldScope)),
     plans: names("plan"),
     projects: names("project"),
     organizations: names("organization"),
@@ -79,7 +80,16 @@ function fromExtraction(x: Extraction): Prediction {
 
 // ---------- naive baseline: regexes for 《…》, digit runs and 年月日 dates, plain dictionary for regions ----------
 const BASE_ACTIONS = ["批复", "印发", "发布", "召开", "启动", "开工", "封顶", "竣工", "建成", "投用", "通车", "揭牌", "签约", "举行", "通过", "出台", "设立", "贯通", "宣布"];
-const regionNames = allRegions().map((r) => ({ id: r.id, name: r.name }));
+const regionNames = allRegions()
+  .filter((r) => r.kind !== "town")
+  .map((r) => ({ id: r.id, name: r.name }));
+/**
+ * The gold files name Yangtze River Delta places only (their guidelines put 北京 or 荷兰 out of scope), with
+ * the slug ids of the old gazetteer: both sides are compared as official codes, within 沪苏浙皖 and the zones.
+ */
+function inGoldScope(id: string): boolean {
+  return regionContainers(id).some((c) => /^region:(3[1-4]|yrd)/.test(c));
+}
 
 function baselineDates(text: string, pubYear: string | null): { key: string; index: number }[] {
   const out: { key: string; index: number }[] = [];
@@ -105,7 +115,7 @@ function baseline(a: CleanedArticle): Prediction {
     }
   }
   return {
-    regions: new Set(regionNames.filter((r) => r.name.length >= 2 && all.includes(r.name)).map((r) => r.id)),
+    regions: new Set(regionNames.filter((r) => r.name.length >= 2 && all.includes(r.name)).map((r) => r.id).filter(inGoldScope)),
     plans: uniq([...all.matchAll(/《([^《》]+)》/g)].map((m) => m[1] as string)),
     projects: uniq([...all.matchAll(/[\p{Script=Han}A-Za-z0-9]{2,10}?(?:项目|工程|中心|铁路)/gu)].map((m) => m[0])),
     organizations: uniq([...all.matchAll(/[\p{Script=Han}]{2,10}?(?:大学|公司|集团|银行|委员会|办公室|研究院)/gu)].map((m) => m[0])),
@@ -142,7 +152,7 @@ function scoreMilestones(gold: GoldSeed["milestones"], pred: Prediction["milesto
 
 function score(seed: GoldSeed, p: Prediction): Record<Kind, Counts> {
   return {
-    regions: scoreSets(seed.regions, p.regions),
+    regions: scoreSets(seed.regions.map(regionSlug), p.regions),
     plans: scoreNames(seed.plans, p.plans),
     projects: scoreNames(seed.projects, p.projects),
     organizations: scoreNames(seed.organizations, p.organizations),

@@ -33,6 +33,10 @@ describe("kb inspect", () => {
     expect(out.paragraphs.join("")).not.toMatch(/[協發項]|\((?:xié|fā)\)/);
     expect(out.original).toMatch(/發/);
     expect(out.entities.some((e: { kind: string; name: string }) => e.kind === "plan" && e.name.includes("长三角地区一体化发展三年行动计划"))).toBe(true);
+    // Every region mention says why it was accepted (word boundary, level suffix, address chain, context …).
+    const regions = out.entities.filter((e: { kind: string }) => e.kind === "region") as { reason?: string }[];
+    expect(regions.length).toBeGreaterThan(0);
+    for (const r of regions) expect(["word", "suffix", "chain", "context", "alias", "composite"]).toContain(r.reason);
     expect(fs.existsSync(path.join(dataDir, "atlas.db"))).toBe(false);
   });
 

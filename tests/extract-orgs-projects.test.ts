@@ -8,18 +8,18 @@ describe("findOrgsProjects", () => {
   it("finds known organizations and projects by name and alias, with their region", () => {
     expect(ents("示范区执委会生态和规划建设部主管何良将说")).toEqual([["organization", "长三角生态绿色一体化发展示范区执行委员会", "yrd-demo"]]);
     expect(ents("华为练秋湖研发中心建成投用")).toEqual([
-      ["project", "华为青浦研发中心", "sh-qingpu"],
+      ["project", "华为青浦研发中心", "310118"],
       ["organization", "华为", null],
     ]);
   });
 
   it("finds pattern names with a sensible left boundary and the region they name", () => {
-    expect(ents("未来将重点推进青浦复旦国际融合创新中心建设")).toEqual([["project", "青浦复旦国际融合创新中心", "sh-qingpu"]]);
+    expect(ents("未来将重点推进青浦复旦国际融合创新中心建设")).toEqual([["project", "青浦复旦国际融合创新中心", "310118"]]);
     expect(ents("嘉善县联合上海财经大学设立长三角一体化发展(嘉善)研究院")).toEqual([
-      ["organization", "上海财经大学", "sh"],
+      ["organization", "上海财经大学", "31"],
       ["organization", "长三角一体化发展(嘉善)研究院", "yrd"],
     ]);
-    expect(ents("浙江博时新能源技术有限公司总经理姚旺说")).toEqual([["organization", "浙江博时新能源技术有限公司", "zj"]]);
+    expect(ents("浙江博时新能源技术有限公司总经理姚旺说")).toEqual([["organization", "浙江博时新能源技术有限公司", "33"]]);
   });
 
   it("keeps a project's phase and joins nested suffixes", () => {
@@ -54,8 +54,8 @@ describe("findOrgsProjects", () => {
   it("takes the region written right before a name (位于…的, …内的) when the name has none", () => {
     const x = extract({ title: "t", paragraphs: ["位于嘉善的兰钧新能源科技有限公司是合作方,位于上海市青浦区的华为练秋湖研发中心已入驻。"], published: null, publishedPrecision: null });
     expect(x.entities.filter((e) => e.kind === "organization" || e.kind === "project").map((e) => [e.name, e.region])).toEqual([
-      ["兰钧新能源科技有限公司", "zj-jiaxing-jiashan"],
-      ["华为青浦研发中心", "sh-qingpu"],
+      ["兰钧新能源科技有限公司", "330421"],
+      ["华为青浦研发中心", "310118"],
       ["华为", null],
     ]);
   });

@@ -18,8 +18,8 @@ describe("extract on seed 000 through the real ingestion pipeline", () => {
   it("finds the regions, with region mentions inside plan titles and org names left out", () => {
     expect(names("region").sort()).toEqual(["长三角生态绿色一体化发展示范区", "水乡客厅", "青浦", "吴江", "嘉善", "苏州", "长三角"].sort());
     const qingpu = x.entities.find((e) => e.kind === "region" && e.text === "上海青浦");
-    expect(qingpu).toMatchObject({ id: "region:sh-qingpu", path: ["上海", "青浦"] });
-    expect(regionContainers("sh-qingpu")).toContain("region:yrd-demo");
+    expect(qingpu).toMatchObject({ id: "region:310118", path: ["上海", "青浦"] });
+    expect(regionContainers("310118")).toContain("region:yrd-demo");
   });
 
   it("resolves the plans, the abbreviation and the short form", () => {

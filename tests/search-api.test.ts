@@ -43,7 +43,7 @@ describe("GET /api/search", () => {
       title: "上海大都市区空间协同规划发布",
       published: "2024-03-05",
       site: "上海发布",
-      regions: [{ id: "region:sh-qingpu", name: "青浦" }],
+      regions: [{ id: "region:310118", name: "青浦" }],
       topics: ["交通与基础设施"],
       url: "https://example.test/a1",
     });

@@ -13,7 +13,7 @@ import type { SearchHit } from "@/lib/search/types";
 
 /** How many region chips a card shows (components/search/hit-list.tsx). */
 const CARD_REGIONS = 6;
-const JIASHAN = "region:zj-jiaxing-jiashan";
+const JIASHAN = "region:330421";
 
 let dir: string;
 let db: Db;

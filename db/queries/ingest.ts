@@ -68,7 +68,7 @@ export function foldArticleInto({ db, id, into }: { db: Db; id: string; into: st
     .run();
 }
 
-export function upsertEntities({ db, rows }: { db: Db; rows: EntityRow[] }) {
+function upsertEntities({ db, rows }: { db: Db; rows: EntityRow[] }) {
   for (const row of rows) {
     db.insert(entities)
       .values({ ...row, aliases: [...new Set(row.aliases)].sort() })

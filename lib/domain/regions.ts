@@ -6,6 +6,8 @@
  */
 import { allRegions, regionById, type Region, type RegionKind } from "../extract/regions";
 
+const LEVEL_ORDER: Record<RegionKind, number> = { province: 0, zone: 1, city: 2, district: 3, county: 3, town: 4 };
+
 export const REGION_PREFIX = "region:";
 
 /** Region levels as readers call them, most specific first (the order results list regions in). */
@@ -22,14 +24,19 @@ export function regionLevelLabel(kind: string): string {
   return (REGION_LEVELS as Record<string, { label: string } | undefined>)[kind]?.label ?? kind;
 }
 
-/** `嘉善`'s entity id from its gazetteer slug or its entity id: always `region:<slug>`. */
+/**
+ * A region's entity id from its code, its entity id or an old slug id (zj-jiaxing-jiashan, still valid in
+ * old URLs): always `region:<code>` for a known region (`region:330421` for 嘉善).
+ */
 export function regionEntityId(idOrSlug: string): string {
-  return idOrSlug.startsWith(REGION_PREFIX) ? idOrSlug : `${REGION_PREFIX}${idOrSlug}`;
+  const bare = idOrSlug.startsWith(REGION_PREFIX) ? idOrSlug.slice(REGION_PREFIX.length) : idOrSlug;
+  return `${REGION_PREFIX}${regionById(bare)?.id ?? bare}`;
 }
 
-/** The gazetteer slug of a region entity id (or of a slug). */
+/** The gazetteer id (code or zone slug) of a region entity id, old slugs resolved. */
 export function regionSlug(id: string): string {
-  return id.startsWith(REGION_PREFIX) ? id.slice(REGION_PREFIX.length) : id;
+  const bare = id.startsWith(REGION_PREFIX) ? id.slice(REGION_PREFIX.length) : id;
+  return regionById(bare)?.id ?? bare;
 }
 
 export function regionOf(id: string): Region | undefined {
@@ -131,9 +138,33 @@ export function regionChildIds(id: string): string[] {
   return (get().children.get(regionSlug(id)) ?? []).map(regionEntityId);
 }
 
-/** A region's entity id from its id, slug, name or any alias (嘉善, 嘉善县, 浙江嘉善), for filters typed by people. */
-export function resolveRegion(value: string): string | undefined {
-  const v = regionSlug(value.trim());
-  const r = regionById(v) ?? allRegions().find((x) => x.name === v || x.aliases.includes(v));
-  return r ? regionEntityId(r.id) : undefined;
+let byForm: Map<string, Region[]> | undefined;
+
+/**
+ * A region's entity id from its id, old slug, name or any alias (嘉善, 嘉善县), or a name with its parents
+ * (浙江嘉善, 舟山市普陀区), for filters typed by people. A name several places share goes to the one in 沪苏浙皖,
+ * then the higher level (普陀 → 上海普陀区; 舟山普陀 for the other).
+ */
+export function resolveRegion(value: string, depth = 0): string | undefined {
+  const v = value.trim();
+  const direct = regionById(regionSlug(v));
+  if (direct) return regionEntityId(direct.id);
+  if (!byForm) {
+    byForm = new Map();
+    for (const r of allRegions()) for (const f of new Set([r.name, r.full, ...r.aliases])) byForm.set(f, [...(byForm.get(f) ?? []), r]);
+  }
+  const pick = (list: Region[]) =>
+    [...list].sort((a, b) => Number(/^3[1-4]/.test(b.id)) - Number(/^3[1-4]/.test(a.id)) || LEVEL_ORDER[a.kind] - LEVEL_ORDER[b.kind])[0];
+  const exact = byForm.get(v);
+  if (exact?.length) return regionEntityId(pick(exact)!.id);
+  // A name written with its parents: the longest known tail whose region lies under the rest.
+  if (depth > 2 || v.length > 24) return undefined;
+  for (let i = 2; i < v.length - 1; i++) {
+    const tail = byForm.get(v.slice(i));
+    const head = tail?.length ? resolveRegion(v.slice(0, i), depth + 1) : undefined;
+    if (!tail?.length || !head) continue;
+    const under = tail.filter((r) => regionContainers(r.id).includes(head));
+    if (under.length) return regionEntityId(pick(under)!.id);
+  }
+  return undefined;
 }

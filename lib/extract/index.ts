@@ -4,7 +4,7 @@ import { findFigures } from "./figures";
 import { findMilestones, milestoneKey } from "./milestones";
 import { findOrgsProjects } from "./orgs-projects";
 import { findPlans, type ParagraphText } from "./plans";
-import { findRegions, regionById } from "./regions";
+import { findRegionsInArticle, regionById } from "./regions";
 import { classifyTopics } from "./topics";
 import { insideAny, slugHash, type Span } from "./text";
 import type { EntityMention, Extraction, Figure, Milestone } from "./types";
@@ -23,6 +23,9 @@ export interface ExtractInput {
 
 /** Paragraph index used for mentions found in the title. */
 export const TITLE_PARAGRAPH = -1;
+
+/** Organizations named by their place: a government body, a party or people's congress body, a commission or bureau. */
+const GOVERNMENT_BODY = /(?:人民政府|政府|办公厅|办公室|人大常委会|人大|政协|党委|县委|市委|省委|区委|委员会|管委会|执委会|发改委|经信委|[局厅委办])$/;
 
 function dateMention(d: DateMatch, paragraph: number): EntityMention {
   const slug = d.value ?? `t-${slugHash(d.text)}`;
@@ -63,6 +66,7 @@ export function extract(input: ExtractInput): Extraction {
   const milestones: Milestone[] = [];
   const contextual: EntityMention[] = [];
   const seenMilestones = new Set<string>();
+  const regionMatches = findRegionsInArticle(texts);
 
   for (const { index, text } of texts) {
     const planSpans = plans.spans.get(index) ?? [];
@@ -71,12 +75,13 @@ export function extract(input: ExtractInput): Extraction {
     entities.push(...dates.map((d) => dateMention(d, index)));
     const orgsProjects = findOrgsProjects(text, index, [...planSpans, ...dateSpans]);
     entities.push(...orgsProjects);
-    const orgSpans = orgsProjects.filter((e) => e.kind === "organization");
-    for (const r of findRegions(text)) {
-      if (insideAny(r, planSpans) || insideAny(r, orgSpans)) continue;
+    // A place inside an organization's name (浙江大学) is not a mention of the place; a government body is its place (嘉善县人民政府).
+    const orgSpans = orgsProjects.filter((e) => e.kind === "organization" && !GOVERNMENT_BODY.test(e.name));
+    for (const r of regionMatches) {
+      if (r.paragraph !== index || insideAny(r, planSpans) || insideAny(r, orgSpans)) continue;
       const region = regionById(r.id);
       if (!region) continue;
-      const m: EntityMention = { kind: "region", text: r.text, name: region.name, id: `region:${region.id}`, paragraph: index, start: r.start, end: r.end, path: region.path };
+      const m: EntityMention = { kind: "region", text: r.text, name: region.name, id: `region:${region.id}`, paragraph: index, start: r.start, end: r.end, path: region.path, reason: r.reason };
       (r.contextual ? contextual : entities).push(m);
     }
     figures.push(...findFigures(text, index, [...dateSpans, ...planSpans, ...orgsProjects]));

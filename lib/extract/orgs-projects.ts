@@ -3,6 +3,14 @@ import { dict as jiebaDict } from "@node-rs/jieba/dict";
 import orgData from "./data/organizations.json";
 import projectData from "./data/projects.json";
 import { findRegions, regionById } from "./regions";
+
+/** Names and name parts: no sentence for jieba to align a place name with. */
+const LENIENT = { lenient: true };
+
+/** A region written in the data files (an official code, or an old slug id): its code. */
+function dictionaryRegion(id: string | undefined): string | null {
+  return id ? (regionById(id)?.id ?? null) : null;
+}
 import type { EntityMention } from "./types";
 import { Dictionary, insideAny, slugHash, type Span } from "./text";
 
@@ -79,7 +87,7 @@ function isDescription(core: string, kind: Kind): boolean {
   // Region names plus category words: a goal or role of a place (上海全球科创中心, 南京产业创新中心, 示范区重大建设项目);
   // a region name alone before the suffix is a name (嘉善县科创中心, 苏州南站).
   let rest = core;
-  for (const r of findRegions(core).sort((a, b) => b.start - a.start)) rest = rest.slice(0, r.start) + rest.slice(r.end);
+  for (const r of findRegions(core, LENIENT).sort((a, b) => b.start - a.start)) rest = rest.slice(0, r.start) + rest.slice(r.end);
   return rest.length < core.length && rest !== "" && isGeneric(rest);
 }
 
@@ -90,7 +98,7 @@ const NOT_BRAND = new Set(["能源", "生物", "电子", "汽车", "材料", "�
 
 /** Length of the route of several places (a composite such as 通苏嘉甬) that ends the text, 0 when there is none. */
 function routeBefore(text: string): number {
-  const ends = findRegions(text).filter((r) => r.end === text.length);
+  const ends = findRegions(text, LENIENT).filter((r) => r.end === text.length);
   const ids = new Set(ends.filter((r) => r.start === Math.min(...ends.map((e) => e.start))).map((r) => r.id));
   return ids.size >= 2 ? text.length - Math.min(...ends.map((e) => e.start)) : 0;
 }
@@ -98,7 +106,7 @@ function routeBefore(text: string): number {
 /** Length of the region names a text starts with (嘉善 in 嘉善善睿半导体项目). */
 function leadingRegionLength(text: string): number {
   let at = 0;
-  for (const r of findRegions(text).filter((r) => !r.contextual).sort((a, b) => a.start - b.start)) if (r.start === at) at = r.end;
+  for (const r of findRegions(text, LENIENT).filter((r) => !r.contextual).sort((a, b) => a.start - b.start)) if (r.start === at) at = r.end;
   return at;
 }
 
@@ -210,7 +218,7 @@ function mention(kind: Kind, name: string, text: string, paragraph: number, star
 }
 
 function regionInside(name: string): string | null {
-  const r = findRegions(name).find((m) => !m.contextual);
+  const r = findRegions(name, LENIENT).find((m) => !m.contextual);
   return r?.id ?? null;
 }
 
@@ -335,7 +343,7 @@ export function findOrgsProjects(text: string, paragraph: number, taken: readonl
   const known: (Span & { kind: Kind })[] = [];
   for (const m of dict.scan(text, (m) => !insideAny(m, taken))) {
     const k = knownByName.get(m.value.name);
-    out.push(mention(m.value.kind, m.value.name, m.form, paragraph, m.start, m.end, k?.region ?? regionInside(m.form)));
+    out.push(mention(m.value.kind, m.value.name, m.form, paragraph, m.start, m.end, dictionaryRegion(k?.region) ?? regionInside(m.form)));
     known.push({ start: m.start, end: m.end, kind: m.value.kind });
   }
   const found: EntityMention[] = [];
@@ -354,7 +362,7 @@ export function findOrgsProjects(text: string, paragraph: number, taken: readonl
       if (start < 0) break;
       // 高铁苏州南站, 地铁西岑站: the mode of transport before a place-named station is not part of its name.
       const mode = /^(?:高铁|地铁|轨交)/.exec(text.slice(start, i));
-      if (mode && findRegions(text.slice(start + mode[0].length, i)).some((r) => r.start === 0)) start += mode[0].length;
+      if (mode && findRegions(text.slice(start + mode[0].length, i), LENIENT).some((r) => r.start === 0)) start += mode[0].length;
       // A known name cut in the middle pulls the start back to its beginning (华为公司AI大模型创新实验室).
       for (const k of known) if (k.start < start && k.end > start) start = k.start;
       // 高铁 names a line only after a route of place abbreviations (通苏嘉甬高铁, 沪苏湖高铁), not after one place (嘉兴高铁).
@@ -421,14 +429,14 @@ export function findOrgsProjects(text: string, paragraph: number, taken: readonl
     const m = COMPANY_SHORT.exec(text.slice(at, p.end));
     if (!m || at + m[0].length >= p.end) continue;
     const brand = m[1] as string;
-    if (GENERIC_WORDS.has(brand) || NOT_BRAND.has(brand) || findRegions(brand).length > 0 || [...found, ...out].some((x) => x.kind === "organization" && x.start <= at && x.end >= at + m[0].length)) continue;
+    if (GENERIC_WORDS.has(brand) || NOT_BRAND.has(brand) || findRegions(brand, LENIENT).length > 0 || [...found, ...out].some((x) => x.kind === "organization" && x.start <= at && x.end >= at + m[0].length)) continue;
     out.push(mention("organization", m[0], m[0], paragraph, at, at + m[0].length, null));
   }
   // Organizations named inside a known project (华为 in 华为练秋湖研发中心).
   for (const k of known.filter((k) => k.kind === "project")) {
     for (const m of orgDict.scan(text.slice(k.start, k.end))) {
       const o = knownByName.get(m.value);
-      out.push(mention("organization", m.value, m.form, paragraph, k.start + m.start, k.start + m.end, o?.region ?? null));
+      out.push(mention("organization", m.value, m.form, paragraph, k.start + m.start, k.start + m.end, dictionaryRegion(o?.region)));
     }
   }
   // A known name strictly inside a longer name of the same kind is part of it (长三角智慧绿洲 in 浙江大学长三角智慧绿洲创新中心).

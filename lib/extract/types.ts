@@ -1,6 +1,7 @@
 import type { DatePrecision } from "../domain/dates";
 
 import type { EntityKind } from "../domain/kinds";
+import type { RegionReason } from "./regions";
 
 export type { EntityKind };
 
@@ -27,6 +28,8 @@ export interface EntityMention {
   precision?: DatePrecision | null;
   /** date ranges (12月8日至9日, 2021—2035年): resolved end of the range. */
   valueEnd?: string | null;
+  /** region: why the mention was accepted (word boundary, level suffix, address chain, article context …). */
+  reason?: RegionReason;
   /** project/organization: region id it belongs to, when the text says so. */
   region?: string | null;
 }

@@ -9,11 +9,10 @@ import {
   foldArticleInto,
   getOriginalArticles,
   upsertArticle,
-  upsertEntities,
   type ArticleRecord,
 } from "@/db/queries/ingest";
 import { extract } from "../extract";
-import { buildRecord, gazetteerEntityRows } from "./record";
+import { buildRecord } from "./record";
 import { findNearDuplicate, type DedupCandidate } from "./dedup";
 import { MAX_PAGE_BYTES, processPage } from "./process";
 import type { DatePrecision } from "../domain/dates";
@@ -145,7 +144,6 @@ export function ingestPaths({
 }): IngestSummary {
   const started = Date.now();
   const runId = createIngestRun({ db, inputs: paths });
-  db.transaction((tx) => upsertEntities({ db: tx as unknown as Db, rows: gazetteerEntityRows() }));
   const { files, failures } = collectInputs(paths);
   const results: FileResult[] = [...failures];
   let originals: Original[] | null = null;

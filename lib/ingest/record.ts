@@ -1,5 +1,6 @@
 import type { ArticleRecord } from "@/db/queries/ingest";
-import { allRegions, milestoneKey, regionById, type Region } from "../extract";
+import { regionContainers, regionEntityId, regionSlug } from "../domain/regions";
+import { milestoneKey, regionById, type Region } from "../extract";
 import type { EntityMention, Extraction } from "../extract/types";
 import { sha256, simhash } from "./dedup";
 import type { CleanedArticle } from "./types";
@@ -30,9 +31,16 @@ function regionRow(region: Region): EntityRow {
   };
 }
 
-/** Every gazetteer region as an entity row, so parent chains and facet labels never stop at an unmentioned region. */
-export function gazetteerEntityRows(): EntityRow[] {
-  return allRegions().map(regionRow);
+/**
+ * A mentioned region with every region containing it (tree ancestors and zones), as entity rows: parent
+ * chains, breadcrumbs and facet labels never stop at an unmentioned level, while the 45,000 places of the
+ * gazetteer nobody wrote about stay out of the database.
+ */
+function regionRowsWithContainers(id: string): EntityRow[] {
+  return regionContainers(id).flatMap((c) => {
+    const r = regionById(regionSlug(c));
+    return r ? [regionRow(r)] : [];
+  });
 }
 
 function entityRowOf(m: EntityMention): EntityRow {
@@ -48,7 +56,7 @@ function entityRowOf(m: EntityMention): EntityRow {
     parentId: null,
     path: m.path ?? null,
     aliases: m.aliases ?? [],
-    regionId: m.region ? `region:${m.region}` : null,
+    regionId: m.region ? regionEntityId(m.region) : null,
   };
 }
 
@@ -82,7 +90,11 @@ export function buildRecord({
   const id = articleIdFor(cleaned.url, contentHash);
 
   const entityRows = new Map<string, EntityRow>();
-  for (const m of extraction.entities) if (!entityRows.has(m.id)) entityRows.set(m.id, entityRowOf(m));
+  for (const m of extraction.entities) {
+    if (entityRows.has(m.id)) continue;
+    if (m.kind === "region") for (const row of regionRowsWithContainers(m.id)) entityRows.set(row.id, row);
+    entityRows.set(m.id, entityRowOf(m));
+  }
 
   const mentions = extraction.entities
     .filter((m) => m.paragraph >= 0)

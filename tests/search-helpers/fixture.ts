@@ -7,12 +7,12 @@ import { articles, articleTopics, entities, mentions, type NewArticle } from "@/
 type E = typeof entities.$inferInsert;
 
 export const REGIONS: E[] = [
-  { id: "region:sh", kind: "region", slug: "sh", name: "上海", type: "province", parentId: null, path: ["上海"] },
-  { id: "region:sh-qingpu", kind: "region", slug: "sh-qingpu", name: "青浦", type: "district", parentId: "region:sh", path: ["上海", "青浦"] },
-  { id: "region:zj", kind: "region", slug: "zj", name: "浙江", type: "province", parentId: null, path: ["浙江"] },
-  { id: "region:zj-jiaxing", kind: "region", slug: "zj-jiaxing", name: "嘉兴", type: "city", parentId: "region:zj", path: ["浙江", "嘉兴"] },
-  { id: "region:zj-jiaxing-jiashan", kind: "region", slug: "zj-jiaxing-jiashan", name: "嘉善", type: "county", parentId: "region:zj-jiaxing", path: ["浙江", "嘉兴", "嘉善"] },
-  { id: "region:zj-hangzhou", kind: "region", slug: "zj-hangzhou", name: "杭州", type: "city", parentId: "region:zj", path: ["浙江", "杭州"] },
+  { id: "region:31", kind: "region", slug: "31", name: "上海", type: "province", parentId: null, path: ["上海"] },
+  { id: "region:310118", kind: "region", slug: "310118", name: "青浦", type: "district", parentId: "region:31", path: ["上海", "青浦"] },
+  { id: "region:33", kind: "region", slug: "33", name: "浙江", type: "province", parentId: null, path: ["浙江"] },
+  { id: "region:3304", kind: "region", slug: "3304", name: "嘉兴", type: "city", parentId: "region:33", path: ["浙江", "嘉兴"] },
+  { id: "region:330421", kind: "region", slug: "330421", name: "嘉善", type: "county", parentId: "region:3304", path: ["浙江", "嘉兴", "嘉善"] },
+  { id: "region:3301", kind: "region", slug: "3301", name: "杭州", type: "city", parentId: "region:33", path: ["浙江", "杭州"] },
 ];
 
 export const PLAN: E = {
@@ -44,7 +44,7 @@ export const ARTICLES: FixtureArticle[] = [
     body: "上海大都市区空间协同规划正式发布，青浦新城将建设沪苏嘉城际铁路枢纽。",
     published: "2024-03-05",
     site: "上海发布",
-    regions: ["region:sh-qingpu"],
+    regions: ["region:310118"],
     topics: ["交通与基础设施"],
   },
   {
@@ -53,7 +53,7 @@ export const ARTICLES: FixtureArticle[] = [
     body: "嘉善县深入推进长三角一体化，生态环境持续改善，示范区总规实施一周年。",
     published: "2023-06-01",
     site: "嘉兴日报",
-    regions: ["region:zj-jiaxing-jiashan"],
+    regions: ["region:330421"],
     topics: ["生态环境", "交通与基础设施"],
     entities: [PLAN.id as string],
   },
@@ -63,7 +63,7 @@ export const ARTICLES: FixtureArticle[] = [
     body: "嘉兴南湖旅游景点接待游客创新高，公共服务水平提升。",
     published: "2022-10-01",
     site: "嘉兴日报",
-    regions: ["region:zj-jiaxing"],
+    regions: ["region:3304"],
     topics: ["公共服务与民生"],
   },
   {
@@ -72,7 +72,7 @@ export const ARTICLES: FixtureArticle[] = [
     body: "杭州大剧院上演经典剧目，浙江大学师生参与演出。",
     published: "2021-05-20",
     site: "杭州网",
-    regions: ["region:zj-hangzhou"],
+    regions: ["region:3301"],
     topics: ["公共服务与民生"],
     entities: [ORG.id as string],
   },
@@ -98,7 +98,7 @@ export const ARTICLES: FixtureArticle[] = [
     body: "上海大都市区空间协同规划正式发布，青浦新城将建设沪苏嘉城际铁路枢纽。",
     published: "2024-03-06",
     site: "转载网",
-    regions: ["region:sh-qingpu"],
+    regions: ["region:310118"],
     topics: ["交通与基础设施"],
     duplicateOf: "a1",
   },

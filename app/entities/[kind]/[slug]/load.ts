@@ -7,7 +7,7 @@ import {
   getFiguresByEntityIds,
 } from "@/db/queries/entities";
 import { isPageKind } from "@/lib/domain/kinds";
-import { expandRegion, regionAncestry, regionChildIds } from "@/lib/domain/regions";
+import { expandRegion, regionAncestry, regionChildIds, regionSlug } from "@/lib/domain/regions";
 import { getMilestonesByEntityIds } from "@/db/queries/timeline";
 
 /** Route params arrive percent-encoded or not depending on the caller: decode at most once. */
@@ -22,7 +22,8 @@ export function decodeParam(s: string): string {
 /** Everything an entity page and its export show. Regions include everything located below them. */
 export function loadEntityPage(kind: string, rawSlug: string) {
   if (!isPageKind(kind)) return null;
-  const slug = decodeParam(rawSlug);
+  // Region pages before the official codes used slug ids (zj-jiaxing-jiashan): they resolve to the code.
+  const slug = kind === "region" ? regionSlug(decodeParam(rawSlug)) : decodeParam(rawSlug);
   const entity = getEntityByKindAndSlug({ kind, slug });
   if (!entity) return null;
   if (entity.kind === "region") {

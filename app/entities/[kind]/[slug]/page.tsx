@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { DateText } from "@/components/date-text";
 import { EntityChip } from "@/components/entity-chip";
 import { kindLabel } from "@/lib/domain/kinds";
@@ -8,7 +8,7 @@ import { regionLevelLabel, regionSlug } from "@/lib/domain/regions";
 import { FigureChart, groupIndicators } from "@/components/figure-chart";
 import { MilestoneList } from "@/components/milestone-list";
 import { formatQuantity } from "@/lib/format";
-import { loadEntityPage } from "./load";
+import { decodeParam, loadEntityPage } from "./load";
 import styles from "./entity.module.css";
 
 export const dynamic = "force-dynamic";
@@ -25,6 +25,8 @@ export default async function EntityPage({ params }: Props) {
   const { kind, slug } = await params;
   const data = loadEntityPage(kind, slug);
   if (!data) notFound();
+  // An old address (a region's slug id from before the official codes) moves to the canonical one.
+  if (decodeParam(slug) !== data.entity.slug) permanentRedirect(`/entities/${data.entity.kind}/${encodeURIComponent(data.entity.slug)}`);
   const { entity, ancestors, children, located, articles, milestones, figures } = data;
   const indicators = groupIndicators(figures);
   const charts = indicators.filter((i) => i.points.length >= 2);
