@@ -33,6 +33,8 @@ export class Breaker {
 
   /** A query failed on the engine's side: keep later queries off it. */
   fail(): void {
+    // Queries that were already under way when it opened do not count again (10 at once are one failure).
+    if (this.open) return;
     this.failures += 1;
     this.open = true;
     this.nextProbeAt = Date.now() + this.backoff();

@@ -147,7 +147,8 @@ export async function syncIndex(
   } catch (e) {
     // The process-wide local engine cannot read its data: set it aside, restart, and sync everything again (once).
     const recovering = engine && opts.engine === undefined && isCorruptDataError(e) ? recoverEngine(engine, classifyEngineError(e).message) : null;
-    if (!recovering) throw e;
+    // An engine that died or hung mid-sync is reported with its code (engine-unreachable, engine-timeout …).
+    if (!recovering) throw classifyEngineError(e);
     const fresh = await recovering;
     rebuilt.add(fresh);
     opts.log?.(`index: the engine's data was corrupted; moved it to ${fresh.local?.recovered?.aside ?? "?"} and rebuilding the index from SQLite`);
