@@ -39,6 +39,8 @@ export function classifyEngineError(e: unknown): AtlasError {
   if (e instanceof MeilisearchApiError) {
     const status = e.response.status;
     const code = e.cause?.code ?? "";
+    // Data the engine cannot read is its fault, not the request's (multi-search reports it as a 400).
+    if (code === "invalid_store_file") return new AtlasError("engine-unreachable", `${code}: ${detail}`, { cause: e });
     if (status === 400 || code.startsWith("invalid_")) return new AtlasError("engine-rejected", `${code || status}: ${detail}`, { cause: e });
     return new AtlasError("engine-unreachable", `${code || status}: ${detail}`, { cause: e });
   }
