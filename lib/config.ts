@@ -5,6 +5,10 @@ import { AtlasError } from "./errors";
 /** Treat `FOO=` the same as an unset FOO, like t3-env's emptyStringAsUndefined. */
 const optional = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
 
+/** A duration in milliseconds, with a default and bounds. */
+const ms = (dflt: number, min: number, max: number) =>
+  z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(min).max(max).default(dflt));
+
 const schema = z.object({
   /** All local state: SQLite file, local Meilisearch data, key and pid files. */
   DATA_DIR: z.preprocess((v) => (v === "" ? undefined : v), z.string().default("./data")),
@@ -13,10 +17,18 @@ const schema = z.object({
   /** External Meilisearch. When unset, a local engine is started under DATA_DIR. */
   MEILI_URL: optional.pipe(z.string().url().optional()),
   MEILI_MASTER_KEY: optional,
+  /** A search-only key of the external engine for queries; unset: one is found or created with MEILI_MASTER_KEY. */
+  MEILI_SEARCH_KEY: optional,
   /** Path to a meilisearch binary (preferred over PATH and the bundled npm repack). */
   MEILI_BIN: optional,
   /** Prefix for index names, so several datasets can share one external server. */
   MEILI_INDEX_PREFIX: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[A-Za-z0-9_-]*$/).default("atlas")),
+  /** Deadline of every query-path engine call (search, facet search, health checks), ms: past it SQLite answers. */
+  MEILI_QUERY_TIMEOUT_MS: ms(1500, 50, 60_000),
+  /** Deadline of each other engine request (settings, documents, tasks, keys), ms. */
+  MEILI_REQUEST_TIMEOUT_MS: ms(30_000, 100, 600_000),
+  /** How long to wait for an indexing task (settings update, document batch, swap) to finish, ms. */
+  MEILI_TASK_TIMEOUT_MS: ms(300_000, 1000, 3_600_000),
   PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(65535).default(3000)),
   /** Address the web app listens on: this machine only unless set (0.0.0.0 or :: for every interface). */
   HOST: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[A-Za-z0-9.:-]+$/, "a host name or IP address, e.g. 127.0.0.1 or 0.0.0.0").default("127.0.0.1")),

@@ -117,7 +117,7 @@ describe("engine errors", () => {
   });
 
   it("an unreachable engine is classified for the fallback", async () => {
-    const dead = engineFor({ url: "http://127.0.0.1:9", apiKey: "x", indexName: "nothing" });
+    const dead = engineFor({ url: "http://127.0.0.1:9", apiKey: "x", searchKey: "y", indexName: "nothing" });
     const r = await search(parseSearchParams(new URLSearchParams("q=嘉善")), { db, engine: dead });
     expect(r.engine).toBe("sqlite");
     expect(r.notice).toMatch(/SQLite/);

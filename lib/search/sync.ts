@@ -1,4 +1,4 @@
-import type { Index, Meilisearch, Settings, Task } from "meilisearch";
+import type { EnqueuedTaskPromise, Index, Meilisearch, Settings, Task } from "meilisearch";
 import type { Db } from "@/db/client";
 import {
   deleteAllSearchSync,
@@ -17,8 +17,8 @@ import { buildSearchDoc, docHash, vocabulary, type SearchDoc } from "./documents
 import { Segmenter } from "./segment";
 import { articleIndexSettings, synonymGroups } from "./settings";
 
-/** Meilisearch tasks are queued: on a busy machine even a small one can wait behind a large one (the client's default is 5 s). */
-const TASK_TIMEOUT_MS = 300_000;
+/** Meilisearch tasks are queued: on a busy machine even a small one can wait behind a large one (MEILI_TASK_TIMEOUT_MS). */
+const DEFAULT_TASK_TIMEOUT_MS = 300_000;
 
 export interface SyncProgress {
   phase: "prepare" | "fallback" | "send" | "delete" | "swap" | "done";
@@ -50,6 +50,24 @@ export function ensureSucceeded(task: Task, what: string): Task {
   return task;
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Wait for an enqueued task, polling its status, and fail unless it succeeded. Not the client's `waitTask`:
+ * that one leaves its deadline timer running when a poll fails (the engine died), which kept `kb index`
+ * alive for minutes after its error. Each poll is one request under the client's own request deadline.
+ */
+export async function settle(client: Meilisearch, enqueued: EnqueuedTaskPromise, what: string, timeoutMs = DEFAULT_TASK_TIMEOUT_MS): Promise<Task> {
+  const { taskUid } = await enqueued;
+  const deadline = Date.now() + timeoutMs;
+  for (let wait = 25; ; wait = Math.min(500, wait * 2)) {
+    const task = await client.tasks.getTask(taskUid);
+    if (task.status !== "enqueued" && task.status !== "processing") return ensureSucceeded(task, what);
+    if (Date.now() > deadline) throw new AtlasError("engine-timeout", `Meilisearch task ${taskUid} (${what}) still ${task.status} after ${timeoutMs} ms`);
+    await sleep(wait);
+  }
+}
+
 function canonical(key: string, value: unknown): string {
   const setLike = ["filterableAttributes", "sortableAttributes"];
   if (setLike.includes(key) && Array.isArray(value)) return JSON.stringify([...(value as unknown[])].map(String).sort());
@@ -59,7 +77,7 @@ function canonical(key: string, value: unknown): string {
 }
 
 /** Compare the wanted settings with the index's, update only what differs, wait for the task. */
-export async function applySettings(index: Index, wanted: Settings): Promise<boolean> {
+export async function applySettings(client: Meilisearch, index: Index, wanted: Settings, taskMs?: number): Promise<boolean> {
   const current = (await index.getSettings()) as Record<string, unknown>;
   const diff: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(wanted)) {
@@ -75,7 +93,7 @@ export async function applySettings(index: Index, wanted: Settings): Promise<boo
   }
   if (Object.keys(diff).length === 0) return false;
   if (process.env.ATLAS_DEBUG_SETTINGS) for (const k of Object.keys(diff)) console.error(`settings differ: ${k}: ${canonical(k, current[k])} → ${canonical(k, diff[k])}`);
-  ensureSucceeded(await index.updateSettings(diff as Settings).waitTask({ timeout: TASK_TIMEOUT_MS }), "update settings");
+  await settle(client, index.updateSettings(diff as Settings), "update settings", taskMs);
   return true;
 }
 
@@ -88,15 +106,15 @@ async function indexExists(client: Meilisearch, uid: string): Promise<boolean> {
   }
 }
 
-export async function ensureIndex(client: Meilisearch, uid: string): Promise<Index<SearchDoc>> {
-  if (!(await indexExists(client, uid))) ensureSucceeded(await client.createIndex(uid, { primaryKey: "id" }).waitTask({ timeout: TASK_TIMEOUT_MS }), `create ${uid}`);
+export async function ensureIndex(client: Meilisearch, uid: string, taskMs?: number): Promise<Index<SearchDoc>> {
+  if (!(await indexExists(client, uid))) await settle(client, client.createIndex(uid, { primaryKey: "id" }), `create ${uid}`, taskMs);
   return client.index<SearchDoc>(uid);
 }
 
-async function sendDocs(index: Index<SearchDoc>, docs: SearchDoc[], onSent: (n: number) => void): Promise<void> {
+async function sendDocs(client: Meilisearch, index: Index<SearchDoc>, docs: SearchDoc[], onSent: (n: number) => void, taskMs?: number): Promise<void> {
   for (let i = 0; i < docs.length; i += BATCH) {
     const batch = docs.slice(i, i + BATCH);
-    ensureSucceeded(await index.addDocuments(batch, { primaryKey: "id" }).waitTask({ timeout: TASK_TIMEOUT_MS }), "add documents");
+    await settle(client, index.addDocuments(batch, { primaryKey: "id" }), "add documents", taskMs);
     onSent(batch.length);
   }
 }
@@ -143,6 +161,8 @@ export async function syncIndexWith(opts: {
   onProgress?: (p: SyncProgress) => void;
   log?: (msg: string) => void;
   engineError?: string | null;
+  /** How long to wait for each indexing task (MEILI_TASK_TIMEOUT_MS). */
+  taskTimeoutMs?: number;
   /** The facets to index (a test passes its own registry). */
   registry?: FacetRegistry;
 }): Promise<SyncResult> {
@@ -176,31 +196,32 @@ export async function syncIndexWith(opts: {
   result.engine = "meilisearch";
   result.indexName = indexName;
   const settings = articleIndexSettings(groups, registry);
+  const taskMs = opts.taskTimeoutMs ?? DEFAULT_TASK_TIMEOUT_MS;
 
   if (opts.rebuild) {
     // Indexes left by a rebuild that crashed before its swap.
     const { results: existing } = await client.getIndexes({ limit: 1000 });
     for (const stale of existing.filter((i) => i.uid.startsWith(`${indexName}_rebuild_`))) {
-      ensureSucceeded(await client.deleteIndex(stale.uid).waitTask({ timeout: TASK_TIMEOUT_MS }), `delete ${stale.uid}`);
+      await settle(client, client.deleteIndex(stale.uid), `delete ${stale.uid}`, taskMs);
     }
     const tmp = `${indexName}_rebuild_${Date.now().toString(36)}`;
-    const fresh = await ensureIndex(client, tmp);
-    await applySettings(fresh, settings);
+    const fresh = await ensureIndex(client, tmp, taskMs);
+    await applySettings(client, fresh, settings, taskMs);
     let sent = 0;
-    await sendDocs(fresh, docs, (n) => progress({ phase: "send", done: (sent += n), total: docs.length }));
-    await ensureIndex(client, indexName);
+    await sendDocs(client, fresh, docs, (n) => progress({ phase: "send", done: (sent += n), total: docs.length }), taskMs);
+    await ensureIndex(client, indexName, taskMs);
     progress({ phase: "swap", done: 0, total: 1 });
-    ensureSucceeded(await client.swapIndexes([{ indexes: [indexName, tmp], rename: false }]).waitTask({ timeout: TASK_TIMEOUT_MS }), `swap ${indexName} ⇄ ${tmp}`);
+    await settle(client, client.swapIndexes([{ indexes: [indexName, tmp], rename: false }]), `swap ${indexName} ⇄ ${tmp}`, taskMs);
     // After the swap `tmp` holds the old documents.
-    ensureSucceeded(await client.deleteIndex(tmp).waitTask({ timeout: TASK_TIMEOUT_MS }), `delete ${tmp}`);
+    await settle(client, client.deleteIndex(tmp), `delete ${tmp}`, taskMs);
     deleteAllSearchSync({ db });
     upsertSearchSyncRows({ db, rows: docs.map((d) => ({ articleId: d.id, docHash: hashes.get(d.id) ?? "" })) });
     result.sent = docs.length;
     result.settingsUpdated = true;
     log(`index: rebuilt ${indexName} with ${docs.length} articles (swapped in from ${tmp})`);
   } else {
-    const index = await ensureIndex(client, indexName);
-    result.settingsUpdated = await applySettings(index, settings);
+    const index = await ensureIndex(client, indexName, taskMs);
+    result.settingsUpdated = await applySettings(client, index, settings, taskMs);
     let synced = getSearchSyncHashes({ db });
     const stats = await index.getStats();
     if (stats.numberOfDocuments !== synced.size) {
@@ -212,11 +233,11 @@ export async function syncIndexWith(opts: {
     const changed = docs.filter((d) => synced.get(d.id) !== hashes.get(d.id));
     const gone = [...synced.keys()].filter((id) => !hashes.has(id));
     let sent = 0;
-    await sendDocs(index, changed, (n) => progress({ phase: "send", done: (sent += n), total: changed.length }));
+    await sendDocs(client, index, changed, (n) => progress({ phase: "send", done: (sent += n), total: changed.length }), taskMs);
     upsertSearchSyncRows({ db, rows: changed.map((d) => ({ articleId: d.id, docHash: hashes.get(d.id) ?? "" })) });
     if (gone.length) {
       progress({ phase: "delete", done: 0, total: gone.length });
-      ensureSucceeded(await index.deleteDocuments(gone).waitTask({ timeout: TASK_TIMEOUT_MS }), "delete documents");
+      await settle(client, index.deleteDocuments(gone), "delete documents", taskMs);
       deleteSearchSyncByIds({ db, ids: gone });
     }
     result.sent = changed.length;
