@@ -37,6 +37,8 @@ export interface ArticleRecord {
     entityIds: string[];
   }[];
   topics: { topic: string; score: number }[];
+  /** Caps that cut the page (lib/ingest/caps.ts): reported with the file, not stored. */
+  notes?: string[];
 }
 
 export type UpsertOutcome = "new" | "updated" | "unchanged";
