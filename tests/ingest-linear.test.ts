@@ -17,28 +17,28 @@ const seed = fs.readFileSync("content/000_d415b53f95fb386a.txt", "utf8").split("
 const LEAD = "长三角生态绿色一体化发展示范区建设取得新进展，嘉善县投资100亿元建设新项目。";
 
 describe("whitespace runs in the line rules (junk.ts)", () => {
-  it("strips a trailing 返回搜狐,查看更多 after 150,000 ideographic spaces", () => {
-    const line = prepareLine(`示范区建设取得新进展${"\u3000".repeat(150_000)}x${"\u3000".repeat(150_000)}返回搜狐，查看更多`);
+  it("strips a trailing 返回搜狐,查看更多 after 400,000 ideographic spaces", () => {
+    const line = prepareLine(`示范区建设取得新进展${"\u3000".repeat(400_000)}x${"\u3000".repeat(400_000)}返回搜狐，查看更多`);
     expect(line.endsArticle).toBe(true);
     expect(line.text).toBe("示范区建设取得新进展 x");
   });
 
-  it("strips a trailing | after 150,000 no-break spaces", () => {
-    const line = prepareLine(`示范区建设取得新进展${"\u00a0".repeat(150_000)}x${"\u00a0".repeat(150_000)}|`);
+  it("strips a trailing | after 400,000 no-break spaces", () => {
+    const line = prepareLine(`示范区建设取得新进展${"\u00a0".repeat(400_000)}x${"\u00a0".repeat(400_000)}|`);
     expect(line.original.endsWith("x")).toBe(true);
     expect(line.text).toBe("示范区建设取得新进展 x");
   });
 
-  it("tidies an HTML block holding 150,000 &nbsp; in mid-text", () => {
-    expect(tidy(` 正文${"\u00a0".repeat(150_000)}结束 \u3000`)).toBe(`正文${"\u00a0".repeat(150_000)}结束`);
-    const page = processPage(Buffer.from(`<html><body><p>${LEAD}</p><p>示范区${"&nbsp;".repeat(150_000)}建设持续推进。</p></body></html>`), { fileName: "a.html" });
+  it("tidies an HTML block holding 400,000 &nbsp; in mid-text", () => {
+    expect(tidy(` 正文${"\u00a0".repeat(400_000)}结束 \u3000`)).toBe(`正文${"\u00a0".repeat(400_000)}结束`);
+    const page = processPage(Buffer.from(`<html><body><p>${LEAD}</p><p>示范区${"&nbsp;".repeat(400_000)}建设持续推进。</p></body></html>`), { fileName: "a.html" });
     expect(page.paragraphs).toEqual([LEAD.replace("，", ","), "示范区 建设持续推进。"]);
   });
 });
 
 describe("figures (figures.ts SPLIT_VERB)", () => {
-  it("reads a figure after 200,000 Chinese numerals without a verb in between", () => {
-    const text = `${"零".repeat(200_000)}投资10亿元。`;
+  it("reads a figure after 400,000 Chinese numerals without a verb in between", () => {
+    const text = `${"零".repeat(400_000)}投资10亿元。`;
     const figures = findFigures(text, 0);
     expect(figures).toHaveLength(1);
     expect(figures[0]).toMatchObject({ value: 1e9, unit: "元" });
@@ -81,8 +81,8 @@ describe("HTML depth and repeated structures", () => {
     expect(page.notes?.[0]).toMatch(new RegExp(`nested 100,00\\d levels deep: .* below level ${MAX_HTML_DEPTH.toLocaleString("en")} dropped`));
   });
 
-  it("cuts 50,000 nested 《 to a bounded run before plan extraction", () => {
-    const text = `${seed}\n长三角生态绿色一体化发展示范区发布${"《".repeat(50_000)}总体方案${"》".repeat(50_000)}。\n`;
+  it("cuts 80,000 nested 《 to a bounded run before plan extraction", () => {
+    const text = `${seed}\n长三角生态绿色一体化发展示范区发布${"《".repeat(80_000)}总体方案${"》".repeat(80_000)}。\n`;
     const page = processPage(Buffer.from(text), { fileName: "a.txt" });
     expect(page.notes).toContain(`2 run(s) of one repeated character cut to ${MAX_CHAR_RUN}`);
     const extraction = extract(page);
