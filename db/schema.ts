@@ -162,9 +162,11 @@ export const ingestRuns = sqliteTable("ingest_runs", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   startedAt: text("started_at").notNull().default(now),
   finishedAt: text("finished_at"),
-  /** running | done | failed */
+  /** running | done | failed | interrupted (killed: its process was gone when a later run started) */
   status: text("status").notNull().default("running"),
   inputs: text("inputs", { mode: "json" }).$type<string[]>().notNull(),
+  /** Process that runs it: a `running` row whose process is gone was killed. */
+  pid: integer("pid"),
   created: integer("created").notNull().default(0),
   updated: integer("updated").notNull().default(0),
   unchanged: integer("unchanged").notNull().default(0),

@@ -23,6 +23,11 @@ export const ERROR_CODES = {
   sidecar: { status: 422, title: "附带的 .json 元数据有误" },
   "too-large": { status: 413, title: "文件过大" },
   unsupported: { status: 415, title: "不支持的文件类型" },
+  timeout: { status: 422, title: "处理超时" },
+  "too-deep": { status: 422, title: "结构嵌套过深" },
+  unreadable: { status: 403, title: "无法读取" },
+  "not-a-file": { status: 422, title: "不是普通文件" },
+  "symlink-loop": { status: 422, title: "符号链接循环" },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

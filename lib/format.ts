@@ -59,11 +59,20 @@ export interface CsvColumn<T> {
 
 const BOM = "\uFEFF";
 
-function csvCell(v: string | number | boolean | null | undefined | readonly string[]): string {
+/** What a spreadsheet may take for the start of a formula, once it has folded the cell (NFKC: ＝ is =, ＋ is +). */
+const FORMULA_LEAD = /^\s*[=+\-@\t\r\n]/;
+
+/** A text that a spreadsheet would run as a formula (CSV injection), full-width lead-ins and leading spaces included. */
+export function looksLikeFormula(s: string): boolean {
+  return FORMULA_LEAD.test(s) || FORMULA_LEAD.test(s.normalize("NFKC"));
+}
+
+export function csvCell(v: string | number | boolean | null | undefined | readonly string[]): string {
   if (v === null || v === undefined) return "";
-  let s = Array.isArray(v) ? v.join("; ") : String(v);
-  // A text cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
-  if (typeof v !== "number" && typeof v !== "boolean" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  const text = typeof v === "number" || typeof v === "boolean";
+  // A list cell is checked item by item as well as whole: every item, not only the first, is defused.
+  let s = Array.isArray(v) ? (v as readonly string[]).map((item) => (looksLikeFormula(item) ? `'${item}` : item)).join("; ") : String(v);
+  if (!text && looksLikeFormula(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 

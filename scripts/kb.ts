@@ -11,8 +11,13 @@ registerInspect(program);
 registerIndex(program);
 registerSearch(program);
 
-program.parseAsync(process.argv).catch((error: unknown) => {
-  if (error instanceof AtlasError) console.error(`error (${error.code}): ${error.message}`);
-  else console.error(error instanceof Error ? (process.env.DEBUG ? error.stack : `error: ${error.message}`) : error);
-  process.exitCode = 1;
-});
+program
+  .parseAsync(process.argv)
+  .catch((error: unknown) => {
+    if (error instanceof AtlasError) console.error(`error (${error.code}): ${error.message}`);
+    else console.error(error instanceof Error ? (process.env.DEBUG ? error.stack : `error: ${error.message}`) : error);
+    process.exitCode = 1;
+  })
+  // A command is over when its action is: a request still pending on a dying engine, a retry timer or a worker must
+  // not keep the process alive after it has printed its result (stdout and stderr are synchronous on files and pipes).
+  .finally(() => process.exit());

@@ -1,5 +1,7 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -61,5 +63,44 @@ describe("kb ingest", () => {
     const r = kb("ingest", "--no-index", path.join(dataDir, "missing.html"));
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/not-found/);
+  });
+});
+
+describe("kb ingest when the search engine dies during the index sync", () => {
+  it("still prints the summary of what was stored, reports the index failure as a warning and exits 0", async () => {
+    // An engine that answers the sync's first request (whatever it is: health, the index), then dies: the next
+    // connection is cut and the port closed.
+    let requests = 0;
+    const server = http.createServer((req, res) => {
+      requests++;
+      if (requests === 1) {
+        const at = "2024-01-01T00:00:00Z";
+        res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ status: "available", uid: "atlas_articles", primaryKey: "id", createdAt: at, updatedAt: at }));
+        return;
+      }
+      req.socket.destroy();
+      server.close();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-cli-engine-"));
+    try {
+      const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/kb.ts", "ingest", "--json", "content"], {
+        env: { ...process.env, DATA_DIR: dir, MEILI_URL: url, MEILI_MASTER_KEY: "test-key" },
+      });
+      let stdout = "";
+      child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+      expect(code).toBe(0);
+      const summary = JSON.parse(stdout);
+      expect(summary.counts).toEqual({ new: 5, updated: 0, unchanged: 0, duplicate: 0, failed: 0 });
+      // Nothing reached the index: the sync either failed outright (indexError) or reports the engine it could not use.
+      expect(summary.index?.engine ?? null).toBeNull();
+      expect(summary.indexError?.code ?? summary.index?.engineError).toBeTruthy();
+      expect(requests).toBeGreaterThanOrEqual(1);
+    } finally {
+      server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

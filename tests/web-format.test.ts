@@ -61,6 +61,16 @@ describe("toCsv", () => {
   it("defuses a list cell whose joined text starts a formula", () => {
     expect(toCsv([{ name: "x", n: 1, tags: ["=cmd()", "b"] }], cols).slice(1).split("\r\n")[1]).toBe("x,1,'=cmd(); b");
   });
+  // Issue 17: a title with a full-width ＝ reached the timeline CSV's source_titles list as a live =HYPERLINK(…).
+  it.each([
+    ["full-width ＝ in a text cell", { name: "＝HYPERLINK(\"http://x\")", n: 1, tags: [] }, "\"'＝HYPERLINK(\"\"http://x\"\")\",1,"],
+    ["full-width ＋ and ＠", { name: "＋1", n: 1, tags: ["＠SUM(1)"] }, "'＋1,1,'＠SUM(1)"],
+    ["full-width ＝ as the first item of a list", { name: "x", n: 1, tags: ["＝HYPERLINK(1)", "b"] }, "x,1,'＝HYPERLINK(1); b"],
+    ["a formula as a later item of a list", { name: "x", n: 1, tags: ["a", "=cmd()", "－1"] }, "x,1,a; '=cmd(); '－1"],
+    ["a list item starting with tab or CR", { name: "x", n: 1, tags: ["\t=1", "\r=2"] }, "x,1,\"'\t=1; '\r=2\""],
+  ])("defuses %s", (_what, row, expected) => {
+    expect(toCsv([row], cols).slice(1).split("\r\n")[1]).toBe(expected);
+  });
 });
 
 describe("csv response", () => {

@@ -37,6 +37,8 @@ export interface ArticleRecord {
     entityIds: string[];
   }[];
   topics: { topic: string; score: number }[];
+  /** Caps that cut the page (lib/ingest/caps.ts): reported with the file, not stored. */
+  notes?: string[];
 }
 
 export type UpsertOutcome = "new" | "updated" | "unchanged";
@@ -138,29 +140,60 @@ export function upsertArticle({ db, record }: { db: Db; record: ArticleRecord })
   });
 }
 
-export function createIngestRun({ db, inputs }: { db: Db; inputs: string[] }): number {
-  return db.insert(ingestRuns).values({ inputs }).returning({ id: ingestRuns.id }).get().id;
+export function createIngestRun({ db, inputs, pid = process.pid }: { db: Db; inputs: string[]; pid?: number }): number {
+  return db.insert(ingestRuns).values({ inputs, pid }).returning({ id: ingestRuns.id }).get().id;
+}
+
+/** A process id that still exists (EPERM: it exists, owned by someone else). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Runs left `running` by a process that no longer exists (killed, crashed, power loss) become `interrupted`, with
+ * their counts taken from what they stored as they went. Returns their ids.
+ */
+export function markInterruptedRuns({ db, isAlive = processAlive }: { db: Db; isAlive?: (pid: number) => boolean }): number[] {
+  const stale = db
+    .select({ id: ingestRuns.id, pid: ingestRuns.pid })
+    .from(ingestRuns)
+    .where(eq(ingestRuns.status, "running"))
+    .all()
+    .filter((r) => r.pid === null || !isAlive(r.pid));
+  for (const r of stale) {
+    db.update(ingestRuns)
+      .set({ status: "interrupted", finishedAt: sql`coalesce(${ingestRuns.finishedAt}, ${new Date().toISOString()})` })
+      .where(eq(ingestRuns.id, r.id))
+      .run();
+  }
+  return stale.map((r) => r.id);
 }
 
 export function addIngestFailure({ db, runId, path, code, reason }: { db: Db; runId: number; path: string; code: string; reason: string }) {
   db.insert(ingestFailures).values({ runId, path, code, reason }).run();
 }
 
-export function finishIngestRun({
-  db,
-  runId,
-  status,
-  counts,
-}: {
-  db: Db;
-  runId: number;
-  status: "done" | "failed";
-  counts: Pick<IngestRun, "created" | "updated" | "unchanged" | "duplicate" | "failed">;
-}) {
+type RunCounts = Pick<IngestRun, "created" | "updated" | "unchanged" | "duplicate" | "failed">;
+
+/** The counts so far, written as the run goes: a killed run still says what it stored. */
+export function updateIngestRunCounts({ db, runId, counts }: { db: Db; runId: number; counts: RunCounts }) {
+  db.update(ingestRuns).set(counts).where(eq(ingestRuns.id, runId)).run();
+}
+
+export function finishIngestRun({ db, runId, status, counts }: { db: Db; runId: number; status: "done" | "failed"; counts: RunCounts }) {
   db.update(ingestRuns)
     .set({ ...counts, status, finishedAt: new Date().toISOString() })
     .where(eq(ingestRuns.id, runId))
     .run();
+}
+
+export function getIngestRun({ db, runId }: { db: Db; runId: number }) {
+  return db.select().from(ingestRuns).where(eq(ingestRuns.id, runId)).get();
 }
 
 export function countArticles({ db }: { db: Db }): number {

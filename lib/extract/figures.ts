@@ -27,7 +27,20 @@ const BOUND_BEFORE = [...BOUND_WORDS].sort((a, b) => b[0].length - a[0].length);
 const LEADING_FILLER = /^(其中|截至目前|目前|如今|此外|同时|全年|累计|共计|共|总共|已|已经|四年来|一年来|今年以来|近年来)+/;
 const TRAILING_VERB =
   /(超过|超|逾|突破|不足|不到|低于|约|近|将近|接近|达到|达|为|是|共计|共|累计|已|增长|增加|实现|完成|形成|计划|拥有|签约|惠及|集聚|覆盖|发送|安排|引进|设立|接待|减少|下降|提高|提升|上升|有|从|由|在|占|年均|梳理出|推出|新增|培育|带动|吸引|初步|出|均|都|分别|也|还|亦|仅仅|仅|只|就|各)$/;
-const SPLIT_VERB = /.*(?:已|集聚|实现|形成|拥有|签约|惠及|覆盖|发送|安排|引进|设立|接待|推进|完成|创造|吸引|集中|投放|恢复|减少|的是|来自|列入|被|以|占)(?![率量额度数比])/;
+// The subject starts after the last of these verbs. Tried at each position from the right (sticky), which finds what
+// `/.*(?:…)/` found, in linear time: that pattern retried every start of a long verb-less clause (100–175 s).
+const SPLIT_VERB = /(?:已|集聚|实现|形成|拥有|签约|惠及|覆盖|发送|安排|引进|设立|接待|推进|完成|创造|吸引|集中|投放|恢复|减少|的是|来自|列入|被|以|占)(?![率量额度数比])/y;
+/** A subject is at most 14 characters: a clause is read this far back from its number, no further. */
+const MAX_CLAUSE = 200;
+
+function afterLastSplitVerb(s: string): string {
+  for (let i = s.length - 1; i >= 0; i--) {
+    SPLIT_VERB.lastIndex = i;
+    const m = SPLIT_VERB.exec(s);
+    if (m) return s.slice(i + m[0].length);
+  }
+  return s;
+}
 // Measure words: "136项制度创新成果" counts what follows the number.
 const CLASSIFIERS = new Set([..."个项家条辆座所名位件台套户栋处类批场只艘架部款列趟班组支篇张份间"]);
 const AFTER_STARTS_WITH_VERB = /^(?:已|将|在|被|均|都|分别|共|实现|为|就|也|还|建成|完成|达到|超过|以上|左右)/;
@@ -44,7 +57,8 @@ interface Tok {
 
 function clauseBefore(text: string, pos: number): string {
   let i = pos;
-  while (i > 0 && !"，。；：、！？,;:()“”《》\n".includes(text[i - 1] as string)) i--;
+  const stop = Math.max(0, pos - MAX_CLAUSE);
+  while (i > stop && !"，。；：、！？,;:()“”《》\n".includes(text[i - 1] as string)) i--;
   return text.slice(i, pos);
 }
 
@@ -56,7 +70,7 @@ function subjectBefore(text: string, pos: number): string | null {
     prev = s;
     s = s.replace(TRAILING_VERB, "");
   }
-  s = s.replace(SPLIT_VERB, "").replace(LEADING_FILLER, "").replace(/^\d{4}年(?:\d{1,2}月)?/, "");
+  s = afterLastSplitVerb(s).replace(LEADING_FILLER, "").replace(/^\d{4}年(?:\d{1,2}月)?/, "");
   if (s.length > 14) s = s.slice(-14);
   return s.length >= 2 && !/^\d/.test(s) ? s : null;
 }

@@ -231,19 +231,29 @@ const CONTEXT_BLOCK_LEFT = new Set([..."展济新革合点主家学业明范级�
 
 let jieba: Jieba | undefined;
 /** Word boundaries of jieba's tagged cut (offsets where a word starts or ends), with each word's part of speech by start. */
-function segmentation(text: string): { bounds: Set<number>; tags: Map<number, { end: number; tag: string }> } {
+interface Segmentation {
+  bounds: Set<number>;
+  /** Words by start offset. */
+  tags: Map<number, { end: number; tag: string }>;
+  /** Words by end offset. */
+  ending: Map<number, { start: number; tag: string }>;
+}
+
+function segmentation(text: string): Segmentation {
   jieba ??= Jieba.withDict(dict);
   const bounds = new Set<number>([0, text.length]);
   const tags = new Map<number, { end: number; tag: string }>();
+  const ending = new Map<number, { start: number; tag: string }>();
   let at = 0;
   for (const { word, tag } of jieba.tag(text, true)) {
     tags.set(at, { end: at + word.length, tag });
+    ending.set(at + word.length, { start: at, tag });
     // jieba keeps some address chains and bodies whole (甘肃兰州/ns, 香港特区政府/nt): open them where our names split them.
     if (word.length >= 3 && (tag === "ns" || tag === "nt")) for (const k of innerSplits(word, tag === "ns")) bounds.add(at + k);
     at += word.length;
     bounds.add(at);
   }
-  return { bounds, tags };
+  return { bounds, tags, ending };
 }
 
 /** Offsets inside a word where place names end: all of them when the word is names end to end (甘肃|兰州), else after a leading name (香港|特区政府). */
@@ -299,7 +309,8 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
   const { dict, stop } = get();
   const masked = stop.scan(text);
   let mi = 0;
-  let bounds: Set<number> | undefined;
+  // jieba runs once per text, and only when a name is found in it.
+  let seg: Segmentation | undefined;
   const out: Candidate[] = [];
   for (let i = 0; i < text.length; ) {
     while (mi < masked.length && (masked[mi] as { end: number }).end <= i) mi++;
@@ -309,7 +320,6 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
       continue;
     }
     let taken: Candidate | undefined;
-    let seg: ReturnType<typeof segmentation> | undefined;
     for (const { form: surface, value } of dict.allAt(text, i)) {
       const end = i + surface.length;
       const after = text.slice(end, end + 2);
@@ -318,8 +328,10 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
       const prev = out[out.length - 1];
       // An address chain: right after a place that contains one of this name's readings (嘉兴|嘉善, 上海市|青浦区).
       const chained = prev && prev.end === i && value.some((f) => f.ids.some((id) => ancestorIds(id).some((a) => prev.form.ids.includes(a)))) ? prev : undefined;
-      // Right after a place that contains none of its readings (绍兴|镜湖, 示范区|和县域), a short name is some other thing.
-      const misplaced = prev && prev.end === i && !chained && prev.form.kind !== "composite" && prev.form.ids.some((id) => !needsContext(prev.form, id));
+      // Right after a city, province or zone that contains none of its readings (绍兴|镜湖, 示范区|和县域), a short name is
+      // some other thing; after a county it may be the next item of a list (青浦吴江).
+      const misplaced =
+        prev && prev.end === i && !chained && prev.form.kind !== "composite" && prev.form.ids.some((id) => !needsContext(prev.form, id) && (LEVEL_RANK[get().regions.get(id)?.kind ?? "town"] ?? 3) <= 1);
       // Readings under the chain's place first, then named forms before short ones (上海|临港 is the 临港新片区 alias).
       const rank = (f: Form) => (chained && f.ids.some((id) => ancestorIds(id).some((a) => chained.form.ids.includes(a))) ? 0 : f.kind === "short" ? 2 : 1);
       for (const form of [...value].sort((a, b) => rank(a) - rank(b))) {
@@ -329,8 +341,8 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           taken = { text: surface, start: i, end, form, reason: "composite", chainParent: undefined, paragraph };
           break;
         }
-        seg ??= lenient ? { bounds: new Set<number>(), tags: new Map() } : segmentation(text);
-        bounds ??= seg.bounds;
+        seg ??= lenient ? { bounds: new Set<number>(), tags: new Map(), ending: new Map() } : segmentation(text);
+        const { bounds } = seg;
         const alignedLeft = lenient || bounds.has(i) || !!chained;
         if (misplaced && !lenient && (form.kind === "short" || surface.length <= 2)) continue;
         const suffix = form.kind === "full" ? (LEVEL_SUFFIX.exec(surface)?.[0] ?? "") : "";
@@ -342,8 +354,8 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
         if (!lenient && !chained && first && first.end === i + 1 && first.end < end && FUNCTION_TAG.test(first.tag)) continue;
         if (!lenient && !chained && form.kind !== "full" && form.kind !== "alias") {
           if (PERSON_BEFORE.test(text.slice(Math.max(0, i - 4), i))) continue;
-          const before = [...seg.tags.entries()].find(([at, w]) => w.end === i && at === i - 1);
-          if (before && /^nr/.test(before[1].tag)) continue;
+          const before = seg.ending.get(i);
+          if (before && before.start === i - 1 && /^nr/.test(before.tag)) continue;
         }
         const reason: RegionReason = chained ? "chain" : form.kind === "alias" || form.kind === "context" ? "alias" : form.kind === "full" ? "suffix" : "word";
         const word = seg.tags.get(i);

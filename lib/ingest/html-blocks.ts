@@ -62,8 +62,19 @@ export function measure(text: string): Pick<TextBlock, "chars" | "han" | "punct"
   };
 }
 
+const isEdgeSpace = (code: number) => code === 0x200b || code === 0xfeff || /\s/.test(String.fromCharCode(code));
+
+/**
+ * Whitespace runs → one space, ends trimmed (\s, &nbsp;, \u3000, zero-width). The ends are trimmed by scanning, not by
+ * `/[\s…]+$/`, which retries every start of a long run of &nbsp; in mid-text and takes quadratic time on it.
+ */
 export function tidy(text: string): string {
-  return text.replace(/[ \t\r\n\f\v]+/g, " ").replace(/^[\s\u00a0\u3000\u200b\ufeff]+|[\s\u00a0\u3000\u200b\ufeff]+$/g, "");
+  const s = text.replace(/[ \t\r\n\f\v]+/g, " ");
+  let start = 0;
+  let end = s.length;
+  while (start < end && isEdgeSpace(s.charCodeAt(start))) start++;
+  while (end > start && isEdgeSpace(s.charCodeAt(end - 1))) end--;
+  return s.slice(start, end);
 }
 
 /** Walks `root` and returns its text blocks in document order. */

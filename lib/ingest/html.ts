@@ -4,6 +4,7 @@ import type { AnyNode, Element } from "domhandler";
 import { collectBlocks, tidy, type TextBlock } from "./html-blocks";
 import { DEFAULT_SCORE_PARAMS, type ScoreParams } from "./html-score";
 import { selectMain } from "./html-select";
+import { capHtmlDepth, MAX_HTML_DEPTH } from "./caps";
 
 export interface HtmlExtract {
   /** Best title candidate (h1 / og:title / <title>), raw. */
@@ -16,6 +17,8 @@ export interface HtmlExtract {
   headerLines: string[];
   /** Meta tags by lowercased name/property, plus "canonical". */
   meta: Record<string, string>;
+  /** Caps that cut the page (caps.ts), for the report. */
+  notes?: string[];
 }
 
 const REMOVE_SELECTOR = [
@@ -84,20 +87,23 @@ export interface ParsedPage {
   meta: Record<string, string>;
   root: Element | null;
   blocks: TextBlock[];
+  notes: string[];
 }
 
-export function parsePage(html: string): ParsedPage {
+export function parsePage(source: string): ParsedPage {
+  const { html, dropped, depth } = capHtmlDepth(source);
+  const notes = dropped ? [`HTML nested ${depth.toLocaleString("en")} levels deep: ${dropped.toLocaleString("en")} tags below level ${MAX_HTML_DEPTH.toLocaleString("en")} dropped`] : [];
   const $ = cheerio.load(html);
   const meta = readMeta($);
   const { title, candidates } = readTitles($, meta);
   clean($);
   const root = $("body").get(0) ?? $("html").get(0) ?? null;
-  return { title, titleCandidates: candidates, meta, root, blocks: root ? collectBlocks(root) : [] };
+  return { title, titleCandidates: candidates, meta, root, blocks: root ? collectBlocks(root) : [], notes };
 }
 
 export function extractFromParsed(page: ParsedPage, params: ScoreParams = DEFAULT_SCORE_PARAMS): HtmlExtract {
-  const { title, titleCandidates, meta, root, blocks } = page;
-  if (!root || blocks.length === 0) return { title, titleCandidates, paragraphs: [], headerLines: [], meta };
+  const { title, titleCandidates, meta, root, blocks, notes } = page;
+  if (!root || blocks.length === 0) return { title, titleCandidates, paragraphs: [], headerLines: [], meta, notes };
   const { chosen } = selectMain(blocks, root, params);
   const isTitle = (text: string) => titleLike(text, titleCandidates);
   const paragraphs: string[] = [];
@@ -122,7 +128,7 @@ export function extractFromParsed(page: ParsedPage, params: ScoreParams = DEFAUL
     paragraphs.push(b.text);
   });
   const headerLines = [...findHeaderLines(blocks, chosen[0] ?? blocks.length, isTitle), ...lead];
-  return { title, titleCandidates, paragraphs, headerLines, meta };
+  return { title, titleCandidates, paragraphs, headerLines, meta, notes };
 }
 
 /** Title candidates, meta tags and the main-block paragraphs of an HTML page. Never throws on bad markup. */

@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import { z } from "zod";
 import type { Db } from "@/db/client";
 import {
   addIngestFailure,
@@ -8,27 +7,21 @@ import {
   finishIngestRun,
   foldArticleInto,
   getOriginalArticles,
+  markInterruptedRuns,
+  updateIngestRunCounts,
   upsertArticle,
   type ArticleRecord,
 } from "@/db/queries/ingest";
-import { extract } from "../extract";
-import { buildRecord } from "./record";
 import { findNearDuplicate, type DedupCandidate } from "./dedup";
-import { MAX_PAGE_BYTES, processPage } from "./process";
+import { classifyError, fsError, recordFile, type FileRecord } from "./analyze";
+import { DEFAULT_BUDGET, FilePool, type FileBudget } from "./pool";
 import type { DatePrecision } from "../domain/dates";
-import { AtlasError, type ErrorCode } from "../errors";
-import type { Sidecar } from "./types";
+import type { AtlasError, ErrorCode } from "../errors";
+
+export { analyzeFile, readSidecar } from "./analyze";
+export { DEFAULT_BUDGET, type FileBudget } from "./pool";
 
 export const PAGE_EXTENSIONS = [".html", ".htm", ".txt"];
-
-const sidecarSchema = z
-  .object({
-    url: z.string().url().optional(),
-    fetchedAt: z.string().optional(),
-    site: z.string().min(1).optional(),
-    encoding: z.string().min(1).optional(),
-  })
-  .passthrough();
 
 export type FileStatus = "new" | "updated" | "unchanged" | "duplicate" | "failed";
 
@@ -42,6 +35,8 @@ export interface FileResult {
   shown?: string;
   code?: ErrorCode;
   reason?: string;
+  /** Caps that cut the page before it was stored (lib/ingest/caps.ts). */
+  notes?: string[];
 }
 
 export interface IngestSummary {
@@ -49,64 +44,47 @@ export interface IngestSummary {
   counts: Record<FileStatus, number>;
   files: FileResult[];
   ms: number;
+  /** Earlier runs found `running` whose process was gone, now marked `interrupted`. */
+  interrupted: number[];
 }
 
-/** Files to ingest under the given paths (folders are walked), sorted; missing paths come back as failures. */
+const failed = (p: string, e: AtlasError): FileResult => ({ path: p, status: "failed", code: e.code, reason: e.message });
+
+/** Files to ingest under the given paths (folders are walked), sorted; a path or folder that cannot be used comes back as a failure. */
 export function collectInputs(paths: string[]): { files: string[]; failures: FileResult[] } {
   const files: string[] = [];
   const failures: FileResult[] = [];
   const walk = (p: string) => {
-    for (const entry of fs.readdirSync(p, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(p, { withFileTypes: true });
+    } catch (error) {
+      // An unreadable sub-folder is one failure; the rest of the tree is still ingested.
+      failures.push(failed(p, fsError(error, "folder")));
+      return;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.name.startsWith(".")) continue;
       const full = path.join(p, entry.name);
+      // Symlinked folders are not followed (no loops); a symlinked page is, and analyzeFile checks what it points to.
       if (entry.isDirectory()) walk(full);
       else if (PAGE_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) files.push(full);
     }
   };
   for (const p of paths) {
-    const stat = fs.statSync(p, { throwIfNoEntry: false });
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(p, { throwIfNoEntry: false });
+    } catch (error) {
+      failures.push(failed(p, fsError(error, "path")));
+      continue;
+    }
     if (!stat) failures.push({ path: p, status: "failed", code: "not-found", reason: "no such file or folder" });
     else if (stat.isDirectory()) walk(p);
     else if (PAGE_EXTENSIONS.includes(path.extname(p).toLowerCase())) files.push(p);
     else failures.push({ path: p, status: "failed", code: "unsupported", reason: `not a page: expected ${PAGE_EXTENSIONS.join(", ")}` });
   }
   return { files: [...new Set(files)], failures };
-}
-
-/** The optional `page.json` beside `page.html`; a malformed one is an error, not silently ignored. */
-export function readSidecar(file: string): Sidecar | undefined {
-  const sidecarPath = file.slice(0, file.length - path.extname(file).length) + ".json";
-  if (!fs.existsSync(sidecarPath)) return undefined;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(sidecarPath, "utf8"));
-  } catch (cause) {
-    throw new AtlasError("sidecar", `sidecar ${path.basename(sidecarPath)} is not valid JSON`, { cause });
-  }
-  const parsed = sidecarSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new AtlasError("sidecar", `sidecar ${path.basename(sidecarPath)}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
-  }
-  return parsed.data;
-}
-
-/** Read, clean and extract one file without touching the database (what `kb inspect` shows). */
-export function analyzeFile(file: string) {
-  const stat = fs.statSync(file, { throwIfNoEntry: false });
-  if (!stat?.isFile()) throw new AtlasError("not-found", `${file}: no such file`);
-  const size = stat.size;
-  if (size > MAX_PAGE_BYTES) {
-    throw new AtlasError("too-large", `page is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_PAGE_BYTES / 1048576} MB limit`);
-  }
-  const sidecar = readSidecar(file);
-  const cleaned = processPage(fs.readFileSync(file), { fileName: path.basename(file), sidecar });
-  const extraction = extract(cleaned);
-  return { cleaned, extraction, sidecar };
-}
-
-function failureOf(file: string, error: unknown): FileResult {
-  if (error instanceof AtlasError) return { path: file, status: "failed", code: error.code, reason: error.message };
-  return { path: file, status: "failed", code: "internal", reason: error instanceof Error ? error.message : String(error) };
 }
 
 interface Original extends DedupCandidate {
@@ -129,59 +107,126 @@ function findTwin(article: ArticleRecord["article"], originals: Original[]): { t
   return { twin, replaces: dateRank(article.publishedPrecision) > dateRank(twin.publishedPrecision) };
 }
 
-/**
- * Ingest files and folders: each page is cleaned, extracted and written in its own transaction, so a crash
- * leaves no half-written article and re-running resumes. The run and every failure are recorded.
- */
-export function ingestPaths({
-  db,
-  paths,
-  onProgress,
-}: {
+/** One run: the record in `ingest_runs`, the results so far, and the originals duplicates are matched against. */
+class Run {
+  readonly started = Date.now();
+  readonly runId: number;
+  readonly interrupted: number[];
+  readonly results: FileResult[] = [];
+  private originals: Original[] | null = null;
+
+  constructor(
+    private readonly db: Db,
+    paths: string[],
+  ) {
+    this.interrupted = markInterruptedRuns({ db });
+    this.runId = createIngestRun({ db, inputs: paths });
+  }
+
+  /** A failure is recorded the moment it happens, so a run that is killed later keeps it. */
+  fail(result: FileResult) {
+    this.results.push(result);
+    addIngestFailure({ db: this.db, runId: this.runId, path: result.path, code: result.code ?? "internal", reason: result.reason ?? "" });
+    this.saveCounts();
+  }
+
+  /** Store one analyzed page (its own transaction) and link it to its twin, if any. */
+  store(file: string, { record, title }: FileRecord) {
+    const db = this.db;
+    const { article } = record;
+    this.originals ??= getOriginalArticles({ db });
+    const match = findTwin(article, this.originals);
+    article.duplicateOf = match && !match.replaces ? match.twin.id : null;
+    const outcome = upsertArticle({ db, record });
+    if (match?.replaces) {
+      foldArticleInto({ db, id: match.twin.id, into: article.id });
+      this.originals = this.originals.filter((o) => o.id !== match.twin.id);
+    }
+    if (!article.duplicateOf && !this.originals.some((o) => o.id === article.id)) this.originals.push({ ...article, publishedPrecision: article.publishedPrecision ?? null });
+    const status: FileStatus = outcome === "unchanged" ? "unchanged" : match ? "duplicate" : outcome;
+    const pair = match ? { twin: match.twin.id, shown: article.duplicateOf ?? article.id } : {};
+    this.results.push({ path: file, status, id: article.id, title, ...pair, ...(record.notes?.length ? { notes: record.notes } : {}) });
+    this.saveCounts();
+  }
+
+  private saveCounts() {
+    updateIngestRunCounts({ db: this.db, runId: this.runId, counts: runCounts(countStatuses(this.results)) });
+  }
+
+  finish(): IngestSummary {
+    const counts = countStatuses(this.results);
+    finishIngestRun({
+      db: this.db,
+      runId: this.runId,
+      status: this.results.length > 0 && counts.failed === this.results.length ? "failed" : "done",
+      counts: runCounts(counts),
+    });
+    return { runId: this.runId, counts, files: this.results, ms: Date.now() - this.started, interrupted: this.interrupted };
+  }
+}
+
+const runCounts = (c: Record<FileStatus, number>) => ({ created: c.new, updated: c.updated, unchanged: c.unchanged, duplicate: c.duplicate, failed: c.failed });
+
+function failureOf(file: string, error: unknown): FileResult {
+  return failed(file, classifyError(error));
+}
+
+interface IngestOptions {
   db: Db;
   paths: string[];
   onProgress?: (done: number, total: number, file: string) => void;
-}): IngestSummary {
-  const started = Date.now();
-  const runId = createIngestRun({ db, inputs: paths });
+}
+
+/**
+ * Ingest files and folders in this thread: each page is cleaned, extracted and written in its own transaction, so a
+ * crash leaves no half-written article and re-running resumes. The run and every failure are recorded as they happen.
+ * No time or memory budget: for trusted input (content/, tests); `kb ingest` uses ingestPathsIsolated.
+ */
+export function ingestPaths({ db, paths, onProgress }: IngestOptions): IngestSummary {
+  const run = new Run(db, paths);
   const { files, failures } = collectInputs(paths);
-  const results: FileResult[] = [...failures];
-  let originals: Original[] | null = null;
+  for (const f of failures) run.fail(f);
+  files.forEach((file, i) => {
+    onProgress?.(i, files.length, file);
+    let analyzed: FileRecord;
+    try {
+      analyzed = recordFile(file);
+    } catch (error) {
+      run.fail(failureOf(file, error));
+      return;
+    }
+    run.store(file, analyzed);
+  });
+  onProgress?.(files.length, files.length, "");
+  return run.finish();
+}
+
+/**
+ * The same ingest with each file read, cleaned and extracted in a worker thread under a time and memory budget
+ * (pool.ts): a file that overruns it fails with `timeout` or `too-large` and the run goes on with the next one. The
+ * database is written here, in the main thread, one transaction per article, in input order (so duplicates are
+ * decided exactly as ingestPaths decides them).
+ */
+export async function ingestPathsIsolated({ db, paths, onProgress, budget }: IngestOptions & { budget?: Partial<FileBudget> }): Promise<IngestSummary> {
+  const run = new Run(db, paths);
+  const { files, failures } = collectInputs(paths);
+  for (const f of failures) run.fail(f);
+  if (files.length === 0) return run.finish();
+  const pool = new FilePool({ ...DEFAULT_BUDGET, ...budget });
   try {
-    files.forEach((file, i) => {
+    const pending = files.map((file) => pool.run(file));
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i]!;
       onProgress?.(i, files.length, file);
-      try {
-        const { cleaned, extraction, sidecar } = analyzeFile(file);
-        const record = buildRecord({ cleaned, extraction, filePath: path.relative(process.cwd(), file), fetchedAt: sidecar?.fetchedAt ?? null });
-        const { article } = record;
-        originals ??= getOriginalArticles({ db });
-        const match = findTwin(article, originals);
-        article.duplicateOf = match && !match.replaces ? match.twin.id : null;
-        const outcome = upsertArticle({ db, record });
-        if (match?.replaces) {
-          foldArticleInto({ db, id: match.twin.id, into: article.id });
-          originals = originals.filter((o) => o.id !== match.twin.id);
-        }
-        if (!article.duplicateOf && !originals.some((o) => o.id === article.id)) originals.push({ ...article, publishedPrecision: article.publishedPrecision ?? null });
-        const status: FileStatus = outcome === "unchanged" ? "unchanged" : match ? "duplicate" : outcome;
-        const pair = match ? { twin: match.twin.id, shown: article.duplicateOf ?? article.id } : {};
-        results.push({ path: file, status, id: article.id, title: cleaned.title, ...pair });
-      } catch (error) {
-        results.push(failureOf(file, error));
-      }
-    });
-    onProgress?.(files.length, files.length, "");
+      const outcome = await pending[i]!;
+      if (!outcome.ok) run.fail(failed(file, outcome.error));
+      else run.store(file, outcome.value);
+    }
   } finally {
-    const counts = countStatuses(results);
-    for (const f of results) if (f.status === "failed") addIngestFailure({ db, runId, path: f.path, code: f.code ?? "internal", reason: f.reason ?? "" });
-    finishIngestRun({
-      db,
-      runId,
-      status: results.length > 0 && counts.failed === results.length ? "failed" : "done",
-      counts: { created: counts.new, updated: counts.updated, unchanged: counts.unchanged, duplicate: counts.duplicate, failed: counts.failed },
-    });
+    await pool.close();
   }
-  return { runId, counts: countStatuses(results), files: results, ms: Date.now() - started };
+  onProgress?.(files.length, files.length, "");
+  return run.finish();
 }
 
 function countStatuses(results: FileResult[]): Record<FileStatus, number> {

@@ -3,6 +3,7 @@ import { extractHtml } from "./html";
 import { pageContext, prepareLine, segmentLines, type Segmented } from "./junk";
 import { extractMetadata, pickTitle, type MetadataInput } from "./metadata";
 import { AtlasError } from "../errors";
+import { capLines } from "./caps";
 import type { CleanedArticle, Sidecar } from "./types";
 
 /**
@@ -76,33 +77,38 @@ const splitLines = (s: string) => s.split(/\r\n|\r|\n/);
 /** A page split into lines and segmented, plus what the metadata step needs. */
 interface Prepared {
   segmented: Segmented;
+  notes: string[];
   input: Omit<MetadataInput, "firstParagraph">;
 }
 
 function fromText(text: string, sidecar: Sidecar | undefined): Prepared {
-  const segmented = segmentLines(splitLines(markupToText(text)));
+  const notes: string[] = [];
+  const segmented = segmentLines(capLines(splitLines(markupToText(text)), notes));
   return {
     segmented,
+    notes,
     input: { titleCandidates: segmented.title ? [segmented.title] : [], headerLines: segmented.headerLines, metaLines: segmented.metaLines, sidecar },
   };
 }
 
 function fromHtml(html: string, sidecar: Sidecar | undefined): Prepared {
   const page = extractHtml(html);
+  const notes = [...(page.notes ?? [])];
+  const paragraphs = capLines(page.paragraphs.flatMap(splitLines), notes);
   // The extractor's own pick (an h1 that <title>/og:title confirm) first, then og:title, then the rest.
   const titleCandidates = [page.title, page.meta["og:title"], ...page.titleCandidates].filter((t): t is string => !!t);
   const siteHints = [sidecar?.site ?? null, page.meta["og:site_name"] ?? null];
   const { title } = pickTitle(titleCandidates, siteHints);
-  const segmented = segmentLines(page.paragraphs.flatMap(splitLines), { knownTitle: title });
+  const segmented = segmentLines(paragraphs, { knownTitle: title });
   // Header lines come from the extractor (lines above the main block) and from the top of the block itself.
-  const ctx = pageContext(page.paragraphs);
-  const above = page.headerLines
-    .flatMap(splitLines)
+  const ctx = pageContext(paragraphs);
+  const above = capLines(page.headerLines.flatMap(splitLines), notes)
     .map((line) => prepareLine(line, ctx))
     .filter((l) => l.kind !== "blank" && l.kind !== "nav")
     .map((l) => l.text);
   return {
     segmented,
+    notes,
     input: {
       titleCandidates,
       headerLines: [...above, ...segmented.headerLines],
@@ -132,7 +138,7 @@ export function processPage(bytes: Uint8Array, opts: { fileName: string; sidecar
   if (!text.trim()) throw new AtlasError("empty", "The file holds only whitespace.");
   if (text.includes("\u0000")) throw new AtlasError("binary", "This is not a text or HTML page: it contains NUL characters.");
 
-  const { segmented, input } = isHtmlFile(opts.fileName, text) ? fromHtml(text, opts.sidecar) : fromText(text, opts.sidecar);
+  const { segmented, input, notes } = isHtmlFile(opts.fileName, text) ? fromHtml(text, opts.sidecar) : fromText(text, opts.sidecar);
   const { paragraphs } = segmented;
   const count = (re: RegExp) => paragraphs.reduce((n, p) => n + (p.text.match(re)?.length ?? 0), 0);
   if (paragraphs.length === 0 || (count(/\p{Script=Han}/gu) < MIN_BODY_HAN && count(/\p{L}/gu) < MIN_BODY_LETTERS)) {
@@ -149,5 +155,6 @@ export function processPage(bytes: Uint8Array, opts: { fileName: string; sidecar
     originalParagraphs,
     original: originalParagraphs.join("\n\n"),
     encoding,
+    ...(notes.length ? { notes } : {}),
   };
 }

@@ -32,4 +32,6 @@ export interface CleanedArticle {
   original: string;
   /** Encoding the bytes were decoded from. */
   encoding: string;
+  /** Caps that cut the page (lib/ingest/caps.ts): reported with the file, not stored. */
+  notes?: string[];
 }

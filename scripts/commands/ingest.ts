@@ -2,7 +2,8 @@ import type { Command } from "commander";
 import { SingleBar, Presets } from "cli-progress";
 import Table from "cli-table3";
 import { getDb } from "@/db/client";
-import { ingestPaths, type IngestSummary } from "@/lib/ingest/pipeline";
+import { InvalidArgumentError } from "commander";
+import { DEFAULT_BUDGET, ingestPathsIsolated, type IngestSummary } from "@/lib/ingest/pipeline";
 
 // Colours only on a terminal: a piped summary stays plain text.
 const style = process.stdout.isTTY ? {} : { head: [], border: [] };
@@ -24,7 +25,20 @@ function printSummary(summary: IngestSummary) {
     for (const f of failed) t.push([f.path, f.code ?? "", f.reason ?? ""]);
     console.log(t.toString());
   }
+  const cut = summary.files.filter((f) => f.notes?.length);
+  if (cut.length) {
+    const t = new Table({ head: ["stored, but cut", "what was cut"], colWidths: [40, 76], wordWrap: true, style });
+    for (const f of cut) t.push([f.path, (f.notes ?? []).join("; ")]);
+    console.log(t.toString());
+  }
+  if (summary.interrupted.length) console.log(`earlier run(s) ${summary.interrupted.join(", ")} had been killed: marked interrupted`);
 }
+
+const positive = (what: string, integer = false) => (raw: string) => {
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw new InvalidArgumentError(`${what} must be a positive ${integer ? "integer" : "number"}`);
+  return n;
+};
 
 /** Non-zero only when nothing could be ingested: every input failed, or there was no input at all. */
 export function ingestExitCode(summary: IngestSummary): number {
@@ -39,15 +53,19 @@ export function registerIngest(program: Command) {
     .argument("[paths...]", "files or folders", ["content"])
     .option("--json", "print a machine-readable summary on stdout")
     .option("--no-index", "do not sync the search index afterwards")
-    .action(async (paths: string[], opts: { json?: boolean; index: boolean }) => {
+    .option("--timeout <seconds>", "time budget for reading, cleaning and extracting one file", positive("--timeout"), DEFAULT_BUDGET.timeoutMs / 1000)
+    .option("--max-memory <MB>", "heap budget of each ingest worker", positive("--max-memory", true), DEFAULT_BUDGET.maxMemoryMb)
+    .option("--workers <n>", "files processed in parallel (worker threads)", positive("--workers", true), DEFAULT_BUDGET.workers)
+    .action(async (paths: string[], opts: { json?: boolean; index: boolean; timeout: number; maxMemory: number; workers: number }) => {
       const db = getDb();
       const bar = process.stderr.isTTY && !opts.json
         ? new SingleBar({ format: "ingest [{bar}] {value}/{total} | {rate}/s | ETA {eta_formatted} | {file}", stream: process.stderr, hideCursor: true }, Presets.shades_classic)
         : null;
       const startedAt = Date.now();
-      const summary = ingestPaths({
+      const summary = await ingestPathsIsolated({
         db,
         paths,
+        budget: { timeoutMs: opts.timeout * 1000, maxMemoryMb: opts.maxMemory, workers: opts.workers },
         onProgress: (done, total, file) => {
           if (!bar) return;
           if (done === 0) bar.start(total, 0, { file: "", rate: "0" });
@@ -56,13 +74,21 @@ export function registerIngest(program: Command) {
         },
       });
       bar?.stop();
+      // What was stored is final: whatever happens to the index now is a warning, never the command's outcome.
       let index: unknown = null;
+      let indexError: { code: string; message: string } | null = null;
       if (opts.index && summary.counts.new + summary.counts.updated + summary.counts.duplicate + summary.counts.unchanged > 0) {
-        const { syncIndex } = await import("@/lib/search");
-        index = await syncIndex({ log: opts.json ? () => {} : (m: string) => console.error(m) });
+        const search = await import("@/lib/search");
+        try {
+          index = await search.syncIndex({ log: opts.json ? () => {} : (m: string) => console.error(m) });
+        } catch (error) {
+          const e = search.classifyEngineError(error);
+          indexError = { code: e.code, message: e.message };
+        }
       }
-      if (opts.json) console.log(JSON.stringify({ ...summary, index }, null, 2));
+      if (opts.json) console.log(JSON.stringify({ ...summary, index, ...(indexError ? { indexError } : {}) }, null, 2));
       else printSummary(summary);
+      if (indexError && !opts.json) console.error(`warning: the search index was not updated (${indexError.code}): ${indexError.message}; run \`npm run kb -- index\` later`);
       process.exitCode = ingestExitCode(summary);
     });
 }
