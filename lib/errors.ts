@@ -53,10 +53,6 @@ export class AtlasError extends Error {
   }
 }
 
-export function isAtlasError(e: unknown, code?: ErrorCode): e is AtlasError {
-  return e instanceof AtlasError && (code === undefined || e.code === code);
-}
-
 /** Any thrown value as an AtlasError (unknown errors become `internal`, the original kept as cause). */
 export function toAtlasError(e: unknown): AtlasError {
   if (e instanceof AtlasError) return e;

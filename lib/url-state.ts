@@ -12,7 +12,7 @@ export type RawParams = URLSearchParams | Record<string, string | string[] | und
 
 export const SORTS = ["relevance", "newest", "oldest"] as const;
 export type SortOrder = (typeof SORTS)[number];
-export const FORMATS = ["json", "csv"] as const;
+const FORMATS = ["json", "csv"] as const;
 export type ExportFormat = (typeof FORMATS)[number];
 
 export const MAX_PAGE_SIZE = 100;

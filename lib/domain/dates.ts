@@ -6,20 +6,17 @@
 export const DATE_PRECISIONS = ["day", "month", "year"] as const;
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
-/** How the interface says "known to the …". */
-export const PRECISION_LABELS: Record<DatePrecision, string> = { day: "日", month: "月", year: "年" };
-
 export interface IsoDate {
   value: string;
   precision: DatePrecision;
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
-export const MIN_YEAR = 1000;
-export const MAX_YEAR = 2200;
+const MIN_YEAR = 1000;
+const MAX_YEAR = 2200;
 
 /** Days in a month of the Gregorian calendar. */
-export function daysInMonth(y: number, m: number): number {
+function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
@@ -45,7 +42,7 @@ export function precisionOf(value: string): DatePrecision | null {
 }
 
 /** The parts of an ISO value, or null. */
-export function isoParts(value: string | null | undefined): { y: number; m: number | null; d: number | null } | null {
+function isoParts(value: string | null | undefined): { y: number; m: number | null; d: number | null } | null {
   const m = value ? ISO_RE.exec(value) : null;
   if (!m) return null;
   return { y: Number(m[1]), m: m[2] ? Number(m[2]) : null, d: m[3] ? Number(m[3]) : null };

@@ -29,7 +29,6 @@ const kinds = Object.keys(ENTITY_KINDS) as EntityKind[];
 /** For drizzle's text enum (a non-empty tuple). */
 export const ENTITY_KIND_IDS = kinds as [EntityKind, ...EntityKind[]];
 export const PAGE_KINDS = kinds.filter((k) => ENTITY_KINDS[k].page) as PageKind[];
-export const NAMED_KINDS = kinds.filter((k) => ENTITY_KINDS[k].named) as NamedKind[];
 
 export function isEntityKind(k: string): k is EntityKind {
   return Object.hasOwn(ENTITY_KINDS, k);

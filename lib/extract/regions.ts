@@ -201,12 +201,6 @@ export function allRegions(): Region[] {
   return [...get().regions.values()];
 }
 
-/** Regions whose display or full name is exactly `name` (several for 普陀, 鼓楼, 城关镇). */
-export function regionsNamed(name: string): Region[] {
-  const { byName, regions } = get();
-  return (byName.get(name) ?? []).map((id) => regions.get(id)!).filter(Boolean);
-}
-
 /** Ids of the region's tree ancestors, nearest first. */
 function ancestorIds(id: string): string[] {
   const out: string[] = [];
