@@ -66,3 +66,22 @@ describe("findOrgsProjects", () => {
     expect(ents("嘉善经济技术开发区管委会").map((e) => e[1])).toEqual(["嘉善经济技术开发区管委会"]);
   });
 });
+
+describe("names are not sentence fragments (issue 9)", () => {
+  const names = (text: string) => findOrgsProjects(text, 0).map((e) => e.name);
+  it.each([
+    ["如果工程进展顺利，将提前完工", []],
+    ["很多人以为银行会兜底", []],
+    ["她办了两张银行卡", []],
+    ["加之部分项目进度滞后", []],
+    ["这意味着龙湖观宸项目将延期交付", ["龙湖观宸项目"]],
+    ["关于龙湖水晶郦城项目的说明", ["龙湖水晶郦城项目"]],
+  ])("%s → %j", (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+
+  it("keeps a verb that names the thing (创新大道) and dictionary names as they are", () => {
+    expect(names("加快建设创新大道(一期)等项目")).toContain("创新大道(一期)");
+    expect(names("华为青浦研发中心全面建成")).toContain("华为青浦研发中心");
+  });
+});

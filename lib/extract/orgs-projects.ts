@@ -4,6 +4,64 @@ import orgData from "./data/organizations.json";
 import projectData from "./data/projects.json";
 import { findRegions, regionById } from "./regions";
 
+let tagger: Jieba | undefined;
+/** Parts of speech of the words that open a clause, never a name: conjunctions, prepositions, adverbs, pronouns, particles, verbs (如果, 以为, 意味着, 关于). */
+const LEAD_IN_TAG = /^(?:c|p|d|r\w*|u\w*|y|e|o|t|ad|m|q)$/;
+const CLAUSE_VERB = new Set(["以为", "认为", "觉得", "表示", "指出", "称", "说", "希望", "要求", "提供", "导致", "意味着", "冒充", "带领", "当选", "引用", "审议", "应当", "经过", "触发", "酝酿", "针对", "转向", "牵涉", "兼任", "留在", "愿意", "依赖"]);
+/** Verbs open a clause only as whole words (以为, 意味着, 投资); one character may start a name (练市, 泛华为). */
+const LEAD_IN_VERB = /^(?:v|vd)$/;
+/** Words that open a clause, not a name: 部分项目, 有些项目, 上述工程. */
+const DETERMINER = /^(?:部分|有些|多个|众多|这些|那些|上述|所有|各|多地|几个|几家|不少|一些|其他|其它|该|本|多家|相关|有关|全国首条|首个|首家)/;
+
+/**
+ * A pattern name without the clause words it opened with (如果工程, 以为银行, 意味着龙湖观宸项目 → 龙湖观宸项目) or a
+ * leading number or determiner (两张银行, 部分项目). Nothing is left when only the generic suffix remains: the
+ * "name" was a sentence fragment.
+ */
+function withoutLeadIn(m: EntityMention): EntityMention[] {
+  if (m.text !== m.name || governmentLike(m.name)) return [m];
+  tagger ??= Jieba.withDict(jiebaDict);
+  const words = tagger.tag(m.name, true);
+  // Leading clause words go (the last word, the suffix, always stays): 如果|工程, 意味着|龙湖观宸项目, 两|张|银行.
+  let k = 0;
+  const leadIn = (w: { word: string; tag: string }) => LEAD_IN_TAG.test(w.tag) || (LEAD_IN_VERB.test(w.tag) && w.word.length >= 2);
+  while (k < words.length - 1 && leadIn(words[k] as { word: string; tag: string })) k++;
+  // A name never spans a clause: after a verb of saying, thinking or asking (人以为|银行, 要求提供|银行) a new one begins.
+  for (let j = words.length - 2; j >= k; j--) {
+    if (CLAUSE_VERB.has((words[j] as { word: string }).word)) {
+      k = j + 1;
+      break;
+    }
+  }
+  let cut = words.slice(0, k).reduce((n, w) => n + w.word.length, 0);
+  const det = DETERMINER.exec(m.name.slice(cut));
+  if (det) cut += det[0].length;
+  const name = m.name.slice(cut);
+  if (cut === 0) return [m];
+  if (name.length < 2 || bareOrGeneric(name)) {
+    // Only verbs before a bare suffix: the verb names the thing (创新大道, 改造工程 stays as it was found); a
+    // conjunction, preposition or number before it made a fragment (如果工程, 两张银行).
+    const onlyVerbs = k > 0 && words.slice(0, k).every((w) => LEAD_IN_VERB.test(w.tag)) && !det;
+    return onlyVerbs ? [m] : [];
+  }
+  return [{ ...m, name, text: name, start: m.start + cut, id: entityId(m.kind as Kind, name) }];
+}
+
+/** A name that is only its suffix (工程, 银行) or a generic word before it (部分项目 once 部分 is gone: 项目). */
+function bareOrGeneric(full: string): boolean {
+  const name = full.replace(/\(?[一二三四五六七八九十\d]+期\)?$/, "");
+  if (name.length <= 2) return true;
+  for (let j = 0; j < name.length; j++) {
+    const m = suffixDict.longestAt(name, j);
+    if (m && j + m.form.length === name.length) return j < 2 || isGeneric(name.slice(0, j));
+  }
+  return false;
+}
+
+function governmentLike(name: string): boolean {
+  return /(?:人民政府|政府|委员会|党委|[省市县区]委|人大常委会|政协)$/.test(name) && findRegions(name, LENIENT).some((r) => r.start === 0);
+}
+
 /** Names and name parts: no sentence for jieba to align a place name with. */
 const LENIENT = { lenient: true };
 
@@ -440,8 +498,9 @@ export function findOrgsProjects(text: string, paragraph: number, taken: readonl
     }
   }
   // A known name strictly inside a longer name of the same kind is part of it (长三角智慧绿洲 in 浙江大学长三角智慧绿洲创新中心).
-  const kept = out.filter((k) => !found.some((f) => f.kind === k.kind && f.start <= k.start && f.end >= k.end && f.end - f.start > k.end - k.start));
-  return [...kept, ...found].sort((a, b) => a.start - b.start);
+  const named = found.flatMap((f) => withoutLeadIn(f));
+  const kept = out.filter((k) => !named.some((f) => f.kind === k.kind && f.start <= k.start && f.end >= k.end && f.end - f.start > k.end - k.start));
+  return [...kept, ...named].sort((a, b) => a.start - b.start);
 }
 
 /** Names and aliases of the known organizations and projects (jieba user dictionary / synonyms). */
