@@ -85,3 +85,12 @@ describe("names are not sentence fragments (issue 9)", () => {
     expect(names("华为青浦研发中心全面建成")).toContain("华为青浦研发中心");
   });
 });
+
+describe("an organization's region comes from its own name or the data files, never from a clause about one of its sites", () => {
+  it("keeps 华为 unplaced when an article places one of its sites", () => {
+    const x = extract({ title: "", paragraphs: ["我们来到了位于青浦区金泽镇的华为全球最大的研发中心。位于嘉善经济技术开发区内的华为还有一个基地。"], published: null, publishedPrecision: null });
+    const huawei = x.entities.filter((e) => e.kind === "organization" && e.name === "华为");
+    expect(huawei.length).toBeGreaterThan(0);
+    for (const h of huawei) expect(h.region ?? null).toBeNull();
+  });
+});

@@ -2,7 +2,7 @@ import type { DatePrecision } from "../domain/dates";
 import { findDates, type DateMatch } from "./dates";
 import { findFigures } from "./figures";
 import { findMilestones, milestoneKey } from "./milestones";
-import { findOrgsProjects } from "./orgs-projects";
+import { findOrgsProjects, isKnownName } from "./orgs-projects";
 import { findPlans, type ParagraphText } from "./plans";
 import { findRegionsInArticle, regionById } from "./regions";
 import { classifyTopics } from "./topics";
@@ -105,7 +105,9 @@ export function extract(input: ExtractInput): Extraction {
   }
   // "位于上海市青浦区的华为练秋湖研发中心", "嘉善经济技术开发区内的…公司": a region right before a name is where it is.
   for (const m of entities) {
-    if ((m.kind !== "project" && m.kind !== "organization") || m.region) continue;
+    // A known organization (华为) has its region in the data files or none: a clause about one of its sites
+    // (位于青浦的华为研发中心) does not move the whole company.
+    if ((m.kind !== "project" && m.kind !== "organization") || m.region || (m.kind === "organization" && isKnownName(m.name))) continue;
     if (entities.some((o) => o !== m && o.paragraph === m.paragraph && o.start <= m.start && o.end > m.end && o.kind !== "region")) continue;
     const text = texts.find((t) => t.index === m.paragraph)?.text ?? "";
     const r = entities.find((e) => e.kind === "region" && e.paragraph === m.paragraph && e.end <= m.start && /^(?:内?的|境内的)?$/.test(text.slice(e.end, m.start)) && (text.slice(e.end, m.start) !== "" || /位于$/.test(text.slice(0, e.start))));

@@ -275,9 +275,14 @@ function mention(kind: Kind, name: string, text: string, paragraph: number, star
   return { kind, text, name, id: entityId(kind, name), paragraph, start, end, region };
 }
 
+/** The most specific place a name names (长三角一体化发展(嘉善)研究院 → 嘉善, not 长三角). */
 function regionInside(name: string): string | null {
-  const r = findRegions(name, LENIENT).find((m) => !m.contextual);
-  return r?.id ?? null;
+  const depth = (id: string) => {
+    const r = regionById(id);
+    return r ? (r.kind === "zone" ? 0 : r.path.length) : -1;
+  };
+  const found = findRegions(name, LENIENT).filter((m) => !m.contextual);
+  return found.reduce<string | null>((best, m) => (best === null || depth(m.id) > depth(best) ? m.id : best), null);
 }
 
 const GOV_SUFFIXES = new Set(["省委", "市委", "县委", "区委", "省政府", "市政府", "县政府", "区政府", "人民政府", "发展改革委", "发改委"]);
@@ -504,6 +509,11 @@ export function findOrgsProjects(text: string, paragraph: number, taken: readonl
 }
 
 /** Names and aliases of the known organizations and projects (jieba user dictionary / synonyms). */
+/** Whether a name is in the organization or project data files (its region, if any, comes from there). */
+export function isKnownName(name: string): boolean {
+  return knownByName.has(name);
+}
+
 export function orgProjectTerms(): string[] {
   return dictEntries.map(([f]) => f);
 }
