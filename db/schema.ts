@@ -70,6 +70,11 @@ export const entities = sqliteTable(
     aliases: text("aliases", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     /** project/organization: region id it belongs to. */
     regionId: text("region_id"),
+    /**
+     * How sure the extraction is that this is a name: 1 for the data files and regions, lower for a name found only
+     * by its suffix (the highest any article gave it). Lists show the sure ones by default.
+     */
+    confidence: real("confidence").notNull().default(1),
   },
   (t) => [index("entities_kind").on(t.kind)],
 );

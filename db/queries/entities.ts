@@ -143,18 +143,39 @@ export function getEntitiesByRegionIds({ db = getDb(), regionIds }: { db?: Db; r
 
 export interface EntityWithCount extends EntityRef {
   articleCount: number;
+  /** Sure enough to list by default: from the data files or confirmed by a second article. */
+  sure: boolean;
 }
 
-/** The most-mentioned entities of a kind, for overview lists. */
-export function getTopEntitiesByKind({ db = getDb(), kind, limit = 50 }: { db?: Db; kind: Entity["kind"]; limit?: number }): EntityWithCount[] {
+/** A name is sure when its stored confidence is high or two articles name it. */
+const SURE = 0.7;
+
+/**
+ * The most-mentioned entities of a kind, for overview lists: by default only the sure ones (a name found by its
+ * suffix in a single article may be a sentence fragment); `all` lists the rest too, and `hidden` counts them.
+ */
+export function getTopEntitiesByKind({
+  db = getDb(),
+  kind,
+  limit = 50,
+  all = false,
+}: {
+  db?: Db;
+  kind: Entity["kind"];
+  limit?: number;
+  all?: boolean;
+}): { items: EntityWithCount[]; hidden: number } {
   const n = sql<number>`count(distinct ${mentions.articleId})`;
-  return db
-    .select({ id: entities.id, kind: entities.kind, slug: entities.slug, name: entities.name, articleCount: n })
+  const sure = sql<number>`(${entities.confidence} >= ${SURE} or count(distinct ${mentions.articleId}) >= 2)`;
+  const rows = db
+    .select({ id: entities.id, kind: entities.kind, slug: entities.slug, name: entities.name, articleCount: n, sure })
     .from(entities)
     .innerJoin(mentions, eq(mentions.entityId, entities.id))
     .where(eq(entities.kind, kind))
     .groupBy(entities.id)
     .orderBy(desc(n), entities.name)
-    .limit(limit)
-    .all();
+    .all()
+    .map((r) => ({ ...r, sure: Boolean(r.sure) }));
+  const shown = all ? rows : rows.filter((r) => r.sure);
+  return { items: shown.slice(0, limit), hidden: rows.length - rows.filter((r) => r.sure).length };
 }

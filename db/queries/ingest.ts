@@ -83,6 +83,7 @@ function upsertEntities({ db, rows }: { db: Db; rows: EntityRow[] }) {
           parentId: sql`coalesce(excluded.parent_id, ${entities.parentId})`,
           path: sql`coalesce(excluded.path, ${entities.path})`,
           regionId: sql`coalesce(excluded.region_id, ${entities.regionId})`,
+          confidence: sql`max(excluded.confidence, ${entities.confidence})`,
           // Aliases accumulate across articles: each article may introduce its own 以下简称.
           aliases: sql`(select json_group_array(value) from (select value from json_each(${entities.aliases}) union select value from json_each(excluded.aliases) order by value))`,
         },

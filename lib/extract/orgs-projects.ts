@@ -505,10 +505,15 @@ export function findOrgsProjects(text: string, paragraph: number, taken: readonl
   // A known name strictly inside a longer name of the same kind is part of it (长三角智慧绿洲 in 浙江大学长三角智慧绿洲创新中心).
   const named = found.flatMap((f) => withoutLeadIn(f));
   const kept = out.filter((k) => !named.some((f) => f.kind === k.kind && f.start <= k.start && f.end >= k.end && f.end - f.start > k.end - k.start));
-  return [...kept, ...named].sort((a, b) => a.start - b.start);
+  return [...kept, ...named.map((f) => ({ ...f, confidence: knownByName.has(f.name) ? 1 : governmentLike(f.name) ? GOVERNMENT_CONFIDENCE : PATTERN_CONFIDENCE }))].sort((a, b) => a.start - b.start);
 }
 
 /** Names and aliases of the known organizations and projects (jieba user dictionary / synonyms). */
+/** A name found only by its suffix (…工程, …公司): listed once a second article or the data files confirm it. */
+export const PATTERN_CONFIDENCE = 0.5;
+/** A government body named by its place (嘉善县人民政府). */
+const GOVERNMENT_CONFIDENCE = 0.9;
+
 /** Whether a name is in the organization or project data files (its region, if any, comes from there). */
 export function isKnownName(name: string): boolean {
   return knownByName.has(name);

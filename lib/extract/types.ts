@@ -30,6 +30,8 @@ export interface EntityMention {
   valueEnd?: string | null;
   /** region: why the mention was accepted (word boundary, level suffix, address chain, article context …). */
   reason?: RegionReason;
+  /** project/organization: how sure the extraction is that this is a name (1: from the data files; lower: found by its suffix). */
+  confidence?: number;
   /** project/organization: region id it belongs to, when the text says so. */
   region?: string | null;
 }

@@ -58,6 +58,7 @@ function entityRowOf(m: EntityMention): EntityRow {
     path: m.path ?? null,
     aliases: m.aliases ?? [],
     regionId: m.region ? regionEntityId(m.region) : null,
+    confidence: m.confidence ?? 1,
   };
 }
 

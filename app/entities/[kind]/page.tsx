@@ -7,7 +7,7 @@ import { EntityChip } from "@/components/entity-chip";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ kind: string }> };
+type Props = { params: Promise<{ kind: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { kind } = await params;
@@ -15,10 +15,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** The most reported entities of one kind, with links to the other kinds. */
-export default async function EntityKindPage({ params }: Props) {
+export default async function EntityKindPage({ params, searchParams }: Props) {
   const { kind } = await params;
   if (!isPageKind(kind)) notFound();
-  const list = getTopEntitiesByKind({ kind, limit: 300 });
+  // ?all=1 also lists the names found by their suffix in one article only (possibly sentence fragments).
+  const all = (await searchParams).all === "1";
+  const { items: list, hidden } = getTopEntitiesByKind({ kind, limit: 300, all });
   return (
     <div data-testid="entity-kind-page">
       <nav className="crumbs" aria-label="位置">
@@ -38,10 +40,19 @@ export default async function EntityKindPage({ params }: Props) {
       <section className="card section">
         <h2>按报道篇数 <span className="muted small">{list.length}</span></h2>
         {list.length === 0 ? <p className="muted">还没有这一类实体。</p> : null}
+        {hidden > 0 ? (
+          <p className="muted small" data-testid="unsure-toggle">
+            {all ? (
+              <>含 {hidden} 个只在一篇文章中按后缀识别、把握较低的名称（已标出）。<Link href={`/entities/${kind}`}>只看可靠的名称</Link></>
+            ) : (
+              <>另有 {hidden} 个只在一篇文章中按后缀识别、把握较低的名称未列出。<Link href={`/entities/${kind}?all=1`}>显示全部</Link></>
+            )}
+          </p>
+        ) : null}
         <ul className="chips">
           {list.map((e) => (
-            <li key={e.id}>
-              <EntityChip entity={e} /> <span className="muted small">{e.articleCount}</span>
+            <li key={e.id} data-testid="entity-list-item" data-sure={e.sure ? "true" : "false"}>
+              <EntityChip entity={e} /> <span className="muted small">{e.articleCount}{e.sure ? "" : " ？"}</span>
             </li>
           ))}
         </ul>

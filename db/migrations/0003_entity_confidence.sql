@@ -1,0 +1,1 @@
+ALTER TABLE `entities` ADD `confidence` real DEFAULT 1 NOT NULL;
