@@ -17,7 +17,7 @@ describe("findOrgsProjects", () => {
     expect(ents("未来将重点推进青浦复旦国际融合创新中心建设")).toEqual([["project", "青浦复旦国际融合创新中心", "310118"]]);
     expect(ents("嘉善县联合上海财经大学设立长三角一体化发展(嘉善)研究院")).toEqual([
       ["organization", "上海财经大学", "31"],
-      ["organization", "长三角一体化发展(嘉善)研究院", "yrd"],
+      ["organization", "长三角一体化发展(嘉善)研究院", "330421"],
     ]);
     expect(ents("浙江博时新能源技术有限公司总经理姚旺说")).toEqual([["organization", "浙江博时新能源技术有限公司", "33"]]);
   });
