@@ -65,6 +65,11 @@ describe("the gazetteer", () => {
     expect(findRegions("淮安区发布").map((m) => m.id)).toEqual(["320803"]);
   });
 
+  it("places every zone under a region the gazetteer knows, by its code (杭州都市区 under 浙江)", () => {
+    for (const r of allRegions().filter((x) => x.kind === "zone" && x.parentId)) expect(allRegions().some((x) => x.id === r.parentId), `${r.id} → ${r.parentId}`).toBe(true);
+    expect(regionContainers("region:zj-metro-hangzhou")).toEqual(["region:yrd", "region:33", "region:zj-metro-hangzhou"]);
+  });
+
   it("keeps same-sounding cities apart (苏州/宿州, 台州/泰州)", () => {
     const children = (id: string) => allRegions().filter((r) => r.parentId === id).map((r) => r.name).sort();
     expect(children("3205")).toContain("吴江");

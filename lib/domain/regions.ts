@@ -4,7 +4,7 @@
  * timeline and entity queries) asks these functions; all take and return entity ids (`region:<slug>`),
  * and accept a bare gazetteer slug too. The data is the gazetteer in lib/extract/data.
  */
-import { allRegions, regionById, type Region, type RegionKind } from "../extract/regions";
+import { allRegions, ancestorIds, regionById, type Region, type RegionKind } from "../extract/regions";
 
 const LEVEL_ORDER: Record<RegionKind, number> = { province: 0, zone: 1, city: 2, district: 3, county: 3, town: 4 };
 
@@ -53,14 +53,10 @@ interface Index {
 
 let index: Index | undefined;
 
+/** The tree from the root down to the region itself (codes or zone slugs); [] for an unknown region. */
 function chain(slug: string): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
-  for (let r = regionById(slug); r && !seen.has(r.id); r = r.parentId ? regionById(r.parentId) : undefined) {
-    seen.add(r.id);
-    out.unshift(r.id);
-  }
-  return out;
+  const r = regionById(slug);
+  return r ? [...ancestorIds(r.id)].reverse().concat(r.id) : [];
 }
 
 function build(): Index {

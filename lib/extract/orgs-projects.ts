@@ -1,76 +1,8 @@
-import { Jieba } from "@node-rs/jieba";
-import { dict as jiebaDict } from "@node-rs/jieba/dict";
 import orgData from "./data/organizations.json";
 import projectData from "./data/projects.json";
 import { findRegions, regionById } from "./regions";
-
-let tagger: Jieba | undefined;
-/** Parts of speech of the words that open a clause, never a name: conjunctions, prepositions, adverbs, pronouns, particles, verbs (如果, 以为, 意味着, 关于). */
-const LEAD_IN_TAG = /^(?:c|p|d|r\w*|u\w*|y|e|o|t|ad|m|q)$/;
-const CLAUSE_VERB = new Set(["以为", "认为", "觉得", "表示", "指出", "称", "说", "希望", "要求", "提供", "导致", "意味着", "冒充", "带领", "当选", "引用", "审议", "应当", "经过", "触发", "酝酿", "针对", "转向", "牵涉", "兼任", "留在", "愿意", "依赖"]);
-/** Verbs open a clause only as whole words (以为, 意味着, 投资); one character may start a name (练市, 泛华为). */
-const LEAD_IN_VERB = /^(?:v|vd)$/;
-/** Words that open a clause, not a name: 部分项目, 有些项目, 上述工程. */
-const DETERMINER = /^(?:部分|有些|多个|众多|这些|那些|上述|所有|各|多地|几个|几家|不少|一些|其他|其它|该|本|多家|相关|有关|全国首条|首个|首家)/;
-
-/**
- * A pattern name without the clause words it opened with (如果工程, 以为银行, 意味着龙湖观宸项目 → 龙湖观宸项目) or a
- * leading number or determiner (两张银行, 部分项目). Nothing is left when only the generic suffix remains: the
- * "name" was a sentence fragment.
- */
-function withoutLeadIn(m: EntityMention): EntityMention[] {
-  if (m.text !== m.name || governmentLike(m.name)) return [m];
-  tagger ??= Jieba.withDict(jiebaDict);
-  const words = tagger.tag(m.name, true);
-  // Leading clause words go (the last word, the suffix, always stays): 如果|工程, 意味着|龙湖观宸项目, 两|张|银行.
-  let k = 0;
-  const leadIn = (w: { word: string; tag: string }) => LEAD_IN_TAG.test(w.tag) || (LEAD_IN_VERB.test(w.tag) && w.word.length >= 2);
-  while (k < words.length - 1 && leadIn(words[k] as { word: string; tag: string })) k++;
-  // A name never spans a clause: after a verb of saying, thinking or asking (人以为|银行, 要求提供|银行) a new one begins.
-  for (let j = words.length - 2; j >= k; j--) {
-    if (CLAUSE_VERB.has((words[j] as { word: string }).word)) {
-      k = j + 1;
-      break;
-    }
-  }
-  let cut = words.slice(0, k).reduce((n, w) => n + w.word.length, 0);
-  const det = DETERMINER.exec(m.name.slice(cut));
-  if (det) cut += det[0].length;
-  const name = m.name.slice(cut);
-  if (cut === 0) return [m];
-  if (name.length < 2 || bareOrGeneric(name)) {
-    // Only verbs before a bare suffix: the verb names the thing (创新大道, 改造工程 stays as it was found); a
-    // conjunction, preposition or number before it made a fragment (如果工程, 两张银行).
-    const onlyVerbs = k > 0 && words.slice(0, k).every((w) => LEAD_IN_VERB.test(w.tag)) && !det;
-    return onlyVerbs ? [m] : [];
-  }
-  return [{ ...m, name, text: name, start: m.start + cut, id: entityId(m.kind as Kind, name) }];
-}
-
-/** A name that is only its suffix (工程, 银行) or a generic word before it (部分项目 once 部分 is gone: 项目). */
-function bareOrGeneric(full: string): boolean {
-  const name = full.replace(/\(?[一二三四五六七八九十\d]+期\)?$/, "");
-  if (name.length <= 2) return true;
-  for (let j = 0; j < name.length; j++) {
-    const m = suffixDict.longestAt(name, j);
-    if (m && j + m.form.length === name.length) return j < 2 || isGeneric(name.slice(0, j));
-  }
-  return false;
-}
-
-function governmentLike(name: string): boolean {
-  return /(?:人民政府|政府|委员会|党委|[省市县区]委|人大常委会|政协)$/.test(name) && findRegions(name, LENIENT).some((r) => r.start === 0);
-}
-
-/** Names and name parts: no sentence for jieba to align a place name with. */
-const LENIENT = { lenient: true };
-
-/** A region written in the data files (an official code, or an old slug id): its code. */
-function dictionaryRegion(id: string | undefined): string | null {
-  return id ? (regionById(id)?.id ?? null) : null;
-}
+import { Dictionary, insideAny, plainJieba, slugHash, type Span } from "./text";
 import type { EntityMention } from "./types";
-import { Dictionary, insideAny, slugHash, type Span } from "./text";
 
 interface Known {
   name: string;
@@ -109,11 +41,6 @@ const BOUNDARY_WORDS = [
   "前往", "来到", "探访", "走访", "抵达", "记者", "分别为", "分别是",
 ].sort((a, b) => b.length - a.length);
 const SINGLE_BOUNDARIES = new Set(BOUNDARY_WORDS.filter((w) => w.length === 1));
-let jieba: Jieba | undefined;
-function segmenter(): Jieba {
-  jieba ??= Jieba.withDict(jiebaDict);
-  return jieba;
-}
 const LEADING_FILLER = /^(?:重大|重点|全国|国内|首个|首批|新|各|该|本|这|那|一个|一批|一系列|多个|\d+个|其|旗下|下属|所属|位于)+/;
 // A candidate whose body is made only of these words is a category, not a name (重点项目, 标志性工程).
 const GENERIC_WORDS = new Set(["重点", "重大", "产业", "标杆性", "标志性", "亮点", "创新", "合作", "外资", "内外资", "相关", "配套", "建设", "示范", "民生", "生态", "基础设施", "各类", "这些", "一批", "新", "大", "小", "整个", "所有", "多个", "优质", "高品质", "公共服务设施", "设施", "在建", "新建", "储备", "招商", "签约", "落地", "前期", "后续", "省级", "国家级", "市级", "县级", "重大旅游产业", "重大创新载体", "重大生态", "重大民生", "重大基础设施", "重大产业", "科技", "研发", "技术", "合作发展", "一体化", "改革", "试点", "高层次", "创业", "跨省", "跨域", "跨区域", "区域", "城市", "地方", "政府", "企业", "其他", "更多", "全市", "全省", "全县", "两地", "三地", "农业产业化", "现代农业综合体", "航道整治", "特高压", "标志性工程", "上市", "两省一市", "三省一市", "两区一县", "地区", "创意", "旅游产业", "旅游", "现代农业综合体", "现代农业", "儿童教育", "跨区域投资", "投资", "同类", "类", "省际毗邻地区跨域", "特色", "行业", "产业链", "应用", "全球", "最大", "世界级", "桥梁", "绿化", "道路", "沿线", "市域", "国家级", "省级", "科创", "祖国", "大地"]);
@@ -250,7 +177,7 @@ export function leftBoundary(text: string, end: number, suffixLen: number, floor
   // One-character words (与, 同, 经, 以) cut only where the segmenter reads them as words of their own:
   // 与复旦大学 is cut, 同济大学 and 嘉善经济技术开发区 are not.
   let offset = 0;
-  for (const token of segmenter().cut(body, false)) {
+  for (const token of plainJieba().cut(body, false)) {
     offset += token.length;
     if (!singles) continue;
     // 拓浚及河湖连通工程 is one name; 项目及项目公司 and 存在及项目 are not.
@@ -269,6 +196,70 @@ export function leftBoundary(text: string, end: number, suffixLen: number, floor
   // The walk stopped at the length limit in the middle of a name and nothing cut it: its start is unknown.
   if (start === limit && start > floor && cut === 0 && filler === 0 && NAME_CHARS.test(text[start - 1] ?? "")) return -1;
   return start + cut + filler;
+}
+
+/** Parts of speech of the words that open a clause, never a name: conjunctions, prepositions, adverbs, pronouns, particles, verbs (如果, 以为, 意味着, 关于). */
+const LEAD_IN_TAG = /^(?:c|p|d|r\w*|u\w*|y|e|o|t|ad|m|q)$/;
+const CLAUSE_VERB = new Set(["以为", "认为", "觉得", "表示", "指出", "称", "说", "希望", "要求", "提供", "导致", "意味着", "冒充", "带领", "当选", "引用", "审议", "应当", "经过", "触发", "酝酿", "针对", "转向", "牵涉", "兼任", "留在", "愿意", "依赖"]);
+/** Verbs open a clause only as whole words (以为, 意味着, 投资); one character may start a name (练市, 泛华为). */
+const LEAD_IN_VERB = /^(?:v|vd)$/;
+/** Words that open a clause, not a name: 部分项目, 有些项目, 上述工程. */
+const DETERMINER = /^(?:部分|有些|多个|众多|这些|那些|上述|所有|各|多地|几个|几家|不少|一些|其他|其它|该|本|多家|相关|有关|全国首条|首个|首家)/;
+
+/**
+ * A pattern name without the clause words it opened with (如果工程, 以为银行, 意味着龙湖观宸项目 → 龙湖观宸项目) or a
+ * leading number or determiner (两张银行, 部分项目). Nothing is left when only the generic suffix remains: the
+ * "name" was a sentence fragment.
+ */
+function withoutLeadIn(m: EntityMention): EntityMention[] {
+  if (m.text !== m.name || governmentLike(m.name)) return [m];
+  const words = plainJieba().tag(m.name, true);
+  // Leading clause words go (the last word, the suffix, always stays): 如果|工程, 意味着|龙湖观宸项目, 两|张|银行.
+  let k = 0;
+  const leadIn = (w: { word: string; tag: string }) => LEAD_IN_TAG.test(w.tag) || (LEAD_IN_VERB.test(w.tag) && w.word.length >= 2);
+  while (k < words.length - 1 && leadIn(words[k] as { word: string; tag: string })) k++;
+  // A name never spans a clause: after a verb of saying, thinking or asking (人以为|银行, 要求提供|银行) a new one begins.
+  for (let j = words.length - 2; j >= k; j--) {
+    if (CLAUSE_VERB.has((words[j] as { word: string }).word)) {
+      k = j + 1;
+      break;
+    }
+  }
+  let cut = words.slice(0, k).reduce((n, w) => n + w.word.length, 0);
+  const det = DETERMINER.exec(m.name.slice(cut));
+  if (det) cut += det[0].length;
+  const name = m.name.slice(cut);
+  if (cut === 0) return [m];
+  if (name.length < 2 || bareOrGeneric(name)) {
+    // Only verbs before a bare suffix: the verb names the thing (创新大道, 改造工程 stays as it was found); a
+    // conjunction, preposition or number before it made a fragment (如果工程, 两张银行).
+    const onlyVerbs = k > 0 && words.slice(0, k).every((w) => LEAD_IN_VERB.test(w.tag)) && !det;
+    return onlyVerbs ? [m] : [];
+  }
+  return [{ ...m, name, text: name, start: m.start + cut, id: entityId(m.kind as Kind, name) }];
+}
+
+/** A name that is only its suffix (工程, 银行) or a generic word before it (部分项目 once 部分 is gone: 项目). */
+function bareOrGeneric(full: string): boolean {
+  const name = full.replace(/\(?[一二三四五六七八九十\d]+期\)?$/, "");
+  if (name.length <= 2) return true;
+  for (let j = 0; j < name.length; j++) {
+    const m = suffixDict.longestAt(name, j);
+    if (m && j + m.form.length === name.length) return j < 2 || isGeneric(name.slice(0, j));
+  }
+  return false;
+}
+
+function governmentLike(name: string): boolean {
+  return /(?:人民政府|政府|委员会|党委|[省市县区]委|人大常委会|政协)$/.test(name) && findRegions(name, LENIENT).some((r) => r.start === 0);
+}
+
+/** Names and name parts: no sentence for jieba to align a place name with. */
+const LENIENT = { lenient: true };
+
+/** A region written in the data files (an official code, or an old slug id): its code. */
+function dictionaryRegion(id: string | undefined): string | null {
+  return id ? (regionById(id)?.id ?? null) : null;
 }
 
 function mention(kind: Kind, name: string, text: string, paragraph: number, start: number, end: number, region: string | null): EntityMention {
@@ -508,7 +499,6 @@ export function findOrgsProjects(text: string, paragraph: number, taken: readonl
   return [...kept, ...named.map((f) => ({ ...f, confidence: knownByName.has(f.name) ? 1 : governmentLike(f.name) ? GOVERNMENT_CONFIDENCE : PATTERN_CONFIDENCE }))].sort((a, b) => a.start - b.start);
 }
 
-/** Names and aliases of the known organizations and projects (jieba user dictionary / synonyms). */
 /** A name found only by its suffix (…工程, …公司): listed once a second article or the data files confirm it. */
 export const PATTERN_CONFIDENCE = 0.5;
 /** A government body named by its place (嘉善县人民政府). */
@@ -519,6 +509,7 @@ export function isKnownName(name: string): boolean {
   return knownByName.has(name);
 }
 
+/** Names and aliases of the known organizations and projects (jieba user dictionary / synonyms). */
 export function orgProjectTerms(): string[] {
   return dictEntries.map(([f]) => f);
 }

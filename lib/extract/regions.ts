@@ -10,11 +10,9 @@
  * (普陀, 鼓楼) is resolved by the chain it sits in or the article's other places, and dropped when
  * nothing decides.
  */
-import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict";
 import divisions from "./data/divisions.json";
 import gazetteer from "./data/gazetteer.json";
-import { Dictionary } from "./text";
+import { Dictionary, plainJieba } from "./text";
 
 export type RegionKind = "province" | "city" | "district" | "county" | "town" | "zone";
 
@@ -111,7 +109,6 @@ interface Built {
   dict: Dictionary<Form[]>;
   stop: Dictionary<true>;
   legacy: Map<string, string>;
-  byName: Map<string, string[]>;
 }
 
 function build(): Built {
@@ -174,14 +171,11 @@ function build(): Built {
       if (list.length === 0) forms.delete(form);
     }
   }
-  const byName = new Map<string, string[]>();
-  for (const r of regions.values()) for (const n of new Set([r.name, r.full])) byName.set(n, [...(byName.get(n) ?? []), r.id]);
   return {
     regions,
     dict: new Dictionary(forms),
     stop: new Dictionary(overlay.stopPhrases.map((s) => [s, true] as [string, true])),
     legacy: new Map(Object.entries(overlay.legacyIds)),
-    byName,
   };
 }
 
@@ -201,12 +195,22 @@ export function allRegions(): Region[] {
   return [...get().regions.values()];
 }
 
-/** Ids of the region's tree ancestors, nearest first. */
-function ancestorIds(id: string): string[] {
+/** Ids of the region's tree ancestors, nearest first (the region's code or zone slug; [] for an unknown one). */
+export function ancestorIds(id: string): string[] {
   const out: string[] = [];
   const { regions } = get();
   for (let r = regions.get(regions.get(id)?.parentId ?? ""); r && !out.includes(r.id); r = regions.get(r.parentId ?? "")) out.push(r.id);
   return out;
+}
+
+/** The level rank of a reading (province and zone 0 … township 3). */
+function rankOf(id: string): number {
+  return LEVEL_RANK[get().regions.get(id)?.kind ?? "town"];
+}
+
+/** Whether one of a form's readings lies under one of a place's readings (嘉善 under 嘉兴, 青浦区 under 上海市). */
+function under(form: Form, place: Form): boolean {
+  return form.ids.some((id) => ancestorIds(id).some((a) => place.ids.includes(a)));
 }
 
 function inHomeProvinces(id: string): boolean {
@@ -223,7 +227,6 @@ const FUNCTION_TAG = /^(?:p|c|u|d|r|y|e|o|uj|ul|ug|uv|uz|ud)$/;
 // Bare 示范区 after these characters is some other 示范区 (国家自主创新示范区, 海洋经济示范区 …).
 const CONTEXT_BLOCK_LEFT = new Set([..."展济新革合点主家学业明范级性型洋化色"]);
 
-let jieba: Jieba | undefined;
 /** Word boundaries of jieba's tagged cut (offsets where a word starts or ends), with each word's part of speech by start. */
 interface Segmentation {
   bounds: Set<number>;
@@ -234,12 +237,11 @@ interface Segmentation {
 }
 
 function segmentation(text: string): Segmentation {
-  jieba ??= Jieba.withDict(dict);
   const bounds = new Set<number>([0, text.length]);
   const tags = new Map<number, { end: number; tag: string }>();
   const ending = new Map<number, { start: number; tag: string }>();
   let at = 0;
-  for (const { word, tag } of jieba.tag(text, true)) {
+  for (const { word, tag } of plainJieba().tag(text, true)) {
     tags.set(at, { end: at + word.length, tag });
     ending.set(at + word.length, { start: at, tag });
     // jieba keeps some address chains and bodies whole (甘肃兰州/ns, 香港特区政府/nt): open them where our names split them.
@@ -321,13 +323,13 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
       if (BRAND_NEXT.test(text.slice(end))) continue;
       const prev = out[out.length - 1];
       // An address chain: right after a place that contains one of this name's readings (嘉兴|嘉善, 上海市|青浦区).
-      const chained = prev && prev.end === i && value.some((f) => f.ids.some((id) => ancestorIds(id).some((a) => prev.form.ids.includes(a)))) ? prev : undefined;
+      const chained = prev && prev.end === i && value.some((f) => under(f, prev.form)) ? prev : undefined;
       // Right after a city, province or zone that contains none of its readings (绍兴|镜湖, 示范区|和县域), a short name is
       // some other thing; after a county it may be the next item of a list (青浦吴江).
       const misplaced =
-        prev && prev.end === i && !chained && prev.form.kind !== "composite" && prev.form.ids.some((id) => !needsContext(prev.form, id) && (LEVEL_RANK[get().regions.get(id)?.kind ?? "town"] ?? 3) <= 1);
+        prev && prev.end === i && !chained && prev.form.kind !== "composite" && prev.form.ids.some((id) => !needsContext(prev.form, id) && rankOf(id) <= 1);
       // Readings under the chain's place first, then named forms before short ones (上海|临港 is the 临港新片区 alias).
-      const rank = (f: Form) => (chained && f.ids.some((id) => ancestorIds(id).some((a) => chained.form.ids.includes(a))) ? 0 : f.kind === "short" ? 2 : 1);
+      const rank = (f: Form) => (chained && under(f, chained.form) ? 0 : f.kind === "short" ? 2 : 1);
       for (const form of [...value].sort((a, b) => rank(a) - rank(b))) {
         if (form.kind === "context" && CONTEXT_BLOCK_LEFT.has(text[i - 1] ?? "")) continue;
         // Abbreviation combinations (沪苏浙皖, 青吴嘉) are curated and never part of another word.
@@ -352,8 +354,7 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           if (before && before.start === i - 1 && /^nr/.test(before.tag)) continue;
         }
         const reason: RegionReason = chained ? "chain" : form.kind === "alias" || form.kind === "context" ? "alias" : form.kind === "full" ? "suffix" : "word";
-        const word = seg.tags.get(i);
-        const commonWord = !lenient && word !== undefined && word.end === end && !PROPER.has(word.tag);
+        const commonWord = !lenient && first !== undefined && first.end === end && !PROPER.has(first.tag);
         taken = { text: surface, start: i, end, form, reason, chainParent: chained, paragraph, commonWord };
         break;
       }
@@ -370,12 +371,13 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
 /** Resolution of candidates' readings given the article's anchors (see findRegionsInArticle). */
 function resolver(anchors: Set<string>, anchorsNear: Map<number, Set<string>>): (c: Candidate) => string[] {
   const { regions } = get();
-  const supportedBy = (c: Candidate) => (id: string) => {
-    const up = ancestorIds(id);
-    if (regions.get(id)?.kind !== "town") return up.some((a) => anchors.has(a));
+  const supportedBy = (c: Candidate) => {
     // A township's county or its city (for 上海, 北京 … the municipality itself), nearby.
-    const near = [c.paragraph - 1, c.paragraph, c.paragraph + 1, -1].flatMap((p) => [...(anchorsNear.get(p) ?? [])]);
-    return up.slice(0, 2).some((a) => near.includes(a));
+    const near = new Set([c.paragraph - 1, c.paragraph, c.paragraph + 1, -1].flatMap((p) => [...(anchorsNear.get(p) ?? [])]));
+    return (id: string) => {
+      const up = ancestorIds(id);
+      return regions.get(id)?.kind !== "town" ? up.some((a) => anchors.has(a)) : up.slice(0, 2).some((a) => near.has(a));
+    };
   };
   const resolved = new Map<Candidate, string[]>();
   const resolve = (c: Candidate): string[] => {
@@ -394,8 +396,8 @@ function resolver(anchors: Set<string>, anchorsNear: Map<number, Set<string>>): 
         // A name that stays ambiguous after this is dropped, never guessed.
         if (ids.length > 1) {
           // Readings of the highest level compete (北京 the city over 北京街道); among them the supported one, else the standalone one.
-          const top = Math.min(...ids.map((id) => LEVEL_RANK[regions.get(id)?.kind ?? "town"]));
-          const level = ids.filter((id) => LEVEL_RANK[regions.get(id)?.kind ?? "town"] === top);
+          const top = Math.min(...ids.map(rankOf));
+          const level = ids.filter((id) => rankOf(id) === top);
           const backed = level.filter((id) => supported.includes(id));
           const standalone = level.filter((id) => !needs(id));
           ids = level.length === 1 ? level : backed.length === 1 ? backed : standalone.length === 1 ? standalone : [];
@@ -419,8 +421,6 @@ function resolver(anchors: Set<string>, anchorsNear: Map<number, Set<string>>): 
 export function findRegionsInArticle(paragraphs: { index: number; text: string }[], opts: { lenient?: boolean } = {}): (RegionMatch & { paragraph: number })[] {
   const { regions } = get();
   const all = paragraphs.flatMap((p) => candidates(p.text, p.index, opts.lenient));
-  // Anchors: places above township level that stand on their own (one reading, no context needed), with
-  // their ancestors. Only a county or city anchor (never a province alone) supports a township's short name.
   // Anchors: places above township level the article names on their own (a name whose highest-level reading
   // is unique and needs no context: 北京 the city, not 通州 of 北京 or of 南通), with their ancestors. A
   // township's short name needs its county or city in the same or a neighbouring paragraph (or the title).
@@ -428,8 +428,8 @@ export function findRegionsInArticle(paragraphs: { index: number; text: string }
   const anchorsNear = new Map<number, Set<string>>();
   for (const c of all) {
     if (c.form.kind === "context" || c.commonWord) continue;
-    const top = Math.min(...c.form.ids.map((x) => LEVEL_RANK[regions.get(x)?.kind ?? "town"]));
-    const tops = c.form.ids.filter((x) => LEVEL_RANK[regions.get(x)?.kind ?? "town"] === top);
+    const top = Math.min(...c.form.ids.map(rankOf));
+    const tops = c.form.ids.filter((x) => rankOf(x) === top);
     const id = tops[0];
     if (!id || tops.length > 1 || needsContext(c.form, id) || regions.get(id)?.kind === "town") continue;
     const near = anchorsNear.get(c.paragraph) ?? new Set<string>();
@@ -449,11 +449,12 @@ export function findRegionsInArticle(paragraphs: { index: number; text: string }
     absorbed.add(p);
     startOf.set(c, startOf.get(p) ?? p);
   }
+  const textOf = new Map(paragraphs.map((p) => [p.index, p.text]));
   const out: (RegionMatch & { paragraph: number })[] = [];
   for (const c of all) {
     if (absorbed.has(c)) continue;
     const first = startOf.get(c) ?? c;
-    const text = paragraphs.find((p) => p.index === c.paragraph)?.text.slice(first.start, c.end) ?? c.text;
+    const text = textOf.get(c.paragraph)?.slice(first.start, c.end) ?? c.text;
     for (const id of resolve(c)) {
       if (!regions.has(id)) continue;
       out.push({ id, text, start: first.start, end: c.end, contextual: c.form.kind === "context", reason: c.reason, paragraph: c.paragraph });

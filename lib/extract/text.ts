@@ -1,4 +1,13 @@
 /** Small text helpers shared by the extractors. */
+import { Jieba } from "@node-rs/jieba";
+import { dict } from "@node-rs/jieba/dict";
+
+let plain: Jieba | undefined;
+/** jieba with its own dictionary only, loaded once per process for every extractor and the search segmenter. */
+export function plainJieba(): Jieba {
+  plain ??= Jieba.withDict(dict);
+  return plain;
+}
 
 export interface Span {
   start: number;

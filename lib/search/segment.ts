@@ -1,5 +1,6 @@
 import { Jieba, TfIdf } from "@node-rs/jieba";
 import { dict, idf } from "@node-rs/jieba/dict";
+import { plainJieba } from "../extract/text";
 import { normalizeText } from "../ingest/normalize";
 
 /** Queries go through the documents' normalization (traditional → simplified, widths, pinyin), then lower case. */
@@ -11,8 +12,6 @@ const HAN = /\p{Script=Han}/u;
 const WORDISH = /[\p{L}\p{N}]/u;
 
 let tfidf: TfIdf | undefined;
-let plain: Jieba | undefined;
-const plainJieba = () => (plain ??= Jieba.withDict(dict));
 
 export class Segmenter {
   private readonly jieba: Jieba;
