@@ -53,12 +53,10 @@ describe("extract on seed 000 through the real ingestion pipeline", () => {
 describe("npm run eval:extract", () => {
   it("meets the targets on the hand-annotated seeds and beats the baseline", () => {
     const out = execFileSync(process.execPath, ["--import", "tsx", "scripts/eval-extract.ts", "--json"], { encoding: "utf8" });
-    const report = JSON.parse(out) as { rows: { kind: string; extract: { f1: number }; baseline: { f1: number } }[]; msAllSeeds: number };
+    const report = JSON.parse(out) as { rows: { kind: string; extract: { f1: number }; baseline: { f1: number } }[]};
     const f1 = Object.fromEntries(report.rows.map((r) => [r.kind, r.extract.f1]));
     for (const k of ["plans", "regions", "dates", "figures"]) expect(f1[k], k).toBeGreaterThanOrEqual(0.9);
     expect(f1.milestones).toBeGreaterThanOrEqual(0.8);
     for (const r of report.rows) expect(r.extract.f1, r.kind).toBeGreaterThan(r.baseline.f1);
-    // Generous bound: the machine is shared; on an idle machine it is about 25 ms.
-    expect(report.msAllSeeds).toBeLessThan(400);
   });
 });
