@@ -13,7 +13,7 @@ interface RelevanceFile {
   deltaRoots: string[];
   terms: Record<string, number>;
   integrationTopics: string[];
-  weights: Record<"deltaMentions" | "deltaMentionsCap" | "zoneMentions" | "title" | "terms" | "topics" | "plans" | "plansCap" | "density" | "densityCap" | "otherRegions" | "halfAt", number>;
+  weights: Record<"deltaMentions" | "deltaMentionsCap" | "zoneMentions" | "title" | "titlePlace" | "terms" | "topics" | "plans" | "plansCap" | "density" | "densityCap" | "otherRegions" | "halfAt", number>;
   threshold: number;
   spun: { strong: [string, string][]; weak: [string, string][]; minStrongDistinct: number; minDensity: number };
 }
@@ -30,8 +30,8 @@ export interface RelevanceSignals {
   zoneMentions: number;
   /** Mentions of places outside the delta. */
   otherMentions: number;
-  /** A delta place or an integration term in the title. */
-  titleHit: boolean;
+  /** What the title names: an integration term, zone or delta plan ("integration"), only a delta place ("place"), or neither. */
+  title: "integration" | "place" | null;
   /** Weighted integration terms (沪苏浙皖, 江浙沪 …) and integration topic words (区域合作, 三省一市, 行动计划 …). */
   terms: number;
   topics: number;
@@ -76,6 +76,11 @@ function isDelta(regionId: string): boolean {
   return !!r && data.deltaRoots.includes(r.path[0] ?? "");
 }
 
+/** A plan named after a delta place or with an integration term in its name. */
+function isDeltaPlan(e: EntityMention): boolean {
+  return findRegions(e.name).some((r) => isDelta(r.id)) || Object.keys(data.terms).some((t) => e.name.includes(t));
+}
+
 function count(text: string, word: string): number {
   let n = 0;
   for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + word.length)) n++;
@@ -112,14 +117,20 @@ export function scoreRelevance(input: RelevanceInput): Relevance {
   const otherMentions = regions.length - delta.length;
   const deltaPlans = new Set(
     input.entities
-      .filter((e) => e.kind === "plan" && (findRegions(e.name).some((r) => isDelta(r.id)) || Object.keys(data.terms).some((t) => e.name.includes(t))))
+      .filter((e) => e.kind === "plan" && isDeltaPlan(e))
       .map((e) => e.id),
   ).size;
   const located = input.entities.filter((e) => (e.kind === "project" || e.kind === "organization") && e.region && isDelta(e.region)).length;
   const text = `${input.title}\n${body}`;
   const terms = Object.entries(data.terms).reduce((n, [t, weight]) => n + weight * Math.log2(1 + count(text, t)), 0);
   const topics = topicStrength(text, data.integrationTopics);
-  const titleHit = delta.some((e) => e.paragraph === TITLE) || Object.keys(data.terms).some((t) => input.title.includes(t));
+  // A title naming the integration (长三角, 示范区, 沪苏浙, a delta plan) says what the article is about; one naming a
+  // delta city (无锡) only where it happens.
+  const titleIntegration =
+    zones.some((e) => e.paragraph === TITLE) ||
+    input.entities.some((e) => e.kind === "plan" && e.paragraph === TITLE && isDeltaPlan(e)) ||
+    Object.keys(data.terms).some((t) => input.title.includes(t));
+  const title = titleIntegration ? "integration" : delta.some((e) => e.paragraph === TITLE) ? "place" : null;
   const density = ((delta.length + deltaPlans + located) * 1000) / chars;
 
   const signals: RelevanceSignals = {
@@ -127,7 +138,7 @@ export function scoreRelevance(input: RelevanceInput): Relevance {
     deltaPlaces: new Set(delta.map((e) => e.id)).size,
     zoneMentions: zones.length,
     otherMentions,
-    titleHit,
+    title,
     terms: round(terms),
     topics: round(topics),
     deltaPlans,
@@ -138,7 +149,7 @@ export function scoreRelevance(input: RelevanceInput): Relevance {
   const raw =
     places +
     w.zoneMentions * Math.log2(1 + zones.length) +
-    (titleHit ? w.title : 0) +
+    (title === "integration" ? w.title : title === "place" ? w.titlePlace : 0) +
     w.terms * terms +
     w.topics * topics +
     w.plans * Math.min(w.plansCap, deltaPlans) +
