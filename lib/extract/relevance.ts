@@ -22,6 +22,11 @@ const data = relevanceData as unknown as RelevanceFile;
 /** Articles scoring below this are off-topic: kept off the timeline, the home page and entity lists by default. */
 export const RELEVANCE_THRESHOLD = data.threshold;
 
+/** Whether an article with this stored score and flag is shown by default (unscored rows are, until re-ingested). */
+export function isShownRelevance(score: number | null, lowQuality: boolean): boolean {
+  return !lowQuality && (score === null || score >= RELEVANCE_THRESHOLD);
+}
+
 export interface RelevanceSignals {
   /** Mentions of places in 沪苏浙皖 or its zones (示范区, G60科创走廊 …), and how many distinct ones. */
   deltaMentions: number;
