@@ -52,8 +52,11 @@ export function offTopicFigures(rows: { gold: RelevanceGoldPage; got: Relevance 
   let spunFound = 0, spunTotal = 0, spunFalse = 0;
   for (const { gold, got } of rows) {
     const off = !got.onTopic;
-    if (gold.label === "off") off ? tp++ : fn++;
-    else off ? fp++ : tn++;
+    if (gold.label === "off") {
+      if (off) tp++;
+      else fn++;
+    } else if (off) fp++;
+    else tn++;
     if (gold.quality === "spun") {
       spunTotal++;
       if (got.lowQuality) spunFound++;
