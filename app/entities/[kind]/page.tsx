@@ -6,6 +6,7 @@ import { isPageKind, kindLabel, PAGE_KINDS } from "@/lib/domain/kinds";
 import { EntityChip } from "@/components/entity-chip";
 import { OfftopicToggle } from "@/components/offtopic-toggle";
 import { parseOfftopic } from "@/lib/url-state";
+import { toAtlasError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -25,10 +26,12 @@ export default async function EntityKindPage({ params, searchParams }: Props) {
   const all = sp.all === "1";
   // ?offtopic=1 also counts mentions in off-topic or word-spun articles (lib/extract/relevance.ts).
   let offtopic = false;
+  let paramError: string | null = null;
   try {
     offtopic = parseOfftopic(sp);
-  } catch {
-    // A malformed value keeps the default view.
+  } catch (e) {
+    // A malformed value keeps the default view and says why.
+    paramError = toAtlasError(e).userMessage;
   }
   const { items: list, hidden, offtopicHidden } = getTopEntitiesByKind({ kind, limit: 300, all, offtopic });
   const href = (patch: { all?: boolean; offtopic?: boolean }) => {
@@ -47,6 +50,7 @@ export default async function EntityKindPage({ params, searchParams }: Props) {
         </ol>
       </nav>
       <h1>{kindLabel(kind)}</h1>
+      {paramError ? <p className="notice" role="alert">{paramError}</p> : null}
       <p className="chips" role="navigation" aria-label="实体类型">
         {PAGE_KINDS.map((k) => (
           <Link key={k} className="chip" data-kind={k} href={`/entities/${k}`} aria-current={k === kind ? "page" : undefined}>
