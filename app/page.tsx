@@ -3,14 +3,15 @@ import Link from "next/link";
 import { getEntityExists } from "@/db/queries/entities";
 import { toAtlasError } from "@/lib/errors";
 import { search, type SearchParams, type SearchResponse } from "@/lib/search";
-import { parseSearchParams, SORTS, type SortOrder } from "@/lib/url-state";
+import { OFFTOPIC_KEY, parseOfftopic, parseSearchParams, SORTS, type SortOrder } from "@/lib/url-state";
+import { OfftopicToggle } from "@/components/offtopic-toggle";
 import { FacetPanel, SelectedFilters } from "@/components/search/facet-panel";
 import { HitList } from "@/components/search/hit-list";
 import { exportHref, searchHref, sortHref } from "@/components/search/href";
 import { Pagination } from "@/components/search/pagination";
 import { SearchBox } from "@/components/search/search-box";
 import { DateText } from "@/components/date-text";
-import { getLatestMilestones } from "@/db/queries/timeline";
+import { getLatestMilestones, getMilestoneCount } from "@/db/queries/timeline";
 import styles from "@/components/search/search.module.css";
 
 export const dynamic = "force-dynamic";
@@ -30,8 +31,10 @@ export default async function SearchPage({ searchParams }: Props) {
   const raw = await searchParams;
   let params: SearchParams;
   let paramError: string | null = null;
+  let offtopic = false;
   try {
-    params = parseSearchParams(raw, { entityExists: (id) => getEntityExists({ id }) });
+    params = parseSearchParams(raw, { extraKeys: [OFFTOPIC_KEY], entityExists: (id) => getEntityExists({ id }) });
+    offtopic = parseOfftopic(raw);
   } catch (e) {
     const err = toAtlasError(e);
     if (err.code !== "bad-request") throw err;
@@ -44,7 +47,9 @@ export default async function SearchPage({ searchParams }: Props) {
   const hasFacets = Object.values(response.facets).some((v) => v.length > 0);
   const selectedCount = Object.values(params.filters).reduce((n, v) => n + (v?.length ?? 0), 0);
   const landing = !params.q && !filtered && params.page === 1;
-  const latest = landing ? getLatestMilestones({ limit: 4 }) : [];
+  const latest = landing ? getLatestMilestones({ limit: 4, offtopic }) : [];
+  // Milestones only off-topic or word-spun articles report (?offtopic=1 brings them back).
+  const offtopicCount = landing ? getMilestoneCount({ filter: { offtopic: true } }) - getMilestoneCount({ filter: {} }) : 0;
 
   return (
     <div className={styles.page}>
@@ -66,6 +71,7 @@ export default async function SearchPage({ searchParams }: Props) {
               </li>
             ))}
           </ol>
+          <OfftopicToggle shown={offtopic} count={offtopicCount} what="个里程碑" showHref="/?offtopic=1" hideHref="/" />
         </section>
       ) : null}
 

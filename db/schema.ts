@@ -32,6 +32,10 @@ export const articles = sqliteTable(
     fetchedAt: text("fetched_at"),
     /** Set when this article is a near-duplicate of an earlier one (shown once, under its twin). */
     duplicateOf: text("duplicate_of"),
+    /** 0–1: how much the article is about 长三角一体化 (lib/extract/relevance.ts); null until the article is re-ingested. */
+    relevance: real("relevance"),
+    /** Word-spun text (成长 for 发展, 重年夜 for 重大): kept off the default views like an off-topic article. */
+    lowQuality: integer("low_quality", { mode: "boolean" }).notNull().default(false),
     createdAt: text("created_at").notNull().default(now),
     updatedAt: text("updated_at").notNull().default(now),
   },

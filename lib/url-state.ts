@@ -40,6 +40,8 @@ export interface TimelineState {
   /** Inclusive bounds, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
   from?: string;
   to?: string;
+  /** `offtopic=1`: also milestones reported only by off-topic or word-spun articles (hidden by default). */
+  offtopic?: boolean;
 }
 
 export interface ParseOptions {
@@ -156,12 +158,22 @@ export function searchParamsToQuery(p: SearchState, registry: FacetRegistry = FA
 
 const dateBound = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/);
 export const TIMELINE_KEYS = ["region", "topic", "plan", "from", "to"] as const;
+export const OFFTOPIC_KEY = "offtopic";
+
+/**
+ * `?offtopic=1`: include articles below the relevance threshold and word-spun ones (lib/extract/relevance.ts),
+ * which the timeline, the home page and the entity lists leave out by default. `0` or absent: leave them out.
+ */
+export function parseOfftopic(input: RawParams): boolean {
+  return oneOf(toURLSearchParams(input), OFFTOPIC_KEY, ["0", "1"] as const, "0") === "1";
+}
 
 /** Timeline state (/timeline, /api/timeline and its exports): region, topic and plan use the facets' grammar. */
 export function parseTimelineParams(input: RawParams, opts: ParseOptions = {}): TimelineState {
   const sp = toURLSearchParams(input);
-  rejectUnknown(sp, new Set([...TIMELINE_KEYS, ...(opts.extraKeys ?? [])]));
+  rejectUnknown(sp, new Set([...TIMELINE_KEYS, OFFTOPIC_KEY, ...(opts.extraKeys ?? [])]));
   const out: TimelineState = {};
+  if (parseOfftopic(sp)) out.offtopic = true;
   for (const key of ["region", "topic", "plan"] as const) {
     const v = single(sp, key, 400);
     if (v) out[key] = facetValue(key, v, FACET_REGISTRY);
@@ -178,13 +190,18 @@ export function parseTimelineParams(input: RawParams, opts: ParseOptions = {}): 
 }
 
 /** TimelineState → `/timeline?…` (or another base, e.g. /api/timeline). */
-export function timelineHref(state: TimelineState, patch: Partial<Record<keyof TimelineState, string | undefined>> = {}, base = "/timeline"): string {
+export function timelineHref(
+  state: TimelineState,
+  patch: Partial<Record<(typeof TIMELINE_KEYS)[number], string | undefined>> & { offtopic?: boolean } = {},
+  base = "/timeline",
+): string {
   const next = { ...state, ...patch };
   const qs = new URLSearchParams();
   for (const key of TIMELINE_KEYS) {
     const v = next[key];
     if (v) qs.set(key, v);
   }
+  if (next.offtopic) qs.set(OFFTOPIC_KEY, "1");
   const s = qs.toString();
   return s ? `${base}?${s}` : base;
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getEntitiesByIds, getEntityExists } from "@/db/queries/entities";
-import { getMilestoneYearCounts, getMilestones, getTimelineOptions, type MilestoneItem } from "@/db/queries/timeline";
+import { getMilestoneCount, getMilestoneYearCounts, getMilestones, getTimelineOptions, type MilestoneItem } from "@/db/queries/timeline";
+import { OfftopicToggle } from "@/components/offtopic-toggle";
 import { MilestoneList } from "@/components/milestone-list";
 import { regionContainers, regionOf } from "@/lib/domain/regions";
 import { toAtlasError } from "@/lib/errors";
@@ -37,6 +38,8 @@ export default async function TimelinePage({ searchParams }: Props) {
   const items = getMilestones({ filter });
   const years = getMilestoneYearCounts({ filter });
   const options = getTimelineOptions();
+  // Milestones only off-topic or word-spun articles report: hidden unless ?offtopic=1.
+  const offtopicCount = getMilestoneCount({ filter: { ...filter, offtopic: true } }) - (filter.offtopic ? getMilestoneCount({ filter: { ...filter, offtopic: false } }) : items.length);
   const maxYear = Math.max(1, ...years.map((y) => y.count));
   const grouped = groupByYearMonth(items);
   const regionName = params.region ? (regionOf(params.region)?.name ?? params.region) : null;
@@ -105,6 +108,7 @@ export default async function TimelinePage({ searchParams }: Props) {
           <span>止</span>
           <input name="to" defaultValue={params.to ?? ""} placeholder="2024-07" pattern="\d{4}(-\d{2}(-\d{2})?)?" inputMode="numeric" data-testid="filter-to" />
         </label>
+        {params.offtopic ? <input type="hidden" name="offtopic" value="1" /> : null}
         <div className={styles.submit}>
           <button type="submit" className="button primary" data-testid="filter-submit">筛选</button>
           {active.length ? <Link href="/timeline" className="button">清除</Link> : null}
@@ -153,6 +157,7 @@ export default async function TimelinePage({ searchParams }: Props) {
       </nav>
 
       <p className="muted small" data-testid="timeline-count" aria-live="polite">共 {items.length} 个里程碑</p>
+      <OfftopicToggle shown={Boolean(params.offtopic)} count={offtopicCount} what="个里程碑" showHref={timelineHref(params, { offtopic: true })} hideHref={timelineHref(params, { offtopic: false })} />
 
       {items.length === 0 ? (
         <div className="card" data-testid="timeline-empty">

@@ -1,7 +1,19 @@
 import "server-only";
-import { and, asc, desc, eq, getTableColumns, inArray, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, ne, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "../client";
+import { RELEVANCE_THRESHOLD } from "@/lib/extract/relevance";
 import { articles, articleTopics, entities, figures, mentions, paragraphs, type Article, type Entity, type FigureRow } from "../schema";
+
+/**
+ * An article shown by default: about 长三角一体化 (relevance at or above the threshold, or not scored yet: rows
+ * from before the score existed, until their re-ingest) and not word-spun. On a query that joins `articles`.
+ */
+export const isShownArticle: SQL = sql`((${articles.relevance} is null or ${articles.relevance} >= ${RELEVANCE_THRESHOLD}) and ${articles.lowQuality} = 0)`;
+
+/** The article with this id is shown by default (isShownArticle, as a subquery: the inner `articles` is the nearest). */
+export function shownArticle(articleId: SQL | AnyColumn): SQL {
+  return sql`exists (select 1 from ${articles} where ${articles.id} = ${articleId} and ${isShownArticle})`;
+}
 
 /** A figure's own columns (its article is known from the context it is read in). */
 const { articleId: _articleId, ...figureColumns } = getTableColumns(figures);

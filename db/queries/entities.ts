@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { DatePrecision } from "@/lib/domain/dates";
 import { getDb, type Db } from "../client";
-import { figureColumns, type ArticleFigure } from "./articles";
+import { figureColumns, isShownArticle, type ArticleFigure } from "./articles";
 import { articles, entities, figures, mentions, paragraphs, type Entity } from "../schema";
 
 export type EntityRef = Pick<Entity, "id" | "kind" | "slug" | "name">;
@@ -153,29 +153,38 @@ const SURE = 0.7;
 /**
  * The most-mentioned entities of a kind, for overview lists: by default only the sure ones (a name found by its
  * suffix in a single article may be a sentence fragment); `all` lists the rest too, and `hidden` counts them.
+ * Mentions in off-topic or word-spun articles (isShownArticle) count only with `offtopic`; `offtopicHidden`
+ * counts the entities they alone would add.
  */
 export function getTopEntitiesByKind({
   db = getDb(),
   kind,
   limit = 50,
   all = false,
+  offtopic = false,
 }: {
   db?: Db;
   kind: Entity["kind"];
   limit?: number;
   all?: boolean;
-}): { items: EntityWithCount[]; hidden: number } {
+  offtopic?: boolean;
+}): { items: EntityWithCount[]; hidden: number; offtopicHidden: number } {
   const n = sql<number>`count(distinct ${mentions.articleId})`;
   const sure = sql<number>`(${entities.confidence} >= ${SURE} or count(distinct ${mentions.articleId}) >= 2)`;
-  const rows = db
-    .select({ id: entities.id, kind: entities.kind, slug: entities.slug, name: entities.name, articleCount: n, sure })
-    .from(entities)
-    .innerJoin(mentions, eq(mentions.entityId, entities.id))
-    .where(eq(entities.kind, kind))
-    .groupBy(entities.id)
-    .orderBy(desc(n), entities.name)
-    .all()
-    .map((r) => ({ ...r, sure: Boolean(r.sure) }));
-  const shown = all ? rows : rows.filter((r) => r.sure);
-  return { items: shown.slice(0, limit), hidden: rows.length - rows.filter((r) => r.sure).length };
+  const query = (shownOnly: boolean) =>
+    db
+      .select({ id: entities.id, kind: entities.kind, slug: entities.slug, name: entities.name, articleCount: n, sure })
+      .from(entities)
+      .innerJoin(mentions, eq(mentions.entityId, entities.id))
+      .innerJoin(articles, eq(articles.id, mentions.articleId))
+      .where(and(eq(entities.kind, kind), shownOnly ? isShownArticle : undefined))
+      .groupBy(entities.id)
+      .orderBy(desc(n), entities.name)
+      .all()
+      .map((r) => ({ ...r, sure: Boolean(r.sure) }));
+  const rows = query(!offtopic);
+  const visible = (list: EntityWithCount[]) => (all ? list : list.filter((r) => r.sure));
+  const shown = visible(rows);
+  const other = visible(query(offtopic));
+  return { items: shown.slice(0, limit), hidden: rows.length - rows.filter((r) => r.sure).length, offtopicHidden: Math.abs(other.length - shown.length) };
 }

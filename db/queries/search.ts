@@ -14,6 +14,9 @@ export interface IndexSource {
   site: string | null;
   source: string | null;
   url: string | null;
+  /** lib/extract/relevance.ts: the score (null before the article was re-ingested) and the word-spun flag. */
+  relevance: number | null;
+  lowQuality: boolean;
   entities: IndexEntity[];
   topics: string[];
 }
@@ -35,6 +38,8 @@ export function getArticlesForIndex({ db }: { db: Db }): IndexSource[] {
       site: articles.site,
       source: articles.source,
       url: articles.url,
+      relevance: articles.relevance,
+      lowQuality: articles.lowQuality,
     })
     .from(articles)
     .where(isNull(articles.duplicateOf))
@@ -186,12 +191,15 @@ export function searchFallbackByQuery(
 ): { total: number; rows: { articleId: string; doc: string }[] } {
   const base = sql`with m as (${matchingIdsSql(q)}) select m.article_id, m.rank, d.doc, d.published_num from m join search_docs d on d.article_id = m.article_id ${filterSql(q.filters)}`;
   const total = q.db.get<{ n: number }>(sql`select count(*) as n from (${base})`)?.n ?? 0;
+  // As the engine ranks (lib/search/settings RANKING_RULES): the match tier (the query text itself before token
+  // matches, as `words`), the date when sorting by date, then on-topic articles before off-topic or spun ones.
+  const onTopic = sql`coalesce(json_extract(doc, '$.on_topic'), 1) desc`;
   const order =
     q.sort === "newest"
-      ? sql`order by published_num = 0, published_num desc, rank, article_id`
+      ? sql`order by published_num = 0, published_num desc, ${onTopic}, rank, article_id`
       : q.sort === "oldest"
-        ? sql`order by published_num = 0, published_num asc, rank, article_id`
-        : sql`order by rank, published_num desc, article_id`;
+        ? sql`order by published_num = 0, published_num asc, ${onTopic}, rank, article_id`
+        : sql`order by rank > 500000, ${onTopic}, rank, published_num desc, article_id`;
   const rows = q.db.all<{ article_id: string; doc: string }>(sql`select * from (${base}) ${order} limit ${q.limit} offset ${q.offset}`);
   return { total, rows: rows.map((r) => ({ articleId: r.article_id, doc: r.doc })) };
 }

@@ -4,6 +4,7 @@ import { getDb, type Db } from "../client";
 import { articles, articleTopics, entities, mentions, milestoneEntities, milestones, milestoneSources } from "../schema";
 import { expandRegion, regionContainers } from "@/lib/domain/regions";
 import type { TimelineState } from "@/lib/url-state";
+import { shownArticle } from "./articles";
 import { getRegions, type EntityRef } from "./entities";
 import type { DatePrecision } from "@/lib/domain/dates";
 
@@ -52,8 +53,14 @@ function milestoneRegionCondition(regionIds: string[]): SQL {
   )`;
 }
 
+/** Some article reporting the milestone is shown by default (on-topic, not word-spun): see shownArticle. */
+function reportedByShownArticle(): SQL {
+  return sql`exists (select 1 from ${milestoneSources} ms where ms.milestone_id = ${milestones.id} and ${shownArticle(sql`ms.article_id`)})`;
+}
+
 function conditions(db: Db, f: TimelineFilter, withDates: boolean): SQL[] {
   const where: SQL[] = [];
+  if (!f.offtopic) where.push(reportedByShownArticle());
   if (f.region) where.push(milestoneRegionCondition(expandRegion(f.region)));
   if (f.plan) {
     where.push(sql`exists (select 1 from ${milestoneEntities} me where me.milestone_id = ${milestones.id} and me.entity_id = ${f.plan})`);
@@ -79,9 +86,18 @@ export function getMilestones({ db = getDb(), filter = {}, limit }: { db?: Db; f
   return attachDetails(db, rows);
 }
 
+/** How many milestones match the filter (the timeline's "N hidden" line compares two of these). */
+export function getMilestoneCount({ db = getDb(), filter = {} }: { db?: Db; filter?: TimelineFilter }): number {
+  return db.select({ n: sql<number>`count(*)` }).from(milestones).where(and(...conditions(db, filter, true))).get()?.n ?? 0;
+}
+
 /** The most recent milestones, newest first (the landing page). */
-export function getLatestMilestones({ db = getDb(), limit = 4 }: { db?: Db; limit?: number } = {}): MilestoneItem[] {
-  const rows = db.select().from(milestones).orderBy(desc(milestones.date), asc(milestones.id)).limit(limit).all();
+export function getLatestMilestones({ db = getDb(), limit = 4, offtopic = false }: { db?: Db; limit?: number; offtopic?: boolean } = {}): MilestoneItem[] {
+  const rows = db
+    .select()
+    .from(milestones)
+    .where(offtopic ? undefined : reportedByShownArticle())
+    .orderBy(desc(milestones.date), asc(milestones.id)).limit(limit).all();
   return attachDetails(db, rows);
 }
 

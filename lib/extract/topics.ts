@@ -14,6 +14,16 @@ function countOf(text: string, word: string): number {
   return n;
 }
 
+/**
+ * Absolute strength of the named topics in a text: the sum over their keywords of weight × log2(1 + count).
+ * Unlike classifyTopics (scores relative to the article's best topic) it says how much a text talks about them.
+ */
+export function topicStrength(text: string, names: readonly string[]): number {
+  let sum = 0;
+  for (const name of names) for (const [w, weight] of Object.entries(data.topics[name] ?? {})) sum += weight * Math.log2(1 + countOf(text, w));
+  return sum;
+}
+
 /** Topics of an article from weighted keyword counts; scores in [0, 1], best first. */
 export function classifyTopics(title: string, paragraphs: readonly string[]): Topic[] {
   // The title counts twice: it says what the article is about.

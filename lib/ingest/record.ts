@@ -2,6 +2,7 @@ import type { ArticleRecord } from "@/db/queries/ingest";
 import { regionContainers, regionEntityId, regionSlug } from "../domain/regions";
 import { milestoneKey, regionById, type Region } from "../extract";
 import type { EntityMention, Extraction } from "../extract/types";
+import { scoreRelevance } from "../extract/relevance";
 import { sha256, simhash } from "./dedup";
 import type { CleanedArticle } from "./types";
 import { addNote, MAX_FIGURES, MAX_MENTIONS } from "./caps";
@@ -184,6 +185,8 @@ export function buildRecord({
   const topics = extraction.topics.map((t) => ({ topic: t.name, score: t.score }));
   const paragraphs = cleaned.paragraphs.map((text, i) => ({ text, original: cleaned.originalParagraphs[i] ?? text }));
 
+  // Scored here, so a re-ingest after a scorer change gives a new recordHash and rewrites the row.
+  const relevance = scoreRelevance({ title: cleaned.title, paragraphs: cleaned.paragraphs, entities: extraction.entities });
   const article = {
     id,
     url: cleaned.url,
@@ -203,6 +206,8 @@ export function buildRecord({
     filePath,
     fetchedAt,
     duplicateOf: null as string | null,
+    relevance: relevance.score,
+    lowQuality: relevance.lowQuality,
   };
   const recordHash = sha256(JSON.stringify({ article, paragraphs, entities: [...entityRows.values()], mentions, figures, milestones, topics }));
   return { article: { ...article, recordHash }, paragraphs, entities: [...entityRows.values()], mentions, figures, milestones, topics, ...(notes.length ? { notes } : {}) };

@@ -8,6 +8,7 @@ import { FACET_REGISTRY, facetValues, type FacetLabels, type FacetName, type Fac
 import { isNamedKind } from "../domain/kinds";
 import { REGION_LEVELS } from "../domain/regions";
 import { regionTerms } from "../extract/regions";
+import { isShownRelevance } from "../extract/relevance";
 import { normalizeForSearch, segmentedField, type Segmenter } from "./segment";
 
 /** What every search document holds besides its facet fields. */
@@ -31,6 +32,9 @@ export interface SearchDocBase {
   url: string | null;
   /** Regions the article names directly, in display order (see regionsForDisplay). */
   regions_display: { id: string; name: string }[];
+  /** lib/extract/relevance.ts: the article's score, and 1 when it is on-topic and not word-spun (ranked first). */
+  relevance: number | null;
+  on_topic: 0 | 1;
 }
 
 /**
@@ -85,6 +89,8 @@ export function buildSearchDoc(a: IndexSource, seg: Segmenter, registry: FacetRe
     published_asc: date ?? 99999999,
     url: a.url,
     regions_display: regionsForDisplay(regions),
+    relevance: a.relevance,
+    on_topic: isShownRelevance(a.relevance, a.lowQuality) ? 1 : 0,
   };
   return { ...base, ...facetValues(a, registry) } as SearchDoc;
 }

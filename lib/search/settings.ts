@@ -12,8 +12,12 @@ export const MAX_TOTAL_HITS = 5000;
 export const SORTABLE_ATTRIBUTES = ["published_desc", "published_asc"];
 /** Shown fields: the base ones plus every facet field of the registry. */
 const DISPLAYED_BASE = ["id", "title", "body", "published", "published_precision", "url", "regions_display"];
-/** `sort` right after `words`: an explicit date order wins over finer relevance, but never over matching. */
-export const RANKING_RULES = ["words", "sort", "typo", "proximity", "attribute", "exactness"];
+/**
+ * `sort` right after `words`: an explicit date order wins over finer relevance, but never over matching. Then
+ * `on_topic:desc`: among equal matches, articles about 长三角一体化 before off-topic or word-spun ones
+ * (lib/extract/relevance.ts), which search still finds.
+ */
+export const RANKING_RULES = ["words", "sort", "on_topic:desc", "typo", "proximity", "attribute", "exactness"];
 
 /** Abbreviations used throughout the corpus; plan aliases from extraction are added at index time. */
 export const BASE_SYNONYM_GROUPS: string[][] = [

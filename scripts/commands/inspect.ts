@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { analyzeFile } from "@/lib/ingest/pipeline";
+import { scoreRelevance } from "@/lib/extract/relevance";
 
 export function registerInspect(program: Command) {
   program
@@ -11,7 +12,9 @@ export function registerInspect(program: Command) {
       // Everything the cleaner made (title, dates with precision, site, source, author, url, paragraphs,
       // the original text) and everything extracted from it; per-paragraph originals are for the store only.
       const { originalParagraphs: _perParagraph, ...article } = cleaned;
-      const out = { ...article, ...extraction };
+      // The relevance score with its signals and the word-spun check (what ingest stores as relevance / low_quality).
+      const relevance = scoreRelevance({ title: cleaned.title, paragraphs: cleaned.paragraphs, entities: extraction.entities });
+      const out = { ...article, ...extraction, relevance };
       console.log(JSON.stringify(out, null, 2));
     });
 }

@@ -10,6 +10,7 @@ import { EntityChip } from "@/components/entity-chip";
 import { entityHref, kindLabel } from "@/lib/domain/kinds";
 import { MilestoneList } from "@/components/milestone-list";
 import { formatQuantity, safeHttpUrl } from "@/lib/format";
+import { RELEVANCE_THRESHOLD } from "@/lib/extract/relevance";
 import styles from "./article.module.css";
 
 export const dynamic = "force-dynamic";
@@ -95,6 +96,13 @@ export default async function ArticlePage({ params, searchParams }: Props) {
             ) : null}
           </header>
 
+          {article.lowQuality || (article.relevance !== null && article.relevance < RELEVANCE_THRESHOLD) ? (
+            <p className="notice" data-testid="offtopic-notice">
+              {article.lowQuality ? "这篇文章的文字像是同义词替换软件生成的（如“成长”代替“发展”、“重年夜”代替“重大”），质量较低" : "这篇文章与长三角一体化关系不大"}
+              ，它的里程碑和实体默认不出现在时间线、首页和实体列表中（加上 <code>?offtopic=1</code> 可以看到）；检索仍能找到它，排在相关文章之后。
+            </p>
+          ) : null}
+
           {d.duplicateOf ? (
             <p className="notice" data-testid="duplicate-notice">
               这篇文章与 <Link href={`/articles/${d.duplicateOf.id}`}>{d.duplicateOf.title}</Link>
@@ -148,6 +156,17 @@ export default async function ArticlePage({ params, searchParams }: Props) {
                 {article.publishedPrecision && article.publishedPrecision !== "day" ? (
                   <span className="muted small">（精确到{article.publishedPrecision === "month" ? "月" : "年"}）</span>
                 ) : null}
+              </dd>
+              <dt>相关度</dt>
+              <dd data-testid="article-relevance" title="与长三角一体化的相关程度（0–1）：长三角地名、规划、功能区、一体化主题词与实体密度">
+                {article.relevance === null ? (
+                  <span className="muted">未评分（重新导入后计算）</span>
+                ) : (
+                  <>
+                    {article.relevance.toFixed(2)}{" "}
+                    <span className="muted small">（阈值 {RELEVANCE_THRESHOLD}，{article.relevance >= RELEVANCE_THRESHOLD ? "相关" : "关系不大"}{article.lowQuality ? "；疑似同义词替换，质量低" : ""}）</span>
+                  </>
+                )}
               </dd>
               {article.editor ? (<><dt>编辑</dt><dd>{article.editor}</dd></>) : null}
               <dt>原文链接</dt>
