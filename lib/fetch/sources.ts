@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import { z } from "zod";
 import { AtlasError } from "../errors";
-import { PoliteClient, type ClientOptions } from "./client";
+import { PoliteClient } from "./client";
 import { discoverFeed, discoverSitemap, parseUrlList } from "./discover";
-import { emptyCounts, fetchUrls, type FetchResult, type FetchSummary } from "./run";
+import { emptyCounts, fetchUrls, type FetchResult, type FetchRunOptions, type FetchSummary } from "./run";
 
 /*
  * Sources: where URLs come from (a list, a sitemap, a feed) and the sources file `kb watch` re-reads at every round.
@@ -89,15 +89,8 @@ export async function discover(client: PoliteClient, origin: Origin): Promise<{ 
   return { urls, errors };
 }
 
-export interface FetchOriginOptions extends Omit<ClientOptions, "deadline"> {
-  outDir: string;
-  maxPages?: number;
-  maxTimeMs?: number;
-  concurrency?: number;
-  site?: string;
-  onProgress?: (done: number, total: number, url: string) => void;
-  client?: PoliteClient;
-}
+/** A run's options, with the URLs coming from an origin instead of a list. */
+export type FetchOriginOptions = Omit<FetchRunOptions, "urls">;
 
 /** Discover, then fetch: one client for both, so robots.txt, rate limits and the time budget span the whole run. */
 export async function fetchOrigin(origin: Origin, opts: FetchOriginOptions): Promise<FetchSummary> {
