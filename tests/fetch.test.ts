@@ -199,6 +199,20 @@ describe("kb fetch against a local site", () => {
     expect(site.hits.some((h) => h.path.includes("late"))).toBe(false);
   });
 
+  it("obeys a Crawl-delay longer than its own interval", async () => {
+    const other = await startSite({ robots: "User-agent: *\nCrawl-delay: 0.3\n" });
+    try {
+      const urls = [0, 1].map((k) => `${other.base}/pages/${k}.html`);
+      const summary = await fetchUrls({ ...FAST, urls, outDir: path.join(out, "crawl-delay") });
+      expect(summary.counts.new).toBe(2);
+      const starts = other.hits.filter((h) => h.path.startsWith("/pages/")).map((h) => h.at);
+      // A lower bound only: the second page did not start before the 300 ms the site asked for.
+      expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(295);
+    } finally {
+      await other.close();
+    }
+  });
+
   it("treats an unreachable robots.txt as a disallow and a missing one as allow", async () => {
     const other = await startSite({ robots: "" });
     try {

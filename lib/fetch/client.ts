@@ -228,7 +228,7 @@ export class PoliteClient {
       if (!req.skipRobots && !(await this.allowed(current))) {
         throw new AtlasError("robots", `${current}: robots.txt of ${target.host} disallows it for ${PRODUCT}`);
       }
-      const res = await this.withRetries(current, req, redirects.length === 0);
+      const res = await this.withRetries(current, req);
       if (res.status >= 300 && res.status < 400 && res.status !== 304) {
         const location = res.headers.get("location");
         if (!location) throw new AtlasError("http-status", `${current}: HTTP ${res.status} without a Location header`);
@@ -243,13 +243,13 @@ export class PoliteClient {
     }
   }
 
-  private async withRetries(url: string, req: RequestOptions, conditional: boolean) {
+  private async withRetries(url: string, req: RequestOptions) {
     const host = new URL(url).host;
     for (let attempt = 0; ; attempt++) {
       let retryAfter: number | null = null;
       let failure: AtlasError;
       try {
-        const res = await this.slot(host, () => this.once(url, req, conditional));
+        const res = await this.slot(host, () => this.once(url, req));
         if (!RETRY_STATUS.has(res.status)) {
           if (res.status >= 400) throw new AtlasError("http-status", `${url}: HTTP ${res.status}`);
           return res;
@@ -269,16 +269,19 @@ export class PoliteClient {
     }
   }
 
-  /** One request, no retries, no redirects followed; the body read only for a final 2xx page. */
-  private async once(url: string, req: RequestOptions, conditional: boolean): Promise<{ status: number; headers: Headers; body: Uint8Array }> {
+  /**
+   * One request, no retries, no redirects followed; the body read only for a final 2xx page. The validators go with
+   * every hop: the stored copy is what the chain led to, so a 304 anywhere on it means that copy is still current.
+   */
+  private async once(url: string, req: RequestOptions): Promise<{ status: number; headers: Headers; body: Uint8Array }> {
     if (this.remaining() <= 0) throw new AtlasError("budget", `${url}: the run's time budget is spent`);
     const headers: Record<string, string> = {
       "user-agent": this.userAgent,
       accept: req.acceptLabel === "any" ? "*/*" : "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5",
       "accept-language": "zh-CN,zh;q=0.9,en;q=0.5",
     };
-    if (conditional && req.etag) headers["if-none-match"] = req.etag;
-    if (conditional && req.lastModified) headers["if-modified-since"] = req.lastModified;
+    if (req.etag) headers["if-none-match"] = req.etag;
+    if (req.lastModified) headers["if-modified-since"] = req.lastModified;
     const controller = new AbortController();
     const timeoutMs = Math.min(this.o.requestTimeoutMs, Math.max(1, this.remaining()));
     const timer = setTimeout(() => controller.abort(), timeoutMs);
