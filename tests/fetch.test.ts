@@ -111,6 +111,17 @@ describe("kb fetch against a local site", () => {
     const atom = await fetchOrigin({ feed: `${site.base}/atom.xml` }, { ...FAST, outDir: dir });
     // /pages/5.html was reached through /moved in another run: this run fetches it itself.
     expect(atom.results).toMatchObject([{ url: `${site.base}/pages/5.html`, status: "new" }]);
+    // Within one run (one client: a watch round over several sources), a page is fetched once, whoever lists it.
+    const client = new PoliteClient(FAST);
+    const hits = hitsOf("/pages/3.html").length;
+    const hits5 = hitsOf("/pages/5.html").length;
+    const first = await fetchOrigin({ feed: `${site.base}/feed.xml` }, { ...FAST, client, outDir: path.join(dir, "round") });
+    const second = await fetchOrigin({ urls: [`${site.base}/pages/3.html`, `${site.base}/pages/5.html`] }, { ...FAST, client, outDir: path.join(dir, "round") });
+    expect(first.counts.new).toBe(3);
+    expect(second.results.map((r) => r.status)).toEqual(["skipped", "skipped"]);
+    expect(second.results[1]!.reason).toMatch(/already fetched in this run/);
+    expect(hitsOf("/pages/3.html").length).toBe(hits + 1);
+    expect(hitsOf("/pages/5.html").length).toBe(hits5 + 1); // reached once, through /moved
   });
 
   it("refuses what is not an article and retries what may pass, each with its reason", async () => {

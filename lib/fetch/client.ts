@@ -118,6 +118,9 @@ export class PoliteClient {
   private readonly hosts = new Map<string, { next: number; queue: Promise<void>; intervalMs: number }>();
   /** Requests actually sent (robots.txt included), for the summary. */
   requests = 0;
+  /** Pages asked for and pages reached (after redirects) in this run: one client is one run, none is fetched twice. */
+  readonly asked = new Set<string>();
+  readonly reached = new Set<string>();
 
   constructor(opts: ClientOptions = {}) {
     this.userAgent = userAgent(opts.contact);

@@ -110,8 +110,8 @@ export async function fetchUrls(opts: FetchRunOptions): Promise<FetchSummary> {
   const maxTimeMs = opts.maxTimeMs ?? 3_600_000;
   const client = opts.client ?? new PoliteClient({ ...opts, deadline: started + maxTimeMs });
   const maxPages = opts.maxPages ?? 1000;
-  const seen = new Set<string>();
   const queue: string[] = [];
+  const queued = new Set<string>();
   const results: FetchResult[] = [];
   for (const raw of opts.urls) {
     let url: string;
@@ -121,28 +121,36 @@ export async function fetchUrls(opts: FetchRunOptions): Promise<FetchSummary> {
       results.push({ url: raw, status: "failed", code: "bad-request", reason: `${raw}: not a URL` });
       continue;
     }
-    if (seen.has(url)) continue;
-    seen.add(url);
+    if (queued.has(url)) continue;
+    if (client.asked.has(url)) {
+      results.push({ url, status: "skipped", reason: "already fetched in this run" });
+      continue;
+    }
+    client.asked.add(url);
+    queued.add(url);
     queue.push(url);
   }
   const total = queue.length;
-  /** Final URLs stored this run: a redirect to a page already fetched is not stored twice. */
-  const finals = new Set<string>();
   let fetched = 0;
   let done = 0;
 
   const one = async (url: string): Promise<FetchResult> => {
     if (fetched >= maxPages) return { url, status: "skipped", code: "budget", reason: `page budget of ${maxPages} reached` };
     if (Date.now() - started >= maxTimeMs) return { url, status: "skipped", code: "budget", reason: `time budget of ${Math.round(maxTimeMs / 1000)} s spent` };
+    if (client.reached.has(url)) return { url, status: "skipped", reason: "already fetched in this run (a redirect led to it)" };
     fetched++;
     const file = storedPath(opts.outDir, url);
     const stored = fs.existsSync(file) ? readStoredSidecar(file) : null;
     try {
       const res = await client.get(url, { accept: isHtmlType, acceptLabel: "HTML", etag: stored?.etag, lastModified: stored?.lastModified });
       const rel = path.relative(process.cwd(), file);
-      if (res.status === 304) return { url, status: "not-modified", httpStatus: 304, finalUrl: res.finalUrl, file: rel };
-      if (finals.has(res.finalUrl)) return { url, status: "skipped", finalUrl: res.finalUrl, reason: `redirects to ${res.finalUrl}, already fetched in this run` };
-      finals.add(res.finalUrl);
+      if (res.status === 304) {
+        client.reached.add(res.finalUrl);
+        return { url, status: "not-modified", httpStatus: 304, finalUrl: res.finalUrl, file: rel };
+      }
+      // A redirect to a page already fetched in this run is not stored twice.
+      if (client.reached.has(res.finalUrl)) return { url, status: "skipped", finalUrl: res.finalUrl, reason: `redirects to ${res.finalUrl}, already fetched in this run` };
+      client.reached.add(res.finalUrl);
       const contentType = res.headers.get("content-type");
       const declared = headerCharset(contentType);
       const sidecar: FetchSidecar = {
