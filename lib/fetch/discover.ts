@@ -116,28 +116,33 @@ async function getXml(client: PoliteClient, url: string): Promise<string> {
   return new TextDecoder().decode(bytes);
 }
 
-/** Every page URL a sitemap lists, following sitemap indexes (at most `maxSitemaps` files, nesting ≤ 3). */
+/** Every page URL a sitemap lists, newest <lastmod> first, following sitemap indexes (at most `maxSitemaps` files, nesting ≤ 3). */
 export async function discoverSitemap(client: PoliteClient, url: string, opts: { maxSitemaps?: number; maxUrls?: number } = {}): Promise<{ urls: string[]; errors: string[] }> {
   const maxSitemaps = opts.maxSitemaps ?? 50;
   const maxUrls = opts.maxUrls ?? 50_000;
-  const urls: string[] = [];
+  const pages: { url: string; lastmod?: string }[] = [];
   const errors: string[] = [];
   const seen = new Set<string>();
   const queue: { url: string; depth: number }[] = [{ url, depth: 0 }];
-  while (queue.length && seen.size < maxSitemaps && urls.length < maxUrls) {
+  while (queue.length && seen.size < maxSitemaps && pages.length < maxUrls) {
     const next = queue.shift()!;
     if (seen.has(next.url)) continue;
     seen.add(next.url);
     try {
       const map = parseSitemap(await getXml(client, next.url), next.url);
-      urls.push(...map.pages.map((p) => p.url));
+      pages.push(...map.pages);
       if (next.depth < 3) queue.push(...map.sitemaps.map((s) => ({ url: s, depth: next.depth + 1 })));
     } catch (error) {
       if (next.url === url) throw error;
       errors.push(error instanceof Error ? error.message : String(error));
     }
   }
-  return { urls: urls.slice(0, maxUrls), errors };
+  // Newest first, so that a page budget takes what is new: by <lastmod> (undated pages after, in sitemap order).
+  const time = (p: { lastmod?: string }) => (p.lastmod ? Date.parse(p.lastmod) : Number.NaN);
+  const sorted = pages
+    .map((p, k) => ({ p, k, t: time(p) }))
+    .sort((a, b) => (Number.isNaN(a.t) ? (Number.isNaN(b.t) ? a.k - b.k : 1) : Number.isNaN(b.t) ? -1 : b.t - a.t || a.k - b.k));
+  return { urls: sorted.map((x) => x.p.url).slice(0, maxUrls), errors };
 }
 
 export async function discoverFeed(client: PoliteClient, url: string): Promise<string[]> {

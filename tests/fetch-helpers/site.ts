@@ -84,7 +84,7 @@ export async function startSite(opts: { robots?: string } = {}): Promise<TestSit
   routes.set("/sitemap-1.xml", (_req, res) => {
     res.writeHead(200, { "content-type": "text/xml; charset=utf-8" });
     res.end(`<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-<url><loc>${base}/pages/0.html</loc><lastmod>2024-01-17</lastmod></url><url><loc>${base}/pages/1.html</loc></url>
+<url><loc>${base}/pages/1.html</loc></url><url><loc>${base}/pages/0.html</loc><lastmod>2024-01-17</lastmod></url>
 <url><loc>${base}/private/secret.html</loc></url></urlset>`);
   });
   routes.set("/sitemap-2.xml", (_req, res) => {
