@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { InvalidArgumentError } from "commander";
+import { InvalidArgumentError, Option } from "commander";
 import { SingleBar, Presets } from "cli-progress";
 import Table from "cli-table3";
 import { config } from "@/lib/config";
@@ -11,6 +11,12 @@ import { ingestBudgetOptions, positive, runIngest, type IngestCliOptions } from 
 const style = process.stdout.isTTY ? {} : { head: [], border: [] };
 
 export const DEFAULT_FETCH_OUT = "content/fetched";
+
+/** A whole number ≥ 0. */
+const count = (what: string) => (raw: string) => {
+  if (!/^\d+$/.test(raw.trim())) throw new InvalidArgumentError(`${what} must be a whole number (0 or more)`);
+  return Number(raw);
+};
 
 /** "90s", "30m", "6h", "1d" (or plain seconds) → ms. */
 export function parseDuration(raw: string): number {
@@ -42,11 +48,11 @@ export function fetchOptions(cmd: Command): Command {
       .option("--out <dir>", "where pages and their sidecar .json are stored", DEFAULT_FETCH_OUT)
       .option("--rate <n>", "requests per second to one host", positive("--rate"), 1)
       .option("--max-pages <n>", "pages fetched per run at most", positive("--max-pages", true), 1000)
-      .option("--max-time <duration>", "time budget of the whole run (e.g. 30m)", parseDuration, 3_600_000)
+      .addOption(new Option("--max-time <duration>", "time budget of the whole run (e.g. 30m, 2h)").argParser(parseDuration).default(3_600_000, "1h"))
       .option("--max-size <MB>", "largest page accepted", positive("--max-size"), 20)
-      .option("--retries <n>", "retries on 429, 5xx and network errors", (v) => Number.parseInt(v, 10), 3)
-      .option("--max-redirects <n>", "redirects followed per URL", (v) => Number.parseInt(v, 10), 5)
-      .option("--request-timeout <duration>", "deadline of one request", parseDuration, 30_000)
+      .option("--retries <n>", "retries on 429, 5xx and network errors", count("--retries"), 3)
+      .option("--max-redirects <n>", "redirects followed per URL", count("--max-redirects"), 5)
+      .addOption(new Option("--request-timeout <duration>", "deadline of one request (e.g. 30s)").argParser(parseDuration).default(30_000, "30s"))
       .option("--contact <url>", "contact URL named in the User-Agent (default CRAWLER_CONTACT)")
       .option("--json", "print a machine-readable summary on stdout")
       .option("--no-index", "with --ingest: do not sync the search index afterwards"),

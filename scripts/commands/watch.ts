@@ -1,4 +1,4 @@
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { setTimeout as sleep } from "node:timers/promises";
 import { PoliteClient } from "@/lib/fetch/client";
 import { fetchOrigin, loadSources } from "@/lib/fetch/sources";
@@ -33,7 +33,7 @@ export function registerWatch(program: Command) {
   fetchOptions(program.command("watch"))
     .description("re-fetch the configured sources (sources.json) every --every and ingest what changed")
     .option("--sources <file>", "the sources file (see sources.example.json)", "sources.json")
-    .option("--every <duration>", "time between rounds (e.g. 6h, 30m)", parseDuration, 6 * 3_600_000)
+    .addOption(new Option("--every <duration>", "time between rounds (e.g. 6h, 30m)").argParser(parseDuration).default(6 * 3_600_000, "6h"))
     .option("--once", "one round, then exit (for cron)")
     .action(async (opts: FetchCliOptions & { sources: string; every: number; once?: boolean }) => {
       loadSources(opts.sources); // a bad file fails now, not six hours from now
