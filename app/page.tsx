@@ -7,7 +7,7 @@ import { OFFTOPIC_KEY, parseOfftopic, parseSearchParams, SORTS, type SortOrder }
 import { OfftopicToggle } from "@/components/offtopic-toggle";
 import { FacetPanel, SelectedFilters } from "@/components/search/facet-panel";
 import { HitList } from "@/components/search/hit-list";
-import { exportHref, searchHref, sortHref } from "@/components/search/href";
+import { exportHref, feedHref, searchHref, sortHref } from "@/components/search/href";
 import { Pagination } from "@/components/search/pagination";
 import { SearchBox } from "@/components/search/search-box";
 import { DateText } from "@/components/date-text";
@@ -124,13 +124,19 @@ export default async function SearchPage({ searchParams }: Props) {
 
           <Pagination params={params} total={response.total} />
 
-          {response.total > 0 ? (
           <p className={styles.downloads}>
-            下载本次结果：
-            <a href={exportHref(params, "json")} data-testid="download-json">JSON</a>
-            <a href={exportHref(params, "csv")} download data-testid="download-csv">CSV</a>
+            {response.total > 0 ? (
+              <>
+                下载本次结果：
+                <a href={exportHref(params, "json")} data-testid="download-json">JSON</a>
+                <a href={exportHref(params, "csv")} download data-testid="download-csv">CSV</a>
+                {" · "}
+              </>
+            ) : null}
+            <a href={feedHref(params)} type="application/atom+xml" data-testid="search-feed">订阅这个检索（Atom）</a>
+            {/* React hoists this into <head>; a relative href, unlike metadata alternates, which need an absolute base. */}
+            <link rel="alternate" type="application/atom+xml" title={params.q ? `检索“${params.q}”的最新文章` : "最新文章"} href={feedHref(params)} />
           </p>
-          ) : null}
         </div>
         {hasFacets ? <FacetPanel params={params} response={response} /> : null}
       </div>

@@ -32,6 +32,8 @@ const schema = z.object({
   PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(65535).default(3000)),
   /** Address the web app listens on: this machine only unless set (0.0.0.0 or :: for every interface). */
   HOST: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[A-Za-z0-9.:-]+$/, "a host name or IP address, e.g. 127.0.0.1 or 0.0.0.0").default("127.0.0.1")),
+  /** Contact URL (or mailto:) the crawler names in its User-Agent (`kb fetch`, `kb watch`), so a site owner can reach us. */
+  CRAWLER_CONTACT: optional.pipe(z.string().regex(/^(https?:\/\/|mailto:)\S+$/, "an http(s):// or mailto: URL").optional()),
   /** Chromium for Playwright; unset means Playwright's own browser unless /usr/bin/chromium exists. */
   CHROMIUM_PATH: optional,
 });

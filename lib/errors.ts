@@ -28,6 +28,12 @@ export const ERROR_CODES = {
   unreadable: { status: 403, title: "无法读取" },
   "not-a-file": { status: 422, title: "不是普通文件" },
   "symlink-loop": { status: 422, title: "符号链接循环" },
+  // Fetching from the web (kb fetch / kb watch): one code per reason a URL is not stored.
+  robots: { status: 403, title: "robots.txt 不允许抓取" },
+  "http-status": { status: 502, title: "网站返回了错误状态" },
+  redirects: { status: 508, title: "重定向过多或循环" },
+  network: { status: 502, title: "网络错误" },
+  budget: { status: 429, title: "超出本次抓取的时间或页数预算" },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

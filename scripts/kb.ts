@@ -4,12 +4,16 @@ import { registerIngest } from "./commands/ingest";
 import { registerInspect } from "./commands/inspect";
 import { registerIndex } from "./commands/index";
 import { registerSearch } from "./commands/search";
+import { registerFetch } from "./commands/fetch";
+import { registerWatch } from "./commands/watch";
 
-const program = new Command("kb").description("Delta Atlas knowledge base: ingest, inspect, index and search");
+const program = new Command("kb").description("Delta Atlas knowledge base: fetch, watch, ingest, inspect, index and search");
 registerIngest(program);
 registerInspect(program);
 registerIndex(program);
 registerSearch(program);
+registerFetch(program);
+registerWatch(program);
 
 program
   .parseAsync(process.argv)

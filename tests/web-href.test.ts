@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { facetQueryHref, exportHref, searchHref, searchQueryPairs, toggleFilterHref } from "@/components/search/href";
+import { facetQueryHref, exportHref, feedHref, searchHref, searchQueryPairs, toggleFilterHref } from "@/components/search/href";
 import { parseSearchParams } from "@/lib/url-state";
 
 const parse = (qs: string) => parseSearchParams(new URLSearchParams(qs));
@@ -49,5 +49,14 @@ describe("facet value filters (<facet>Query) in search links", () => {
     expect(sp.has("planQuery")).toBe(false);
     expect(sp.get("topic")).toBe("生态环境");
     expect(sp.get("format")).toBe("csv");
+  });
+
+  it("gives the search's Atom feed: query and filters only, one feed whatever the sort, page or facet queries", () => {
+    expect(feedHref(p)).toBe(`/feeds/search?q=${encodeURIComponent("示范区")}&topic=${encodeURIComponent("生态环境")}`);
+    expect(feedHref(parse(""))).toBe("/feeds/search");
+    // What the feed route parses back is the same search.
+    const back = parse(feedHref(p).split("?")[1]!);
+    expect(back.q).toBe(p.q);
+    expect(back.filters).toEqual(p.filters);
   });
 });

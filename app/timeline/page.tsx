@@ -64,6 +64,8 @@ export default async function TimelinePage({ searchParams }: Props) {
         <p className={styles.downloads}>
           <a className="button" href={api}>JSON</a>
           <a className="button" href={`${api}${api.includes("?") ? "&" : "?"}format=csv`} download data-testid="timeline-csv">下载 CSV</a>
+          <a className="button" href={timelineHref(params, {}, "/feeds/timeline")} type="application/atom+xml" data-testid="timeline-feed">订阅（Atom）</a>
+          <link rel="alternate" type="application/atom+xml" title="最新的里程碑" href={timelineHref(params, {}, "/feeds/timeline")} />
         </p>
       </header>
 

@@ -1,4 +1,4 @@
-import { searchParamsToQuery } from "@/lib/url-state";
+import { DEFAULT_PAGE_SIZE, searchParamsToQuery } from "@/lib/url-state";
 import { FACETS, type FacetName, type SearchParams, type SortOrder } from "@/lib/search/types";
 
 /** Search state that links change; pageSize is kept as it is. */
@@ -51,4 +51,10 @@ export function exportHref(p: SearchParams, format: "json" | "csv"): string {
   const href = searchHref({ ...search, pageSize: 100 }, {}, "/api/search");
   if (format === "json") return href;
   return `${href}${href.includes("?") ? "&" : "?"}format=csv`;
+}
+
+/** The Atom feed of this search (/feeds/search): the same query and filters; sort and page do not make another feed. */
+export function feedHref(p: SearchParams): string {
+  const s = searchParamsToQuery({ ...p, sort: "relevance", page: 1, pageSize: DEFAULT_PAGE_SIZE, facetQuery: undefined });
+  return s ? `/feeds/search?${s}` : "/feeds/search";
 }

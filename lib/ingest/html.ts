@@ -5,6 +5,7 @@ import { collectBlocks, tidy, type TextBlock } from "./html-blocks";
 import { DEFAULT_SCORE_PARAMS, type ScoreParams } from "./html-score";
 import { selectMain } from "./html-select";
 import { capHtmlDepth, MAX_HTML_DEPTH } from "./caps";
+import { applyProfile } from "./profiles";
 
 export interface HtmlExtract {
   /** Best title candidate (h1 / og:title / <title>), raw. */
@@ -90,14 +91,16 @@ export interface ParsedPage {
   notes: string[];
 }
 
-export function parsePage(source: string): ParsedPage {
+export function parsePage(source: string, opts: { url?: string | null } = {}): ParsedPage {
   const { html, dropped, depth } = capHtmlDepth(source);
   const notes = dropped ? [`HTML nested ${depth.toLocaleString("en")} levels deep: ${dropped.toLocaleString("en")} tags below level ${MAX_HTML_DEPTH.toLocaleString("en")} dropped`] : [];
   const $ = cheerio.load(html);
   const meta = readMeta($);
   const { title, candidates } = readTitles($, meta);
+  // A known site's profile (profiles.ts) may name the body element; otherwise, or when it no longer matches, the whole body.
+  const profileRoot = applyProfile($, opts.url, meta);
   clean($);
-  const root = $("body").get(0) ?? $("html").get(0) ?? null;
+  const root = profileRoot ?? $("body").get(0) ?? $("html").get(0) ?? null;
   return { title, titleCandidates: candidates, meta, root, blocks: root ? collectBlocks(root) : [], notes };
 }
 
@@ -132,8 +135,8 @@ export function extractFromParsed(page: ParsedPage, params: ScoreParams = DEFAUL
 }
 
 /** Title candidates, meta tags and the main-block paragraphs of an HTML page. Never throws on bad markup. */
-export function extractHtml(html: string): HtmlExtract {
-  return extractFromParsed(parsePage(html));
+export function extractHtml(html: string, opts: { url?: string | null } = {}): HtmlExtract {
+  return extractFromParsed(parsePage(html, opts));
 }
 
 function isLinkList(b: TextBlock): boolean {

@@ -111,6 +111,8 @@ function names(value: string): string | null {
 }
 
 const PUBLISHED_META_KEYS = [
+  // What a site profile's date selector found (profiles.ts): the template's own date line.
+  "profile:published",
   "article:published_time", "og:article:published_time", "published_time", "og:published_time", "og:release_date",
   "pubdate", "publishdate", "publish_date", "publish-date", "publishtime", "publish_time", "firstpublishedtime",
   "datepublished", "date", "dc.date.issued", "dc.date", "dcterms.created", "dcterms.issued", "sailthru.date",
@@ -204,13 +206,14 @@ export function extractMetadata(input: MetadataInput): ArticleMetadata {
 
   const metaSite = clean(meta["og:site_name"]) ?? clean(meta["sitename"]) ?? clean(meta["site_name"]);
   const { title, site: suffixSite } = pickTitle(input.titleCandidates, [input.sidecar?.site ?? null, metaSite]);
-  const site = clean(input.sidecar?.site) ?? metaSite ?? suffixSite;
+  const site = clean(input.sidecar?.site) ?? clean(meta["profile:site"]) ?? metaSite ?? suffixSite;
 
   const siteKey = site ? textKey(site) : "";
   const notHost = (v: string) => !SPAM.test(v) && (!siteKey || (!textKey(v).includes(siteKey) && !siteKey.includes(textKey(v))));
 
   const acceptSource = (v: string | null | undefined) => (v && validSource(v) && notHost(v) ? v : null);
   const source =
+    acceptSource(clean(meta["profile:source"])) ??
     firstLabelled(labelled, SOURCE_LABELS, (v) => acceptSource(firstField(v))) ??
     input.metaLines.map((line) => acceptSource(PAPER_CREDIT.exec(line)?.[1]?.trim())).find(Boolean) ??
     acceptSource(clean(meta["source"])) ??

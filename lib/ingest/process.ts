@@ -92,7 +92,7 @@ function fromText(text: string, sidecar: Sidecar | undefined): Prepared {
 }
 
 function fromHtml(html: string, sidecar: Sidecar | undefined): Prepared {
-  const page = extractHtml(html);
+  const page = extractHtml(html, { url: sidecar?.url });
   const notes = [...(page.notes ?? [])];
   const paragraphs = capLines(page.paragraphs.flatMap(splitLines), notes);
   // The extractor's own pick (an h1 that <title>/og:title confirm) first, then og:title, then the rest.

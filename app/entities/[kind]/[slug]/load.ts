@@ -19,15 +19,23 @@ export function decodeParam(s: string): string {
   }
 }
 
-/** Everything an entity page and its export show. Regions include everything located below them. */
-export function loadEntityPage(kind: string, rawSlug: string) {
+/** The entity a page address names, and the ids its page covers (a region: itself and everything below it). */
+export function resolveEntity(kind: string, rawSlug: string) {
   if (!isPageKind(kind)) return null;
   // Region pages before the official codes used slug ids (zj-jiaxing-jiashan): they resolve to the code.
   const slug = kind === "region" ? regionSlug(decodeParam(rawSlug)) : decodeParam(rawSlug);
   const entity = getEntityByKindAndSlug({ kind, slug });
   if (!entity) return null;
+  return { entity, ids: entity.kind === "region" ? expandRegion(entity.id) : [entity.id] };
+}
+
+/** Everything an entity page and its export show. Regions include everything located below them. */
+export function loadEntityPage(kind: string, rawSlug: string) {
+  const resolved = resolveEntity(kind, rawSlug);
+  if (!resolved) return null;
+  const { entity } = resolved;
   if (entity.kind === "region") {
-    const subtree = expandRegion(entity.id);
+    const subtree = resolved.ids;
     return {
       entity,
       ids: subtree,
@@ -39,7 +47,7 @@ export function loadEntityPage(kind: string, rawSlug: string) {
       figures: getFiguresByEntityIds({ ids: subtree }),
     };
   }
-  const ids = [entity.id];
+  const ids = resolved.ids;
   return {
     entity,
     ids,

@@ -31,6 +31,7 @@ export default async function EntityPage({ params }: Props) {
   const indicators = groupIndicators(figures);
   const charts = indicators.filter((i) => i.points.length >= 2);
   const apiBase = `/api/entities/${entity.kind}/${encodeURIComponent(entity.slug)}`;
+  const feedHref = `/feeds/entities/${entity.kind}/${encodeURIComponent(entity.slug)}`;
   const timelineHref = entity.kind === "region" ? `/timeline?region=${encodeURIComponent(entity.id)}` : entity.kind === "plan" ? `/timeline?plan=${encodeURIComponent(entity.id)}` : null;
 
   return (
@@ -73,6 +74,8 @@ export default async function EntityPage({ params }: Props) {
           {timelineHref && milestones.length ? <Link className="button" href={timelineHref}>在时间线中查看</Link> : null}
           <a className="button" href={apiBase}>JSON</a>
           <a className="button" href={`${apiBase}?format=csv`} download data-testid="entity-csv">提及 CSV</a>
+          <a className="button" href={feedHref} type="application/atom+xml" data-testid="entity-feed">订阅（Atom）</a>
+          <link rel="alternate" type="application/atom+xml" title={`提到${entity.name}的最新文章`} href={feedHref} />
         </p>
       </header>
 

@@ -1,0 +1,31 @@
+import { getEntitiesByIds, getEntityExists } from "@/db/queries/entities";
+import { getMilestones } from "@/db/queries/timeline";
+import { errorResponse } from "@/lib/errors";
+import { atomResponse } from "@/lib/feeds/atom";
+import { FEED_SIZE, milestoneEntry } from "@/lib/feeds/entries";
+import { parseTimelineParams, timelineHref } from "@/lib/url-state";
+
+export const dynamic = "force-dynamic";
+
+/** GET /feeds/timeline?region=&topic=&plan=&from=&to=: the timeline's parameters, newest milestones first, as Atom. */
+export function GET(request: Request) {
+  try {
+    const url = new URL(request.url);
+    const filter = parseTimelineParams(url.searchParams, { entityExists: (id) => getEntityExists({ id }) });
+    const newest = getMilestones({ filter }).reverse().slice(0, FEED_SIZE);
+    const page = timelineHref(filter);
+    const names = new Map(getEntitiesByIds({ ids: [filter.region, filter.plan].filter((x): x is string => !!x) }).map((e) => [e.id, e.name]));
+    const described = [filter.region, filter.topic, filter.plan].filter((x): x is string => !!x).map((v) => names.get(v) ?? v);
+    if (filter.from || filter.to) described.push(`${filter.from ?? "…"}—${filter.to ?? "…"}`);
+    return atomResponse({
+      key: timelineHref(filter, {}, "timeline"),
+      title: `Delta Atlas 里程碑时间线${described.length ? `：${described.join(" · ")}` : ""}`,
+      subtitle: "最新的里程碑（规划批复、项目开工与投用、报告发布）",
+      self: `${url.origin}${timelineHref(filter, {}, "/feeds/timeline")}`,
+      alternate: `${url.origin}${page}`,
+      entries: newest.map(milestoneEntry(url.origin)),
+    });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
