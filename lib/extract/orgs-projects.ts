@@ -1,6 +1,6 @@
 import orgData from "./data/organizations.json";
 import projectData from "./data/projects.json";
-import { findRegions, regionById } from "./regions";
+import { GOVERNMENT_SUFFIX, findRegions, regionById } from "./regions";
 import { Dictionary, insideAny, plainJieba, slugHash, type Span } from "./text";
 import type { EntityMention } from "./types";
 
@@ -212,7 +212,7 @@ const DETERMINER = /^(?:部分|有些|多个|众多|这些|那些|上述|所有|
  * "name" was a sentence fragment.
  */
 function withoutLeadIn(m: EntityMention): EntityMention[] {
-  if (m.text !== m.name || governmentLike(m.name)) return [m];
+  if (m.text !== m.name || isGovernmentBody(m.name)) return [m];
   const words = plainJieba().tag(m.name, true);
   // Leading clause words go (the last word, the suffix, always stays): 如果|工程, 意味着|龙湖观宸项目, 两|张|银行.
   let k = 0;
@@ -250,8 +250,15 @@ function bareOrGeneric(full: string): boolean {
   return false;
 }
 
-function governmentLike(name: string): boolean {
-  return /(?:人民政府|政府|委员会|党委|[省市县区]委|人大常委会|政协)$/.test(name) && findRegions(name, LENIENT).some((r) => r.start === 0);
+/**
+ * The one definition of a government body: a government, party or state body named by its jurisdiction — a
+ * place opens the name (after 中共) and a body of government ends it (GOVERNMENT_SUFFIX): 嘉善县人民政府,
+ * 中共嘉兴市委, 青浦区经委, 吴江区水务局. Such a body tags its place (the article and the organization's region);
+ * a place inside any other organization's name (浙江大学, 宁德时代) is not a mention.
+ */
+export function isGovernmentBody(name: string): boolean {
+  const body = name.replace(/^(?:中共|中国共产党)/, "");
+  return GOVERNMENT_SUFFIX.test(body) && findRegions(body, LENIENT).some((r) => r.start === 0);
 }
 
 /** Names and name parts: no sentence for jieba to align a place name with. */
@@ -496,7 +503,7 @@ export function findOrgsProjects(text: string, paragraph: number, taken: readonl
   // A known name strictly inside a longer name of the same kind is part of it (长三角智慧绿洲 in 浙江大学长三角智慧绿洲创新中心).
   const named = found.flatMap((f) => withoutLeadIn(f));
   const kept = out.filter((k) => !named.some((f) => f.kind === k.kind && f.start <= k.start && f.end >= k.end && f.end - f.start > k.end - k.start));
-  return [...kept, ...named.map((f) => ({ ...f, confidence: knownByName.has(f.name) ? 1 : governmentLike(f.name) ? GOVERNMENT_CONFIDENCE : PATTERN_CONFIDENCE }))].sort((a, b) => a.start - b.start);
+  return [...kept, ...named.map((f) => ({ ...f, confidence: knownByName.has(f.name) ? 1 : isGovernmentBody(f.name) ? GOVERNMENT_CONFIDENCE : PATTERN_CONFIDENCE }))].sort((a, b) => a.start - b.start);
 }
 
 /** A name found only by its suffix (…工程, …公司): listed once a second article or the data files confirm it. */
