@@ -15,11 +15,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Command } from "commander";
-import { processPage } from "@/lib/ingest/process";
 import type { CleanedArticle } from "@/lib/ingest/types";
 import { regionContainers, regionSlug } from "@/lib/domain/regions";
 import { allRegions, extract, normalizeTitle, type Extraction } from "@/lib/extract";
-import { HYGIENE_GOLD, currentNames, hygieneReport, readJudgements } from "@/lib/eval/hygiene";
+import { HYGIENE_GOLD, currentNames, hygieneReport, readArticle, readJudgements } from "@/lib/eval/hygiene";
 
 type Named = string | string[];
 interface GoldSeed {
@@ -184,15 +183,9 @@ const prf = (c: Pick<Counts, "tp" | "fp" | "fn">) => {
   return { precision: p, recall: r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
 };
 
-function loadArticle(file: string, sidecar?: Record<string, unknown>): CleanedArticle {
-  const side = sidecar ?? (fs.existsSync(file.replace(/\.[a-z]+$/, ".json")) ? JSON.parse(fs.readFileSync(file.replace(/\.[a-z]+$/, ".json"), "utf8")) : {});
-  const { url, site, encoding, fetchedAt } = side as Record<string, string | undefined>;
-  return processPage(fs.readFileSync(file), { fileName: path.basename(file), sidecar: { url, site, encoding, fetchedAt } });
-}
-
 function runGold(opts: { json?: boolean; errors?: boolean; gold: string }) {
   const gold = JSON.parse(fs.readFileSync(path.resolve(opts.gold), "utf8")) as { dir?: string; seeds: GoldSeed[] };
-  const articles = gold.seeds.map((s) => ({ seed: s, article: loadArticle(path.resolve(gold.dir ?? "content", s.file)) }));
+  const articles = gold.seeds.map((s) => ({ seed: s, article: readArticle(path.resolve(gold.dir ?? "content", s.file)) }));
   const total = () => Object.fromEntries(KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<Kind, { tp: number; fp: number; fn: number }>;
   const sums = { extract: total(), baseline: total() };
   const subjects = { agree: 0, total: 0 };
@@ -269,7 +262,7 @@ function runHygiene(verbose: boolean) {
 function runCorpus(dir: string, limit: number) {
   const files = fs.readdirSync(dir).filter((f) => /\.(txt|html?)$/.test(f)).sort().slice(0, limit);
   for (const f of files) {
-    const article = loadArticle(path.join(dir, f));
+    const article = readArticle(path.join(dir, f));
     const x = extract(article);
     const by = (k: string) => [...new Set(x.entities.filter((e) => e.kind === k).map((e) => (k === "date" ? `${e.text}=${e.value ?? "?"}` : e.name)))].join(" | ");
     console.log(`\n### ${f}: ${article.title} (${article.published ?? "no date"})`);

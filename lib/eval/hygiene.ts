@@ -32,7 +32,8 @@ export interface Judgement {
   note?: string;
 }
 
-function readArticle(file: string): CleanedArticle {
+/** A page through the real ingestion pipeline, with its sidecar (the .json beside it) when there is one. */
+export function readArticle(file: string): CleanedArticle {
   const side = file.replace(/\.[a-z]+$/, ".json");
   const { url, site, encoding, fetchedAt } = (fs.existsSync(side) && !file.endsWith(".json") ? JSON.parse(fs.readFileSync(side, "utf8")) : {}) as Record<string, string | undefined>;
   return processPage(fs.readFileSync(file), { fileName: path.basename(file), sidecar: { url, site, encoding, fetchedAt } });
