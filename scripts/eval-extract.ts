@@ -10,14 +10,15 @@
  *   npm run eval:extract -- --gold tests/gold/extract-heldout2.json  second held-out set (yrd-dev 025…037; used for the generalization work)
  *   npm run eval:extract -- --gold tests/gold/extract-heldout3.json  third held-out set (yrd-dev 059, 061, 063; annotated after it)
  *   npm run eval:extract -- --corpus ../shared/corpus/yrd-dev --limit 10   dump extractions for review (no gold)
+ *   npm run eval:extract -- --no-hygiene  skip the entity hygiene report (fragments among organization and project names)
  */
 import fs from "node:fs";
 import path from "node:path";
 import { Command } from "commander";
-import { processPage } from "@/lib/ingest/process";
 import type { CleanedArticle } from "@/lib/ingest/types";
 import { regionContainers, regionSlug } from "@/lib/domain/regions";
 import { allRegions, extract, normalizeTitle, type Extraction } from "@/lib/extract";
+import { HYGIENE_GOLD, currentNames, hygieneReport, readArticle, readJudgements } from "@/lib/eval/hygiene";
 
 type Named = string | string[];
 interface GoldSeed {
@@ -182,15 +183,9 @@ const prf = (c: Pick<Counts, "tp" | "fp" | "fn">) => {
   return { precision: p, recall: r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
 };
 
-function loadArticle(file: string, sidecar?: Record<string, unknown>): CleanedArticle {
-  const side = sidecar ?? (fs.existsSync(file.replace(/\.[a-z]+$/, ".json")) ? JSON.parse(fs.readFileSync(file.replace(/\.[a-z]+$/, ".json"), "utf8")) : {});
-  const { url, site, encoding, fetchedAt } = side as Record<string, string | undefined>;
-  return processPage(fs.readFileSync(file), { fileName: path.basename(file), sidecar: { url, site, encoding, fetchedAt } });
-}
-
 function runGold(opts: { json?: boolean; errors?: boolean; gold: string }) {
   const gold = JSON.parse(fs.readFileSync(path.resolve(opts.gold), "utf8")) as { dir?: string; seeds: GoldSeed[] };
-  const articles = gold.seeds.map((s) => ({ seed: s, article: loadArticle(path.resolve(gold.dir ?? "content", s.file)) }));
+  const articles = gold.seeds.map((s) => ({ seed: s, article: readArticle(path.resolve(gold.dir ?? "content", s.file)) }));
   const total = () => Object.fromEntries(KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<Kind, { tp: number; fp: number; fn: number }>;
   const sums = { extract: total(), baseline: total() };
   const subjects = { agree: 0, total: 0 };
@@ -249,10 +244,25 @@ function runGold(opts: { json?: boolean; errors?: boolean; gold: string }) {
   }
 }
 
+/** Share of organization and project names judged fragments by reading (tests/gold/entity-hygiene.json). */
+function runHygiene(verbose: boolean) {
+  const r = hygieneReport(currentNames(), readJudgements());
+  const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)} %`;
+  console.log(`\n## Entity hygiene (organizations + projects on content/ + yrd-dev + gne; judged by reading in ${HYGIENE_GOLD})\n`);
+  console.log("| names | judged | fragments | share | listed by default | listed fragments | listed share |");
+  console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  console.log(`| ${r.names} | ${r.judged} | ${r.fragments} | **${pct(r.fragments, r.judged)}** | ${r.listed} | ${r.listedFragments} | **${pct(r.listedFragments, r.listedJudged)}** |`);
+  if (r.unjudged.length) {
+    console.log(`\n${r.unjudged.length} names not judged yet (read them and add them to ${HYGIENE_GOLD}):`);
+    for (const n of r.unjudged) console.log(`- ${n.kind} ${n.name}${n.listed ? " (listed)" : ""}`);
+  }
+  if (verbose) console.log(`\nFragments still output: ${r.fragmentNames.map((n) => `${n.name}${n.listed ? " (listed)" : ""}`).join(" | ")}`);
+}
+
 function runCorpus(dir: string, limit: number) {
   const files = fs.readdirSync(dir).filter((f) => /\.(txt|html?)$/.test(f)).sort().slice(0, limit);
   for (const f of files) {
-    const article = loadArticle(path.join(dir, f));
+    const article = readArticle(path.join(dir, f));
     const x = extract(article);
     const by = (k: string) => [...new Set(x.entities.filter((e) => e.kind === k).map((e) => (k === "date" ? `${e.text}=${e.value ?? "?"}` : e.name)))].join(" | ");
     console.log(`\n### ${f}: ${article.title} (${article.published ?? "no date"})`);
@@ -269,7 +279,11 @@ const program = new Command()
   .option("--gold <file>", "gold file (tests/gold/extract-heldout.json: yrd-dev pages not used for tuning)", "tests/gold/extract-seeds.json")
   .option("--corpus <dir>", "dump extractions of the pages in a folder instead of scoring the seeds")
   .option("--limit <n>", "pages to dump with --corpus", "10")
+  .option("--no-hygiene", "skip the entity hygiene report")
   .parse();
-const opts = program.opts<{ json?: boolean; errors?: boolean; corpus?: string; limit: string; gold: string }>();
+const opts = program.opts<{ json?: boolean; errors?: boolean; corpus?: string; limit: string; gold: string; hygiene: boolean }>();
 if (opts.corpus) runCorpus(path.resolve(opts.corpus), Number(opts.limit));
-else runGold(opts);
+else {
+  runGold(opts);
+  if (opts.hygiene && !opts.json) runHygiene(Boolean(opts.errors));
+}

@@ -2,7 +2,7 @@ import type { DatePrecision } from "../domain/dates";
 import { findDates, type DateMatch } from "./dates";
 import { findFigures } from "./figures";
 import { findMilestones, milestoneKey } from "./milestones";
-import { findOrgsProjects, isKnownName } from "./orgs-projects";
+import { findOrgsProjects, isGovernmentBody, isKnownName } from "./orgs-projects";
 import { findPlans, type ParagraphText } from "./plans";
 import { findRegionsInArticle, regionById } from "./regions";
 import { classifyTopics } from "./topics";
@@ -23,9 +23,6 @@ export interface ExtractInput {
 
 /** Paragraph index used for mentions found in the title. */
 export const TITLE_PARAGRAPH = -1;
-
-/** Organizations named by their place: a government body, a party or people's congress body, a commission or bureau. */
-const GOVERNMENT_BODY = /(?:人民政府|政府|办公厅|办公室|人大常委会|人大|政协|党委|县委|市委|省委|区委|委员会|管委会|执委会|发改委|经信委|[局厅委办])$/;
 
 function dateMention(d: DateMatch, paragraph: number): EntityMention {
   const slug = d.value ?? `t-${slugHash(d.text)}`;
@@ -76,7 +73,7 @@ export function extract(input: ExtractInput): Extraction {
     const orgsProjects = findOrgsProjects(text, index, [...planSpans, ...dateSpans]);
     entities.push(...orgsProjects);
     // A place inside an organization's name (浙江大学) is not a mention of the place; a government body is its place (嘉善县人民政府).
-    const orgSpans = orgsProjects.filter((e) => e.kind === "organization" && !GOVERNMENT_BODY.test(e.name));
+    const orgSpans = orgsProjects.filter((e) => e.kind === "organization" && !isGovernmentBody(e.name));
     for (const r of regionMatches) {
       if (r.paragraph !== index || insideAny(r, planSpans) || insideAny(r, orgSpans)) continue;
       const region = regionById(r.id);

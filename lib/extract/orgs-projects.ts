@@ -1,6 +1,6 @@
 import orgData from "./data/organizations.json";
 import projectData from "./data/projects.json";
-import { findRegions, regionById } from "./regions";
+import { GOVERNMENT_SUFFIX, findRegions, regionById } from "./regions";
 import { Dictionary, insideAny, plainJieba, slugHash, type Span } from "./text";
 import type { EntityMention } from "./types";
 
@@ -201,10 +201,14 @@ export function leftBoundary(text: string, end: number, suffixLen: number, floor
 /** Parts of speech of the words that open a clause, never a name: conjunctions, prepositions, adverbs, pronouns, particles, verbs (如果, 以为, 意味着, 关于). */
 const LEAD_IN_TAG = /^(?:c|p|d|r\w*|u\w*|y|e|o|t|ad|m|q)$/;
 const CLAUSE_VERB = new Set(["以为", "认为", "觉得", "表示", "指出", "称", "说", "希望", "要求", "提供", "导致", "意味着", "冒充", "带领", "当选", "引用", "审议", "应当", "经过", "触发", "酝酿", "针对", "转向", "牵涉", "兼任", "留在", "愿意", "依赖"]);
+/** Inside a name, these parts of speech end a clause: adverbs, prepositions, pronouns, particles (并未, 因, 其, 过). */
+const INSIDE_CLAUSE_TAG = /^(?:d|p|r\w*|u\w*|y|e|o|ad|vq)$/;
+/** Conjunctions that join the parts of one name (河道拓浚及河湖连通工程, 生态修复及岸线提升工程). */
+const COORDINATOR = new Set(["及", "和", "与", "暨", "以及"]);
 /** Verbs open a clause only as whole words (以为, 意味着, 投资); one character may start a name (练市, 泛华为). */
 const LEAD_IN_VERB = /^(?:v|vd)$/;
 /** Words that open a clause, not a name: 部分项目, 有些项目, 上述工程. */
-const DETERMINER = /^(?:部分|有些|多个|众多|这些|那些|上述|所有|各|多地|几个|几家|不少|一些|其他|其它|该|本|多家|相关|有关|全国首条|首个|首家)/;
+const DETERMINER = /^(?:部分|有些|许多|多个|众多|这些|那些|上述|所有|各|多地|几个|几家|不少|一些|其他|其它|该|本|多家|相关|有关|全国首条|首个|首家)/;
 
 /**
  * A pattern name without the clause words it opened with (如果工程, 以为银行, 意味着龙湖观宸项目 → 龙湖观宸项目) or a
@@ -212,20 +216,38 @@ const DETERMINER = /^(?:部分|有些|多个|众多|这些|那些|上述|所有|
  * "name" was a sentence fragment.
  */
 function withoutLeadIn(m: EntityMention): EntityMention[] {
-  if (m.text !== m.name || governmentLike(m.name)) return [m];
+  if (m.text !== m.name || isGovernmentBody(m.name)) return [m];
   const words = plainJieba().tag(m.name, true);
+  // A name jieba knows as one common noun (保险公司, 航空公司, 主体工程, 二期工程) is a category, not a name.
+  if (words.length === 1 && /^(?:n|l|vn)$/.test((words[0] as { tag: string }).tag)) return [];
   // Leading clause words go (the last word, the suffix, always stays): 如果|工程, 意味着|龙湖观宸项目, 两|张|银行.
   let k = 0;
   const leadIn = (w: { word: string; tag: string }) => LEAD_IN_TAG.test(w.tag) || (LEAD_IN_VERB.test(w.tag) && w.word.length >= 2);
   while (k < words.length - 1 && leadIn(words[k] as { word: string; tag: string })) k++;
-  // A name never spans a clause: after a verb of saying, thinking or asking (人以为|银行, 要求提供|银行) a new one begins.
+  // A name never spans a clause: after a verb of saying, thinking or asking (人以为|银行, 要求提供|银行), after an
+  // adverb, preposition, pronoun or particle inside it (方案并未|覆盖项目, 极有可能因…而|陷入项目), or at a place
+  // right after a verb (陈校长赶到|台江县人民医院, 有|禹州市人民医院) a new one begins.
+  let clause = false;
+  let saying = false;
+  // (Routes and phases keep their inner words: 嘉善至西塘市域铁路, 工程(一期嘉善段).)
+  const plain = !/[()（）至—-]/.test(m.name);
   for (let j = words.length - 2; j >= k; j--) {
-    if (CLAUSE_VERB.has((words[j] as { word: string }).word)) {
+    const w = words[j] as { word: string; tag: string };
+    if ((!plain && !CLAUSE_VERB.has(w.word)) || /^[一二三四五六七八九十\d]+期$/.test(w.word)) continue;
+    const next = words[j + 1] as { word: string; tag: string };
+    if (CLAUSE_VERB.has(w.word) || INSIDE_CLAUSE_TAG.test(w.tag) || (w.tag === "c" && !COORDINATOR.has(w.word)) || (/^v[a-z]?$/.test(w.tag) && w.tag !== "vn" && next.tag === "ns" && j + 1 < words.length - 1)) {
+      saying = CLAUSE_VERB.has(w.word);
+      clause = !saying && w.tag !== "v" && w.tag !== "vq";
       k = j + 1;
       break;
     }
   }
+  // What follows an adverb or a conjunction inside a name is a predicate (并未|覆盖项目), not a name.
+  if (clause && /^v/.test((words[k] as { tag: string }).tag) && (words[k] as { tag: string }).tag !== "vn") return [];
   let cut = words.slice(0, k).reduce((n, w) => n + w.word.length, 0);
+  // The bare suffix word of the name before it (公司|常州锂电新材料产业基地, 项目|新风系统安置工程) belongs to that name.
+  const leftover = /^(?:公司|项目)(?=\p{Script=Han}{2})/u.exec(m.name.slice(cut));
+  if (leftover) cut += leftover[0].length;
   const det = DETERMINER.exec(m.name.slice(cut));
   if (det) cut += det[0].length;
   const name = m.name.slice(cut);
@@ -233,7 +255,7 @@ function withoutLeadIn(m: EntityMention): EntityMention[] {
   if (name.length < 2 || bareOrGeneric(name)) {
     // Only verbs before a bare suffix: the verb names the thing (创新大道, 改造工程 stays as it was found); a
     // conjunction, preposition or number before it made a fragment (如果工程, 两张银行).
-    const onlyVerbs = k > 0 && words.slice(0, k).every((w) => LEAD_IN_VERB.test(w.tag)) && !det;
+    const onlyVerbs = k > 0 && !saying && words.slice(0, k).every((w) => LEAD_IN_VERB.test(w.tag)) && !det;
     return onlyVerbs ? [m] : [];
   }
   return [{ ...m, name, text: name, start: m.start + cut, id: entityId(m.kind as Kind, name) }];
@@ -250,8 +272,15 @@ function bareOrGeneric(full: string): boolean {
   return false;
 }
 
-function governmentLike(name: string): boolean {
-  return /(?:人民政府|政府|委员会|党委|[省市县区]委|人大常委会|政协)$/.test(name) && findRegions(name, LENIENT).some((r) => r.start === 0);
+/**
+ * The one definition of a government body: a government, party or state body named by its jurisdiction — a
+ * place opens the name (after 中共) and a body of government ends it (GOVERNMENT_SUFFIX): 嘉善县人民政府,
+ * 中共嘉兴市委, 青浦区经委, 吴江区水务局. Such a body tags its place (the article and the organization's region);
+ * a place inside any other organization's name (浙江大学, 宁德时代) is not a mention.
+ */
+export function isGovernmentBody(name: string): boolean {
+  const body = name.replace(/^(?:中共|中国共产党)/, "");
+  return GOVERNMENT_SUFFIX.test(body) && findRegions(body, LENIENT).some((r) => r.start === 0);
 }
 
 /** Names and name parts: no sentence for jieba to align a place name with. */
@@ -496,7 +525,7 @@ export function findOrgsProjects(text: string, paragraph: number, taken: readonl
   // A known name strictly inside a longer name of the same kind is part of it (长三角智慧绿洲 in 浙江大学长三角智慧绿洲创新中心).
   const named = found.flatMap((f) => withoutLeadIn(f));
   const kept = out.filter((k) => !named.some((f) => f.kind === k.kind && f.start <= k.start && f.end >= k.end && f.end - f.start > k.end - k.start));
-  return [...kept, ...named.map((f) => ({ ...f, confidence: knownByName.has(f.name) ? 1 : governmentLike(f.name) ? GOVERNMENT_CONFIDENCE : PATTERN_CONFIDENCE }))].sort((a, b) => a.start - b.start);
+  return [...kept, ...named.map((f) => ({ ...f, confidence: knownByName.has(f.name) ? 1 : isGovernmentBody(f.name) ? GOVERNMENT_CONFIDENCE : PATTERN_CONFIDENCE }))].sort((a, b) => a.start - b.start);
 }
 
 /** A name found only by its suffix (…工程, …公司): listed once a second article or the data files confirm it. */

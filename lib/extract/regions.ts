@@ -61,6 +61,7 @@ interface Overlay {
   names: Record<string, string>;
   aliases: Record<string, string[]>;
   noShort: string[];
+  commonWords: string[];
   composites: Record<string, string[]>;
   stopPhrases: string[];
   legacyIds: Record<string, string>;
@@ -108,6 +109,8 @@ interface Built {
   regions: Map<string, Region>;
   dict: Dictionary<Form[]>;
   stop: Dictionary<true>;
+  /** Codes whose short name is also an everyday word or a natural feature (江山, 东海, 朝阳). */
+  common: Set<string>;
   legacy: Map<string, string>;
 }
 
@@ -175,6 +178,7 @@ function build(): Built {
     regions,
     dict: new Dictionary(forms),
     stop: new Dictionary(overlay.stopPhrases.map((s) => [s, true] as [string, true])),
+    common: new Set(overlay.commonWords),
     legacy: new Map(Object.entries(overlay.legacyIds)),
   };
 }
@@ -213,13 +217,39 @@ function under(form: Form, place: Form): boolean {
   return form.ids.some((id) => ancestorIds(id).some((a) => place.ids.includes(a)));
 }
 
+/**
+ * Whether a form continues an address chain after a place: a township's short name only after its county or
+ * city (嘉善西塘, 上海朱家角), not after its province (贵州茅台 is a brand); any other name after any ancestor.
+ */
+function continues(form: Form, place: Form): boolean {
+  if (form.kind !== "short") return under(form, place);
+  return form.ids.some((id) => (get().regions.get(id)?.kind === "town" ? ancestorIds(id).slice(0, 2) : ancestorIds(id)).some((a) => place.ids.includes(a)));
+}
+
 function inHomeProvinces(id: string): boolean {
   return HOME_PROVINCES.has(id.slice(0, 2)) && /^\d+$/.test(id);
 }
 
+/**
+ * The one definition of what ends the name of a government, party or state body (人民政府, 县委, 发改委, 水务局):
+ * with its jurisdiction before it, such a body tags that place (see isGovernmentBody in orgs-projects.ts).
+ */
+export const GOVERNMENT_SUFFIX = /(?:人民政府|政府|办公厅|办公室|人大常委会|人大|政协|党委|党工委|[省市县区]委|委员会|管委会|执委会|发改委|发展改革委|经信委|[局厅委办])$/;
+
 const STREET_SUFFIX = ["路", "东路", "西路", "南路", "北路", "中路", "大道", "大街", "街", "巷", "弄"];
 /** A place name opening a company, brand or product name is part of that name (金山软件, 杭州银行, 金华火腿), not a mention. */
-const BRAND_NEXT = /^(?:软件|科技|集团|股份|控股|电子|银行|证券|保险|电器|汽车|药业|制药|实业|网络|传媒|航空|电力|能源|置业|地产|啤酒|电视台|日报|晚报|卫视|客户端|足球|篮球|队|火腿|烤鸭|炒饭|板鸭|酱鸭|米线|拉面|醋|黄酒|龙井|绿茶|白茶|红茶)/;
+const BRAND_NEXT = /^(?:软件|科技|集团|股份|控股|电子|银行|证券|保险|电器|汽车|药业|制药|实业|网络|传媒|航空|电力|能源|置业|地产|啤酒|电视台|日报|晚报|卫视|客户端|足球|篮球|队|火腿|烤鸭|炒饭|板鸭|酱鸭|米线|拉面|醋|黄酒|龙井|绿茶|白茶|红茶|白酒|米酒|汤圆|年糕|月饼|粽子|小笼|咸鸭蛋|大闸蟹|龙虾|梨|蜜桔|柑橘|杨梅|枇杷|板栗|大米|香米|丝绸|刺绣|绣品)/;
+/** A name before these is an era or a historical event (永嘉之乱, 赤壁之战), or a new area named after it (滨湖新区, 江北新区), not the division. */
+const NOT_DIVISION_NEXT = /^(?:之(?:乱|战|役|变|盟|治|祸)|新区)/;
+/** A boundary description (四至: 东至大海，西至公路) uses 东至/西至/南至/北至 as directions. */
+const FOUR_BOUNDS = /[东西南北]至/g;
+/** After a demonstrative and a classifier (这片江山, 一座宝山) a name is a common noun. */
+const CLASSIFIER_BEFORE = /(?:这|那|一|整|每)(?:片|座|方|块)$/;
+/**
+ * The commonest Chinese surnames: one of them read apart right before a short name makes it a person's name
+ * (刘|武进, 张|江宁), as jieba does not always tag the pair as a name.
+ */
+const SURNAMES = new Set([..."王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方邹熊孟秦邱侯江尹薛闫段雷龙黎史陶贺顾毛郝龚邵万钱严覃武戴莫孔汤"]);
 /** A name right after a byline role is a person's (记者吴江); so is one right after a surname jieba tags apart (王|海宁). */
 const PERSON_BEFORE = /(?:记者|通讯员|主持人|作者|编辑|摄影|摄|实习生|特约)\s?$/;
 /** Parts of speech of a function word: a place name cannot start with one (以古镇 in 以|古镇). */
@@ -262,7 +292,8 @@ function innerSplits(word: string, whole: boolean): number[] {
     if (!m) break;
     k += m.form.length;
     if (k < word.length) out.push(k);
-    if (!whole) return out;
+    // A body jieba keeps whole opens only before a government body (香港|特区政府), never a brand (云南白药/nt).
+    if (!whole) return GOVERNMENT_SUFFIX.test(word.slice(k)) ? out : [];
   }
   return k === word.length ? out : [];
 }
@@ -320,14 +351,16 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
       const end = i + surface.length;
       const after = text.slice(end, end + 2);
       if (STREET_SUFFIX.some((s) => after.startsWith(s)) && !/[区县市镇乡省]$/.test(surface)) continue;
-      if (BRAND_NEXT.test(text.slice(end))) continue;
+      if (BRAND_NEXT.test(text.slice(end)) || NOT_DIVISION_NEXT.test(text.slice(end))) continue;
+      if (/^[东西南北]至$/.test(surface) && (text.slice(Math.max(0, i - 30), end + 30).match(FOUR_BOUNDS)?.length ?? 0) >= 2) continue;
       const prev = out[out.length - 1];
       // An address chain: right after a place that contains one of this name's readings (嘉兴|嘉善, 上海市|青浦区).
-      const chained = prev && prev.end === i && value.some((f) => under(f, prev.form)) ? prev : undefined;
+      const chained = prev && prev.end === i && value.some((f) => continues(f, prev.form)) ? prev : undefined;
       // Right after a city, province or zone that contains none of its readings (绍兴|镜湖, 示范区|和县域), a short name is
       // some other thing; after a county it may be the next item of a list (青浦吴江).
+      // A city or province after another is the next item of a list (上海宁波两地).
       const misplaced =
-        prev && prev.end === i && !chained && prev.form.kind !== "composite" && prev.form.ids.some((id) => !needsContext(prev.form, id) && rankOf(id) <= 1);
+        prev && prev.end === i && !chained && prev.form.kind !== "composite" && prev.form.ids.some((id) => !needsContext(prev.form, id) && rankOf(id) <= 1) && !value.some((f) => f.ids.some((id) => rankOf(id) <= 1));
       // Readings under the chain's place first, then named forms before short ones (上海|临港 is the 临港新片区 alias).
       const rank = (f: Form) => (chained && under(f, chained.form) ? 0 : f.kind === "short" ? 2 : 1);
       for (const form of [...value].sort((a, b) => rank(a) - rank(b))) {
@@ -349,12 +382,12 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
         const first = seg.tags.get(i);
         if (!lenient && !chained && first && first.end === i + 1 && first.end < end && FUNCTION_TAG.test(first.tag)) continue;
         if (!lenient && !chained && form.kind !== "full" && form.kind !== "alias") {
-          if (PERSON_BEFORE.test(text.slice(Math.max(0, i - 4), i))) continue;
+          if (PERSON_BEFORE.test(text.slice(Math.max(0, i - 4), i)) || CLASSIFIER_BEFORE.test(text.slice(Math.max(0, i - 2), i))) continue;
           const before = seg.ending.get(i);
-          if (before && before.start === i - 1 && /^nr/.test(before.tag)) continue;
+          if (before && before.start === i - 1 && (/^nr/.test(before.tag) || (SURNAMES.has(text[i - 1] as string) && !FUNCTION_TAG.test(before.tag)))) continue;
         }
         const reason: RegionReason = chained ? "chain" : form.kind === "alias" || form.kind === "context" ? "alias" : form.kind === "full" ? "suffix" : "word";
-        const commonWord = !lenient && first !== undefined && first.end === end && !PROPER.has(first.tag);
+        const commonWord = !lenient && ((first !== undefined && first.end === end && !PROPER.has(first.tag)) || (form.kind === "short" && form.ids.some((id) => get().common.has(id))));
         taken = { text: surface, start: i, end, form, reason, chainParent: chained, paragraph, commonWord };
         break;
       }
@@ -374,9 +407,11 @@ function resolver(anchors: Set<string>, anchorsNear: Map<number, Set<string>>): 
   const supportedBy = (c: Candidate) => {
     // A township's county or its city (for 上海, 北京 … the municipality itself), nearby.
     const near = new Set([c.paragraph - 1, c.paragraph, c.paragraph + 1, -1].flatMap((p) => [...(anchorsNear.get(p) ?? [])]));
+    // How far up the nearest place the article names is (0: the parent): 徐州 backs 徐州's 鼓楼区 before 江苏 backs both.
     return (id: string) => {
       const up = ancestorIds(id);
-      return regions.get(id)?.kind !== "town" ? up.some((a) => anchors.has(a)) : up.slice(0, 2).some((a) => near.has(a));
+      const k = regions.get(id)?.kind !== "town" ? up.findIndex((a) => anchors.has(a)) : up.slice(0, 2).findIndex((a) => near.has(a));
+      return k < 0 ? Infinity : k;
     };
   };
   const resolved = new Map<Candidate, string[]>();
@@ -389,16 +424,21 @@ function resolver(anchors: Set<string>, anchorsNear: Map<number, Set<string>>): 
       const under = ids.filter((id) => parent.length > 0 && ancestorIds(id).some((a) => parent.includes(a)));
       if (under.length) ids = under;
       else {
-        const supported = ids.filter(supportedBy(c));
-        // A short name jieba reads as a common word (江山, 海盐, 朝阳) needs its parent in the chain or the article.
-        const needs = (id: string) => needsContext(c.form, id) || (c.commonWord && c.form.kind === "short" && regions.get(id)?.kind !== "province");
-        ids = ids.filter((id) => !needs(id) || (supported.includes(id) && !(needsContext(c.form, id) && c.commonWord)));
+        const depth = supportedBy(c);
+        const supported = ids.filter((id) => depth(id) < Infinity);
+        // A short name jieba reads as a common word (海盐, 鼓楼) needs its parent in the chain or the article; an
+        // everyday word of the overlay (江山, 东海, 朝阳) its very parent, not only its province (濒临东海 … 江苏).
+        // (合肥/n is jieba's error: above county level only the everyday words of the overlay need it.)
+        const everyday = (id: string) => c.form.kind === "short" && get().common.has(id);
+        const needs = (id: string) => needsContext(c.form, id) || (c.commonWord && c.form.kind === "short" && (rankOf(id) >= 2 || everyday(id)));
+        ids = ids.filter((id) => !needs(id) || (supported.includes(id) && !(needsContext(c.form, id) && c.commonWord) && (!everyday(id) || depth(id) === 0)));
         // A name that stays ambiguous after this is dropped, never guessed.
         if (ids.length > 1) {
           // Readings of the highest level compete (北京 the city over 北京街道); among them the supported one, else the standalone one.
           const top = Math.min(...ids.map(rankOf));
           const level = ids.filter((id) => rankOf(id) === top);
-          const backed = level.filter((id) => supported.includes(id));
+          const nearest = Math.min(...level.map(depth));
+          const backed = level.filter((id) => depth(id) === nearest && nearest < Infinity);
           const standalone = level.filter((id) => !needs(id));
           ids = level.length === 1 ? level : backed.length === 1 ? backed : standalone.length === 1 ? standalone : [];
         }

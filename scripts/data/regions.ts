@@ -10,6 +10,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { Command } from "commander";
 
 const VERSION = "2.7.0";
@@ -92,4 +93,5 @@ function main() {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 }
 
-main();
+// Run as a script (npm run data:regions), not when a test imports divisionRows.
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) main();

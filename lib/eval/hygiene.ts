@@ -1,0 +1,101 @@
+/**
+ * Entity hygiene: the share of organization and project names a reader would call fragments (如果工程,
+ * 以为银行). A reader's judgement cannot be computed, so it is kept in a reviewed list
+ * (tests/gold/entity-hygiene.json: every name the extractor outputs on the demo corpus + yrd-dev + gne, judged
+ * ok or fragment with the date of judging); this module extracts the current names and scores them against it,
+ * listing the names not judged yet so that new output gets reviewed.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { extract } from "../extract";
+import { processPage } from "../ingest/process";
+import type { CleanedArticle } from "../ingest/types";
+import { requireCorpus } from "./corpora";
+
+export const HYGIENE_GOLD = "tests/gold/entity-hygiene.json";
+/** As db/queries/entities.ts: a name is listed by default when it is sure (confidence ≥ 0.7) or two articles name it. */
+const SURE = 0.7;
+
+export interface HygieneName {
+  kind: "organization" | "project";
+  name: string;
+  articles: number;
+  confidence: number;
+  listed: boolean;
+}
+
+export interface Judgement {
+  kind: "organization" | "project";
+  name: string;
+  verdict: "ok" | "fragment";
+  judged: string;
+  note?: string;
+}
+
+/** A page through the real ingestion pipeline, with its sidecar (the .json beside it) when there is one. */
+export function readArticle(file: string): CleanedArticle {
+  const side = file.replace(/\.[a-z]+$/, ".json");
+  const { url, site, encoding, fetchedAt } = (fs.existsSync(side) && !file.endsWith(".json") ? JSON.parse(fs.readFileSync(side, "utf8")) : {}) as Record<string, string | undefined>;
+  return processPage(fs.readFileSync(file), { fileName: path.basename(file), sidecar: { url, site, encoding, fetchedAt } });
+}
+
+/** The pages of the hygiene corpus: the demo corpus (content/), yrd-dev and the ordinary news pages of gne. */
+export function hygieneFiles(contentDir = "content"): string[] {
+  const list = (dir: string, re: RegExp) => fs.readdirSync(dir).filter((f) => re.test(f)).sort().map((f) => path.join(dir, f));
+  const gne = requireCorpus("gne/tests");
+  return [
+    ...list(contentDir, /\.(txt|html?)$/),
+    ...list(requireCorpus("yrd-dev"), /\.(txt|html?)$/),
+    ...fs.readdirSync(gne).sort().flatMap((site) => list(path.join(gne, site), /\.html?$/)),
+  ];
+}
+
+/** Every organization and project name the extractor outputs on the files, with how many articles name it. */
+export function currentNames(files = hygieneFiles()): HygieneName[] {
+  const by = new Map<string, HygieneName & { ids: Set<number> }>();
+  files.forEach((file, i) => {
+    for (const e of extract(readArticle(file)).entities) {
+      if (e.kind !== "organization" && e.kind !== "project") continue;
+      const key = `${e.kind}:${e.name}`;
+      const n = by.get(key) ?? { kind: e.kind, name: e.name, articles: 0, confidence: 0, listed: false, ids: new Set<number>() };
+      n.ids.add(i);
+      n.confidence = Math.max(n.confidence, e.confidence ?? 0);
+      by.set(key, n);
+    }
+  });
+  return [...by.values()]
+    .map(({ ids, ...n }) => ({ ...n, articles: ids.size, listed: n.confidence >= SURE || ids.size >= 2 }))
+    .sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name, "zh"));
+}
+
+export interface HygieneReport {
+  names: number;
+  judged: number;
+  fragments: number;
+  listed: number;
+  listedJudged: number;
+  listedFragments: number;
+  unjudged: HygieneName[];
+  fragmentNames: HygieneName[];
+}
+
+export function hygieneReport(names: HygieneName[], judgements: Judgement[]): HygieneReport {
+  const verdict = new Map(judgements.map((j) => [`${j.kind}:${j.name}`, j.verdict]));
+  const judged = names.filter((n) => verdict.has(`${n.kind}:${n.name}`));
+  const isFragment = (n: HygieneName) => verdict.get(`${n.kind}:${n.name}`) === "fragment";
+  const listed = names.filter((n) => n.listed);
+  return {
+    names: names.length,
+    judged: judged.length,
+    fragments: judged.filter(isFragment).length,
+    listed: listed.length,
+    listedJudged: listed.filter((n) => verdict.has(`${n.kind}:${n.name}`)).length,
+    listedFragments: listed.filter(isFragment).length,
+    unjudged: names.filter((n) => !verdict.has(`${n.kind}:${n.name}`)),
+    fragmentNames: names.filter(isFragment),
+  };
+}
+
+export function readJudgements(file = HYGIENE_GOLD): Judgement[] {
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as { judgements: Judgement[] }).judgements : [];
+}
