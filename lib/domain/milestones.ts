@@ -31,7 +31,7 @@ export const MILESTONE_ACTIONS: readonly ActionDef[] = [
   { id: "封顶", label: "封顶", verbs: ["结构封顶", "封顶", "结顶"], rank: 3 },
   { id: "贯通", label: "贯通", verbs: ["全线贯通", "贯通"], rank: 3 },
   { id: "竣工", label: "竣工", verbs: ["竣工", "完工"], rank: 3 },
-  { id: "建成", label: "建成", verbs: ["建成投用", "建成通车", "建成", "落成"], rank: 3 },
+  { id: "建成", label: "建成", verbs: ["建成投用", "建成通车", "建设成为", "建成", "落成"], rank: 3 },
   { id: "开通", label: "开通/通车", verbs: ["开通", "通车", "开行", "通航"], rank: 3 },
   { id: "投用", label: "投用", verbs: ["投入使用", "投入运营", "投用", "投运", "投产", "开业", "启用"], rank: 3 },
   { id: "揭牌", label: "揭牌", verbs: ["揭牌成立", "挂牌成立", "揭牌", "挂牌", "授牌"], rank: 3 },
