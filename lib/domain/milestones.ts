@@ -83,3 +83,36 @@ const COMPLETES: Record<string, readonly string[]> = {
 export function fulfils(planned: string, done: string): boolean {
   return (COMPLETES[planned] ?? [planned]).includes(done);
 }
+
+/** The parts of a milestone a target check needs. */
+export interface TargetLike {
+  id: string;
+  date: string | null;
+  action: string;
+  status: MilestoneStatus;
+  subjectId: string | null;
+}
+
+export interface TargetOutcome<T extends TargetLike> {
+  target: T;
+  /** The earliest done event about the same subject that fulfils it, or null. */
+  metBy: T | null;
+  /** Met after its deadline (compared at the coarser precision). */
+  late: boolean;
+}
+
+/**
+ * An entity's targets and whether a done event met them: a planned milestone is met by a done one about
+ * the same subject entity whose action fulfils it (建成 by 建成, 竣工, 开通 or 投用). Targets without a
+ * subject entity cannot be checked and stay open.
+ */
+export function targetOutcomes<T extends TargetLike>(items: readonly T[]): TargetOutcome<T>[] {
+  const done = items.filter((m) => m.status === "done" && m.date).sort((a, b) => (a.date as string).localeCompare(b.date as string));
+  return items
+    .filter((m) => m.status === "planned")
+    .map((target) => {
+      const metBy = target.subjectId ? (done.find((d) => d.subjectId === target.subjectId && fulfils(target.action, d.action)) ?? null) : null;
+      const late = !!(metBy?.date && target.date) && (metBy.date as string).slice(0, Math.min(metBy.date!.length, target.date!.length)) > target.date!.slice(0, Math.min(metBy.date!.length, target.date!.length));
+      return { target, metBy, late };
+    });
+}
