@@ -50,6 +50,10 @@ interface ActionHit {
 
 // ---------- time anchors ----------
 
+/** The taxonomy's verbs by their first character (longest first), so a paragraph is scanned once. */
+const VERBS_BY_FIRST = new Map<string, string[]>();
+for (const v of ACTION_VERBS) VERBS_BY_FIRST.set(v[0] as string, [...(VERBS_BY_FIRST.get(v[0] as string) ?? []), v]);
+
 // What may follow a year that dates the sentence (2019年以来, 2024年底, 2020年,合肥…, 2019年是…).
 const AFTER_SENTENCE_YEAR = /^(?:[^\p{Script=Han}A-Za-z]|以来|起|开始|底|初|末|前|后|内|中|期间|全年|上半年|下半年|第[一二三四]季度|至|到|是|的|将|已|在|又|共|就|也|还|由|被|即|再|正式|首次|前后)/u;
 
@@ -59,6 +63,9 @@ const AFTER_SENTENCE_YEAR = /^(?:[^\p{Script=Han}A-Za-z]|以来|起|开始|底|�
  */
 function yearInName(text: string, d: DateMatch): boolean {
   if (d.precision !== "year" || d.endValue !== undefined || !/^\d{4}年?$/.test(d.text)) return false;
+  // 于2026年建成, 到2027年: a preposition or a verb right after makes it a date.
+  if (/(于|在|到|至|从|自)$/.test(text.slice(Math.max(0, d.start - 1), d.start))) return false;
+  if (VERBS_BY_FIRST.get(text[d.end] as string)?.some((v) => text.startsWith(v, d.end))) return false;
   return !AFTER_SENTENCE_YEAR.test(text.slice(d.end));
 }
 
@@ -96,7 +103,7 @@ function coordinated(text: string, anchors: readonly Anchor[], a: Anchor): Ancho
     if (!/^\s*(、|和|及|与|,|，)\s*$/.test(text.slice(prev.end, (group[0] as Anchor).start))) break;
     group.unshift(prev);
   }
-  return group.length > 1 && /^[^，,。；]{0,12}(先后|分别|相继)/.test(text.slice(a.end)) ? group : [a];
+  return group.length > 1 && /^[，,]?[^，,。；]{0,12}(先后|分别|相继)/.test(text.slice(a.end)) ? group : [a];
 }
 
 // ---------- actions ----------
@@ -111,7 +118,7 @@ const NEGATION_BEFORE = /(未|尚未|没有|不|无法|暂未|难以)$/;
 function findActions(text: string, from: number, to: number, names: readonly EntityMention[]): ActionHit[] {
   const out: ActionHit[] = [];
   for (let i = from; i < to; ) {
-    let verb = ACTION_VERBS.find((v) => text.startsWith(v, i) && i + v.length <= to);
+    let verb = VERBS_BY_FIRST.get(text[i] as string)?.find((v) => text.startsWith(v, i) && i + v.length <= to);
     let id = verb ? actionOf(verb)?.id : undefined;
     // 建设…开始 / 建设…启动: construction starts.
     if (!verb && text.startsWith("开始", i) && /建设[^，,。；]{0,16}$/.test(text.slice(from, i)) && !/^(以来|后|前)/.test(text.slice(i + 2))) {
@@ -328,8 +335,9 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       }
       if (!subject) return;
       const ents = named.filter((e) => e.kind !== "region" && e.start >= clause.start && e.end <= clause.end);
-      const byId = new Map<string, string>(ents.map((e) => [e.id, e.name]));
-      if (subject.id) byId.set(subject.id, subject.name);
+      // The subject first, then the other names of the clause in order.
+      const byId = new Map<string, string>(subject.id ? [[subject.id, subject.name]] : []);
+      for (const e of ents) if (!byId.has(e.id)) byId.set(e.id, e.name);
       const sentence = text.slice(sent.start, sent.end).trim();
       for (const a of coordinated(text, anchors, anchor)) {
         found.push({
