@@ -58,6 +58,11 @@ describe("targets are not events", () => {
     expect(run(["目前,两地已先后开通毗邻公交线路9条。"])).toEqual([]);
   });
 
+  it("events inside a quoted target statement are planned, and a clause with its own (name) year borrows no date", () => {
+    const ms = run(["枢纽建设按照「明年3月主体结构封顶,2030年亚运会前投入使用」的总体目标推进。"], "2023-06-15");
+    expect(brief(ms)).toEqual(["2024-03 封顶 planned"]);
+  });
+
   it("a date after the publication is a schedule", () => {
     expect(brief(run(["10月,沿江高铁南段将开通运营。"], "2023-07-20"))).toEqual(["2023-10 开通 planned"]);
     // a bare later month is this year's, not last year's
@@ -101,6 +106,18 @@ describe("dates from the page, honestly", () => {
 
   it("a year in a name never dates an event", () => {
     expect(brief(timeline(run(["9月6日,2023长三角数字经济峰会在湖州开幕。"], null)))).toEqual([]);
+  });
+});
+
+describe("subjects", () => {
+  it("what is set up follows the verb; the body before it is the actor", () => {
+    const ms = run(["1992年,三省市政府成立长三角城市经济协调会。"]);
+    expect(ms.map((m) => [m.date, m.action, m.subject])).toEqual([["1992", "成立", "长三角城市经济协调会"]]);
+  });
+
+  it("a document without a title is the words after the verb, not the issuing body", () => {
+    const ms = run(["2012年,省政府印发了支持湖州发展的若干意见。"]);
+    expect(ms.map((m) => m.subject)).toEqual(["支持湖州发展的若干意见"]);
   });
 });
 

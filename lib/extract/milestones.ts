@@ -106,6 +106,13 @@ function coordinated(text: string, anchors: readonly Anchor[], a: Anchor): Ancho
   return group.length > 1 && /^[，,]?[^，,。；]{0,12}(先后|分别|相继)/.test(text.slice(a.end)) ? group : [a];
 }
 
+/** 5月23日上午, / 2019年以来, / 今年6月,: a clause that is only a time sets the time of the clauses after it. */
+function isLeading(text: string, a: Anchor, from: number): boolean {
+  const c = clauseAround(text, a.start, from, text.length);
+  const rest = (text.slice(c.start, a.start) + text.slice(a.end, c.end)).replace(/[“”\s]|上午|下午|晚间|晚上|以来|起|底|初|中旬|上旬|下旬|前后|期间|当天|在|于|早在|截至/g, "");
+  return rest.length <= 2;
+}
+
 // ---------- actions ----------
 
 /** After a verb: it is a noun (发布会, 启动区, 开通日), a time (建成后, 成立以来, 开工前) or a ceremony (开工仪式). */
@@ -165,8 +172,18 @@ function clauseAround(text: string, pos: number, from: number, to: number): { st
 const FUTURE = /将(?!近)|拟|计划|预计|力争|争取|有望|即将|准备|目标|或将|要在|(?<![\p{Script=Han}])或(?=\d|[一二三四五六七八九十]+月)/u;
 const CUMULATIVE = /截至|截止|累计|目前|至今|迄今|已有|现有|共有/;
 
-function statusOf(text: string, clauseStart: number, verbStart: number, verb: string, anchor: Anchor, ctx: MilestoneContext): MilestoneStatus | "cumulative" {
+/** 按照「…开工,…竣工」的总目标: the verb sits in a quoted statement the sentence calls a target or plan. */
+function inQuotedTarget(text: string, verbStart: number, sentEnd: number): boolean {
+  const open = Math.max(text.lastIndexOf("「", verbStart), text.lastIndexOf("“", verbStart));
+  if (open < 0) return false;
+  const close = text.slice(open, sentEnd).search(/[」”]/);
+  if (close < 0 || open + close < verbStart) return false;
+  return /^[」”]的?[^，,。；]{0,8}(目标|计划|要求|任务|设想)/.test(text.slice(open + close, sentEnd));
+}
+
+function statusOf(text: string, clauseStart: number, verbStart: number, verb: string, anchor: Anchor, ctx: MilestoneContext, sentEnd: number): MilestoneStatus | "cumulative" {
   const before = text.slice(clauseStart, verbStart);
+  if (inQuotedTarget(text, verbStart, sentEnd)) return "planned";
   if (anchor.lead === "cumulative") return "cumulative";
   if (CUMULATIVE.test(before) && /已|先后|陆续|相继/.test(before)) return "cumulative";
   const objectMarker = /^(纳入|划入|列入)$/.test(verb) && /将[^于在]/.test(before) && !/将(于|在)/.test(before);
@@ -254,6 +271,13 @@ function textSubject(text: string, from: number, verb: ActionHit, to: number, an
   return HAN2.test(after) ? after.slice(0, 30) : null;
 }
 
+/** The words right after a verb up to the clause end (成立了上海经济区 → 上海经济区), or null. */
+function afterObject(text: string, verb: ActionHit, to: number): string | null {
+  const after = text.slice(verb.end, to).replace(/^(了|的)/, "").replace(/[“”"]/g, "");
+  if (/^(以|来|后|时|前|之|和|与|及|并|到|至|等)/.test(after) || !HAN2.test(after)) return null;
+  return after.slice(0, 30);
+}
+
 function meetingAfter(text: string, verb: ActionHit, to: number): string | null {
   const m = /^.*?(会议|大会|论坛|峰会|年会|座谈会|联席会|交流会|推进会|博览会|发布会|仪式|典礼)/.exec(text.slice(verb.end, to).replace(/^(了|的)/, ""));
   return m ? m[0].replace(/[“”"]/g, "") : null;
@@ -274,6 +298,18 @@ function resolveSubject(
   if (verb.id === "举行") {
     const meeting = [textual, meetingAfter(text, verb, clause.end)].find((t) => t && MEETING.test(t));
     if (meeting) return { name: meeting, id: null };
+  }
+  // 国务院成立上海经济区, 三地共同设立…中心: what is set up or unveiled follows the verb; the body before it is the actor.
+  if (DOC_ACTIONS.has(verb.id) && !inClause.some((e) => e.kind === "plan")) {
+    // 国务院发布了相关文件: without a plan named, the document is the words after the verb, not the body issuing it.
+    const object = afterObject(text, verb, clause.end);
+    if (object) return { name: object, id: null };
+  }
+  if (ORG_ACTIONS.has(verb.id)) {
+    const after = inClause.filter((e) => e.start >= verb.end && e.kind !== "region").sort((a, b) => a.start - b.start)[0];
+    if (after) return { name: after.name, id: after.id };
+    const object = afterObject(text, verb, clause.end);
+    if (object) return { name: object, id: null };
   }
   for (const kind of kindOrder(verb.id)) {
     const hit = inClause.filter((e) => e.kind === kind).sort((a, b) => Math.abs(a.start - verb.start) - Math.abs(b.start - verb.start))[0];
@@ -314,12 +350,15 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       const clause = clauseAround(text, verb.start, sent.start, sent.end);
       // The anchor: one in the verb's clause (either side), else the nearest before it in the sentence.
       const own = anchors.filter((a) => a.start >= clause.start && a.end <= clause.end);
-      const anchor = own.filter((a) => a.end <= verb.start).at(-1) ?? own[0] ?? anchors.filter((a) => a.end <= verb.start).at(-1);
+      // An earlier clause lends its date only when it is a leading time clause (5月23日上午,…) or when the verb's
+      // clause has no date of its own (2010年世博会前投入使用 has one, even if it is part of a name).
+      const lenders = anchors.filter((a) => a.end <= clause.start && (isLeading(text, a, sent.start) || !dates.some((d) => d.start >= clause.start && d.end <= clause.end)));
+      const anchor = own.filter((a) => a.end <= verb.start).at(-1) ?? own[0] ?? lenders.at(-1);
       if (!anchor) return;
       // The subject is looked for in the verb's clause, after the previous verb.
       const prev = actions[k - 1];
       const subjFrom = prev && prev.end > clause.start ? prev.end : clause.start;
-      const status = statusOf(text, clause.start, verb.start, text.slice(verb.start, verb.end), anchor, ctx);
+      const status = statusOf(text, clause.start, verb.start, text.slice(verb.start, verb.end), anchor, ctx, sent.end);
       if (status === "cumulative") return;
       if (HYPOTHETICAL.test(text.slice(sent.start, verb.start))) return;
       // 2023年是示范区完成…的关键一年: a description of the year, not an event.
