@@ -55,10 +55,10 @@ test.describe("timeline", () => {
     expect(statuses).toContain("done");
     const planned = page.locator('[data-testid="milestone"][data-status="planned"]').first();
     await expect(planned.getByTestId("milestone-planned")).toHaveText("目标 · 期限");
-    // The planned style differs from a done one (dashed rule).
-    const styleOf = (sel: string) => page.locator(sel).first().evaluate((e) => getComputedStyle(e).borderTopStyle);
-    expect(await styleOf('[data-testid="milestone"][data-status="planned"]:not(:first-child)')).toBe("dashed");
-    expect(await styleOf('[data-testid="milestone"][data-status="done"]:not(:first-child)')).not.toBe("dashed");
+    // The planned style differs from a done one (italic event text, dashed rule between entries).
+    const fontOf = (status: string) => page.locator(`[data-testid="milestone"][data-status="${status}"] h4`).first().evaluate((e) => getComputedStyle(e).fontStyle);
+    expect(await fontOf("planned")).toBe("italic");
+    expect(await fontOf("done")).toBe("normal");
     await expect(page.getByTestId("timeline-count")).toContainText("目标或计划");
 
     await page.getByTestId("filter-status").selectOption("planned");

@@ -137,6 +137,19 @@ describe("fragments are not milestones", () => {
     expect(run(["或12月宣布。"])).toEqual([]);
   });
 
+  it("a statement reported, a quantity reached, a speculation, a count of repeats are not events", () => {
+    expect(run(["6月5日,该公司发布公告称将调整业务。"])).toEqual([]);
+    expect(run(["今年5月,全区固定资产投资完成120亿元。"])).toEqual([]);
+    expect(run(["新规可能会推迟到10月实施。"])).toEqual([]);
+    expect(run(["2018年以来,三地先后在青浦、吴江举办了6次联席会议。"])).toEqual([]);
+  });
+
+  it("a verb inside a title is part of the title; a name after 在 is the place, not the subject", () => {
+    expect(run(["6月3日,他发表了题为《长三角启动新一轮合作》的文章。"])).toEqual([]);
+    const ms = run(["6月9日,峰会开幕式在上海交通大学举行。"]);
+    expect(ms.map((m) => m.subject)).toEqual(["峰会开幕式"]);
+  });
+
   it("a hypothetical is not an event", () => {
     expect(run(["若明年3月正式签约,双方将共建产业园。"])).toEqual([]);
   });

@@ -149,7 +149,9 @@ function findActions(text: string, from: number, to: number, names: readonly Ent
     const after = text.slice(end);
     // “上海发布”微信公众号: a short quoted name is a name, not an action.
     const quoted = /“[^“”]{0,6}$/.test(text.slice(Math.max(0, i - 7), i)) && /^[^“”]{0,6}”/.test(text.slice(end, end + 7));
-    const inName = quoted || names.some((e) => e.start <= i && e.end > i);
+    // Inside a title 《…》 a verb is part of the title.
+    const inTitle = text.lastIndexOf("《", i) > text.lastIndexOf("》", i);
+    const inName = quoted || inTitle || names.some((e) => e.start <= i && e.end > i);
     const skip = inName || NOUN_AFTER.test(after) || TIME_AFTER.test(after) || NEGATION_BEFORE.test(text.slice(Math.max(from, i - 2), i));
     if (!skip) out.push({ id, start: i, end, ceremony: CEREMONY_AFTER.test(after) });
     i = end;
@@ -186,6 +188,10 @@ function statusOf(text: string, clauseStart: number, verbStart: number, verb: st
   if (inQuotedTarget(text, verbStart, sentEnd)) return "planned";
   if (anchor.lead === "cumulative") return "cumulative";
   if (CUMULATIVE.test(before) && /已|先后|陆续|相继/.test(before)) return "cumulative";
+  // 先后在…举办了8次会议, 累计开通12条: a count of repeats is a running total.
+  const counted = text.slice(verbStart, sentEnd).split(/[，,。；]/)[0] ?? "";
+  if (/先后|陆续|相继|累计/.test(before) && /(\d+|[一二三四五六七八九十]+)(次|届|条|个|场|批)/.test(counted)) return "cumulative";
+  if (/共/.test(before) && /(\d+|[一二三四五六七八九十]+)(次|届)/.test(counted)) return "cumulative";
   const objectMarker = /^(纳入|划入|列入)$/.test(verb) && /将[^于在]/.test(before) && !/将(于|在)/.test(before);
   const future = !objectMarker && FUTURE.test(before.replace(/将近/g, ""));
   if (anchor.lead === "target" && /已/.test(before)) return "cumulative";
@@ -225,7 +231,7 @@ const SHORT_REF_KIND: Record<string, "plan" | "project" | "organization"> = {
 /** Words around a subject that are not part of it: adverbs, prepositions, auxiliaries. */
 const LEADING_NOISE = /^(?:[，,、：:\s“”"]|起|凌晨|第[一二三四]季度|以前|之前|前|\d+[点时:：]\d*分?|上午|下午|晚间|晚上|当天|当日|继续|正式|已经|已于|已|于|也|还|又|再|均|都|将|由|经|被|并|并且|同时|此次|这次|本次|随后|其后|此后|目前)+/;
 const TRAILING_NOISE = /(?:[，,、\s“”"]|实现|对外|继续|预计|计划|拟|力争|争取|有望|即将|正式|已经|已于|已|于|将于|将|也|还|又|均|都|共同|联合|同步|分别|先后|相继|率先|首次|再次|顺利|全面|基本|如期|提前|宣布|获|获得|予以|经|被|了|的)+$/;
-const MEETING = /(会议|大会|论坛|峰会|年会|座谈会|联席会|交流会|推进会|博览会|展览会|发布会|活动|仪式|典礼|赛|节)$/;
+const MEETING = /(会议|大会|论坛|峰会|年会|座谈会|联席会|交流会|推进会|博览会|展览会|发布会|活动|仪式|典礼|开幕式|闭幕式|赛|节)$/;
 const HAN2 = /\p{Script=Han}.*\p{Script=Han}/u;
 /** Words that stand for the event itself, not for what it is about. */
 const GENERIC_SUBJECT = /^(仪式|活动|典礼|现场|工作|这|此|我们|大家|双方|各方|三地|两地)$/;
@@ -238,10 +244,16 @@ interface Subject {
 const PLACE_OR_TIME = /^(在|于|从|自|到|至)/;
 const HYPOTHETICAL = /(?<![\p{Script=Han}])(若|如果|假如|倘若|一旦|如若)|^若/u;
 
+const SPECULATIVE = /可能|或许|也许|传闻|据传|不排除/;
+// 称 but not 简称, 名称, 号称, 统称.
+const REPORTED = /(?:(?<![简名号堪俗统自总职])称|表示|显示|指出|透露)(?![\p{Script=Han}]{0,2}(会|大会))/u;
+
 function cleanSubject(s: string): string {
   // 苹果公司在美国总部举行, 示范区于2019年挂牌: the place or time phrase before the verb is not the subject.
   const at = s.search(/(?<=.)(在|于)/);
   let head = at > 0 ? s.slice(0, at) : PLACE_OR_TIME.test(s) ? "" : s;
+  // 是中国首个…发起的: a copula describes, it does not name.
+  if (/^是/.test(head)) head = "";
   // 记者从…获悉, 据…: a source phrase, not a subject.
   if (/(从|向|对|据|经|由|自|记者)$/.test(head) || /^(据|记者)/.test(head)) head = "";
   return head.replace(LEADING_NOISE, "").replace(TRAILING_NOISE, "").replace(LEADING_NOISE, "");
@@ -263,7 +275,7 @@ function textSubject(text: string, from: number, verb: ActionHit, to: number, an
   }
   let after = text.slice(verb.end, to).replace(/^(了|的|过)/, "");
   after = after.replace(/^(?:[\s“”"]|正式|全面)+/, "");
-  if (/^(以|来|后|时|前|之|和|与|及|并|到|至|等)/.test(after) || ACTION_VERBS.some((v) => after.startsWith(v))) return null;
+  if (/^(以|来|后|时|前|之|和|与|及|并|到|至|等|于|在|为|是)/.test(after) || ACTION_VERBS.some((v) => after.startsWith(v))) return null;
   after = after.replace(/[“”"]/g, "");
   // 举办的…发布会上获悉: the meeting ends the phrase.
   const meeting = /^.*?(会议|大会|论坛|峰会|年会|座谈会|联席会|交流会|推进会|博览会|发布会|仪式|典礼)/.exec(after);
@@ -274,7 +286,7 @@ function textSubject(text: string, from: number, verb: ActionHit, to: number, an
 /** The words right after a verb up to the clause end (成立了上海经济区 → 上海经济区), or null. */
 function afterObject(text: string, verb: ActionHit, to: number): string | null {
   const after = text.slice(verb.end, to).replace(/^(了|的)/, "").replace(/[“”"]/g, "");
-  if (/^(以|来|后|时|前|之|和|与|及|并|到|至|等)/.test(after) || !HAN2.test(after)) return null;
+  if (/^(以|来|后|时|前|之|和|与|及|并|到|至|等|于|在|为|是)/.test(after) || !HAN2.test(after)) return null;
   return after.slice(0, 30);
 }
 
@@ -292,7 +304,8 @@ function resolveSubject(
   names: readonly EntityMention[],
   ctx: MilestoneContext,
 ): Subject | null {
-  const inClause = names.filter((e) => e.start >= subjFrom && e.end <= clause.end && (e.kind !== "region" || ZONE.test(e.name)));
+  // 在西南大学举行: a name after 在/于 is where the event happens, not what it is about.
+  const inClause = names.filter((e) => e.start >= subjFrom && e.end <= clause.end && (e.kind !== "region" || ZONE.test(e.name)) && !/[在于]$/.test(text.slice(Math.max(0, e.start - 1), e.start)));
   const textual = textSubject(text, subjFrom, verb, clause.end, anchors);
   // A meeting is named by its words (召开…大会, …论坛在…举行), not by the body that holds it.
   if (verb.id === "举行") {
@@ -360,7 +373,11 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       const subjFrom = prev && prev.end > clause.start ? prev.end : clause.start;
       const status = statusOf(text, clause.start, verb.start, text.slice(verb.start, verb.end), anchor, ctx, sent.end);
       if (status === "cumulative") return;
-      if (HYPOTHETICAL.test(text.slice(sent.start, verb.start))) return;
+      if (HYPOTHETICAL.test(text.slice(sent.start, verb.start)) || SPECULATIVE.test(text.slice(clause.start, verb.start))) return;
+      // 发布消息称, 会上表示: a statement reported, not an event.
+      if (REPORTED.test(text.slice(verb.end, clause.end)) || REPORTED.test(text.slice(clause.start, verb.start))) return;
+      // 完成246亿元, 完成了千亿目标: a quantity reached is a figure.
+      if (verb.id === "完成" && /\d|[一二三四五六七八九十百千万亿]+(元|单|个|项|%)|目标|任务|指标|融资|销售/.test(text.slice(verb.end, clause.end))) return;
       // 2023年是示范区完成…的关键一年: a description of the year, not an event.
       if (/是[^，,。；]*的?(关键|重要|开局|收官|决胜|攻坚)?(一年|之年)/.test(text.slice(clause.start, clause.end)) && /是/.test(text.slice(clause.start, verb.start))) return;
       // A clause without a subject of its own continues the event before it (审议通过《规定》,自10月1日起施行).
