@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { MilestoneItem } from "@/db/queries/timeline";
+import { actionLabel } from "@/lib/domain/milestones";
 import { DateText } from "./date-text";
 import { EntityChip } from "./entity-chip";
 import styles from "./milestone-list.module.css";
@@ -37,13 +38,21 @@ export function MilestoneEntry({ m, headingLevel = 3, closure }: { m: MilestoneI
   const H = headingLevel === 3 ? "h3" : "h4";
   const regionIds = [...new Set(m.regions.flatMap((r) => (closure ? closure(r.id) : [r.id])))];
   return (
-    <li className={styles.item} data-testid="milestone" data-regions={regionIds.join(" ")} data-date={m.date}>
+    <li
+      className={`${styles.item} ${m.status === "planned" ? styles.planned : ""}`}
+      data-testid="milestone"
+      data-regions={regionIds.join(" ")}
+      data-date={m.date ?? ""}
+      data-status={m.status}
+    >
       <div className={styles.date}>
+        {m.status === "planned" ? <span className={styles.badge} data-testid="milestone-planned">目标 · 期限</span> : null}
         <DateText value={m.date} precision={m.precision} />
-        <span className={styles.action}>{m.action}</span>
+        <span className={styles.action}>{actionLabel(m.action)}</span>
       </div>
       <div className={styles.body}>
         <H className={styles.event}>{m.event}</H>
+        {m.subject ? <p className={`muted small ${styles.subject}`}>事件对象：{m.subject}</p> : null}
         {m.entities.length + m.regions.length > 0 ? (
           <ul className="chips" aria-label="相关实体">
             {m.entities.map((e) => (

@@ -2,6 +2,7 @@ import { sql, type InferInsertModel, type InferSelectModel } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { DATE_PRECISIONS } from "../lib/domain/dates";
 import { ENTITY_KIND_IDS } from "../lib/domain/kinds";
+import { MILESTONE_STATUSES } from "../lib/domain/milestones";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -125,14 +126,24 @@ export type FigureRow = InferSelectModel<typeof figures>;
 export const milestones = sqliteTable(
   "milestones",
   {
-    /** Hash of date + action + concerned entity ids: the same event from several articles is one row. */
+    /** Hash of date + action + status + subject (lib/extract milestoneKey): the same event from several articles is one row. */
     id: text("id").primaryKey(),
-    date: text("date").notNull(),
-    precision: text("precision", { enum: DATE_PRECISIONS }).notNull(),
+    /** Null: an undated event, shown on its article only, never on the timeline. */
+    date: text("date"),
+    precision: text("precision", { enum: DATE_PRECISIONS }),
+    /** End of a date range (12月8日至9日). */
+    dateEnd: text("date_end"),
+    /** Action id of lib/domain/milestones.ts. */
     action: text("action").notNull(),
+    /** done: it happened; planned: a target or schedule (`date` its deadline). */
+    status: text("status", { enum: MILESTONE_STATUSES }).notNull().default("done"),
+    /** What the event is about: a known entity's name or the page's words. */
+    subject: text("subject"),
+    /** The subject's entity id, when it is a known entity. */
+    subjectId: text("subject_id"),
     event: text("event").notNull(),
   },
-  (t) => [index("milestones_date").on(t.date)],
+  (t) => [index("milestones_date").on(t.date), index("milestones_subject").on(t.subjectId, t.action)],
 );
 export type MilestoneRow = InferSelectModel<typeof milestones>;
 
@@ -151,8 +162,10 @@ export const milestoneSources = sqliteTable(
     milestoneId: text("milestone_id").notNull().references(() => milestones.id, { onDelete: "cascade" }),
     articleId: text("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
     paragraph: integer("paragraph").notNull(),
-    /** The sentence as this article reported it. */
+    /** The clause as this article reported it. */
     event: text("event").notNull(),
+    /** The whole sentence. */
+    sentence: text("sentence"),
   },
   (t) => [primaryKey({ columns: [t.milestoneId, t.articleId, t.paragraph] })],
 );

@@ -48,6 +48,37 @@ test.describe("timeline", () => {
     for (const t of shown) expect(t).toMatch(/^\d{4}年(\d{1,2}月(\d{1,2}日)?)?$/);
   });
 
+  test("targets are shown apart: a badge and a dashed style, and a status filter", async ({ page, request }) => {
+    await page.goto("/timeline");
+    const statuses = await page.getByTestId("milestone").evaluateAll((els) => els.map((e) => e.getAttribute("data-status")));
+    expect(statuses).toContain("planned");
+    expect(statuses).toContain("done");
+    const planned = page.locator('[data-testid="milestone"][data-status="planned"]').first();
+    await expect(planned.getByTestId("milestone-planned")).toHaveText("目标 · 期限");
+    // The planned style differs from a done one (italic event text, dashed rule between entries).
+    const fontOf = (status: string) => page.locator(`[data-testid="milestone"][data-status="${status}"] h4`).first().evaluate((e) => getComputedStyle(e).fontStyle);
+    expect(await fontOf("planned")).toBe("italic");
+    expect(await fontOf("done")).toBe("normal");
+    await expect(page.getByTestId("timeline-count")).toContainText("目标或计划");
+
+    await page.getByTestId("filter-status").selectOption("planned");
+    await page.getByTestId("filter-submit").click();
+    await expect(page).toHaveURL(/status=planned/);
+    const only = await page.getByTestId("milestone").evaluateAll((els) => els.map((e) => e.getAttribute("data-status")));
+    expect(only.length).toBeGreaterThan(0);
+    expect(new Set(only)).toEqual(new Set(["planned"]));
+    await expect(page.getByTestId("active-filters")).toContainText("目标·计划");
+    await screenshotBoth(page, "timeline-planned");
+
+    const api = (await (await request.get("/api/timeline?status=planned")).json()) as { items: { status: string; subject: string | null }[] };
+    expect(api.items.length).toBe(only.length);
+    expect(api.items.every((m) => m.status === "planned")).toBe(true);
+    const csv = parseCsv((await (await request.get("/api/timeline?status=planned&format=csv")).text()).slice(1));
+    expect(csv[0]).toEqual(expect.arrayContaining(["status", "subject", "date_end"]));
+    const bad = await request.get("/api/timeline?status=maybe");
+    expect(bad.status()).toBe(400);
+  });
+
   test("milestones download as CSV with the filters applied", async ({ page, request }) => {
     await page.goto("/timeline");
     const year = (await page.getByTestId("year-link").first().getAttribute("title"))!.slice(0, 4);

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { facetDef, FACET_REGISTRY, type FacetName, type FacetRegistry } from "./domain/facets";
+import { MILESTONE_STATUSES, MILESTONE_STATUS_LABELS, type MilestoneStatus } from "./domain/milestones";
 import { AtlasError } from "./errors";
 
 export type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -42,6 +43,8 @@ export interface TimelineState {
   to?: string;
   /** `offtopic=1`: also milestones reported only by off-topic or word-spun articles (hidden by default). */
   offtopic?: boolean;
+  /** done: events that happened; planned: targets and schedules; absent: both (targets styled apart). */
+  status?: MilestoneStatus;
 }
 
 export interface ParseOptions {
@@ -157,7 +160,7 @@ export function searchParamsToQuery(p: SearchState, registry: FacetRegistry = FA
 }
 
 const dateBound = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/);
-export const TIMELINE_KEYS = ["region", "topic", "plan", "from", "to"] as const;
+export const TIMELINE_KEYS = ["region", "topic", "plan", "from", "to", "status"] as const;
 export const OFFTOPIC_KEY = "offtopic";
 
 /**
@@ -184,6 +187,11 @@ export function parseTimelineParams(input: RawParams, opts: ParseOptions = {}): 
     if (v === undefined) continue;
     if (!dateBound.safeParse(v).success) bad(`${key}：日期格式应为 YYYY、YYYY-MM 或 YYYY-MM-DD，收到“${v}”`);
     out[key] = v;
+  }
+  const status = single(sp, "status", 10);
+  if (status !== undefined) {
+    if (!(MILESTONE_STATUSES as readonly string[]).includes(status)) bad(`status：应为 ${MILESTONE_STATUSES.join(" 或 ")}（${MILESTONE_STATUSES.map((x) => MILESTONE_STATUS_LABELS[x]).join("、")}），收到“${status}”`);
+    out.status = status as MilestoneStatus;
   }
   if (out.from && out.to && out.from.slice(0, out.to.length) > out.to) bad(`from 晚于 to（${out.from} > ${out.to}）`);
   return out;

@@ -161,12 +161,13 @@ describe("dates, figures and milestones", () => {
 
   it("does not date an event by a year that is part of its name when the sentence's own date is unresolved", () => {
     const ms = (t: string, pub: string | null) =>
-      extract({ title: "t", paragraphs: [t], published: pub, publishedPrecision: pub ? "day" : null }).milestones.map((m) => `${m.date} ${m.action}`);
+      extract({ title: "t", paragraphs: [t], published: pub, publishedPrecision: pub ? "day" : null }).milestones.map((m) => `${m.date} ${m.action}${m.status === "planned" ? " planned" : ""}`);
     const text = "5月23日,2024年长三角G60科创走廊高校协同创新联盟年会在上海工程技术大学举行。";
-    expect(ms(text, null)).toEqual([]);
+    // Kept on the article as an undated event, never on the timeline with the name's year.
+    expect(ms(text, null)).toEqual(["null 举行"]);
     expect(ms(text, "2024-05-25")).toEqual(["2024-05-23 举行"]);
-    // An event dated after the publication has not happened yet.
-    expect(ms("自10月1日起同步施行。9月下旬,三省一市人大常委会审议通过了规定。", "2022-09-30")).toEqual(["2022-09 通过"]);
+    // An event dated after the publication has not happened yet: a planned milestone with its date.
+    expect(ms("9月下旬,三省一市人大常委会审议通过了《一卡通规定》,自10月1日起同步施行。", "2022-09-30")).toEqual(["2022-09 通过", "2022-10-01 实施 planned"]);
     expect(afterPublication("2022-05", "2022-01-01", "year")).toBe(false);
     // A year that dates its sentence still does.
     expect(ms("2024年,合肥市政府发布了新政。", null)).toEqual(["2024 发布"]);

@@ -31,10 +31,13 @@ describe("extract on seed 000 through the real ingestion pipeline", () => {
 
   it("keeps 2月20日 as text: the page gives no publication year", () => {
     expect(x.entities.find((e) => e.kind === "date" && e.text === "2月20日")).toMatchObject({ value: null, precision: null });
-    expect(x.milestones.map((m) => [m.date, m.action])).toEqual([
+    // 2月20日 on a page without a year: an undated event on the article, not on the timeline.
+    expect(x.milestones.filter((m) => m.date).map((m) => [m.date, m.action])).toEqual([
       ["2023-02", "批复"],
       ["2024-02", "发布"],
+      ["2024-02", "启动"],
     ]);
+    expect(x.milestones.filter((m) => !m.date).map((m) => m.action)).toEqual(["发布"]);
   });
 
   it("extracts the figures with bounds", () => {

@@ -26,33 +26,39 @@ describe("classifyTopics", () => {
 });
 
 describe("milestones", () => {
-  it("links a date, an action and the plan/organization of the sentence", () => {
-    const x = article(["2023年2月,国务院批复《长三角生态绿色一体化发展示范区国土空间总体规划(2021—2035年)》,这是国内首个跨省域国土空间规划。"]);
+  it("links a date, an action and the plan it is about (the actor is an object)", () => {
+    const x = article(["2023年2月,国务院批复《长三角生态绿色一体化发展示范区国土空间总体规划(2021—2035年)》,这是国内首个跨省域国土空间规划。"], "2023-03-01");
     expect(x.milestones).toEqual([
       {
         date: "2023-02",
+        dateEnd: null,
         precision: "month",
         action: "批复",
-        event: "2023年2月,国务院批复《长三角生态绿色一体化发展示范区国土空间总体规划(2021—2035年)》",
-        entities: ["国务院", "长三角生态绿色一体化发展示范区国土空间总体规划(2021—2035年)"],
+        status: "done",
+        subject: "长三角生态绿色一体化发展示范区国土空间总体规划(2021—2035年)",
+        subjectId: expect.stringMatching(/^plan:/),
+        objects: ["国务院"],
+        event: "国务院批复《长三角生态绿色一体化发展示范区国土空间总体规划(2021—2035年)》",
+        sentence: "2023年2月,国务院批复《长三角生态绿色一体化发展示范区国土空间总体规划(2021—2035年)》,这是国内首个跨省域国土空间规划。",
+        entities: ["长三角生态绿色一体化发展示范区国土空间总体规划(2021—2035年)", "国务院"],
         entityIds: expect.any(Array),
         paragraph: 0,
       },
     ]);
   });
 
-  it("adds a second action of the same date only when its clause names an entity", () => {
+  it("keeps a meeting held and a document issued in one sentence as two events", () => {
     const x = article(["今年6月,浙江省委、省政府召开全省推进长三角一体化发展大会,出台了《浙江省推进长江三角洲区域一体化发展行动方案》。"]);
-    expect(x.milestones.map((m) => [m.date, m.action, m.entities])).toEqual([
-      ["2019-06", "召开", ["浙江省委", "浙江省政府"]],
-      ["2019-06", "出台", ["浙江省推进长江三角洲区域一体化发展行动方案"]],
+    expect(x.milestones.map((m) => [m.date, m.action, m.subject])).toEqual([
+      ["2019-06", "举行", "全省推进长三角一体化发展大会"],
+      ["2019-06", "印发", "浙江省推进长江三角洲区域一体化发展行动方案"],
     ]);
   });
 
-  it("skips future actions, actions inside names and unresolvable dates", () => {
-    expect(article(["今年底一个剧院有望结顶。"]).milestones).toEqual([]);
+  it("makes targets planned, skips actions inside names and keeps unresolvable dates off the timeline", () => {
+    expect(article(["今年底一个剧院有望结顶。"]).milestones.map((m) => [m.date, m.action, m.status])).toEqual([["2019-12", "封顶", "planned"]]);
     expect(article(["7月25日,长三角区域合作办公室举行新闻发布会。"]).milestones.map((m) => m.action)).toEqual(["举行"]);
-    expect(article(["2月20日,《跨省域国土空间规划实施体检评估技术指南》正式发布。"], null).milestones).toEqual([]);
+    expect(article(["2月20日,《跨省域国土空间规划实施体检评估技术指南》正式发布。"], null).milestones.map((m) => [m.date, m.action])).toEqual([[null, "发布"]]);
     expect(article(["如今年2月以来,先行启动区总规获两省一市政府批复。"]).milestones.map((m) => m.action)).toEqual(["批复"]);
   });
 
@@ -65,7 +71,7 @@ describe("milestones", () => {
   it("keeps the end of a date range on the date mention", () => {
     const x = extract({ title: "t", paragraphs: ["12月8日至9日,推进会在上海青浦召开。"], published: "2023-12-09", publishedPrecision: "day" });
     expect(x.entities.find((e) => e.kind === "date")).toMatchObject({ value: "2023-12-08", valueEnd: "2023-12-09", precision: "day" });
-    expect(x.milestones.map((m) => [m.date, m.action])).toEqual([["2023-12-08", "召开"]]);
+    expect(x.milestones.map((m) => [m.date, m.dateEnd, m.action])).toEqual([["2023-12-08", "2023-12-09", "举行"]]);
   });
 });
 

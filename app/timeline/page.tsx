@@ -4,6 +4,7 @@ import { getEntitiesByIds, getEntityExists } from "@/db/queries/entities";
 import { getMilestoneCount, getMilestoneYearCounts, getMilestones, getTimelineOptions, type MilestoneItem } from "@/db/queries/timeline";
 import { OfftopicToggle } from "@/components/offtopic-toggle";
 import { MilestoneList } from "@/components/milestone-list";
+import { MILESTONE_STATUSES, MILESTONE_STATUS_LABELS } from "@/lib/domain/milestones";
 import { regionContainers, regionOf } from "@/lib/domain/regions";
 import { toAtlasError } from "@/lib/errors";
 import { parseTimelineParams, timelineHref, type TimelineState } from "@/lib/url-state";
@@ -17,8 +18,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 function groupByYearMonth(items: MilestoneItem[]) {
   const years = new Map<string, Map<string, MilestoneItem[]>>();
   for (const m of items) {
-    const y = m.date.slice(0, 4);
-    const month = m.precision === "year" ? "" : m.date.slice(5, 7);
+    const date = m.date ?? "";
+    const y = date.slice(0, 4);
+    const month = m.precision === "year" ? "" : date.slice(5, 7);
     const ym = years.get(y) ?? new Map<string, MilestoneItem[]>();
     ym.set(month, [...(ym.get(month) ?? []), m]);
     years.set(y, ym);
@@ -46,12 +48,14 @@ export default async function TimelinePage({ searchParams }: Props) {
   const planName = params.plan
     ? (options.plans.find((p) => p.id === params.plan)?.name ?? getEntitiesByIds({ ids: [params.plan] })[0]?.name ?? params.plan)
     : null;
-  const active: { key: "region" | "topic" | "plan" | "from" | "to"; label: string }[] = [];
+  const active: { key: "region" | "topic" | "plan" | "from" | "to" | "status"; label: string }[] = [];
   if (regionName) active.push({ key: "region", label: `地区：${regionName}` });
   if (params.topic) active.push({ key: "topic", label: `主题：${params.topic}` });
   if (planName) active.push({ key: "plan", label: `规划：${planName}` });
   if (params.from) active.push({ key: "from", label: `起：${params.from}` });
   if (params.to) active.push({ key: "to", label: `止：${params.to}` });
+  if (params.status) active.push({ key: "status", label: `类型：${MILESTONE_STATUS_LABELS[params.status]}` });
+  const planned = items.filter((m) => m.status === "planned").length;
   const api = timelineHref(params, {}, "/api/timeline");
 
   return (
@@ -110,6 +114,15 @@ export default async function TimelinePage({ searchParams }: Props) {
           <span>止</span>
           <input name="to" defaultValue={params.to ?? ""} placeholder="2024-07" pattern="\d{4}(-\d{2}(-\d{2})?)?" inputMode="numeric" data-testid="filter-to" />
         </label>
+        <label>
+          <span>类型</span>
+          <select name="status" defaultValue={params.status ?? ""} data-testid="filter-status">
+            <option value="">全部（目标另行标出）</option>
+            {MILESTONE_STATUSES.map((st) => (
+              <option key={st} value={st}>{MILESTONE_STATUS_LABELS[st]}</option>
+            ))}
+          </select>
+        </label>
         {params.offtopic ? <input type="hidden" name="offtopic" value="1" /> : null}
         <div className={styles.submit}>
           <button type="submit" className="button primary" data-testid="filter-submit">筛选</button>
@@ -158,7 +171,9 @@ export default async function TimelinePage({ searchParams }: Props) {
         })}
       </nav>
 
-      <p className="muted small" data-testid="timeline-count" aria-live="polite">共 {items.length} 个里程碑</p>
+      <p className="muted small" data-testid="timeline-count" aria-live="polite">
+        共 {items.length} 个里程碑{planned ? `，其中 ${planned} 个是目标或计划（虚线标出，日期为期限）` : ""}
+      </p>
       <OfftopicToggle shown={Boolean(params.offtopic)} count={offtopicCount} what="个里程碑" showHref={timelineHref(params, { offtopic: true })} hideHref={timelineHref(params, { offtopic: false })} />
 
       {items.length === 0 ? (

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, isNull, or, sql } from "drizzle-orm";
+import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import type { DatePrecision } from "@/lib/domain/dates";
 import {
@@ -27,15 +27,7 @@ export interface ArticleRecord {
   entities: EntityRow[];
   mentions: { entityId: string; paragraph: number; start: number; end: number; text: string; value?: string | null; precision?: DatePrecision | null }[];
   figures: Omit<typeof figures.$inferInsert, "id" | "articleId">[];
-  milestones: {
-    id: string;
-    date: string;
-    precision: DatePrecision;
-    action: string;
-    event: string;
-    paragraph: number;
-    entityIds: string[];
-  }[];
+  milestones: (Omit<typeof milestones.$inferInsert, "event"> & { id: string; event: string; sentence: string; paragraph: number; entityIds: string[] })[];
   topics: { topic: string; score: number }[];
   /** Caps that cut the page (lib/ingest/caps.ts): reported with the file, not stored. */
   notes?: string[];
@@ -99,6 +91,30 @@ function clearArticleChildren(db: Db, articleId: string) {
   }
 }
 
+/**
+ * Another article's report of the same event at another precision (2019-12 and 2019-12-01): same action,
+ * status and subject entity, dates that agree where both are known. The row keeps the more precise date.
+ * Returns its id, or null (the event is new, or has no subject entity to be sure of).
+ */
+function sameEvent(db: Db, m: typeof milestones.$inferInsert): string | null {
+  if (!m.date || !m.subjectId) return null;
+  const row = db
+    .select({ id: milestones.id, date: milestones.date })
+    .from(milestones)
+    .where(
+      and(
+        eq(milestones.action, m.action),
+        eq(milestones.status, m.status ?? "done"),
+        eq(milestones.subjectId, m.subjectId),
+        sql`${milestones.date} != ${m.date} and (substr(${m.date}, 1, length(${milestones.date})) = ${milestones.date} or substr(${milestones.date}, 1, ${m.date.length}) = ${m.date})`,
+      ),
+    )
+    .get();
+  if (!row) return null;
+  if (row.date && m.date.length > row.date.length) db.update(milestones).set({ date: m.date, precision: m.precision, dateEnd: m.dateEnd }).where(eq(milestones.id, row.id)).run();
+  return row.id;
+}
+
 /** Milestones no article reports any more, and entities nothing refers to (the gazetteer's regions stay). */
 export function deleteOrphans({ db }: { db: Db }) {
   db.run(sql`delete from milestones where id not in (select milestone_id from milestone_sources)`);
@@ -128,13 +144,11 @@ export function upsertArticle({ db, record }: { db: Db; record: ArticleRecord })
     for (const m of record.mentions) t.insert(mentions).values({ articleId: id, ...m }).run();
     for (const f of record.figures) t.insert(figures).values({ articleId: id, ...f }).run();
     for (const topic of record.topics) t.insert(articleTopics).values({ articleId: id, ...topic }).onConflictDoNothing().run();
-    for (const m of record.milestones) {
-      t.insert(milestones)
-        .values({ id: m.id, date: m.date, precision: m.precision, action: m.action, event: m.event })
-        .onConflictDoNothing()
-        .run();
-      for (const entityId of m.entityIds) t.insert(milestoneEntities).values({ milestoneId: m.id, entityId }).onConflictDoNothing().run();
-      t.insert(milestoneSources).values({ milestoneId: m.id, articleId: id, paragraph: m.paragraph, event: m.event }).onConflictDoNothing().run();
+    for (const { entityIds, paragraph, sentence, ...m } of record.milestones) {
+      const milestoneId = sameEvent(t, m) ?? m.id;
+      if (milestoneId === m.id) t.insert(milestones).values(m).onConflictDoNothing().run();
+      for (const entityId of entityIds) t.insert(milestoneEntities).values({ milestoneId, entityId }).onConflictDoNothing().run();
+      t.insert(milestoneSources).values({ milestoneId, articleId: id, paragraph, event: m.event, sentence }).onConflictDoNothing().run();
     }
     if (existing) deleteOrphans({ db: t });
     return existing ? "updated" : "new";

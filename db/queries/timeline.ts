@@ -7,6 +7,7 @@ import type { TimelineState } from "@/lib/url-state";
 import { shownArticle } from "./articles";
 import { getRegions, type EntityRef } from "./entities";
 import type { DatePrecision } from "@/lib/domain/dates";
+import type { MilestoneStatus } from "@/lib/domain/milestones";
 
 /**
  * The timeline's filter, as lib/url-state parses it: a region (the milestone is located in it or below
@@ -21,13 +22,19 @@ export interface MilestoneSource {
   site: string | null;
   paragraph: number;
   event: string;
+  sentence: string | null;
 }
 
 export interface MilestoneItem {
   id: string;
-  date: string;
-  precision: DatePrecision;
+  /** Null only for an article's undated events (getMilestonesByArticleId); the timeline has dated ones. */
+  date: string | null;
+  precision: DatePrecision | null;
+  dateEnd: string | null;
   action: string;
+  status: MilestoneStatus;
+  subject: string | null;
+  subjectId: string | null;
   event: string;
   entities: EntityRef[];
   /** Regions the milestone is located in (own entities, located projects, source paragraph). */
@@ -58,9 +65,13 @@ function reportedByShownArticle(): SQL {
   return sql`exists (select 1 from ${milestoneSources} ms where ms.milestone_id = ${milestones.id} and ${shownArticle(sql`ms.article_id`)})`;
 }
 
+/** On the timeline: dated milestones (an undated event stays on its article). */
+const onTimeline = sql`${milestones.date} is not null`;
+
 function conditions(db: Db, f: TimelineFilter, withDates: boolean): SQL[] {
-  const where: SQL[] = [];
+  const where: SQL[] = [onTimeline];
   if (!f.offtopic) where.push(reportedByShownArticle());
+  if (f.status) where.push(eq(milestones.status, f.status));
   if (f.region) where.push(milestoneRegionCondition(expandRegion(f.region)));
   if (f.plan) {
     where.push(sql`exists (select 1 from ${milestoneEntities} me where me.milestone_id = ${milestones.id} and me.entity_id = ${f.plan})`);
@@ -93,11 +104,9 @@ export function getMilestoneCount({ db = getDb(), filter = {} }: { db?: Db; filt
 
 /** The most recent milestones, newest first (the landing page). */
 export function getLatestMilestones({ db = getDb(), limit = 4, offtopic = false }: { db?: Db; limit?: number; offtopic?: boolean } = {}): MilestoneItem[] {
-  const rows = db
-    .select()
-    .from(milestones)
-    .where(offtopic ? undefined : reportedByShownArticle())
-    .orderBy(desc(milestones.date), asc(milestones.id)).limit(limit).all();
+  // Recent events that happened: targets are not news of the day.
+  const where = and(onTimeline, eq(milestones.status, "done"), offtopic ? undefined : reportedByShownArticle());
+  const rows = db.select().from(milestones).where(where).orderBy(desc(milestones.date), asc(milestones.id)).limit(limit).all();
   return attachDetails(db, rows);
 }
 
@@ -110,7 +119,7 @@ export function getMilestonesByEntityIds({ db = getDb(), ids, regionIds = [] }: 
   const rows = db
     .select()
     .from(milestones)
-    .where(sql.join(parts, sql` or `))
+    .where(and(onTimeline, sql`(${sql.join(parts, sql` or `)})`))
     .orderBy(asc(milestones.date), asc(milestones.id))
     .all();
   return attachDetails(db, rows);
@@ -122,7 +131,7 @@ export function getMilestonesByArticleId({ db = getDb(), articleId }: { db?: Db;
     .select()
     .from(milestones)
     .where(sql`exists (select 1 from ${milestoneSources} ms where ms.milestone_id = ${milestones.id} and ms.article_id = ${articleId})`)
-    .orderBy(asc(milestones.date))
+    .orderBy(sql`${milestones.date} is null`, asc(milestones.date))
     .all();
   return attachDetails(db, rows);
 }
@@ -148,6 +157,7 @@ function attachDetails(db: Db, rows: MilestoneRow[]): MilestoneItem[] {
       published: articles.published,
       paragraph: milestoneSources.paragraph,
       event: milestoneSources.event,
+      sentence: milestoneSources.sentence,
     })
     .from(milestoneSources)
     .innerJoin(articles, eq(articles.id, milestoneSources.articleId))
@@ -186,7 +196,7 @@ function attachDetails(db: Db, rows: MilestoneRow[]): MilestoneItem[] {
       ...m,
       entities: own.filter((e) => e.kind !== "region").map(pick),
       regions: [...regions.values()],
-      sources: [...sources.values()].map(({ articleId, title, site, paragraph, event }) => ({ articleId, title, site, paragraph, event })),
+      sources: [...sources.values()].map(({ articleId, title, site, paragraph, event, sentence }) => ({ articleId, title, site, paragraph, event, sentence })),
     };
   });
 }

@@ -122,7 +122,9 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, pub: PublishedDate) 
       const p = pubParts(pub);
       // A bare month needs the publication year, and its month to tell whether 12月 in a January article is last year.
       if (p.y === null || p.m === null) return { value: null, precision: null, relative: true };
-      const year = month > p.m + 1 ? p.y - 1 : p.y;
+      // A month after the publication's is this year's (a schedule: 11月17日开港 in an August article), except
+      // the end of last year read at the start of this one (12月 in a January or February article).
+      const year = p.m <= 2 && month >= 11 ? p.y - 1 : p.y;
       const start = iso(year, month, num(m[2]));
       const endValue = m[4] ? iso(year, num(m[3]) ?? month, num(m[4])).value : undefined;
       return { ...start, ...(endValue !== undefined ? { endValue } : {}), relative: true };
@@ -192,4 +194,33 @@ export function parseDate(text: string): IsoDate | null {
   if (best) return (best as { date: IsoDate }).date;
   for (const m of text.matchAll(MONTH_PATTERN)) consider(m.index, calendarDate(Number(m[1]), Number(m[2])));
   return month ? (month as { date: IsoDate }).date : null;
+}
+
+const REPOST = /(?:转自|转载自|原标题|原文链接|来源|原载|首发于|原文发布于)[：:\s]?[^。\n]{0,60}?((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/;
+const DATELINE = /(?:社|报|网|台|新闻|客户端)[\p{Script=Han}]{0,6}?(\d{1,2})月(\d{1,2})日电/u;
+const MAX_DATELINE_LAG_DAYS = 31;
+
+/**
+ * The date an article's relative dates (今年6月, 11月19日, 昨天) resolve against. A repost that names its
+ * original with a date (转自…, 原标题…, 来源: … 2021-03-05) is dated by the original; a page whose own dateline
+ * (中评社北京10月19日电) cannot be the week of its publication date is a repost of unknown date, and its
+ * relative dates get no year rather than a guessed one. Otherwise the publication date.
+ */
+export function relativeAnchor(texts: readonly string[], pub: PublishedDate): PublishedDate {
+  for (const t of texts) {
+    const m = REPOST.exec(t);
+    const original = m ? parseDate(m[1] as string) : null;
+    if (original && (!pub.published || original.value < pub.published)) return { published: original.value, precision: original.precision };
+  }
+  if (pub.published && pub.precision === "day") {
+    for (const t of texts.slice(0, 3)) {
+      const m = DATELINE.exec(t);
+      if (!m) continue;
+      const line = findDates(`${m[1]}月${m[2]}日`, pub)[0]?.value;
+      const lag = line ? (new Date(`${pub.published}T00:00:00Z`).getTime() - new Date(`${line}T00:00:00Z`).getTime()) / 86400000 : Infinity;
+      if (!line || lag < 0 || lag > MAX_DATELINE_LAG_DAYS) return { published: null, precision: null };
+      break;
+    }
+  }
+  return pub;
 }

@@ -1,7 +1,7 @@
 import type { DatePrecision } from "../domain/dates";
-import { findDates, type DateMatch } from "./dates";
+import { findDates, relativeAnchor, type DateMatch } from "./dates";
 import { findFigures } from "./figures";
-import { findMilestones, milestoneKey } from "./milestones";
+import { findMilestones, mergeMilestones, type MilestoneContext } from "./milestones";
 import { findOrgsProjects, isGovernmentBody, isKnownName } from "./orgs-projects";
 import { findPlans, type ParagraphText } from "./plans";
 import { findRegionsInArticle, regionById } from "./regions";
@@ -11,7 +11,7 @@ import type { EntityMention, Extraction, Figure, Milestone } from "./types";
 
 export { regionById, allRegions, type Region } from "./regions";
 export { planAliasesFor, normalizeTitle, planType, planPeriod } from "./plans";
-export { milestoneKey } from "./milestones";
+export { milestoneKey, afterPublication } from "./milestones";
 export type * from "./types";
 
 export interface ExtractInput {
@@ -40,14 +40,6 @@ function dateMention(d: DateMatch, paragraph: number): EntityMention {
   };
 }
 
-const SCHEDULED = /起|将|拟|计划|预计|有望|即将|开始/;
-
-/** True when a date is later than the publication, compared at the coarser of the two precisions. */
-export function afterPublication(date: string, published: string, precision: DatePrecision | null): boolean {
-  const len = Math.min(date.length, precision === "day" ? 10 : precision === "month" ? 7 : 4);
-  return date.slice(0, len) > published.slice(0, len);
-}
-
 /**
  * Everything the knowledge base keeps about one article: entity mentions (plans, organizations, projects,
  * regions, dates), figures, milestones and topics. Mentions in the title have paragraph -1.
@@ -55,15 +47,16 @@ export function afterPublication(date: string, published: string, precision: Dat
  * mentions; inside a project name they are (华为青浦研发中心 → 青浦) and also give the project its region.
  */
 export function extract(input: ExtractInput): Extraction {
-  const pub = { published: input.published, precision: input.publishedPrecision };
   const texts: ParagraphText[] = [{ index: TITLE_PARAGRAPH, text: input.title }, ...input.paragraphs.map((text, index) => ({ index, text }))];
+  const pub = relativeAnchor(texts.map((t) => t.text), { published: input.published, precision: input.publishedPrecision });
+  const context: MilestoneContext = { published: pub.published, publishedPrecision: pub.precision, last: {} };
   const plans = findPlans(texts);
   const entities: EntityMention[] = [...plans.mentions];
   const figures: Figure[] = [];
   const milestones: Milestone[] = [];
   const contextual: EntityMention[] = [];
-  const seenMilestones = new Set<string>();
   const regionMatches = findRegionsInArticle(texts);
+  const namedInFull = new Set(regionMatches.filter((r) => !r.contextual).map((r) => r.id));
 
   for (const { index, text } of texts) {
     const planSpans = plans.spans.get(index) ?? [];
@@ -82,23 +75,12 @@ export function extract(input: ExtractInput): Extraction {
       (r.contextual ? contextual : entities).push(m);
     }
     figures.push(...findFigures(text, index, [...dateSpans, ...planSpans, ...orgsProjects]));
-    const paragraphEntities = entities.filter((e) => e.paragraph === index);
-    for (const m of findMilestones(text, index, dates, paragraphEntities)) {
-      // An event dated after the publication and told as a schedule (自10月1日起施行 in an article of 30 September)
-      // has not happened yet. (Without a schedule word the publication date itself may be wrong: keep it.)
-      if (input.published && afterPublication(m.date, input.published, input.publishedPrecision) && SCHEDULED.test(m.event)) continue;
-      const key = milestoneKey(m);
-      if (seenMilestones.has(key)) continue;
-      seenMilestones.add(key);
-      // The same event told twice (title and body) with more or fewer names is one milestone: keep the richer.
-      const twin = milestones.findIndex((o) => o.date === m.date && o.action === m.action && (o.entityIds.every((id) => m.entityIds.includes(id)) || m.entityIds.every((id) => o.entityIds.includes(id))));
-      const other = milestones[twin];
-      if (other) {
-        if (m.entityIds.length > other.entityIds.length) milestones[twin] = m;
-        continue;
-      }
-      milestones.push(m);
-    }
+    // 示范区 alone (a contextual mention) is the zone in an article that names it in full: it can be what an event is about.
+    const paragraphEntities = [...entities.filter((e) => e.paragraph === index), ...contextual.filter((e) => e.paragraph === index && namedInFull.has(e.id.replace(/^region:/, "")))];
+    // A title cut from the first paragraph (…) restates it: its events are the paragraph's.
+    const cutTitle = index === TITLE_PARAGRAPH && /…$/.test(text) && (input.paragraphs[0] ?? "").startsWith(text.replace(/…$/, ""));
+    if (!cutTitle) milestones.push(...findMilestones(text, index, dates, paragraphEntities, context));
+    for (const e of paragraphEntities) if (e.kind === "plan" || e.kind === "project" || e.kind === "organization") context.last[e.kind] = e;
   }
   // "位于上海市青浦区的华为练秋湖研发中心", "嘉善经济技术开发区内的…公司": a region right before a name is where it is.
   for (const m of entities) {
@@ -114,6 +96,6 @@ export function extract(input: ExtractInput): Extraction {
   const named = new Set(entities.filter((e) => e.kind === "region").map((e) => e.id));
   entities.push(...contextual.filter((m) => named.has(m.id)));
   entities.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
-  return { entities, figures, milestones, topics: classifyTopics(input.title, input.paragraphs) };
+  return { entities, figures, milestones: mergeMilestones(milestones), topics: classifyTopics(input.title, input.paragraphs) };
 }
 

@@ -1,110 +1,481 @@
+/**
+ * The milestone event model: one event the page reports, as
+ * `{date, dateEnd, precision, action, status, subject, objects, sentence, paragraph}`.
+ *
+ * - `action` is an id of the taxonomy in lib/domain/milestones.ts (synonyms mapped; the more specific verb
+ *   names an event told with two: 开工仪式举行 → 开工, 宣布…正式启动 → 启动).
+ * - `status` is `planned` for targets and schedules (将, 计划, 拟, 力争, 预计, 目标, 到YYYY年, a date after the
+ *   publication with 起); cumulative states (截至…已…, 目前已…) are figures, not events.
+ * - `subject` is the plan, project, organization, zone or meeting the event is about; short references
+ *   (该项目, 工程, 这一规划) resolve to the last one named in the passage; an event without a subject is a
+ *   fragment and is dropped.
+ * - `date` is the nearest time anchor of the clause: a resolved date, or null when the anchor cannot be
+ *   resolved without guessing (11月7日 on a page without a year, 近日, 去年 without a publication date): such
+ *   an event stays on the article, never on the timeline.
+ */
+import type { DatePrecision } from "../domain/dates";
+import { ACTION_VERBS, actionOf, actionRank, type MilestoneStatus } from "../domain/milestones";
 import type { DateMatch } from "./dates";
-import type { EntityMention, Milestone } from "./types";
 import { sentences } from "./text";
-import { isNamedKind } from "../domain/kinds";
+import type { EntityMention, Milestone } from "./types";
 
-const ACTIONS = [
-  "建成投用", "建成通车", "结构封顶", "开工建设", "正式签约", "揭牌成立", "批复", "印发", "发布", "召开", "启动", "开工", "封顶", "结顶",
-  "竣工", "建成", "投用", "通车", "揭牌", "签约", "签署", "签订", "举行", "举办", "成立", "开通", "开行", "通过", "出台", "获批",
-  "批准", "施行", "公布", "设立", "贯通", "开业", "投产", "落成", "宣布", "挂牌",
-].sort((a, b) => b.length - a.length);
-/** Spellings of the same action, so that two reports of one event share a key. */
-const CANONICAL_ACTION: Record<string, string> = {
-  获批: "批复", 批准: "批复", 正式签约: "签约", 签署: "签约", 签订: "签约", 揭牌成立: "揭牌", 开工建设: "开工", 结顶: "封顶", 举办: "举行",
-};
-const FUTURE = /(将|拟|计划|有望|预计|即将|力争|争取|准备)[^，,。；]{0,3}$/;
+/** What the milestones of one paragraph need from the article so far. */
+export interface MilestoneContext {
+  /** Publication date the relative dates were resolved against (null: none, or a repost of unknown date). */
+  published: string | null;
+  publishedPrecision: DatePrecision | null;
+  /** The last plan / project / organization named in the article before this paragraph (for 该项目, 这一规划). */
+  last: Partial<Record<"plan" | "project" | "organization", EntityMention>>;
+}
 
-function findActions(text: string, from: number, to: number): { action: string; start: number; length: number }[] {
-  const out: { action: string; start: number; length: number }[] = [];
+interface Anchor {
+  start: number;
+  end: number;
+  value: string | null;
+  precision: DatePrecision | null;
+  endValue: string | null;
+  /** Preceded by 到/至 (a deadline) or 截至/截止 (a running total). */
+  lead: "target" | "cumulative" | null;
+  /** Followed by 起/开始 (from that date on). */
+  from: boolean;
+}
+
+interface ActionHit {
+  id: string;
+  start: number;
+  end: number;
+  /** 开工仪式, 揭牌仪式: the ceremony of an action is that action. */
+  ceremony: boolean;
+}
+
+// ---------- time anchors ----------
+
+/** The taxonomy's verbs by their first character (longest first), so a paragraph is scanned once. */
+const VERBS_BY_FIRST = new Map<string, string[]>();
+for (const v of ACTION_VERBS) VERBS_BY_FIRST.set(v[0] as string, [...(VERBS_BY_FIRST.get(v[0] as string) ?? []), v]);
+
+// What may follow a year that dates the sentence (2019年以来, 2024年底, 2020年,合肥…, 2019年是…).
+const AFTER_SENTENCE_YEAR = /^(?:[^\p{Script=Han}A-Za-z]|以来|起|开始|底|初|末|前|后|内|中|期间|全年|上半年|下半年|第[一二三四]季度|至|到|是|的|将|已|在|又|共|就|也|还|由|被|即|再|正式|首次|前后)/u;
+
+/**
+ * "5月23日,2024年长三角…年会在…举行": a bare year glued to the name after it is part of the name, and never
+ * dates the event.
+ */
+function yearInName(text: string, d: DateMatch): boolean {
+  if (d.precision !== "year" || d.endValue !== undefined || !/^\d{4}年?$/.test(d.text)) return false;
+  // 于2026年建成, 到2027年: a preposition or a verb right after makes it a date.
+  if (/(于|在|到|至|从|自)$/.test(text.slice(Math.max(0, d.start - 1), d.start))) return false;
+  if (VERBS_BY_FIRST.get(text[d.end] as string)?.some((v) => text.startsWith(v, d.end))) return false;
+  return !AFTER_SENTENCE_YEAR.test(text.slice(d.end));
+}
+
+/** Time words that anchor an event without a date the page gives: the event is real, its date unknown. */
+const VAGUE_TIME = /近日|日前|近期|前不久|不久前|此前|早前|当天|当日|同日|次日/g;
+
+function anchorsOf(text: string, dates: readonly DateMatch[], from: number, to: number): Anchor[] {
+  const out: Anchor[] = [];
+  for (const d of dates) {
+    if (d.start < from || d.end > to) continue;
+    // 2023年度 is a reporting period; a dateline (1月16日电) dates the report, not the event; a year in a name dates nothing.
+    if (text.startsWith("度", d.end) || /^电/.test(text.slice(d.end)) || yearInName(text, d)) continue;
+    const before = text.slice(Math.max(from, d.start - 3), d.start);
+    const lead = /(截至|截止)$/.test(before) ? "cumulative" : /(到|至|力争|争取|计划|预计|目标)(于|在)?$/.test(before) ? "target" : null;
+    out.push({ start: d.start, end: d.end, value: d.value, precision: d.precision, endValue: d.endValue ?? null, lead, from: /^(起|开始|以后)/.test(text.slice(d.end)) });
+  }
+  for (const m of text.slice(from, to).matchAll(VAGUE_TIME)) {
+    const start = from + m.index;
+    if (out.some((a) => a.start <= start && a.end > start)) continue;
+    // 当天/同日 refer to the date just told: they take it over.
+    const prev = /当天|当日|同日/.test(m[0]) ? out.filter((a) => a.end <= start).at(-1) : undefined;
+    out.push({ start, end: start + m[0].length, value: prev?.value ?? null, precision: prev?.precision ?? null, endValue: null, lead: null, from: false });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "2019年、2020年先后开工": each date of a coordinated list gets the event; the anchors of the list share
+ * the scope of its last member.
+ */
+function coordinated(text: string, anchors: readonly Anchor[], a: Anchor): Anchor[] {
+  const group = [a];
+  for (let i = anchors.indexOf(a) - 1; i >= 0; i--) {
+    const prev = anchors[i] as Anchor;
+    if (!/^\s*(、|和|及|与|,|，)\s*$/.test(text.slice(prev.end, (group[0] as Anchor).start))) break;
+    group.unshift(prev);
+  }
+  return group.length > 1 && /^[，,]?[^，,。；]{0,12}(先后|分别|相继)/.test(text.slice(a.end)) ? group : [a];
+}
+
+/** 5月23日上午, / 2019年以来, / 今年6月,: a clause that is only a time sets the time of the clauses after it. */
+function isLeading(text: string, a: Anchor, from: number): boolean {
+  const c = clauseAround(text, a.start, from, text.length);
+  const rest = (text.slice(c.start, a.start) + text.slice(a.end, c.end)).replace(/[“”\s]|上午|下午|晚间|晚上|以来|起|底|初|中旬|上旬|下旬|前后|期间|当天|在|于|早在|截至/g, "");
+  return rest.length <= 2;
+}
+
+// ---------- actions ----------
+
+/** After a verb: it is a noun (发布会, 启动区, 开通日), a time (建成后, 成立以来, 开工前) or a ceremony (开工仪式). */
+const NOUN_AFTER = /^(会|大会|中心|区|周|日|平台|站|号|率|量|期|数|式(?!仪))/;
+// 成立以来 and 发布之际 date the event they name (自2019年11月揭牌成立以来); 建成后, 开工前, 成立20周年 do not.
+const TIME_AFTER = /^(之后|后|之前|前|时|周年|\d+周年|[一二三四五六七八九十]+周年|满)/;
+const CEREMONY_AFTER = /^(仪式|典礼|活动)/;
+const NEGATION_BEFORE = /(未|尚未|没有|不|无法|暂未|难以)$/;
+
+function findActions(text: string, from: number, to: number, names: readonly EntityMention[]): ActionHit[] {
+  const out: ActionHit[] = [];
   for (let i = from; i < to; ) {
-    const a = ACTIONS.find((x) => text.startsWith(x, i) && i + x.length <= to);
-    // 发布会, 启动仪式 are nouns.
-    const noun = a !== undefined && /^(会|仪式|大会)/.test(text.slice(i + a.length));
-    if (a && !noun && !FUTURE.test(text.slice(Math.max(from, i - 4), i))) {
-      out.push({ action: CANONICAL_ACTION[a] ?? a, start: i, length: a.length });
-      i += a.length;
-    } else i++;
+    let verb = VERBS_BY_FIRST.get(text[i] as string)?.find((v) => text.startsWith(v, i) && i + v.length <= to);
+    let id = verb ? actionOf(verb)?.id : undefined;
+    // 建设…开始 / 建设…启动: construction starts.
+    if (!verb && text.startsWith("开始", i) && /建设[^，,。；]{0,16}$/.test(text.slice(from, i)) && !/^(以来|后|前)/.test(text.slice(i + 2))) {
+      verb = "开始";
+      id = "开工";
+    }
+    // 通过了《决定》: a document passed; 实施 is an event only when something is put in force (起实施, 正式实施, 《…》实施), not 实施…战略.
+    if (!verb && /^通过了?《/.test(text.slice(i, i + 4))) {
+      verb = "通过";
+      id = "通过";
+    }
+    if (id === "实施" && verb === "实施" && !/(起|正式|开始|印发|》|施行)[\s“”"]*$/.test(text.slice(Math.max(from, i - 3), i))) {
+      i += verb.length;
+      continue;
+    }
+    if (!verb || !id) {
+      i++;
+      continue;
+    }
+    const end = i + verb.length;
+    const after = text.slice(end);
+    // “上海发布”微信公众号: a short quoted name is a name, not an action.
+    const quoted = /“[^“”]{0,6}$/.test(text.slice(Math.max(0, i - 7), i)) && /^[^“”]{0,6}”/.test(text.slice(end, end + 7));
+    // Inside a title 《…》 a verb is part of the title.
+    const inTitle = text.lastIndexOf("《", i) > text.lastIndexOf("》", i);
+    const inName = quoted || inTitle || names.some((e) => e.start <= i && e.end > i);
+    const skip = inName || NOUN_AFTER.test(after) || TIME_AFTER.test(after) || NEGATION_BEFORE.test(text.slice(Math.max(from, i - 2), i));
+    if (!skip) out.push({ id, start: i, end, ceremony: CEREMONY_AFTER.test(after) });
+    i = end;
   }
   return out;
 }
 
+// ---------- clauses, status ----------
+
+const CLAUSE_BREAK = "，,；;：:…";
 function clauseAround(text: string, pos: number, from: number, to: number): { start: number; end: number } {
   let s = pos;
-  while (s > from && !"，,；;：:…".includes(text[s - 1] as string)) s--;
+  while (s > from && !CLAUSE_BREAK.includes(text[s - 1] as string)) s--;
   let e = pos;
-  while (e < to && !"，,；;。…".includes(text[e] as string)) e++;
+  while (e < to && !"，,；;。…：:".includes(text[e] as string)) e++;
   return { start: s, end: e };
 }
 
-// What may follow a year that dates the sentence (2019年以来, 2024年底, 2020年,合肥…, 2019年是…).
-const AFTER_SENTENCE_YEAR = /^(?:[^\p{Script=Han}A-Za-z]|以来|起|开始|底|初|末|前|后|内|中|期间|全年|上半年|下半年|至|到|是|的|将|已|在|又|共|就|也|还|由|被|即|再|正式|首次)/u;
+// 将 before a noun phrase and 纳入/划入/列入 is the object marker (将A纳入B), not the future.
+const FUTURE = /将(?!近)|拟|计划|预计|力争|争取|有望|即将|准备|目标|或将|要在|(?<![\p{Script=Han}])或(?=\d|[一二三四五六七八九十]+月)/u;
+const CUMULATIVE = /截至|截止|累计|目前|至今|迄今|已有|现有|共有/;
 
-/**
- * "5月23日,2024年长三角…年会在…举行": a bare year glued to the name after it (2024年长三角…年会) is part of
- * the name when the sentence has a date of its own, resolved or not; it never dates the event.
- */
-function yearInName(text: string, d: DateMatch, all: readonly DateMatch[]): boolean {
-  if (d.precision !== "year" || d.endValue !== undefined) return false;
-  if (AFTER_SENTENCE_YEAR.test(text.slice(d.end))) return false;
-  return all.some((o) => o !== d && (o.value === null || o.precision === "month" || o.precision === "day"));
+/** 按照「…开工,…竣工」的总目标: the verb sits in a quoted statement the sentence calls a target or plan. */
+function inQuotedTarget(text: string, verbStart: number, sentEnd: number): boolean {
+  const open = Math.max(text.lastIndexOf("「", verbStart), text.lastIndexOf("“", verbStart));
+  if (open < 0) return false;
+  const close = text.slice(open, sentEnd).search(/[」”]/);
+  if (close < 0 || open + close < verbStart) return false;
+  return /^[」”]的?[^，,。；]{0,8}(目标|计划|要求|任务|设想)/.test(text.slice(open + close, sentEnd));
 }
 
+function statusOf(text: string, clauseStart: number, verbStart: number, verb: string, anchor: Anchor, ctx: MilestoneContext, sentEnd: number): MilestoneStatus | "cumulative" {
+  const before = text.slice(clauseStart, verbStart);
+  if (inQuotedTarget(text, verbStart, sentEnd)) return "planned";
+  if (anchor.lead === "cumulative") return "cumulative";
+  if (CUMULATIVE.test(before) && /已|先后|陆续|相继/.test(before)) return "cumulative";
+  // 先后在…举办了8次会议, 累计开通12条: a count of repeats is a running total.
+  const counted = text.slice(verbStart, sentEnd).split(/[，,。；]/)[0] ?? "";
+  if (/先后|陆续|相继|累计/.test(before) && /(\d+|[一二三四五六七八九十]+)(次|届|条|个|场|批)/.test(counted)) return "cumulative";
+  if (/共/.test(before) && /(\d+|[一二三四五六七八九十]+)(次|届)/.test(counted)) return "cumulative";
+  const objectMarker = /^(纳入|划入|列入)$/.test(verb) && /将[^于在]/.test(before) && !/将(于|在)/.test(before);
+  const future = !objectMarker && FUTURE.test(before.replace(/将近/g, ""));
+  if (anchor.lead === "target" && /已/.test(before)) return "cumulative";
+  if (anchor.lead === "target" || (future && !/已/.test(before.slice(before.search(FUTURE))))) return "planned";
+  // A date after the publication (自10月1日起施行, 11月17日开港 in an August article) has not happened yet.
+  if (anchor.value && ctx.published && afterPublication(anchor.value, ctx.published, ctx.publishedPrecision)) return "planned";
+  return "done";
+}
+
+/** True when a date is later than the publication, compared at the coarser of the two precisions. */
+export function afterPublication(date: string, published: string, precision: DatePrecision | null): boolean {
+  const len = Math.min(date.length, precision === "day" ? 10 : precision === "month" ? 7 : 4);
+  return date.slice(0, len) > published.slice(0, len);
+}
+
+// ---------- subjects ----------
+
+const DOC_ACTIONS = new Set(["批复", "印发", "发布", "通过", "实施"]);
+const BUILD_ACTIONS = new Set(["开工", "封顶", "贯通", "竣工", "建成", "开通", "投用"]);
+const ORG_ACTIONS = new Set(["揭牌", "成立", "上线"]);
+type SubjectKind = "plan" | "project" | "organization" | "region";
+function kindOrder(action: string): SubjectKind[] {
+  if (DOC_ACTIONS.has(action)) return ["plan", "project", "organization", "region"];
+  if (BUILD_ACTIONS.has(action)) return ["project", "plan", "region", "organization"];
+  if (ORG_ACTIONS.has(action)) return ["organization", "project", "region", "plan"];
+  return ["plan", "project", "organization", "region"];
+}
+/** Regions that can be what an event is about: zones, corridors, metropolitan areas (not a place where it happens). */
+const ZONE = /示范区|走廊|都市圈|新区|开发区|园区|自贸|先行启动区|客厅/;
+
+// 该项目, 这一规划, 工程, 《方案》: a short reference, and the kind it points to.
+const SHORT_REF = /^(?:该|这一|这个|此|本|上述|这项|这条|这座)?(项目|工程|线路|规划|方案|纲要|计划|条例|规定|联盟|中心|平台|机构)$|^(其|它)$/;
+const SHORT_REF_KIND: Record<string, "plan" | "project" | "organization"> = {
+  项目: "project", 工程: "project", 线路: "project", 规划: "plan", 方案: "plan", 纲要: "plan", 计划: "plan", 条例: "plan", 规定: "plan",
+  联盟: "organization", 中心: "organization", 平台: "organization", 机构: "organization", 其: "project", 它: "project",
+};
+/** Words around a subject that are not part of it: adverbs, prepositions, auxiliaries. */
+const LEADING_NOISE = /^(?:[，,、：:\s“”"]|起|凌晨|第[一二三四]季度|以前|之前|前|\d+[点时:：]\d*分?|上午|下午|晚间|晚上|当天|当日|继续|正式|已经|已于|已|于|也|还|又|再|均|都|将|由|经|被|并|并且|同时|此次|这次|本次|随后|其后|此后|目前)+/;
+const TRAILING_NOISE = /(?:[，,、\s“”"]|实现|对外|继续|预计|计划|拟|力争|争取|有望|即将|正式|已经|已于|已|于|将于|将|也|还|又|均|都|共同|联合|同步|分别|先后|相继|率先|首次|再次|顺利|全面|基本|如期|提前|宣布|获|获得|予以|经|被|了|的)+$/;
+const MEETING = /(会议|大会|论坛|峰会|年会|座谈会|联席会|交流会|推进会|博览会|展览会|发布会|活动|仪式|典礼|开幕式|闭幕式|赛|节)$/;
+const HAN2 = /\p{Script=Han}.*\p{Script=Han}/u;
+/** Words that stand for the event itself, not for what it is about. */
+const GENERIC_SUBJECT = /^(仪式|活动|典礼|现场|工作|这|此|我们|大家|双方|各方|三地|两地)$/;
+
+interface Subject {
+  name: string;
+  id: string | null;
+}
+
+const PLACE_OR_TIME = /^(在|于|从|自|到|至)/;
+const HYPOTHETICAL = /(?<![\p{Script=Han}])(若|如果|假如|倘若|一旦|如若)|^若/u;
+
+const SPECULATIVE = /可能|或许|也许|传闻|据传|不排除/;
+// 称 but not 简称, 名称, 号称, 统称.
+const REPORTED = /(?:(?<![简名号堪俗统自总职])称|表示|显示|指出|透露)(?![\p{Script=Han}]{0,2}(会|大会))/u;
+
+function cleanSubject(s: string): string {
+  // 苹果公司在美国总部举行, 示范区于2019年挂牌: the place or time phrase before the verb is not the subject.
+  const at = s.search(/(?<=.)(在|于)/);
+  let head = at > 0 ? s.slice(0, at) : PLACE_OR_TIME.test(s) ? "" : s;
+  // 是中国首个…发起的: a copula describes, it does not name.
+  if (/^是/.test(head)) head = "";
+  // 记者从…获悉, 据…: a source phrase, not a subject.
+  if (/(从|向|对|据|经|由|自|记者)$/.test(head) || /^(据|记者)/.test(head)) head = "";
+  return head.replace(LEADING_NOISE, "").replace(TRAILING_NOISE, "").replace(LEADING_NOISE, "");
+}
+
+/** The page's words for what the event is about: before the verb (minus places and times), else right after it. */
+function textSubject(text: string, from: number, verb: ActionHit, to: number, anchors: readonly Anchor[]): string | null {
+  const parts: string[] = [];
+  let at = from;
+  for (const a of anchors) {
+    if (a.start < from || a.end > verb.start) continue;
+    parts.push(text.slice(at, a.start));
+    at = a.end;
+  }
+  parts.push(text.slice(at, verb.start));
+  for (const part of parts.reverse()) {
+    const s = cleanSubject(part.replace(/^.*[，,；;：:]/, ""));
+    if ((HAN2.test(s) && !GENERIC_SUBJECT.test(s)) || SHORT_REF.test(s)) return s.slice(-30);
+  }
+  let after = text.slice(verb.end, to).replace(/^(了|的|过)/, "");
+  after = after.replace(/^(?:[\s“”"]|正式|全面)+/, "");
+  if (/^(以|来|后|时|前|之|和|与|及|并|到|至|等|于|在|为|是)/.test(after) || ACTION_VERBS.some((v) => after.startsWith(v))) return null;
+  after = after.replace(/[“”"]/g, "");
+  // 举办的…发布会上获悉: the meeting ends the phrase.
+  const meeting = /^.*?(会议|大会|论坛|峰会|年会|座谈会|联席会|交流会|推进会|博览会|发布会|仪式|典礼)/.exec(after);
+  if (meeting) after = meeting[0];
+  return HAN2.test(after) ? after.slice(0, 30) : null;
+}
+
+/** The words right after a verb up to the clause end (成立了上海经济区 → 上海经济区), or null. */
+function afterObject(text: string, verb: ActionHit, to: number): string | null {
+  const after = text.slice(verb.end, to).replace(/^(了|的)/, "").replace(/[“”"]/g, "");
+  if (/^(以|来|后|时|前|之|和|与|及|并|到|至|等|于|在|为|是)/.test(after) || !HAN2.test(after)) return null;
+  return after.slice(0, 30);
+}
+
+function meetingAfter(text: string, verb: ActionHit, to: number): string | null {
+  const m = /^.*?(会议|大会|论坛|峰会|年会|座谈会|联席会|交流会|推进会|博览会|发布会|仪式|典礼)/.exec(text.slice(verb.end, to).replace(/^(了|的)/, ""));
+  return m ? m[0].replace(/[“”"]/g, "") : null;
+}
+
+function resolveSubject(
+  text: string,
+  clause: { start: number; end: number },
+  subjFrom: number,
+  verb: ActionHit,
+  anchors: readonly Anchor[],
+  names: readonly EntityMention[],
+  ctx: MilestoneContext,
+): Subject | null {
+  // 在西南大学举行: a name after 在/于 is where the event happens, not what it is about.
+  const inClause = names.filter((e) => e.start >= subjFrom && e.end <= clause.end && (e.kind !== "region" || ZONE.test(e.name)) && !/[在于]$/.test(text.slice(Math.max(0, e.start - 1), e.start)));
+  const textual = textSubject(text, subjFrom, verb, clause.end, anchors);
+  // A meeting is named by its words (召开…大会, …论坛在…举行), not by the body that holds it.
+  if (verb.id === "举行") {
+    const meeting = [textual, meetingAfter(text, verb, clause.end)].find((t) => t && MEETING.test(t));
+    if (meeting) return { name: meeting, id: null };
+  }
+  // 国务院成立上海经济区, 三地共同设立…中心: what is set up or unveiled follows the verb; the body before it is the actor.
+  if (DOC_ACTIONS.has(verb.id) && !inClause.some((e) => e.kind === "plan")) {
+    // 国务院发布了相关文件: without a plan named, the document is the words after the verb, not the body issuing it.
+    const object = afterObject(text, verb, clause.end);
+    if (object) return { name: object, id: null };
+  }
+  if (ORG_ACTIONS.has(verb.id)) {
+    const after = inClause.filter((e) => e.start >= verb.end && e.kind !== "region").sort((a, b) => a.start - b.start)[0];
+    if (after) return { name: after.name, id: after.id };
+    const object = afterObject(text, verb, clause.end);
+    if (object) return { name: object, id: null };
+  }
+  for (const kind of kindOrder(verb.id)) {
+    const hit = inClause.filter((e) => e.kind === kind).sort((a, b) => Math.abs(a.start - verb.start) - Math.abs(b.start - verb.start))[0];
+    // 上海大都市圈空间规划协同工作领导小组: a zone inside the page's longer name is not the subject.
+    if (hit && kind === "region" && textual && textual.includes(text.slice(hit.start, hit.end)) && textual.length > hit.end - hit.start + 2) break;
+    if (hit) return { name: hit.name, id: hit.id };
+  }
+  if (!textual) return null;
+  const ref = SHORT_REF.exec(textual.replace(/[《》]/g, ""));
+  if (ref) {
+    const kind = SHORT_REF_KIND[(ref[1] ?? ref[2]) as string] as "plan" | "project" | "organization";
+    const earlier = names.filter((e) => e.kind === kind && e.end <= verb.start).at(-1) ?? ctx.last[kind];
+    return earlier ? { name: earlier.name, id: earlier.id } : null;
+  }
+  return { name: textual, id: null };
+}
+
+// ---------- the paragraph ----------
+
 /**
- * Dated events of one paragraph: a resolved date, an action verb after it in the same sentence
- * (批复, 印发, 召开, 开工 …; future tense 将/有望 is skipped) and the plans, projects and organizations
- * of that stretch of the sentence. One milestone per date, plus one per later action whose own clause
- * names an entity (今年6月，…召开…大会，出台了《…》 → 召开 and 出台).
+ * Events of one paragraph. `dates` are the paragraph's dates (resolved against `ctx.published`), `entities`
+ * its entity mentions. Restatements inside the paragraph are merged by `mergeMilestones`.
  */
-export function findMilestones(text: string, paragraph: number, dates: DateMatch[], entities: EntityMention[]): Milestone[] {
+export function findMilestones(text: string, paragraph: number, dates: DateMatch[], entities: EntityMention[], ctx: MilestoneContext): Milestone[] {
   const out: Milestone[] = [];
-  const usable = dates.filter((d) => d.value && d.precision && !text.startsWith("度", d.end));
-  // Action words inside names (先行启动区, 发布会) are not actions.
   const names = entities.filter((e) => e.kind !== "date");
+  const named = names.filter((e) => e.kind === "plan" || e.kind === "project" || e.kind === "organization" || e.kind === "region");
   for (const sent of sentences(text)) {
-    const all = dates.filter((d) => d.start >= sent.start && d.end <= sent.end);
-    const inSent = usable.filter((d) => d.start >= sent.start && d.end <= sent.end && !yearInName(text, d, all));
-    inSent.forEach((d, k) => {
-      const segStart = k === 0 ? sent.start : (inSent[k - 1] as DateMatch).end;
-      const segEnd = k + 1 < inSent.length ? (inSent[k + 1] as DateMatch).start : sent.end;
-      // "12月9日，示范区…签约" sets the time of the following clauses; a date inside a clause only of that clause.
-      const clauseStart = clauseAround(text, d.start, segStart, segEnd).start;
-      const leading =
-        /^(以来|起|至今|底|初|中旬|上旬|下旬|前后|期间|上午|下午|晚间)?[,，]/.test(text.slice(d.end)) &&
-        text.slice(clauseStart, d.start).replace(/[“”\s]/g, "").length <= 3;
-      const own = clauseAround(text, d.start, segStart, segEnd);
-      const scope = leading ? { start: clauseStart, end: segEnd } : own;
-      const actions = findActions(text, d.end, scope.end).filter((a) => !names.some((e) => e.start <= a.start && e.end > a.start));
-      const seen = new Set<string>();
-      actions.forEach((a, j) => {
-        if (seen.has(a.action)) return;
-        const clause = clauseAround(text, a.start, scope.start, scope.end);
-        const from = j === 0 ? scope.start : clause.start;
-        const to = clause.end;
-        const ents = entities.filter((e) => isNamedKind(e.kind) && e.start >= from && e.end <= to).sort((x, y) => x.start - y.start);
-        if (j > 0 && (ents.length === 0 || seen.size === 0)) return;
-        seen.add(a.action);
-        const byId = new Map(ents.map((e) => [e.id, e.name]));
-        out.push({
-          date: d.value as string,
-          precision: d.precision as Milestone["precision"],
-          action: a.action,
-          event: text.slice(from, Math.max(to, a.start + a.length)).replace(/^[，,。；\s]+|[，,。；\s]+$/g, "").slice(0, 120),
+    const anchors = anchorsOf(text, dates, sent.start, sent.end);
+    if (anchors.length === 0) continue;
+    const actions = findActions(text, sent.start, sent.end, names);
+    // "…揭牌,标志着…正式成立": what follows 标志着 restates the event.
+    const marks = text.slice(sent.start, sent.end).search(/标志着|意味着/);
+    const restated = marks >= 0 ? sent.start + marks : Infinity;
+    const found: (Milestone & { rank: number; ceremony: boolean; start: number })[] = [];
+    actions.forEach((verb, k) => {
+      if (verb.start > restated && found.length > 0) return;
+      const clause = clauseAround(text, verb.start, sent.start, sent.end);
+      // The anchor: one in the verb's clause (either side), else the nearest before it in the sentence.
+      const own = anchors.filter((a) => a.start >= clause.start && a.end <= clause.end);
+      // An earlier clause lends its date only when it is a leading time clause (5月23日上午,…) or when the verb's
+      // clause has no date of its own (2010年世博会前投入使用 has one, even if it is part of a name).
+      const lenders = anchors.filter((a) => a.end <= clause.start && (isLeading(text, a, sent.start) || !dates.some((d) => d.start >= clause.start && d.end <= clause.end)));
+      const anchor = own.filter((a) => a.end <= verb.start).at(-1) ?? own[0] ?? lenders.at(-1);
+      if (!anchor) return;
+      // The subject is looked for in the verb's clause, after the previous verb.
+      const prev = actions[k - 1];
+      const subjFrom = prev && prev.end > clause.start ? prev.end : clause.start;
+      const status = statusOf(text, clause.start, verb.start, text.slice(verb.start, verb.end), anchor, ctx, sent.end);
+      if (status === "cumulative") return;
+      if (HYPOTHETICAL.test(text.slice(sent.start, verb.start)) || SPECULATIVE.test(text.slice(clause.start, verb.start))) return;
+      // 发布消息称, 会上表示: a statement reported, not an event.
+      if (REPORTED.test(text.slice(verb.end, clause.end)) || REPORTED.test(text.slice(clause.start, verb.start))) return;
+      // 完成246亿元, 完成了千亿目标: a quantity reached is a figure.
+      if (verb.id === "完成" && /\d|[一二三四五六七八九十百千万亿]+(元|单|个|项|%)|目标|任务|指标|融资|销售/.test(text.slice(verb.end, clause.end))) return;
+      // 2023年是示范区完成…的关键一年: a description of the year, not an event.
+      if (/是[^，,。；]*的?(关键|重要|开局|收官|决胜|攻坚)?(一年|之年)/.test(text.slice(clause.start, clause.end)) && /是/.test(text.slice(clause.start, verb.start))) return;
+      // A clause without a subject of its own continues the event before it (审议通过《规定》,自10月1日起施行).
+      const last = found.at(-1);
+      let subject = resolveSubject(text, clause, subjFrom, verb, anchors, named, ctx) ?? (last?.subject ? { name: last.subject, id: last.subjectId } : null);
+      // 自2019年11月揭牌成立以来,示范区…: a time clause's subject is the main clause's.
+      if (!subject && /(以来|之际|之初)$/.test(text.slice(clause.start, clause.end))) {
+        const next = clauseAround(text, Math.min(clause.end + 1, sent.end), sent.start, sent.end);
+        const e = named.find((n) => n.start >= next.start && n.end <= next.end && (n.kind !== "region" || ZONE.test(n.name)));
+        if (e) subject = { name: e.name, id: e.id };
+      }
+      if (!subject) return;
+      const ents = named.filter((e) => e.kind !== "region" && e.start >= clause.start && e.end <= clause.end);
+      // The subject first, then the other names of the clause in order.
+      const byId = new Map<string, string>(subject.id ? [[subject.id, subject.name]] : []);
+      for (const e of ents) if (!byId.has(e.id)) byId.set(e.id, e.name);
+      const sentence = text.slice(sent.start, sent.end).trim();
+      for (const a of coordinated(text, anchors, anchor)) {
+        found.push({
+          date: a.value,
+          dateEnd: a.endValue,
+          precision: a.value ? a.precision : null,
+          action: verb.id,
+          status,
+          subject: subject.name,
+          subjectId: subject.id,
+          objects: [...byId.values()].filter((n) => n !== subject.name),
+          event: text.slice(clause.start, clause.end).replace(/^[，,。；\s]+|[，,。；\s]+$/g, "").slice(0, 160),
+          sentence: sentence.slice(0, 300),
           entities: [...byId.values()],
           entityIds: [...byId.keys()],
           paragraph,
+          rank: actionRank(verb.id),
+          ceremony: verb.ceremony,
+          start: verb.start,
         });
-      });
+      }
     });
+    // One event told with two verbs: 开工仪式…举行, 宣布…启动: the more specific action names it.
+    const kept = found.filter((m) => {
+      if (m.rank > 0) return true;
+      const specific = found.some((o) => o !== m && o.rank > m.rank && o.date === m.date && (o.ceremony || m.action === "宣布" || !MEETING.test(m.subject ?? "") || (m.subject ?? "").endsWith("仪式")));
+      return !specific;
+    });
+    // 启动仪式…启动: the same action on the same date in one sentence is one event (unless two named subjects).
+    const once: typeof kept = [];
+    for (const m of kept) {
+      const i = once.findIndex((o) => o.action === m.action && o.date === m.date && !(o.subjectId && m.subjectId && o.subjectId !== m.subjectId));
+      const o = once[i];
+      if (!o) {
+        once.push(m);
+        continue;
+      }
+      // Keep the report that names a known subject, with the entities of both.
+      const best = !o.subjectId && m.subjectId ? m : o;
+      const ids = new Map([...o.entityIds.map((id, k) => [id, o.entities[k] as string] as const), ...m.entityIds.map((id, k) => [id, m.entities[k] as string] as const)]);
+      once[i] = { ...best, entityIds: [...ids.keys()], entities: [...ids.values()], objects: [...ids.values()].filter((n) => n !== best.subject) };
+    }
+    for (const { rank: _r, ceremony: _c, start: _s, ...m } of once) out.push(m);
+  }
+  return out;
+}
+
+const norm = (s: string | null) => (s ?? "").replace(/[《》“”"\s·()（）]/g, "");
+/** Two subjects name the same thing: the same entity, or one name containing the other. */
+function sameSubject(a: Milestone, b: Milestone): boolean {
+  if (a.subjectId && b.subjectId) return a.subjectId === b.subjectId;
+  const x = norm(a.subject);
+  const y = norm(b.subject);
+  return x.length > 0 && y.length > 0 && (x.includes(y) || y.includes(x) || a.entityIds.some((id) => b.entityIds.includes(id)));
+}
+
+/**
+ * One event is one milestone within an article: the same action on the same date (or both undated) about the
+ * same subject, told in the title and the body or restated, is kept once: `done` over `planned` (a schedule
+ * the article also reports as done), the one with an entity id, then the richer.
+ */
+export function mergeMilestones(ms: readonly Milestone[]): Milestone[] {
+  const out: Milestone[] = [];
+  for (const m of ms) {
+    // The title restates the body: the same action on the same date is the same event, whatever words name it.
+    const i = out.findIndex((o) => o.action === m.action && o.date === m.date && (sameSubject(o, m) || ((o.paragraph < 0 || m.paragraph < 0) && o.date !== null)));
+    const o = out[i];
+    if (!o) {
+      out.push(m);
+      continue;
+    }
+    const better = (m.status === "done" && o.status === "planned") || (!o.subjectId && !!m.subjectId) || (m.status === o.status && !!m.subjectId === !!o.subjectId && m.entityIds.length > o.entityIds.length);
+    if (better) out[i] = { ...m, paragraph: o.paragraph < m.paragraph && o.paragraph >= 0 ? o.paragraph : m.paragraph };
   }
   return out;
 }
 
 /**
- * Identity of an event across articles: date + action + the plans/projects it concerns (organizations
- * only when no plan or project is named, since reports differ in which actors they mention).
+ * Identity of an event across articles: action + subject + date. Two reports are one milestone only when
+ * they agree on all three; a subject without an entity id (a meeting's words) is compared by its text, so
+ * unrelated events of one day (a contest in one place, a ceremony in another) never share a key.
  */
-export function milestoneKey(m: Pick<Milestone, "date" | "action" | "entityIds">): string {
-  const objects = m.entityIds.filter((id) => id.startsWith("plan:") || id.startsWith("project:"));
-  const ids = (objects.length > 0 ? objects : m.entityIds).slice().sort();
-  return `${m.date}|${m.action}|${ids.join(",")}`;
+export function milestoneKey(m: Pick<Milestone, "date" | "action" | "subjectId" | "subject" | "status">): string {
+  return `${m.date ?? "undated"}|${m.action}|${m.status}|${m.subjectId ?? `text:${norm(m.subject)}`}`;
 }

@@ -1,4 +1,5 @@
 import type { DatePrecision } from "../domain/dates";
+import type { MilestoneStatus } from "../domain/milestones";
 
 import type { EntityKind } from "../domain/kinds";
 import type { RegionReason } from "./regions";
@@ -49,11 +50,26 @@ export interface Figure {
 }
 
 export interface Milestone {
-  date: string;
-  precision: DatePrecision;
+  /** ISO date as precise as the page gives; null: an undated event (kept on the article, never on the timeline). */
+  date: string | null;
+  /** End of a date range (12月8日至9日), or null. */
+  dateEnd: string | null;
+  precision: DatePrecision | null;
+  /** Action id of the taxonomy (lib/domain/milestones.ts). */
   action: string;
+  /** done: it happened; planned: a target or schedule, `date` its deadline. */
+  status: MilestoneStatus;
+  /** What the event is about: a plan, project, organization, zone or meeting (canonical name or the page's words). */
+  subject: string | null;
+  /** Entity id of the subject when it is a known entity. */
+  subjectId: string | null;
+  /** Other named entities of the clause (actors, places named as entities). */
+  objects: string[];
+  /** The clause that tells the event. */
   event: string;
-  /** Canonical names of the plans/projects/organizations it concerns. */
+  /** The whole sentence. */
+  sentence: string;
+  /** Canonical names of the plans/projects/organizations it concerns (subject first when known). */
   entities: string[];
   /** Entity ids matching `entities`. */
   entityIds: string[];

@@ -1,3 +1,4 @@
+import { actionLabel } from "@/lib/domain/milestones";
 import type { FeedArticle } from "@/db/queries/feeds";
 import type { MilestoneItem } from "@/db/queries/timeline";
 import { formatDate } from "../format";
@@ -25,9 +26,9 @@ export function articleEntry(origin: string) {
   };
 }
 
-/** A milestone as an Atom entry: its date, what happened, the articles that report it. */
+/** A dated milestone as an Atom entry: its date, what happened, the articles that report it. */
 export function milestoneEntry(origin: string) {
-  return (m: MilestoneItem): AtomEntry => {
+  return (m: MilestoneItem & { date: string }): AtomEntry => {
     const when = dateToRfc3339(m.date, m.precision);
     const first = m.sources[0];
     const reported = m.sources.map((s) => `${s.title}${s.site ? `（${s.site}）` : ""}`).join("；");
@@ -38,8 +39,8 @@ export function milestoneEntry(origin: string) {
       published: when,
       updated: when,
       author: first?.site ?? null,
-      summary: [`${formatDate(m.date, m.precision)}，${m.action}：${m.event}`, m.regions.length ? `地区：${m.regions.map((r) => r.name).join("、")}` : "", reported ? `报道：${reported}` : ""].filter(Boolean).join("\n"),
-      categories: [m.action, ...m.entities.map((e) => e.name)],
+      summary: [`${formatDate(m.date, m.precision)}，${actionLabel(m.action)}${m.status === "planned" ? "（目标）" : ""}：${m.event}`, m.regions.length ? `地区：${m.regions.map((r) => r.name).join("、")}` : "", reported ? `报道：${reported}` : ""].filter(Boolean).join("\n"),
+      categories: [actionLabel(m.action), ...m.entities.map((e) => e.name)],
     };
   };
 }

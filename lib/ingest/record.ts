@@ -172,15 +172,25 @@ export function buildRecord({
     };
   });
 
-  const milestones = extraction.milestones.map((m) => ({
-    id: sha256(milestoneKey(m)).slice(0, 16),
-    date: m.date,
-    precision: m.precision,
-    action: m.action,
-    event: m.event,
-    paragraph: m.paragraph,
-    entityIds: [...new Set(m.entityIds)].filter((e) => entityRows.has(e)),
-  }));
+  const milestones = extraction.milestones.map((m) => {
+    const subjectId = m.subjectId && entityRows.has(m.subjectId) ? m.subjectId : null;
+    const key = milestoneKey({ ...m, subjectId });
+    return {
+      // An undated event is never merged with another article's: its id is this article's.
+      id: sha256(m.date ? key : `${id}|${key}`).slice(0, 16),
+      date: m.date,
+      precision: m.precision,
+      dateEnd: m.dateEnd,
+      action: m.action,
+      status: m.status,
+      subject: m.subject,
+      subjectId,
+      event: m.event,
+      sentence: m.sentence,
+      paragraph: m.paragraph,
+      entityIds: [...new Set(m.entityIds)].filter((e) => entityRows.has(e)),
+    };
+  });
 
   const topics = extraction.topics.map((t) => ({ topic: t.name, score: t.score }));
   const paragraphs = cleaned.paragraphs.map((text, i) => ({ text, original: cleaned.originalParagraphs[i] ?? text }));

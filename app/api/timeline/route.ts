@@ -10,7 +10,11 @@ const columns: CsvColumn<MilestoneItem>[] = [
   { header: "id", value: (m) => m.id },
   { header: "date", value: (m) => m.date },
   { header: "precision", value: (m) => m.precision },
+  { header: "date_end", value: (m) => m.dateEnd },
   { header: "action", value: (m) => m.action },
+  { header: "status", value: (m) => m.status },
+  { header: "subject", value: (m) => m.subject },
+  { header: "subject_id", value: (m) => m.subjectId },
   { header: "event", value: (m) => m.event },
   { header: "entities", value: (m) => m.entities.map((e) => e.name) },
   { header: "entity_ids", value: (m) => m.entities.map((e) => e.id) },
@@ -20,7 +24,7 @@ const columns: CsvColumn<MilestoneItem>[] = [
   { header: "source_titles", value: (m) => m.sources.map((s) => s.title) },
 ];
 
-/** GET /api/timeline?region=&topic=&plan=&from=&to=[&format=csv]: every matching milestone. */
+/** GET /api/timeline?region=&topic=&plan=&from=&to=&status=[&format=csv]: every matching milestone. */
 export function GET(request: Request) {
   try {
     const sp = new URL(request.url).searchParams;

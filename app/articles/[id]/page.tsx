@@ -139,7 +139,10 @@ export default async function ArticlePage({ params, searchParams }: Props) {
 
           <section className="section" aria-labelledby="ms-h">
             <h2 id="ms-h">本文报道的里程碑 <span className="count">{milestones.length}</span></h2>
-            <MilestoneList items={milestones} empty="本文没有识别出带日期的里程碑。" />
+            <MilestoneList items={milestones} empty="本文没有识别出里程碑。" />
+            {milestones.some((m) => !m.date) ? (
+              <p className="muted small" data-testid="undated-note">“日期不详”的事件：原文没有给出能确定年份的日期，只在本文列出，不进入时间线。</p>
+            ) : null}
           </section>
         </div>
 

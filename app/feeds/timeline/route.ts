@@ -12,7 +12,11 @@ export function GET(request: Request) {
   try {
     const url = new URL(request.url);
     const filter = parseTimelineParams(url.searchParams, { entityExists: (id) => getEntityExists({ id }) });
-    const newest = getMilestones({ filter }).reverse().slice(0, FEED_SIZE);
+    // What's new is what happened: targets (dated by their deadline) only when the filter asks for them.
+    const newest = getMilestones({ filter: { status: "done", ...filter } })
+      .filter((m): m is typeof m & { date: string } => m.date !== null)
+      .reverse()
+      .slice(0, FEED_SIZE);
     const page = timelineHref(filter);
     const names = new Map(getEntitiesByIds({ ids: [filter.region, filter.plan].filter((x): x is string => !!x) }).map((e) => [e.id, e.name]));
     const described = [filter.region, filter.topic, filter.plan].filter((x): x is string => !!x).map((v) => names.get(v) ?? v);

@@ -4,6 +4,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { DateText } from "@/components/date-text";
 import { EntityChip } from "@/components/entity-chip";
 import { kindLabel } from "@/lib/domain/kinds";
+import { actionLabel, targetOutcomes } from "@/lib/domain/milestones";
 import { regionLevelLabel, regionSlug } from "@/lib/domain/regions";
 import { FigureChart, groupIndicators } from "@/components/figure-chart";
 import { MilestoneList } from "@/components/milestone-list";
@@ -28,6 +29,7 @@ export default async function EntityPage({ params }: Props) {
   // An old address (a region's slug id from before the official codes) moves to the canonical one.
   if (decodeParam(slug) !== data.entity.slug) permanentRedirect(`/entities/${data.entity.kind}/${encodeURIComponent(data.entity.slug)}`);
   const { entity, ancestors, children, located, articles, milestones, figures } = data;
+  const targets = targetOutcomes(milestones);
   const indicators = groupIndicators(figures);
   const charts = indicators.filter((i) => i.points.length >= 2);
   const apiBase = `/api/entities/${entity.kind}/${encodeURIComponent(entity.slug)}`;
@@ -110,6 +112,28 @@ export default async function EntityPage({ params }: Props) {
             <h2 id="ms-h">里程碑 <span className="muted small">{milestones.length}</span></h2>
             <MilestoneList items={milestones} empty="还没有关于它的里程碑。" />
           </section>
+
+          {targets.length ? (
+            <section className="card section" aria-labelledby="tg-h" data-testid="entity-targets">
+              <h2 id="tg-h">目标与完成情况 <span className="muted small">{targets.length}</span></h2>
+              <ul className="plain-list">
+                {targets.map(({ target, metBy, late }) => (
+                  <li key={target.id} data-testid="entity-target" data-met={metBy ? "yes" : "no"}>
+                    <strong>{actionLabel(target.action)}</strong>，期限 <DateText value={target.date} precision={target.precision} />：{target.event}
+                    <div className="muted small">
+                      {metBy ? (
+                        <>
+                          {late ? "已完成（晚于期限）" : "已按期完成"}：<DateText value={metBy.date} precision={metBy.precision} /> {actionLabel(metBy.action)}
+                        </>
+                      ) : (
+                        "尚无报道表明已完成"
+                      )}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
 
           <section className="card section" aria-labelledby="art-h">
             <h2 id="art-h">提到它的文章 <span className="muted small">{articles.length}</span></h2>
