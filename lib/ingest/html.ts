@@ -15,6 +15,10 @@ export interface HtmlExtract {
   paragraphs: string[];
   /** Short text lines between the title and the body (date/source/author lines live here). */
   headerLines: string[];
+  /** The headline as printed on the page (the block the title candidates repeat), raw; null when none was seen. */
+  headline?: string | null;
+  /** Text blocks left out of `paragraphs`, with the reason (for `kb inspect --explain`). */
+  dropped?: { text: string; rule: string }[];
   /** Meta tags by lowercased name/property, plus "canonical". */
   meta: Record<string, string>;
   /** Caps that cut the page (caps.ts), for the report. */
@@ -105,30 +109,44 @@ export function extractFromParsed(page: ParsedPage, params: ScoreParams = DEFAUL
   const { title, titleCandidates, meta, root, blocks, notes } = page;
   if (!root || blocks.length === 0) return { title, titleCandidates, paragraphs: [], headerLines: [], meta, notes };
   const { chosen } = selectMain(blocks, root, params);
+  const reasons = new Map<number, string>();
   const isTitle = (text: string) => titleLike(text, titleCandidates);
   const paragraphs: string[] = [];
   const seen = new Set<string>();
   const lead: string[] = [];
   let afterTitle = false;
+  let headline: string | null = null;
   chosen.forEach((i, k) => {
     const b = blocks[i] as TextBlock;
     // The headline repeated at the top of the body belongs to the title, not the text,
     // and the short date/source lines right under it to the header.
     if (k < 3 && paragraphs.length === 0 && isTitle(b.text)) {
       afterTitle = true;
+      headline ??= b.text;
+      reasons.set(i, "title");
       return;
     }
     if (afterTitle && paragraphs.length === 0 && lead.length < 3 && b.chars <= MAX_HEADER_LINE && !SENTENCE_END_RE.test(b.text)) {
       lead.push(b.text);
+      reasons.set(i, "header:metadata");
       return;
     }
     afterTitle = false;
-    if (isLinkList(b) || seen.has(b.text)) return;
+    if (isLinkList(b) || seen.has(b.text)) {
+      reasons.set(i, isLinkList(b) ? "html:link-list" : "html:duplicate");
+      return;
+    }
     seen.add(b.text);
     paragraphs.push(b.text);
   });
-  const headerLines = [...findHeaderLines(blocks, chosen[0] ?? blocks.length, isTitle), ...lead];
-  return { title, titleCandidates, paragraphs, headerLines, meta, notes };
+  const header = findHeaderLines(blocks, chosen[0] ?? blocks.length, isTitle);
+  const headerLines = [...header.lines, ...lead];
+  const inChosen = new Set(chosen);
+  const dropped = blocks.flatMap((b, i) => {
+    const rule = reasons.get(i) ?? (inChosen.has(i) ? null : "html:outside-main-block");
+    return rule && b.text.trim() ? [{ text: b.text, rule }] : [];
+  });
+  return { title, titleCandidates, paragraphs, headerLines, headline: headline ?? header.headline, meta, notes, dropped };
 }
 
 /** Title candidates, meta tags and the main-block paragraphs of an HTML page. Never throws on bad markup. */
@@ -147,8 +165,12 @@ function titleLike(text: string, candidates: string[]): boolean {
   return t.length >= 4 && candidates.some((c) => norm(c).includes(t) && t.length >= 0.4 * norm(c).length);
 }
 
-/** Short lines between the title block (or a few lines up) and the body start. */
-function findHeaderLines(blocks: TextBlock[], bodyStart: number, isTitle: (text: string) => boolean): string[] {
+/** Short lines between the title block (or a few lines up) and the body start, and the title block's text. */
+function findHeaderLines(
+  blocks: TextBlock[],
+  bodyStart: number,
+  isTitle: (text: string) => boolean,
+): { lines: string[]; headline: string | null } {
   let from = -1;
   for (let i = bodyStart - 1; i >= 0 && i >= bodyStart - 40; i--) {
     if (isTitle((blocks[i] as TextBlock).text)) {
@@ -162,5 +184,5 @@ function findHeaderLines(blocks: TextBlock[], bodyStart: number, isTitle: (text:
     const b = blocks[i] as TextBlock;
     if (b.chars <= MAX_HEADER_LINE && !isLinkList(b)) lines.push(b.text);
   }
-  return lines.slice(-12);
+  return { lines: lines.slice(-12), headline: from >= 0 ? (blocks[from] as TextBlock).text : null };
 }
