@@ -142,8 +142,10 @@ export function extractFromParsed(page: ParsedPage, params: ScoreParams = DEFAUL
   const header = findHeaderLines(blocks, chosen[0] ?? blocks.length, isTitle);
   const headerLines = [...header.lines, ...lead];
   const inChosen = new Set(chosen);
+  const [first, last] = [chosen[0] ?? blocks.length, chosen.at(-1) ?? -1];
+  const outside = (i: number) => (i < first ? "html:before-main-block" : i > last ? "html:after-main-block" : "html:inside-cut-out");
   const dropped = blocks.flatMap((b, i) => {
-    const rule = reasons.get(i) ?? (inChosen.has(i) ? null : "html:outside-main-block");
+    const rule = reasons.get(i) ?? (inChosen.has(i) ? null : outside(i));
     return rule && b.text.trim() ? [{ text: b.text, rule }] : [];
   });
   return { title, titleCandidates, paragraphs, headerLines, headline: headline ?? header.headline, meta, notes, dropped };
