@@ -5,6 +5,7 @@ import { collectBlocks, tidy, type TextBlock } from "./html-blocks";
 import { DEFAULT_SCORE_PARAMS, type ScoreParams } from "./html-score";
 import { selectMain } from "./html-select";
 import { capHtmlDepth, MAX_HTML_DEPTH } from "./caps";
+import { isDateLine, isRecurringPrompt } from "./junk";
 
 export interface HtmlExtract {
   /** Best title candidate (h1 / og:title / <title>), raw. */
@@ -33,6 +34,8 @@ const REMOVE_SELECTOR = [
 
 const HIDDEN_STYLE_RE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const MAX_HEADER_LINE = 120;
+/** Above this share of the main block's characters, picture-side lines are the article (a photo blog), not captions. */
+const MAX_CAPTION_SHARE = 0.08;
 const SENTENCE_END_RE = /[。！？!?]|\.(\s|$)/;
 
 function readMeta($: CheerioAPI): Record<string, string> {
@@ -110,6 +113,12 @@ export function extractFromParsed(page: ParsedPage, params: ScoreParams = DEFAUL
   if (!root || blocks.length === 0) return { title, titleCandidates, paragraphs: [], headerLines: [], meta, notes };
   const { chosen } = selectMain(blocks, root, params);
   const reasons = new Map<number, string>();
+  // Captions are left out only where they are a small part of the text: in a photo blog the lines between the
+  // pictures are the text itself.
+  const captions = new Set(chosen.filter((i) => isImageCaption(blocks[i] as TextBlock)));
+  const chosenChars = chosen.reduce((n, i) => n + (blocks[i] as TextBlock).chars, 0);
+  const captionChars = [...captions].reduce((n, i) => n + (blocks[i] as TextBlock).chars, 0);
+  if (captionChars > MAX_CAPTION_SHARE * chosenChars) captions.clear();
   const isTitle = (text: string) => titleLike(text, titleCandidates);
   const paragraphs: string[] = [];
   const seen = new Set<string>();
@@ -132,7 +141,13 @@ export function extractFromParsed(page: ParsedPage, params: ScoreParams = DEFAUL
       return;
     }
     afterTitle = false;
-    if (isLinkList(b) || seen.has(b.text)) {
+    if (captions.has(i)) {
+      reasons.set(i, "html:image-caption");
+      return;
+    }
+    // A repeated short question (an interview asks each guest the same) is structure; other repeats are copies.
+    const repeated = seen.has(b.text) && (!isRecurringPrompt(b.text, b.text.replace(/\s+/g, "")) || paragraphs.at(-1) === b.text);
+    if (isLinkList(b) || repeated) {
       reasons.set(i, isLinkList(b) ? "html:link-list" : "html:duplicate");
       return;
     }
@@ -154,6 +169,83 @@ export function extractFromParsed(page: ParsedPage, params: ScoreParams = DEFAUL
 /** Title candidates, meta tags and the main-block paragraphs of an HTML page. Never throws on bad markup. */
 export function extractHtml(html: string): HtmlExtract {
   return extractFromParsed(parsePage(html));
+}
+
+const INLINE_WRAPPERS = new Set(["a", "span", "strong", "b", "em", "i", "font", "u", "small", "figure"]);
+
+/** An <img> in the element itself, not inside a nested block (a caption's picture sits beside it). */
+function holdsImage(el: Element): boolean {
+  const stack: AnyNode[] = [...el.children];
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (node.type !== "tag") continue;
+    const c = node as Element;
+    if ((c.name === "img" && !isIcon(c)) || c.name === "picture") return true;
+    if (INLINE_WRAPPERS.has(c.name)) stack.push(...c.children);
+  }
+  return false;
+}
+
+/** A bullet or icon (width or height under 50): not a picture that takes a caption. */
+function isIcon(img: Element): boolean {
+  const size = [img.attribs.width, img.attribs.height].map((v) => Number.parseInt(v ?? "", 10)).filter(Number.isFinite);
+  return size.some((v) => v < 50);
+}
+
+/** The nearest element sibling before / after that holds text or a picture (empty spacers skipped). */
+function neighbour(el: Element, dir: "prev" | "next"): Element | null {
+  for (let cur = el[dir]; cur; cur = cur[dir]) {
+    if (cur.type !== "tag") continue;
+    const e = cur as Element;
+    if (containsImage(e) || textOf(e).trim()) return e;
+  }
+  return null;
+}
+
+function textOf(el: Element): string {
+  let out = "";
+  const stack: AnyNode[] = [el];
+  while (stack.length > 0 && out.length < 80) {
+    const node = stack.pop() as AnyNode;
+    if (node.type === "text") out += (node as unknown as { data: string }).data;
+    else if ("children" in node) stack.push(...(node.children as AnyNode[]));
+  }
+  return out;
+}
+
+const isCentered = (el: Element) =>
+  el.name === "center" || el.name === "figcaption" || el.attribs.align === "center" || /text-align\s*:\s*center/i.test(el.attribs.style ?? "");
+
+/** Holds an image anywhere below (for the centred picture block before a caption). */
+function containsImage(el: Element): boolean {
+  const stack: AnyNode[] = [el];
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (node.type !== "tag") continue;
+    if ((node as Element).name === "img" && !isIcon(node as Element)) return true;
+    stack.push(...(node as Element).children);
+  }
+  return false;
+}
+
+/**
+ * A picture's caption without any marker: a short line with no sentence punctuation (and no date) that shares its
+ * paragraph with an <img>, or a lone centred line (or <figcaption>) right after a block holding one. Several centred
+ * lines in a row are the text of a photo blog, not captions.
+ */
+function isImageCaption(b: TextBlock): boolean {
+  if (b.chars > 40 || /[。！？!?；;]/.test(b.text) || isDateLine(b.text)) return false;
+  const el = b.owner;
+  const alone = textOf(el).replace(/\s+/g, "") === b.text.replace(/\s+/g, "");
+  if (el.name === "figcaption" || (alone && holdsImage(el))) return true;
+  const parent = el.parent?.type === "tag" ? (el.parent as Element) : null;
+  const centered = isCentered(el) || (!!parent && isCentered(parent) && parent.children.filter((c) => c.type === "tag").length === 1);
+  if (!centered) return false;
+  const host = !isCentered(el) && parent ? parent : el;
+  const before = neighbour(host, "prev");
+  const after = neighbour(host, "next");
+  const textLine = (e: Element | null) => !!e && isCentered(e) && !containsImage(e) && textOf(e).trim().length <= 40;
+  return !!before && containsImage(before) && !textLine(after);
 }
 
 function isLinkList(b: TextBlock): boolean {

@@ -47,7 +47,7 @@ const LABELS = [
   "责任编辑", "栏目编辑", "值班编辑", "编辑", "责编", "编审", "审核", "审校", "校对", "监制", "统筹", "摄影",
   "发布时间", "发布日期", "发表时间", "发表日期", "发布于", "更新时间", "时间", "日期",
   "点击数", "点击量", "点击", "浏览次数", "浏览量", "浏览", "阅读量", "阅读数", "阅读", "访问量", "字体", "字号", "分享",
-  "原标题", "原文标题", "原文链接", "本文链接",
+  "本文原标题", "原标题", "原文标题", "原文链接", "本文链接",
 ];
 const LABEL_ALT = LABELS.join("|");
 /** A metadata label followed by a colon. */
@@ -166,12 +166,15 @@ function attachmentRule(text: string): string | null {
   return null;
 }
 
-/** 首页|新闻|图片|评论|…: a bar of at least four short items between | (or 丨, or " - "). */
+/**
+ * 首页|新闻|图片|评论|…: a bar of at least four short items between | (or 丨, or " - "); the last item may carry more
+ * (a clock or a login box: 大家论坛 2006年12月27日).
+ */
 function isNavBar(text: string): boolean {
   if (text.length > 300 || /[。!?]/.test(text)) return false;
   for (const sep of [/\s*[|丨｜]\s*/, /\s+-\s+/]) {
     const items = text.split(sep).map((s) => s.trim()).filter(Boolean);
-    if (items.length >= 4 && items.every((s) => s.length <= 14)) return true;
+    if (items.length >= 4 && items.slice(0, -1).every((s) => s.length <= 14) && items.at(-1)!.length <= 40) return true;
   }
   return false;
 }
@@ -592,13 +595,21 @@ const MIN_CONTAINED_KEY = 20;
 /** …and only between near neighbours: a lead printed twice (seed 003), not a later sentence that restates it. */
 const CONTAINMENT_REACH = 2;
 
+/**
+ * A short question or label met again further on is structure, not a scraping duplicate: the questions of a Q&A
+ * interview asked of each guest, 问:/答: labels. Any other repeat is a copy (001 repeats its own sentences).
+ */
+const MIN_REPEAT_KEY = 30;
+export const isRecurringPrompt = (text: string, key: string) => key.length < MIN_REPEAT_KEY && /[?？:：]$/.test(text.trim());
+
 /** Drop repeated paragraphs (keep the first) and a lead repeated inside a longer neighbouring paragraph. */
 export function dedupe<T extends { text: string }>(paragraphs: T[]): T[] {
   const keys = paragraphs.map((p) => textKey(p.text));
   const seen = new Set<string>();
   return paragraphs.filter((_, i) => {
     const key = keys[i]!;
-    if (!key || seen.has(key)) return false;
+    if (!key) return false;
+    if (seen.has(key) && (!isRecurringPrompt(paragraphs[i]!.text, key) || keys[i - 1] === key)) return false;
     seen.add(key);
     if (key.length < MIN_CONTAINED_KEY) return true;
     for (let j = Math.max(0, i - CONTAINMENT_REACH); j <= i + CONTAINMENT_REACH && j < keys.length; j++) {

@@ -1,6 +1,6 @@
 import { decodeBytes } from "./decode";
 import { extractHtml } from "./html";
-import { isTitleLike, pageContext, prepareLine, segmentLines, type DroppedLine, type Segmented } from "./junk";
+import { isParagraphLike, isTitleLike, pageContext, prepareLine, segmentLines, type DroppedLine, type Line, type Segmented } from "./junk";
 import { extractMetadata, pickTitle, type MetadataInput } from "./metadata";
 import { AtlasError } from "../errors";
 import { capLines } from "./caps";
@@ -114,7 +114,7 @@ function fromHtml(html: string, sidecar: Sidecar | undefined): Prepared {
   const titleCandidates = [labelledTitle, page.title, page.meta["og:title"], ...page.titleCandidates].filter((t): t is string => !!t);
   const siteHints = [sidecar?.site ?? null, page.meta["og:site_name"] ?? null];
   let { title } = pickTitle(titleCandidates, siteHints, pageLines);
-  title ??= aboveLines.filter(isTitleLike).at(-1)?.text ?? null;
+  title ??= headlineByPosition(aboveLines, paragraphs, ctx);
   const segmented = segmentLines(paragraphs, { knownTitle: title });
   return {
     segmented,
@@ -128,6 +128,19 @@ function fromHtml(html: string, sidecar: Sidecar | undefined): Prepared {
       sidecar,
     },
   };
+}
+
+/** A list item of a sidebar (10. 某某文章(6), ·2005年9月 (606)): never a headline. */
+const LIST_ITEM = /^(\d+[.、)]|[·•])\s*|\(\d+\)$/;
+
+/**
+ * A page without any title metadata: the headline-shaped line that opens the main block and is followed by running
+ * text, else the last headline-shaped line just above the block (not a numbered sidebar item).
+ */
+function headlineByPosition(above: Line[], paragraphs: string[], ctx: ReturnType<typeof pageContext>): string | null {
+  const top = paragraphs.slice(0, 2).map((p) => prepareLine(p, ctx));
+  if (top[0] && top[1] && isTitleLike(top[0]) && isParagraphLike(top[1]) && !LIST_ITEM.test(top[0].text)) return top[0].text;
+  return above.filter((l) => isTitleLike(l) && !LIST_ITEM.test(l.text)).at(-1)?.text ?? null;
 }
 
 /**
