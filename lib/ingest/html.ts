@@ -1,7 +1,7 @@
 import * as cheerio from "cheerio";
 import type { CheerioAPI } from "cheerio";
 import type { AnyNode, Element } from "domhandler";
-import { collectBlocks, tidy, type TextBlock } from "./html-blocks";
+import { collectBlocks, someDescendant, tidy, type TextBlock } from "./html-blocks";
 import { DEFAULT_SCORE_PARAMS, type ScoreParams } from "./html-score";
 import { selectMain } from "./html-select";
 import { capHtmlDepth, MAX_HTML_DEPTH } from "./caps";
@@ -173,17 +173,11 @@ export function extractHtml(html: string): HtmlExtract {
 
 const INLINE_WRAPPERS = new Set(["a", "span", "strong", "b", "em", "i", "font", "u", "small", "figure"]);
 
+const isPicture = (e: Element) => (e.name === "img" && !isIcon(e)) || e.name === "picture";
+
 /** An <img> in the element itself, not inside a nested block (a caption's picture sits beside it). */
 function holdsImage(el: Element): boolean {
-  const stack: AnyNode[] = [...el.children];
-  while (stack.length > 0) {
-    const node = stack.pop() as AnyNode;
-    if (node.type !== "tag") continue;
-    const c = node as Element;
-    if ((c.name === "img" && !isIcon(c)) || c.name === "picture") return true;
-    if (INLINE_WRAPPERS.has(c.name)) stack.push(...c.children);
-  }
-  return false;
+  return someDescendant(el, isPicture, (c) => INLINE_WRAPPERS.has(c.name));
 }
 
 /** A bullet or icon (width or height under 50): not a picture that takes a caption. */
@@ -216,16 +210,9 @@ function textOf(el: Element): string {
 const isCentered = (el: Element) =>
   el.name === "center" || el.name === "figcaption" || el.attribs.align === "center" || /text-align\s*:\s*center/i.test(el.attribs.style ?? "");
 
-/** Holds an image anywhere below (for the centred picture block before a caption). */
+/** Is or holds a picture anywhere below (for the centred picture block before a caption). */
 function containsImage(el: Element): boolean {
-  const stack: AnyNode[] = [el];
-  while (stack.length > 0) {
-    const node = stack.pop() as AnyNode;
-    if (node.type !== "tag") continue;
-    if ((node as Element).name === "img" && !isIcon(node as Element)) return true;
-    stack.push(...(node as Element).children);
-  }
-  return false;
+  return isPicture(el) || someDescendant(el, isPicture);
 }
 
 /**
