@@ -179,3 +179,30 @@ describe("real corpus pages (not tuned on)", () => {
     for (const d of a.dropped!) expect(d.rule, d.text).toMatch(/^[a-z-]+(:[a-z-]+)?$/);
   });
 });
+
+describe("main-block guards on composed HTML", () => {
+  const para = (n: number) =>
+    `<p>第${n}段:长三角生态绿色一体化发展示范区今年推进重点项目建设,完成投资超过预期,跨省域制度创新取得新进展,群众获得感明显增强。</p>`;
+  const links = (n: number) => Array.from({ length: n }, (_, k) => `<li><a href="/a/${k}.html">示范区第${k}项重点工程建设情况通报及后续安排</a></li>`).join("");
+
+  it("an article interrupted by a picture, a quote box and a pager is kept whole", () => {
+    const html = `<html><head><title>示范区建设提速</title></head><body><div class="wrap">
+      <h1>示范区建设提速</h1>${para(1)}${para(2)}${para(3)}
+      <div>${Array.from({ length: 40 }, (_, k) => `<a href="?p=${k}">${k + 1}</a>`).join(" ")}</div>
+      ${para(4)}${para(5)}</div>
+      <ul class="list">${links(12)}</ul><div>Copyright © 2024 某某网 版权所有 未经授权不得转载</div></body></html>`;
+    const a = processPage(Buffer.from(html), { fileName: "x.html" });
+    for (const n of [1, 3, 4, 5]) expect(a.paragraphs.join("\n"), `段${n}`).toContain(`第${n}段`);
+    expect(a.paragraphs.join("\n")).not.toContain("版权所有");
+    expect(a.paragraphs.join("\n")).not.toContain("重点工程建设情况通报");
+  });
+
+  it("a related-news list or a copyright notice never wins over prose", () => {
+    const html = `<html><head><title>示范区建设提速</title></head><body>
+      <div class="content"><ul>${links(30)}</ul><p>Copyright © 2024 某某网 版权所有,未经授权不得转载。</p></div>
+      <div>${para(1)}${para(2)}</div></body></html>`;
+    const a = processPage(Buffer.from(html), { fileName: "x.html" });
+    expect(a.paragraphs.join("\n")).toContain("第1段");
+    expect(a.paragraphs.join("\n")).not.toContain("版权所有");
+  });
+});
