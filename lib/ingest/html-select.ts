@@ -1,6 +1,6 @@
 import type { AnyNode, Element } from "domhandler";
 import type { TextBlock } from "./html-blocks";
-import { classPrior, DEFAULT_SCORE_PARAMS, isSectionEnd, scoreBlock, type ScoreParams } from "./html-score";
+import { classPrior, COPYRIGHT_RE, DEFAULT_SCORE_PARAMS, isSectionEnd, scoreBlock, type ScoreParams } from "./html-score";
 
 /**
  * Picks the main block among a page's text blocks: the element whose blocks add up to
@@ -89,15 +89,13 @@ const MAX_INTERRUPTION = 3;
 /** …and what follows must weigh at least this share of what came before. */
 const CONTINUATION_SHARE = 0.25;
 
-const COPYRIGHT_LINE = /版权所有|copyright|©|all rights reserved|icp备|icp证|备案号|免责声明|不得转载|未经授权/i;
-
 const chars = (blocks: TextBlock[], ix: number[]) => ix.reduce((t, i) => t + (blocks[i]?.chars ?? 0), 0);
 
 /** Characters of sentence text: punctuated blocks that are mostly not links and not a copyright notice. */
 function prose(blocks: TextBlock[], ix: number[]): number {
   return ix.reduce((t, i) => {
     const b = blocks[i];
-    const isProse = !!b && b.punct > 0 && b.linkChars < 0.5 * b.chars && !COPYRIGHT_LINE.test(b.text);
+    const isProse = !!b && b.punct > 0 && b.linkChars < 0.5 * b.chars && !COPYRIGHT_RE.test(b.text);
     return t + (isProse ? b.chars : 0);
   }, 0);
 }
