@@ -138,6 +138,16 @@ describe("headers, titles and dates", () => {
   });
 });
 
+describe("scraped excerpts cut mid-sentence (segmentLines excerpt option)", () => {
+  it("the last paragraph keeps its complete sentences, the fragment is reported", () => {
+    const lines = ["示范区发布年度要点", "2024-03-05", "示范区今年将推进十项制度创新。", "会议指出,要加快水乡客厅建设。要推动跨省公交线路加密,方便群众出行。今年还将启动一批新的项目,包括沪苏嘉城际铁路的配"];
+    const s = segmentLines(lines, { excerpt: true });
+    expect(s.paragraphs.at(-1)!.text).toBe("会议指出,要加快水乡客厅建设。要推动跨省公交线路加密,方便群众出行。");
+    expect(s.dropped.find((d) => d.rule === "truncated-tail")?.text).toMatch(/^今年还将启动/);
+    expect(segmentLines(lines).paragraphs.at(-1)!.text).toMatch(/的配$/);
+  });
+});
+
 describe("pinyin after a non-Han character", () => {
   it("a tone-marked syllable in brackets goes after a garbled character, a digit or a quote", () => {
     expect(normalizeText("\uFFFD(yè)务协(xié)会")).toBe("\uFFFD务协会");

@@ -88,8 +88,10 @@ interface Prepared {
 
 function fromText(text: string, sidecar: Sidecar | undefined): Prepared {
   const notes: string[] = [];
-  // A scraped text file is often an excerpt cut mid-sentence: its truncated last line is dropped.
-  const segmented = segmentLines(capLines(splitLines(markupToText(text)), notes), { excerpt: true });
+  // A scraped text file is often an excerpt cut mid-sentence. Trimming its last paragraph to the last full sentence
+  // (segmentLines' `excerpt`) is off for now: it moved two near-duplicate excerpts (yrd-dev 039/063) beyond the
+  // SimHash candidate distance of the duplicate check (dedup.ts), which matters more than a fragment.
+  const segmented = segmentLines(capLines(splitLines(markupToText(text)), notes));
   return {
     segmented,
     notes,
