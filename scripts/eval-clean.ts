@@ -1,13 +1,16 @@
 /**
- * npm run eval:clean [-- --json] [-- --verbose] [-- --corpus cwced|aeb]
+ * npm run eval:clean [-- --json] [-- --verbose] [-- --corpus cwced|aeb|fresh] [-- --errors]
  * Scores the HTML cleaner against the pages with ground truth in ../shared/corpus
  * (cwced: Chinese, aeb: mostly English) with the article-extraction-benchmark shingle
  * metric, beside two baselines measured in the same run: all visible text, and
  * Readability.js (with linkedom).
+ * `fresh`: the furniture/caption regression set (tests/gold/clean-fresh.json, pages annotated by reading): junk
+ * gone, title and date accuracy, body F1, pinyin gone. `--errors` lists every miss on it.
  */
 import { Readability } from "@mozilla/readability";
 import * as cheerio from "cheerio";
 import { Command } from "commander";
+import path from "node:path";
 import { parseHTML } from "linkedom";
 import { loadAeb, loadCwced, type EvalPage } from "../lib/eval/corpora";
 import { aggregate, precisionScore, recallScore, shingleMatch, type Prf, type TpFpFn } from "../lib/eval/shingles";
@@ -15,6 +18,7 @@ import { collectBlocks } from "../lib/ingest/html-blocks";
 import { decodeBytes } from "../lib/ingest/decode";
 import { extractHtml } from "../lib/ingest/html";
 import { processPage } from "../lib/ingest/process";
+import { freshBytes, loadFreshGold, scoreFreshPage, summarizeFresh, type FreshPageScore, type FreshSummary } from "../lib/eval/fresh";
 
 type Page = EvalPage;
 
@@ -67,13 +71,58 @@ function run(corpus: string, name: string, pages: Page[], system: System): Row {
   return { corpus, system: name, pages: pages.length, ms, ...aggregate(docs), worst };
 }
 
+function runFresh(): { summary: FreshSummary; scores: FreshPageScore[]; ms: number } {
+  const t0 = performance.now();
+  const scores = loadFreshGold().map((gold) => {
+    const bytes = freshBytes(gold);
+    let pred = null;
+    try {
+      pred = processPage(bytes, { fileName: path.basename(gold.file) });
+    } catch {
+      pred = null;
+    }
+    return scoreFreshPage(gold, pred, decodeBytes(bytes).text);
+  });
+  return { summary: summarizeFresh(scores), scores, ms: performance.now() - t0 };
+}
+
+function printFresh({ summary: s, scores, ms }: ReturnType<typeof runFresh>, errors: boolean): void {
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  console.log(`\nfresh set (tests/gold/clean-fresh.json, ${s.pages} pages annotated by reading), processPage:`);
+  console.log("| junk gone | titles right | dates right | body P | body R | body F1 | pinyin gone | time (ms) |");
+  console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  console.log(
+    `| ${pct(s.junkGone)} (of ${s.junkLines}) | ${pct(s.titleAccuracy)} (of ${s.titles}) | ${pct(s.dateAccuracy)} (of ${s.pages}) | ` +
+      `${s.precision.toFixed(3)} | ${s.recall.toFixed(3)} | **${s.f1.toFixed(3)}** | ${pct(s.pinyinGone)} | ${Math.round(ms)} |`,
+  );
+  if (!errors) return;
+  for (const p of scores) {
+    const out: string[] = [];
+    if (p.titleOk === false) out.push(`  title: got ${JSON.stringify(p.predTitle)}`);
+    if (!p.dateOk) out.push(`  date: got ${p.predDate}`);
+    for (const j of p.junkLeft) out.push(`  junk kept: ${j.slice(0, 80)}`);
+    if (p.pinyinLeft) out.push(`  pinyin left: ${p.pinyinLeft} of ${p.pinyinIn}`);
+    const f1 = shingleF1(p);
+    if (f1 < 0.9) out.push(`  body F1 ${f1.toFixed(3)} (P ${precisionScore(p.body).toFixed(3)} R ${recallScore(p.body).toFixed(3)})`);
+    if (out.length) console.log(`${p.file}\n${out.join("\n")}`);
+  }
+}
+
+function shingleF1(p: FreshPageScore): number {
+  const pr = precisionScore(p.body);
+  const rc = recallScore(p.body);
+  return pr + rc > 0 ? (2 * pr * rc) / (pr + rc) : 0;
+}
+
 async function main(): Promise<void> {
   const program = new Command()
     .option("--json", "print JSON instead of a markdown table")
     .option("--verbose", "print the 5 worst pages per corpus for our cleaner")
-    .option("--corpus <name>", "only this corpus (cwced or aeb)")
+    .option("--corpus <name>", "only this corpus (cwced, aeb or fresh)")
+    .option("--errors", "list every miss on the fresh set")
     .parse();
-  const opts = program.opts<{ json?: boolean; verbose?: boolean; corpus?: string }>();
+  const opts = program.opts<{ json?: boolean; verbose?: boolean; corpus?: string; errors?: boolean }>();
+  const fresh = !opts.corpus || opts.corpus === "fresh" ? runFresh() : null;
 
   const corpora: [string, () => Page[]][] = [
     ["cwced", loadCwced],
@@ -97,7 +146,8 @@ async function main(): Promise<void> {
   }
 
   if (opts.json) {
-    console.log(JSON.stringify(rows.map(({ worst, ...r }) => (opts.verbose ? { ...r, worst } : r)), null, 2));
+    const list = rows.map(({ worst, ...r }) => (opts.verbose ? { ...r, worst } : r));
+    console.log(JSON.stringify(fresh ? [...list, { corpus: "fresh", system: "processPage", ...fresh.summary }] : list, null, 2));
     return;
   }
   const f = (x: number) => x.toFixed(3);
@@ -106,6 +156,7 @@ async function main(): Promise<void> {
   for (const r of rows) {
     console.log(`| ${r.corpus} | ${r.system} | ${f(r.precision)} | ${f(r.recall)} | **${f(r.f1)}** | ${r.pages} | ${Math.round(r.ms)} |`);
   }
+  if (fresh) printFresh(fresh, !!opts.errors);
   if (opts.verbose) {
     for (const r of rows.filter((x) => /^(extractHtml|processPage)/.test(x.system))) {
       console.log(`\nworst pages, ${r.corpus} / ${r.system}:`);

@@ -42,6 +42,22 @@ describe("kb inspect", () => {
     expect(fs.existsSync(path.join(dataDir, "atlas.db"))).toBe(false);
   });
 
+  it("--explain lists every dropped line with the rule that dropped it", () => {
+    const file = path.join(process.env.ATLAS_CORPUS_DIR ?? path.resolve("..", "shared", "corpus"), "gne/tests/thepaper/5.html");
+    const r = kb("inspect", "--explain", file);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { paragraphs: string[]; dropped: { text: string; rule: string }[]; droppedByRule: Record<string, number> };
+    expect(out.dropped.length).toBeGreaterThan(10);
+    for (const d of out.dropped) expect(d.rule, d.text).toMatch(/^[a-z-]+(:[a-z-]+)?$/);
+    const ruleOf = (text: string) => out.dropped.find((d) => d.text.includes(text))?.rule;
+    expect(ruleOf("澎湃新闻报料")).toBeTruthy();
+    expect(ruleOf("责任编辑")).toBe("html:after-main-block");
+    expect(ruleOf("首页 > 科技湃")).toBe("html:before-main-block");
+    expect(Object.values(out.droppedByRule).reduce((a, b) => a + b, 0)).toBe(out.dropped.length);
+    // Without the flag the output has no such list.
+    expect(JSON.parse(kb("inspect", file).stdout)).not.toHaveProperty("dropped");
+  });
+
   it("fails with a clear message on a missing file", () => {
     const r = kb("inspect", "content/nope.txt");
     expect(r.code).toBe(1);

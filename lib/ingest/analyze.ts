@@ -108,11 +108,14 @@ export function readSidecar(file: string): Sidecar | undefined {
   return parsed.data;
 }
 
-/** Read, clean and extract one file without touching the database (what `kb inspect` shows). */
-export function analyzeFile(file: string) {
+/**
+ * Read, clean and extract one file without touching the database (what `kb inspect` shows). `explain`: the cleaned
+ * article also lists every dropped line with the id of the rule that dropped it.
+ */
+export function analyzeFile(file: string, opts: { explain?: boolean } = {}) {
   const bytes = readRegular(file, file, MAX_PAGE_BYTES, (size) => `page is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_PAGE_BYTES / 1048576} MB limit`);
   const sidecar = readSidecar(file);
-  const cleaned = processPage(bytes, { fileName: path.basename(file), sidecar });
+  const cleaned = processPage(bytes, { fileName: path.basename(file), sidecar, explain: opts.explain });
   const extraction = extract(cleaned);
   return { cleaned, extraction, sidecar };
 }

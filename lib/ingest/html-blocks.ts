@@ -37,17 +37,24 @@ const HAN_RE = /\p{Script=Han}/gu;
 const PUNCT_RE = /[，。、；：！？]|[,.;!?](?=\s|$)/g;
 
 
-function hasBlockDescendant(el: Element): boolean {
-  // Iterative: scraped pages can nest thousands of unclosed elements.
+/**
+ * Whether an element below `el` passes `test`, looking only inside elements `descend` accepts (all by default).
+ * Iterative: scraped pages can nest thousands of unclosed elements.
+ */
+export function someDescendant(el: Element, test: (e: Element) => boolean, descend: (e: Element) => boolean = () => true): boolean {
   const stack: AnyNode[] = [...el.children];
   while (stack.length > 0) {
     const node = stack.pop() as AnyNode;
     if (node.type !== "tag") continue;
     const c = node as Element;
-    if (BLOCK_TAGS.has(c.name.toLowerCase())) return true;
-    stack.push(...c.children);
+    if (test(c)) return true;
+    if (descend(c)) stack.push(...c.children);
   }
   return false;
+}
+
+function hasBlockDescendant(el: Element): boolean {
+  return someDescendant(el, (c) => BLOCK_TAGS.has(c.name.toLowerCase()));
 }
 
 function countNonSpace(s: string): number {

@@ -60,7 +60,7 @@ const POSITIVE_RE = /article|content|main|body|text|post|entry|story|detail|zhen
 const URL_RE = /(https?:\/\/|www\.)\S+/gi;
 // Escaped markup shown as text.
 const MARKUP_RE = /^<[a-z]+\s[^>]*=/i;
-const COPYRIGHT_RE = /版权所有|copyright|©|all rights reserved|icp备|icp证|备案号|免责声明|不得转载|未经授权/i;
+export const COPYRIGHT_RE = /版权所有|copyright|©|all rights reserved|icp备|icp证|备案号|免责声明|不得转载|未经授权/i;
 
 /**
  * -2 for comment-like class/id (applies even to big elements), -1 for boilerplate-looking,

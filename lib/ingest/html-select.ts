@@ -1,6 +1,6 @@
 import type { AnyNode, Element } from "domhandler";
 import type { TextBlock } from "./html-blocks";
-import { classPrior, DEFAULT_SCORE_PARAMS, isSectionEnd, scoreBlock, type ScoreParams } from "./html-score";
+import { classPrior, COPYRIGHT_RE, DEFAULT_SCORE_PARAMS, isSectionEnd, scoreBlock, type ScoreParams } from "./html-score";
 
 /**
  * Picks the main block among a page's text blocks: the element whose blocks add up to
@@ -80,6 +80,42 @@ function teaserLists(blocks: TextBlock[], chains: Element[][]): Set<Element> {
     lists.set(list, l);
   }
   return new Set([...lists].filter(([, l]) => l.teasers >= 3 && l.teasers >= 0.5 * l.items).map(([el]) => el));
+}
+
+/** Below this share of sentence text (not links, not a copyright line), a run is not an article. */
+const MIN_PROSE_SHARE = 0.3;
+/** At most this many blocks (a picture, a quote box, a pager) may interrupt an article that then goes on. */
+const MAX_INTERRUPTION = 3;
+/** …and what follows must weigh at least this share of what came before. */
+const CONTINUATION_SHARE = 0.25;
+
+const chars = (blocks: TextBlock[], ix: number[]) => ix.reduce((t, i) => t + (blocks[i]?.chars ?? 0), 0);
+
+/** Characters of sentence text: punctuated blocks that are mostly not links and not a copyright notice. */
+function prose(blocks: TextBlock[], ix: number[]): number {
+  return ix.reduce((t, i) => {
+    const b = blocks[i];
+    const isProse = !!b && b.punct > 0 && b.linkChars < 0.5 * b.chars && !COPYRIGHT_RE.test(b.text);
+    return t + (isProse ? b.chars : 0);
+  }, 0);
+}
+
+/**
+ * The best run [a, z] of `inMain`, continued past up to MAX_INTERRUPTION negative blocks (an image, a quote box, a
+ * pager) when substantial text follows them; the interrupting blocks themselves stay out.
+ */
+function continueAfterInterruptions(inMain: number[], a: number, z: number, scores: number[], sum: (ix: number[]) => number): number[] {
+  let chosen = inMain.slice(a, z + 1);
+  let end = z;
+  while (end + 1 < inMain.length) {
+    const rest = inMain.slice(end + 1);
+    const [ra, rz] = maxSubarray(rest.map((i) => scores[i] ?? 0));
+    const next = rest.slice(ra, rz + 1);
+    if (ra > MAX_INTERRUPTION || sum(next) <= 0 || sum(next) < CONTINUATION_SHARE * sum(chosen)) break;
+    chosen = [...chosen, ...next];
+    end += 1 + rz;
+  }
+  return chosen;
 }
 
 export function selectMain(blocks: TextBlock[], root: Element, p: ScoreParams = DEFAULT_SCORE_PARAMS): Selection {
@@ -168,16 +204,18 @@ export function selectMain(blocks: TextBlock[], root: Element, p: ScoreParams = 
     if (p.dropMarkedInMain && marked && marked !== member && isInside(marked, member)) return;
     inMain.push(i);
   });
-  const [a, z] = maxSubarray(inMain.map((i) => scores[i] ?? 0));
-  let chosen = inMain.slice(a, z + 1);
-  const [ga, gz] = maxSubarray(scores);
   const sum = (ix: number[]) => ix.reduce((t, i) => t + (scores[i] ?? 0), 0);
+  const [a, z] = maxSubarray(inMain.map((i) => scores[i] ?? 0));
+  let chosen = continueAfterInterruptions(inMain, a, z, scores, sum);
+  const [ga, gz] = maxSubarray(scores);
   const first = blocks[ga]?.owner;
   const global = Array.from({ length: Math.max(0, gz - ga + 1) }, (_, k) => ga + k).filter((i) => {
     const marked = markedAt[i];
     return !p.dropMarkedInMain || !marked || !first || isInside(first, marked);
   });
   if (sum(chosen) < p.globalRunRatio * sum(global)) chosen = global;
+  // A run of links to other articles, or a copyright notice, never wins over prose found elsewhere on the page.
+  if (prose(blocks, chosen) < MIN_PROSE_SHARE * chars(blocks, chosen) && prose(blocks, global) > 2 * prose(blocks, chosen)) chosen = global;
   // Stop at a heading like "Related articles" once most of the run's text is behind us.
   const runTotal = sum(chosen);
   let acc = 0;

@@ -1,11 +1,12 @@
 import * as cheerio from "cheerio";
 import type { CheerioAPI } from "cheerio";
 import type { AnyNode, Element } from "domhandler";
-import { collectBlocks, tidy, type TextBlock } from "./html-blocks";
+import { collectBlocks, someDescendant, tidy, type TextBlock } from "./html-blocks";
 import { DEFAULT_SCORE_PARAMS, type ScoreParams } from "./html-score";
 import { selectMain } from "./html-select";
 import { capHtmlDepth, MAX_HTML_DEPTH } from "./caps";
 import { applyProfile } from "./profiles";
+import { isDateLine, isRecurringPrompt } from "./junk";
 
 export interface HtmlExtract {
   /** Best title candidate (h1 / og:title / <title>), raw. */
@@ -16,6 +17,10 @@ export interface HtmlExtract {
   paragraphs: string[];
   /** Short text lines between the title and the body (date/source/author lines live here). */
   headerLines: string[];
+  /** The headline as printed on the page (the block the title candidates repeat), raw; null when none was seen. */
+  headline?: string | null;
+  /** Text blocks left out of `paragraphs`, with the reason (for `kb inspect --explain`). */
+  dropped?: { text: string; rule: string }[];
   /** Meta tags by lowercased name/property, plus "canonical". */
   meta: Record<string, string>;
   /** Caps that cut the page (caps.ts), for the report. */
@@ -30,6 +35,8 @@ const REMOVE_SELECTOR = [
 
 const HIDDEN_STYLE_RE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const MAX_HEADER_LINE = 120;
+/** Above this share of the main block's characters, picture-side lines are the article (a photo blog), not captions. */
+const MAX_CAPTION_SHARE = 0.08;
 const SENTENCE_END_RE = /[。！？!?]|\.(\s|$)/;
 
 function readMeta($: CheerioAPI): Record<string, string> {
@@ -108,35 +115,127 @@ export function extractFromParsed(page: ParsedPage, params: ScoreParams = DEFAUL
   const { title, titleCandidates, meta, root, blocks, notes } = page;
   if (!root || blocks.length === 0) return { title, titleCandidates, paragraphs: [], headerLines: [], meta, notes };
   const { chosen } = selectMain(blocks, root, params);
+  const reasons = new Map<number, string>();
+  // Captions are left out only where they are a small part of the text: in a photo blog the lines between the
+  // pictures are the text itself.
+  const captions = new Set(chosen.filter((i) => isImageCaption(blocks[i] as TextBlock)));
+  const chosenChars = chosen.reduce((n, i) => n + (blocks[i] as TextBlock).chars, 0);
+  const captionChars = [...captions].reduce((n, i) => n + (blocks[i] as TextBlock).chars, 0);
+  if (captionChars > MAX_CAPTION_SHARE * chosenChars) captions.clear();
   const isTitle = (text: string) => titleLike(text, titleCandidates);
   const paragraphs: string[] = [];
   const seen = new Set<string>();
   const lead: string[] = [];
   let afterTitle = false;
+  let headline: string | null = null;
   chosen.forEach((i, k) => {
     const b = blocks[i] as TextBlock;
     // The headline repeated at the top of the body belongs to the title, not the text,
     // and the short date/source lines right under it to the header.
     if (k < 3 && paragraphs.length === 0 && isTitle(b.text)) {
       afterTitle = true;
+      headline ??= b.text;
+      reasons.set(i, "title");
       return;
     }
     if (afterTitle && paragraphs.length === 0 && lead.length < 3 && b.chars <= MAX_HEADER_LINE && !SENTENCE_END_RE.test(b.text)) {
       lead.push(b.text);
+      reasons.set(i, "header:metadata");
       return;
     }
     afterTitle = false;
-    if (isLinkList(b) || seen.has(b.text)) return;
+    if (captions.has(i)) {
+      reasons.set(i, "html:image-caption");
+      return;
+    }
+    // A repeated short question (an interview asks each guest the same) is structure; other repeats are copies.
+    const repeated = seen.has(b.text) && (!isRecurringPrompt(b.text, b.text.replace(/\s+/g, "")) || paragraphs.at(-1) === b.text);
+    if (isLinkList(b) || repeated) {
+      reasons.set(i, isLinkList(b) ? "html:link-list" : "html:duplicate");
+      return;
+    }
     seen.add(b.text);
     paragraphs.push(b.text);
   });
-  const headerLines = [...findHeaderLines(blocks, chosen[0] ?? blocks.length, isTitle), ...lead];
-  return { title, titleCandidates, paragraphs, headerLines, meta, notes };
+  const header = findHeaderLines(blocks, chosen[0] ?? blocks.length, isTitle);
+  const headerLines = [...header.lines, ...lead];
+  const inChosen = new Set(chosen);
+  const [first, last] = [chosen[0] ?? blocks.length, chosen.at(-1) ?? -1];
+  const outside = (i: number) => (i < first ? "html:before-main-block" : i > last ? "html:after-main-block" : "html:inside-cut-out");
+  const dropped = blocks.flatMap((b, i) => {
+    const rule = reasons.get(i) ?? (inChosen.has(i) ? null : outside(i));
+    return rule && b.text.trim() ? [{ text: b.text, rule }] : [];
+  });
+  return { title, titleCandidates, paragraphs, headerLines, headline: headline ?? header.headline, meta, notes, dropped };
 }
 
 /** Title candidates, meta tags and the main-block paragraphs of an HTML page. Never throws on bad markup. */
 export function extractHtml(html: string, opts: { url?: string | null } = {}): HtmlExtract {
   return extractFromParsed(parsePage(html, opts));
+}
+
+const INLINE_WRAPPERS = new Set(["a", "span", "strong", "b", "em", "i", "font", "u", "small", "figure"]);
+
+const isPicture = (e: Element) => (e.name === "img" && !isIcon(e)) || e.name === "picture";
+
+/** An <img> in the element itself, not inside a nested block (a caption's picture sits beside it). */
+function holdsImage(el: Element): boolean {
+  return someDescendant(el, isPicture, (c) => INLINE_WRAPPERS.has(c.name));
+}
+
+/** A bullet or icon (width or height under 50): not a picture that takes a caption. */
+function isIcon(img: Element): boolean {
+  const size = [img.attribs.width, img.attribs.height].map((v) => Number.parseInt(v ?? "", 10)).filter(Number.isFinite);
+  return size.some((v) => v < 50);
+}
+
+/** The nearest element sibling before / after that holds text or a picture (empty spacers skipped). */
+function neighbour(el: Element, dir: "prev" | "next"): Element | null {
+  for (let cur = el[dir]; cur; cur = cur[dir]) {
+    if (cur.type !== "tag") continue;
+    const e = cur as Element;
+    if (containsImage(e) || textOf(e).trim()) return e;
+  }
+  return null;
+}
+
+function textOf(el: Element): string {
+  let out = "";
+  const stack: AnyNode[] = [el];
+  while (stack.length > 0 && out.length < 80) {
+    const node = stack.pop() as AnyNode;
+    if (node.type === "text") out += (node as unknown as { data: string }).data;
+    else if ("children" in node) stack.push(...(node.children as AnyNode[]));
+  }
+  return out;
+}
+
+const isCentered = (el: Element) =>
+  el.name === "center" || el.name === "figcaption" || el.attribs.align === "center" || /text-align\s*:\s*center/i.test(el.attribs.style ?? "");
+
+/** Is or holds a picture anywhere below (for the centred picture block before a caption). */
+function containsImage(el: Element): boolean {
+  return isPicture(el) || someDescendant(el, isPicture);
+}
+
+/**
+ * A picture's caption without any marker: a short line with no sentence punctuation (and no date) that shares its
+ * paragraph with an <img>, or a lone centred line (or <figcaption>) right after a block holding one. Several centred
+ * lines in a row are the text of a photo blog, not captions.
+ */
+function isImageCaption(b: TextBlock): boolean {
+  if (b.chars > 40 || /[。！？!?；;]/.test(b.text) || isDateLine(b.text)) return false;
+  const el = b.owner;
+  const alone = textOf(el).replace(/\s+/g, "") === b.text.replace(/\s+/g, "");
+  if (el.name === "figcaption" || (alone && holdsImage(el))) return true;
+  const parent = el.parent?.type === "tag" ? (el.parent as Element) : null;
+  const centered = isCentered(el) || (!!parent && isCentered(parent) && parent.children.filter((c) => c.type === "tag").length === 1);
+  if (!centered) return false;
+  const host = !isCentered(el) && parent ? parent : el;
+  const before = neighbour(host, "prev");
+  const after = neighbour(host, "next");
+  const textLine = (e: Element | null) => !!e && isCentered(e) && !containsImage(e) && textOf(e).trim().length <= 40;
+  return !!before && containsImage(before) && !textLine(after);
 }
 
 function isLinkList(b: TextBlock): boolean {
@@ -150,8 +249,12 @@ function titleLike(text: string, candidates: string[]): boolean {
   return t.length >= 4 && candidates.some((c) => norm(c).includes(t) && t.length >= 0.4 * norm(c).length);
 }
 
-/** Short lines between the title block (or a few lines up) and the body start. */
-function findHeaderLines(blocks: TextBlock[], bodyStart: number, isTitle: (text: string) => boolean): string[] {
+/** Short lines between the title block (or a few lines up) and the body start, and the title block's text. */
+function findHeaderLines(
+  blocks: TextBlock[],
+  bodyStart: number,
+  isTitle: (text: string) => boolean,
+): { lines: string[]; headline: string | null } {
   let from = -1;
   for (let i = bodyStart - 1; i >= 0 && i >= bodyStart - 40; i--) {
     if (isTitle((blocks[i] as TextBlock).text)) {
@@ -165,5 +268,5 @@ function findHeaderLines(blocks: TextBlock[], bodyStart: number, isTitle: (text:
     const b = blocks[i] as TextBlock;
     if (b.chars <= MAX_HEADER_LINE && !isLinkList(b)) lines.push(b.text);
   }
-  return lines.slice(-12);
+  return { lines: lines.slice(-12), headline: from >= 0 ? (blocks[from] as TextBlock).text : null };
 }

@@ -1,3 +1,4 @@
+import { CREDIT_ROLES, furnitureCategory, OUTLET_SUFFIXES, PLATFORM_IDS, UI_WORDS } from "./furniture";
 import { normalizeText } from "./normalize";
 
 /*
@@ -7,6 +8,9 @@ import { normalizeText } from "./normalize";
  * simplified pages. The rules are general signals, not per-site selectors: keyword lists (share bars, copyright and
  * disclaimer phrasing, comment boxes, browser warnings, gambling spam), shape (length, punctuation, Han content, dates)
  * and position (before the title, between title and body, after a "related articles" heading).
+ *
+ * Every verdict carries the id of the rule that made it (`judge`), so `kb inspect --explain` can say why a line was
+ * dropped. Vocabularies (furniture phrases, credit roles, platform ids, outlet suffixes) live in data/furniture.json.
  */
 
 export type LineKind =
@@ -33,6 +37,8 @@ export interface Line {
   kind: LineKind;
   /** The line ended with an end-of-article marker (返回搜狐,查看更多; a wire story's (完)): whatever follows is not body. */
   endsArticle: boolean;
+  /** Id of the rule that classified the line (null for running text). */
+  rule: string | null;
 }
 
 const LABELS = [
@@ -41,7 +47,7 @@ const LABELS = [
   "责任编辑", "栏目编辑", "值班编辑", "编辑", "责编", "编审", "审核", "审校", "校对", "监制", "统筹", "摄影",
   "发布时间", "发布日期", "发表时间", "发表日期", "发布于", "更新时间", "时间", "日期",
   "点击数", "点击量", "点击", "浏览次数", "浏览量", "浏览", "阅读量", "阅读数", "阅读", "访问量", "字体", "字号", "分享",
-  "原标题", "原文标题", "原文链接", "本文链接",
+  "本文原标题", "原标题", "原文标题", "原文链接", "本文链接",
 ];
 const LABEL_ALT = LABELS.join("|");
 /** A metadata label followed by a colon. */
@@ -54,26 +60,22 @@ export const REPORTER_CREDIT = /记者[:\s]*((?:\p{Script=Han}{2,4})(?:[\s、,]+
 
 const DATE_PART = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?|(?:19|20)\d{2}\s+\d{1,2}[-/]\d{1,2}|\(?\b\d{1,2}[-/]\d{1,2}\)?|\d{1,2}月\d{1,2}日|\b\d{1,2}:\d{2}(?::\d{2})?|\b(?:19|20)\d{2}\b|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|(?:昨天|今天|前天)/g;
 
+/** App and QR-code prompts: junk as a prompt, not inside a reported sentence (…市民扫描二维码下载了政务服务APP。). */
+const PROMPTS = [/(打开|下载).{0,6}(APP|App|app|客户端)/, /(扫一扫|扫码|长按).{0,12}(关注|二维码|微信|识别)/];
+
 const JUNK_ANY = [
   /本站是提供个人知识管理/, /仅提供信息存储服务/, /content above .* is uploaded and posted by a user/i,
   /您正在使用\s*Internet Explorer/i, /浏览器版本过低/, /(建议|请)您?(升级|更换|使用).{0,24}浏览器/, /无法正常浏览本页面/,
   /本文由热心网友/, /版权(声明|所有)/, /免责声明/, /特别声明[:]?以上/, /转载请注明/, /如需转载/, /本文转载自/, /转载.{0,12}注明出处/,
   /未经.{0,16}(许可|授权|同意).{0,16}(转载|使用|复制|镜像)/, /不代表本(站|网站|网|平台|号)?的?(立场|观点)/,
   /(如有|涉嫌|若有|如发现)有?.{0,6}侵权/, /联系(我们|本站|本网)?(予以)?删除/, /本网(转载|注明)/, /版权归.{0,16}所有/,
-  /点击上[方面]/, /蓝色字体/, /免费订阅/, /(扫一扫|扫码|长按).{0,12}(关注|二维码|微信|识别)/, /(关注|添加|搜索)(我们的)?.{0,8}公众号/,
-  /返回搜狐/, /返回(顶部|首页|列表)/, /(打开|下载).{0,6}(APP|App|app|客户端)/, /畅享高清图片/,
+  /点击上[方面]/, /蓝色字体/, /免费订阅/, /(关注|添加|搜索)(我们的)?.{0,8}公众号/,
+  /返回搜狐/, /返回(顶部|首页|列表)/, /畅享高清图片/,
   /\d+条评论/, /发表评论/, /评论公约/, /网友评论/, /我要评论/, /(登录|注册)后.{0,4}(评论|发表)/,
   /^!\[[^\]]*\]\([^)]*\)$/, /\.(jpe?g|png|gif|webp|bmp)$/i, /^(欢迎您?(来到|访问|光临))/,
 ];
 
-/** Words that make up share/print/font-size bars and other UI chrome. A short line made only of them is junk. */
-const UI_WORDS = new Set(
-  ("分享 分享到 分享给朋友 转发 收藏 打印 打印本页 打印文章 关闭 关闭窗口 返回 字号 字体 大 中 小 默认 手机版 电脑版 网站地图 " +
-    "设为首页 加入收藏 登录 注册 首页 文章图片 展开全文 阅读全文 查看原文 阅读原文 点击查看 查看更多 更多 发表 评论 回复 举报 " +
-    "点赞 在看 献花 转藏 微信 微博 空间 朋友圈 复制链接 二维码 扫一扫 顶 踩 赞 收起 打赏 置顶 广告 纠错 我要纠错 投稿 订阅 " +
-    "责任编辑 编辑 作者 来源").split(" "),
-);
-
+/** Words that make up share/print/font-size bars and other UI chrome (data/furniture.json, uiWords). */
 function onlyUiWords(s: string): boolean {
   const words = s.split(/[^\p{Script=Han}]+/u).filter(Boolean);
   return words.length > 0 && words.every((w) => UI_WORDS.has(w));
@@ -102,6 +104,90 @@ const CAPTION = [
   // Credit followed by the outlet: 沙坪坝区公安分局供图 华龙网发
   /(供图|\s摄)\s+[\p{Script=Han}A-Za-z]{1,6}$/u,
 ];
+
+/** Caption shapes that may end with a full stop: 图为…, ▲…, 图/pixabay, 图片均来自网络, map credits. */
+const CAPTION_SHAPES: [string, RegExp, number][] = [
+  ["caption:figure-note", /^(图为|上图|下图|左图|右图|图中|图注)[:\s]?\S/, 120],
+  ["caption:pointer", /^[▲△↑⬆▼]\s*\S/, 120],
+  ["caption:credit", /^(图|图片|配图|题图|封面图?)\s*[/|:丨]\s*\S{1,30}$/, 40],
+  ["caption:credit", /图片(均|皆|部分)?(来自|来源于?|源自)/, 40],
+  ["caption:map", /(制图|底图来源|审图号|地图来源|底图)\s*[:/]?/, 80],
+  // <地点>现场。(资料图片) — any line that ends with a picture marker in brackets.
+  ["caption:marker-end", /[(（【[](资料图片?|资料照片|图片来源[^)）】\]]{0,30}|新华社发|供图|摄|视频截图|网络图片|图源网络)[)）】\]]$/, 80],
+];
+
+/** A whole line in brackets that names a picture: （某头部数据公司的部分报价单）. Not (完), (2021—2035年), (一). */
+function isBracketedCaption(text: string): boolean {
+  const m = /^[(（]([^()（）]{4,38})[)）]$/.exec(text);
+  if (!m) return false;
+  const inner = m[1]!;
+  return hanCount(inner) >= 4 && !/[。!?,;:，；：！？]/.test(inner) && !/^[\d一二三四五六七八九十]/.test(inner) && !/(记者|通讯员|完|待续|未完)/.test(inner);
+}
+
+const ROLE_ALT = CREDIT_ROLES.map((r) => r.replace(/[/]/g, "\\/")).join("|");
+/** 编辑|禤志杰, 执笔/叨叨姐、胡一刀, 《棱镜》作者 周纯, 编辑 刘晓阳 校对 李铭, 原创:路闻卓立编译 人民币交易与研究. */
+const CREDIT_LINE = new RegExp(`^(?:[《【][^》】]{1,10}[》】])?\\s*(?:${ROLE_ALT})\\s*(?:[:|/丨｜]\\s*|\\s+)\\S`);
+
+function isCreditLine(text: string): boolean {
+  if (text.length > 50 || /[。!?]/.test(text) || !CREDIT_LINE.test(text)) return false;
+  // What follows the role is names, not a clause: no token longer than a name or an outlet.
+  const rest = text.replace(/^(?:[《【][^》】]{1,10}[》】])?\s*/, "");
+  return rest.split(/[\s、,&/|丨:]+/).every((t) => t.length <= 12);
+}
+
+const PLATFORM_ID = new RegExp(`^\\S{0,10}?(?:${PLATFORM_IDS.join("|")})\\s*:?\\s*[\\w.-]{2,40}$`, "u");
+
+/** 15867 / 9 23 / 2.3万 / 阅读 539 / 跟贴1199 / 4人参与2评论 / 阅读数(15878): engagement counters. */
+const COUNTER_WORD = "阅读|浏览|评论|点赞|赞|收藏|转发|分享|参与|跟贴|跟帖|阅读数|阅读量|浏览量|浏览次数|点击|点击量|人气|热度|围观|播放|播放量";
+const COUNTER_PARTS = new RegExp(
+  `^(?:(?:${COUNTER_WORD})\\s*[(:]?\\s*\\d[\\d.,]*\\s*[万千wWkK]?\\+?\\)?|\\d[\\d.,]*\\s*[万千wWkK]?\\+?\\s*(?:人参与|人阅读|次阅读|次浏览|人浏览|条评论|次播放|${COUNTER_WORD}))(?:\\s*[|/,、]?\\s*|$)`,
+);
+
+export function isCounter(text: string): boolean {
+  if (text.length > 30) return false;
+  if (/^\d[\d.,]*\s*[万千wWkK]\+?$/.test(text)) return true;
+  if (/^\d{3,9}$/.test(text) && !/^(19|20)\d{2}$/.test(text)) return true;
+  if (/^\d{1,6}(\s+\d{1,6}){1,3}$/.test(text)) return true;
+  let rest = text;
+  let parts = 0;
+  for (;;) {
+    const m = COUNTER_PARTS.exec(rest);
+    if (!m || !m[0]) break;
+    rest = rest.slice(m[0].length);
+    parts++;
+  }
+  return parts > 0 && rest.trim() === "";
+}
+
+/** Forum/CMS attachment widgets: a0b1c2.png (35.5 KB, 下载次数: 12); 2023-5-6 10:21 上传 (never a publication date). */
+function attachmentRule(text: string): string | null {
+  if (/\.(png|jpe?g|gif|bmp|webp|pdf|docx?|xlsx?|pptx?|zip|rar|7z)\s*\(\s*[\d.]+\s*[KMG]i?B/i.test(text)) return "attachment:file";
+  if (/^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*上传$/.test(text)) return "attachment:upload";
+  return null;
+}
+
+/**
+ * 首页|新闻|图片|评论|…: a bar of at least four short items between | (or 丨, or " - "); the last item may carry more
+ * (a clock or a login box: 大家论坛 2006年12月27日).
+ */
+function isNavBar(text: string): boolean {
+  if (text.length > 300 || /[。!?]/.test(text)) return false;
+  for (const sep of [/\s*[|丨｜]\s*/, /\s+-\s+/]) {
+    const items = text.split(sep).map((s) => s.trim()).filter(Boolean);
+    if (items.length >= 4 && items.slice(0, -1).every((s) => s.length <= 14) && items.at(-1)!.length <= 40) return true;
+  }
+  return false;
+}
+
+const FONT_WIDGET = /^(?:[AaTt][+-]?|[+-]|\s)+$/;
+
+/** A bare outlet name under a headline: 新华社, 中国广州发布, 人民日报. Header material, not a paragraph. */
+export function isOutletLine(text: string): boolean {
+  return text.length >= 2 && text.length <= 12 && hanCount(text) >= 2 && /^[\p{Script=Han}A-Za-z·\s]+$/u.test(text) && OUTLET_SUFFIXES.some((s) => text.endsWith(s));
+}
+
+/** 第一章 总则 / 第二节 …: a table-of-contents entry (a run of them with no text between is dropped). */
+const TOC_LINE = /^第[一二三四五六七八九十百零〇\d]+[章节篇部卷编](?:\s*\S.{0,30})?$/;
 
 const TITLE_SUFFIX_SEP = /\s*(?:\s[-|_–—]\s|[-|_])\s*([^-|_]{2,16})$/;
 const SITE_LIKE =
@@ -182,44 +268,71 @@ export interface LineContext {
   chinese: boolean;
 }
 
-export function classify(text: string, ctx: LineContext = { chinese: true }): LineKind {
-  if (!text) return "blank";
+/** A line's kind and the id of the rule that decided it. */
+export interface Verdict {
+  kind: LineKind;
+  rule: string | null;
+}
+
+const verdict = (kind: LineKind, rule: string | null): Verdict => ({ kind, rule });
+
+export function judge(text: string, ctx: LineContext = { chinese: true }): Verdict {
+  if (!text) return verdict("blank", null);
   const len = text.length;
   const han = hanCount(text);
 
-  if (NAV_PREFIX.test(text) || isBreadcrumb(text) || /(^|\s)首页\s*[>»›]/.test(text)) return "nav";
+  if (NAV_PREFIX.test(text)) return verdict("nav", "nav:you-are-here");
+  if (isBreadcrumb(text) || /(^|\s)首页\s*[>»›]/.test(text)) return verdict("nav", "nav:breadcrumb");
+  if (isNavBar(text)) return verdict("nav", "nav:bar");
 
   if (len <= 300) {
-    if (FOOTER_START.test(text) && len <= 200) return "footer";
-    if (RELATED_HEADING.test(text.replace(/\s+/g, ""))) return "related";
-    if (JUNK_ANY.some((re) => re.test(text))) return "junk";
+    if (FOOTER_START.test(text) && len <= 200) return verdict("footer", "footer:start");
+    if (RELATED_HEADING.test(text.replace(/\s+/g, ""))) return verdict("related", "related:heading");
+    if (JUNK_ANY.some((re) => re.test(text))) return verdict("junk", "junk:phrase");
+    if (!/。$/.test(text) && PROMPTS.some((re) => re.test(text))) return verdict("junk", "furniture:app");
   }
+  const attachment = attachmentRule(text);
+  if (attachment) return verdict("junk", attachment);
+  const furniture = furnitureCategory(text);
+  if (furniture) return verdict("junk", `furniture:${furniture}`);
+  if (len <= 10 && FONT_WIDGET.test(text)) return verdict("junk", "furniture:font-size");
+  if (isCounter(text)) return verdict("junk", "counter");
+  if (len <= 60 && PLATFORM_ID.test(text)) return verdict("junk", "platform-id");
   if (han === 0 && ctx.chinese) {
     // Latin-only leftovers (X, Baidu, sogou, Thumb, None); lines with digits may be section headings (2024).
-    if (!/\d/.test(text) && len <= 40) return "junk";
+    if (!/\d/.test(text) && len <= 40) return verdict("junk", "latin-leftover");
   }
-  if (len <= 60 && CAPTION.some((re) => re.test(text)) && !/[。!?]$/.test(text)) return "caption";
-  if (len <= 60 && (PHONE.test(text) || (CONTACT.test(text) && len <= 40 && !/[。]$/.test(text)))) return "junk";
-  if (PAPER_CREDIT.test(text)) return "meta";
-  if (isMetaLine(text)) return "meta";
-  if (len <= 40 && REPORTER_CREDIT.test(text) && han <= 16) return "meta";
+  if (len <= 60 && CAPTION.some((re) => re.test(text)) && !/[。!?]$/.test(text)) return verdict("caption", "caption:marker");
+  for (const [id, re, max] of CAPTION_SHAPES) if (len <= max && re.test(text)) return verdict("caption", id);
+  if (isBracketedCaption(text)) return verdict("caption", "caption:bracketed");
+  if (len <= 60 && (PHONE.test(text) || (CONTACT.test(text) && len <= 40 && !/[。]$/.test(text)))) return verdict("junk", "contact");
+  if (PAPER_CREDIT.test(text)) return verdict("meta", "meta:paper-credit");
+  if (isMetaLine(text)) return verdict("meta", "meta:label");
+  if (len <= 40 && REPORTER_CREDIT.test(text) && han <= 16) return verdict("meta", "meta:reporter");
+  if (isCreditLine(text)) return verdict("meta", "meta:credit");
   if (len <= 40) {
     // Both with and without spaces: 字体 大 中 小 is four words, 打 印 is one.
-    if (onlyUiWords(text) || onlyUiWords(text.replace(/\s+/g, ""))) return "junk";
+    if (onlyUiWords(text) || onlyUiWords(text.replace(/\s+/g, ""))) return verdict("junk", "furniture:ui-words");
     // Pagination: 【 第1页 第2页 第3页 】, 上一页 1 2 3 下一页.
     const bare = text.replace(/[\s[\]【】()]/g, "");
-    if (/^(第\d+页|上一页|下一页|尾页|首页|\d+)+$/.test(bare) && (/页/.test(bare) || /^\d+(\s+\d+){2,}$/.test(text))) return "junk";
+    if (/^(第\d+页|上一页|下一页|尾页|首页|\d+)+$/.test(bare) && (/页/.test(bare) || /^\d+(\s+\d+){2,}$/.test(text))) {
+      return verdict("junk", "furniture:pager");
+    }
   }
-  return "text";
+  return verdict("text", null);
+}
+
+export function classify(text: string, ctx: LineContext = { chinese: true }): LineKind {
+  return judge(text, ctx).kind;
 }
 
 export function prepareLine(raw: string, ctx: LineContext = { chinese: true }): Line {
   const { original, endsArticle, spam } = stripInlineJunk(raw);
   const text = normalizeText(original).replace(BULLET, "");
-  let kind = classify(text, ctx);
+  let { kind, rule } = judge(text, ctx);
   // What is left of a spam banner (|中国有限公司) is not content.
-  if (spam && kind === "text" && hanCount(text) < 8) kind = "junk";
-  return { original, text, kind, endsArticle };
+  if (spam && kind === "text" && hanCount(text) < 8) [kind, rule] = ["junk", "spam"];
+  return { original, text, kind, endsArticle, rule };
 }
 
 /** Letters of any script (Han characters included). */
@@ -278,6 +391,7 @@ function absorbFragments(lines: Line[]): void {
       (line.text.length <= 6 || /^[,、。”’)」』:;]/.test(line.text))
     ) {
       line.kind = "junk";
+      line.rule = "fragment-of-junk";
     }
     prev = line;
   }
@@ -292,6 +406,56 @@ export interface Segmented {
   metaLines: string[];
   /** Body paragraphs: cleaned original and normalized text. */
   paragraphs: { original: string; text: string }[];
+  /** Every non-blank line that did not become body, with the id of the rule that kept it out. */
+  dropped: DroppedLine[];
+}
+
+export interface DroppedLine {
+  text: string;
+  rule: string;
+}
+
+/** Runs of three or more table-of-contents entries with nothing between them. */
+function markTocRuns(lines: Line[]): void {
+  let run: Line[] = [];
+  const flush = () => {
+    if (run.length >= 3) for (const l of run) [l.kind, l.rule] = ["junk", "toc"];
+    run = [];
+  };
+  for (const line of lines) {
+    if (line.kind === "blank") continue;
+    if (line.kind !== "text" || !TOC_LINE.test(line.text) || /[。;]/.test(line.text)) {
+      flush();
+      continue;
+    }
+    // The first entry again: the contents are over and the text starts with its first chapter.
+    if (run.length > 0 && textKey(line.text) === textKey(run[0]!.text)) flush();
+    run.push(line);
+  }
+  flush();
+}
+
+/** Up to and including the last sentence end (and a closing quote after it), or null when there is none. */
+function lastSentenceEnd(s: string): number | null {
+  const m = /[。！？!?][”’」』"]?(?=[^。！？!?]*$)/.exec(s);
+  return m ? m.index + m[0].length : null;
+}
+
+/**
+ * A scraped excerpt that stops mid-sentence: the last paragraph is running text (a full stop inside) that ends on a
+ * bare character, after a paragraph that ended properly. Its complete sentences stay; the cut-off fragment goes.
+ * Returns the fragment removed, or null.
+ */
+function trimTruncatedTail(last: Line, before: Line | undefined): string | null {
+  const t = last.text;
+  if (t.length < 40 || !/[\p{Script=Han}A-Za-z0-9]$/u.test(t) || !before || !/[。!?”」』)]$/.test(before.text)) return null;
+  const cutText = lastSentenceEnd(t);
+  const cutOriginal = lastSentenceEnd(last.original);
+  if (cutText === null || cutOriginal === null) return null;
+  const fragment = t.slice(cutText).trim();
+  last.text = t.slice(0, cutText);
+  last.original = last.original.slice(0, cutOriginal);
+  return fragment;
 }
 
 /** True when this line and the next look like running article text: long sentences, no teaser ellipsis. */
@@ -311,7 +475,13 @@ function isHeaderish(line: Line, titleKey: string, ctx: LineContext): boolean {
   const t = line.text;
   // A short line without any Han character above a Chinese body: an English subtitle, a handle, a stray "None".
   const shortForeign = ctx.chinese && hanCount(t) === 0 && t.length <= 60;
-  return isDateLine(t) || isBracketLabel(t) || shortForeign || sameAsTitle(t, titleKey);
+  // An outlet name between headline and date (标题 / 新华社 / 日期) belongs to the header, not the body.
+  return isDateLine(t) || isBracketLabel(t) || shortForeign || isOutletLine(t) || sameAsTitle(t, titleKey);
+}
+
+/** Header lines that may carry the date, source or byline: not furniture, never an attachment's upload time. */
+function carriesMetadata(line: Line): boolean {
+  return line.kind !== "blank" && line.kind !== "nav" && !line.rule?.startsWith("attachment:");
 }
 
 /** Chinese when Han characters make up at least a third of the letters on the page. */
@@ -346,10 +516,15 @@ function findTitle(lines: Line[], ctx: LineContext): number {
  * Split a page's lines into title, header (metadata), body and what follows it.
  * `knownTitle`: the title found elsewhere (HTML metadata); lines repeating it are dropped and no title is searched.
  */
-export function segmentLines(rawLines: string[], opts: { knownTitle?: string | null } = {}): Segmented {
+export function segmentLines(rawLines: string[], opts: { knownTitle?: string | null; excerpt?: boolean } = {}): Segmented {
   const ctx = pageContext(rawLines);
   const lines = rawLines.map((raw) => prepareLine(raw, ctx));
   absorbFragments(lines);
+  markTocRuns(lines);
+  const dropped = new Map<Line, string>();
+  const drop = (l: Line, rule: string) => {
+    if (l.kind !== "blank" && !dropped.has(l)) dropped.set(l, l.rule ?? rule);
+  };
 
   let titleIdx = -1;
   let title: string | null = opts.knownTitle ?? null;
@@ -362,13 +537,18 @@ export function segmentLines(rawLines: string[], opts: { knownTitle?: string | n
   const headerLines: string[] = [];
   for (let i = 0; i < titleIdx; i++) {
     const l = lines[i]!;
-    if (l.kind === "meta" || (l.kind === "text" && isDateLine(l.text))) headerLines.push(l.text);
+    if (l.kind === "meta" || (l.kind === "text" && isDateLine(l.text))) {
+      headerLines.push(l.text);
+      drop(l, "header:metadata");
+    } else drop(l, "before-title");
   }
+  if (titleIdx >= 0) drop(lines[titleIdx]!, "title");
   let i = titleIdx + 1;
   for (; i < lines.length; i++) {
     const l = lines[i]!;
     if (!isHeaderish(l, titleKey, ctx)) break;
-    if (l.kind !== "blank" && l.kind !== "nav" && !sameAsTitle(l.text, titleKey)) headerLines.push(l.text);
+    if (carriesMetadata(l) && !sameAsTitle(l.text, titleKey)) headerLines.push(l.text);
+    drop(l, sameAsTitle(l.text, titleKey) ? "title-repeat" : "header:metadata");
   }
 
   const metaLines: string[] = [];
@@ -378,19 +558,36 @@ export function segmentLines(rawLines: string[], opts: { knownTitle?: string | n
     const l = lines[i]!;
     if (l.kind === "meta") {
       metaLines.push(l.text);
+      drop(l, "meta");
       continue;
     }
     if (state === "related" && strongArticleText(l) && strongArticleText(nextNonBlank(lines, i))) state = "body";
-    if (state !== "body") continue;
+    if (state !== "body") {
+      drop(l, state === "related" ? "after-related-heading" : "after-footer-start");
+      continue;
+    }
     if ((l.kind === "related" || l.kind === "footer") && body.length > 0) {
       state = l.kind;
+      drop(l, l.kind);
       continue;
     }
     if (l.kind === "text" && !sameAsTitle(l.text, titleKey)) body.push(l);
+    else drop(l, "title-repeat");
     if (l.endsArticle) state = "footer";
   }
+  const fragment = opts.excerpt && body.length >= 2 ? trimTruncatedTail(body.at(-1)!, body.at(-2)) : null;
 
-  return { title, headerLines, metaLines, paragraphs: dedupe(body).map((l) => ({ original: l.original, text: l.text })) };
+  const kept = dedupe(body);
+  const keptSet = new Set(kept);
+  for (const l of body) if (!keptSet.has(l)) drop(l, "duplicate");
+  const droppedLines = lines.filter((l) => dropped.has(l)).map((l) => ({ text: l.text, rule: dropped.get(l)! }));
+  return {
+    title,
+    headerLines,
+    metaLines,
+    paragraphs: kept.map((l) => ({ original: l.original, text: l.text })),
+    dropped: fragment ? [...droppedLines, { text: fragment, rule: "truncated-tail" }] : droppedLines,
+  };
 }
 
 /** Containment only counts for paragraphs at least this long: short headings may well recur inside longer text. */
@@ -398,13 +595,21 @@ const MIN_CONTAINED_KEY = 20;
 /** …and only between near neighbours: a lead printed twice (seed 003), not a later sentence that restates it. */
 const CONTAINMENT_REACH = 2;
 
+/**
+ * A short question or label met again further on is structure, not a scraping duplicate: the questions of a Q&A
+ * interview asked of each guest, 问:/答: labels. Any other repeat is a copy (001 repeats its own sentences).
+ */
+const MIN_REPEAT_KEY = 30;
+export const isRecurringPrompt = (text: string, key: string) => key.length < MIN_REPEAT_KEY && /[?？:：]$/.test(text.trim());
+
 /** Drop repeated paragraphs (keep the first) and a lead repeated inside a longer neighbouring paragraph. */
 export function dedupe<T extends { text: string }>(paragraphs: T[]): T[] {
   const keys = paragraphs.map((p) => textKey(p.text));
   const seen = new Set<string>();
   return paragraphs.filter((_, i) => {
     const key = keys[i]!;
-    if (!key || seen.has(key)) return false;
+    if (!key) return false;
+    if (seen.has(key) && (!isRecurringPrompt(paragraphs[i]!.text, key) || keys[i - 1] === key)) return false;
     seen.add(key);
     if (key.length < MIN_CONTAINED_KEY) return true;
     for (let j = Math.max(0, i - CONTAINMENT_REACH); j <= i + CONTAINMENT_REACH && j < keys.length; j++) {

@@ -18,6 +18,8 @@ export interface MetadataInput {
   metaLines: string[];
   /** First body paragraph that is more than a heading, for a page without any title. */
   firstParagraph: string | null;
+  /** The whole body (normalized): a month-day dateline gets its year only from a year the body itself states. */
+  bodyText?: string;
   /** HTML meta tags by lowercased name/property, plus "canonical". */
   meta?: Record<string, string>;
   sidecar?: Sidecar;
@@ -139,12 +141,47 @@ interface Resolved {
   publishedText: string | null;
 }
 
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+/** Dec 28 Sat 2013 00:28, Saturday, September 10th, 2005, 10 September 2005 (blog and English-template pages). */
+const ENGLISH_DATE =
+  /\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?((?:19|20)\d{2})|(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d{2}))\b/i;
+
+function englishDate(text: string): ParsedDate | null {
+  const m = ENGLISH_DATE.exec(text);
+  if (!m) return null;
+  const [mon, day, year] = m[1] ? [m[1], m[2], m[3]] : [m[5], m[4], m[6]];
+  const date = calendarDate(Number(year), MONTHS.indexOf(mon!.toLowerCase()) + 1, Number(day));
+  return date?.precision === "day" ? date : null;
+}
+
+/** 发布时间:18-03-08 23:16: a labelled two-digit year (baidu, some CMSs) is 20YY. */
+function shortYearDate(value: string): ParsedDate | null {
+  const m = /^(\d{2})-(\d{1,2})-(\d{2})(?=\d{1,2}:|\s|$)/.exec(value.trim());
+  if (!m) return null;
+  const date = calendarDate(2000 + Number(m[1]), Number(m[2]), Number(m[3]));
+  return date?.precision === "day" ? date : null;
+}
+
+/** A wire dateline in the lede: 新华社北京3月5日电, 本报上海9月29日电, 中评社北京3月22日电. */
+const DATELINE = /(?:^|[社报网台讯])\s*\p{Script=Han}{0,6}?(\d{1,2})月(\d{1,2})日\s*(?:电|讯|消息)/u;
+/** The body stating which year it is: 2021年是"十四五"开局之年, 今年是2019年. */
+const STATED_YEAR = /((?:19|20)\d{2})年(?:是|为)[^。!?]{0,40}?(?:之年|元年|开局年|收官年)|今年是((?:19|20)\d{2})年/g;
+
+/** The one year the body states as the current one, or null (none, or several). */
+function statedYear(body: string): number | null {
+  const years = new Set([...body.matchAll(STATED_YEAR)].map((m) => Number(m[1] ?? m[2])));
+  return years.size === 1 ? [...years][0]! : null;
+}
+
 function resolvePublished(input: MetadataInput, labelled: [string, string][]): Resolved {
   for (const key of PUBLISHED_META_KEYS) {
     const d = parseDate(input.meta?.[key] ?? "");
     if (d) return { published: d, publishedText: null };
   }
-  const d = firstLabelled(labelled, DATE_LABELS, parseDate) ?? parseDate(input.headerLines.join(" "));
+  const d =
+    firstLabelled(labelled, DATE_LABELS, (v) => parseDate(v) ?? shortYearDate(v)) ??
+    parseDate(input.headerLines.join(" ")) ??
+    englishDate(input.headerLines.join(" "));
   if (d) return { published: d, publishedText: null };
   for (const line of input.metaLines) {
     const paper = PAPER_CREDIT.exec(line);
@@ -157,6 +194,14 @@ function resolvePublished(input: MetadataInput, labelled: [string, string][]): R
   for (const text of [...labelledText, ...input.headerLines]) {
     const partial = partialDate(text);
     if (partial) return { published: null, publishedText: partial };
+  }
+  // A month-day dateline gets a year only when the page itself states it (never the year of ingestion).
+  const dateline = DATELINE.exec(input.firstParagraph ?? "");
+  if (dateline) {
+    const year = statedYear(input.bodyText ?? input.firstParagraph ?? "");
+    const date = year ? calendarDate(year, Number(dateline[1]), Number(dateline[2])) : null;
+    if (date?.precision === "day") return { published: date, publishedText: null };
+    return { published: null, publishedText: `${dateline[1]}月${dateline[2]}日` };
   }
   return { published: null, publishedText: null };
 }
@@ -171,22 +216,58 @@ const DANGLING = /[\s\-_|–—:]+$/;
 /** 标题(图), 标题(组图): the page has pictures. */
 const PICTURE_MARK = /\s*\((图|组图|多图|附图|视频|图文|图表)\)$/;
 
+/** A subtitle marker at the start of a headline: ——记长三角… */
+const LEADING_DASHES = /^[—–\-－]{2,}\s*/;
+/** What may separate a headline from the site or column name a <title> wraps it in. */
+const WRAP_SEP = /^\s*(?:[-_|–—:»·•]+|::)\s*/;
+
+/**
+ * The page line a candidate wraps: "明日股市预测--<line>", "<line>-EDN 电子技术设计", "<line> @ 博客名 :: 平台".
+ * The headline as printed on the page beats the <title>'s decoration, whatever the site suffix looks like.
+ */
+function wrappedLine(candidate: string, pageLines: string[]): string | null {
+  for (const line of pageLines) {
+    if (line.length < 5 || line.length > 80 || line === candidate) continue;
+    const at = candidate.indexOf(line);
+    if (at < 0) continue;
+    const before = candidate.slice(0, at);
+    const after = candidate.slice(at + line.length);
+    // The wrapper is a site or column name (short), never the first half of a two-part headline (A:B).
+    const sepBefore = !before || (before.length <= 16 && /(?:[-_|–—»·•]|::)\s*$/.test(before));
+    const sepAfter = !after || WRAP_SEP.test(after) || /^\s*[@(]/.test(after);
+    if (sepBefore && sepAfter) return line;
+  }
+  return null;
+}
+
+const isNavLike = (t: string) => (t.match(/[|丨｜]/g)?.length ?? 0) >= 3;
+
 /**
  * The first usable candidate, normalized, with its site suffix cut off; also the first site name such a suffix gave.
- * Skips candidates that are only the site name, too short, or a breadcrumb.
+ * Skips candidates that are only the site name, too short, a breadcrumb or a `|` navigation bar, and (when another
+ * candidate is Chinese) one without any Han character. With `pageLines`, a candidate that wraps a line printed on the
+ * page gives that line.
  */
-export function pickTitle(candidates: string[], siteHints: (string | null)[]): { title: string | null; site: string | null } {
+export function pickTitle(
+  candidates: string[],
+  siteHints: (string | null)[],
+  pageLines: string[] = [],
+): { title: string | null; site: string | null } {
   let suffixSite: string | null = null;
   const siteKeys = new Set(siteHints.filter((s): s is string => !!s).map(textKey));
+  const lines = pageLines.map((l) => normalizeText(l)).filter(Boolean);
+  const norms = candidates.map((raw) => normalizeText(raw).replace(/\s*\n\s*/g, " "));
+  const anyHan = norms.some((n) => /\p{Script=Han}/u.test(n));
   let chosen: string | null = null;
-  for (const raw of candidates) {
-    const norm = normalizeText(raw).replace(/\s*\n\s*/g, " ");
+  for (const norm of norms) {
     if (!norm) continue;
     const split = splitTitleSuffix(norm);
     suffixSite ??= split.site;
     if (chosen) continue;
-    const title = split.title.replace(DANGLING, "").replace(PICTURE_MARK, "").replace(DANGLING, "");
-    if (title.length < 4 || siteKeys.has(textKey(title)) || /[>»›].*[>»›]/.test(title)) continue;
+    const base = wrappedLine(norm, lines) ?? split.title;
+    const title = base.replace(LEADING_DASHES, "").replace(DANGLING, "").replace(PICTURE_MARK, "").replace(DANGLING, "");
+    if (title.length < 4 || siteKeys.has(textKey(title)) || /[>»›].*[>»›]/.test(title) || isNavLike(title)) continue;
+    if (anyHan && !/\p{Script=Han}/u.test(title)) continue;
     chosen = title;
   }
   return { title: chosen, site: suffixSite };

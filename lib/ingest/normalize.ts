@@ -78,10 +78,13 @@ const TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
 /** A pinyin syllable in parentheses: at least one tone mark, or one of the common neutral-tone syllables. */
 const PINYIN_GROUP = `\\((?:(?=[a-zü${TONED}ɑɡê]*[${TONED}])[a-zü${TONED}ɑɡê]{1,7}|de|le|men|me|ne|ma|ba|zi|zhe)\\)`;
 const PINYIN_AFTER_HAN = new RegExp(`(\\p{Script=Han})(?:${PINYIN_GROUP})+`, "gu");
+/** A tone-marked syllable in brackets is pinyin after any character: a garbled one (�(yè)), a digit, a quote. */
+const TONED_GROUP = `\\((?=[a-zü${TONED}ɑɡê]*[${TONED}])[a-zü${TONED}ɑɡê]{1,7}\\)`;
+const PINYIN_AFTER_OTHER = new RegExp(`(?<=[^\\s\\p{Script=Han}])(?:${TONED_GROUP})+`, "gu");
 
-/** 協(xié)會 → 協會. Runs after width folding, so （xié） is handled too. */
+/** 協(xié)會 → 協會, �(yè) → �. Runs after width folding, so （xié） is handled too. */
 export function stripPinyin(s: string): string {
-  return s.replace(PINYIN_AFTER_HAN, "$1");
+  return s.replace(PINYIN_AFTER_HAN, "$1").replace(PINYIN_AFTER_OTHER, "");
 }
 
 const HALFWIDTH_CJK: Record<string, string> = { "｡": "。", "｢": "「", "｣": "」", "､": "、" };

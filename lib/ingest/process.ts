@@ -1,6 +1,6 @@
 import { decodeBytes } from "./decode";
 import { extractHtml } from "./html";
-import { pageContext, prepareLine, segmentLines, type Segmented } from "./junk";
+import { isParagraphLike, isTitleLike, pageContext, prepareLine, segmentLines, type DroppedLine, type Line, type Segmented } from "./junk";
 import { extractMetadata, pickTitle, type MetadataInput } from "./metadata";
 import { AtlasError } from "../errors";
 import { capLines } from "./caps";
@@ -74,15 +74,23 @@ function markupToText(text: string): string {
 
 const splitLines = (s: string) => s.split(/\r\n|\r|\n/);
 
+/** 主题: 你知道导游为什么…, 标题:…: forum and government pages label their headline. */
+const TITLE_LABEL = /^(?:主题|标题|题目|文章标题)\s*[:：]\s*(.{5,80})$/;
+
 /** A page split into lines and segmented, plus what the metadata step needs. */
 interface Prepared {
   segmented: Segmented;
+  /** Lines the HTML main-block selection left out, before the line rules ran. */
+  htmlDropped?: DroppedLine[];
   notes: string[];
   input: Omit<MetadataInput, "firstParagraph">;
 }
 
 function fromText(text: string, sidecar: Sidecar | undefined): Prepared {
   const notes: string[] = [];
+  // A scraped text file is often an excerpt cut mid-sentence. Trimming its last paragraph to the last full sentence
+  // (segmentLines' `excerpt`) is off for now: it moved two near-duplicate excerpts (yrd-dev 039/063) beyond the
+  // SimHash candidate distance of the duplicate check (dedup.ts), which matters more than a fragment.
   const segmented = segmentLines(capLines(splitLines(markupToText(text)), notes));
   return {
     segmented,
@@ -96,21 +104,26 @@ function fromHtml(html: string, sidecar: Sidecar | undefined): Prepared {
   const notes = [...(page.notes ?? [])];
   const paragraphs = capLines(page.paragraphs.flatMap(splitLines), notes);
   // The extractor's own pick (an h1 that <title>/og:title confirm) first, then og:title, then the rest.
-  const titleCandidates = [page.title, page.meta["og:title"], ...page.titleCandidates].filter((t): t is string => !!t);
-  const siteHints = [sidecar?.site ?? null, page.meta["og:site_name"] ?? null];
-  const { title } = pickTitle(titleCandidates, siteHints);
-  const segmented = segmentLines(paragraphs, { knownTitle: title });
-  // Header lines come from the extractor (lines above the main block) and from the top of the block itself.
   const ctx = pageContext(paragraphs);
-  const above = capLines(page.headerLines.flatMap(splitLines), notes)
+  const aboveLines = capLines(page.headerLines.flatMap(splitLines), notes)
     .map((line) => prepareLine(line, ctx))
-    .filter((l) => l.kind !== "blank" && l.kind !== "nav")
-    .map((l) => l.text);
+    .filter((l) => l.kind !== "blank" && l.kind !== "nav" && !l.rule?.startsWith("attachment:"));
+  const above = aboveLines.map((l) => l.text);
+  // The title by position and shape: a labelled title line (主题: / 标题:), else a candidate as the page prints it
+  // (the <title> minus whatever site name it wraps the headline line in), else the headline line just above the body.
+  const pageLines = [...(page.headline ? [page.headline] : []), ...above, ...paragraphs.slice(0, 12)];
+  const labelledTitle = pageLines.map((l) => TITLE_LABEL.exec(l.trim())?.[1]?.trim()).find((t) => t && t.length >= 5);
+  const titleCandidates = [labelledTitle, page.title, page.meta["og:title"], ...page.titleCandidates].filter((t): t is string => !!t);
+  const siteHints = [sidecar?.site ?? null, page.meta["og:site_name"] ?? null];
+  let { title } = pickTitle(titleCandidates, siteHints, pageLines);
+  title ??= headlineByPosition(aboveLines, paragraphs, ctx);
+  const segmented = segmentLines(paragraphs, { knownTitle: title });
   return {
     segmented,
     notes,
+    htmlDropped: page.dropped,
     input: {
-      titleCandidates,
+      titleCandidates: title ? [title, ...titleCandidates] : titleCandidates,
       headerLines: [...above, ...segmented.headerLines],
       metaLines: segmented.metaLines,
       meta: page.meta,
@@ -119,11 +132,24 @@ function fromHtml(html: string, sidecar: Sidecar | undefined): Prepared {
   };
 }
 
+/** A list item of a sidebar (10. 某某文章(6), ·2005年9月 (606)): never a headline. */
+const LIST_ITEM = /^(\d+[.、)]|[·•])\s*|\(\d+\)$/;
+
+/**
+ * A page without any title metadata: the headline-shaped line that opens the main block and is followed by running
+ * text, else the last headline-shaped line just above the block (not a numbered sidebar item).
+ */
+function headlineByPosition(above: Line[], paragraphs: string[], ctx: ReturnType<typeof pageContext>): string | null {
+  const top = paragraphs.slice(0, 2).map((p) => prepareLine(p, ctx));
+  if (top[0] && top[1] && isTitleLike(top[0]) && isParagraphLike(top[1]) && !LIST_ITEM.test(top[0].text)) return top[0].text;
+  return above.filter((l) => isTitleLike(l) && !LIST_ITEM.test(l.text)).at(-1)?.text ?? null;
+}
+
 /**
  * Bytes of one scraped page → a cleaned article: decoded, main text only, normalized, with its metadata.
  * Throws AtlasError with code `too-large`, `empty`, `binary`, `encoding` or `no-text`.
  */
-export function processPage(bytes: Uint8Array, opts: { fileName: string; sidecar?: Sidecar }): CleanedArticle {
+export function processPage(bytes: Uint8Array, opts: { fileName: string; sidecar?: Sidecar; explain?: boolean }): CleanedArticle {
   if (bytes.byteLength > MAX_PAGE_BYTES) {
     throw new AtlasError(
       "too-large",
@@ -138,7 +164,7 @@ export function processPage(bytes: Uint8Array, opts: { fileName: string; sidecar
   if (!text.trim()) throw new AtlasError("empty", "The file holds only whitespace.");
   if (text.includes("\u0000")) throw new AtlasError("binary", "This is not a text or HTML page: it contains NUL characters.");
 
-  const { segmented, input, notes } = isHtmlFile(opts.fileName, text) ? fromHtml(text, opts.sidecar) : fromText(text, opts.sidecar);
+  const { segmented, input, notes, htmlDropped } = isHtmlFile(opts.fileName, text) ? fromHtml(text, opts.sidecar) : fromText(text, opts.sidecar);
   const { paragraphs } = segmented;
   const count = (re: RegExp) => paragraphs.reduce((n, p) => n + (p.text.match(re)?.length ?? 0), 0);
   if (paragraphs.length === 0 || (count(/\p{Script=Han}/gu) < MIN_BODY_HAN && count(/\p{L}/gu) < MIN_BODY_LETTERS)) {
@@ -147,7 +173,7 @@ export function processPage(bytes: Uint8Array, opts: { fileName: string; sidecar
 
   // A page without a title line gets one from its first sentence (metadata.ts); that sentence stays in the body.
   const lead = paragraphs.find((p) => (p.text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 8) ?? paragraphs[0];
-  const metadata = extractMetadata({ ...input, firstParagraph: lead?.text ?? null });
+  const metadata = extractMetadata({ ...input, firstParagraph: lead?.text ?? null, bodyText: paragraphs.map((p) => p.text).join("\n") });
   const originalParagraphs = paragraphs.map((p) => p.original);
   return {
     ...metadata,
@@ -156,5 +182,6 @@ export function processPage(bytes: Uint8Array, opts: { fileName: string; sidecar
     original: originalParagraphs.join("\n\n"),
     encoding,
     ...(notes.length ? { notes } : {}),
+    ...(opts.explain ? { dropped: [...(htmlDropped ?? []), ...segmented.dropped] } : {}),
   };
 }

@@ -34,4 +34,6 @@ export interface CleanedArticle {
   encoding: string;
   /** Caps that cut the page (lib/ingest/caps.ts): reported with the file, not stored. */
   notes?: string[];
+  /** With `explain`: every line the cleaner dropped and the id of the rule that dropped it (kb inspect --explain). */
+  dropped?: { text: string; rule: string }[];
 }

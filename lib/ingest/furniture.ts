@@ -1,0 +1,62 @@
+import * as OpenCC from "opencc-js/cn2t";
+import data from "./data/furniture.json";
+import { foldWidth } from "./normalize";
+
+/*
+ * The page-furniture vocabulary (data/furniture.json): phrases many sites share for prev/next links, share and print
+ * bars, downloads, reprint notices, "more" links, app prompts. The data file holds simplified forms only; the
+ * traditional ones (plain and Taiwan wording) are derived here with OpenCC, so a phrase is never typed twice.
+ * Lines are normally matched after normalization (which makes them simplified); the derived forms also let a raw,
+ * unnormalized line match.
+ */
+
+type Lists = Record<string, string[]>;
+
+// Plain traditional (點擊下載) and Taiwan wording (點選下載, 影片號); Hong Kong variants (閲) differ only in characters
+// that normalization folds anyway.
+const toTraditional = OpenCC.Converter({ from: "cn", to: "t" });
+const toTaiwan = OpenCC.Converter({ from: "cn", to: "twp" });
+
+/** A phrase and its traditional forms. */
+function forms(phrase: string): string[] {
+  return [...new Set([phrase, toTraditional(phrase), toTaiwan(phrase)])];
+}
+
+function expand(lists: Lists): [string, string[]][] {
+  return Object.entries(lists).map(([category, phrases]) => [category, phrases.flatMap(forms)]);
+}
+
+const WHOLE: [string, Set<string>][] = expand(data.whole).map(([c, p]) => [c, new Set(p.map((s) => bare(s)))]);
+const STARTS = expand(data.starts);
+const CONTAINS = expand(data.contains);
+
+export const UI_WORDS = new Set(data.uiWords.flatMap(forms));
+export const CREDIT_ROLES = [...new Set(data.creditRoles.flatMap(forms))].sort((a, b) => b.length - a.length);
+export const PLATFORM_IDS = [...new Set(data.platformIds.flatMap(forms))];
+export const OUTLET_SUFFIXES = [...new Set(data.outletSuffixes.flatMap(forms))];
+
+/** The line without spaces, punctuation, symbols (arrows, >>) and digits: "分享到:" → "分享到", "更多>>" → "更多". */
+function bare(s: string): string {
+  return s.replace(/[\s\p{P}\p{S}\d]+/gu, "");
+}
+
+/** The furniture category a short line belongs to (its rule id is `furniture:<category>`), or null. */
+export function furnitureCategory(line: string): string | null {
+  const text = foldWidth(line).trim();
+  if (!text || text.length > data.maxStartsLine) return null;
+  const short = text.length <= data.maxLine;
+  if (short) {
+    const b = bare(text);
+    for (const [category, set] of WHOLE) if (set.has(b)) return category;
+  }
+  const lead = text.replace(/^[\s[【(<«‹|•·▪■□●○◆◇►▶]+/u, "");
+  for (const [category, phrases] of STARTS) {
+    for (const p of phrases) {
+      if (!lead.startsWith(p)) continue;
+      // A long line only when a separator follows the phrase: 上一条:<标题>, not a sentence that starts with 转自.
+      if (short || /^[\s:|>»›\-–—]/.test(lead.slice(p.length))) return category;
+    }
+  }
+  if (short) for (const [category, phrases] of CONTAINS) if (phrases.some((p) => text.includes(p))) return category;
+  return null;
+}
