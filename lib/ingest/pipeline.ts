@@ -144,7 +144,7 @@ class Run {
   store(file: string, { record, title }: FileRecord) {
     const db = this.db;
     const { article } = record;
-    article.id = resolveArticleId(article, (id) => getArticleOwnerById({ db, id }), sameFile, (p) => fs.existsSync(p));
+    article.id = resolveArticleId({ url: article.url ?? null, contentHash: article.contentHash, filePath: article.filePath ?? null }, (id) => getArticleOwnerById({ db, id }), sameFile, (p) => fs.existsSync(p));
     this.originals ??= getOriginalArticles({ db });
     const match = findTwin(article, this.originals);
     article.duplicateOf = match && !match.replaces ? match.twin.id : null;
