@@ -33,7 +33,7 @@ const schema = z.object({
   /** Address the web app listens on: this machine only unless set (0.0.0.0 or :: for every interface). */
   HOST: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[A-Za-z0-9.:-]+$/, "a host name or IP address, e.g. 127.0.0.1 or 0.0.0.0").default("127.0.0.1")),
   /** Requests to /api/* each client may make per API_RATE_WINDOW_S seconds before a 429 (0: no limit). */
-  API_RATE_LIMIT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(1_000_000).default(600)),
+  API_RATE_LIMIT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(1_000_000).default(1200)),
   API_RATE_WINDOW_S: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(86_400).default(60)),
   /** Chromium for Playwright; unset means Playwright's own browser unless /usr/bin/chromium exists. */
   CHROMIUM_PATH: optional,
