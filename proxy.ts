@@ -17,9 +17,27 @@ function withHeaders(res: Response, csp: string): Response {
   return res;
 }
 
+/** A path Next.js cannot decode (broken or overlong percent-encoding) would fail inside its router with a 500. */
+function badPathEncoding(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function badRequest(isApi: boolean): Response {
+  const error = new AtlasError("bad-request", "网址中的百分号编码不正确");
+  if (isApi) return errorResponse(error);
+  const html = `<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><title>${error.userMessage}</title><p>${error.userMessage}。<a href="/">返回检索</a></p></html>`;
+  return new Response(html, { status: 400, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+}
+
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const isApi = pathname === "/api" || pathname.startsWith("/api/");
+  if (badPathEncoding(pathname)) return withHeaders(badRequest(isApi), contentSecurityPolicy(null));
   const isPage = !isApi && !pathname.startsWith("/_next/static/") && !/\.(svg|ico|png|txt|xml|js|css|map|woff2?)$/.test(pathname);
   if (isApi && limiter) {
     const verdict = limiter.hit(clientKey(request.headers));
