@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { AtlasError } from "@/lib/errors";
+import { registerBackup } from "./commands/backup";
 import { registerIngest } from "./commands/ingest";
 import { registerInspect } from "./commands/inspect";
 import { registerIndex } from "./commands/index";
@@ -10,6 +11,7 @@ registerIngest(program);
 registerInspect(program);
 registerIndex(program);
 registerSearch(program);
+registerBackup(program);
 
 program
   .parseAsync(process.argv)
