@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
 import { loadConfig } from "../lib/config";
 import { nextStartCommand } from "../scripts/serve-app";
+import { seededRandom as rng } from "../lib/eval/rng";
 
 /*
  * Hardening of the production build (issue 14): security headers on every response, a seeded parameter fuzz over every
@@ -55,17 +56,6 @@ test.describe("security headers", () => {
     expect(violations).toEqual([]);
   });
 });
-
-/** mulberry32: a small seeded generator, so a failing request can be replayed. */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KEYS = ["q", "region", "topic", "site", "year", "plan", "kind", "sort", "page", "pageSize", "format", "from", "to", "view", "all", "foo", "__proto__", "constructor", "q[]", "region[0]"];
 const BAD_VALUES = [

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb } from "@/db/client";
 import { requireCorpus } from "@/lib/eval/corpora";
 import { ingestPathsIsolated, type FileResult } from "@/lib/ingest/pipeline";
+import { seededRandom as rng } from "@/lib/eval/rng";
 
 /*
  * Issue 14: a seeded, bounded fuzz of the ingest pipeline. 1,100 generated bad inputs (random bytes, truncated
@@ -19,16 +20,6 @@ import { ingestPathsIsolated, type FileResult } from "@/lib/ingest/pipeline";
 const SEED = 14;
 const BAD = 1_100;
 const TIMEOUT_MS = 20_000;
-
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let dir: string;
 let work: string;
