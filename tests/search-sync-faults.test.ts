@@ -43,6 +43,8 @@ describe("an engine killed in the middle of a sync", () => {
     const dying = engineFor({ url: proxy.url, apiKey: victim.apiKey, searchKey: victim.searchKey, indexName: INDEX });
     await expect(syncIndex({ db, engine: dying })).rejects.toThrow();
     expect(proxy.fired(), "the engine was killed during the sync").toBe(true);
+    // Gone (its exit may take a moment to be reaped on a loaded machine).
+    for (let i = 0; i < 100 && isPidAlive(victim.pid); i++) await new Promise((r) => setTimeout(r, 100));
     expect(isPidAlive(victim.pid)).toBe(false);
 
     server = await ensureLocalServer({ dataDir: dir });
