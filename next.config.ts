@@ -3,7 +3,9 @@ import type { NextConfig } from "next";
 import "./lib/config";
 
 const nextConfig: NextConfig = {
-  serverExternalPackages: ["better-sqlite3", "@node-rs/jieba", "opencc-js"],
+  // meilisearch too: bundled into several chunks, its error classes differed per chunk, so a timeout in one was not
+  // recognized (instanceof) by the code of another and answered 500 instead of falling back to SQLite.
+  serverExternalPackages: ["better-sqlite3", "@node-rs/jieba", "opencc-js", "meilisearch"],
   poweredByHeader: false,
 };
 

@@ -8,6 +8,9 @@ export const metadata: Metadata = {
   description: "长三角一体化政策新闻知识库：规划、项目、机构、地区与里程碑的检索和时间线。",
 };
 
+// Every page is rendered per request, so each gets the CSP nonce proxy.ts made for it (also the 404 page).
+export const dynamic = "force-dynamic";
+
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b5d6b" };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -9,9 +9,12 @@ const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 export const articles = sqliteTable(
   "articles",
   {
-    /** First 12 hex chars of sha256(url ?? contentHash): stable across rebuilds. */
+    /**
+     * First 12 hex chars of sha256(url ?? contentHash): stable across rebuilds. A second file with the same URL (or
+     * body) gets its own row (lib/ingest/record.ts resolveArticleId), so the URL is not unique.
+     */
     id: text("id").primaryKey(),
-    url: text("url").unique(),
+    url: text("url"),
     /** sha256 of the normalized body: the key when there is no URL, and the change detector. */
     contentHash: text("content_hash").notNull(),
     /** sha256 of everything derived from the page (article + extraction): unchanged input and code → unchanged row. */
@@ -40,7 +43,7 @@ export const articles = sqliteTable(
     createdAt: text("created_at").notNull().default(now),
     updatedAt: text("updated_at").notNull().default(now),
   },
-  (t) => [index("articles_content_hash").on(t.contentHash), index("articles_published").on(t.published)],
+  (t) => [index("articles_content_hash").on(t.contentHash), index("articles_published").on(t.published), index("articles_url").on(t.url)],
 );
 export type Article = InferSelectModel<typeof articles>;
 export type NewArticle = InferInsertModel<typeof articles>;

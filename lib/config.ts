@@ -34,6 +34,9 @@ const schema = z.object({
   HOST: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[A-Za-z0-9.:-]+$/, "a host name or IP address, e.g. 127.0.0.1 or 0.0.0.0").default("127.0.0.1")),
   /** Contact URL (or mailto:) the crawler names in its User-Agent (`kb fetch`, `kb watch`), so a site owner can reach us. */
   CRAWLER_CONTACT: optional.pipe(z.string().regex(/^(https?:\/\/|mailto:)\S+$/, "an http(s):// or mailto: URL").optional()),
+  /** Requests to /api/* each client may make per API_RATE_WINDOW_S seconds before a 429 (0: no limit). */
+  API_RATE_LIMIT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(1_000_000).default(1200)),
+  API_RATE_WINDOW_S: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(86_400).default(60)),
   /** Chromium for Playwright; unset means Playwright's own browser unless /usr/bin/chromium exists. */
   CHROMIUM_PATH: optional,
 });

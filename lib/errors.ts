@@ -7,6 +7,7 @@ export const ERROR_CODES = {
   // Requests
   "bad-request": { status: 400, title: "请求参数有误" },
   "not-found": { status: 404, title: "没有找到" },
+  "rate-limited": { status: 429, title: "请求过于频繁，请稍后再试" },
   internal: { status: 500, title: "服务器内部错误" },
   config: { status: 500, title: "配置有误" },
   // Search engine: unreachable / timeout fall back to SQLite; a rejected request is a bug, never a fallback.

@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { AtlasError } from "@/lib/errors";
+import { registerBackup } from "./commands/backup";
 import { registerIngest } from "./commands/ingest";
 import { registerInspect } from "./commands/inspect";
 import { registerIndex } from "./commands/index";
@@ -14,6 +15,7 @@ registerIndex(program);
 registerSearch(program);
 registerFetch(program);
 registerWatch(program);
+registerBackup(program);
 
 program
   .parseAsync(process.argv)

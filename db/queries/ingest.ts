@@ -35,6 +35,11 @@ export interface ArticleRecord {
 
 export type UpsertOutcome = "new" | "updated" | "unchanged";
 
+/** Who owns a row (its key and file), for lib/ingest/record.ts resolveArticleId. */
+export function getArticleOwnerById({ db, id }: { db: Db; id: string }) {
+  return db.select({ url: articles.url, contentHash: articles.contentHash, filePath: articles.filePath }).from(articles).where(eq(articles.id, id)).get();
+}
+
 export function getArticleStateById({ db, id }: { db: Db; id: string }) {
   return db.select({ id: articles.id, recordHash: articles.recordHash }).from(articles).where(eq(articles.id, id)).get();
 }

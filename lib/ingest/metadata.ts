@@ -7,7 +7,26 @@ import type { CleanedArticle, Sidecar } from "./types";
 export type ArticleMetadata = Pick<
   CleanedArticle,
   "title" | "published" | "publishedPrecision" | "publishedText" | "site" | "source" | "author" | "editor" | "url"
->;
+> & {
+  /** A page address given (sidecar, canonical, og:url) but not stored: not an absolute http(s) URL. */
+  refusedUrl?: string;
+};
+
+/**
+ * A page address as stored: an absolute http(s) URL, kept as written (the article id is derived from it), else null.
+ * `javascript:`, `data:`, `vbscript:`, `file:` and relative addresses are never stored, so nothing downstream can
+ * make a link of them.
+ */
+export function storableUrl(value: string | null): string | null {
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
+  if (!value || !/^https?:\/\//i.test(value) || /[\s\u0000-\u001f\u007f]/.test(value)) return null;
+  try {
+    const { protocol, hostname } = new URL(value);
+    return (protocol === "http:" || protocol === "https:") && hostname ? value : null;
+  } catch {
+    return null;
+  }
+}
 
 export interface MetadataInput {
   /** Title candidates, best first (HTML: og:title, h1, <title>; text: the title line). Raw or normalized. */
@@ -325,7 +344,9 @@ export function extractMetadata(input: MetadataInput): ArticleMetadata {
   }
 
   const { published, publishedText } = resolvePublished(input, labelled);
-  const url = clean(input.sidecar?.url) ?? clean(meta["canonical"]) ?? clean(meta["og:url"]);
+  const given = [input.sidecar?.url, meta["canonical"], meta["og:url"]].map(clean).filter((u): u is string => u !== null);
+  const url = given.map(storableUrl).find((u) => u !== null) ?? null;
+  const refusedUrl = url === null ? given[0] : undefined;
 
   return {
     title: title ?? titleFromBody(input, labelled),
@@ -337,5 +358,6 @@ export function extractMetadata(input: MetadataInput): ArticleMetadata {
     author,
     editor,
     url,
+    ...(refusedUrl ? { refusedUrl } : {}),
   };
 }

@@ -6,6 +6,7 @@ import {
   createIngestRun,
   finishIngestRun,
   foldArticleInto,
+  getArticleOwnerById,
   getOriginalArticles,
   markInterruptedRuns,
   updateIngestRunCounts,
@@ -14,6 +15,7 @@ import {
 } from "@/db/queries/ingest";
 import { findNearDuplicate, type DedupCandidate } from "./dedup";
 import { classifyError, fsError, recordFile, type FileRecord } from "./analyze";
+import { resolveArticleId } from "./record";
 import { DEFAULT_BUDGET, FilePool, type FileBudget } from "./pool";
 import type { DatePrecision } from "../domain/dates";
 import type { AtlasError, ErrorCode } from "../errors";
@@ -107,6 +109,14 @@ function findTwin(article: ArticleRecord["article"], originals: Original[]): { t
   return { twin, replaces: dateRank(article.publishedPrecision) > dateRank(twin.publishedPrecision) };
 }
 
+/** Two paths (relative to the working directory) name the same file. */
+function sameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  const sa = fs.statSync(a, { throwIfNoEntry: false });
+  const sb = sa && fs.statSync(b, { throwIfNoEntry: false });
+  return !!sa && !!sb && sa.dev === sb.dev && sa.ino === sb.ino;
+}
+
 /** One run: the record in `ingest_runs`, the results so far, and the originals duplicates are matched against. */
 class Run {
   readonly started = Date.now();
@@ -134,6 +144,7 @@ class Run {
   store(file: string, { record, title }: FileRecord) {
     const db = this.db;
     const { article } = record;
+    article.id = resolveArticleId({ url: article.url ?? null, contentHash: article.contentHash, filePath: article.filePath ?? null }, (id) => getArticleOwnerById({ db, id }), sameFile, (p) => fs.existsSync(p));
     this.originals ??= getOriginalArticles({ db });
     const match = findTwin(article, this.originals);
     article.duplicateOf = match && !match.replaces ? match.twin.id : null;

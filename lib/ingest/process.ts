@@ -173,7 +173,8 @@ export function processPage(bytes: Uint8Array, opts: { fileName: string; sidecar
 
   // A page without a title line gets one from its first sentence (metadata.ts); that sentence stays in the body.
   const lead = paragraphs.find((p) => (p.text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 8) ?? paragraphs[0];
-  const metadata = extractMetadata({ ...input, firstParagraph: lead?.text ?? null, bodyText: paragraphs.map((p) => p.text).join("\n") });
+  const { refusedUrl, ...metadata } = extractMetadata({ ...input, firstParagraph: lead?.text ?? null, bodyText: paragraphs.map((p) => p.text).join("\n") });
+  if (refusedUrl) notes.push(`page address not stored (only http/https URLs are): ${JSON.stringify(refusedUrl.slice(0, 80))}`);
   const originalParagraphs = paragraphs.map((p) => p.original);
   return {
     ...metadata,

@@ -444,7 +444,7 @@ async function startProcess(o: { binary: string; dbPath: string; apiKey: string;
   const url = `http://127.0.0.1:${port}`;
   const logStart = fs.existsSync(o.logFile) ? fs.statSync(o.logFile).size : 0;
   const logFd = fs.openSync(o.logFile, "a");
-  const child = spawn(o.binary, ["--db-path", o.dbPath, "--http-addr", `127.0.0.1:${port}`, "--no-analytics", "--env", "development"], {
+  const child = spawn(o.binary, ["--db-path", o.dbPath, "--http-addr", `127.0.0.1:${port}`, "--no-analytics", "--env", "production"], {
     stdio: ["ignore", logFd, logFd],
     // The key goes through the environment so it never shows in `ps`.
     env: { ...process.env, MEILI_MASTER_KEY: o.apiKey },

@@ -1,0 +1,2 @@
+DROP INDEX `articles_url_unique`;--> statement-breakpoint
+CREATE INDEX `articles_url` ON `articles` (`url`);
