@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, isNull, or, sql } from "drizzle-orm";
+import { eq, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import type { DatePrecision } from "@/lib/domain/dates";
 import {
@@ -39,6 +39,8 @@ export interface ArticleRecord {
   topics: { topic: string; score: number }[];
   /** Caps that cut the page (lib/ingest/caps.ts): reported with the file, not stored. */
   notes?: string[];
+  /** The body's near-duplicate index keys (lib/ingest/dedup.ts lshKeys), stored while the article is an original. */
+  dedupKeys?: number[];
 }
 
 export type UpsertOutcome = "new" | "updated" | "unchanged";
@@ -47,19 +49,64 @@ export function getArticleStateById({ db, id }: { db: Db; id: string }) {
   return db.select({ id: articles.id, recordHash: articles.recordHash }).from(articles).where(eq(articles.id, id)).get();
 }
 
-/** Originals (articles not folded into a twin), for duplicate detection. */
-export function getOriginalArticles({ db }: { db: Db }) {
-  return db
-    .select({
-      id: articles.id,
-      simhash: articles.simhash,
-      body: articles.body,
-      contentHash: articles.contentHash,
-      publishedPrecision: articles.publishedPrecision,
-    })
-    .from(articles)
-    .where(isNull(articles.duplicateOf))
-    .all();
+/** An original (an article not folded into a twin) as duplicate detection compares it. */
+export interface OriginalArticle {
+  id: string;
+  simhash: string;
+  body: string;
+  contentHash: string;
+  publishedPrecision: DatePrecision | null;
+}
+
+/** Most originals a near-duplicate lookup returns (those sharing the most index keys). */
+export const MAX_TWIN_CANDIDATES = 32;
+
+const ORIGINAL_COLUMNS = "a.id, a.simhash, a.body, a.content_hash as contentHash, a.published_precision as publishedPrecision";
+
+/** Prepared once per connection: these run once per ingested page. */
+const dedupStatements = new WeakMap<Db["$client"], ReturnType<typeof prepareDedup>>();
+function prepareDedup(client: Db["$client"]) {
+  return {
+    sameBody: client.prepare(`select ${ORIGINAL_COLUMNS} from articles a where a.content_hash = ? and a.duplicate_of is null and a.id != ? order by a.rowid limit 1`),
+    sharingKeys: client.prepare(
+      `select ${ORIGINAL_COLUMNS} from articles a join (
+         select article_id, count(*) as shared from dedup_bands where key in (select value from json_each(?)) group by article_id
+         order by shared desc limit ${MAX_TWIN_CANDIDATES}
+       ) c on c.article_id = a.id
+       where a.duplicate_of is null and a.id != ? order by a.rowid`,
+    ),
+    clearKeys: client.prepare("delete from dedup_bands where article_id = ?"),
+    addKey: client.prepare("insert or ignore into dedup_bands (key, article_id) values (?, ?)"),
+    missing: client.prepare("select a.id, a.body from articles a where a.duplicate_of is null and not exists (select 1 from dedup_bands d where d.article_id = a.id)"),
+  };
+}
+const dedupSql = (db: Db) => {
+  let s = dedupStatements.get(db.$client);
+  if (!s) dedupStatements.set(db.$client, (s = prepareDedup(db.$client)));
+  return s;
+};
+
+/** The earliest original with exactly this body, other than `id`. */
+export function getOriginalWithBody({ db, contentHash, id }: { db: Db; contentHash: string; id: string }): OriginalArticle | undefined {
+  return dedupSql(db).sameBody.get(contentHash, id) as OriginalArticle | undefined;
+}
+
+/** Originals sharing at least one near-duplicate index key with `keys` (other than `id`), oldest first. */
+export function getOriginalsSharingKeys({ db, keys, id }: { db: Db; keys: number[]; id: string }): OriginalArticle[] {
+  if (keys.length === 0) return [];
+  return dedupSql(db).sharingKeys.all(JSON.stringify(keys), id) as OriginalArticle[];
+}
+
+/** Replace an article's near-duplicate index keys (none: it is out of the index). */
+export function setDedupKeys({ db, id, keys }: { db: Db; id: string; keys: number[] }) {
+  const s = dedupSql(db);
+  s.clearKeys.run(id);
+  for (const key of keys) s.addKey.run(key, id);
+}
+
+/** Originals with no near-duplicate index keys yet (stored before the index existed), to index them. */
+export function getOriginalsWithoutDedupKeys({ db }: { db: Db }): { id: string; body: string }[] {
+  return dedupSql(db).missing.all() as { id: string; body: string }[];
 }
 
 /** Fold an article, and everything already folded into it, into another one (which is then shown instead). */
@@ -68,6 +115,7 @@ export function foldArticleInto({ db, id, into }: { db: Db; id: string; into: st
     .set({ duplicateOf: into, updatedAt: new Date().toISOString() })
     .where(or(eq(articles.id, id), eq(articles.duplicateOf, id)))
     .run();
+  setDedupKeys({ db, id, keys: [] });
 }
 
 function upsertEntities({ db, rows }: { db: Db; rows: EntityRow[] }) {
@@ -137,6 +185,7 @@ export function upsertArticle({ db, record }: { db: Db; record: ArticleRecord })
       t.insert(milestoneSources).values({ milestoneId: m.id, articleId: id, paragraph: m.paragraph, event: m.event }).onConflictDoNothing().run();
     }
     if (existing) deleteOrphans({ db: t });
+    setDedupKeys({ db, id, keys: record.article.duplicateOf ? [] : (record.dedupKeys ?? []) });
     return existing ? "updated" : "new";
   });
 }

@@ -2,7 +2,7 @@ import type { ArticleRecord } from "@/db/queries/ingest";
 import { regionContainers, regionEntityId, regionSlug } from "../domain/regions";
 import { milestoneKey, regionById, type Region } from "../extract";
 import type { EntityMention, Extraction } from "../extract/types";
-import { sha256, simhash } from "./dedup";
+import { dedupSignature, sha256 } from "./dedup";
 import type { CleanedArticle } from "./types";
 import { addNote, MAX_FIGURES, MAX_MENTIONS } from "./caps";
 
@@ -184,11 +184,12 @@ export function buildRecord({
   const topics = extraction.topics.map((t) => ({ topic: t.name, score: t.score }));
   const paragraphs = cleaned.paragraphs.map((text, i) => ({ text, original: cleaned.originalParagraphs[i] ?? text }));
 
+  const signature = dedupSignature(body);
   const article = {
     id,
     url: cleaned.url,
     contentHash,
-    simhash: simhash(body),
+    simhash: signature.simhash,
     title: cleaned.title,
     published: cleaned.published,
     publishedPrecision: cleaned.publishedPrecision,
@@ -205,5 +206,15 @@ export function buildRecord({
     duplicateOf: null as string | null,
   };
   const recordHash = sha256(JSON.stringify({ article, paragraphs, entities: [...entityRows.values()], mentions, figures, milestones, topics }));
-  return { article: { ...article, recordHash }, paragraphs, entities: [...entityRows.values()], mentions, figures, milestones, topics, ...(notes.length ? { notes } : {}) };
+  return {
+    article: { ...article, recordHash },
+    paragraphs,
+    entities: [...entityRows.values()],
+    mentions,
+    figures,
+    milestones,
+    topics,
+    dedupKeys: signature.keys,
+    ...(notes.length ? { notes } : {}),
+  };
 }
