@@ -5,13 +5,13 @@
  *   --runs N     requests per URL (default 40)
  *   --no-build   reuse an existing .next build
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import Table from "cli-table3";
 import { Command } from "commander";
+import { pct, startApp, stopLocalEngine, ttfb } from "@/lib/bench/server";
 
 const opts = new Command().option("--runs <n>", "requests per URL", "40").option("--no-build", "reuse the existing .next build").parse().opts<{ runs: string; build: boolean }>();
 const runs = Math.max(5, Number(opts.runs));
@@ -25,44 +25,12 @@ function run(title: string, cmd: string, args: string[]) {
   if (r.status !== 0) throw new Error(`${title} failed (exit ${r.status ?? r.signal})`);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function ttfb(url: string): Promise<number> {
-  const started = performance.now();
-  const res = await fetch(url);
-  const reader = res.body?.getReader();
-  await reader?.read();
-  const ms = performance.now() - started;
-  await reader?.cancel();
-  if (res.status >= 400) throw new Error(`${url} answered ${res.status}`);
-  return ms;
-}
-
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
-
 async function main() {
   run("ingest content/ (and index it)", "npm", ["run", "--silent", "kb", "--", "ingest", "content"]);
   if (opts.build || !fs.existsSync(".next/BUILD_ID")) run("next build", "npm", ["run", "--silent", "build"]);
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: "ignore", detached: true });
+  const app = await startApp(env);
+  const base = app.base;
   try {
-    for (let i = 0; ; i++) {
-      try {
-        await ttfb(`${base}/api/timeline`);
-        break;
-      } catch {
-        if (i > 300) throw new Error("the server did not start");
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
     const urls = ["/api/timeline", "/timeline", `/timeline?region=${encodeURIComponent("嘉善")}`, "/api/timeline?region=region:yrd-demo", "/", `/?q=${encodeURIComponent("示范区")}`];
     const rows: { url: string; p50: number; p95: number }[] = [];
     for (const url of urls) {
@@ -80,20 +48,9 @@ async function main() {
     fs.mkdirSync("bench", { recursive: true });
     fs.writeFileSync("bench/results-pages.json", JSON.stringify({ at: new Date().toISOString(), runs, targetMs: TARGET_MS, rows }, null, 2));
   } finally {
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {
-      // already gone
-    }
+    await app.stop();
     // The server started a local Meilisearch under DATA_DIR on its first search: stop it too.
-    for (const entry of fs.readdirSync("/proc").filter((e) => /^\d+$/.test(e))) {
-      try {
-        if (fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").includes(path.join(dataDir, "meili"))) process.kill(Number(entry), "SIGTERM");
-      } catch {
-        // gone meanwhile
-      }
-    }
-    await new Promise((r) => setTimeout(r, 1500));
+    await stopLocalEngine(dataDir);
     fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 });
   }
 }

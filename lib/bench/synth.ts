@@ -89,8 +89,8 @@ function articleBlock($: cheerio.CheerioAPI) {
   return best as ReturnType<typeof $> | null;
 }
 
-const TITLE = "\u0000SYNTH:T\u0000";
-const BLOCK = "\u0000SYNTH:B\u0000";
+const TITLE = "\uE000SYNTH:T\uE000";
+const BLOCK = "\uE000SYNTH:B\uE000";
 
 /**
  * Split a real page around its title and article block; null when it has no clear article block. The page's own
@@ -111,7 +111,7 @@ export function templateOf(name: string, html: string): Template | null {
   let out = $.html();
   for (const h of headlines) out = out.split(escapeHtml(h)).join(TITLE).split(h).join(TITLE);
   if (!out.includes(TITLE) || out.split(BLOCK).length !== 2) return null;
-  return { name, parts: out.split(/(\u0000SYNTH:[TB]\u0000)/), site };
+  return { name, parts: out.split(/(\uE000SYNTH:[TB]\uE000)/), site };
 }
 
 function listFiles(dir: string, ext: string): string[] {
