@@ -119,6 +119,9 @@ async function ingest(meta: CorpusMeta) {
   const db = openDb(path.join(dataDir, "atlas.db"));
   const bar = new SingleBar({ format: "bench: ingest {bar} {value}/{total} pages", stream: process.stderr }, Presets.shades_classic);
   bar.start(opts.docs, 0);
+  const rssBeforeMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  let rssMaxMb = 0;
+  const sampler = setInterval(() => (rssMaxMb = Math.max(rssMaxMb, process.memoryUsage().rss / MB)), 250);
   const started = performance.now();
   const cpu0 = process.cpuUsage();
   const summary = await ingestPathsIsolated({
@@ -130,6 +133,7 @@ async function ingest(meta: CorpusMeta) {
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpu0);
   bar.stop();
+  clearInterval(sampler);
   const rssMb = process.resourceUsage().maxRSS / 1024;
   db.$client.close();
   const { dedupMs, writeMs } = summary.timings;
@@ -141,6 +145,9 @@ async function ingest(meta: CorpusMeta) {
     mbPerSecond: round(meta.bytes / MB / seconds, 2),
     cpuSeconds: round((cpu.user + cpu.system) / 1e6),
     peakRssMb: Math.round(rssMb),
+    /** The process's peak before the ingest started (corpus generation), and the peak sampled during the ingest. */
+    rssBeforeMb,
+    rssDuringMb: Math.round(rssMaxMb),
     counts: summary.counts,
     planted: { reprints: meta.kinds.reprint, nearDuplicates: meta.kinds["near-duplicate"] },
     dedupMsPerDecile: deciles(dedupMs).map((x) => round(x, 3)),

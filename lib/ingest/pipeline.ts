@@ -18,7 +18,7 @@ import {
 } from "@/db/queries/ingest";
 import { findNearDuplicate, lshKeys } from "./dedup";
 import { classifyError, fsError, recordFile, type FileRecord } from "./analyze";
-import { DEFAULT_BUDGET, FilePool, type FileBudget } from "./pool";
+import { DEFAULT_BUDGET, FilePool, type FileBudget, type Outcome } from "./pool";
 import type { DatePrecision } from "../domain/dates";
 import type { AtlasError, ErrorCode } from "../errors";
 
@@ -259,14 +259,23 @@ export async function ingestPathsIsolated({ db, paths, onProgress, budget }: Ing
   if (files.length === 0) return run.finish();
   const pool = new FilePool({ ...DEFAULT_BUDGET, ...budget });
   try {
+    // A window of files in flight, not all of them: results wait for the writer in order, and a writer slower
+    // than the workers would otherwise hold every analyzed page in memory.
+    const window = Math.max(2, Math.floor(budget?.workers ?? DEFAULT_BUDGET.workers) * 4);
     const ready = new Array<boolean>(files.length).fill(false);
-    const pending = files.map((file, i) => pool.run(file).then((o) => ((ready[i] = true), o)));
+    const pending = new Map<number, Promise<Outcome>>();
+    const submit = (i: number) => {
+      if (i < files.length) pending.set(i, pool.run(files[i]!).then((o) => ((ready[i] = true), o)));
+    };
+    for (let i = 0; i < window; i++) submit(i);
     for (let i = 0; i < files.length; i++) {
       const file = files[i]!;
       onProgress?.(i, files.length, file);
       // Nothing waits uncommitted while a worker is still busy with the next page.
       if (!ready[i]) run.commit();
-      const outcome = await pending[i]!;
+      const outcome = await pending.get(i)!;
+      pending.delete(i);
+      submit(i + window);
       if (!outcome.ok) run.fail(failed(file, outcome.error));
       else run.store(file, outcome.value);
     }
