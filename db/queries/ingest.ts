@@ -58,6 +58,8 @@ export interface OriginalArticle {
 
 /** Most originals a near-duplicate lookup returns (those sharing the most index keys). */
 export const MAX_TWIN_CANDIDATES = 32;
+/** A key more articles share than this is boilerplate: it is skipped, so a lookup reads a bounded number of rows. */
+export const MAX_KEY_POSTINGS = 50;
 
 const ORIGINAL_COLUMNS = "a.id, a.simhash, a.body, a.content_hash as contentHash, a.published_precision as publishedPrecision";
 
@@ -66,13 +68,8 @@ const dedupStatements = new WeakMap<Db["$client"], ReturnType<typeof prepareDedu
 function prepareDedup(client: Db["$client"]) {
   return {
     sameBody: client.prepare(`select ${ORIGINAL_COLUMNS} from articles a where a.content_hash = ? and a.duplicate_of is null and a.id != ? order by a.rowid limit 1`),
-    sharingKeys: client.prepare(
-      `select ${ORIGINAL_COLUMNS} from articles a join (
-         select article_id, count(*) as shared from dedup_bands where key in (select value from json_each(?)) group by article_id
-         order by shared desc limit ${MAX_TWIN_CANDIDATES}
-       ) c on c.article_id = a.id
-       where a.duplicate_of is null and a.id != ? order by a.rowid`,
-    ),
+    postings: client.prepare(`select article_id from dedup_bands where key = ? limit ${MAX_KEY_POSTINGS + 1}`).pluck(),
+    original: client.prepare(`select ${ORIGINAL_COLUMNS}, a.rowid as seq from articles a where a.id = ? and a.duplicate_of is null`),
     clearKeys: client.prepare("delete from dedup_bands where article_id = ?"),
     addKey: client.prepare("insert or ignore into dedup_bands (key, article_id) values (?, ?)"),
     missing: client.prepare("select a.id, a.body from articles a where a.duplicate_of is null and not exists (select 1 from dedup_bands d where d.article_id = a.id)"),
@@ -91,8 +88,19 @@ export function getOriginalWithBody({ db, contentHash, id }: { db: Db; contentHa
 
 /** Originals sharing at least one near-duplicate index key with `keys` (other than `id`), oldest first. */
 export function getOriginalsSharingKeys({ db, keys, id }: { db: Db; keys: number[]; id: string }): OriginalArticle[] {
-  if (keys.length === 0) return [];
-  return dedupSql(db).sharingKeys.all(JSON.stringify(keys), id) as OriginalArticle[];
+  const s = dedupSql(db);
+  const shared = new Map<string, number>();
+  for (const key of keys) {
+    const ids = s.postings.all(key) as string[];
+    if (ids.length > MAX_KEY_POSTINGS) continue;
+    for (const a of ids) if (a !== id) shared.set(a, (shared.get(a) ?? 0) + 1);
+  }
+  const best = [...shared].sort((x, y) => y[1] - x[1]).slice(0, MAX_TWIN_CANDIDATES);
+  return best
+    .map(([a]) => s.original.get(a) as (OriginalArticle & { seq: number }) | undefined)
+    .filter((o) => o !== undefined)
+    .sort((x, y) => x.seq - y.seq)
+    .map(({ seq: _, ...o }) => o);
 }
 
 /** Replace an article's near-duplicate index keys (none: it is out of the index). */

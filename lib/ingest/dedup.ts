@@ -102,8 +102,9 @@ export function findNearDuplicate(body: string, hash: string, candidates: DedupC
  * The near-duplicate index: MinHash LSH over the same shingles. Each original stores BANDS keys, each the hash of
  * ROWS min-hashes; a page is compared (by findNearDuplicate, unchanged) only with the originals that share a key.
  * Two bodies with Jaccard similarity J share a key with probability 1 − (1 − J^ROWS)^BANDS: 0.97 at J = 0.5, > 0.999
- * from J = 0.67 (where containment 0.8 between bodies of similar length lands), 0.23 at J = 0.3. A lookup reads a few
- * short posting lists, so its cost does not grow with the number of articles (comparing with every original did).
+ * from J = 0.67 (where containment 0.8 between bodies of similar length lands), 0.23 at J = 0.3; long paragraphs are
+ * keys too (lshKeys). A lookup reads at most MAX_KEY_POSTINGS rows per key (a key shared by more articles is boilerplate
+ * and says nothing), so its cost does not grow with the number of articles (comparing with every original did).
  */
 export const LSH_BANDS = 32;
 export const LSH_ROWS = 4;
@@ -139,11 +140,28 @@ export function minhash(set: Set<string>): Uint32Array {
 }
 
 /**
- * The LSH keys of a body: one per band, band number in the high bits (so equal rows in different bands never
- * collide), the rows' hash in the low 32 bits. Safe integers, stored as SQLite integers. None for an empty body.
+ * The index keys of a body: one per LSH band, band number in the high bits (so equal rows in different bands never
+ * collide), the rows' hash in the low 32 bits; then one per long paragraph (PARAGRAPH_BAND in the high bits, the hash
+ * of its content characters below). MinHash estimates Jaccard similarity, which a partial copy (the first half of a
+ * story, a reprint that dropped its last paragraphs) lacks while its containment is high: the paragraphs it kept
+ * find it. Safe integers, stored as SQLite integers. None for an empty body.
  */
 export function lshKeys(text: string): number[] {
-  return lshKeysOf(shingles(text));
+  return [...lshKeysOf(shingles(text)), ...paragraphKeys(text)];
+}
+
+/** The high bits of paragraph keys (after the LSH bands). */
+export const PARAGRAPH_BAND = 64;
+/** Content characters a paragraph needs to be a key: shorter lines (bylines, 责任编辑, captions) are everywhere. */
+export const MIN_PARAGRAPH_KEY = 30;
+
+function paragraphKeys(text: string): number[] {
+  const keys = new Set<number>();
+  for (const p of text.split(/\n+/)) {
+    const skeleton = contentSkeleton(p);
+    if (skeleton.length >= MIN_PARAGRAPH_KEY) keys.add(PARAGRAPH_BAND * 2 ** 32 + fnv1a(skeleton));
+  }
+  return [...keys];
 }
 
 function lshKeysOf(set: Set<string>): number[] {
@@ -161,5 +179,5 @@ function lshKeysOf(set: Set<string>): number[] {
 /** SimHash and near-duplicate index keys of a body, from one pass over its shingles. */
 export function dedupSignature(text: string): { simhash: string; keys: number[] } {
   const set = shingles(text);
-  return { simhash: simhashOf(set), keys: lshKeysOf(set) };
+  return { simhash: simhashOf(set), keys: [...lshKeysOf(set), ...paragraphKeys(text)] };
 }

@@ -223,8 +223,9 @@ interface IngestOptions {
 }
 
 /**
- * Ingest files and folders in this thread: each page is cleaned, extracted and written in its own transaction, so a
- * crash leaves no half-written article and re-running resumes. The run and every failure are recorded as they happen.
+ * Ingest files and folders in this thread: each page is cleaned, extracted and written whole or not at all, so a
+ * crash leaves no half-written article and re-running resumes. Writes are committed in batches (STORE_BATCH pages or
+ * STORE_BATCH_MS), each article inside its own savepoint; the run and every failure are recorded as they go.
  * No time or memory budget: for trusted input (content/, tests); `kb ingest` uses ingestPathsIsolated.
  */
 export function ingestPaths({ db, paths, onProgress }: IngestOptions): IngestSummary {
@@ -243,6 +244,13 @@ export function ingestPaths({ db, paths, onProgress }: IngestOptions): IngestSum
     run.store(file, analyzed);
   });
   onProgress?.(files.length, files.length, "");
+  return run.finish();
+}
+
+/** Store records already analyzed (one run, batched like an ingest): what the pipeline's writer does, for tests. */
+export function storeRecords({ db, records }: { db: Db; records: ({ file: string } & FileRecord)[] }): IngestSummary {
+  const run = new Run(db, records.map((r) => r.file));
+  for (const { file, ...analyzed } of records) run.store(file, analyzed);
   return run.finish();
 }
 
