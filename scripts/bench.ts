@@ -19,11 +19,11 @@ import Table from "cli-table3";
 import { Command, InvalidArgumentError } from "commander";
 import { SingleBar, Presets } from "cli-progress";
 import { openDb, type Db } from "@/db/client";
-import { loadSources, pagePath, writeCorpus, type PageKind } from "@/lib/bench/synth";
+import { loadSources, pagePath, synthPage, writeCorpus, type PageKind } from "@/lib/bench/synth";
 import { BENCH_QUERIES, TIMELINE_URLS } from "@/lib/bench/queries";
 import { pct, startApp, stopLocalEngine, timed, ttfb, type AppServer } from "@/lib/bench/server";
 import { CORPUS_DIR } from "@/lib/eval/corpora";
-import { analyzeFile, DEFAULT_BUDGET, ingestPathsIsolated, readSidecar } from "@/lib/ingest/pipeline";
+import { analyzeFile, DEFAULT_BUDGET, ingestPathsIsolated, readSidecar, storeRecords } from "@/lib/ingest/pipeline";
 import { processPage } from "@/lib/ingest/process";
 import { extract } from "@/lib/extract";
 import { buildRecord } from "@/lib/ingest/record";
@@ -41,6 +41,7 @@ const opts = new Command()
   .option("--dir <folder>", "work folder (corpus/ and data/); kept, and reused by a later run with the same --docs and --seed")
   .option("--floor-sample <n>", "pages (evenly spread) the parse-only floor and the per-stage times are measured on", positive, 500)
   .option("--skip-ingest", "reuse the database in --dir")
+  .option("--dedup-only", "only the near-duplicate check's cost per decile, on the corpus's article texts (no HTML, no extraction): fast at 10k–100k")
   .option("--skip-index", "no kb index timings")
   .option("--skip-search", "no /api/search timings")
   .option("--skip-pages", "no /api/timeline and page timings")
@@ -54,6 +55,7 @@ const opts = new Command()
     dir?: string;
     floorSample: number;
     skipIngest?: boolean;
+    dedupOnly?: boolean;
     skipIndex?: boolean;
     skipSearch?: boolean;
     skipPages?: boolean;
@@ -112,6 +114,48 @@ const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.le
 /** Mean of `xs` in each tenth of the list (by position: the run's order). */
 function deciles(xs: number[]): number[] {
   return Array.from({ length: 10 }, (_, d) => avg(xs.slice(Math.floor((d * xs.length) / 10), Math.floor(((d + 1) * xs.length) / 10))));
+}
+
+/**
+ * The store alone on N synthetic articles (their paragraphs, no HTML): the real writer (storeRecords: dedup lookup,
+ * upsert, index keys) in runs of 1,000, pages generated as they go. What grows with the database is measured, nothing else.
+ */
+function dedupScale() {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const db = openDb(path.join(dataDir, "atlas.db"));
+  const src = loadSources({ contentDir: "content", corpusDir: CORPUS_DIR });
+  const dedupMs: number[] = [];
+  const writeMs: number[] = [];
+  let duplicates = 0;
+  let planted = 0;
+  const started = performance.now();
+  for (let from = 0; from < opts.docs; from += 1000) {
+    const records = [];
+    for (let i = from; i < Math.min(opts.docs, from + 1000); i++) {
+      const page = synthPage(src, opts.seed, i);
+      if (page.kind !== "original") planted++;
+      const cleaned = { title: `synthetic ${i}`, url: page.sidecar.url, site: page.sidecar.site, source: null, author: null, editor: null, published: null, publishedPrecision: null, publishedText: null, encoding: "utf-8", paragraphs: page.paragraphs, originalParagraphs: page.paragraphs, original: page.paragraphs.join("\n\n") };
+      const record = buildRecord({ cleaned, extraction: { entities: [], figures: [], milestones: [], topics: [] } as unknown as Parameters<typeof buildRecord>[0]["extraction"], filePath: null, fetchedAt: null });
+      records.push({ file: `synthetic/${i}`, record, title: cleaned.title });
+    }
+    const summary = storeRecords({ db, records });
+    duplicates += summary.counts.duplicate;
+    dedupMs.push(...summary.timings.dedupMs);
+    writeMs.push(...summary.timings.writeMs);
+    log(`dedup scale: ${Math.min(opts.docs, from + 1000)} articles`);
+  }
+  const keys = db.$client.prepare("select count(*) from dedup_bands").pluck().get() as number;
+  db.$client.close();
+  return {
+    articles: opts.docs,
+    seconds: round((performance.now() - started) / 1000),
+    duplicatesFound: duplicates,
+    planted,
+    indexKeys: keys,
+    dedupMsPerDecile: deciles(dedupMs).map((x) => round(x, 3)),
+    dedupMsP99PerDecile: Array.from({ length: 10 }, (_, d) => round(pct(dedupMs.slice(Math.floor((d * dedupMs.length) / 10), Math.floor(((d + 1) * dedupMs.length) / 10)), 99), 3)),
+    writeMsPerDecile: deciles(writeMs).map((x) => round(x, 3)),
+  };
 }
 
 async function ingest(meta: CorpusMeta) {
@@ -317,6 +361,7 @@ interface Results {
   index?: Awaited<ReturnType<typeof index>>;
   search?: Record<string, Awaited<ReturnType<typeof searchBench>>>;
   pages?: Awaited<ReturnType<typeof pagesBench>>;
+  dedupScale?: ReturnType<typeof dedupScale>;
 }
 
 async function main() {
@@ -334,6 +379,12 @@ async function main() {
     fs.writeFileSync(opts.out, JSON.stringify(r, null, 2) + "\n");
   };
   try {
+    if (opts.dedupOnly) {
+      r.dedupScale = dedupScale();
+      save();
+      console.log(JSON.stringify(r.dedupScale, null, 2));
+      return;
+    }
     r.corpus = ensureCorpus();
     if (!opts.skipIngest) {
       log(`ingest ${opts.docs} pages with ${opts.workers} worker(s)…`);

@@ -63,8 +63,16 @@ export const MAX_KEY_POSTINGS = 50;
 
 const ORIGINAL_COLUMNS = "a.id, a.simhash, a.body, a.content_hash as contentHash, a.published_precision as publishedPrecision";
 
-/** Prepared once per connection: these run once per ingested page. */
-const dedupStatements = new WeakMap<Db["$client"], ReturnType<typeof prepareDedup>>();
+/** Statements prepared once per connection (they run for every ingested page), by `prepare`. */
+function perConnection<T>(prepare: (client: Db["$client"]) => T): (db: Db) => T {
+  const cache = new WeakMap<Db["$client"], T>();
+  return (db) => {
+    let s = cache.get(db.$client);
+    if (!s) cache.set(db.$client, (s = prepare(db.$client)));
+    return s;
+  };
+}
+
 function prepareDedup(client: Db["$client"]) {
   return {
     sameBody: client.prepare(`select ${ORIGINAL_COLUMNS} from articles a where a.content_hash = ? and a.duplicate_of is null and a.id != ? order by a.rowid limit 1`),
@@ -75,11 +83,7 @@ function prepareDedup(client: Db["$client"]) {
     missing: client.prepare("select a.id, a.body from articles a where a.duplicate_of is null and not exists (select 1 from dedup_bands d where d.article_id = a.id)"),
   };
 }
-const dedupSql = (db: Db) => {
-  let s = dedupStatements.get(db.$client);
-  if (!s) dedupStatements.set(db.$client, (s = prepareDedup(db.$client)));
-  return s;
-};
+const dedupSql = perConnection(prepareDedup);
 
 /** The earliest original with exactly this body, other than `id`. */
 export function getOriginalWithBody({ db, contentHash, id }: { db: Db; contentHash: string; id: string }): OriginalArticle | undefined {
@@ -128,7 +132,6 @@ export function foldArticleInto({ db, id, into }: { db: Db; id: string; into: st
  * The per-row statements of upsertArticle, prepared once per connection: building and preparing each of an article's
  * 100-odd rows through the query builder cost more than writing them (50 ms a page on a busy machine).
  */
-const storeStatements = new WeakMap<Db["$client"], ReturnType<typeof prepareStore>>();
 function prepareStore(client: Db["$client"]) {
   return {
     // Aliases accumulate across articles: each article may introduce its own 以下简称.
@@ -157,11 +160,7 @@ function prepareStore(client: Db["$client"]) {
     milestoneSource: client.prepare("insert into milestone_sources (milestone_id, article_id, paragraph, event) values (?, ?, ?, ?) on conflict do nothing"),
   };
 }
-const storeSql = (db: Db) => {
-  let s = storeStatements.get(db.$client);
-  if (!s) storeStatements.set(db.$client, (s = prepareStore(db.$client)));
-  return s;
-};
+const storeSql = perConnection(prepareStore);
 
 /** An article's rows below the article itself, through the prepared statements. */
 function insertArticleChildren(db: Db, record: ArticleRecord) {

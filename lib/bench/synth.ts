@@ -36,6 +36,8 @@ export interface SynthPage {
   /** For reprints and near-duplicates: the original page's index. */
   of: number | null;
   html: string;
+  /** The article's own paragraphs (what a perfect cleaner keeps). */
+  paragraphs: string[];
   sidecar: { url: string; site: string; fetchedAt: string };
 }
 
@@ -231,7 +233,7 @@ export function synthPage(src: SynthSources, seed: number, index: number): Synth
   }
   const html = render(template, story.title, header, body);
   const fetched = `${story.date}T${String(8 + Math.floor(rnd() * 10)).padStart(2, "0")}:00:00Z`;
-  return { index, kind, of, html, sidecar: { url: `https://bench.example/${encodeURIComponent(site)}/${index}.html`, site, fetchedAt: fetched } };
+  return { index, kind, of, html, paragraphs: body, sidecar: { url: `https://bench.example/${encodeURIComponent(site)}/${index}.html`, site, fetchedAt: fetched } };
 }
 
 /** Where page i is written under the corpus folder: 1,000 pages per sub-folder. */
