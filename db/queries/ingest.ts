@@ -57,9 +57,9 @@ export interface OriginalArticle {
 }
 
 /** Most originals a near-duplicate lookup returns (those sharing the most index keys). */
-export const MAX_TWIN_CANDIDATES = 32;
+export const MAX_TWIN_CANDIDATES = 8;
 /** A key more articles share than this is boilerplate: it is skipped, so a lookup reads a bounded number of rows. */
-export const MAX_KEY_POSTINGS = 50;
+export const MAX_KEY_POSTINGS = 20;
 
 const ORIGINAL_COLUMNS = "a.id, a.simhash, a.body, a.content_hash as contentHash, a.published_precision as publishedPrecision";
 
