@@ -258,7 +258,10 @@ async function index() {
   for (let i = 0; i < opts.docs; i += 100) {
     const file = pagePath(corpusDir, i);
     const html = fs.readFileSync(file, "utf8");
-    fs.writeFileSync(file, html.replace("</p>", `</p>\n<p>（更新）本文于第${i}次核对后补充：长三角一体化示范区执委会表示将持续跟进有关工作进展。</p>`));
+    // A sentence added after the article's first paragraph (not somewhere in the page chrome).
+    const at = html.indexOf("</p>", html.indexOf('<div class="info">'));
+    const added = `</p>\n<p>（更新）本文于第${i}次核对后补充：长三角一体化示范区执委会表示将持续跟进有关工作进展。</p>`;
+    fs.writeFileSync(file, html.slice(0, at) + added + html.slice(at + 4));
     changed.push(file);
   }
   const db = openDb(path.join(dataDir, "atlas.db"));
