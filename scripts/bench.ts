@@ -271,19 +271,34 @@ async function index() {
   return { engine: full.engine, engineError: full.engineError, fullSeconds: round(full.ms / 1000, 2), fullSent: full.sent, changedPages: changed.length, reingested: re.counts, incrementalSeconds: round(inc.ms / 1000, 2), incrementalSent: inc.sent };
 }
 
-/** Requests from `concurrency` clients pulling from one queue; every timing (ms). */
-async function load(base: string, urls: string[], concurrency: number): Promise<number[]> {
+/** Requests from `concurrency` clients pulling from one queue; every timing (ms), and the requests that failed. */
+async function load(base: string, urls: string[], concurrency: number): Promise<number[] & { errors?: string[] }> {
   const queue = [...urls];
-  const times: number[] = [];
+  const times: number[] & { errors?: string[] } = [];
+  const errors: string[] = [];
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      for (let u = queue.shift(); u !== undefined; u = queue.shift()) times.push(await timed(base + u));
+      for (let u = queue.shift(); u !== undefined; u = queue.shift()) {
+        try {
+          times.push(await timed(base + u));
+        } catch (e) {
+          const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : "";
+          errors.push(`${u}: ${e instanceof Error ? e.message : String(e)}${cause}`);
+        }
+      }
     }),
   );
+  if (errors.length) times.errors = errors;
   return times;
 }
 
-const summarize = (xs: number[]) => ({ n: xs.length, p50: round(pct(xs, 50)), p95: round(pct(xs, 95)), p99: round(pct(xs, 99)) });
+const summarize = (xs: number[] & { errors?: string[] }) => ({
+  n: xs.length,
+  p50: round(pct(xs, 50)),
+  p95: round(pct(xs, 95)),
+  p99: round(pct(xs, 99)),
+  ...(xs.errors ? { failed: xs.errors.length, firstError: xs.errors[0] } : {}),
+});
 
 async function searchBench(app: AppServer) {
   const urls = BENCH_QUERIES.map((q) => `/api/search?${q}`);
