@@ -48,6 +48,19 @@ export const articles = sqliteTable(
 export type Article = InferSelectModel<typeof articles>;
 export type NewArticle = InferInsertModel<typeof articles>;
 
+/**
+ * The near-duplicate index (lib/ingest/dedup.ts lshKeys): LSH band keys of every original article (not of those
+ * folded into a twin). A new page is compared only with the articles sharing one of its keys.
+ */
+export const dedupBands = sqliteTable(
+  "dedup_bands",
+  {
+    key: integer("key").notNull(),
+    articleId: text("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.articleId] }), index("dedup_bands_article").on(t.articleId)],
+);
+
 export const paragraphs = sqliteTable(
   "paragraphs",
   {

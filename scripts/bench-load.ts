@@ -13,7 +13,7 @@ import path from "node:path";
 import Table from "cli-table3";
 import { Command } from "commander";
 import { requireCorpus } from "../lib/eval/corpora";
-import { pidsMentioning, startBenchServer } from "./bench-server";
+import { pidsMentioning, startBenchServer } from "@/lib/bench/server";
 
 const opts = new Command()
   .option("--clients <n>", "concurrent clients", "50")

@@ -8,24 +8,11 @@
 import fs from "node:fs";
 import Table from "cli-table3";
 import { Command } from "commander";
-import { startBenchServer } from "./bench-server";
+import { pct, startBenchServer, ttfb } from "@/lib/bench/server";
 
 const opts = new Command().option("--runs <n>", "requests per URL", "40").option("--no-build", "reuse the existing .next build").parse().opts<{ runs: string; build: boolean }>();
 const runs = Math.max(5, Number(opts.runs));
 const TARGET_MS = 150;
-
-async function ttfb(url: string): Promise<number> {
-  const started = performance.now();
-  const res = await fetch(url);
-  const reader = res.body?.getReader();
-  await reader?.read();
-  const ms = performance.now() - started;
-  await reader?.cancel();
-  if (res.status >= 400) throw new Error(`${url} answered ${res.status}`);
-  return ms;
-}
-
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 
 async function main() {
   const { base, stop } = await startBenchServer({ ingest: ["content"], build: opts.build, ready: "/api/timeline" });

@@ -24,6 +24,17 @@ describe("near-duplicate detection", () => {
     expect(findNearDuplicate(b, simhash(b), [{ id: "c", simhash: simhash(c), body: c }, { id: "a", simhash: simhash(a), body: a }])).toBeNull();
   });
 
+  it("gives the SimHash and distances stored articles have (computed by the earlier BigInt implementation)", () => {
+    expect(simhash(seed("000"))).toBe("119b60468c0e1886");
+    expect(simhash("长三角")).toBe("90ee25bd514ec31b");
+    expect(simhash("abc def")).toBe("084234d922404130");
+    expect(simhash("")).toBe("0000000000000000");
+    expect(hammingDistance("119b60468c0e1886", "119b60468c0e1886")).toBe(0);
+    expect(hammingDistance("0000000000000000", "ffffffffffffffff")).toBe(64);
+    expect(hammingDistance("8000000000000001", "0000000000000000")).toBe(2);
+    expect(hammingDistance("119b60468c0e1886", "90ee25bd514ec31b")).toBe(hammingDistance("90ee25bd514ec31b", "119b60468c0e1886"));
+  });
+
   it("is deterministic", () => {
     expect(simhash(a)).toBe(simhash(a));
     expect(simhash(a)).toMatch(/^[0-9a-f]{16}$/);

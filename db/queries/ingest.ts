@@ -1,19 +1,18 @@
 import "server-only";
-import { and, eq, isNull, or, sql } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import type { DatePrecision } from "@/lib/domain/dates";
 import {
   articles,
   articleTopics,
-  entities,
   figures,
   ingestFailures,
   ingestRuns,
   mentions,
-  milestoneEntities,
   milestones,
   milestoneSources,
   paragraphs,
+  type entities,
   type IngestRun,
   type NewArticle,
 } from "../schema";
@@ -31,6 +30,8 @@ export interface ArticleRecord {
   topics: { topic: string; score: number }[];
   /** Caps that cut the page (lib/ingest/caps.ts): reported with the file, not stored. */
   notes?: string[];
+  /** The body's near-duplicate index keys (lib/ingest/dedup.ts lshKeys), stored while the article is an original. */
+  dedupKeys?: number[];
 }
 
 export type UpsertOutcome = "new" | "updated" | "unchanged";
@@ -44,19 +45,76 @@ export function getArticleStateById({ db, id }: { db: Db; id: string }) {
   return db.select({ id: articles.id, recordHash: articles.recordHash }).from(articles).where(eq(articles.id, id)).get();
 }
 
-/** Originals (articles not folded into a twin), for duplicate detection. */
-export function getOriginalArticles({ db }: { db: Db }) {
-  return db
-    .select({
-      id: articles.id,
-      simhash: articles.simhash,
-      body: articles.body,
-      contentHash: articles.contentHash,
-      publishedPrecision: articles.publishedPrecision,
-    })
-    .from(articles)
-    .where(isNull(articles.duplicateOf))
-    .all();
+/** An original (an article not folded into a twin) as duplicate detection compares it. */
+export interface OriginalArticle {
+  id: string;
+  simhash: string;
+  body: string;
+  contentHash: string;
+  publishedPrecision: DatePrecision | null;
+}
+
+/** Most originals a near-duplicate lookup returns (those sharing the most index keys). */
+export const MAX_TWIN_CANDIDATES = 8;
+/** A key more articles share than this is boilerplate: it is skipped, so a lookup reads a bounded number of rows. */
+export const MAX_KEY_POSTINGS = 20;
+
+const ORIGINAL_COLUMNS = "a.id, a.simhash, a.body, a.content_hash as contentHash, a.published_precision as publishedPrecision";
+
+/** Statements prepared once per connection (they run for every ingested page), by `prepare`. */
+function perConnection<T>(prepare: (client: Db["$client"]) => T): (db: Db) => T {
+  const cache = new WeakMap<Db["$client"], T>();
+  return (db) => {
+    let s = cache.get(db.$client);
+    if (!s) cache.set(db.$client, (s = prepare(db.$client)));
+    return s;
+  };
+}
+
+function prepareDedup(client: Db["$client"]) {
+  return {
+    sameBody: client.prepare(`select ${ORIGINAL_COLUMNS} from articles a where a.content_hash = ? and a.duplicate_of is null and a.id != ? order by a.rowid limit 1`),
+    postings: client.prepare(`select article_id from dedup_bands where key = ? limit ${MAX_KEY_POSTINGS + 1}`).pluck(),
+    original: client.prepare(`select ${ORIGINAL_COLUMNS}, a.rowid as seq from articles a where a.id = ? and a.duplicate_of is null`),
+    clearKeys: client.prepare("delete from dedup_bands where article_id = ?"),
+    addKey: client.prepare("insert or ignore into dedup_bands (key, article_id) values (?, ?)"),
+    missing: client.prepare("select a.id, a.body from articles a where a.duplicate_of is null and not exists (select 1 from dedup_bands d where d.article_id = a.id)"),
+  };
+}
+const dedupSql = perConnection(prepareDedup);
+
+/** The earliest original with exactly this body, other than `id`. */
+export function getOriginalWithBody({ db, contentHash, id }: { db: Db; contentHash: string; id: string }): OriginalArticle | undefined {
+  return dedupSql(db).sameBody.get(contentHash, id) as OriginalArticle | undefined;
+}
+
+/** Originals sharing at least one near-duplicate index key with `keys` (other than `id`), oldest first. */
+export function getOriginalsSharingKeys({ db, keys, id }: { db: Db; keys: number[]; id: string }): OriginalArticle[] {
+  const s = dedupSql(db);
+  const shared = new Map<string, number>();
+  for (const key of keys) {
+    const ids = s.postings.all(key) as string[];
+    if (ids.length > MAX_KEY_POSTINGS) continue;
+    for (const a of ids) if (a !== id) shared.set(a, (shared.get(a) ?? 0) + 1);
+  }
+  const best = [...shared].sort((x, y) => y[1] - x[1]).slice(0, MAX_TWIN_CANDIDATES);
+  return best
+    .map(([a]) => s.original.get(a) as (OriginalArticle & { seq: number }) | undefined)
+    .filter((o) => o !== undefined)
+    .sort((x, y) => x.seq - y.seq)
+    .map(({ seq: _, ...o }) => o);
+}
+
+/** Replace an article's near-duplicate index keys (none: it is out of the index). */
+export function setDedupKeys({ db, id, keys }: { db: Db; id: string; keys: number[] }) {
+  const s = dedupSql(db);
+  s.clearKeys.run(id);
+  for (const key of keys) s.addKey.run(key, id);
+}
+
+/** Originals with no near-duplicate index keys yet (stored before the index existed), to index them. */
+export function getOriginalsWithoutDedupKeys({ db }: { db: Db }): { id: string; body: string }[] {
+  return dedupSql(db).missing.all() as { id: string; body: string }[];
 }
 
 /** Fold an article, and everything already folded into it, into another one (which is then shown instead). */
@@ -65,27 +123,78 @@ export function foldArticleInto({ db, id, into }: { db: Db; id: string; into: st
     .set({ duplicateOf: into, updatedAt: new Date().toISOString() })
     .where(or(eq(articles.id, id), eq(articles.duplicateOf, id)))
     .run();
+  setDedupKeys({ db, id, keys: [] });
 }
 
-function upsertEntities({ db, rows }: { db: Db; rows: EntityRow[] }) {
-  for (const row of rows) {
-    db.insert(entities)
-      .values({ ...row, aliases: [...new Set(row.aliases)].sort() })
-      .onConflictDoUpdate({
-        target: entities.id,
-        set: {
-          name: row.name,
-          type: sql`coalesce(excluded.type, ${entities.type})`,
-          period: sql`coalesce(excluded.period, ${entities.period})`,
-          parentId: sql`coalesce(excluded.parent_id, ${entities.parentId})`,
-          path: sql`coalesce(excluded.path, ${entities.path})`,
-          regionId: sql`coalesce(excluded.region_id, ${entities.regionId})`,
-          confidence: sql`max(excluded.confidence, ${entities.confidence})`,
-          // Aliases accumulate across articles: each article may introduce its own 以下简称.
-          aliases: sql`(select json_group_array(value) from (select value from json_each(${entities.aliases}) union select value from json_each(excluded.aliases) order by value))`,
-        },
-      })
-      .run();
+/**
+ * The per-row statements of upsertArticle, prepared once per connection: building and preparing each of an article's
+ * 100-odd rows through the query builder cost more than writing them (50 ms a page on a busy machine).
+ */
+function prepareStore(client: Db["$client"]) {
+  return {
+    // Aliases accumulate across articles: each article may introduce its own 以下简称.
+    entity: client.prepare(
+      `insert into entities (id, kind, slug, name, type, period, parent_id, path, aliases, region_id, confidence)
+       values (@id, @kind, @slug, @name, @type, @period, @parentId, @path, @aliases, @regionId, @confidence)
+       on conflict (id) do update set
+         name = excluded.name,
+         type = coalesce(excluded.type, entities.type),
+         period = coalesce(excluded.period, entities.period),
+         parent_id = coalesce(excluded.parent_id, entities.parent_id),
+         path = coalesce(excluded.path, entities.path),
+         region_id = coalesce(excluded.region_id, entities.region_id),
+         confidence = max(excluded.confidence, entities.confidence),
+         aliases = (select json_group_array(value) from (select value from json_each(entities.aliases) union select value from json_each(excluded.aliases) order by value))`,
+    ),
+    paragraph: client.prepare("insert into paragraphs (article_id, idx, text, original) values (?, ?, ?, ?)"),
+    mention: client.prepare(`insert into mentions (article_id, entity_id, paragraph, start, "end", text, value, precision) values (?, ?, ?, ?, ?, ?, ?, ?)`),
+    figure: client.prepare(
+      `insert into figures (article_id, paragraph, text, value, unit, subject, before, after, bound, entity_id)
+       values (@articleId, @paragraph, @text, @value, @unit, @subject, @before, @after, @bound, @entityId)`,
+    ),
+    topic: client.prepare("insert into article_topics (article_id, topic, score) values (?, ?, ?) on conflict do nothing"),
+    milestone: client.prepare(
+      "insert into milestones (id, date, precision, date_end, action, status, subject, subject_id, event) values (@id, @date, @precision, @dateEnd, @action, @status, @subject, @subjectId, @event) on conflict do nothing",
+    ),
+    milestoneEntity: client.prepare("insert into milestone_entities (milestone_id, entity_id) values (?, ?) on conflict do nothing"),
+    milestoneSource: client.prepare("insert into milestone_sources (milestone_id, article_id, paragraph, event, sentence) values (?, ?, ?, ?, ?) on conflict do nothing"),
+  };
+}
+const storeSql = perConnection(prepareStore);
+
+/** An article's rows below the article itself, through the prepared statements. */
+function insertArticleChildren(db: Db, record: ArticleRecord) {
+  const s = storeSql(db);
+  const id = record.article.id;
+  record.paragraphs.forEach((p, idx) => s.paragraph.run(id, idx, p.text, p.original));
+  for (const row of record.entities) {
+    s.entity.run({
+      id: row.id,
+      kind: row.kind,
+      slug: row.slug,
+      name: row.name,
+      type: row.type ?? null,
+      period: row.period ?? null,
+      parentId: row.parentId ?? null,
+      path: row.path == null ? null : JSON.stringify(row.path),
+      aliases: JSON.stringify([...new Set(row.aliases ?? [])].sort()),
+      regionId: row.regionId ?? null,
+      confidence: row.confidence ?? 1,
+    });
+  }
+  for (const m of record.mentions) s.mention.run(id, m.entityId, m.paragraph, m.start, m.end, m.text, m.value ?? null, m.precision ?? null);
+  for (const f of record.figures) {
+    s.figure.run({ articleId: id, paragraph: f.paragraph, text: f.text, value: f.value, unit: f.unit, subject: f.subject ?? null, before: f.before ?? null, after: f.after ?? null, bound: f.bound ?? null, entityId: f.entityId ?? null });
+  }
+  for (const t of record.topics) s.topic.run(id, t.topic, t.score);
+  for (const { entityIds, paragraph, sentence, ...m } of record.milestones) {
+    // Another article's report of the same event at another precision joins its row (sameEvent).
+    const milestoneId = sameEvent(db, m) ?? m.id;
+    if (milestoneId === m.id) {
+      s.milestone.run({ ...m, date: m.date ?? null, precision: m.precision ?? null, dateEnd: m.dateEnd ?? null, status: m.status ?? "done", subject: m.subject ?? null, subjectId: m.subjectId ?? null });
+    }
+    for (const entityId of entityIds) s.milestoneEntity.run(milestoneId, entityId);
+    s.milestoneSource.run(milestoneId, id, paragraph, m.event, sentence ?? null);
   }
 }
 
@@ -142,20 +251,9 @@ export function upsertArticle({ db, record }: { db: Db; record: ArticleRecord })
       t.insert(articles).values({ ...record.article, createdAt: now, updatedAt: now }).run();
     }
     const id = record.article.id;
-    if (record.paragraphs.length) {
-      t.insert(paragraphs).values(record.paragraphs.map((p, idx) => ({ articleId: id, idx, ...p }))).run();
-    }
-    upsertEntities({ db: t, rows: record.entities });
-    for (const m of record.mentions) t.insert(mentions).values({ articleId: id, ...m }).run();
-    for (const f of record.figures) t.insert(figures).values({ articleId: id, ...f }).run();
-    for (const topic of record.topics) t.insert(articleTopics).values({ articleId: id, ...topic }).onConflictDoNothing().run();
-    for (const { entityIds, paragraph, sentence, ...m } of record.milestones) {
-      const milestoneId = sameEvent(t, m) ?? m.id;
-      if (milestoneId === m.id) t.insert(milestones).values(m).onConflictDoNothing().run();
-      for (const entityId of entityIds) t.insert(milestoneEntities).values({ milestoneId, entityId }).onConflictDoNothing().run();
-      t.insert(milestoneSources).values({ milestoneId, articleId: id, paragraph, event: m.event, sentence }).onConflictDoNothing().run();
-    }
+    insertArticleChildren(db, record);
     if (existing) deleteOrphans({ db: t });
+    setDedupKeys({ db, id, keys: record.article.duplicateOf ? [] : (record.dedupKeys ?? []) });
     return existing ? "updated" : "new";
   });
 }

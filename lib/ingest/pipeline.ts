@@ -7,16 +7,20 @@ import {
   finishIngestRun,
   foldArticleInto,
   getArticleOwnerById,
-  getOriginalArticles,
+  getOriginalsSharingKeys,
+  getOriginalsWithoutDedupKeys,
+  getOriginalWithBody,
   markInterruptedRuns,
+  setDedupKeys,
   updateIngestRunCounts,
   upsertArticle,
   type ArticleRecord,
+  type OriginalArticle,
 } from "@/db/queries/ingest";
-import { findNearDuplicate, type DedupCandidate } from "./dedup";
+import { findNearDuplicate, lshKeys } from "./dedup";
 import { classifyError, fsError, recordFile, type FileRecord } from "./analyze";
 import { resolveArticleId } from "./record";
-import { DEFAULT_BUDGET, FilePool, type FileBudget } from "./pool";
+import { DEFAULT_BUDGET, FilePool, type FileBudget, type Outcome } from "./pool";
 import type { DatePrecision } from "../domain/dates";
 import type { AtlasError, ErrorCode } from "../errors";
 
@@ -48,6 +52,8 @@ export interface IngestSummary {
   ms: number;
   /** Earlier runs found `running` whose process was gone, now marked `interrupted`. */
   interrupted: number[];
+  /** Main-thread time per stored page (ms), in input order: finding its twin, and writing it. */
+  timings: { dedupMs: number[]; writeMs: number[] };
 }
 
 const failed = (p: string, e: AtlasError): FileResult => ({ path: p, status: "failed", code: e.code, reason: e.message });
@@ -89,22 +95,21 @@ export function collectInputs(paths: string[]): { files: string[]; failures: Fil
   return { files: [...new Set(files)], failures };
 }
 
-interface Original extends DedupCandidate {
-  contentHash: string;
-  publishedPrecision: DatePrecision | null;
-}
-
 const DATE_RANK: Record<DatePrecision, number> = { year: 1, month: 2, day: 3 };
 const dateRank = (p: DatePrecision | null | undefined) => (p ? DATE_RANK[p] : 0);
 
 /**
- * The earlier copy of the same story, if any (same body, else a near-duplicate), and whether this copy
- * should be the one shown instead: it is when it carries a more precise publication date.
+ * The earlier copy of the same story, if any (same body, else a near-duplicate among the originals sharing a key of
+ * the near-duplicate index), and whether this copy should be the one shown instead: it is when it carries a more
+ * precise publication date.
  */
-function findTwin(article: ArticleRecord["article"], originals: Original[]): { twin: Original; replaces: boolean } | null {
-  const others = originals.filter((o) => o.id !== article.id);
-  const twinId = others.find((o) => o.contentHash === article.contentHash)?.id ?? findNearDuplicate(article.body, article.simhash, others);
-  const twin = others.find((o) => o.id === twinId);
+function findTwin(db: Db, article: ArticleRecord["article"], keys: number[]): { twin: OriginalArticle; replaces: boolean } | null {
+  const near = () => {
+    const candidates = getOriginalsSharingKeys({ db, keys, id: article.id });
+    const id = findNearDuplicate(article.body, article.simhash, candidates);
+    return candidates.find((c) => c.id === id);
+  };
+  const twin = getOriginalWithBody({ db, contentHash: article.contentHash, id: article.id }) ?? near();
   if (!twin) return null;
   return { twin, replaces: dateRank(article.publishedPrecision) > dateRank(twin.publishedPrecision) };
 }
@@ -117,13 +122,19 @@ function sameFile(a: string, b: string): boolean {
   return !!sa && !!sb && sa.dev === sb.dev && sa.ino === sb.ino;
 }
 
-/** One run: the record in `ingest_runs`, the results so far, and the originals duplicates are matched against. */
+/** Articles written per transaction; each article is its own savepoint inside it (all of it is stored, or none). */
+export const STORE_BATCH = 64;
+/** A batch is committed after this long even when not full (a slow page does not hold the others back). */
+const STORE_BATCH_MS = 1000;
+
+/** One run: the record in `ingest_runs`, the results so far, and the open batch of writes. */
 class Run {
   readonly started = Date.now();
   readonly runId: number;
   readonly interrupted: number[];
   readonly results: FileResult[] = [];
-  private originals: Original[] | null = null;
+  readonly timings = { dedupMs: [] as number[], writeMs: [] as number[] };
+  private batch: { size: number; since: number } | null = null;
 
   constructor(
     private readonly db: Db,
@@ -131,48 +142,82 @@ class Run {
   ) {
     this.interrupted = markInterruptedRuns({ db });
     this.runId = createIngestRun({ db, inputs: paths });
+    // Originals stored before the near-duplicate index existed are indexed once.
+    db.transaction(() => {
+      for (const a of getOriginalsWithoutDedupKeys({ db })) setDedupKeys({ db, id: a.id, keys: lshKeys(a.body) });
+    });
   }
 
-  /** A failure is recorded the moment it happens, so a run that is killed later keeps it. */
+  /** A failure is recorded the moment it happens (committed with the current batch). */
   fail(result: FileResult) {
     this.results.push(result);
+    this.begin();
     addIngestFailure({ db: this.db, runId: this.runId, path: result.path, code: result.code ?? "internal", reason: result.reason ?? "" });
-    this.saveCounts();
+    this.saved();
   }
 
-  /** Store one analyzed page (its own transaction) and link it to its twin, if any. */
+  /** Store one analyzed page and link it to its twin, if any: one savepoint, so the article is stored whole or not at all. */
   store(file: string, { record, title }: FileRecord) {
     const db = this.db;
     const { article } = record;
-    article.id = resolveArticleId({ url: article.url ?? null, contentHash: article.contentHash, filePath: article.filePath ?? null }, (id) => getArticleOwnerById({ db, id }), sameFile, (p) => fs.existsSync(p));
-    this.originals ??= getOriginalArticles({ db });
-    const match = findTwin(article, this.originals);
-    article.duplicateOf = match && !match.replaces ? match.twin.id : null;
-    const outcome = upsertArticle({ db, record });
-    if (match?.replaces) {
-      foldArticleInto({ db, id: match.twin.id, into: article.id });
-      this.originals = this.originals.filter((o) => o.id !== match.twin.id);
+    const keys = (record.dedupKeys ??= lshKeys(article.body));
+    const t0 = performance.now();
+    let dedupMs = 0;
+    let stored: { outcome: "new" | "updated" | "unchanged"; match: ReturnType<typeof findTwin> };
+    this.begin();
+    try {
+      stored = db.transaction(() => {
+        article.id = resolveArticleId({ url: article.url ?? null, contentHash: article.contentHash, filePath: article.filePath ?? null }, (id) => getArticleOwnerById({ db, id }), sameFile, (p) => fs.existsSync(p));
+        const match = findTwin(db, article, keys);
+        dedupMs = performance.now() - t0;
+        article.duplicateOf = match && !match.replaces ? match.twin.id : null;
+        const outcome = upsertArticle({ db, record });
+        if (match?.replaces) foldArticleInto({ db, id: match.twin.id, into: article.id });
+        return { outcome, match };
+      });
+    } catch (error) {
+      this.fail(failureOf(file, error));
+      return;
     }
-    if (!article.duplicateOf && !this.originals.some((o) => o.id === article.id)) this.originals.push({ ...article, publishedPrecision: article.publishedPrecision ?? null });
+    this.timings.dedupMs.push(dedupMs);
+    this.timings.writeMs.push(performance.now() - t0 - dedupMs);
+    const { outcome, match } = stored;
     const status: FileStatus = outcome === "unchanged" ? "unchanged" : match ? "duplicate" : outcome;
     const pair = match ? { twin: match.twin.id, shown: article.duplicateOf ?? article.id } : {};
     this.results.push({ path: file, status, id: article.id, title, ...pair, ...(record.notes?.length ? { notes: record.notes } : {}) });
-    this.saveCounts();
+    this.saved();
   }
 
-  private saveCounts() {
+  private begin() {
+    if (this.batch) return;
+    this.db.$client.exec("begin");
+    this.batch = { size: 0, since: Date.now() };
+  }
+
+  /** After each file: save the counts so far, and commit when the batch is full or old. */
+  private saved() {
     updateIngestRunCounts({ db: this.db, runId: this.runId, counts: runCounts(countStatuses(this.results)) });
+    if (this.batch && (++this.batch.size >= STORE_BATCH || Date.now() - this.batch.since >= STORE_BATCH_MS)) this.commit();
+  }
+
+  /** Commit the open batch: called when it is full, before waiting for a worker, and at the end. */
+  commit() {
+    if (!this.batch) return;
+    this.batch = null;
+    this.db.$client.exec("commit");
   }
 
   finish(): IngestSummary {
     const counts = countStatuses(this.results);
+    updateIngestRunCounts({ db: this.db, runId: this.runId, counts: runCounts(counts) });
+    this.commit();
     finishIngestRun({
       db: this.db,
       runId: this.runId,
       status: this.results.length > 0 && counts.failed === this.results.length ? "failed" : "done",
       counts: runCounts(counts),
     });
-    return { runId: this.runId, counts, files: this.results, ms: Date.now() - this.started, interrupted: this.interrupted };
+    return { runId: this.runId, counts, files: this.results, ms: Date.now() - this.started, interrupted: this.interrupted, timings: this.timings };
   }
 }
 
@@ -189,8 +234,9 @@ interface IngestOptions {
 }
 
 /**
- * Ingest files and folders in this thread: each page is cleaned, extracted and written in its own transaction, so a
- * crash leaves no half-written article and re-running resumes. The run and every failure are recorded as they happen.
+ * Ingest files and folders in this thread: each page is cleaned, extracted and written whole or not at all, so a
+ * crash leaves no half-written article and re-running resumes. Writes are committed in batches (STORE_BATCH pages or
+ * STORE_BATCH_MS), each article inside its own savepoint; the run and every failure are recorded as they go.
  * No time or memory budget: for trusted input (content/, tests); `kb ingest` uses ingestPathsIsolated.
  */
 export function ingestPaths({ db, paths, onProgress }: IngestOptions): IngestSummary {
@@ -212,6 +258,13 @@ export function ingestPaths({ db, paths, onProgress }: IngestOptions): IngestSum
   return run.finish();
 }
 
+/** Store records already analyzed (one run, batched like an ingest): what the pipeline's writer does, for tests. */
+export function storeRecords({ db, records }: { db: Db; records: ({ file: string } & FileRecord)[] }): IngestSummary {
+  const run = new Run(db, records.map((r) => r.file));
+  for (const { file, ...analyzed } of records) run.store(file, analyzed);
+  return run.finish();
+}
+
 /**
  * The same ingest with each file read, cleaned and extracted in a worker thread under a time and memory budget
  * (pool.ts): a file that overruns it fails with `timeout` or `too-large` and the run goes on with the next one. The
@@ -225,11 +278,23 @@ export async function ingestPathsIsolated({ db, paths, onProgress, budget }: Ing
   if (files.length === 0) return run.finish();
   const pool = new FilePool({ ...DEFAULT_BUDGET, ...budget });
   try {
-    const pending = files.map((file) => pool.run(file));
+    // A window of files in flight, not all of them: results wait for the writer in order, and a writer slower
+    // than the workers would otherwise hold every analyzed page in memory.
+    const window = Math.max(2, Math.floor(budget?.workers ?? DEFAULT_BUDGET.workers) * 4);
+    const ready = new Array<boolean>(files.length).fill(false);
+    const pending = new Map<number, Promise<Outcome>>();
+    const submit = (i: number) => {
+      if (i < files.length) pending.set(i, pool.run(files[i]!).then((o) => ((ready[i] = true), o)));
+    };
+    for (let i = 0; i < window; i++) submit(i);
     for (let i = 0; i < files.length; i++) {
       const file = files[i]!;
       onProgress?.(i, files.length, file);
-      const outcome = await pending[i]!;
+      // Nothing waits uncommitted while a worker is still busy with the next page.
+      if (!ready[i]) run.commit();
+      const outcome = await pending.get(i)!;
+      pending.delete(i);
+      submit(i + window);
       if (!outcome.ok) run.fail(failed(file, outcome.error));
       else run.store(file, outcome.value);
     }

@@ -3,7 +3,7 @@ import { regionContainers, regionEntityId, regionSlug } from "../domain/regions"
 import { milestoneKey, regionById, type Region } from "../extract";
 import type { EntityMention, Extraction } from "../extract/types";
 import { scoreRelevance } from "../extract/relevance";
-import { sha256, simhash } from "./dedup";
+import { dedupSignature, sha256 } from "./dedup";
 import type { CleanedArticle } from "./types";
 import { addNote, MAX_FIGURES, MAX_MENTIONS } from "./caps";
 
@@ -236,11 +236,12 @@ export function buildRecord({
 
   // Scored here, so a re-ingest after a scorer change gives a new recordHash and rewrites the row.
   const relevance = scoreRelevance({ title: cleaned.title, paragraphs: cleaned.paragraphs, entities: extraction.entities });
+  const signature = dedupSignature(body);
   const article = {
     id,
     url: cleaned.url,
     contentHash,
-    simhash: simhash(body),
+    simhash: signature.simhash,
     title: cleaned.title,
     published: cleaned.published,
     publishedPrecision: cleaned.publishedPrecision,
@@ -259,5 +260,15 @@ export function buildRecord({
     lowQuality: relevance.lowQuality,
   };
   const recordHash = sha256(JSON.stringify({ article, paragraphs, entities: [...entityRows.values()], mentions, figures, milestones, topics }));
-  return { article: { ...article, recordHash }, paragraphs, entities: [...entityRows.values()], mentions, figures, milestones, topics, ...(notes.length ? { notes } : {}) };
+  return {
+    article: { ...article, recordHash },
+    paragraphs,
+    entities: [...entityRows.values()],
+    mentions,
+    figures,
+    milestones,
+    topics,
+    dedupKeys: signature.keys,
+    ...(notes.length ? { notes } : {}),
+  };
 }
