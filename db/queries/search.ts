@@ -106,6 +106,14 @@ export interface FallbackDoc {
   titleTokens: string;
   namesTokens: string;
   bodyTokens: string;
+  /** Central entities' names (with aliases and containing regions). */
+  entityTokens: string;
+  /** Names of the entities only mentioned. */
+  relatedTokens: string;
+  /** Words found only inside longer words. */
+  subwordTokens: string;
+  /** The article's topics and their keywords. */
+  topicTokens: string;
   facets: { facet: string; value: string }[];
 }
 
@@ -130,7 +138,10 @@ export function upsertFallbackDocs({ db, docs }: { db: Db; docs: FallbackDoc[] }
       tx.run(sql`delete from search_fts where article_id = ${d.articleId}`);
       tx.run(sql`delete from search_facets where article_id = ${d.articleId}`);
       tx.run(sql`insert or replace into search_docs (article_id, doc_hash, doc, published_num) values (${d.articleId}, ${d.docHash}, ${d.doc}, ${d.publishedNum})`);
-      tx.run(sql`insert into search_fts (article_id, title, names, body) values (${d.articleId}, ${d.titleTokens}, ${d.namesTokens}, ${d.bodyTokens})`);
+      tx.run(
+        sql`insert into search_fts (article_id, title, names, body, entities, related, subwords, topics)
+            values (${d.articleId}, ${d.titleTokens}, ${d.namesTokens}, ${d.bodyTokens}, ${d.entityTokens}, ${d.relatedTokens}, ${d.subwordTokens}, ${d.topicTokens})`,
+      );
       for (const f of d.facets) {
         tx.run(sql`insert or ignore into search_facets (article_id, facet, value) values (${d.articleId}, ${f.facet}, ${f.value})`);
       }
@@ -146,24 +157,39 @@ export interface FallbackQuery {
   like: string[] | null;
   /** facet → selected values: OR within a facet, AND across facets. */
   filters: Record<string, string[]>;
+  /** The query's words ORed (a lower tier: articles with only some of them), or null. */
+  anyMatch?: string | null;
+  /** Whole words only: no substring path and no words found inside longer words (a short query's first try). */
+  wholeWords?: boolean;
 }
+
+/** bm25 weights of the FTS columns (article_id, title, names, body, entities, related, subwords, topics). */
+const BM25 = sql`bm25(search_fts, 0, 10.0, 5.0, 1.0, 3.0, 0.5, 0.2, 0.2)`;
 
 /**
  * The ids matching the text part of a query (before facet filters), with a rank (lower is better):
  * articles containing the query text itself (or a synonym's version of it) first, then token matches by bm25.
  * The substring path also finds short CJK queries inside longer words the tokens split differently.
  */
-function matchingIdsSql({ match, like }: Pick<FallbackQuery, "match" | "like">) {
+function matchingIdsSql({ match, anyMatch, like, wholeWords }: Pick<FallbackQuery, "match" | "anyMatch" | "like" | "wholeWords">) {
   const likeSql =
-    like && like.length
+    like && like.length && !wholeWords
       ? sql`select d.article_id from search_docs d where ${sql.join(
           like.map((l) => sql`d.doc like ${`%${l.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`),
           sql` or `,
         )}`
       : null;
   if (!match && !likeSql) return sql`select article_id, 0 as rank from search_docs`;
+  // Tiers (lower first): the query text itself, then its words in the article's own text, then through an entity
+  // the article is about or mentions, then through its topics, then anywhere (words inside longer words, words
+  // spread over fields), then some of the words (as Meilisearch drops the last words of a query that finds nothing).
   const parts = [];
-  if (match) parts.push(sql`select article_id, bm25(search_fts, 0, 10.0, 5.0, 1.0) as r, 1 as tier from search_fts where search_fts match ${match}`);
+  const tier = (n: number, expr: string) => sql`select article_id, ${BM25} as r, ${n} as tier from search_fts where search_fts match ${expr}`;
+  if (match) {
+    parts.push(tier(1, `{title names body} : (${match})`), tier(2, `{entities related} : (${match})`), tier(3, `{topics} : (${match})`));
+    if (!wholeWords) parts.push(tier(4, match));
+    if (!wholeWords && anyMatch && anyMatch !== match) parts.push(tier(5, `{title names body entities related topics} : (${anyMatch})`));
+  }
   if (likeSql) parts.push(sql`select article_id, 0 as r, 0 as tier from (${likeSql})`);
   return sql`select article_id, min(tier) * 1000000 + min(r) as rank from (${sql.join(parts, sql` union all `)}) group by article_id`;
 }

@@ -4,6 +4,7 @@ import { emptyCounts, shapeFacets } from "./facets";
 import type { AnalyzedQuery, QueryContext } from "./query";
 import { buildSnippet, markersToHtml, markTerms, POST_TAG, PRE_TAG, stripMarkers } from "./snippet";
 import { FACET_REGISTRY, type FacetRegistry } from "../domain/facets";
+import { WHOLE_WORD_ATTRIBUTES } from "./settings";
 import type { SearchHit, SearchParams, SearchResponse } from "./types";
 
 /** `"value"` with quotes and backslashes escaped, for a Meilisearch filter expression. */
@@ -61,6 +62,25 @@ export async function searchMeili(
   registry: FacetRegistry = FACET_REGISTRY,
 ): Promise<SearchResponse> {
   const started = Date.now();
+  // A short query (都市) matches whole words; words inside longer words only when nothing else matches.
+  if (aq.short) {
+    const whole = await searchMeiliOn(client, indexName, params, aq, ctx, registry, WHOLE_WORD_ATTRIBUTES);
+    if (whole.total > 0) return { ...whole, tookMs: Date.now() - started };
+  }
+  const r = await searchMeiliOn(client, indexName, params, aq, ctx, registry, undefined);
+  return { ...r, tookMs: Date.now() - started };
+}
+
+async function searchMeiliOn(
+  client: Meilisearch,
+  indexName: string,
+  params: SearchParams,
+  aq: AnalyzedQuery,
+  ctx: QueryContext,
+  registry: FacetRegistry,
+  attributesToSearchOn: string[] | undefined,
+): Promise<SearchResponse> {
+  const started = Date.now();
   const facets = registry.map((f) => f.name);
   const filters = params.filters as Record<string, string[] | undefined>;
   const filter = buildFilter(params.filters, undefined, registry);
@@ -79,10 +99,11 @@ export async function searchMeili(
     highlightPreTag: PRE_TAG,
     highlightPostTag: POST_TAG,
     locales: ["cmn"],
+    attributesToSearchOn,
   };
   // Disjunctive facets: a facet with a selection is counted without its own filter.
   const selectedFacets = facets.filter((f) => (filters[f]?.length ?? 0) > 0);
-  const extra = selectedFacets.map((f) => ({ indexUid: indexName, q: aq.normalized, filter: buildFilter(params.filters, f, registry), facets: [f], limit: 0, locales: ["cmn" as const] }));
+  const extra = selectedFacets.map((f) => ({ indexUid: indexName, q: aq.normalized, filter: buildFilter(params.filters, f, registry), facets: [f], limit: 0, locales: ["cmn" as const], attributesToSearchOn }));
   const { results } = await client.multiSearch({ queries: [main, ...extra] });
   const [first, ...rest] = results;
   if (!first) throw new Error("Meilisearch returned no result");

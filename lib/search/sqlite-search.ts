@@ -22,8 +22,13 @@ export function searchSqlite(
   const notice = opts.notice === undefined ? FALLBACK_NOTICE : opts.notice;
   const given = params.filters as Record<string, string[] | undefined>;
   const filters = Object.fromEntries(registry.map((f) => [f.name, given[f.name] ?? []]));
-  const text = { match: aq.match, like: aq.like };
-  const page = searchFallbackByQuery({ db, ...text, filters, sort: params.sort, limit: params.pageSize, offset: (params.page - 1) * params.pageSize });
+  const pageOf = (wholeWords: boolean) =>
+    searchFallbackByQuery({ db, match: aq.match, anyMatch: aq.anyMatch, like: aq.like, wholeWords, filters, sort: params.sort, limit: params.pageSize, offset: (params.page - 1) * params.pageSize });
+  // A short query (都市) matches whole words; substrings of longer words only when nothing else matches.
+  let wholeWords = aq.short;
+  let page = pageOf(wholeWords);
+  if (wholeWords && page.total === 0) page = pageOf((wholeWords = false));
+  const text = { match: aq.match, anyMatch: aq.anyMatch, like: aq.like, wholeWords };
   const counts = emptyCounts(registry);
   for (const { name } of registry) {
     for (const { value, count } of getFallbackFacetCountsByFacet({ db, ...text, filters, facet: name })) counts[name]?.set(value, count);
