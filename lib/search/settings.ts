@@ -5,9 +5,9 @@ import { isNamedKind } from "../domain/kinds";
 import { normalizeForSearch } from "./segment";
 
 /**
- * Raw text first, its segmentation right after: title > plan/project/org names > entities central to the article
- * (title, lede, often named; with their aliases and, for a place, the regions it lies in) > what it is about >
- * body > entities it only mentions > words found only inside longer words > its topics' keywords. The `attribute`
+ * Raw text first, its segmentation right after: title > plan/project/org names > what it is about > body >
+ * entities central to the article (title, lede, often named; with their aliases and, for a place, the regions it
+ * lies in) > entities it only mentions > words found only inside longer words > its topics' keywords. The `attribute`
  * ranking rule follows this order, so a literal hit ranks above an entity link, and both above a topic match.
  */
 export const SEARCHABLE_ATTRIBUTES = [
@@ -15,10 +15,10 @@ export const SEARCHABLE_ATTRIBUTES = [
   "title_seg",
   "names",
   "names_seg",
-  "entities_lead",
   "keywords",
   "body",
   "body_seg",
+  "entities_lead",
   "entities_other",
   "inner_seg",
   "topic_terms",
