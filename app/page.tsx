@@ -9,6 +9,8 @@ import { HitList } from "@/components/search/hit-list";
 import { exportHref, searchHref, sortHref } from "@/components/search/href";
 import { Pagination } from "@/components/search/pagination";
 import { SearchBox } from "@/components/search/search-box";
+import { EntityCards } from "@/components/search/entity-card";
+import { loadEntityCards } from "./entity-cards";
 import { DateText } from "@/components/date-text";
 import { getLatestMilestones } from "@/db/queries/timeline";
 import styles from "@/components/search/search.module.css";
@@ -45,6 +47,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const selectedCount = Object.values(params.filters).reduce((n, v) => n + (v?.length ?? 0), 0);
   const landing = !params.q && !filtered && params.page === 1;
   const latest = landing ? getLatestMilestones({ limit: 4 }) : [];
+  const cards = params.q && params.page === 1 ? loadEntityCards(response.linked) : [];
 
   return (
     <div className={styles.page}>
@@ -78,6 +81,7 @@ export default async function SearchPage({ searchParams }: Props) {
 
       <div className={hasFacets ? styles.layout : styles.layoutSingle}>
         <div className={styles.results} id="results">
+          <EntityCards cards={cards} />
           <div className={styles.toolbar}>
             <p className={styles.summary} data-testid="result-summary" aria-live="polite">
               {params.q ? <>“<strong>{params.q}</strong>”</> : "全部文章"}：共 <strong data-testid="result-count">{response.total}</strong> 篇

@@ -125,5 +125,6 @@ async function searchMeiliOn(
     pageSize: params.pageSize,
     hits: (first.hits as unknown as (SearchDoc & { _formatted?: Formatted })[]).map((h) => toHit(h, aq.terms)),
     facets: shapeFacets(counts, params, ctx.graph, registry),
+    linked: aq.entities,
   };
 }

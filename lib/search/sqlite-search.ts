@@ -43,5 +43,6 @@ export function searchSqlite(
     pageSize: params.pageSize,
     hits: page.rows.map((r) => toHit(JSON.parse(r.doc) as SearchDoc, aq.terms)),
     facets: shapeFacets(counts, params, ctx.graph, registry),
+    linked: aq.entities,
   };
 }
