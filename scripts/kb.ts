@@ -4,12 +4,14 @@ import { registerIngest } from "./commands/ingest";
 import { registerInspect } from "./commands/inspect";
 import { registerIndex } from "./commands/index";
 import { registerSearch } from "./commands/search";
+import { registerAliases } from "./commands/aliases";
 
-const program = new Command("kb").description("Delta Atlas knowledge base: ingest, inspect, index and search");
+const program = new Command("kb").description("Delta Atlas knowledge base: ingest, inspect, index, search and review learned aliases");
 registerIngest(program);
 registerInspect(program);
 registerIndex(program);
 registerSearch(program);
+registerAliases(program);
 
 program
   .parseAsync(process.argv)

@@ -5,6 +5,7 @@ import type { DatePrecision } from "@/lib/domain/dates";
 import {
   articles,
   articleTopics,
+  entityAliases,
   entities,
   figures,
   ingestFailures,
@@ -26,6 +27,8 @@ export interface ArticleRecord {
   paragraphs: { text: string; original: string }[];
   entities: EntityRow[];
   mentions: { entityId: string; paragraph: number; start: number; end: number; text: string; value?: string | null; precision?: DatePrecision | null }[];
+  /** Aliases the article states, with the reviewer's verdict. */
+  aliases?: Omit<typeof entityAliases.$inferInsert, "articleId">[];
   figures: Omit<typeof figures.$inferInsert, "id" | "articleId">[];
   milestones: {
     id: string;
@@ -94,7 +97,7 @@ function upsertEntities({ db, rows }: { db: Db; rows: EntityRow[] }) {
 
 /** Delete what hung off an article's previous version. */
 function clearArticleChildren(db: Db, articleId: string) {
-  for (const table of [paragraphs, mentions, figures, articleTopics, milestoneSources]) {
+  for (const table of [paragraphs, mentions, figures, articleTopics, milestoneSources, entityAliases]) {
     db.delete(table).where(eq(table.articleId, articleId)).run();
   }
 }
@@ -128,6 +131,7 @@ export function upsertArticle({ db, record }: { db: Db; record: ArticleRecord })
     for (const m of record.mentions) t.insert(mentions).values({ articleId: id, ...m }).run();
     for (const f of record.figures) t.insert(figures).values({ articleId: id, ...f }).run();
     for (const topic of record.topics) t.insert(articleTopics).values({ articleId: id, ...topic }).onConflictDoNothing().run();
+    for (const a of record.aliases ?? []) t.insert(entityAliases).values({ articleId: id, ...a }).onConflictDoNothing().run();
     for (const m of record.milestones) {
       t.insert(milestones)
         .values({ id: m.id, date: m.date, precision: m.precision, action: m.action, event: m.event })

@@ -3,6 +3,7 @@ import { eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { articles, articleTopics, entities, mentions, searchSync, type Entity } from "../schema";
 import type { DatePrecision } from "@/lib/domain/dates";
+import { getUsableLearnedAliases } from "./aliases";
 
 /** What the search index needs to know about one article (read from the system of record). */
 export interface IndexSource {
@@ -57,7 +58,8 @@ export function getArticlesForIndex({ db }: { db: Db }): IndexSource[] {
     .groupBy(mentions.articleId, entities.id)
     .orderBy(mentions.articleId, entities.id)
     .all();
-  for (const { articleId, ...e } of ents) byId.get(articleId)?.entities.push(e);
+  const learned = getUsableLearnedAliases({ db });
+  for (const { articleId, ...e } of ents) byId.get(articleId)?.entities.push(withLearned(e, learned));
   const topics = db.select().from(articleTopics).orderBy(articleTopics.articleId, articleTopics.topic).all();
   for (const t of topics) byId.get(t.articleId)?.topics.push(t.topic);
   return [...byId.values()];
@@ -65,11 +67,19 @@ export function getArticlesForIndex({ db }: { db: Db }): IndexSource[] {
 
 /** Every entity that can name something in a query or a facet (regions for ancestors and labels). */
 export function getSearchEntities({ db }: { db: Db }): EntityNode[] {
+  const learned = getUsableLearnedAliases({ db });
   return db
     .select({ id: entities.id, kind: entities.kind, name: entities.name, parentId: entities.parentId, aliases: entities.aliases })
     .from(entities)
     .where(inArray(entities.kind, ["plan", "project", "organization", "region"]))
-    .all();
+    .all()
+    .map((n) => withLearned(n, learned));
+}
+
+/** An entity with the aliases learned from the corpus (not rejected) added to its own. */
+function withLearned<T extends { id: string; aliases: string[] | null }>(e: T, learned: Map<string, string[]>): T {
+  const more = learned.get(e.id);
+  return more ? { ...e, aliases: [...new Set([...(e.aliases ?? []), ...more])] } : e;
 }
 
 export function getSearchSyncHashes({ db }: { db: Db }): Map<string, string> {

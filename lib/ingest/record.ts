@@ -1,4 +1,5 @@
 import type { ArticleRecord } from "@/db/queries/ingest";
+import { reviewStatus } from "../extract/aliases";
 import { regionContainers, regionEntityId, regionSlug } from "../domain/regions";
 import { milestoneKey, regionById, type Region } from "../extract";
 import type { EntityMention, Extraction } from "../extract/types";
@@ -204,6 +205,10 @@ export function buildRecord({
     fetchedAt,
     duplicateOf: null as string | null,
   };
-  const recordHash = sha256(JSON.stringify({ article, paragraphs, entities: [...entityRows.values()], mentions, figures, milestones, topics }));
-  return { article: { ...article, recordHash }, paragraphs, entities: [...entityRows.values()], mentions, figures, milestones, topics, ...(notes.length ? { notes } : {}) };
+  // Aliases the article states, with the reviewer's verdict (a changed verdict changes the record, so re-ingest applies it).
+  const aliases = (extraction.aliases ?? [])
+    .filter((a) => entityRows.has(a.entityId))
+    .map((a) => ({ ...a, status: reviewStatus(a.entityId, a.alias) }));
+  const recordHash = sha256(JSON.stringify({ article, paragraphs, entities: [...entityRows.values()], mentions, figures, milestones, topics, aliases }));
+  return { article: { ...article, recordHash }, paragraphs, entities: [...entityRows.values()], mentions, figures, milestones, topics, aliases, ...(notes.length ? { notes } : {}) };
 }

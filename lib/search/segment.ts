@@ -1,6 +1,8 @@
 import { Jieba, TfIdf } from "@node-rs/jieba";
 import { dict, idf } from "@node-rs/jieba/dict";
-import { plainJieba } from "../extract/text";
+
+export { wordIdf };
+import { plainJieba, wordIdf } from "../extract/text";
 import { normalizeText } from "../ingest/normalize";
 import { foldVariants } from "./variants";
 
@@ -16,23 +18,6 @@ const HAN = /\p{Script=Han}/u;
 const WORDISH = /[\p{L}\p{N}]/u;
 
 let tfidf: TfIdf | undefined;
-let idfTable: Map<string, number> | undefined;
-
-/**
- * Inverse document frequency of a word in jieba's own table (@node-rs/jieba/dict `idf`): low for words found
- * everywhere (年 2.7, 发展 3.6, 中心 4.8), high for names (华为 9.9). Unknown words count as rare.
- */
-export function wordIdf(word: string): number {
-  if (!idfTable) {
-    idfTable = new Map();
-    for (const line of Buffer.from(idf).toString("utf8").split("\n")) {
-      const at = line.lastIndexOf(" ");
-      if (at > 0) idfTable.set(line.slice(0, at), Number(line.slice(at + 1)));
-    }
-  }
-  return idfTable.get(word) ?? Infinity;
-}
-
 /** Below this IDF a word is too common to be highlighted on its own (研发 6.8 and 规划 6.0 stay; 中心 4.8 goes). */
 export const COMMON_IDF = 5.5;
 
