@@ -83,13 +83,13 @@ const withoutPeriod = (name: string) => name.replace(/[(（][^()（）]*[)）]$/
 const USABLE_IDF = 6;
 
 /** Past the mention's closing quotes and a period or edition written after it (…报告(2024年度)》). */
-const PERIOD_AFTER = /^[(（][^()（）]{1,14}[)）]/u;
+const PERIOD_AFTER = /^[(（][^()（）\d]{0,6}\d[^()（）]{0,12}[)）]/u;
 const skipClosers = (text: string, at: number) => {
   let i = at;
   for (let round = 0; round < 2; round++) {
     while (i < text.length && QUOTE_CLOSE.includes(text[i]!)) i++;
     const period = PERIOD_AFTER.exec(text.slice(i));
-    if (!period || /简称|称|即|原名/.test(period[0])) break;
+    if (!period) break;
     i += period[0].length;
   }
   return i;
