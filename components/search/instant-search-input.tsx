@@ -101,9 +101,16 @@ export function InstantSearchInput({ defaultValue, className }: { defaultValue: 
     [loadOptions, router, urlFor],
   );
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-    inflight.current?.abort();
+  // Text typed before the page became interactive (hydration) fired no change event: follow it now.
+  useEffect(() => {
+    const typed = input.current?.value ?? "";
+    if (typed !== defaultValue) schedule(typed);
+    return () => {
+      if (timer.current) clearTimeout(timer.current);
+      inflight.current?.abort();
+    };
+    // Only on mount: later changes come through onChange.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const choose = (o: Option) => {
