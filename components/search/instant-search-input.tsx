@@ -110,7 +110,6 @@ export function InstantSearchInput({ defaultValue, className }: { defaultValue: 
       inflight.current?.abort();
     };
     // Only on mount: later changes come through onChange.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const choose = (o: Option) => {
