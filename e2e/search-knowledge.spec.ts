@@ -10,8 +10,9 @@ test.describe("search that knows the knowledge base", () => {
     const input = page.getByTestId("search-input");
     await input.click();
     await input.pressSequentially("嘉善", { delay: 60 });
-    // No Enter: the debounced instant search replaces the URL and the server-rendered results.
-    await expect(page).toHaveURL(/[?&]q=%E5%98%89%E5%96%84/);
+    // No Enter: the debounced instant search replaces the URL and the server-rendered results (the first search of a
+    // fresh server also starts its engine, hence the longer wait).
+    await expect(page).toHaveURL(/[?&]q=%E5%98%89%E5%96%84/, { timeout: 45_000 });
     await expect(page.getByTestId("result-summary")).toContainText("嘉善");
     expect(await resultCount(page)).toBeGreaterThan(0);
     await expect(input).toHaveValue("嘉善");
