@@ -10,11 +10,11 @@ const judgmentsFile = at > 0 && process.argv[at + 1] ? path.resolve(process.argv
 
 async function main() {
   const r = await runSearchEval({ judgmentsFile });
-  const table: string[] = ["| engine | recall@10 | nDCG@10 | queries with an unjudged page in the top 3 | queries with nDCG@10 < 0.8 |", "| --- | ---: | ---: | ---: | --- |"];
+  const table: string[] = ["| engine | recall@10 | nDCG@10 | queries with an unjudged page in the top 3 | p95 ms | queries with nDCG@10 < 0.8 |", "| --- | ---: | ---: | ---: | ---: | --- |"];
   const perQuery: string[] = [];
   for (const e of Object.values(r.engines)) {
     const weak = e.queries.filter((x) => x.ndcg < 0.8).map((x) => `${x.q} (${x.ndcg.toFixed(2)})`);
-    table.push(`| ${e.name} | ${e.recall.toFixed(3)} | ${e.ndcg.toFixed(3)} | ${e.irrelevantTop3} | ${weak.join(", ") || "none"} |`);
+    table.push(`| ${e.name} | ${e.recall.toFixed(3)} | ${e.ndcg.toFixed(3)} | ${e.irrelevantTop3} | ${Math.round(e.p95Ms)} | ${weak.join(", ") || "none"} |`);
     for (const x of e.queries) perQuery.push(`| ${e.name} | ${x.q} | ${x.recall.toFixed(2)} | ${x.ndcg.toFixed(2)} | ${x.ranking.join(" ")} |`);
   }
   console.log(`Search evaluation: ${r.queries} judged queries, ${r.files} files ingested (${r.indexed} articles indexed)\n`);

@@ -60,6 +60,11 @@ export function recallAtK(ranked: string[], grades: Map<string, number>, k = K):
   return found / Math.min(k, relevant.length);
 }
 
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]! : 0;
+}
+
 export interface QueryScore {
   q: string;
   recall: number;
@@ -78,6 +83,8 @@ export interface EngineScore {
   ndcg: number;
   /** Queries with a grade-0 page in their top 3. */
   irrelevantTop3: number;
+  /** 95th percentile of the wall time of one query (ms), for the table only: timings are noisy. */
+  p95Ms: number;
   queries: QueryScore[];
 }
 
@@ -151,15 +158,18 @@ export async function runSearchEval(
       const engines = {} as Record<EngineKey, EngineScore>;
       for (const key of Object.keys(ENGINES) as EngineKey[]) {
         const queries: QueryScore[] = [];
+        const times: number[] = [];
         for (const j of gold.queries) {
           const grades = gradesFor(j);
+          const t0 = performance.now();
           const ranked = await run[key](j.q);
+          times.push(performance.now() - t0);
           const ranking = ranked.map((id) => `${fileOf.get(id)?.replace(/^content\/(\d+)_\w+/, "seed $1").replace(/^yrd-dev\//, "") ?? id}:${grades.get(id) ?? 0}`);
           const irrelevantTop3 = ranked.slice(0, 3).filter((id) => !grades.get(id)).length;
           queries.push({ q: j.q, recall: recallAtK(ranked, grades), ndcg: ndcgAtK(ranked, grades), ranking, irrelevantTop3 });
         }
         const mean = (f: (s: QueryScore) => number) => queries.reduce((s, x) => s + f(x), 0) / queries.length;
-        engines[key] = { key, name: ENGINES[key], recall: mean((x) => x.recall), ndcg: mean((x) => x.ndcg), irrelevantTop3: queries.filter((x) => x.irrelevantTop3 > 0).length, queries };
+        engines[key] = { key, name: ENGINES[key], recall: mean((x) => x.recall), ndcg: mean((x) => x.ndcg), irrelevantTop3: queries.filter((x) => x.irrelevantTop3 > 0).length, p95Ms: percentile(times, 0.95), queries };
       }
       return { queries: gold.queries.length, files: idOf.size, indexed: docs.length - twins.size, missing: [...missing], engines };
     } finally {
