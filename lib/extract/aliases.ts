@@ -84,11 +84,14 @@ const USABLE_IDF = 6;
 
 /** Past the mention's closing quotes and a period or edition written after it (…报告(2024年度)》). */
 const PERIOD_AFTER = /^[(（][^()（）\d]{0,6}\d[^()（）]{0,12}[)）]/u;
+/** At most this many closing quotes in a row (a title nested in a title); longer runs are junk, read no further. */
+const MAX_CLOSERS = 4;
 const skipClosers = (text: string, at: number) => {
   let i = at;
   for (let round = 0; round < 2; round++) {
-    while (i < text.length && QUOTE_CLOSE.includes(text[i]!)) i++;
-    const period = PERIOD_AFTER.exec(text.slice(i));
+    for (let n = 0; n < MAX_CLOSERS && i < text.length && QUOTE_CLOSE.includes(text[i]!); n++) i++;
+    // Bounded slices only: a pathological paragraph (300,000 characters) must not cost a copy per mention.
+    const period = PERIOD_AFTER.exec(text.slice(i, i + 24));
     if (!period) break;
     i += period[0].length;
   }
@@ -103,12 +106,13 @@ export function findAliasStatements(texts: readonly ParagraphText[], mentions: r
     if (m.kind === "date") continue;
     const text = byParagraph.get(m.paragraph);
     if (!text) continue;
-    const after = text.slice(skipClosers(text, m.end), skipClosers(text, m.end) + 40);
+    const from = skipClosers(text, m.end);
+    const after = text.slice(from, from + 40);
     const add = (alias: string, pattern: AliasPattern, length: number) => {
       const a = alias.trim();
       if (!isUsableAlias(a, m.name, m.kind) || (m.aliases ?? []).includes(a)) return;
       const key = `${m.id}\u0000${a}`;
-      if (!out.has(key)) out.set(key, { entityId: m.id, alias: a, pattern, paragraph: m.paragraph, text: text.slice(m.start, skipClosers(text, m.end) + length) });
+      if (!out.has(key)) out.set(key, { entityId: m.id, alias: a, pattern, paragraph: m.paragraph, text: text.slice(m.start, from + length) });
     };
     let found = false;
     for (const s of STATED) {
