@@ -169,7 +169,7 @@ export interface FallbackQuery {
   filters: Record<string, string[]>;
   /** The query's words ORed (a lower tier: articles with only some of them), or null. */
   anyMatch?: string | null;
-  /** Whole words only: no substring path and no words found inside longer words (a short query's first try). */
+  /** A short query: its substring path ranks last instead of first (whole words before words inside longer ones). */
   wholeWords?: boolean;
 }
 
@@ -183,7 +183,7 @@ const BM25 = sql`bm25(search_fts, 0, 10.0, 5.0, 1.0, 3.0, 0.5, 0.2, 0.2)`;
  */
 function matchingIdsSql({ match, anyMatch, like, wholeWords }: Pick<FallbackQuery, "match" | "anyMatch" | "like" | "wholeWords">) {
   const likeSql =
-    like && like.length && !wholeWords
+    like && like.length
       ? sql`select d.article_id from search_docs d where ${sql.join(
           like.map((l) => sql`d.doc like ${`%${l.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`),
           sql` or `,
@@ -197,10 +197,11 @@ function matchingIdsSql({ match, anyMatch, like, wholeWords }: Pick<FallbackQuer
   const tier = (n: number, expr: string) => sql`select article_id, ${BM25} as r, ${n} as tier from search_fts where search_fts match ${expr}`;
   if (match) {
     parts.push(tier(1, `{title names body} : (${match})`), tier(2, `{entities related} : (${match})`), tier(3, `{topics} : (${match})`));
-    if (!wholeWords) parts.push(tier(4, match));
-    if (!wholeWords && anyMatch && anyMatch !== match) parts.push(tier(5, `{title names body entities related topics} : (${anyMatch})`));
+    parts.push(tier(4, match));
+    if (anyMatch && anyMatch !== match) parts.push(tier(5, `{title names body entities related topics} : (${anyMatch})`));
   }
-  if (likeSql) parts.push(sql`select article_id, 0 as r, 0 as tier from (${likeSql})`);
+  // The query text as a substring: first for a longer query, last for a short one (都市 inside an unrelated word).
+  if (likeSql) parts.push(sql`select article_id, 0 as r, ${wholeWords ? 6 : 0} as tier from (${likeSql})`);
   return sql`select article_id, min(tier) * 1000000 + min(r) as rank from (${sql.join(parts, sql` union all `)}) group by article_id`;
 }
 

@@ -84,13 +84,17 @@ export function isCentral(e: Pick<IndexEntity, "mentions" | "firstMention">): bo
   return e.firstMention < LEDE_END || e.mentions >= CENTRAL_MENTIONS;
 }
 
-/** The forms a query may name an entity by: its name and aliases; a place also by the regions it lies in. */
+/**
+ * The forms a query may name an entity by: its name and aliases; a place also by the cities and districts it lies in
+ * (黎里镇 by 吴江 and 苏州). Provinces and zones are left out: nearly every article lies in 长三角 and one of its four
+ * provinces, so those would match everything.
+ */
 export function entitySearchNames(e: Pick<IndexEntity, "id" | "kind" | "name" | "aliases">): string[] {
   const own = [e.name, ...(e.aliases ?? [])];
   if (e.kind !== "region") return own;
   const around = regionContainers(e.id).flatMap((id) => {
     const r = regionOf(id);
-    return r ? [r.name, r.full, ...r.aliases] : [];
+    return r && REGION_LEVELS[r.kind].specificity >= REGION_LEVELS.city.specificity ? [r.name, r.full, ...r.aliases] : [];
   });
   return [...own, ...around];
 }

@@ -4,7 +4,6 @@ import { emptyCounts, shapeFacets } from "./facets";
 import type { AnalyzedQuery, QueryContext } from "./query";
 import { buildSnippet, markersToHtml, markTerms, POST_TAG, PRE_TAG, stripMarkers } from "./snippet";
 import { FACET_REGISTRY, type FacetRegistry } from "../domain/facets";
-import { WHOLE_WORD_ATTRIBUTES } from "./settings";
 import type { SearchHit, SearchParams, SearchResponse } from "./types";
 
 /** `"value"` with quotes and backslashes escaped, for a Meilisearch filter expression. */
@@ -62,11 +61,8 @@ export async function searchMeili(
   registry: FacetRegistry = FACET_REGISTRY,
 ): Promise<SearchResponse> {
   const started = Date.now();
-  // A short query (都市) matches whole words; words inside longer words only when nothing else matches.
-  if (aq.short) {
-    const whole = await searchMeiliOn(client, indexName, params, aq, ctx, registry, WHOLE_WORD_ATTRIBUTES);
-    if (whole.total > 0) return { ...whole, tookMs: Date.now() - started };
-  }
+  // A short query (都市) searches every field; words found only inside longer words (inner_seg) rank below whole
+  // words through the attribute order (lib/search/settings.ts).
   const r = await searchMeiliOn(client, indexName, params, aq, ctx, registry, undefined);
   return { ...r, tookMs: Date.now() - started };
 }

@@ -24,8 +24,7 @@ export const SEARCHABLE_ATTRIBUTES = [
   "topic_terms",
 ];
 export const SEGMENTED_ATTRIBUTES = ["title_seg", "names_seg", "body_seg", "inner_seg", "topic_terms"];
-/** Searched first for a short query (2 characters): whole words; the rest only when these find nothing. */
-export const WHOLE_WORD_ATTRIBUTES = SEARCHABLE_ATTRIBUTES.filter((a) => a !== "inner_seg");
+
 /** How far Meilisearch pages; exports of larger result sets read the SQLite fallback. */
 export const MAX_TOTAL_HITS = 5000;
 export const SORTABLE_ATTRIBUTES = ["published_desc", "published_asc"];

@@ -24,10 +24,9 @@ export function searchSqlite(
   const filters = Object.fromEntries(registry.map((f) => [f.name, given[f.name] ?? []]));
   const pageOf = (wholeWords: boolean) =>
     searchFallbackByQuery({ db, match: aq.match, anyMatch: aq.anyMatch, like: aq.like, wholeWords, filters, sort: params.sort, limit: params.pageSize, offset: (params.page - 1) * params.pageSize });
-  // A short query (都市) matches whole words; substrings of longer words only when nothing else matches.
-  let wholeWords = aq.short;
-  let page = pageOf(wholeWords);
-  if (wholeWords && page.total === 0) page = pageOf((wholeWords = false));
+  // A short query (都市) ranks whole words first, its substrings inside longer words last.
+  const wholeWords = aq.short;
+  const page = pageOf(wholeWords);
   const text = { match: aq.match, anyMatch: aq.anyMatch, like: aq.like, wholeWords };
   const counts = emptyCounts(registry);
   for (const { name } of registry) {
