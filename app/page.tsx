@@ -10,6 +10,8 @@ import { HitList } from "@/components/search/hit-list";
 import { exportHref, feedHref, searchHref, sortHref } from "@/components/search/href";
 import { Pagination } from "@/components/search/pagination";
 import { SearchBox } from "@/components/search/search-box";
+import { EntityCards } from "@/components/search/entity-card";
+import { loadEntityCards } from "./entity-cards";
 import { DateText } from "@/components/date-text";
 import { getLatestMilestones, getMilestoneCount } from "@/db/queries/timeline";
 import styles from "@/components/search/search.module.css";
@@ -50,6 +52,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const latest = landing ? getLatestMilestones({ limit: 4, offtopic }) : [];
   // Milestones only off-topic or word-spun articles report (?offtopic=1 brings them back).
   const offtopicCount = landing ? getMilestoneCount({ filter: { offtopic: true } }) - getMilestoneCount({ filter: {} }) : 0;
+  const cards = params.q && params.page === 1 ? loadEntityCards(response.linked) : [];
 
   return (
     <div className={styles.page}>
@@ -84,6 +87,7 @@ export default async function SearchPage({ searchParams }: Props) {
 
       <div className={hasFacets ? styles.layout : styles.layoutSingle}>
         <div className={styles.results} id="results">
+          <EntityCards cards={cards} />
           <div className={styles.toolbar}>
             <p className={styles.summary} data-testid="result-summary" aria-live="polite">
               {params.q ? <>“<strong>{params.q}</strong>”</> : "全部文章"}：共 <strong data-testid="result-count">{response.total}</strong> 篇

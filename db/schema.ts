@@ -196,6 +196,26 @@ export const articleTopics = sqliteTable(
   (t) => [primaryKey({ columns: [t.articleId, t.topic] })],
 );
 
+/**
+ * Aliases the corpus states (以下简称, 简称, 又称, 原名, 即, a parenthesized short form), one row per statement, with
+ * its source (article, paragraph, the words as written). `status` is the reviewer's verdict from
+ * lib/extract/data/aliases-reviewed.json, applied on ingest: proposed and confirmed aliases are used by search and
+ * entity pages, rejected ones are kept only so the reviewer can see them.
+ */
+export const entityAliases = sqliteTable(
+  "entity_aliases",
+  {
+    entityId: text("entity_id").notNull().references(() => entities.id, { onDelete: "cascade" }),
+    alias: text("alias").notNull(),
+    articleId: text("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
+    paragraph: integer("paragraph").notNull(),
+    pattern: text("pattern").notNull(),
+    text: text("text").notNull(),
+    status: text("status", { enum: ["proposed", "confirmed", "rejected"] }).notNull().default("proposed"),
+  },
+  (t) => [primaryKey({ columns: [t.entityId, t.alias, t.articleId, t.paragraph] }), index("entity_aliases_alias").on(t.alias)],
+);
+
 export const ingestRuns = sqliteTable("ingest_runs", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   startedAt: text("started_at").notNull().default(now),

@@ -7,8 +7,9 @@ import { registerIndex } from "./commands/index";
 import { registerSearch } from "./commands/search";
 import { registerFetch } from "./commands/fetch";
 import { registerWatch } from "./commands/watch";
+import { registerAliases } from "./commands/aliases";
 
-const program = new Command("kb").description("Delta Atlas knowledge base: fetch, watch, ingest, inspect, index and search");
+const program = new Command("kb").description("Delta Atlas knowledge base: fetch, watch, ingest, inspect, index, search, back up and review learned aliases");
 registerIngest(program);
 registerInspect(program);
 registerIndex(program);
@@ -16,6 +17,7 @@ registerSearch(program);
 registerFetch(program);
 registerWatch(program);
 registerBackup(program);
+registerAliases(program);
 
 program
   .parseAsync(process.argv)

@@ -47,7 +47,7 @@ describe("GET /api/search", () => {
 });
 
 describe("query analysis and snippets", () => {
-  const ctx = { seg: new Segmenter(["示范区总规"]), groups: [["长三角", "长江三角洲"]], graph: buildEntityGraph([]) };
+  const ctx = { seg: new Segmenter(["示范区总规"]), groups: [["长三角", "长江三角洲"]], graph: buildEntityGraph([]), forms: new Map<string, string[]>() };
 
   it("quotes every user token before it reaches FTS5", () => {
     expect(ftsQuote('a"b')).toBe('"a""b"');

@@ -1,23 +1,16 @@
 import { FACETS, type SearchParams } from "@/lib/search/types";
+import { InstantSearchInput } from "./instant-search-input";
 import styles from "./search.module.css";
 
-/** A plain GET form: Enter searches, the query stays in the box, selected filters and sort are kept. */
-export function SearchBox({ params, autoFocus = false }: { params: SearchParams; autoFocus?: boolean }) {
+/**
+ * A plain GET form: Enter searches, the query stays in the box, selected filters and sort are kept. With JavaScript
+ * the results follow the text as it is typed and a list suggests entities and recent queries (InstantSearchInput).
+ */
+export function SearchBox({ params }: { params: SearchParams }) {
   return (
     <form role="search" method="get" action="/" className={styles.searchForm} data-testid="search-form">
       <label htmlFor="q" className="visually-hidden">检索长三角一体化政策新闻</label>
-      <input
-        id="q"
-        name="q"
-        type="search"
-        defaultValue={params.q}
-        placeholder="检索规划、项目、地区……如：示范区、沪苏嘉城际铁路、嘉善"
-        autoComplete="off"
-        enterKeyHint="search"
-        autoFocus={autoFocus}
-        className={styles.searchInput}
-        data-testid="search-input"
-      />
+      <InstantSearchInput defaultValue={params.q} className={styles.searchInput} />
       {FACETS.flatMap((f) => (params.filters[f] ?? []).map((v) => <input key={`${f}:${v}`} type="hidden" name={f} value={v} />))}
       {params.sort !== "relevance" ? <input type="hidden" name="sort" value={params.sort} /> : null}
       <button type="submit" className={styles.searchButton} data-testid="search-submit">

@@ -188,3 +188,16 @@ export function getTopEntitiesByKind({
   const other = visible(query(offtopic));
   return { items: shown.slice(0, limit), hidden: rows.length - rows.filter((r) => r.sure).length, offtopicHidden: Math.abs(other.length - shown.length) };
 }
+
+/** How many articles (near-duplicates folded into their twin) mention any of the entities. */
+export function countArticlesByEntityIds({ db = getDb(), ids }: { db?: Db; ids: string[] }): number {
+  if (ids.length === 0) return 0;
+  return (
+    db
+      .select({ n: sql<number>`count(distinct ${articles.id})` })
+      .from(mentions)
+      .innerJoin(articles, eq(articles.id, mentions.articleId))
+      .where(and(inArray(mentions.entityId, ids), isNull(articles.duplicateOf)))
+      .get()?.n ?? 0
+  );
+}

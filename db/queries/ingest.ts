@@ -5,6 +5,7 @@ import type { DatePrecision } from "@/lib/domain/dates";
 import {
   articles,
   articleTopics,
+  entityAliases,
   figures,
   ingestFailures,
   ingestRuns,
@@ -25,6 +26,8 @@ export interface ArticleRecord {
   paragraphs: { text: string; original: string }[];
   entities: EntityRow[];
   mentions: { entityId: string; paragraph: number; start: number; end: number; text: string; value?: string | null; precision?: DatePrecision | null }[];
+  /** Aliases the article states, with the reviewer's verdict. */
+  aliases?: Omit<typeof entityAliases.$inferInsert, "articleId">[];
   figures: Omit<typeof figures.$inferInsert, "id" | "articleId">[];
   milestones: (Omit<typeof milestones.$inferInsert, "event"> & { id: string; event: string; sentence: string; paragraph: number; entityIds: string[] })[];
   topics: { topic: string; score: number }[];
@@ -187,6 +190,7 @@ function insertArticleChildren(db: Db, record: ArticleRecord) {
     s.figure.run({ articleId: id, paragraph: f.paragraph, text: f.text, value: f.value, unit: f.unit, subject: f.subject ?? null, before: f.before ?? null, after: f.after ?? null, bound: f.bound ?? null, entityId: f.entityId ?? null });
   }
   for (const t of record.topics) s.topic.run(id, t.topic, t.score);
+  for (const a of record.aliases ?? []) db.insert(entityAliases).values({ articleId: id, ...a }).onConflictDoNothing().run();
   for (const { entityIds, paragraph, sentence, ...m } of record.milestones) {
     // Another article's report of the same event at another precision joins its row (sameEvent).
     const milestoneId = sameEvent(db, m) ?? m.id;
@@ -200,7 +204,7 @@ function insertArticleChildren(db: Db, record: ArticleRecord) {
 
 /** Delete what hung off an article's previous version. */
 function clearArticleChildren(db: Db, articleId: string) {
-  for (const table of [paragraphs, mentions, figures, articleTopics, milestoneSources]) {
+  for (const table of [paragraphs, mentions, figures, articleTopics, milestoneSources, entityAliases]) {
     db.delete(table).where(eq(table.articleId, articleId)).run();
   }
 }

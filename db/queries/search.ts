@@ -3,6 +3,7 @@ import { eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { articles, articleTopics, entities, mentions, searchSync, type Entity } from "../schema";
 import type { DatePrecision } from "@/lib/domain/dates";
+import { getUsableLearnedAliases } from "./aliases";
 
 /** What the search index needs to know about one article (read from the system of record). */
 export interface IndexSource {
@@ -62,7 +63,8 @@ export function getArticlesForIndex({ db }: { db: Db }): IndexSource[] {
     .groupBy(mentions.articleId, entities.id)
     .orderBy(mentions.articleId, entities.id)
     .all();
-  for (const { articleId, ...e } of ents) byId.get(articleId)?.entities.push(e);
+  const learned = getUsableLearnedAliases({ db });
+  for (const { articleId, ...e } of ents) byId.get(articleId)?.entities.push(withLearned(e, learned));
   const topics = db.select().from(articleTopics).orderBy(articleTopics.articleId, articleTopics.topic).all();
   for (const t of topics) byId.get(t.articleId)?.topics.push(t.topic);
   return [...byId.values()];
@@ -70,11 +72,19 @@ export function getArticlesForIndex({ db }: { db: Db }): IndexSource[] {
 
 /** Every entity that can name something in a query or a facet (regions for ancestors and labels). */
 export function getSearchEntities({ db }: { db: Db }): EntityNode[] {
+  const learned = getUsableLearnedAliases({ db });
   return db
     .select({ id: entities.id, kind: entities.kind, name: entities.name, parentId: entities.parentId, aliases: entities.aliases })
     .from(entities)
     .where(inArray(entities.kind, ["plan", "project", "organization", "region"]))
-    .all();
+    .all()
+    .map((n) => withLearned(n, learned));
+}
+
+/** An entity with the aliases learned from the corpus (not rejected) added to its own. */
+function withLearned<T extends { id: string; aliases: string[] | null }>(e: T, learned: Map<string, string[]>): T {
+  const more = learned.get(e.id);
+  return more ? { ...e, aliases: [...new Set([...(e.aliases ?? []), ...more])] } : e;
 }
 
 export function getSearchSyncHashes({ db }: { db: Db }): Map<string, string> {
@@ -111,6 +121,14 @@ export interface FallbackDoc {
   titleTokens: string;
   namesTokens: string;
   bodyTokens: string;
+  /** Central entities' names (with aliases and containing regions). */
+  entityTokens: string;
+  /** Names of the entities only mentioned. */
+  relatedTokens: string;
+  /** Words found only inside longer words. */
+  subwordTokens: string;
+  /** The article's topics and their keywords. */
+  topicTokens: string;
   facets: { facet: string; value: string }[];
 }
 
@@ -135,7 +153,10 @@ export function upsertFallbackDocs({ db, docs }: { db: Db; docs: FallbackDoc[] }
       tx.run(sql`delete from search_fts where article_id = ${d.articleId}`);
       tx.run(sql`delete from search_facets where article_id = ${d.articleId}`);
       tx.run(sql`insert or replace into search_docs (article_id, doc_hash, doc, published_num) values (${d.articleId}, ${d.docHash}, ${d.doc}, ${d.publishedNum})`);
-      tx.run(sql`insert into search_fts (article_id, title, names, body) values (${d.articleId}, ${d.titleTokens}, ${d.namesTokens}, ${d.bodyTokens})`);
+      tx.run(
+        sql`insert into search_fts (article_id, title, names, body, entities, related, subwords, topics)
+            values (${d.articleId}, ${d.titleTokens}, ${d.namesTokens}, ${d.bodyTokens}, ${d.entityTokens}, ${d.relatedTokens}, ${d.subwordTokens}, ${d.topicTokens})`,
+      );
       for (const f of d.facets) {
         tx.run(sql`insert or ignore into search_facets (article_id, facet, value) values (${d.articleId}, ${f.facet}, ${f.value})`);
       }
@@ -151,14 +172,21 @@ export interface FallbackQuery {
   like: string[] | null;
   /** facet → selected values: OR within a facet, AND across facets. */
   filters: Record<string, string[]>;
+  /** The query's words ORed (a lower tier: articles with only some of them), or null. */
+  anyMatch?: string | null;
+  /** A short query: its substring path ranks last instead of first (whole words before words inside longer ones). */
+  wholeWords?: boolean;
 }
+
+/** bm25 weights of the FTS columns (article_id, title, names, body, entities, related, subwords, topics). */
+const BM25 = sql`bm25(search_fts, 0, 10.0, 5.0, 1.0, 3.0, 0.5, 0.2, 0.2)`;
 
 /**
  * The ids matching the text part of a query (before facet filters), with a rank (lower is better):
  * articles containing the query text itself (or a synonym's version of it) first, then token matches by bm25.
  * The substring path also finds short CJK queries inside longer words the tokens split differently.
  */
-function matchingIdsSql({ match, like }: Pick<FallbackQuery, "match" | "like">) {
+function matchingIdsSql({ match, anyMatch, like, wholeWords }: Pick<FallbackQuery, "match" | "anyMatch" | "like" | "wholeWords">) {
   const likeSql =
     like && like.length
       ? sql`select d.article_id from search_docs d where ${sql.join(
@@ -167,9 +195,18 @@ function matchingIdsSql({ match, like }: Pick<FallbackQuery, "match" | "like">) 
         )}`
       : null;
   if (!match && !likeSql) return sql`select article_id, 0 as rank from search_docs`;
+  // Tiers (lower first): the query text itself, then its words in the article's own text, then through an entity
+  // the article is about or mentions, then through its topics, then anywhere (words inside longer words, words
+  // spread over fields), then some of the words (as Meilisearch drops the last words of a query that finds nothing).
   const parts = [];
-  if (match) parts.push(sql`select article_id, bm25(search_fts, 0, 10.0, 5.0, 1.0) as r, 1 as tier from search_fts where search_fts match ${match}`);
-  if (likeSql) parts.push(sql`select article_id, 0 as r, 0 as tier from (${likeSql})`);
+  const tier = (n: number, expr: string) => sql`select article_id, ${BM25} as r, ${n} as tier from search_fts where search_fts match ${expr}`;
+  if (match) {
+    parts.push(tier(1, `{title names body} : (${match})`), tier(2, `{entities related} : (${match})`), tier(3, `{topics} : (${match})`));
+    parts.push(tier(4, match));
+    if (anyMatch && anyMatch !== match) parts.push(tier(5, `{title names body entities related topics} : (${anyMatch})`));
+  }
+  // The query text as a substring: first for a longer query, last for a short one (都市 inside an unrelated word).
+  if (likeSql) parts.push(sql`select article_id, 0 as r, ${wholeWords ? 6 : 0} as tier from (${likeSql})`);
   return sql`select article_id, min(tier) * 1000000 + min(r) as rank from (${sql.join(parts, sql` union all `)}) group by article_id`;
 }
 

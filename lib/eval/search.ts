@@ -26,6 +26,14 @@ export interface Judged {
 export const K = 10;
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const JUDGMENTS_FILE = path.join(ROOT, "tests/gold/search-judgments.json");
+/** Queries and pages the search was not tuned on (issue 12): content/ + yrd-dev + gne. */
+export const FRESH_JUDGMENTS_FILE = path.join(ROOT, "tests/gold/search-judgments-fresh.json");
+
+/** A judgments file may name its corpus: `content` (the demo corpus) or a folder of ../shared/corpus. */
+function inputsOf(names: string[] | undefined): string[] {
+  if (!names?.length) return [path.join(ROOT, "content"), requireCorpus("yrd-dev")];
+  return names.map((n) => (n === "content" ? path.join(ROOT, "content") : requireCorpus(n)));
+}
 
 export const ENGINES = {
   default: "Meilisearch, default settings",
@@ -52,12 +60,19 @@ export function recallAtK(ranked: string[], grades: Map<string, number>, k = K):
   return found / Math.min(k, relevant.length);
 }
 
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]! : 0;
+}
+
 export interface QueryScore {
   q: string;
   recall: number;
   ndcg: number;
   /** The top k as `file:grade`, for --verbose. */
   ranking: string[];
+  /** Unjudged (grade 0) pages among the first 3 hits: literal but irrelevant. */
+  irrelevantTop3: number;
 }
 
 export interface EngineScore {
@@ -66,6 +81,10 @@ export interface EngineScore {
   /** Means over the judged queries. */
   recall: number;
   ndcg: number;
+  /** Queries with a grade-0 page in their top 3. */
+  irrelevantTop3: number;
+  /** 95th percentile of the wall time of one query (ms), for the table only: timings are noisy. */
+  p95Ms: number;
   queries: QueryScore[];
 }
 
@@ -82,8 +101,8 @@ export async function runSearchEval(
   opts: { inputs?: string[]; judgmentsFile?: string; log?: (msg: string) => void } = {},
 ): Promise<SearchEvalResult> {
   const log = opts.log ?? ((m: string) => console.error(m));
-  const gold = JSON.parse(fs.readFileSync(opts.judgmentsFile ?? JUDGMENTS_FILE, "utf8")) as { queries: Judged[] };
-  const inputs = opts.inputs ?? [path.join(ROOT, "content"), requireCorpus("yrd-dev")];
+  const gold = JSON.parse(fs.readFileSync(opts.judgmentsFile ?? JUDGMENTS_FILE, "utf8")) as { inputs?: string[]; queries: Judged[] };
+  const inputs = opts.inputs ?? inputsOf(gold.inputs);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-eval-search-"));
   const db = openDb(path.join(dir, "atlas.db"));
   try {
@@ -139,14 +158,18 @@ export async function runSearchEval(
       const engines = {} as Record<EngineKey, EngineScore>;
       for (const key of Object.keys(ENGINES) as EngineKey[]) {
         const queries: QueryScore[] = [];
+        const times: number[] = [];
         for (const j of gold.queries) {
           const grades = gradesFor(j);
+          const t0 = performance.now();
           const ranked = await run[key](j.q);
+          times.push(performance.now() - t0);
           const ranking = ranked.map((id) => `${fileOf.get(id)?.replace(/^content\/(\d+)_\w+/, "seed $1").replace(/^yrd-dev\//, "") ?? id}:${grades.get(id) ?? 0}`);
-          queries.push({ q: j.q, recall: recallAtK(ranked, grades), ndcg: ndcgAtK(ranked, grades), ranking });
+          const irrelevantTop3 = ranked.slice(0, 3).filter((id) => !grades.get(id)).length;
+          queries.push({ q: j.q, recall: recallAtK(ranked, grades), ndcg: ndcgAtK(ranked, grades), ranking, irrelevantTop3 });
         }
         const mean = (f: (s: QueryScore) => number) => queries.reduce((s, x) => s + f(x), 0) / queries.length;
-        engines[key] = { key, name: ENGINES[key], recall: mean((x) => x.recall), ndcg: mean((x) => x.ndcg), queries };
+        engines[key] = { key, name: ENGINES[key], recall: mean((x) => x.recall), ndcg: mean((x) => x.ndcg), irrelevantTop3: queries.filter((x) => x.irrelevantTop3 > 0).length, p95Ms: percentile(times, 0.95), queries };
       }
       return { queries: gold.queries.length, files: idOf.size, indexed: docs.length - twins.size, missing: [...missing], engines };
     } finally {

@@ -6,6 +6,7 @@ import { findOrgsProjects, isGovernmentBody, isKnownName } from "./orgs-projects
 import { findPlans, type ParagraphText } from "./plans";
 import { findRegionsInArticle, regionById } from "./regions";
 import { classifyTopics } from "./topics";
+import { findAliasStatements } from "./aliases";
 import { insideAny, slugHash, type Span } from "./text";
 import type { EntityMention, Extraction, Figure, Milestone } from "./types";
 
@@ -96,6 +97,6 @@ export function extract(input: ExtractInput): Extraction {
   const named = new Set(entities.filter((e) => e.kind === "region").map((e) => e.id));
   entities.push(...contextual.filter((m) => named.has(m.id)));
   entities.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
-  return { entities, figures, milestones: mergeMilestones(milestones), topics: classifyTopics(input.title, input.paragraphs) };
+  return { entities, figures, milestones: mergeMilestones(milestones), topics: classifyTopics(input.title, input.paragraphs), aliases: findAliasStatements(texts, entities) };
 }
 

@@ -8,6 +8,16 @@ interface TopicFile {
 }
 const data = topicData as TopicFile;
 
+/** The topic names of the taxonomy, in its order. */
+export function topicNames(): string[] {
+  return Object.keys(data.topics);
+}
+
+/** The keywords of one topic (empty for an unknown name). */
+export function topicKeywords(name: string): string[] {
+  return Object.keys(data.topics[name] ?? {});
+}
+
 function countOf(text: string, word: string): number {
   let n = 0;
   for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + word.length)) n++;

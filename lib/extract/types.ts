@@ -1,3 +1,4 @@
+import type { LearnedAlias } from "./aliases";
 import type { DatePrecision } from "../domain/dates";
 import type { MilestoneStatus } from "../domain/milestones";
 
@@ -86,4 +87,6 @@ export interface Extraction {
   figures: Figure[];
   milestones: Milestone[];
   topics: Topic[];
+  /** Aliases the article states for the entities it mentions (lib/extract/aliases.ts). */
+  aliases: LearnedAlias[];
 }

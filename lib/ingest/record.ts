@@ -1,4 +1,5 @@
 import type { ArticleRecord } from "@/db/queries/ingest";
+import { reviewStatus } from "../extract/aliases";
 import { regionContainers, regionEntityId, regionSlug } from "../domain/regions";
 import { milestoneKey, regionById, type Region } from "../extract";
 import type { EntityMention, Extraction } from "../extract/types";
@@ -259,7 +260,11 @@ export function buildRecord({
     relevance: relevance.score,
     lowQuality: relevance.lowQuality,
   };
-  const recordHash = sha256(JSON.stringify({ article, paragraphs, entities: [...entityRows.values()], mentions, figures, milestones, topics }));
+  // Aliases the article states, with the reviewer's verdict (a changed verdict changes the record, so re-ingest applies it).
+  const aliases = (extraction.aliases ?? [])
+    .filter((a) => entityRows.has(a.entityId))
+    .map((a) => ({ ...a, status: reviewStatus(a.entityId, a.alias) }));
+  const recordHash = sha256(JSON.stringify({ article, paragraphs, entities: [...entityRows.values()], mentions, figures, milestones, topics, aliases }));
   return {
     article: { ...article, recordHash },
     paragraphs,
@@ -268,6 +273,7 @@ export function buildRecord({
     figures,
     milestones,
     topics,
+    aliases,
     dedupKeys: signature.keys,
     ...(notes.length ? { notes } : {}),
   };

@@ -6,10 +6,11 @@ import type { DatePrecision } from "../domain/dates";
 import { dateNumber } from "../domain/dates";
 import { FACET_REGISTRY, facetValues, type FacetLabels, type FacetName, type FacetRegistry } from "../domain/facets";
 import { isNamedKind } from "../domain/kinds";
-import { REGION_LEVELS } from "../domain/regions";
+import { REGION_LEVELS, regionContainers, regionOf } from "../domain/regions";
 import { regionTerms } from "../extract/regions";
 import { isShownRelevance } from "../extract/relevance";
-import { normalizeForSearch, segmentedField, type Segmenter } from "./segment";
+import { topicKeywords } from "../extract/topics";
+import { normalizeForSearch, segmentedField, segmentedLayers, type Segmenter } from "./segment";
 
 /** What every search document holds besides its facet fields. */
 export interface SearchDocBase {
@@ -19,10 +20,21 @@ export interface SearchDocBase {
   /** Plan / project / organization names and aliases mentioned by the article. */
   names: string[];
   names_seg: string;
+  /**
+   * Names and aliases of the entities central to the article (named in its title or lede, or at least
+   * CENTRAL_MENTIONS times): plans, projects, organizations and places, each place with the regions it lies in.
+   */
+  entities_lead: string[];
+  /** The same for the entities it only mentions. */
+  entities_other: string[];
   /** The words the article is most about (TF-IDF over title and body). */
   keywords: string;
   body: string;
   body_seg: string;
+  /** Dictionary words found only inside longer words of the title and body (ranked below whole words). */
+  inner_seg: string;
+  /** Names and keywords of the article's topics (lib/extract/topics.ts): a topic query matches below literal hits. */
+  topic_terms: string;
   published: string | null;
   published_precision: DatePrecision | null;
   /** yyyymmdd as a number (0 when unknown): newest first. */
@@ -67,22 +79,60 @@ export function regionsForDisplay(regions: IndexEntity[]): { id: string; name: s
     .map((r) => ({ id: r.id, name: r.name }));
 }
 
+/** Mentions that make an entity central to an article when it is not in the title or lede. */
+export const CENTRAL_MENTIONS = 3;
+/** firstMention below this is the title (paragraph −1) or the lede (paragraphs 0 and 1). */
+const LEDE_END = 2 * 1_000_000;
+
+export function isCentral(e: Pick<IndexEntity, "mentions" | "firstMention">): boolean {
+  return e.firstMention < LEDE_END || e.mentions >= CENTRAL_MENTIONS;
+}
+
+/**
+ * The forms a query may name an entity by: its name and aliases; a place also by the cities and districts it lies in
+ * (黎里镇 by 吴江 and 苏州). Provinces and zones are left out: nearly every article lies in 长三角 and one of its four
+ * provinces, so those would match everything.
+ */
+export function entitySearchNames(e: Pick<IndexEntity, "id" | "kind" | "name" | "aliases">): string[] {
+  const own = [e.name, ...(e.aliases ?? [])];
+  if (e.kind !== "region") return own;
+  const around = regionContainers(e.id).flatMap((id) => {
+    const r = regionOf(id);
+    return r && REGION_LEVELS[r.kind].specificity >= REGION_LEVELS.city.specificity ? [r.name, r.full, ...r.aliases] : [];
+  });
+  return [...own, ...around];
+}
+
+function searchNames(list: IndexEntity[]): string[] {
+  return [...new Set(list.flatMap(entitySearchNames).filter((n): n is string => !!n && [...n].length >= 2))];
+}
+
 export function buildSearchDoc(a: IndexSource, seg: Segmenter, registry: FacetRegistry = FACET_REGISTRY): SearchDoc {
   const title = normalizeForSearch(a.title);
   const body = a.body.normalize("NFKC");
   const named = a.entities.filter((e) => isNamedKind(e.kind));
   const names = [...new Set(named.flatMap((e) => [e.name, ...(e.aliases ?? [])]))];
   const regions = a.entities.filter((e) => e.kind === "region");
+  const linkable = a.entities.filter((e) => isNamedKind(e.kind) || e.kind === "region");
+  const lead = searchNames(linkable.filter(isCentral));
+  const leadSet = new Set(lead);
+  const other = searchNames(linkable.filter((e) => !isCentral(e))).filter((n) => !leadSet.has(n));
+  const titleLayers = segmentedLayers(seg, title);
+  const bodyLayers = segmentedLayers(seg, body);
   const date = dateNumber(a.published);
   const base: SearchDocBase = {
     id: a.id,
     title: a.title,
-    title_seg: segmentedField(seg, title),
+    title_seg: titleLayers.words,
     names,
     names_seg: segmentedField(seg, names.join(" ")),
+    entities_lead: lead,
+    entities_other: other,
     keywords: seg.keywords(`${title}\n${body}`).join(" "),
     body,
-    body_seg: segmentedField(seg, body),
+    body_seg: bodyLayers.words,
+    inner_seg: `${titleLayers.inner} ${bodyLayers.inner}`.trim(),
+    topic_terms: a.topics.flatMap((t) => [t, ...topicKeywords(t)]).join(" "),
     published: a.published,
     published_precision: a.publishedPrecision,
     published_desc: date ?? 0,

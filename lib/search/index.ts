@@ -9,10 +9,12 @@ import { searchMeili } from "./meili-search";
 import { analyzeQuery, getQueryContext } from "./query";
 import { MAX_TOTAL_HITS } from "./settings";
 import { searchSqlite } from "./sqlite-search";
+import { suggestEntities, type Suggestion } from "./suggest";
 import { syncIndexWith, type SyncProgress, type SyncResult } from "./sync";
 import type { SearchParams, SearchResponse } from "./types";
 
 export type * from "./types";
+export type { Suggestion } from "./suggest";
 export { parseSearchParams, searchParamsToQuery } from "../url-state";
 export type { SyncProgress, SyncResult } from "./sync";
 
@@ -46,6 +48,11 @@ export function classifyEngineError(e: unknown): AtlasError {
   }
   if (e instanceof MeilisearchRequestError) return new AtlasError("engine-unreachable", detail, { cause: e });
   return new AtlasError("internal", detail, { cause: e });
+}
+
+/** Entities (with their kind) whose name or alias starts with or contains the text, for the search box. */
+export function suggest(text: string, opts: { db?: Db } = {}): Suggestion[] {
+  return suggestEntities(text, getQueryContext(opts.db ?? getDb()));
 }
 
 const EXPORT_PAGE_SIZE = 200;

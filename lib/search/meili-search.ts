@@ -61,6 +61,22 @@ export async function searchMeili(
   registry: FacetRegistry = FACET_REGISTRY,
 ): Promise<SearchResponse> {
   const started = Date.now();
+  // A short query (都市) searches every field; words found only inside longer words (inner_seg) rank below whole
+  // words through the attribute order (lib/search/settings.ts).
+  const r = await searchMeiliOn(client, indexName, params, aq, ctx, registry, undefined);
+  return { ...r, tookMs: Date.now() - started };
+}
+
+async function searchMeiliOn(
+  client: Meilisearch,
+  indexName: string,
+  params: SearchParams,
+  aq: AnalyzedQuery,
+  ctx: QueryContext,
+  registry: FacetRegistry,
+  attributesToSearchOn: string[] | undefined,
+): Promise<SearchResponse> {
+  const started = Date.now();
   const facets = registry.map((f) => f.name);
   const filters = params.filters as Record<string, string[] | undefined>;
   const filter = buildFilter(params.filters, undefined, registry);
@@ -79,10 +95,11 @@ export async function searchMeili(
     highlightPreTag: PRE_TAG,
     highlightPostTag: POST_TAG,
     locales: ["cmn"],
+    attributesToSearchOn,
   };
   // Disjunctive facets: a facet with a selection is counted without its own filter.
   const selectedFacets = facets.filter((f) => (filters[f]?.length ?? 0) > 0);
-  const extra = selectedFacets.map((f) => ({ indexUid: indexName, q: aq.normalized, filter: buildFilter(params.filters, f, registry), facets: [f], limit: 0, locales: ["cmn" as const] }));
+  const extra = selectedFacets.map((f) => ({ indexUid: indexName, q: aq.normalized, filter: buildFilter(params.filters, f, registry), facets: [f], limit: 0, locales: ["cmn" as const], attributesToSearchOn }));
   const { results } = await client.multiSearch({ queries: [main, ...extra] });
   const [first, ...rest] = results;
   if (!first) throw new Error("Meilisearch returned no result");
@@ -104,5 +121,6 @@ export async function searchMeili(
     pageSize: params.pageSize,
     hits: (first.hits as unknown as (SearchDoc & { _formatted?: Formatted })[]).map((h) => toHit(h, aq.terms)),
     facets: shapeFacets(counts, params, ctx.graph, registry),
+    linked: aq.entities,
   };
 }

@@ -1,14 +1,32 @@
 import type { Db } from "@/db/client";
-import { getSearchEntities } from "@/db/queries/search";
+import { getSearchEntities, type EntityNode } from "@/db/queries/search";
 import { buildEntityGraph, vocabulary, type EntityGraph } from "./documents";
-import { normalizeForSearch, Segmenter } from "./segment";
+import { isHighlightWord, isShortQuery, normalizeForSearch, Segmenter } from "./segment";
 import { synonymGroups } from "./settings";
+import { resolveRegion } from "../domain/regions";
+import { isNamedKind } from "../domain/kinds";
 
 /** What a query needs from the knowledge base: the segmenter's dictionary, synonyms, entity labels. */
 export interface QueryContext {
   seg: Segmenter;
   groups: string[][];
   graph: EntityGraph;
+  /** Normalized name or alias (two characters or more) → the plans, projects, organizations and places it names. */
+  forms: Map<string, string[]>;
+}
+
+/** Every normalized name and alias of the named entities and places, for linking a query to them. */
+export function entityForms(nodes: EntityNode[]): Map<string, string[]> {
+  const forms = new Map<string, string[]>();
+  for (const n of nodes) {
+    if (!isNamedKind(n.kind) && n.kind !== "region") continue;
+    for (const f of new Set([n.name, ...(n.aliases ?? [])].map(normalizeForSearch))) {
+      if ([...f].length < 2) continue;
+      const ids = forms.get(f) ?? [];
+      if (!ids.includes(n.id)) forms.set(f, [...ids, n.id]);
+    }
+  }
+  return forms;
 }
 
 const TTL_MS = 10_000;
@@ -24,7 +42,7 @@ export function getQueryContext(db: Db): QueryContext {
   const same = (s: Segmenter | undefined) => s && s.userWords.length === words.length && s.userWords.every((w, i) => w === words[i]);
   const seg = same(hit?.ctx.seg) ? hit!.ctx.seg : same(lastSegmenter) ? lastSegmenter! : new Segmenter(words);
   lastSegmenter = seg;
-  const ctx = { seg, groups: synonymGroups(nodes), graph: buildEntityGraph(nodes) };
+  const ctx = { seg, groups: synonymGroups(nodes), graph: buildEntityGraph(nodes), forms: entityForms(nodes) };
   contexts.set(db, { at: Date.now(), ctx });
   return ctx;
 }
@@ -35,8 +53,34 @@ export interface AnalyzedQuery {
   terms: string[];
   /** FTS5 MATCH expression (every user token quoted), null for an empty query. */
   match: string | null;
+  /** FTS5 expression matching any of the query's words (a lower tier), null for one word or an empty query. */
+  anyMatch: string | null;
   /** Substrings for the LIKE path when FTS finds nothing. */
   like: string[];
+  /** At most two Han characters: whole words first, substrings only when nothing else matches. */
+  short: boolean;
+  /** Entities the query names (the whole query, or else the longest names inside it), for the entity card. */
+  entities: string[];
+}
+
+/**
+ * The entities a query names: the whole query as a name or alias (华为研发中心, 嘉善, 浙江嘉善县), else the
+ * longest known names inside it that do not overlap (嘉善 公交 → 嘉善).
+ */
+export function linkEntities(normalized: string, ctx: Pick<QueryContext, "forms">): string[] {
+  if (!normalized) return [];
+  const whole = ctx.forms.get(normalized) ?? [];
+  const region = resolveRegion(normalized);
+  if (whole.length || region) return [...new Set([...whole, ...(region ? [region] : [])])];
+  const found: string[] = [];
+  let rest = normalized;
+  const inside = [...ctx.forms.keys()].filter((f) => [...f].length >= 2 && normalized.includes(f)).sort((a, b) => b.length - a.length);
+  for (const f of inside) {
+    if (!rest.includes(f)) continue;
+    rest = rest.split(f).join(" ");
+    for (const id of ctx.forms.get(f) ?? []) if (!found.includes(id)) found.push(id);
+  }
+  return found;
 }
 
 /** Quote one token for FTS5: user text never reaches the query parser unescaped. */
@@ -46,19 +90,20 @@ export function ftsQuote(token: string): string {
 
 export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
   const normalized = normalizeForSearch(q);
-  if (!normalized) return { normalized, terms: [], match: null, like: [] };
+  if (!normalized) return { normalized, terms: [], match: null, anyMatch: null, like: [], short: false, entities: [] };
   const members = ctx.groups.flatMap((g) => g.map((m) => ({ m, g }))).sort((a, b) => b.m.length - a.m.length);
   const clauses: string[] = [];
   const terms = new Set<string>();
   const like = new Set<string>([normalized]);
   const tokensClause = (text: string) => {
     const toks = ctx.seg.queryTokens(text);
-    for (const t of toks) terms.add(t);
+    // Highlighted: the query's own words, never a single character or a common word split off it (年, 发展).
+    for (const t of toks) if (isHighlightWord(t)) terms.add(t);
     // A dictionary name also matches when an article writes it with words in between (华为练秋湖研发中心).
     return toks
       .map((t) => {
         const parts = ctx.seg.parts(t);
-        for (const p of parts) if (p.length >= 2) terms.add(p);
+        for (const p of parts) if (isHighlightWord(p)) terms.add(p);
         return parts.length ? `(${ftsQuote(t)} OR (${parts.map(ftsQuote).join(" AND ")}))` : ftsQuote(t);
       })
       .join(" AND ");
@@ -78,5 +123,14 @@ export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
   const restClause = tokensClause(rest);
   if (restClause) clauses.push(restClause);
   terms.add(normalized);
-  return { normalized, terms: [...terms], match: clauses.length ? clauses.join(" AND ") : null, like: [...like] };
+  const words = [...new Set(ctx.seg.queryTokens(normalized))];
+  return {
+    normalized,
+    terms: [...terms],
+    match: clauses.length ? clauses.join(" AND ") : null,
+    anyMatch: words.length > 1 ? words.map(ftsQuote).join(" OR ") : null,
+    like: [...like],
+    short: isShortQuery(normalized),
+    entities: linkEntities(normalized, ctx),
+  };
 }

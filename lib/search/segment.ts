@@ -1,17 +1,37 @@
 import { Jieba, TfIdf } from "@node-rs/jieba";
 import { dict, idf } from "@node-rs/jieba/dict";
-import { plainJieba } from "../extract/text";
-import { normalizeText } from "../ingest/normalize";
 
-/** Queries go through the documents' normalization (traditional → simplified, widths, pinyin), then lower case. */
+export { wordIdf };
+import { plainJieba, wordIdf } from "../extract/text";
+import { normalizeText } from "../ingest/normalize";
+import { foldVariants } from "./variants";
+
+/**
+ * Queries go through the documents' normalization (traditional → simplified, widths, pinyin), variant characters
+ * folded (lib/search/variants.ts), then lower case.
+ */
 export function normalizeForSearch(text: string): string {
-  return normalizeText(text.normalize("NFKC")).toLowerCase().replace(/\s+/g, " ").trim();
+  return foldVariants(normalizeText(text.normalize("NFKC"))).toLowerCase().replace(/\s+/g, " ").trim();
 }
 
 const HAN = /\p{Script=Han}/u;
 const WORDISH = /[\p{L}\p{N}]/u;
 
 let tfidf: TfIdf | undefined;
+/** Below this IDF a word is too common to be highlighted on its own (研发 6.8 and 规划 6.0 stay; 中心 4.8 goes). */
+export const COMMON_IDF = 5.5;
+
+/** A word worth highlighting: two characters or more (or a non-Han token such as 5G) and not a common word. */
+export function isHighlightWord(word: string): boolean {
+  if (!WORDISH.test(word)) return false;
+  if (HAN.test(word) && [...word].length < 2) return false;
+  return wordIdf(word) >= COMMON_IDF;
+}
+
+/** A query of at most two Han characters (都市, 城际): it matches whole words first. */
+export function isShortQuery(normalized: string): boolean {
+  return [...normalized].length <= 2 && [...normalized].every((c) => HAN.test(c));
+}
 
 export class Segmenter {
   private readonly jieba: Jieba;
@@ -30,15 +50,26 @@ export class Segmenter {
    * so 都市 is found inside 大都市区 even where jieba's best path splits it as 大都|市区.
    */
   indexTokens(text: string): string[] {
+    const { words, inner } = this.indexTokenLayers(text);
+    return [...words, ...inner];
+  }
+
+  /**
+   * The same tokens in two layers: `words`, the text's own words (search-mode cut), and `inner`, the dictionary
+   * words found only inside longer words (都市 inside 大都市意境, 练秋湖 inside 华为练秋湖研发中心). The index keeps
+   * them in separate fields, so a hit on a whole word ranks above a hit inside a longer one.
+   */
+  indexTokenLayers(text: string): { words: string[]; inner: string[] } {
     const norm = normalizeForSearch(text);
-    const out = new Set<string>();
-    for (const t of this.jieba.cutForSearch(norm, true)) if (WORDISH.test(t)) out.add(t);
-    for (const t of this.jieba.cutAll(norm)) if (t.length >= 2 && HAN.test(t)) out.add(t);
+    const words = new Set<string>();
+    for (const t of this.jieba.cutForSearch(norm, true)) if (WORDISH.test(t)) words.add(t);
+    const inner = new Set<string>();
+    for (const t of this.jieba.cutAll(norm)) if (t.length >= 2 && HAN.test(t) && !words.has(t)) inner.add(t);
     // A long user word (华为练秋湖研发中心) hides the words inside it (练秋湖): add them from the plain dictionary.
-    for (const w of [...out]) {
-      if (w.length >= 4 && HAN.test(w)) for (const t of plainJieba().cutForSearch(w, true)) if (t.length >= 2) out.add(t);
+    for (const w of [...words, ...inner]) {
+      if (w.length >= 4 && HAN.test(w)) for (const t of plainJieba().cutForSearch(w, true)) if (t.length >= 2 && !words.has(t)) inner.add(t);
     }
-    return [...out];
+    return { words: [...words], inner: [...inner] };
   }
 
   /** The words an article is most about (TF-IDF), so Meilisearch, which ignores term frequency, can rank by aboutness. */
@@ -67,4 +98,10 @@ export class Segmenter {
 /** Space-joined index tokens: the extra searchable field stored next to the raw text. */
 export function segmentedField(seg: Segmenter, text: string): string {
   return seg.indexTokens(text).join(" ");
+}
+
+/** Space-joined tokens in two layers (whole words, words found only inside longer words). */
+export function segmentedLayers(seg: Segmenter, text: string): { words: string; inner: string } {
+  const { words, inner } = seg.indexTokenLayers(text);
+  return { words: words.join(" "), inner: inner.join(" ") };
 }

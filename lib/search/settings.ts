@@ -4,9 +4,27 @@ import { FACET_REGISTRY, type FacetRegistry } from "../domain/facets";
 import { isNamedKind } from "../domain/kinds";
 import { normalizeForSearch } from "./segment";
 
-/** Raw text first, its segmentation right after: title > plan/project/org names > what it is about > body. */
-export const SEARCHABLE_ATTRIBUTES = ["title", "title_seg", "names", "names_seg", "keywords", "body", "body_seg"];
-export const SEGMENTED_ATTRIBUTES = ["title_seg", "names_seg", "body_seg"];
+/**
+ * Raw text first, its segmentation right after: title > plan/project/org names > what it is about > body >
+ * entities central to the article (title, lede, often named; with their aliases and, for a place, the regions it
+ * lies in) > entities it only mentions > words found only inside longer words > its topics' keywords. The `attribute`
+ * ranking rule follows this order, so a literal hit ranks above an entity link, and both above a topic match.
+ */
+export const SEARCHABLE_ATTRIBUTES = [
+  "title",
+  "title_seg",
+  "names",
+  "names_seg",
+  "keywords",
+  "body",
+  "body_seg",
+  "entities_lead",
+  "entities_other",
+  "inner_seg",
+  "topic_terms",
+];
+export const SEGMENTED_ATTRIBUTES = ["title_seg", "names_seg", "body_seg", "inner_seg", "topic_terms"];
+
 /** How far Meilisearch pages; exports of larger result sets read the SQLite fallback. */
 export const MAX_TOTAL_HITS = 5000;
 export const SORTABLE_ATTRIBUTES = ["published_desc", "published_asc"];

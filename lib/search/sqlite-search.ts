@@ -22,8 +22,12 @@ export function searchSqlite(
   const notice = opts.notice === undefined ? FALLBACK_NOTICE : opts.notice;
   const given = params.filters as Record<string, string[] | undefined>;
   const filters = Object.fromEntries(registry.map((f) => [f.name, given[f.name] ?? []]));
-  const text = { match: aq.match, like: aq.like };
-  const page = searchFallbackByQuery({ db, ...text, filters, sort: params.sort, limit: params.pageSize, offset: (params.page - 1) * params.pageSize });
+  const pageOf = (wholeWords: boolean) =>
+    searchFallbackByQuery({ db, match: aq.match, anyMatch: aq.anyMatch, like: aq.like, wholeWords, filters, sort: params.sort, limit: params.pageSize, offset: (params.page - 1) * params.pageSize });
+  // A short query (都市) ranks whole words first, its substrings inside longer words last.
+  const wholeWords = aq.short;
+  const page = pageOf(wholeWords);
+  const text = { match: aq.match, anyMatch: aq.anyMatch, like: aq.like, wholeWords };
   const counts = emptyCounts(registry);
   for (const { name } of registry) {
     for (const { value, count } of getFallbackFacetCountsByFacet({ db, ...text, filters, facet: name })) counts[name]?.set(value, count);
@@ -38,5 +42,6 @@ export function searchSqlite(
     pageSize: params.pageSize,
     hits: page.rows.map((r) => toHit(JSON.parse(r.doc) as SearchDoc, aq.terms)),
     facets: shapeFacets(counts, params, ctx.graph, registry),
+    linked: aq.entities,
   };
 }

@@ -14,7 +14,7 @@ import {
 import { FACET_REGISTRY, type FacetRegistry } from "../domain/facets";
 import { AtlasError } from "../errors";
 import { buildSearchDoc, docHash, vocabulary, type SearchDoc } from "./documents";
-import { Segmenter } from "./segment";
+import { Segmenter, segmentedField } from "./segment";
 import { articleIndexSettings, synonymGroups } from "./settings";
 
 /** Meilisearch tasks are queued: on a busy machine even a small one can wait behind a large one (MEILI_TASK_TIMEOUT_MS). */
@@ -124,11 +124,17 @@ export function prepareDocuments(db: Db, registry: FacetRegistry = FACET_REGISTR
   const nodes = getSearchEntities({ db });
   const seg = new Segmenter(vocabulary(nodes));
   const docs = getArticlesForIndex({ db }).map((a) => buildSearchDoc(a, seg, registry));
-  return { docs, hashes: new Map(docs.map((d) => [d.id, docHash(d)])), groups: synonymGroups(nodes) };
+  return { docs, seg, hashes: new Map(docs.map((d) => [d.id, docHash(d)])), groups: synonymGroups(nodes) };
 }
 
 /** Keep the SQLite FTS5 fallback in step with the articles (independent of Meilisearch being up). */
-export function syncFallback(db: Db, docs: SearchDoc[], hashes: Map<string, string>, registry: FacetRegistry = FACET_REGISTRY): { sent: number; deleted: number } {
+export function syncFallback(
+  db: Db,
+  docs: SearchDoc[],
+  hashes: Map<string, string>,
+  seg: Segmenter,
+  registry: FacetRegistry = FACET_REGISTRY,
+): { sent: number; deleted: number } {
   const have = getFallbackHashes({ db });
   const changed = docs.filter((d) => have.get(d.id) !== hashes.get(d.id));
   const gone = [...have.keys()].filter((id) => !hashes.has(id));
@@ -138,11 +144,26 @@ export function syncFallback(db: Db, docs: SearchDoc[], hashes: Map<string, stri
     docs: changed.map((d) => ({
       articleId: d.id,
       docHash: hashes.get(d.id) ?? "",
-      doc: JSON.stringify({ ...d, title_seg: undefined, names_seg: undefined, body_seg: undefined, keywords: undefined }),
+      // The stored document is what the substring path reads: the article's own text, never the derived fields.
+      doc: JSON.stringify({
+        ...d,
+        title_seg: undefined,
+        names_seg: undefined,
+        body_seg: undefined,
+        keywords: undefined,
+        entities_lead: undefined,
+        entities_other: undefined,
+        inner_seg: undefined,
+        topic_terms: undefined,
+      }),
       publishedNum: d.published_desc,
       titleTokens: d.title_seg,
       namesTokens: `${d.names_seg} ${d.keywords}`.trim(),
       bodyTokens: d.body_seg,
+      entityTokens: segmentedField(seg, d.entities_lead.join(" ")),
+      relatedTokens: segmentedField(seg, d.entities_other.join(" ")),
+      subwordTokens: d.inner_seg,
+      topicTokens: segmentedField(seg, d.topic_terms),
       facets: registry.flatMap(({ name }) => ((d as Record<string, unknown>)[name] as string[] | undefined ?? []).map((value) => ({ facet: name, value }))),
     })),
   });
@@ -172,8 +193,8 @@ export async function syncIndexWith(opts: {
   const log = opts.log ?? (() => {});
   progress({ phase: "prepare", done: 0, total: 0 });
   const registry = opts.registry ?? FACET_REGISTRY;
-  const { docs, hashes, groups } = prepareDocuments(db, registry);
-  const fallback = syncFallback(db, docs, hashes, registry);
+  const { docs, seg, hashes, groups } = prepareDocuments(db, registry);
+  const fallback = syncFallback(db, docs, hashes, seg, registry);
   progress({ phase: "fallback", done: fallback.sent, total: docs.length });
   const result: SyncResult = {
     engine: null,

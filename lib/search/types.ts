@@ -46,4 +46,6 @@ export interface SearchResponse {
   pageSize: number;
   hits: SearchHit[];
   facets: Record<FacetName, FacetValue[]>;
+  /** Entity ids the query names (plans, projects, organizations, places), best first: the entity card. */
+  linked: string[];
 }

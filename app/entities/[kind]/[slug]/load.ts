@@ -9,6 +9,7 @@ import {
 import { isPageKind } from "@/lib/domain/kinds";
 import { expandRegion, regionAncestry, regionChildIds, regionSlug } from "@/lib/domain/regions";
 import { getMilestonesByEntityIds } from "@/db/queries/timeline";
+import { getLearnedAliases } from "@/db/queries/aliases";
 
 /** Route params arrive percent-encoded or not depending on the caller: decode at most once. */
 export function decodeParam(s: string): string {
@@ -34,10 +35,13 @@ export function loadEntityPage(kind: string, rawSlug: string) {
   const resolved = resolveEntity(kind, rawSlug);
   if (!resolved) return null;
   const { entity } = resolved;
+  // Aliases the corpus states for it (not rejected by the reviewer), each with its sources.
+  const learned = getLearnedAliases({ entityId: entity.id }).filter((a) => a.status !== "rejected");
   if (entity.kind === "region") {
     const subtree = resolved.ids;
     return {
       entity,
+      learned,
       ids: subtree,
       ancestors: regionAncestry(entity.id),
       children: getEntitiesByIds({ ids: regionChildIds(entity.id) }).sort((a, b) => a.name.localeCompare(b.name, "zh-CN")),
@@ -50,6 +54,7 @@ export function loadEntityPage(kind: string, rawSlug: string) {
   const ids = resolved.ids;
   return {
     entity,
+    learned,
     ids,
     ancestors: [],
     children: [],

@@ -28,7 +28,7 @@ export default async function EntityPage({ params }: Props) {
   if (!data) notFound();
   // An old address (a region's slug id from before the official codes) moves to the canonical one.
   if (decodeParam(slug) !== data.entity.slug) permanentRedirect(`/entities/${data.entity.kind}/${encodeURIComponent(data.entity.slug)}`);
-  const { entity, ancestors, children, located, articles, milestones, figures } = data;
+  const { entity, ancestors, children, located, articles, milestones, figures, learned } = data;
   const targets = targetOutcomes(milestones);
   const indicators = groupIndicators(figures);
   const charts = indicators.filter((i) => i.points.length >= 2);
@@ -66,6 +66,21 @@ export default async function EntityPage({ params }: Props) {
                     {entity.aliases.slice(6).join("、")}
                   </details>
                 ) : null}
+              </dd>
+            </>
+          ) : null}
+          {learned.length ? (
+            <>
+              <dt>文中简称</dt>
+              <dd data-testid="learned-aliases">
+                {learned.map((a, i) => (
+                  <span key={a.alias} data-status={a.status}>
+                    {i ? "、" : ""}
+                    <Link href={`/articles/${a.sources[0]!.articleId}#p${a.sources[0]!.paragraph}`} title={`${a.sources[0]!.text}（${a.status === "confirmed" ? "已确认" : "待审"}，${a.sources.length} 处）`}>
+                      {a.alias}
+                    </Link>
+                  </span>
+                ))}
               </dd>
             </>
           ) : null}

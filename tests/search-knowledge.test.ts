@@ -1,0 +1,131 @@
+// Issue 12 end to end: pages go through the real pipeline into a temporary DATA_DIR, a real local Meilisearch is
+// started, and both engines answer. An alias one article states (又称) finds another article that never writes it;
+// a place finds articles about a place inside it; a topic query finds tagged articles below literal hits; a query
+// naming an entity links it (the entity card); suggestions come from the knowledge base.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDb, type Db } from "@/db/client";
+import { getLearnedAliases } from "@/db/queries/aliases";
+import { ingestPaths } from "@/lib/ingest/pipeline";
+import { engineFor, type Engine } from "@/lib/search/engine";
+import { search, suggest, syncIndex } from "@/lib/search/index";
+import { ensureLocalServer, type LocalServer } from "@/lib/search/local-server";
+import { parseSearchParams } from "@/lib/url-state";
+import type { SearchResponse } from "@/lib/search/types";
+
+let dir: string;
+let db: Db;
+let server: LocalServer;
+let engine: Engine;
+const ids: Record<string, string> = {};
+
+const PAGES: Record<string, string[]> = {
+  // States an alias of a known project.
+  stated: [
+    "祥符荡创新中心建设提速",
+    "2024年6月3日，嘉善祥符荡创新中心(又称“祥符荡科创绿谷”)新一批实验室启用。祥符荡创新中心已集聚高校科研平台8个。",
+    "祥符荡创新中心将继续引进研发团队。",
+  ],
+  // Names the project by its name only: the alias must reach it through the knowledge base.
+  plain: [
+    "嘉善北部科创载体巡礼",
+    "2024年7月1日，记者走访祥符荡创新中心，这里的研发人员已超过1100人。",
+    "祥符荡创新中心周边配套逐步完善。",
+  ],
+  // About a town in 吴江 that never writes 吴江.
+  town: [
+    "黎里古镇游客服务中心启用",
+    "2024年5月1日，黎里镇游客服务中心正式启用，黎里古镇的游客可在这里换乘公交。",
+    "黎里镇还将增开旅游专线。",
+  ],
+  // Tagged 生态环境 through its keywords, never writing 治水.
+  water: [
+    "元荡岸线生态修复完工",
+    "2024年3月8日，元荡岸线生态修复工程完工，水质由五类提升到三类，湿地面积扩大，河湖断面全部达标。",
+    "下一步将推进水环境综合治理和生态保护红线管控。",
+  ],
+  // Writes 治水 once, in passing.
+  literal: [
+    "区县干部培训班开班",
+    "2024年2月1日，培训班开班，课程涉及基层治理、治水经验交流、财务管理等内容。",
+    "培训为期一周。",
+  ],
+};
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-knowledge-"));
+  db = openDb(path.join(dir, "atlas.db"));
+  const pages = path.join(dir, "pages");
+  fs.mkdirSync(pages);
+  for (const [name, paras] of Object.entries(PAGES)) {
+    fs.writeFileSync(path.join(pages, `${name}.txt`), paras.join("\n\n"));
+    fs.writeFileSync(path.join(pages, `${name}.json`), JSON.stringify({ url: `https://example.org/${name}`, site: "测试网" }));
+  }
+  const summary = ingestPaths({ db, paths: [pages] });
+  expect(summary.counts).toMatchObject({ new: 5, failed: 0 });
+  for (const f of summary.files) ids[path.basename(f.path, ".txt")] = f.id!;
+  server = await ensureLocalServer({ dataDir: dir });
+  engine = engineFor({ url: server.url, apiKey: server.apiKey, indexName: "knowledge_articles", local: server });
+  expect((await syncIndex({ db, engine })).engine).toBe("meilisearch");
+}, 180_000);
+
+afterAll(async () => {
+  await server?.stop();
+  db?.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const find = async (q: string, eng: Engine | null): Promise<SearchResponse> => {
+  const r = await search(parseSearchParams(new URLSearchParams({ q })), { db, engine: eng });
+  expect(r.engine).toBe(eng ? "meilisearch" : "sqlite");
+  return r;
+};
+const ENGINES = ["meilisearch", "sqlite"] as const;
+const on = (name: (typeof ENGINES)[number]) => (name === "meilisearch" ? engine : null);
+
+describe("aliases learned from the corpus", () => {
+  it("are stored with their source", () => {
+    const rows = getLearnedAliases({ db });
+    const row = rows.find((r) => r.alias === "祥符荡科创绿谷");
+    expect(row).toMatchObject({ entityId: expect.stringMatching(/^project:/), status: "proposed" });
+    expect(row?.sources).toEqual([expect.objectContaining({ articleId: ids.stated, pattern: "又称", text: expect.stringContaining("又称“祥符荡科创绿谷”") })]);
+  });
+
+  it.each(ENGINES)("find an article that never writes the alias (%s)", async (name) => {
+    const r = await find("祥符荡科创绿谷", on(name));
+    expect(r.hits.map((h) => h.id)).toEqual(expect.arrayContaining([ids.stated, ids.plain]));
+    expect(r.linked[0]).toMatch(/^project:/);
+  });
+});
+
+describe("entities and places", () => {
+  it.each(ENGINES)("a place finds an article about a place inside it (%s)", async (name) => {
+    const r = await find("吴江", on(name));
+    expect(r.hits.map((h) => h.id)).toContain(ids.town);
+    expect(r.linked).toContain("region:320509");
+  });
+
+  it("suggests entities with their kind", () => {
+    const s = suggest("祥符荡", { db });
+    expect(s[0]).toMatchObject({ kind: "project", kindLabel: "项目", name: "祥符荡创新中心" });
+    expect(suggest("黎里", { db })[0]).toMatchObject({ kind: "region", name: expect.stringMatching(/^黎里/) });
+  });
+});
+
+describe("topics and highlights", () => {
+  it.each(ENGINES)("a topic word finds tagged articles, below the literal hit (%s)", async (name) => {
+    const r = await find("治水", on(name));
+    const order = r.hits.map((h) => h.id);
+    expect(order).toEqual(expect.arrayContaining([ids.literal, ids.water]));
+    expect(order.indexOf(ids.literal!)).toBeLessThan(order.indexOf(ids.water!));
+  });
+
+  it.each(ENGINES)("highlights only the query's words, not common words split off it (%s)", async (name) => {
+    const r = await find("2024年黎里镇游客服务中心", on(name));
+    const html = r.hits.map((h) => `${h.titleHtml} ${h.snippet}`).join(" ");
+    expect(html).toContain("<mark>");
+    expect(html).not.toMatch(/<mark>(年|中心|服务)<\/mark>/);
+  });
+});
