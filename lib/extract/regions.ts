@@ -253,8 +253,8 @@ const NOT_DIVISION_NEXT = /^(?:之(?:乱|战|役|变|盟|治|祸)|新区)/;
 const DYNASTY_BEFORE = /(?:太平天国|南北朝|[南北]宋|[东西]汉|[东西]晋|[东西]周|明清|唐宋|宋元|元明|隋唐|秦汉|三国|五代|[秦汉晋隋唐宋元明清](?:代|朝|初|末))(?:时期|年间|初年|末年)?(?:定都|建都|迁都|设立|设置|设|置|改称|改|称|攻克|攻占|占领)?$/;
 /** 松江府, 会稽郡, 江宁州: a name without its level suffix before 府/郡/州 is the historical prefecture (市府 is 市政府). */
 const HISTORICAL_NEXT = /^(?:府(?![院办])|郡|州(?![市区县]))/;
-/** A combination of abbreviations before a bridge, railway or tunnel is the facility's name (沪通长江公铁大桥), not its places. */
-const ABBR_FACILITY_NEXT = /^(?:长江|跨江|过江|跨海|公铁|公路|铁路|城际|高速)*(?:大桥|铁路|高铁|城际|隧道|通道|高速|公路|航线)/;
+/** A combination of abbreviations before a bridge or tunnel is the crossing's name (沪通长江公铁大桥), not its places (a railway named so runs through them). */
+const ABBR_FACILITY_NEXT = /^(?:长江|跨江|过江|跨海|公铁|公路|铁路)*(?:大桥|隧道|过江通道|跨江通道|跨海通道)/;
 /** 示范区 naming its own body (示范区执委会, 示范区管委会) is the zone itself, like 嘉善县人民政府 is 嘉善. */
 const BODY_NEXT = /^(?:执委会|执行委员会|管委会|管理委员会|理事会|党工委|开发者联盟)/;
 /** A boundary description (四至: 东至大海，西至公路) uses 东至/西至/南至/北至 as directions. */
@@ -271,7 +271,7 @@ const PERSON_BEFORE = /(?:记者|通讯员|主持人|作者|编辑|摄影|摄|�
 /** Parts of speech of a function word: a place name cannot start with one (以古镇 in 以|古镇). */
 const FUNCTION_TAG = /^(?:p|c|u|d|r|y|e|o|uj|ul|ug|uv|uz|ud)$/;
 // Bare 示范区 after these characters is some other 示范区 (国家自主创新示范区, 海洋经济示范区 …).
-const CONTEXT_BLOCK_LEFT = new Set([..."展济新革合点主家学业明范级性型洋化色"]);
+const CONTEXT_BLOCK_LEFT = new Set([..."展济新革合点主家学业明范级性型洋化色技"]);
 
 /** Word boundaries of jieba's tagged cut (offsets where a word starts or ends), with each word's part of speech by start. */
 interface Segmentation {
