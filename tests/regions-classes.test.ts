@@ -179,6 +179,7 @@ describe("示范区 naming its own body is the zone", () => {
 
   it("not another zone's body", () => {
     expect(regionsOf("国家农业科技示范区管委会组织了培训。")).toEqual([]);
+    expect(regionsOf("该省综合改革示范区管委会到嘉兴考察。")).toEqual(["浙江>嘉兴"]);
   });
 });
 

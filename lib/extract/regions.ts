@@ -255,8 +255,8 @@ const DYNASTY_BEFORE = /(?:太平天国|南北朝|[南北]宋|[东西]汉|[东�
 const HISTORICAL_NEXT = /^(?:府(?![院办])|郡|州(?![市区县]))/;
 /** A combination of abbreviations before a bridge or tunnel is the crossing's name (沪通长江公铁大桥), not its places (a railway named so runs through them). */
 const ABBR_FACILITY_NEXT = /^(?:长江|跨江|过江|跨海|公铁|公路|铁路)*(?:大桥|隧道|过江通道|跨江通道|跨海通道)/;
-/** 示范区 naming its own body (示范区执委会, 示范区管委会) is the zone itself, like 嘉善县人民政府 is 嘉善. */
-const BODY_NEXT = /^(?:执委会|执行委员会|管委会|管理委员会|理事会|党工委|开发者联盟)/;
+/** 示范区 naming the zone's own bodies (示范区执委会, 理事会) is the zone itself, like 嘉善县人民政府 is 嘉善; a 管委会 is any zone's (综改示范区管委会). */
+const BODY_NEXT = /^(?:执委会|执行委员会|理事会)/;
 /** A boundary description (四至: 东至大海，西至公路) uses 东至/西至/南至/北至 as directions. */
 const FOUR_BOUNDS = /[东西南北]至/g;
 /** After a demonstrative and a classifier (这片江山, 一座宝山) a name is a common noun. */
