@@ -129,3 +129,76 @@ describe("the fresh sentence set (tests/gold/regions-sentences-fresh.json, annot
     expect(r.trapsWithFalseRegions).toBe(0);
   });
 });
+
+// Classes prompted by the second fresh set (tests/gold/regions-sentences-fresh2.json); the sentences here are composed for the tests.
+describe("a Chinese name inside a foreign address chain is no Chinese region (country names from CLDR)", () => {
+  it.each([
+    ["越南太原省的钢铁厂扩建完成", "太原 after 越南"],
+    ["越南海阳省的工业园吸引了外资", "海阳 after 越南"],
+  ])("%s: nothing (%s)", (text) => {
+    expect(paths(text)).toEqual([]);
+  });
+
+  it("keeps Chinese places beside a foreign one, and names that merely contain a country name", () => {
+    expect(paths("山西太原的企业与越南太原省的工厂合作")).toEqual(["山西>太原"]);
+    expect(paths("美国企业在上海设立研发中心")).toEqual(["上海"]);
+    expect(paths("内蒙古呼和浩特的乳业企业")).toEqual(["内蒙古>呼和浩特"]);
+    expect(paths("延边朝鲜族自治州延吉市的冷面馆")).toEqual(["吉林>延边>延吉"]);
+  });
+});
+
+describe("historical names: after a dynasty, or before 府/郡/州 without their level suffix", () => {
+  it.each([
+    ["唐代扬州是东南最繁华的都会", "a dynasty before it"],
+    ["北宋建都开封以后，漕运日益重要", "a dynasty and 建都 before it"],
+    ["宁波府的城墙遗迹保存至今", "宁波府 the Qing prefecture"],
+  ])("%s: nothing (%s)", (text) => {
+    expect(paths(text)).toEqual([]);
+  });
+
+  it("keeps a place after a currency amount or 说明, and 市府 (the city government)", () => {
+    expect(paths("项目总投资3亿元嘉善县负责配套")).toEqual(["浙江>嘉兴>嘉善"]);
+    expect(paths("这说明嘉兴的做法有效")).toEqual(["浙江>嘉兴"]);
+    expect(paths("苏州市府召开常务会议")).toEqual(["江苏>苏州"]);
+  });
+});
+
+describe("an autonomous prefecture by its short name and 州 (derived from the divisions)", () => {
+  it("reads 凉山州, 湘西州, 大理州 as the prefectures and continues their chains", () => {
+    expect(paths("四川凉山州的光伏项目并网发电")).toEqual(["四川>凉山"]);
+    expect(paths("湖南湘西州吉首市的非遗展")).toEqual(["湖南>湘西>吉首"]);
+    expect(paths("云南大理州的咖啡种植面积扩大")).toEqual(["云南>大理"]);
+    expect(regionById("5134")?.aliases).toContain("凉山州");
+  });
+});
+
+describe("示范区 naming its own body is the zone", () => {
+  it("counts 示范区执委会 without the full name in the article", () => {
+    expect(regionsOf("示范区执委会昨天发布了年度报告。")).toEqual(["长三角>长三角生态绿色一体化发展示范区"]);
+  });
+
+  it("not another zone's body", () => {
+    expect(regionsOf("国家农业科技示范区管委会组织了培训。")).toEqual([]);
+    expect(regionsOf("该省综合改革示范区管委会到嘉兴考察。")).toEqual(["浙江>嘉兴"]);
+  });
+});
+
+describe("a place before a specialty product is part of the product's name", () => {
+  it.each(["六安瓜片是绿茶中的名品", "宜兴紫砂壶远销海外", "无锡排骨要趁热吃"])("%s: nothing", (text) => {
+    expect(paths(text)).toEqual([]);
+  });
+
+  it("keeps the place when it is said apart from the product", () => {
+    expect(paths("宜兴的紫砂产业带动了就业")).toEqual(["江苏>无锡>宜兴"]);
+  });
+});
+
+describe("a combination of abbreviations before a bridge or tunnel is the crossing's name", () => {
+  it.each(["宁杭长江大桥的方案仍在论证", "甬舟跨海大桥开通后两地往来更便捷", "沪杭跨海通道的方案仍在论证"])("%s: nothing", (text) => {
+    expect(paths(text)).toEqual([]);
+  });
+
+  it("keeps the combination used as the places", () => {
+    expect(paths("沪苏两地将联合举办招商活动")).toEqual(["上海", "江苏"]);
+  });
+});

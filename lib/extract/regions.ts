@@ -141,6 +141,11 @@ function build(): Built {
     if (short !== full && !noShort.has(id) && !sameAsParent) add(short, [id], "short");
     if (name !== short && name !== full) add(name, [id], kind === "town" ? "short" : "alias");
     for (const a of extra) add(a, [id], "alias");
+    // An autonomous prefecture is written by its short name and 州 (黔东南苗族侗族自治州 → 黔东南州).
+    if (kind === "city" && full.endsWith("自治州") && short !== full && !short.endsWith("州")) {
+      add(`${short}州`, [id], "alias");
+      region.aliases.push(`${short}州`);
+    }
   }
   for (const r of overlay.regions) {
     const parent = regions.get(r.parentId);
@@ -238,9 +243,20 @@ export const GOVERNMENT_SUFFIX = /(?:人民政府|政府|办公厅|办公室|人
 
 const STREET_SUFFIX = ["路", "东路", "西路", "南路", "北路", "中路", "大道", "大街", "街", "巷", "弄"];
 /** A place name opening a company, brand or product name is part of that name (金山软件, 杭州银行, 金华火腿), not a mention. */
-const BRAND_NEXT = /^(?:软件|科技|集团|股份|控股|电子|银行|证券|保险|电器|汽车|药业|制药|实业|网络|传媒|航空|电力|能源|置业|地产|啤酒|电视台|日报|晚报|卫视|客户端|足球|篮球|队|火腿|烤鸭|炒饭|板鸭|酱鸭|米线|拉面|醋|黄酒|龙井|绿茶|白茶|红茶|白酒|米酒|汤圆|年糕|月饼|粽子|小笼|咸鸭蛋|大闸蟹|龙虾|梨|蜜桔|柑橘|杨梅|枇杷|板栗|大米|香米|丝绸|刺绣|绣品)/;
+const BRAND_NEXT = /^(?:软件|科技|集团|股份|控股|电子|银行|证券|保险|电器|汽车|药业|制药|实业|网络|传媒|航空|电力|能源|置业|地产|啤酒|电视台|日报|晚报|卫视|客户端|足球|篮球|队|火腿|烤鸭|炒饭|板鸭|酱鸭|米线|拉面|醋|黄酒|龙井|绿茶|白茶|红茶|白酒|米酒|汤圆|年糕|月饼|粽子|小笼|咸鸭蛋|大闸蟹|龙虾|梨|蜜桔|柑橘|杨梅|枇杷|板栗|大米|香米|丝绸|刺绣|绣品|香醋|陈醋|米醋|毛峰|毛尖|瓜片|碧螺春|排骨|盐水鸭|鸭血粉丝|紫砂|萝卜干|酱菜|腐乳|豆腐干|茶干|麻糕|酥糖|水蜜桃|银鱼)/;
 /** A name before these is an era or a historical event (永嘉之乱, 赤壁之战), or a new area named after it (滨湖新区, 江北新区), not the division. */
 const NOT_DIVISION_NEXT = /^(?:之(?:乱|战|役|变|盟|治|祸)|新区)/;
+/**
+ * A name after a dynasty (南宋定都临安, 明代松江, 太平天国攻占苏州) is a historical place, not the current division;
+ * a one-character dynasty only with 代/朝/初/末 (宋代, 明初), so that 万元|嘉善 or 说明|上海 stay places.
+ */
+const DYNASTY_BEFORE = /(?:太平天国|南北朝|[南北]宋|[东西]汉|[东西]晋|[东西]周|明清|唐宋|宋元|元明|隋唐|秦汉|三国|五代|[秦汉晋隋唐宋元明清](?:代|朝|初|末))(?:时期|年间|初年|末年)?(?:定都|建都|迁都|设立|设置|设|置|改称|改|称|攻克|攻占|占领)?$/;
+/** 松江府, 会稽郡, 江宁州: a name without its level suffix before 府/郡/州 is the historical prefecture (市府 is 市政府). */
+const HISTORICAL_NEXT = /^(?:府(?![院办])|郡|州(?![市区县]))/;
+/** A combination of abbreviations before a bridge or tunnel is the crossing's name (沪通长江公铁大桥), not its places (a railway named so runs through them). */
+const ABBR_FACILITY_NEXT = /^(?:长江|跨江|过江|跨海|公铁|公路|铁路)*(?:大桥|隧道|过江通道|跨江通道|跨海通道)/;
+/** 示范区 naming the zone's own bodies (示范区执委会, 理事会) is the zone itself, like 嘉善县人民政府 is 嘉善; a 管委会 is any zone's (综改示范区管委会). */
+const BODY_NEXT = /^(?:执委会|执行委员会|理事会)/;
 /** A boundary description (四至: 东至大海，西至公路) uses 东至/西至/南至/北至 as directions. */
 const FOUR_BOUNDS = /[东西南北]至/g;
 /** After a demonstrative and a classifier (这片江山, 一座宝山) a name is a common noun. */
@@ -255,7 +271,7 @@ const PERSON_BEFORE = /(?:记者|通讯员|主持人|作者|编辑|摄影|摄|�
 /** Parts of speech of a function word: a place name cannot start with one (以古镇 in 以|古镇). */
 const FUNCTION_TAG = /^(?:p|c|u|d|r|y|e|o|uj|ul|ug|uv|uz|ud)$/;
 // Bare 示范区 after these characters is some other 示范区 (国家自主创新示范区, 海洋经济示范区 …).
-const CONTEXT_BLOCK_LEFT = new Set([..."展济新革合点主家学业明范级性型洋化色"]);
+const CONTEXT_BLOCK_LEFT = new Set([..."展济新革合点主家学业明范级性型洋化色技"]);
 
 /** Word boundaries of jieba's tagged cut (offsets where a word starts or ends), with each word's part of speech by start. */
 interface Segmentation {
@@ -317,6 +333,8 @@ interface Candidate {
   paragraph: number;
   /** jieba reads the text as one common word (建设, 合作): never a name that needs context. */
   commonWord?: boolean;
+  /** A contextual alias naming its own body (示范区执委会): the zone, whatever else the article says. */
+  body?: boolean;
 }
 
 /** Whether a form's region(s) need their county/city named elsewhere in the article. */
@@ -328,6 +346,36 @@ function needsContext(form: Form, id: string): boolean {
   if ((r.kind === "county" || r.kind === "district") && form.kind === "short") return !inHomeProvinces(id);
   // 东区, 城区, 矿区: a district whose name is one character and its suffix is a generic word.
   if (r.kind === "district" && form.kind === "full" && r.full.length === 2) return true;
+  return false;
+}
+
+/** Country names of the world in Chinese, from the ICU/CLDR data Node ships (Intl.DisplayNames), China's own regions excluded. */
+let countries: Dictionary<true> | undefined;
+function countryNames(): Dictionary<true> {
+  if (countries) return countries;
+  const display = new Intl.DisplayNames(["zh-Hans"], { type: "region", fallback: "none" });
+  // China itself and its SARs and Taiwan, and CLDR's groupings and placeholders (欧盟, 联合国, 未知地区).
+  const skip = new Set(["CN", "HK", "MO", "TW", "EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"]);
+  const names: [string, true][] = [];
+  for (let a = 65; a <= 90; a++)
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      const name = skip.has(code) ? undefined : display.of(code);
+      if (name && name !== code && /^\p{Script=Han}{2,}$/u.test(name)) names.push([name, true]);
+    }
+  countries = new Dictionary(names);
+  return countries;
+}
+
+/** A foreign address chain ends right before a name: a country and its own divisions (日本|岛根县|, 越南|老街省|, 韩国|). */
+const FOREIGN_CHAIN = /^(?:\p{Script=Han}{1,5}?[省县市州道郡都府区])*$/u;
+function foreignBefore(text: string, i: number, prev: Candidate | undefined): boolean {
+  const dict = countryNames();
+  for (let s = Math.max(0, i - 16); s < i - 1; s++) {
+    // Inside a Chinese name already read (内蒙古, 延边朝鲜族自治州) a country name is not one.
+    if (prev && prev.end > s) continue;
+    for (const { form } of dict.allAt(text, s)) if (s + form.length <= i && FOREIGN_CHAIN.test(text.slice(s + form.length, i))) return true;
+  }
   return false;
 }
 
@@ -347,11 +395,19 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
       continue;
     }
     let taken: Candidate | undefined;
-    for (const { form: surface, value } of dict.allAt(text, i)) {
+    // A place after a foreign country or in its address chain (日本岛根县松江市) or after a dynasty (南宋定都临安) is not a current Chinese division.
+    const names = [...dict.allAt(text, i)];
+    if (names.length && (DYNASTY_BEFORE.test(text.slice(Math.max(0, i - 8), i)) || foreignBefore(text, i, out[out.length - 1]))) {
+      i += (names[0] as { form: string }).form.length;
+      continue;
+    }
+    let skipTo = 0;
+    for (const { form: surface, value } of names) {
       const end = i + surface.length;
       const after = text.slice(end, end + 2);
       if (STREET_SUFFIX.some((s) => after.startsWith(s)) && !/[区县市镇乡省]$/.test(surface)) continue;
       if (BRAND_NEXT.test(text.slice(end)) || NOT_DIVISION_NEXT.test(text.slice(end))) continue;
+      if (!LEVEL_SUFFIX.test(surface) && HISTORICAL_NEXT.test(text.slice(end))) continue;
       if (/^[东西南北]至$/.test(surface) && (text.slice(Math.max(0, i - 30), end + 30).match(FOUR_BOUNDS)?.length ?? 0) >= 2) continue;
       const prev = out[out.length - 1];
       // An address chain: right after a place that contains one of this name's readings (嘉兴|嘉善, 上海市|青浦区).
@@ -367,6 +423,11 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
         if (form.kind === "context" && CONTEXT_BLOCK_LEFT.has(text[i - 1] ?? "")) continue;
         // Abbreviation combinations (沪苏浙皖, 青吴嘉) are curated and never part of another word.
         if (form.kind === "composite") {
+          // The whole name is the facility's (沪苏嘉城际铁路): none of its shorter combinations (沪苏) is read either.
+          if (ABBR_FACILITY_NEXT.test(text.slice(end))) {
+            skipTo = end;
+            break;
+          }
           taken = { text: surface, start: i, end, form, reason: "composite", chainParent: undefined, paragraph };
           break;
         }
@@ -388,15 +449,16 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
         }
         const reason: RegionReason = chained ? "chain" : form.kind === "alias" || form.kind === "context" ? "alias" : form.kind === "full" ? "suffix" : "word";
         const commonWord = !lenient && ((first !== undefined && first.end === end && !PROPER.has(first.tag)) || (form.kind === "short" && form.ids.some((id) => get().common.has(id))));
-        taken = { text: surface, start: i, end, form, reason, chainParent: chained, paragraph, commonWord };
+        const body = form.kind === "context" && BODY_NEXT.test(text.slice(end));
+        taken = { text: surface, start: i, end, form, reason, chainParent: chained, paragraph, commonWord, body };
         break;
       }
-      if (taken) break;
+      if (taken || skipTo) break;
     }
     if (taken) {
       out.push(taken);
       i = taken.end;
-    } else i++;
+    } else i = Math.max(i + 1, skipTo);
   }
   return out;
 }
@@ -497,7 +559,7 @@ export function findRegionsInArticle(paragraphs: { index: number; text: string }
     const text = textOf.get(c.paragraph)?.slice(first.start, c.end) ?? c.text;
     for (const id of resolve(c)) {
       if (!regions.has(id)) continue;
-      out.push({ id, text, start: first.start, end: c.end, contextual: c.form.kind === "context", reason: c.reason, paragraph: c.paragraph });
+      out.push({ id, text, start: first.start, end: c.end, contextual: c.form.kind === "context" && !c.body, reason: c.reason, paragraph: c.paragraph });
     }
   }
   return out;
