@@ -1,11 +1,12 @@
 /**
- * npm run eval:clean [-- --json] [-- --verbose] [-- --corpus cwced|aeb|fresh] [-- --errors]
+ * npm run eval:clean [-- --json] [-- --verbose] [-- --corpus cwced|aeb|fresh] [-- --errors] [-- --gold FILE]
  * Scores the HTML cleaner against the pages with ground truth in ../shared/corpus
  * (cwced: Chinese, aeb: mostly English) with the article-extraction-benchmark shingle
  * metric, beside two baselines measured in the same run: all visible text, and
  * Readability.js (with linkedom).
  * `fresh`: the furniture/caption regression set (tests/gold/clean-fresh.json, pages annotated by reading): junk
- * gone, title and date accuracy, body F1, pinyin gone. `--errors` lists every miss on it.
+ * gone, title and date accuracy, body F1, pinyin gone. `--errors` lists every miss on it. `--gold FILE` scores another
+ * set in the same format instead (tests/gold/clean-fresh2.json: the second set, never tuned on).
  */
 import { Readability } from "@mozilla/readability";
 import * as cheerio from "cheerio";
@@ -18,7 +19,7 @@ import { collectBlocks } from "../lib/ingest/html-blocks";
 import { decodeBytes } from "../lib/ingest/decode";
 import { extractHtml } from "../lib/ingest/html";
 import { processPage } from "../lib/ingest/process";
-import { freshBytes, loadFreshGold, scoreFreshPage, summarizeFresh, type FreshPageScore, type FreshSummary } from "../lib/eval/fresh";
+import { FRESH_GOLD, freshBytes, loadFreshGold, scoreFreshPage, summarizeFresh, type FreshPageScore, type FreshSummary } from "../lib/eval/fresh";
 
 type Page = EvalPage;
 
@@ -71,9 +72,9 @@ function run(corpus: string, name: string, pages: Page[], system: System): Row {
   return { corpus, system: name, pages: pages.length, ms, ...aggregate(docs), worst };
 }
 
-function runFresh(): { summary: FreshSummary; scores: FreshPageScore[]; ms: number } {
+function runFresh(file: string): { file: string; summary: FreshSummary; scores: FreshPageScore[]; ms: number } {
   const t0 = performance.now();
-  const scores = loadFreshGold().map((gold) => {
+  const scores = loadFreshGold(file).map((gold) => {
     const bytes = freshBytes(gold);
     let pred = null;
     try {
@@ -83,12 +84,12 @@ function runFresh(): { summary: FreshSummary; scores: FreshPageScore[]; ms: numb
     }
     return scoreFreshPage(gold, pred, decodeBytes(bytes).text);
   });
-  return { summary: summarizeFresh(scores), scores, ms: performance.now() - t0 };
+  return { file, summary: summarizeFresh(scores), scores, ms: performance.now() - t0 };
 }
 
-function printFresh({ summary: s, scores, ms }: ReturnType<typeof runFresh>, errors: boolean): void {
+function printFresh({ file, summary: s, scores, ms }: ReturnType<typeof runFresh>, errors: boolean): void {
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-  console.log(`\nfresh set (tests/gold/clean-fresh.json, ${s.pages} pages annotated by reading), processPage:`);
+  console.log(`\nfresh set (${path.relative(process.cwd(), file)}, ${s.pages} pages annotated by reading), processPage:`);
   console.log("| junk gone | titles right | dates right | body P | body R | body F1 | pinyin gone | time (ms) |");
   console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   console.log(
@@ -120,9 +121,10 @@ async function main(): Promise<void> {
     .option("--verbose", "print the 5 worst pages per corpus for our cleaner")
     .option("--corpus <name>", "only this corpus (cwced, aeb or fresh)")
     .option("--errors", "list every miss on the fresh set")
+    .option("--gold <file>", "score this gold file (clean-fresh.json format) as the fresh set", FRESH_GOLD)
     .parse();
-  const opts = program.opts<{ json?: boolean; verbose?: boolean; corpus?: string; errors?: boolean }>();
-  const fresh = !opts.corpus || opts.corpus === "fresh" ? runFresh() : null;
+  const opts = program.opts<{ json?: boolean; verbose?: boolean; corpus?: string; errors?: boolean; gold: string }>();
+  const fresh = !opts.corpus || opts.corpus === "fresh" ? runFresh(path.resolve(opts.gold)) : null;
 
   const corpora: [string, () => Page[]][] = [
     ["cwced", loadCwced],
