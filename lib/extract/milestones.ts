@@ -356,8 +356,14 @@ function resolveSubject(
   return { name: textual, id: null };
 }
 
+/** Head nouns of a place, facility or project (站, 枢纽, 中心…). */
+const THING_HEAD = "(?:站|线|桥|隧道|枢纽|中心|园区|园|馆|大厦|大楼|基地|港|机场|项目|工程|医院|学校|公司)";
+/** After a name: it is not the head, only qualifies one (A的…, A和B, A枢纽). */
+const QUALIFIES = new RegExp(`^(?:的|之|和|与|及|、|同|跟|${THING_HEAD})`);
 /** A place, facility or project the page names without it being an entity (…地铁西岑站, 一座体育馆,). */
-const UNNAMED_THING = /\p{Script=Han}{2,}(?:站|线|桥|隧道|枢纽|中心|园区|园|馆|大厦|大楼|基地|港|机场|项目|工程|医院|学校|公司)(?=[，,。；、\s]|$)/u;
+const UNNAMED_THING = new RegExp(`\\p{Script=Han}{2,}${THING_HEAD}(?=[，,。；、\\s]|$)`, "u");
+/** 南湖综合客运枢纽位于…: a sentence that introduces a facility by where it lies. */
+const INTRODUCED_THING = new RegExp(`^(\\p{Script=Han}{2,20}?${THING_HEAD})(?:位于|坐落于|地处)`, "u");
 
 /** True when the text between `from` and `to`, without the entity names in it, still names a thing. */
 function unnamedThingBetween(text: string, from: number, to: number, names: readonly EntityMention[]): boolean {
@@ -379,7 +385,11 @@ function unnamedThingBetween(text: string, from: number, to: number, names: read
 function topicOf(text: string, sent: { start: number; end: number }, named: readonly EntityMention[]): Subject | null {
   const lead = /^[\s“”"，,]*/.exec(text.slice(sent.start, sent.end))?.[0].length ?? 0;
   const e = named.find((n) => n.start === sent.start + lead && (n.kind !== "region" || ZONE.test(n.name)));
-  if (!e || /^(的|之|和|与|及|、|同|跟)/.test(text.slice(e.end))) return null;
+  // 南湖综合客运枢纽位于…: a facility the sentence introduces by where it lies, though no entity knows it
+  // (金山铁路枢纽位于…: the entity 金山铁路 only qualifies it).
+  const intro = INTRODUCED_THING.exec(text.slice(sent.start + lead, sent.end));
+  if (intro && (!e || sent.start + lead + (intro[1] as string).length > e.end)) return { name: intro[1] as string, id: null };
+  if (!e || QUALIFIES.test(text.slice(e.end))) return null;
   return { name: e.name, id: e.id };
 }
 
