@@ -259,3 +259,10 @@ describe("one event told at two precisions in one article", () => {
     expect(brief(ms)).toEqual(["2021-03 批复", "2021-04-12 批复"]);
   });
 });
+
+describe("two precisions need one subject", () => {
+  it("a meeting of the year and another ceremony of a day in one place stay apart", () => {
+    const ms = run(["2021年,长三角文旅联盟年会在嘉善县成功举行。", "2021年5月11日,长三角文旅联盟颁奖典礼在西塘镇举行。"]);
+    expect(brief(ms)).toEqual(["2021 举行", "2021-05-11 举行"]);
+  });
+});

@@ -518,12 +518,12 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
 }
 
 const norm = (s: string | null) => (s ?? "").replace(/[《》“”"\s·()（）]/g, "");
-/** Two subjects name the same thing: the same entity, or one name containing the other. */
-function sameSubject(a: Milestone, b: Milestone): boolean {
+/** Two subjects name the same thing: the same entity, or one name containing the other (or, unless strict, sharing an entity). */
+function sameSubject(a: Milestone, b: Milestone, strict = false): boolean {
   if (a.subjectId && b.subjectId) return a.subjectId === b.subjectId;
   const x = norm(a.subject);
   const y = norm(b.subject);
-  return x.length > 0 && y.length > 0 && (x.includes(y) || y.includes(x) || a.entityIds.some((id) => b.entityIds.includes(id)));
+  return x.length > 0 && y.length > 0 && (x.includes(y) || y.includes(x) || (!strict && a.entityIds.some((id) => b.entityIds.includes(id))));
 }
 
 /** Two single dates where one is a prefix of the other (2021-02 and 2021-02-22): compatible, at different precisions. */
@@ -544,7 +544,8 @@ export function mergeMilestones(ms: readonly Milestone[]): Milestone[] {
     // The title restates the body: the same action on the same date is the same event, whatever words name it.
     let i = out.findIndex((o) => o.action === m.action && o.date === m.date && (sameSubject(o, m) || ((o.paragraph < 0 || m.paragraph < 0) && o.date !== null)));
     // 2021年2月…批复 and later 2021年2月22日…批准: one event told at two precisions is one milestone.
-    if (i < 0) i = out.findIndex((o) => o.action === m.action && o.status === m.status && refines(o, m) && sameSubject(o, m));
+    // Only the same subject counts here (one entity, or one name inside the other), not a shared place or body.
+    if (i < 0) i = out.findIndex((o) => o.action === m.action && o.status === m.status && refines(o, m) && sameSubject(o, m, true));
     const o = out[i];
     if (!o) {
       out.push(m);
