@@ -266,3 +266,14 @@ describe("two precisions need one subject", () => {
     expect(brief(ms)).toEqual(["2021 举行", "2021-05-11 举行"]);
   });
 });
+
+describe("a topic continues only into an action it can undergo", () => {
+  it("a plan opening the previous sentence is not what gets built", () => {
+    expect(run(["《嘉善县综合交通规划》提出建设一批换乘枢纽。于2021年建成。"]).map((m) => m.subject)).not.toContain("嘉善县综合交通规划");
+  });
+
+  it("a plan opening the previous sentence is what gets issued", () => {
+    const ms = run(["《嘉善县综合交通规划》提出建设一批换乘枢纽。于2020年正式发布。"]);
+    expect(ms.map((m) => `${m.date} ${m.action} ${m.subject}`)).toEqual(["2020 发布 嘉善县综合交通规划"]);
+  });
+});

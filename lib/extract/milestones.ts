@@ -382,15 +382,22 @@ function unnamedThingBetween(text: string, from: number, to: number, names: read
  * The topic of a sentence: the entity it opens with (虹桥枢纽位于…, 该中心总占地…), unless it is one of several
  * (A和B…) or only qualifies the real head (A的二期工程…).
  */
-function topicOf(text: string, sent: { start: number; end: number }, named: readonly EntityMention[]): Subject | null {
-  const lead = /^[\s“”"，,]*/.exec(text.slice(sent.start, sent.end))?.[0].length ?? 0;
+function topicOf(text: string, sent: { start: number; end: number }, named: readonly EntityMention[], action: string): Subject | null {
+  const lead = /^[\s“”"，,《]*/.exec(text.slice(sent.start, sent.end))?.[0].length ?? 0;
   const e = named.find((n) => n.start === sent.start + lead && (n.kind !== "region" || ZONE.test(n.name)));
   // 南湖综合客运枢纽位于…: a facility the sentence introduces by where it lies, though no entity knows it
   // (金山铁路枢纽位于…: the entity 金山铁路 only qualifies it).
   const intro = INTRODUCED_THING.exec(text.slice(sent.start + lead, sent.end));
-  if (intro && (!e || sent.start + lead + (intro[1] as string).length > e.end)) return { name: intro[1] as string, id: null };
-  if (!e || QUALIFIES.test(text.slice(e.end))) return null;
+  if (intro && (!e || sent.start + lead + (intro[1] as string).length > e.end)) return BUILD_ACTIONS.has(action) || ORG_ACTIONS.has(action) ? { name: intro[1] as string, id: null } : null;
+  if (!e || QUALIFIES.test(text.slice(e.end).replace(/^》/, "")) || !fitsTopic(e.kind, action)) return null;
   return { name: e.name, id: e.id };
+}
+
+/** A topic continues only into an action it can undergo: a plan is not built or unveiled, a body or zone not approved. */
+function fitsTopic(kind: EntityMention["kind"], action: string): boolean {
+  if (BUILD_ACTIONS.has(action) || ORG_ACTIONS.has(action)) return kind !== "plan";
+  if (DOC_ACTIONS.has(action)) return kind === "plan" || kind === "project";
+  return kind === "plan" || kind === "project" || kind === "organization";
 }
 
 /** 于2024年10月14日正式启用: nothing but times, prepositions and adverbs before the verb (a zero subject). */
@@ -456,9 +463,9 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       // 虹桥枢纽位于闵行区,于2010年建成 / …。于2024年10月14日正式启用: a clause with no subject at all (only a
       // date and the verb) continues the entity the sentence, or else the sentence before, opens with.
       if (!subject && bareBefore(text, clause.start, verb.start, anchors)) {
-        const topic = topicOf(text, sent, named);
+        const topic = topicOf(text, sent, named, verb.id);
         if (topic && clause.start > sent.start) subject = topic;
-        else if (before && bareBefore(text, sent.start, verb.start, anchors)) subject = topicOf(text, before, named);
+        else if (before && bareBefore(text, sent.start, verb.start, anchors)) subject = topicOf(text, before, named, verb.id);
       }
       if (!subject && /(以来|之际|之初)$/.test(text.slice(clause.start, clause.end))) {
         const next = clauseAround(text, Math.min(clause.end + 1, sent.end), sent.start, sent.end);
