@@ -187,3 +187,93 @@ describe("merging across articles by meaning, not text", () => {
     expect(a && b && milestoneKey(a)).toBe(b && milestoneKey(b));
   });
 });
+
+describe("zero subjects continue the sentence's or the previous sentence's topic", () => {
+  const subjects = (ms: Milestone[]) => ms.map((m) => `${m.date} ${m.action} ${m.subject}`);
+
+  it("X于…动工,于…建成: every dated clause is about X", () => {
+    expect(subjects(run(["南湖综合客运枢纽于2015年动工,于2019年建成启用,是城市东部的交通中心。"]))).toEqual(["2015 开工 南湖综合客运枢纽", "2019 建成 南湖综合客运枢纽"]);
+  });
+
+  it("X位于…,于…开工: a facility introduced by where it lies is the topic, not the entity qualifying it", () => {
+    expect(subjects(run(["金山铁路枢纽位于金山新城南部,于2012年开工,于2015年建成投运。"]))).toEqual(["2012 开工 金山铁路枢纽", "2015 建成 金山铁路枢纽"]);
+  });
+
+  it("…X…。于YYYY年…启用: the previous sentence's topic", () => {
+    const ms = run(["嘉善科创中心项目位于西塘镇,总投资30亿元。于2022年5月8日正式启用。"]);
+    expect(subjects(ms)).toEqual(["2022-05-08 投用 嘉善科创中心项目"]);
+    expect(ms[0]?.subjectId).not.toBeNull();
+  });
+
+  it("no topic entity in the previous sentence, or two of them: no milestone", () => {
+    expect(run(["这座城市位于长江南岸。2016年5月正式启用。"])).toEqual([]);
+    expect(run(["青浦区和吴江区位于太湖之滨。2020年6月正式启用。"])).toEqual([]);
+  });
+
+  it("a sentence with a subject of its own keeps it", () => {
+    expect(subjects(run(["嘉善科创中心项目位于西塘镇。2022年5月8日,长三角文旅联盟正式成立。"]))).toEqual(["2022-05-08 成立 长三角文旅联盟"]);
+  });
+});
+
+describe("a short reference nearer to an unnamed thing than to a known entity", () => {
+  it("…新建地铁某站,其建成后…投运 is not the entity's", () => {
+    const ms = run(["嘉善科创中心项目位于西塘镇。附近将新建地铁西塘北站,其完成建设后预计2025年底前实现投运。"]);
+    expect(ms.map((m) => m.subject)).not.toContain("嘉善科创中心项目");
+  });
+
+  it("without an unnamed thing in between, 该项目 still resolves", () => {
+    const ms = run(["嘉善科创中心项目位于西塘镇。该项目于2022年5月8日正式启用。"]);
+    expect(ms.map((m) => `${m.date} ${m.subject}`)).toEqual(["2022-05-08 嘉善科创中心项目"]);
+  });
+});
+
+describe("synonym verbs of existing actions", () => {
+  it("组成 forms an organization, 由…组成 does not", () => {
+    expect(brief(run(["2020年5月,三省一市联合组成长三角文旅联盟。"]))).toEqual(["2020-05 成立"]);
+    expect(run(["2020年5月,长三角文旅联盟由沪苏浙皖四地文旅部门组成。"])).toEqual([]);
+  });
+
+  it("到YYYY年…组成了 in the past is done", () => {
+    expect(brief(run(["到1997年组成了长三角城市经济协作组织。"]))).toEqual(["1997 成立"]);
+  });
+
+  it("maps 竣工验收, 正式运营, 建成启用, 奠基, 合龙, 揭幕 to one action each", () => {
+    expect(canonicalAction("竣工验收")).toBe("竣工");
+    expect(canonicalAction("正式运营")).toBe("投用");
+    expect(canonicalAction("建成启用")).toBe("建成");
+    expect(canonicalAction("奠基")).toBe("开工");
+    expect(canonicalAction("合龙")).toBe("贯通");
+    expect(canonicalAction("揭幕")).toBe("揭牌");
+    expect(brief(run(["2022年7月,苏州轨道交通6号线正式运营。"]))).toEqual(["2022-07 投用"]);
+  });
+});
+
+describe("one event told at two precisions in one article", () => {
+  it("2021年3月…批复 and 2021年3月12日…批准 are one milestone with the day", () => {
+    const ms = run(["2021年3月,国务院批复《嘉兴市国土空间总体规划》。", "2021年3月12日,国务院正式批准《嘉兴市国土空间总体规划》,要求抓好落实。"]);
+    expect(brief(ms)).toEqual(["2021-03-12 批复"]);
+  });
+
+  it("different subjects or incompatible dates stay apart", () => {
+    const ms = run(["2021年3月,国务院批复《嘉兴市国土空间总体规划》。", "2021年4月12日,国务院批准《湖州市国土空间总体规划》。"]);
+    expect(brief(ms)).toEqual(["2021-03 批复", "2021-04-12 批复"]);
+  });
+});
+
+describe("two precisions need one subject", () => {
+  it("a meeting of the year and another ceremony of a day in one place stay apart", () => {
+    const ms = run(["2021年,长三角文旅联盟年会在嘉善县成功举行。", "2021年5月11日,长三角文旅联盟颁奖典礼在西塘镇举行。"]);
+    expect(brief(ms)).toEqual(["2021 举行", "2021-05-11 举行"]);
+  });
+});
+
+describe("a topic continues only into an action it can undergo", () => {
+  it("a plan opening the previous sentence is not what gets built", () => {
+    expect(run(["《嘉善县综合交通规划》提出建设一批换乘枢纽。于2021年建成。"]).map((m) => m.subject)).not.toContain("嘉善县综合交通规划");
+  });
+
+  it("a plan opening the previous sentence is what gets issued", () => {
+    const ms = run(["《嘉善县综合交通规划》提出建设一批换乘枢纽。于2020年正式发布。"]);
+    expect(ms.map((m) => `${m.date} ${m.action} ${m.subject}`)).toEqual(["2020 发布 嘉善县综合交通规划"]);
+  });
+});

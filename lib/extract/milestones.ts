@@ -137,6 +137,11 @@ function findActions(text: string, from: number, to: number, names: readonly Ent
       verb = "通过";
       id = "通过";
     }
+    // 由A和B组成, 重要组成部分: 组成 tells what something consists of; it forms an organization only as 组成(了)X.
+    if (verb === "组成" && (/由[^，,。；]*$/.test(text.slice(from, i)) || /^(部分|单位|人员|成员|结构|要素)/.test(text.slice(i + 2)))) {
+      i += verb.length;
+      continue;
+    }
     if (id === "实施" && verb === "实施" && !/(起|正式|开始|印发|》|施行)[\s“”"]*$/.test(text.slice(Math.max(from, i - 3), i))) {
       i += verb.length;
       continue;
@@ -195,6 +200,9 @@ function statusOf(text: string, clauseStart: number, verbStart: number, verb: st
   const objectMarker = /^(纳入|划入|列入)$/.test(verb) && /将[^于在]/.test(before) && !/将(于|在)/.test(before);
   const future = !objectMarker && FUTURE.test(before.replace(/将近/g, ""));
   if (anchor.lead === "target" && /已/.test(before)) return "cumulative";
+  // 到1997年组成了…: a past deadline told with the perfective 了 and no future word is an event that happened.
+  const pastPerfective = anchor.lead === "target" && !future && text.startsWith("了", verbStart + verb.length) && !(anchor.value && ctx.published && afterPublication(anchor.value, ctx.published, ctx.publishedPrecision));
+  if (pastPerfective) return "done";
   if (anchor.lead === "target" || (future && !/已/.test(before.slice(before.search(FUTURE))))) return "planned";
   // A date after the publication (自10月1日起施行, 11月17日开港 in an August article) has not happened yet.
   if (anchor.value && ctx.published && afterPublication(anchor.value, ctx.published, ctx.publishedPrecision)) return "planned";
@@ -271,6 +279,8 @@ function textSubject(text: string, from: number, verb: ActionHit, to: number, an
   parts.push(text.slice(at, verb.start));
   for (const part of parts.reverse()) {
     const s = cleanSubject(part.replace(/^.*[，,；;：:]/, ""));
+    // 建设后, 成立以来: a time phrase, not what the event is about.
+    if (/(后|前|时|以来|之际)$/.test(s)) continue;
     if ((HAN2.test(s) && !GENERIC_SUBJECT.test(s)) || SHORT_REF.test(s)) return s.slice(-30);
   }
   let after = text.slice(verb.end, to).replace(/^(了|的|过)/, "");
@@ -334,10 +344,73 @@ function resolveSubject(
   const ref = SHORT_REF.exec(textual.replace(/[《》]/g, ""));
   if (ref) {
     const kind = SHORT_REF_KIND[(ref[1] ?? ref[2]) as string] as "plan" | "project" | "organization";
-    const earlier = names.filter((e) => e.kind === kind && e.end <= verb.start).at(-1) ?? ctx.last[kind];
-    return earlier ? { name: earlier.name, id: earlier.id } : null;
+    const inPara = names.filter((e) => e.kind === kind && e.end <= verb.start).at(-1);
+    const earlier = inPara ?? ctx.last[kind];
+    if (!earlier) return null;
+    // …新建地铁西岑站,其建成后…: a thing the page names without an entity stands nearer the reference than the
+    // known entity, so the reference is most likely to it; no subject beats a known but wrong one.
+    const refAt = text.lastIndexOf(ref[0], verb.start);
+    if (unnamedThingBetween(text, inPara ? inPara.end : 0, refAt >= 0 ? refAt : verb.start, names)) return null;
+    return { name: earlier.name, id: earlier.id };
   }
   return { name: textual, id: null };
+}
+
+/** Head nouns of a place, facility or project (站, 枢纽, 中心…). */
+const THING_HEAD = "(?:站|线|桥|隧道|枢纽|中心|园区|园|馆|大厦|大楼|基地|港|机场|项目|工程|医院|学校|公司)";
+/** After a name: it is not the head, only qualifies one (A的…, A和B, A枢纽). */
+const QUALIFIES = new RegExp(`^(?:的|之|和|与|及|、|同|跟|${THING_HEAD})`);
+/** A place, facility or project the page names without it being an entity (…地铁西岑站, 一座体育馆,). */
+const UNNAMED_THING = new RegExp(`\\p{Script=Han}{2,}${THING_HEAD}(?=[，,。；、\\s]|$)`, "u");
+/** 南湖综合客运枢纽位于…: a sentence that introduces a facility by where it lies. */
+const INTRODUCED_THING = new RegExp(`^(\\p{Script=Han}{2,20}?${THING_HEAD})(?:位于|坐落于|地处)`, "u");
+
+/** True when the text between `from` and `to`, without the entity names in it, still names a thing. */
+function unnamedThingBetween(text: string, from: number, to: number, names: readonly EntityMention[]): boolean {
+  let gap = "";
+  let at = from;
+  for (const e of [...names].filter((n) => n.start >= from && n.end <= to).sort((x, y) => x.start - y.start)) {
+    if (e.start < at) continue;
+    gap += `${text.slice(at, e.start)}，`;
+    at = e.end;
+  }
+  gap += text.slice(at, to);
+  return UNNAMED_THING.test(gap);
+}
+
+/**
+ * The topic of a sentence: the entity it opens with (虹桥枢纽位于…, 该中心总占地…), unless it is one of several
+ * (A和B…) or only qualifies the real head (A的二期工程…).
+ */
+function topicOf(text: string, sent: { start: number; end: number }, named: readonly EntityMention[], action: string): Subject | null {
+  const lead = /^[\s“”"，,《]*/.exec(text.slice(sent.start, sent.end))?.[0].length ?? 0;
+  const e = named.find((n) => n.start === sent.start + lead && (n.kind !== "region" || ZONE.test(n.name)));
+  // 南湖综合客运枢纽位于…: a facility the sentence introduces by where it lies, though no entity knows it
+  // (金山铁路枢纽位于…: the entity 金山铁路 only qualifies it).
+  const intro = INTRODUCED_THING.exec(text.slice(sent.start + lead, sent.end));
+  if (intro && (!e || sent.start + lead + (intro[1] as string).length > e.end)) return BUILD_ACTIONS.has(action) || ORG_ACTIONS.has(action) ? { name: intro[1] as string, id: null } : null;
+  if (!e || QUALIFIES.test(text.slice(e.end).replace(/^》/, "")) || !fitsTopic(e.kind, action)) return null;
+  return { name: e.name, id: e.id };
+}
+
+/** A topic continues only into an action it can undergo: a plan is not built or unveiled, a body or zone not approved. */
+function fitsTopic(kind: EntityMention["kind"], action: string): boolean {
+  if (BUILD_ACTIONS.has(action) || ORG_ACTIONS.has(action)) return kind !== "plan";
+  if (DOC_ACTIONS.has(action)) return kind === "plan" || kind === "project";
+  return kind === "plan" || kind === "project" || kind === "organization";
+}
+
+/** 于2024年10月14日正式启用: nothing but times, prepositions and adverbs before the verb (a zero subject). */
+function bareBefore(text: string, from: number, verbStart: number, anchors: readonly Anchor[]): boolean {
+  let rest = "";
+  let at = from;
+  for (const a of anchors) {
+    if (a.start < from || a.end > verbStart) continue;
+    rest += text.slice(at, a.start);
+    at = a.end;
+  }
+  rest += text.slice(at, verbStart);
+  return rest.replace(LEADING_NOISE, "").replace(/(起|底|初|末|中旬|上旬|下旬|以来|前后)/g, "").replace(LEADING_NOISE, "") === "";
 }
 
 // ---------- the paragraph ----------
@@ -350,7 +423,10 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
   const out: Milestone[] = [];
   const names = entities.filter((e) => e.kind !== "date");
   const named = names.filter((e) => e.kind === "plan" || e.kind === "project" || e.kind === "organization" || e.kind === "region");
+  let previous: { start: number; end: number } | null = null;
   for (const sent of sentences(text)) {
+    const before = previous;
+    previous = sent;
     const anchors = anchorsOf(text, dates, sent.start, sent.end);
     if (anchors.length === 0) continue;
     const actions = findActions(text, sent.start, sent.end, names);
@@ -384,6 +460,13 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       const last = found.at(-1);
       let subject = resolveSubject(text, clause, subjFrom, verb, anchors, named, ctx) ?? (last?.subject ? { name: last.subject, id: last.subjectId } : null);
       // 自2019年11月揭牌成立以来,示范区…: a time clause's subject is the main clause's.
+      // 虹桥枢纽位于闵行区,于2010年建成 / …。于2024年10月14日正式启用: a clause with no subject at all (only a
+      // date and the verb) continues the entity the sentence, or else the sentence before, opens with.
+      if (!subject && bareBefore(text, clause.start, verb.start, anchors)) {
+        const topic = topicOf(text, sent, named, verb.id);
+        if (topic && clause.start > sent.start) subject = topic;
+        else if (before && bareBefore(text, sent.start, verb.start, anchors)) subject = topicOf(text, before, named, verb.id);
+      }
       if (!subject && /(以来|之际|之初)$/.test(text.slice(clause.start, clause.end))) {
         const next = clauseAround(text, Math.min(clause.end + 1, sent.end), sent.start, sent.end);
         const e = named.find((n) => n.start >= next.start && n.end <= next.end && (n.kind !== "region" || ZONE.test(n.name)));
@@ -442,31 +525,44 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
 }
 
 const norm = (s: string | null) => (s ?? "").replace(/[《》“”"\s·()（）]/g, "");
-/** Two subjects name the same thing: the same entity, or one name containing the other. */
-function sameSubject(a: Milestone, b: Milestone): boolean {
+/** Two subjects name the same thing: the same entity, or one name containing the other (or, unless strict, sharing an entity). */
+function sameSubject(a: Milestone, b: Milestone, strict = false): boolean {
   if (a.subjectId && b.subjectId) return a.subjectId === b.subjectId;
   const x = norm(a.subject);
   const y = norm(b.subject);
-  return x.length > 0 && y.length > 0 && (x.includes(y) || y.includes(x) || a.entityIds.some((id) => b.entityIds.includes(id)));
+  return x.length > 0 && y.length > 0 && (x.includes(y) || y.includes(x) || (!strict && a.entityIds.some((id) => b.entityIds.includes(id))));
+}
+
+/** Two single dates where one is a prefix of the other (2021-02 and 2021-02-22): compatible, at different precisions. */
+function refines(a: Milestone, b: Milestone): boolean {
+  if (!a.date || !b.date || a.date === b.date || a.dateEnd || b.dateEnd) return false;
+  return a.date.startsWith(b.date) || b.date.startsWith(a.date);
 }
 
 /**
  * One event is one milestone within an article: the same action on the same date (or both undated) about the
- * same subject, told in the title and the body or restated, is kept once: `done` over `planned` (a schedule
+ * same subject, told in the title and the body or restated (also at two precisions, 2021年2月 and 2021年2月22日:
+ * the more precise date is kept), is kept once: `done` over `planned` (a schedule
  * the article also reports as done), the one with an entity id, then the richer.
  */
 export function mergeMilestones(ms: readonly Milestone[]): Milestone[] {
   const out: Milestone[] = [];
   for (const m of ms) {
     // The title restates the body: the same action on the same date is the same event, whatever words name it.
-    const i = out.findIndex((o) => o.action === m.action && o.date === m.date && (sameSubject(o, m) || ((o.paragraph < 0 || m.paragraph < 0) && o.date !== null)));
+    let i = out.findIndex((o) => o.action === m.action && o.date === m.date && (sameSubject(o, m) || ((o.paragraph < 0 || m.paragraph < 0) && o.date !== null)));
+    // 2021年2月…批复 and later 2021年2月22日…批准: one event told at two precisions is one milestone.
+    // Only the same subject counts here (one entity, or one name inside the other), not a shared place or body.
+    if (i < 0) i = out.findIndex((o) => o.action === m.action && o.status === m.status && refines(o, m) && sameSubject(o, m, true));
     const o = out[i];
     if (!o) {
       out.push(m);
       continue;
     }
     const better = (m.status === "done" && o.status === "planned") || (!o.subjectId && !!m.subjectId) || (m.status === o.status && !!m.subjectId === !!o.subjectId && m.entityIds.length > o.entityIds.length);
-    if (better) out[i] = { ...m, paragraph: o.paragraph < m.paragraph && o.paragraph >= 0 ? o.paragraph : m.paragraph };
+    const kept = better ? { ...m, paragraph: o.paragraph < m.paragraph && o.paragraph >= 0 ? o.paragraph : m.paragraph } : o;
+    // The more precise date wins whichever report names the event better.
+    const precise = (m.date?.length ?? 0) > (o.date?.length ?? 0) ? m : o;
+    out[i] = { ...kept, date: precise.date, dateEnd: precise.dateEnd, precision: precise.precision };
   }
   return out;
 }
