@@ -12,28 +12,36 @@ import { foldWidth } from "./normalize";
 
 type Lists = Record<string, string[]>;
 
-// Plain traditional (點擊下載) and Taiwan wording (點選下載, 影片號); Hong Kong variants (閲) differ only in characters
-// that normalization folds anyway.
-const toTraditional = OpenCC.Converter({ from: "cn", to: "t" });
-const toTaiwan = OpenCC.Converter({ from: "cn", to: "twp" });
-
-/** A phrase and its traditional forms. */
-function forms(phrase: string): string[] {
-  return [...new Set([phrase, toTraditional(phrase), toTaiwan(phrase)])];
+/**
+ * Each list with the traditional forms of its phrases: plain traditional (點擊下載) and Taiwan wording (點選下載,
+ * 影片號); Hong Kong variants (閲) differ only in characters that normalization folds anyway. The converters are
+ * built here and dropped after (their tables are large, and every ingest worker loads this module).
+ */
+function expandVocabulary() {
+  const toTraditional = OpenCC.Converter({ from: "cn", to: "t" });
+  const toTaiwan = OpenCC.Converter({ from: "cn", to: "twp" });
+  const forms = (phrase: string): string[] => [...new Set([phrase, toTraditional(phrase), toTaiwan(phrase)])];
+  const expand = (lists: Lists): [string, string[]][] => Object.entries(lists).map(([category, phrases]) => [category, phrases.flatMap(forms)]);
+  return {
+    whole: expand(data.whole).map(([c, p]): [string, Set<string>] => [c, new Set(p.map((s) => bare(s)))]),
+    starts: expand(data.starts),
+    contains: expand(data.contains),
+    uiWords: new Set(data.uiWords.flatMap(forms)),
+    creditRoles: [...new Set(data.creditRoles.flatMap(forms))].sort((a, b) => b.length - a.length),
+    platformIds: [...new Set(data.platformIds.flatMap(forms))],
+    outletSuffixes: [...new Set(data.outletSuffixes.flatMap(forms))],
+  };
 }
 
-function expand(lists: Lists): [string, string[]][] {
-  return Object.entries(lists).map(([category, phrases]) => [category, phrases.flatMap(forms)]);
-}
+const VOCABULARY = expandVocabulary();
+const WHOLE = VOCABULARY.whole;
+const STARTS = VOCABULARY.starts;
+const CONTAINS = VOCABULARY.contains;
 
-const WHOLE: [string, Set<string>][] = expand(data.whole).map(([c, p]) => [c, new Set(p.map((s) => bare(s)))]);
-const STARTS = expand(data.starts);
-const CONTAINS = expand(data.contains);
-
-export const UI_WORDS = new Set(data.uiWords.flatMap(forms));
-export const CREDIT_ROLES = [...new Set(data.creditRoles.flatMap(forms))].sort((a, b) => b.length - a.length);
-export const PLATFORM_IDS = [...new Set(data.platformIds.flatMap(forms))];
-export const OUTLET_SUFFIXES = [...new Set(data.outletSuffixes.flatMap(forms))];
+export const UI_WORDS = VOCABULARY.uiWords;
+export const CREDIT_ROLES = VOCABULARY.creditRoles;
+export const PLATFORM_IDS = VOCABULARY.platformIds;
+export const OUTLET_SUFFIXES = VOCABULARY.outletSuffixes;
 
 /** The line without spaces, punctuation, symbols (arrows, >>) and digits: "分享到:" → "分享到", "更多>>" → "更多". */
 function bare(s: string): string {
