@@ -85,14 +85,25 @@ function conditions(db: Db, f: TimelineFilter, withDates: boolean): SQL[] {
   return where;
 }
 
-/** Milestones matching the filter, oldest first, with their entities, regions and sources. */
-export function getMilestones({ db = getDb(), filter = {}, limit }: { db?: Db; filter?: TimelineFilter; limit?: number }): MilestoneItem[] {
+/**
+ * Milestones matching the filter, oldest first (`order: "desc"`: newest first), with their entities, regions
+ * and sources. `limit`/`offset` take one page in SQL; details are then fetched for that page's ids only.
+ */
+export function getMilestones({
+  db = getDb(),
+  filter = {},
+  limit,
+  offset = 0,
+  order = "asc",
+}: { db?: Db; filter?: TimelineFilter; limit?: number; offset?: number; order?: "asc" | "desc" }): MilestoneItem[] {
+  const dir = order === "desc" ? desc : asc;
   const rows = db
     .select()
     .from(milestones)
     .where(and(...conditions(db, filter, true)))
-    .orderBy(asc(milestones.date), asc(milestones.id))
+    .orderBy(dir(milestones.date), dir(milestones.id))
     .limit(limit ?? -1)
+    .offset(offset)
     .all();
   return attachDetails(db, rows);
 }
@@ -138,7 +149,27 @@ export function getMilestonesByArticleId({ db = getDb(), articleId }: { db?: Db;
 
 type MilestoneRow = typeof milestones.$inferSelect;
 
+/** Ids per detail query: one page is one batch; a full export (CSV) goes batch by batch, never one query per row. */
+const DETAIL_BATCH = 500;
+
 function attachDetails(db: Db, rows: MilestoneRow[]): MilestoneItem[] {
+  if (rows.length <= DETAIL_BATCH) return attachBatch(db, rows);
+  const out: MilestoneItem[] = [];
+  for (let i = 0; i < rows.length; i += DETAIL_BATCH) out.push(...attachBatch(db, rows.slice(i, i + DETAIL_BATCH)));
+  return out;
+}
+
+function groupBy<T extends { milestoneId: string }>(list: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of list) {
+    const g = out.get(x.milestoneId);
+    if (g) g.push(x);
+    else out.set(x.milestoneId, [x]);
+  }
+  return out;
+}
+
+function attachBatch(db: Db, rows: MilestoneRow[]): MilestoneItem[] {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const ents = db
@@ -181,17 +212,20 @@ function attachDetails(db: Db, rows: MilestoneRow[]): MilestoneItem[] {
     : [];
   const regionByKey = new Map(locatedRegions.map((r) => [r.id, r] as const));
 
+  const entsBy = groupBy(ents);
+  const srcsBy = groupBy(srcs);
+  const paraBy = groupBy(paraRegions);
   return rows.map((m) => {
-    const own = ents.filter((e) => e.milestoneId === m.id);
+    const own = entsBy.get(m.id) ?? [];
     const regions = new Map<string, EntityRef>();
     for (const e of own) {
       if (e.kind === "region") regions.set(e.id, pick(e));
       const r = e.regionId ? regionByKey.get(e.regionId) : undefined;
       if (r) regions.set(r.id, r);
     }
-    for (const r of paraRegions) if (r.milestoneId === m.id) regions.set(r.id, pick(r));
+    for (const r of paraBy.get(m.id) ?? []) regions.set(r.id, pick(r));
     const sources = new Map<string, MilestoneSource>();
-    for (const s of srcs) if (s.milestoneId === m.id && !sources.has(s.articleId)) sources.set(s.articleId, s);
+    for (const s of srcsBy.get(m.id) ?? []) if (!sources.has(s.articleId)) sources.set(s.articleId, s);
     return {
       ...m,
       entities: own.filter((e) => e.kind !== "region").map(pick),
