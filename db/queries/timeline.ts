@@ -121,19 +121,60 @@ export function getLatestMilestones({ db = getDb(), limit = 4, offtopic = false 
   return attachDetails(db, rows);
 }
 
-/** Milestones concerning any of the entities (or, for regions, located in them), oldest first. */
-export function getMilestonesByEntityIds({ db = getDb(), ids, regionIds = [] }: { db?: Db; ids: string[]; regionIds?: string[] }): MilestoneItem[] {
-  if (ids.length === 0 && regionIds.length === 0) return [];
+/** Concerning any of the entities (or, for regions, located in them): entity pages and cards. */
+function entityScope(ids: string[], regionIds: string[]): SQL {
   const parts: SQL[] = [];
   if (ids.length > 0) parts.push(sql`exists (select 1 from ${milestoneEntities} me where me.milestone_id = ${milestones.id} and me.entity_id in ${ids})`);
   if (regionIds.length > 0) parts.push(milestoneRegionCondition(regionIds));
+  return sql`(${sql.join(parts, sql` or `)})`;
+}
+
+/**
+ * Milestones concerning any of the entities (or, for regions, located in them), oldest first (`order: "desc"`:
+ * newest first). `limit` bounds the page in SQL; `status`/`subjectIds` narrow it (an entity page's targets
+ * and the done events that may fulfil them, without fetching every milestone of a province).
+ */
+export function getMilestonesByEntityIds({
+  db = getDb(),
+  ids,
+  regionIds = [],
+  limit,
+  order = "asc",
+  status,
+  subjectIds,
+}: {
+  db?: Db;
+  ids: string[];
+  regionIds?: string[];
+  limit?: number;
+  order?: "asc" | "desc";
+  status?: MilestoneStatus;
+  subjectIds?: string[];
+}): MilestoneItem[] {
+  if (ids.length === 0 && regionIds.length === 0) return [];
+  if (subjectIds && subjectIds.length === 0) return [];
+  const dir = order === "desc" ? desc : asc;
   const rows = db
     .select()
     .from(milestones)
-    .where(and(onTimeline, sql`(${sql.join(parts, sql` or `)})`))
-    .orderBy(asc(milestones.date), asc(milestones.id))
+    .where(
+      and(
+        onTimeline,
+        entityScope(ids, regionIds),
+        status ? eq(milestones.status, status) : undefined,
+        subjectIds ? inArray(milestones.subjectId, subjectIds) : undefined,
+      ),
+    )
+    .orderBy(dir(milestones.date), dir(milestones.id))
+    .limit(limit ?? -1)
     .all();
   return attachDetails(db, rows);
+}
+
+/** How many timeline milestones concern the entities (an aggregate: entity cards and page headers). */
+export function countMilestonesByEntityIds({ db = getDb(), ids, regionIds = [] }: { db?: Db; ids: string[]; regionIds?: string[] }): number {
+  if (ids.length === 0 && regionIds.length === 0) return 0;
+  return db.select({ n: sql<number>`count(*)` }).from(milestones).where(and(onTimeline, entityScope(ids, regionIds))).get()?.n ?? 0;
 }
 
 /** Milestones reported by one article. */
