@@ -47,6 +47,8 @@ export interface TimelineState {
   status?: MilestoneStatus;
   /** 1-based page of the timeline (/timeline, /api/timeline JSON); absent = 1. The CSV export ignores it: all rows. */
   page?: number;
+  /** Milestones per page (`limit`, 1…TIMELINE_MAX_LIMIT); absent = TIMELINE_PAGE_SIZE. */
+  limit?: number;
 }
 
 export interface ParseOptions {
@@ -180,11 +182,13 @@ export function parseOfftopic(input: RawParams): boolean {
 /** Timeline state (/timeline, /api/timeline and its exports): region, topic and plan use the facets' grammar. */
 export function parseTimelineParams(input: RawParams, opts: ParseOptions = {}): TimelineState {
   const sp = toURLSearchParams(input);
-  rejectUnknown(sp, new Set([...TIMELINE_KEYS, OFFTOPIC_KEY, "page", ...(opts.extraKeys ?? [])]));
+  rejectUnknown(sp, new Set([...TIMELINE_KEYS, OFFTOPIC_KEY, "page", "limit", ...(opts.extraKeys ?? [])]));
   const out: TimelineState = {};
   if (parseOfftopic(sp)) out.offtopic = true;
   const page = integer(sp, "page", 1, TIMELINE_MAX_PAGE, 1);
   if (page > 1) out.page = page;
+  const limit = integer(sp, "limit", 1, TIMELINE_MAX_LIMIT, TIMELINE_PAGE_SIZE);
+  if (limit !== TIMELINE_PAGE_SIZE) out.limit = limit;
   for (const key of ["region", "topic", "plan"] as const) {
     const v = single(sp, key, 400);
     if (v) out[key] = facetValue(key, v, FACET_REGISTRY);
@@ -205,18 +209,13 @@ export function parseTimelineParams(input: RawParams, opts: ParseOptions = {}): 
   return out;
 }
 
-/** `/api/timeline?limit=`: milestones per JSON page, 1…TIMELINE_MAX_LIMIT, default TIMELINE_PAGE_SIZE. */
-export function parseTimelineLimit(input: RawParams): number {
-  return integer(toURLSearchParams(input), "limit", 1, TIMELINE_MAX_LIMIT, TIMELINE_PAGE_SIZE);
-}
-
 /**
  * TimelineState → `/timeline?…` (or another base, e.g. /api/timeline). A patch that changes the filter
  * goes back to page 1 (the old page number means nothing under another filter) unless it sets `page`.
  */
 export function timelineHref(
   state: TimelineState,
-  patch: Partial<Record<(typeof TIMELINE_KEYS)[number], string | undefined>> & { offtopic?: boolean; page?: number } = {},
+  patch: Partial<Record<(typeof TIMELINE_KEYS)[number], string | undefined>> & { offtopic?: boolean; page?: number; limit?: number } = {},
   base = "/timeline",
 ): string {
   const next = { ...state, ...patch };
@@ -228,6 +227,7 @@ export function timelineHref(
   }
   if (next.offtopic) qs.set(OFFTOPIC_KEY, "1");
   if (next.page && next.page > 1) qs.set("page", String(next.page));
+  if (next.limit && next.limit !== TIMELINE_PAGE_SIZE) qs.set("limit", String(next.limit));
   const s = qs.toString();
   return s ? `${base}?${s}` : base;
 }

@@ -14,11 +14,12 @@ process.env.DATA_DIR = dir;
 
 const { getDb } = await import("@/db/client");
 const { upsertArticle } = await import("@/db/queries/ingest");
-const { getMilestoneCount, getMilestoneYearCounts, getMilestones } = await import("@/db/queries/timeline");
+const { countMilestonesByEntityIds, getMilestoneCount, getMilestoneYearCounts, getMilestones, getMilestonesByEntityIds } = await import("@/db/queries/timeline");
+const { expandRegion } = await import("@/lib/domain/regions");
 const { extract } = await import("@/lib/extract");
 const { processPage } = await import("@/lib/ingest/process");
 const { buildRecord } = await import("@/lib/ingest/record");
-const { parseTimelineParams, parseTimelineLimit, timelineHref } = await import("@/lib/url-state");
+const { parseTimelineParams, timelineHref } = await import("@/lib/url-state");
 const { GET: timelineApi } = await import("@/app/api/timeline/route");
 const { GET: timelineFeed } = await import("@/app/feeds/timeline/route");
 
@@ -78,14 +79,28 @@ describe("timeline paging in SQL", () => {
   });
 });
 
+describe("entity milestones, bounded", () => {
+  it("a region's page of milestones is the newest `limit`, and its count matches the timeline's region filter", () => {
+    const region = getMilestones({}).flatMap((m) => m.regions)[0]!;
+    const regionIds = expandRegion(region.id);
+    const total = countMilestonesByEntityIds({ ids: [], regionIds });
+    expect(total).toBe(getMilestoneCount({ filter: { region: region.id } }));
+    const newest = getMilestonesByEntityIds({ ids: [], regionIds, order: "desc", limit: 2 });
+    expect(newest.length).toBe(Math.min(2, total));
+    const all = getMilestonesByEntityIds({ ids: [], regionIds });
+    expect(newest.map((m) => m.id)).toEqual(all.slice(-newest.length).reverse().map((m) => m.id));
+  });
+});
+
 describe("timeline paging grammar", () => {
   it("parses page and limit, rejecting bad values with the Chinese 400", () => {
     expect(parseTimelineParams({ page: "3" }).page).toBe(3);
     expect(parseTimelineParams({ page: "1" }).page).toBeUndefined();
-    expect(parseTimelineLimit({})).toBe(100);
-    expect(parseTimelineLimit({ limit: "20" })).toBe(20);
+    expect(parseTimelineParams({}).limit).toBeUndefined();
+    expect(parseTimelineParams({ limit: "100" }).limit).toBeUndefined();
+    expect(parseTimelineParams({ limit: "20" }).limit).toBe(20);
     for (const bad of [{ page: "0" }, { page: "x" }, { page: "-1" }]) expect(() => parseTimelineParams(bad)).toThrow(/page/);
-    for (const bad of [{ limit: "0" }, { limit: "501" }, { limit: "1.5" }]) expect(() => parseTimelineLimit(bad)).toThrow(/limit/);
+    for (const bad of [{ limit: "0" }, { limit: "501" }, { limit: "1.5" }]) expect(() => parseTimelineParams(bad)).toThrow(/limit/);
   });
 
   it("writes page into hrefs and drops it when the filter changes", () => {
@@ -93,6 +108,7 @@ describe("timeline paging grammar", () => {
     expect(timelineHref({ region: "r", page: 3 }, { page: 4 })).toBe("/timeline?region=r&page=4");
     expect(timelineHref({ region: "r", page: 3 }, { from: "2020" })).toBe("/timeline?region=r&from=2020");
     expect(timelineHref({ page: 3 }, { page: 1 })).toBe("/timeline");
+    expect(timelineHref({ page: 2, limit: 20 }, { status: "done" })).toBe("/timeline?status=done&limit=20");
   });
 });
 

@@ -2,7 +2,7 @@ import { getEntityExists } from "@/db/queries/entities";
 import { getMilestoneCount, getMilestones, type MilestoneItem } from "@/db/queries/timeline";
 import { errorResponse } from "@/lib/errors";
 import { csvResponse, toCsv, type CsvColumn } from "@/lib/format";
-import { parseFormat, parseTimelineLimit, parseTimelineParams, timelineHref, TIMELINE_PAGE_SIZE } from "@/lib/url-state";
+import { parseFormat, parseTimelineParams, timelineHref, TIMELINE_PAGE_SIZE } from "@/lib/url-state";
 
 export const dynamic = "force-dynamic";
 
@@ -31,19 +31,16 @@ const columns: CsvColumn<MilestoneItem>[] = [
  */
 export function GET(request: Request) {
   try {
-    const url = new URL(request.url);
-    const sp = url.searchParams;
+    const sp = new URL(request.url).searchParams;
     const format = parseFormat(sp);
-    const state = parseTimelineParams(sp, { extraKeys: ["format", "limit"], entityExists: (id) => getEntityExists({ id }) });
-    const limit = parseTimelineLimit(sp);
-    const { page = 1, ...filter } = state;
+    const state = parseTimelineParams(sp, { extraKeys: ["format"], entityExists: (id) => getEntityExists({ id }) });
+    const { page = 1, limit = TIMELINE_PAGE_SIZE, ...filter } = state;
     if (format === "csv") return csvResponse(toCsv(getMilestones({ filter }), columns), "delta-atlas-timeline.csv");
     const total = getMilestoneCount({ filter });
     const items = getMilestones({ filter, limit, offset: (page - 1) * limit });
     const pages = Math.max(1, Math.ceil(total / limit));
-    const withLimit = (href: string) => (limit === TIMELINE_PAGE_SIZE ? href : `${href}${href.includes("?") ? "&" : "?"}limit=${limit}`);
-    const next = page < pages ? withLimit(timelineHref(filter, { page: page + 1 }, "/api/timeline")) : null;
-    const prev = page > 1 ? withLimit(timelineHref(filter, { page: Math.min(page - 1, pages) }, "/api/timeline")) : null;
+    const next = page < pages ? timelineHref(state, { page: page + 1 }, "/api/timeline") : null;
+    const prev = page > 1 ? timelineHref(state, { page: Math.min(page - 1, pages) }, "/api/timeline") : null;
     return Response.json({ filter, total, page, limit, pages, next, prev, items });
   } catch (e) {
     return errorResponse(e);

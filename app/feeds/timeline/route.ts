@@ -11,8 +11,8 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request) {
   try {
     const url = new URL(request.url);
-    // A feed is always the newest entries: a `page` from a copied timeline URL is accepted and dropped.
-    const { page: _page, ...filter } = parseTimelineParams(url.searchParams, { entityExists: (id) => getEntityExists({ id }) });
+    // A feed is always the newest entries: `page`/`limit` from a copied timeline URL are accepted and dropped.
+    const { page: _page, limit: _limit, ...filter } = parseTimelineParams(url.searchParams, { entityExists: (id) => getEntityExists({ id }) });
     // What's new is what happened: targets (dated by their deadline) only when the filter asks for them.
     // Newest first and FEED_SIZE rows in SQL (the timeline only holds dated milestones).
     const newest = getMilestones({ filter: { status: "done", ...filter }, order: "desc", limit: FEED_SIZE }).filter(
