@@ -14,7 +14,7 @@ process.env.DATA_DIR = dir;
 
 const { getDb } = await import("@/db/client");
 const { upsertArticle } = await import("@/db/queries/ingest");
-const { countMilestonesByEntityIds, getMilestoneCount, getMilestoneYearCounts, getMilestones, getMilestonesByEntityIds } = await import("@/db/queries/timeline");
+const { countMilestonesByEntityIds, getMilestoneCount, getMilestoneYearCounts, getMilestones, getMilestonesByEntityIds, milestoneBatches } = await import("@/db/queries/timeline");
 const { expandRegion } = await import("@/lib/domain/regions");
 const { extract } = await import("@/lib/extract");
 const { processPage } = await import("@/lib/ingest/process");
@@ -76,6 +76,20 @@ describe("timeline paging in SQL", () => {
     const years = getMilestoneYearCounts({});
     expect(years.find((y) => y.year === "2020")?.count).toBe(total);
     expect(years.reduce((n, y) => n + y.count, 0)).toBe(getMilestoneCount({}));
+  });
+});
+
+describe("CSV batches", () => {
+  it("keyset batches cover every milestone once, in the timeline's order", async () => {
+    const seen: string[] = [];
+    let batches = 0;
+    for await (const b of milestoneBatches({ size: 3 })) {
+      expect(b.length).toBeLessThanOrEqual(3);
+      seen.push(...b.map((m) => m.id));
+      batches += 1;
+    }
+    expect(seen).toEqual(getMilestones({}).map((m) => m.id));
+    expect(batches).toBe(Math.ceil(seen.length / 3));
   });
 });
 

@@ -95,17 +95,46 @@ export function getMilestones({
   limit,
   offset = 0,
   order = "asc",
-}: { db?: Db; filter?: TimelineFilter; limit?: number; offset?: number; order?: "asc" | "desc" }): MilestoneItem[] {
+  after,
+}: {
+  db?: Db;
+  filter?: TimelineFilter;
+  limit?: number;
+  offset?: number;
+  order?: "asc" | "desc";
+  /** Keyset paging (oldest first): only milestones after this one in (date, id) order. */
+  after?: { date: string; id: string };
+}): MilestoneItem[] {
   const dir = order === "desc" ? desc : asc;
   const rows = db
     .select()
     .from(milestones)
-    .where(and(...conditions(db, filter, true)))
+    .where(
+      and(
+        ...conditions(db, filter, true),
+        after ? sql`(${milestones.date} > ${after.date} or (${milestones.date} = ${after.date} and ${milestones.id} > ${after.id}))` : undefined,
+      ),
+    )
     .orderBy(dir(milestones.date), dir(milestones.id))
     .limit(limit ?? -1)
     .offset(offset)
     .all();
   return attachDetails(db, rows);
+}
+
+/**
+ * Every milestone matching the filter, oldest first, batch after batch (keyset paging on (date, id): rows written
+ * while an export runs neither repeat nor shift a batch). The CSV export streams these.
+ */
+export async function* milestoneBatches({ db = getDb(), filter = {}, size = 500 }: { db?: Db; filter?: TimelineFilter; size?: number }): AsyncGenerator<MilestoneItem[]> {
+  let after: { date: string; id: string } | undefined;
+  for (;;) {
+    const batch = getMilestones({ db, filter, limit: size, after });
+    if (batch.length > 0) yield batch;
+    if (batch.length < size) return;
+    const last = batch[batch.length - 1]!;
+    after = { date: last.date!, id: last.id };
+  }
 }
 
 /** How many milestones match the filter (the timeline's "N hidden" line compares two of these). */

@@ -1,7 +1,7 @@
 import { getEntityExists } from "@/db/queries/entities";
-import { getMilestoneCount, getMilestones, type MilestoneItem } from "@/db/queries/timeline";
+import { getMilestoneCount, getMilestones, milestoneBatches, type MilestoneItem } from "@/db/queries/timeline";
 import { errorResponse } from "@/lib/errors";
-import { csvResponse, toCsv, type CsvColumn } from "@/lib/format";
+import { csvResponse, csvStream, type CsvColumn } from "@/lib/format";
 import { parseFormat, parseTimelineParams, timelineHref, TIMELINE_PAGE_SIZE } from "@/lib/url-state";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +27,7 @@ const columns: CsvColumn<MilestoneItem>[] = [
 /**
  * GET /api/timeline?region=&topic=&plan=&from=&to=&status=[&page=&limit=][&format=csv]
  * JSON: one page (`limit` milestones, default 100, at most 500; `page` 1-based) with the total and the next page's URL.
- * CSV: every matching milestone, whatever `page` says (an export loses nothing).
+ * CSV: every matching milestone, whatever `page` says (an export loses nothing), streamed in batches of 500.
  */
 export function GET(request: Request) {
   try {
@@ -35,7 +35,7 @@ export function GET(request: Request) {
     const format = parseFormat(sp);
     const state = parseTimelineParams(sp, { extraKeys: ["format"], entityExists: (id) => getEntityExists({ id }) });
     const { page = 1, limit = TIMELINE_PAGE_SIZE, ...filter } = state;
-    if (format === "csv") return csvResponse(toCsv(getMilestones({ filter }), columns), "delta-atlas-timeline.csv");
+    if (format === "csv") return csvResponse(csvStream(milestoneBatches({ filter }), columns), "delta-atlas-timeline.csv");
     const total = getMilestoneCount({ filter });
     const items = getMilestones({ filter, limit, offset: (page - 1) * limit });
     const pages = Math.max(1, Math.ceil(total / limit));
