@@ -1,6 +1,6 @@
 import "server-only";
 import { countArticlesByEntityIds, getEntitiesByIds } from "@/db/queries/entities";
-import { getMilestonesByEntityIds } from "@/db/queries/timeline";
+import { countMilestonesByEntityIds } from "@/db/queries/timeline";
 import { entityHref, kindLabel } from "@/lib/domain/kinds";
 import { expandRegion, regionAncestry, regionLevelLabel, regionOf } from "@/lib/domain/regions";
 import { timelineHref } from "@/lib/url-state";
@@ -28,7 +28,7 @@ export function loadEntityCards(ids: string[], limit = 2): EntityCardData[] {
     if (!e) return [];
     const region = e.kind === "region";
     const scope = region ? expandRegion(e.id) : [e.id];
-    const milestones = region ? getMilestonesByEntityIds({ ids: [], regionIds: scope }) : getMilestonesByEntityIds({ ids: scope });
+    const milestones = region ? countMilestonesByEntityIds({ ids: [], regionIds: scope }) : countMilestonesByEntityIds({ ids: scope });
     const where = region
       ? regionAncestry(e.id).map((r) => r.name).join(" › ") || null
       : e.regionId
@@ -44,7 +44,7 @@ export function loadEntityCards(ids: string[], limit = 2): EntityCardData[] {
         aliases: e.aliases.filter((a) => a !== e.name).slice(0, 6),
         where,
         articles: countArticlesByEntityIds({ ids: scope }),
-        milestones: milestones.length,
+        milestones,
         href,
         timelineHref: region ? timelineHref({ region: e.id }) : e.kind === "plan" ? timelineHref({ plan: e.id }) : href ? `${href}#ms-h` : null,
       },

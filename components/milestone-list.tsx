@@ -41,6 +41,7 @@ export function MilestoneEntry({ m, headingLevel = 3, closure }: { m: MilestoneI
     <li
       className={`${styles.item} ${m.status === "planned" ? styles.planned : ""}`}
       data-testid="milestone"
+      data-id={m.id}
       data-regions={regionIds.join(" ")}
       data-date={m.date ?? ""}
       data-status={m.status}

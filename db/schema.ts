@@ -115,7 +115,8 @@ export const mentions = sqliteTable(
     value: text("value"),
     precision: text("precision", { enum: DATE_PRECISIONS }),
   },
-  (t) => [index("mentions_article").on(t.articleId), index("mentions_entity").on(t.entityId)],
+  // (article, paragraph): the article's mentions, and those of one paragraph (a milestone's source paragraph, timeline regions).
+  (t) => [index("mentions_article_paragraph").on(t.articleId, t.paragraph), index("mentions_entity").on(t.entityId)],
 );
 export type Mention = InferSelectModel<typeof mentions>;
 

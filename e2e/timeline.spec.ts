@@ -122,4 +122,53 @@ test.describe("timeline", () => {
     await expect(page.getByTestId("milestone")).toHaveCount(byName.total);
     await expect(page.getByTestId("active-filters")).toContainText("嘉善");
   });
+
+  test("the timeline is paged: bounded pages, keyboard page links, totals from the whole filter", async ({ page, request }) => {
+    const all = (await (await request.get("/api/timeline?limit=500")).json()) as { total: number; items: { id: string }[] };
+    expect(all.total).toBeGreaterThan(10);
+    expect(all.items).toHaveLength(all.total);
+
+    // Page 1 of 5 a page: at most 5 milestones, the total and the year counts are those of the whole timeline.
+    await page.goto("/timeline?limit=5");
+    await expect(page.getByTestId("milestone")).toHaveCount(5);
+    await expect(page.getByTestId("timeline-count")).toContainText(`共 ${all.total} 个里程碑，第 1/${Math.ceil(all.total / 5)} 页`);
+    const yearSum = async () => (await page.getByTestId("year-link").locator("span:last-child").allTextContents()).reduce((n, t) => n + Number(t), 0);
+    expect(await yearSum()).toBe(all.total);
+    const ids1 = await page.getByTestId("milestone").evaluateAll((els) => els.map((e) => e.getAttribute("data-id")));
+    expect(ids1).toEqual(all.items.slice(0, 5).map((m) => m.id));
+    await expect(page.getByTestId("page-current")).toHaveText("1");
+    await expect(page.getByTestId("page-prev-disabled")).toBeVisible();
+
+    // Next page by keyboard: focus the link, Enter.
+    await page.getByTestId("page-next").focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/[?&]page=2/);
+    await expect(page).toHaveURL(/[?&]limit=5/);
+    await expect(page.getByTestId("page-current")).toHaveText("2");
+    const ids2 = await page.getByTestId("milestone").evaluateAll((els) => els.map((e) => e.getAttribute("data-id")));
+    expect(ids2).toEqual(all.items.slice(5, 10).map((m) => m.id));
+    expect(await yearSum()).toBe(all.total);
+    await screenshotBoth(page, "timeline-page-2");
+
+    // The CSV link exports every matching milestone, whatever the page; the JSON link is this page.
+    const csvHref = (await page.getByTestId("timeline-csv").getAttribute("href"))!;
+    expect(csvHref).not.toMatch(/page=|limit=/);
+    expect(parseCsv((await (await request.get(csvHref)).text()).slice(1)).length - 1).toBe(all.total);
+
+    // A year link leaves the page number behind (filter by year, from page 1).
+    const year = page.getByTestId("year-link").first();
+    const y = (await year.getAttribute("title"))!.slice(0, 4);
+    await year.click();
+    await expect(page).toHaveURL(new RegExp(`from=${y}&to=${y}`));
+    expect(page.url()).not.toMatch(/page=/);
+
+    // The API: one page, the total, and links to the next and previous pages.
+    const p2 = (await (await request.get("/api/timeline?limit=5&page=2")).json()) as { total: number; page: number; next: string | null; prev: string | null; items: { id: string }[] };
+    expect(p2).toMatchObject({ total: all.total, page: 2, prev: "/api/timeline?limit=5" });
+    expect(p2.items.map((m) => m.id)).toEqual(all.items.slice(5, 10).map((m) => m.id));
+    expect(p2.next).toBe(all.total > 10 ? "/api/timeline?page=3&limit=5" : null);
+    const bad = await request.get("/api/timeline?limit=100000");
+    expect(bad.status()).toBe(400);
+    expect(((await bad.json()) as { message: string }).message).toContain("limit");
+  });
 });

@@ -45,6 +45,10 @@ export interface TimelineState {
   offtopic?: boolean;
   /** done: events that happened; planned: targets and schedules; absent: both (targets styled apart). */
   status?: MilestoneStatus;
+  /** 1-based page of the timeline (/timeline, /api/timeline JSON); absent = 1. The CSV export ignores it: all rows. */
+  page?: number;
+  /** Milestones per page (`limit`, 1…TIMELINE_MAX_LIMIT); absent = TIMELINE_PAGE_SIZE. */
+  limit?: number;
 }
 
 export interface ParseOptions {
@@ -162,6 +166,10 @@ export function searchParamsToQuery(p: SearchState, registry: FacetRegistry = FA
 const dateBound = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/);
 export const TIMELINE_KEYS = ["region", "topic", "plan", "from", "to", "status"] as const;
 export const OFFTOPIC_KEY = "offtopic";
+/** Milestones per timeline page (the page and /api/timeline's default `limit`), and the most /api/timeline returns at once. */
+export const TIMELINE_PAGE_SIZE = 100;
+export const TIMELINE_MAX_LIMIT = 500;
+const TIMELINE_MAX_PAGE = 100_000;
 
 /**
  * `?offtopic=1`: include articles below the relevance threshold and word-spun ones (lib/extract/relevance.ts),
@@ -174,9 +182,13 @@ export function parseOfftopic(input: RawParams): boolean {
 /** Timeline state (/timeline, /api/timeline and its exports): region, topic and plan use the facets' grammar. */
 export function parseTimelineParams(input: RawParams, opts: ParseOptions = {}): TimelineState {
   const sp = toURLSearchParams(input);
-  rejectUnknown(sp, new Set([...TIMELINE_KEYS, OFFTOPIC_KEY, ...(opts.extraKeys ?? [])]));
+  rejectUnknown(sp, new Set([...TIMELINE_KEYS, OFFTOPIC_KEY, "page", "limit", ...(opts.extraKeys ?? [])]));
   const out: TimelineState = {};
   if (parseOfftopic(sp)) out.offtopic = true;
+  const page = integer(sp, "page", 1, TIMELINE_MAX_PAGE, 1);
+  if (page > 1) out.page = page;
+  const limit = integer(sp, "limit", 1, TIMELINE_MAX_LIMIT, TIMELINE_PAGE_SIZE);
+  if (limit !== TIMELINE_PAGE_SIZE) out.limit = limit;
   for (const key of ["region", "topic", "plan"] as const) {
     const v = single(sp, key, 400);
     if (v) out[key] = facetValue(key, v, FACET_REGISTRY);
@@ -197,19 +209,25 @@ export function parseTimelineParams(input: RawParams, opts: ParseOptions = {}): 
   return out;
 }
 
-/** TimelineState → `/timeline?…` (or another base, e.g. /api/timeline). */
+/**
+ * TimelineState → `/timeline?…` (or another base, e.g. /api/timeline). A patch that changes the filter
+ * goes back to page 1 (the old page number means nothing under another filter) unless it sets `page`.
+ */
 export function timelineHref(
   state: TimelineState,
-  patch: Partial<Record<(typeof TIMELINE_KEYS)[number], string | undefined>> & { offtopic?: boolean } = {},
+  patch: Partial<Record<(typeof TIMELINE_KEYS)[number], string | undefined>> & { offtopic?: boolean; page?: number; limit?: number } = {},
   base = "/timeline",
 ): string {
   const next = { ...state, ...patch };
+  if (!("page" in patch) && Object.keys(patch).length > 0) next.page = undefined;
   const qs = new URLSearchParams();
   for (const key of TIMELINE_KEYS) {
     const v = next[key];
     if (v) qs.set(key, v);
   }
   if (next.offtopic) qs.set(OFFTOPIC_KEY, "1");
+  if (next.page && next.page > 1) qs.set("page", String(next.page));
+  if (next.limit && next.limit !== TIMELINE_PAGE_SIZE) qs.set("limit", String(next.limit));
   const s = qs.toString();
   return s ? `${base}?${s}` : base;
 }

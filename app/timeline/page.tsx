@@ -7,7 +7,8 @@ import { MilestoneList } from "@/components/milestone-list";
 import { MILESTONE_STATUSES, MILESTONE_STATUS_LABELS } from "@/lib/domain/milestones";
 import { regionContainers, regionOf } from "@/lib/domain/regions";
 import { toAtlasError } from "@/lib/errors";
-import { parseTimelineParams, timelineHref, type TimelineState } from "@/lib/url-state";
+import { parseTimelineParams, timelineHref, TIMELINE_PAGE_SIZE, type TimelineState } from "@/lib/url-state";
+import { PageLinks as TimelinePagination } from "@/components/search/pagination";
 import styles from "./timeline.module.css";
 
 export const dynamic = "force-dynamic";
@@ -36,12 +37,16 @@ export default async function TimelinePage({ searchParams }: Props) {
   } catch (e) {
     error = toAtlasError(e).userMessage;
   }
-  const filter = params;
-  const items = getMilestones({ filter });
+  const { page: askedPage = 1, limit = TIMELINE_PAGE_SIZE, ...filter } = params;
+  // One page in SQL, oldest first as the years read; the totals come from count queries (aggregates, no rows fetched).
+  const total = getMilestoneCount({ filter });
+  const lastPage = Math.max(1, Math.ceil(total / limit));
+  const page = Math.min(askedPage, lastPage);
+  const items = getMilestones({ filter, limit, offset: (page - 1) * limit });
   const years = getMilestoneYearCounts({ filter });
   const options = getTimelineOptions();
   // Milestones only off-topic or word-spun articles report: hidden unless ?offtopic=1.
-  const offtopicCount = getMilestoneCount({ filter: { ...filter, offtopic: true } }) - (filter.offtopic ? getMilestoneCount({ filter: { ...filter, offtopic: false } }) : items.length);
+  const offtopicCount = getMilestoneCount({ filter: { ...filter, offtopic: true } }) - (filter.offtopic ? getMilestoneCount({ filter: { ...filter, offtopic: false } }) : total);
   const maxYear = Math.max(1, ...years.map((y) => y.count));
   const grouped = groupByYearMonth(items);
   const regionName = params.region ? (regionOf(params.region)?.name ?? params.region) : null;
@@ -55,8 +60,10 @@ export default async function TimelinePage({ searchParams }: Props) {
   if (params.from) active.push({ key: "from", label: `起：${params.from}` });
   if (params.to) active.push({ key: "to", label: `止：${params.to}` });
   if (params.status) active.push({ key: "status", label: `类型：${MILESTONE_STATUS_LABELS[params.status]}` });
-  const planned = items.filter((m) => m.status === "planned").length;
-  const api = timelineHref(params, {}, "/api/timeline");
+  const planned = filter.status === "done" ? 0 : filter.status === "planned" ? total : getMilestoneCount({ filter: { ...filter, status: "planned" } });
+  // JSON: this page; CSV: every matching milestone (the export ignores paging, so its link carries none).
+  const api = timelineHref({ ...params, page }, {}, "/api/timeline");
+  const csv = timelineHref(filter, {}, "/api/timeline");
 
   return (
     <div className={styles.page}>
@@ -67,9 +74,9 @@ export default async function TimelinePage({ searchParams }: Props) {
         </div>
         <p className={styles.downloads}>
           <a className="button" href={api}>JSON</a>
-          <a className="button" href={`${api}${api.includes("?") ? "&" : "?"}format=csv`} download data-testid="timeline-csv">下载 CSV</a>
-          <a className="button" href={timelineHref(params, {}, "/feeds/timeline")} type="application/atom+xml" data-testid="timeline-feed">订阅（Atom）</a>
-          <link rel="alternate" type="application/atom+xml" title="最新的里程碑" href={timelineHref(params, {}, "/feeds/timeline")} />
+          <a className="button" href={`${csv}${csv.includes("?") ? "&" : "?"}format=csv`} download data-testid="timeline-csv">下载 CSV（全部 {total} 个）</a>
+          <a className="button" href={timelineHref(filter, {}, "/feeds/timeline")} type="application/atom+xml" data-testid="timeline-feed">订阅（Atom）</a>
+          <link rel="alternate" type="application/atom+xml" title="最新的里程碑" href={timelineHref(filter, {}, "/feeds/timeline")} />
         </p>
       </header>
 
@@ -172,7 +179,7 @@ export default async function TimelinePage({ searchParams }: Props) {
       </nav>
 
       <p className="muted small" data-testid="timeline-count" aria-live="polite">
-        共 {items.length} 个里程碑{planned ? `，其中 ${planned} 个是目标或计划（虚线标出，日期为期限）` : ""}
+        共 {total} 个里程碑{lastPage > 1 ? `，第 ${page}/${lastPage} 页（每页 ${limit} 个，第 ${(page - 1) * limit + 1}–${(page - 1) * limit + items.length} 个）` : ""}{planned ? `，其中 ${planned} 个是目标或计划（虚线标出，日期为期限）` : ""}
       </p>
       <OfftopicToggle shown={Boolean(params.offtopic)} count={offtopicCount} what="个里程碑" showHref={timelineHref(params, { offtopic: true })} hideHref={timelineHref(params, { offtopic: false })} />
 
@@ -198,6 +205,7 @@ export default async function TimelinePage({ searchParams }: Props) {
           ))}
         </div>
       )}
+      <TimelinePagination page={page} last={lastPage} href={(n) => timelineHref(params, { page: n })} />
     </div>
   );
 }

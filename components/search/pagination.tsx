@@ -17,21 +17,25 @@ export function pageWindow(current: number, last: number): (number | "gap")[] {
 
 export function Pagination({ params, total }: { params: SearchParams; total: number }) {
   const last = Math.max(1, Math.ceil(total / params.pageSize));
+  return <PageLinks page={Math.min(params.page, last)} last={last} href={(n) => searchHref(params, { page: n })} />;
+}
+
+/** Previous / numbered / next page links (plain links: Tab and Enter work; the current page is aria-current). */
+export function PageLinks({ page, last, href }: { page: number; last: number; href: (page: number) => string }) {
   if (last <= 1) return null;
-  const page = Math.min(params.page, last);
   return (
     <nav className={styles.pagination} aria-label="分页" data-testid="pagination">
-      {page > 1 ? <Link href={searchHref(params, { page: page - 1 })} rel="prev" data-testid="page-prev">上一页</Link> : <span aria-disabled="true" data-testid="page-prev-disabled">上一页</span>}
+      {page > 1 ? <Link href={href(page - 1)} rel="prev" data-testid="page-prev">上一页</Link> : <span aria-disabled="true" data-testid="page-prev-disabled">上一页</span>}
       {pageWindow(page, last).map((n, i) =>
         n === "gap" ? (
           <span key={`gap${i}`} aria-hidden="true">…</span>
         ) : n === page ? (
           <span key={n} aria-current="page" className={styles.currentPage} data-testid="page-current">{n}</span>
         ) : (
-          <Link key={n} href={searchHref(params, { page: n })} aria-label={`第 ${n} 页`}>{n}</Link>
+          <Link key={n} href={href(n)} aria-label={`第 ${n} 页`}>{n}</Link>
         ),
       )}
-      {page < last ? <Link href={searchHref(params, { page: page + 1 })} rel="next" data-testid="page-next">下一页</Link> : <span aria-disabled="true" data-testid="page-next-disabled">下一页</span>}
+      {page < last ? <Link href={href(page + 1)} rel="next" data-testid="page-next">下一页</Link> : <span aria-disabled="true" data-testid="page-next-disabled">下一页</span>}
     </nav>
   );
 }

@@ -85,16 +85,56 @@ function conditions(db: Db, f: TimelineFilter, withDates: boolean): SQL[] {
   return where;
 }
 
-/** Milestones matching the filter, oldest first, with their entities, regions and sources. */
-export function getMilestones({ db = getDb(), filter = {}, limit }: { db?: Db; filter?: TimelineFilter; limit?: number }): MilestoneItem[] {
+/**
+ * Milestones matching the filter, oldest first (`order: "desc"`: newest first), with their entities, regions
+ * and sources. `limit`/`offset` take one page in SQL; details are then fetched for that page's ids only.
+ */
+export function getMilestones({
+  db = getDb(),
+  filter = {},
+  limit,
+  offset = 0,
+  order = "asc",
+  after,
+}: {
+  db?: Db;
+  filter?: TimelineFilter;
+  limit?: number;
+  offset?: number;
+  order?: "asc" | "desc";
+  /** Keyset paging (oldest first): only milestones after this one in (date, id) order. */
+  after?: { date: string; id: string };
+}): MilestoneItem[] {
+  const dir = order === "desc" ? desc : asc;
   const rows = db
     .select()
     .from(milestones)
-    .where(and(...conditions(db, filter, true)))
-    .orderBy(asc(milestones.date), asc(milestones.id))
+    .where(
+      and(
+        ...conditions(db, filter, true),
+        after ? sql`(${milestones.date} > ${after.date} or (${milestones.date} = ${after.date} and ${milestones.id} > ${after.id}))` : undefined,
+      ),
+    )
+    .orderBy(dir(milestones.date), dir(milestones.id))
     .limit(limit ?? -1)
+    .offset(offset)
     .all();
   return attachDetails(db, rows);
+}
+
+/**
+ * Every milestone matching the filter, oldest first, batch after batch (keyset paging on (date, id): rows written
+ * while an export runs neither repeat nor shift a batch). The CSV export streams these.
+ */
+export async function* milestoneBatches({ db = getDb(), filter = {}, size = 500 }: { db?: Db; filter?: TimelineFilter; size?: number }): AsyncGenerator<MilestoneItem[]> {
+  let after: { date: string; id: string } | undefined;
+  for (;;) {
+    const batch = getMilestones({ db, filter, limit: size, after });
+    if (batch.length > 0) yield batch;
+    if (batch.length < size) return;
+    const last = batch[batch.length - 1]!;
+    after = { date: last.date!, id: last.id };
+  }
 }
 
 /** How many milestones match the filter (the timeline's "N hidden" line compares two of these). */
@@ -110,19 +150,60 @@ export function getLatestMilestones({ db = getDb(), limit = 4, offtopic = false 
   return attachDetails(db, rows);
 }
 
-/** Milestones concerning any of the entities (or, for regions, located in them), oldest first. */
-export function getMilestonesByEntityIds({ db = getDb(), ids, regionIds = [] }: { db?: Db; ids: string[]; regionIds?: string[] }): MilestoneItem[] {
-  if (ids.length === 0 && regionIds.length === 0) return [];
+/** Concerning any of the entities (or, for regions, located in them): entity pages and cards. */
+function entityScope(ids: string[], regionIds: string[]): SQL {
   const parts: SQL[] = [];
   if (ids.length > 0) parts.push(sql`exists (select 1 from ${milestoneEntities} me where me.milestone_id = ${milestones.id} and me.entity_id in ${ids})`);
   if (regionIds.length > 0) parts.push(milestoneRegionCondition(regionIds));
+  return sql`(${sql.join(parts, sql` or `)})`;
+}
+
+/**
+ * Milestones concerning any of the entities (or, for regions, located in them), oldest first (`order: "desc"`:
+ * newest first). `limit` bounds the page in SQL; `status`/`subjectIds` narrow it (an entity page's targets
+ * and the done events that may fulfil them, without fetching every milestone of a province).
+ */
+export function getMilestonesByEntityIds({
+  db = getDb(),
+  ids,
+  regionIds = [],
+  limit,
+  order = "asc",
+  status,
+  subjectIds,
+}: {
+  db?: Db;
+  ids: string[];
+  regionIds?: string[];
+  limit?: number;
+  order?: "asc" | "desc";
+  status?: MilestoneStatus;
+  subjectIds?: string[];
+}): MilestoneItem[] {
+  if (ids.length === 0 && regionIds.length === 0) return [];
+  if (subjectIds && subjectIds.length === 0) return [];
+  const dir = order === "desc" ? desc : asc;
   const rows = db
     .select()
     .from(milestones)
-    .where(and(onTimeline, sql`(${sql.join(parts, sql` or `)})`))
-    .orderBy(asc(milestones.date), asc(milestones.id))
+    .where(
+      and(
+        onTimeline,
+        entityScope(ids, regionIds),
+        status ? eq(milestones.status, status) : undefined,
+        subjectIds ? inArray(milestones.subjectId, subjectIds) : undefined,
+      ),
+    )
+    .orderBy(dir(milestones.date), dir(milestones.id))
+    .limit(limit ?? -1)
     .all();
   return attachDetails(db, rows);
+}
+
+/** How many timeline milestones concern the entities (an aggregate: entity cards and page headers). */
+export function countMilestonesByEntityIds({ db = getDb(), ids, regionIds = [] }: { db?: Db; ids: string[]; regionIds?: string[] }): number {
+  if (ids.length === 0 && regionIds.length === 0) return 0;
+  return db.select({ n: sql<number>`count(*)` }).from(milestones).where(and(onTimeline, entityScope(ids, regionIds))).get()?.n ?? 0;
 }
 
 /** Milestones reported by one article. */
@@ -138,7 +219,27 @@ export function getMilestonesByArticleId({ db = getDb(), articleId }: { db?: Db;
 
 type MilestoneRow = typeof milestones.$inferSelect;
 
+/** Ids per detail query: one page is one batch; a full export (CSV) goes batch by batch, never one query per row. */
+const DETAIL_BATCH = 500;
+
 function attachDetails(db: Db, rows: MilestoneRow[]): MilestoneItem[] {
+  if (rows.length <= DETAIL_BATCH) return attachBatch(db, rows);
+  const out: MilestoneItem[] = [];
+  for (let i = 0; i < rows.length; i += DETAIL_BATCH) out.push(...attachBatch(db, rows.slice(i, i + DETAIL_BATCH)));
+  return out;
+}
+
+function groupBy<T extends { milestoneId: string }>(list: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of list) {
+    const g = out.get(x.milestoneId);
+    if (g) g.push(x);
+    else out.set(x.milestoneId, [x]);
+  }
+  return out;
+}
+
+function attachBatch(db: Db, rows: MilestoneRow[]): MilestoneItem[] {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const ents = db
@@ -164,13 +265,14 @@ function attachDetails(db: Db, rows: MilestoneRow[]): MilestoneItem[] {
     .where(inArray(milestoneSources.milestoneId, ids))
     .orderBy(articles.published)
     .all();
-  const paraRegions = db
-    .select({ milestoneId: milestoneSources.milestoneId, id: entities.id, kind: entities.kind, slug: entities.slug, name: entities.name })
-    .from(milestoneSources)
-    .innerJoin(mentions, and(eq(mentions.articleId, milestoneSources.articleId), eq(mentions.paragraph, milestoneSources.paragraph)))
-    .innerJoin(entities, and(eq(entities.id, mentions.entityId), eq(entities.kind, "region")))
-    .where(inArray(milestoneSources.milestoneId, ids))
-    .all();
+  // Driven from the page's sources (`cross join` fixes SQLite's join order): left to itself the planner starts from
+  // every region mention in the database (entities_kind → mentions_entity), ~60× slower on a 300-page corpus.
+  const paraRegions = db.all<{ milestoneId: string } & EntityRef>(sql`
+    select ms.milestone_id as milestoneId, e.id as id, e.kind as kind, e.slug as slug, e.name as name
+    from ${milestoneSources} ms
+    cross join ${mentions} mn on mn.article_id = ms.article_id and mn.paragraph = ms.paragraph
+    join ${entities} e on e.id = mn.entity_id and e.kind = 'region'
+    where ms.milestone_id in ${ids}`);
   const located = ents.filter((e) => e.regionId && e.kind !== "region").map((e) => e.regionId!);
   const locatedRegions = located.length
     ? db
@@ -181,17 +283,20 @@ function attachDetails(db: Db, rows: MilestoneRow[]): MilestoneItem[] {
     : [];
   const regionByKey = new Map(locatedRegions.map((r) => [r.id, r] as const));
 
+  const entsBy = groupBy(ents);
+  const srcsBy = groupBy(srcs);
+  const paraBy = groupBy(paraRegions);
   return rows.map((m) => {
-    const own = ents.filter((e) => e.milestoneId === m.id);
+    const own = entsBy.get(m.id) ?? [];
     const regions = new Map<string, EntityRef>();
     for (const e of own) {
       if (e.kind === "region") regions.set(e.id, pick(e));
       const r = e.regionId ? regionByKey.get(e.regionId) : undefined;
       if (r) regions.set(r.id, r);
     }
-    for (const r of paraRegions) if (r.milestoneId === m.id) regions.set(r.id, pick(r));
+    for (const r of paraBy.get(m.id) ?? []) regions.set(r.id, pick(r));
     const sources = new Map<string, MilestoneSource>();
-    for (const s of srcs) if (s.milestoneId === m.id && !sources.has(s.articleId)) sources.set(s.articleId, s);
+    for (const s of srcsBy.get(m.id) ?? []) if (!sources.has(s.articleId)) sources.set(s.articleId, s);
     return {
       ...m,
       entities: own.filter((e) => e.kind !== "region").map(pick),

@@ -1,8 +1,8 @@
 import { getEntityExists } from "@/db/queries/entities";
-import { getMilestones, type MilestoneItem } from "@/db/queries/timeline";
+import { getMilestoneCount, getMilestones, milestoneBatches, type MilestoneItem } from "@/db/queries/timeline";
 import { errorResponse } from "@/lib/errors";
-import { csvResponse, toCsv, type CsvColumn } from "@/lib/format";
-import { parseFormat, parseTimelineParams } from "@/lib/url-state";
+import { csvResponse, csvStream, type CsvColumn } from "@/lib/format";
+import { parseFormat, parseTimelineParams, timelineHref, TIMELINE_PAGE_SIZE } from "@/lib/url-state";
 
 export const dynamic = "force-dynamic";
 
@@ -24,15 +24,24 @@ const columns: CsvColumn<MilestoneItem>[] = [
   { header: "source_titles", value: (m) => m.sources.map((s) => s.title) },
 ];
 
-/** GET /api/timeline?region=&topic=&plan=&from=&to=&status=[&format=csv]: every matching milestone. */
+/**
+ * GET /api/timeline?region=&topic=&plan=&from=&to=&status=[&page=&limit=][&format=csv]
+ * JSON: one page (`limit` milestones, default 100, at most 500; `page` 1-based) with the total and the next page's URL.
+ * CSV: every matching milestone, whatever `page` says (an export loses nothing), streamed in batches of 500.
+ */
 export function GET(request: Request) {
   try {
     const sp = new URL(request.url).searchParams;
     const format = parseFormat(sp);
-    const filter = parseTimelineParams(sp, { extraKeys: ["format"], entityExists: (id) => getEntityExists({ id }) });
-    const items = getMilestones({ filter });
-    if (format === "csv") return csvResponse(toCsv(items, columns), "delta-atlas-timeline.csv");
-    return Response.json({ filter, total: items.length, items });
+    const state = parseTimelineParams(sp, { extraKeys: ["format"], entityExists: (id) => getEntityExists({ id }) });
+    const { page = 1, limit = TIMELINE_PAGE_SIZE, ...filter } = state;
+    if (format === "csv") return csvResponse(csvStream(milestoneBatches({ filter }), columns), "delta-atlas-timeline.csv");
+    const total = getMilestoneCount({ filter });
+    const items = getMilestones({ filter, limit, offset: (page - 1) * limit });
+    const pages = Math.max(1, Math.ceil(total / limit));
+    const next = page < pages ? timelineHref(state, { page: page + 1 }, "/api/timeline") : null;
+    const prev = page > 1 ? timelineHref(state, { page: Math.min(page - 1, pages) }, "/api/timeline") : null;
+    return Response.json({ filter, total, page, limit, pages, next, prev, items });
   } catch (e) {
     return errorResponse(e);
   }

@@ -11,12 +11,13 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request) {
   try {
     const url = new URL(request.url);
-    const filter = parseTimelineParams(url.searchParams, { entityExists: (id) => getEntityExists({ id }) });
+    // A feed is always the newest entries: `page`/`limit` from a copied timeline URL are accepted and dropped.
+    const { page: _page, limit: _limit, ...filter } = parseTimelineParams(url.searchParams, { entityExists: (id) => getEntityExists({ id }) });
     // What's new is what happened: targets (dated by their deadline) only when the filter asks for them.
-    const newest = getMilestones({ filter: { status: "done", ...filter } })
-      .filter((m): m is typeof m & { date: string } => m.date !== null)
-      .reverse()
-      .slice(0, FEED_SIZE);
+    // Newest first and FEED_SIZE rows in SQL (the timeline only holds dated milestones).
+    const newest = getMilestones({ filter: { status: "done", ...filter }, order: "desc", limit: FEED_SIZE }).filter(
+      (m): m is typeof m & { date: string } => m.date !== null,
+    );
     const page = timelineHref(filter);
     const names = new Map(getEntitiesByIds({ ids: [filter.region, filter.plan].filter((x): x is string => !!x) }).map((e) => [e.id, e.name]));
     const described = [filter.region, filter.topic, filter.plan].filter((x): x is string => !!x).map((v) => names.get(v) ?? v);

@@ -8,7 +8,8 @@ import {
 } from "@/db/queries/entities";
 import { isPageKind } from "@/lib/domain/kinds";
 import { expandRegion, regionAncestry, regionChildIds, regionSlug } from "@/lib/domain/regions";
-import { getMilestonesByEntityIds } from "@/db/queries/timeline";
+import { countMilestonesByEntityIds, getMilestonesByEntityIds } from "@/db/queries/timeline";
+import { targetOutcomes } from "@/lib/domain/milestones";
 import { getLearnedAliases } from "@/db/queries/aliases";
 
 /** Route params arrive percent-encoded or not depending on the caller: decode at most once. */
@@ -30,6 +31,26 @@ export function resolveEntity(kind: string, rawSlug: string) {
   return { entity, ids: entity.kind === "region" ? expandRegion(entity.id) : [entity.id] };
 }
 
+/** Milestones an entity page lists: the newest ones; the rest are on its filtered timeline. */
+export const ENTITY_MILESTONES = 50;
+
+/**
+ * An entity's milestones, bounded: the newest ENTITY_MILESTONES (newest first), the total (a count), and its
+ * targets with the done events that meet them (every target, whatever the page shows: only planned ones and the
+ * done ones sharing a target's subject are fetched).
+ */
+function entityMilestones(ids: string[], regionIds: string[]) {
+  const scope = { ids, regionIds };
+  const planned = getMilestonesByEntityIds({ ...scope, status: "planned" });
+  const subjectIds = [...new Set(planned.map((m) => m.subjectId).filter((x): x is string => !!x))];
+  const fulfilling = getMilestonesByEntityIds({ ...scope, status: "done", subjectIds });
+  return {
+    milestones: getMilestonesByEntityIds({ ...scope, order: "desc", limit: ENTITY_MILESTONES }),
+    milestoneCount: countMilestonesByEntityIds(scope),
+    targets: targetOutcomes([...planned, ...fulfilling]),
+  };
+}
+
 /** Everything an entity page and its export show. Regions include everything located below them. */
 export function loadEntityPage(kind: string, rawSlug: string) {
   const resolved = resolveEntity(kind, rawSlug);
@@ -47,7 +68,7 @@ export function loadEntityPage(kind: string, rawSlug: string) {
       children: getEntitiesByIds({ ids: regionChildIds(entity.id) }).sort((a, b) => a.name.localeCompare(b.name, "zh-CN")),
       located: getEntitiesByRegionIds({ regionIds: subtree }),
       articles: getArticlesByEntityIds({ ids: subtree }),
-      milestones: getMilestonesByEntityIds({ ids: [], regionIds: subtree }),
+      ...entityMilestones([], subtree),
       figures: getFiguresByEntityIds({ ids: subtree }),
     };
   }
@@ -60,7 +81,7 @@ export function loadEntityPage(kind: string, rawSlug: string) {
     children: [],
     located: [],
     articles: getArticlesByEntityIds({ ids }),
-    milestones: getMilestonesByEntityIds({ ids }),
+    ...entityMilestones(ids, []),
     figures: getFiguresByEntityIds({ ids }),
   };
 }

@@ -4,12 +4,12 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { DateText } from "@/components/date-text";
 import { EntityChip } from "@/components/entity-chip";
 import { kindLabel } from "@/lib/domain/kinds";
-import { actionLabel, targetOutcomes } from "@/lib/domain/milestones";
+import { actionLabel } from "@/lib/domain/milestones";
 import { regionLevelLabel, regionSlug } from "@/lib/domain/regions";
 import { FigureChart, groupIndicators } from "@/components/figure-chart";
 import { MilestoneList } from "@/components/milestone-list";
 import { formatQuantity } from "@/lib/format";
-import { decodeParam, loadEntityPage } from "./load";
+import { decodeParam, ENTITY_MILESTONES, loadEntityPage } from "./load";
 import styles from "./entity.module.css";
 
 export const dynamic = "force-dynamic";
@@ -28,8 +28,7 @@ export default async function EntityPage({ params }: Props) {
   if (!data) notFound();
   // An old address (a region's slug id from before the official codes) moves to the canonical one.
   if (decodeParam(slug) !== data.entity.slug) permanentRedirect(`/entities/${data.entity.kind}/${encodeURIComponent(data.entity.slug)}`);
-  const { entity, ancestors, children, located, articles, milestones, figures, learned } = data;
-  const targets = targetOutcomes(milestones);
+  const { entity, ancestors, children, located, articles, milestones, milestoneCount, targets, figures, learned } = data;
   const indicators = groupIndicators(figures);
   const charts = indicators.filter((i) => i.points.length >= 2);
   const apiBase = `/api/entities/${entity.kind}/${encodeURIComponent(entity.slug)}`;
@@ -85,7 +84,7 @@ export default async function EntityPage({ params }: Props) {
             </>
           ) : null}
           <dt>报道</dt>
-          <dd>{articles.length} 篇文章 · {milestones.length} 个里程碑 · {figures.length} 项数据</dd>
+          <dd>{articles.length} 篇文章 · {milestoneCount} 个里程碑 · {figures.length} 项数据</dd>
         </dl>
         <p className={styles.actions}>
           {timelineHref && milestones.length ? <Link className="button" href={timelineHref}>在时间线中查看</Link> : null}
@@ -124,7 +123,13 @@ export default async function EntityPage({ params }: Props) {
       <div className={`two-col ${styles.cols}`}>
         <div>
           <section className="card" aria-labelledby="ms-h">
-            <h2 id="ms-h">里程碑 <span className="muted small">{milestones.length}</span></h2>
+            <h2 id="ms-h">里程碑 <span className="muted small">{milestoneCount}</span></h2>
+            {milestoneCount > milestones.length ? (
+              <p className="muted small" data-testid="entity-milestones-more">
+                显示最近的 {ENTITY_MILESTONES} 个（共 {milestoneCount} 个）
+                {timelineHref ? <>，<Link href={timelineHref}>在时间线中查看全部</Link></> : null}。
+              </p>
+            ) : null}
             <MilestoneList items={milestones} empty="还没有关于它的里程碑。" />
           </section>
 

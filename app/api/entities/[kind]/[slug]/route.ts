@@ -28,8 +28,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ kind
     if (!data) throw new AtlasError("not-found", `没有这个实体：${kind}/${slug}`);
     const mentions = getMentionsByEntityIds({ ids: data.ids });
     if (format === "csv") return csvResponse(toCsv(mentions, columns), `delta-atlas-${data.entity.kind}-${data.entity.slug}-mentions.csv`);
-    const { entity, articles, milestones, figures, ancestors, children } = data;
-    return Response.json({ entity, ancestors, children, articles, milestones, figures, mentions });
+    const { entity, articles, milestones, milestoneCount, figures, ancestors, children } = data;
+    // milestones: the newest ENTITY_MILESTONES; milestoneCount: all of them (the rest via /api/timeline?region= or plan=).
+    return Response.json({ entity, ancestors, children, articles, milestones, milestoneCount, figures, mentions });
   } catch (e) {
     return errorResponse(e);
   }
