@@ -34,6 +34,8 @@ export const UI_WORDS = new Set(data.uiWords.flatMap(forms));
 export const CREDIT_ROLES = [...new Set(data.creditRoles.flatMap(forms))].sort((a, b) => b.length - a.length);
 export const PLATFORM_IDS = [...new Set(data.platformIds.flatMap(forms))];
 export const OUTLET_SUFFIXES = [...new Set(data.outletSuffixes.flatMap(forms))];
+/** Photo agencies and picture markers that end a caption as a credit: …老年人。(视觉中国), 共享充电宝。视觉中国 资料. */
+export const PHOTO_AGENCIES = [...new Set(data.photoAgencies.flatMap(forms))].sort((a, b) => b.length - a.length);
 
 /** The line without spaces, punctuation, symbols (arrows, >>) and digits: "分享到:" → "分享到", "更多>>" → "更多". */
 function bare(s: string): string {
