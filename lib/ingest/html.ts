@@ -250,7 +250,9 @@ function isShortCaptionSentence(text: string): boolean {
     t.length <= 24 &&
     /[。.]$/.test(t) &&
     !/[。！？!?；;，,、：:“”"]/.test(t.slice(0, -1)) &&
-    !/[了着过把被将会要能是正已却也都还就又再让使称说]|起来|下去/.test(t)
+    !/[了着过把被将会要能是正已却也都还就又再让使称说]|起来|下去/.test(t) &&
+    // Japanese instructions between screenshots (「適用」をクリック。) are steps, not captions.
+    !/[\p{Script=Hiragana}\p{Script=Katakana}「」]/u.test(t)
   );
 }
 
