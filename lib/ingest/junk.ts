@@ -296,7 +296,9 @@ export function judge(text: string, ctx: LineContext = { chinese: true }): Verdi
   const han = hanCount(text);
 
   if (NAV_PREFIX.test(text)) return verdict("nav", "nav:you-are-here");
-  if (isBreadcrumb(text) || /(^|\s)首页\s*[>»›]/.test(text)) return verdict("nav", "nav:breadcrumb");
+  if (isBreadcrumb(text) || /(^|\s)首页\s*[>»›]/.test(text) || (len <= 30 && /^(网站)?(首页|主页)\s*[-–—/]\s*\S/.test(text))) {
+    return verdict("nav", "nav:breadcrumb");
+  }
   if (isNavBar(text)) return verdict("nav", "nav:bar");
 
   if (len <= 300) {
