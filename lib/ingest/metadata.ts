@@ -42,6 +42,8 @@ export interface MetadataInput {
   /** HTML meta tags by lowercased name/property, plus "canonical". */
   meta?: Record<string, string>;
   sidecar?: Sidecar;
+  /** The issue date an e-paper prints above the article (2012年3月5日): used only when the page states no other date. */
+  issueDate?: string;
 }
 
 /*
@@ -209,6 +211,8 @@ function resolvePublished(input: MetadataInput, labelled: [string, string][]): R
   }
   const fromUrl = dateFromUrl(input.sidecar?.url ?? input.meta?.canonical ?? input.meta?.["og:url"]);
   if (fromUrl) return { published: fromUrl, publishedText: null };
+  const issue = input.issueDate ? parseDate(input.issueDate) : null;
+  if (issue) return { published: issue, publishedText: null };
   const labelledText = labelled.filter(([l]) => DATE_LABELS.has(l)).map(([, v]) => v);
   for (const text of [...labelledText, ...input.headerLines]) {
     const partial = partialDate(text);
