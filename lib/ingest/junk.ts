@@ -477,6 +477,22 @@ function trimTruncatedTail(last: Line, before: Line | undefined): string | null 
   return fragment;
 }
 
+/**
+ * 长江网10月4日讯(记者陈智 整合) 国庆…: an outlet's dateline and reporter credit printed as their own run before the
+ * lede (set off by a space). The lede stays; the prefix goes to the header. A wire dateline run into its sentence
+ * (本报上海9月29日电(记者巨云鹏)29日,…) is how the story opens and stays.
+ */
+const DATELINE_CREDIT = /^(\p{Script=Han}{0,8}\d{1,2}月\d{1,2}日(?:讯|电|消息)\s*[(（](?:本报|本台|本网)?(?:记者|通讯员)[^()（）]{1,30}[)）])\s+(?=\S)/u;
+
+function stripDatelineCredit(line: Line): string | null {
+  const t = DATELINE_CREDIT.exec(line.text);
+  const o = DATELINE_CREDIT.exec(line.original);
+  if (!t || !o || line.text.length - t[0].length < 15) return null;
+  line.text = line.text.slice(t[0].length);
+  line.original = line.original.slice(o[0].length);
+  return t[1]!;
+}
+
 /** True when this line and the next look like running article text: long sentences, no teaser ellipsis. */
 function strongArticleText(line: Line | undefined): boolean {
   if (!line || line.kind !== "text") return false;
@@ -595,6 +611,8 @@ export function segmentLines(rawLines: string[], opts: { knownTitle?: string | n
     if (l.endsArticle) state = "footer";
   }
   const fragment = opts.excerpt && body.length >= 2 ? trimTruncatedTail(body.at(-1)!, body.at(-2)) : null;
+  const dateline = body[0] ? stripDatelineCredit(body[0]) : null;
+  if (dateline) headerLines.push(dateline);
 
   const kept = dedupe(body);
   const keptSet = new Set(kept);
@@ -605,7 +623,11 @@ export function segmentLines(rawLines: string[], opts: { knownTitle?: string | n
     headerLines,
     metaLines,
     paragraphs: kept.map((l) => ({ original: l.original, text: l.text })),
-    dropped: fragment ? [...droppedLines, { text: fragment, rule: "truncated-tail" }] : droppedLines,
+    dropped: [
+      ...(dateline ? [{ text: dateline, rule: "meta:dateline" }] : []),
+      ...droppedLines,
+      ...(fragment ? [{ text: fragment, rule: "truncated-tail" }] : []),
+    ],
   };
 }
 
