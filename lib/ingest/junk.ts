@@ -482,7 +482,8 @@ function trimTruncatedTail(last: Line, before: Line | undefined): string | null 
  * lede (set off by a space). The lede stays; the prefix goes to the header. A wire dateline run into its sentence
  * (本报上海9月29日电(记者巨云鹏)29日,…) is how the story opens and stays.
  */
-const DATELINE_CREDIT = /^(\p{Script=Han}{0,8}\d{1,2}月\d{1,2}日(?:讯|电|消息)\s*[(（](?:本报|本台|本网)?(?:记者|通讯员)[^()（）]{1,30}[)）])\s+(?=\S)/u;
+const DATELINE_CREDIT =
+  /^(\p{Script=Han}{0,8}\d{1,2}月\d{1,2}日(?:讯|訊|电|電|消息)\s*[(（](?:本报|本報|本台|本臺|本网|本網)?(?:记者|記者|通讯员|通訊員)[^()（）]{1,30}[)）])\s+(?=\S)/u;
 
 function stripDatelineCredit(line: Line): string | null {
   const t = DATELINE_CREDIT.exec(line.text);

@@ -282,7 +282,7 @@ function revealedSites(norms: string[], raws: string[]): string[] {
   }
   // Raw forms: normalization joins Han text across a space.
   const tidy = raws.map((r) => r.replace(/\s+/g, " ").trim());
-  for (const n of tidy) for (const o of tidy) if (n.length >= 2 && n.length <= 12 && o.length > n.length + 4 && o.endsWith(` ${n}`)) sites.push(n);
+  for (const n of tidy) for (const o of tidy) if (n.length >= 2 && n.length <= 12 && o.length > n.length + 4 && o.endsWith(` ${n}`)) sites.push(normalizeText(n));
   return sites;
 }
 
