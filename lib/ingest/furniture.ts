@@ -30,6 +30,7 @@ function expandVocabulary() {
     creditRoles: [...new Set(data.creditRoles.flatMap(forms))].sort((a, b) => b.length - a.length),
     platformIds: [...new Set(data.platformIds.flatMap(forms))],
     outletSuffixes: [...new Set(data.outletSuffixes.flatMap(forms))],
+    photoAgencies: [...new Set(data.photoAgencies.flatMap(forms))].sort((a, b) => b.length - a.length),
   };
 }
 
@@ -42,6 +43,8 @@ export const UI_WORDS = VOCABULARY.uiWords;
 export const CREDIT_ROLES = VOCABULARY.creditRoles;
 export const PLATFORM_IDS = VOCABULARY.platformIds;
 export const OUTLET_SUFFIXES = VOCABULARY.outletSuffixes;
+/** Photo agencies and picture markers that end a caption as a credit: …老年人。(视觉中国), 共享充电宝。视觉中国 资料. */
+export const PHOTO_AGENCIES = VOCABULARY.photoAgencies;
 
 /** The line without spaces, punctuation, symbols (arrows, >>) and digits: "分享到:" → "分享到", "更多>>" → "更多". */
 function bare(s: string): string {

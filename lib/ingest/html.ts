@@ -224,10 +224,12 @@ function containsImage(el: Element): boolean {
  * lines in a row are the text of a photo blog, not captions.
  */
 function isImageCaption(b: TextBlock): boolean {
-  if (b.chars > 40 || /[。！？!?；;]/.test(b.text) || isDateLine(b.text)) return false;
+  if (b.chars > 40 || isDateLine(b.text)) return false;
+  if (/[。！？!?；;]/.test(b.text)) return isShortCaptionSentence(b.text) && afterBarePicture(b.owner);
   const el = b.owner;
   const alone = textOf(el).replace(/\s+/g, "") === b.text.replace(/\s+/g, "");
   if (el.name === "figcaption" || (alone && holdsImage(el))) return true;
+  if (alone && isShortCaptionSentence(b.text) && afterBarePicture(el)) return true;
   const parent = el.parent?.type === "tag" ? (el.parent as Element) : null;
   const centered = isCentered(el) || (!!parent && isCentered(parent) && parent.children.filter((c) => c.type === "tag").length === 1);
   if (!centered) return false;
@@ -236,6 +238,33 @@ function isImageCaption(b: TextBlock): boolean {
   const after = neighbour(host, "next");
   const textLine = (e: Element | null) => !!e && isCentered(e) && !containsImage(e) && textOf(e).trim().length <= 40;
   return !!before && containsImage(before) && !textLine(after);
+}
+
+/**
+ * 小花家。 / 事发次日小花在医院的检查单。: a short noun phrase with a full stop, not a clause of the story (no comma,
+ * no aspect or modal words: 西方世界的一些反华分子正试图串联起来。 stays text).
+ */
+function isShortCaptionSentence(text: string): boolean {
+  const t = text.trim();
+  return (
+    t.length <= 24 &&
+    /[。.]$/.test(t) &&
+    !/[。！？!?；;，,、：:“”"]/.test(t.slice(0, -1)) &&
+    !/[了着过把被将会要能是正已却也都还就又再让使称说]|起来|下去/.test(t) &&
+    // Japanese instructions between screenshots (「適用」をクリック。) are steps, not captions.
+    !/[\p{Script=Hiragana}\p{Script=Katakana}「」]/u.test(t)
+  );
+}
+
+/**
+ * The paragraph right before is a picture and nothing else (<p><img></p>), and the one after is not another short
+ * line: a lone short sentence under a bare picture is its caption.
+ */
+function afterBarePicture(el: Element): boolean {
+  const before = neighbour(el, "prev");
+  if (!before || !containsImage(before) || textOf(before).trim()) return false;
+  const after = neighbour(el, "next");
+  return !after || containsImage(after) || textOf(after).trim().length > 40;
 }
 
 function isLinkList(b: TextBlock): boolean {

@@ -1,4 +1,4 @@
-import { CREDIT_ROLES, furnitureCategory, OUTLET_SUFFIXES, PLATFORM_IDS, UI_WORDS } from "./furniture";
+import { CREDIT_ROLES, furnitureCategory, OUTLET_SUFFIXES, PHOTO_AGENCIES, PLATFORM_IDS, UI_WORDS } from "./furniture";
 import { normalizeText } from "./normalize";
 
 /*
@@ -61,7 +61,12 @@ export const REPORTER_CREDIT = /记者[:\s]*((?:\p{Script=Han}{2,4})(?:[\s、,]+
 const DATE_PART = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?|(?:19|20)\d{2}\s+\d{1,2}[-/]\d{1,2}|\(?\b\d{1,2}[-/]\d{1,2}\)?|\d{1,2}月\d{1,2}日|\b\d{1,2}:\d{2}(?::\d{2})?|\b(?:19|20)\d{2}\b|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|(?:昨天|今天|前天)/g;
 
 /** App and QR-code prompts: junk as a prompt, not inside a reported sentence (…市民扫描二维码下载了政务服务APP。). */
-const PROMPTS = [/(打开|下载).{0,6}(APP|App|app|客户端)/, /(扫一扫|扫码|长按).{0,12}(关注|二维码|微信|识别)/];
+const PROMPTS = [
+  /(打开|下载).{0,6}(APP|App|app|客户端)/, /(扫一扫|扫码|长按).{0,12}(关注|二维码|微信|识别)/, /扫描.{0,4}二维码.{0,6}(关注|下载|订阅|参与)/,
+];
+
+/** A promo teaser above or below the story: …评选火热进行中!【点击投票】…, 【戳这里报名】. A bracketed call to action. */
+const PROMO_CALL = /[【[]\s*(点击|戳|立即|马上|快来)(这里)?(投票|参与|报名|购买|领取|抢购|围观|预约)[^】\]]{0,6}[】\]]/;
 
 const JUNK_ANY = [
   /本站是提供个人知识管理/, /仅提供信息存储服务/, /content above .* is uploaded and posted by a user/i,
@@ -72,6 +77,7 @@ const JUNK_ANY = [
   /点击上[方面]/, /蓝色字体/, /免费订阅/, /(关注|添加|搜索)(我们的)?.{0,8}公众号/,
   /返回搜狐/, /返回(顶部|首页|列表)/, /畅享高清图片/,
   /\d+条评论/, /发表评论/, /评论公约/, /网友评论/, /我要评论/, /(登录|注册)后.{0,4}(评论|发表)/,
+  /^(郑重|特别)?声明:.{0,120}(仅供参考|风险自担|不构成|不代表|请自行)/, /不构成.{0,8}投资建议/, /据此操作.{0,4}风险自担/,
   /^!\[[^\]]*\]\([^)]*\)$/, /\.(jpe?g|png|gif|webp|bmp)$/i, /^(欢迎您?(来到|访问|光临))/,
 ];
 
@@ -114,7 +120,15 @@ const CAPTION_SHAPES: [string, RegExp, number][] = [
   ["caption:map", /(制图|底图来源|审图号|地图来源|底图)\s*[:/]?/, 80],
   // <地点>现场。(资料图片) — any line that ends with a picture marker in brackets.
   ["caption:marker-end", /[(（【[](资料图片?|资料照片|图片来源[^)）】\]]{0,30}|新华社发|供图|摄|视频截图|网络图片|图源网络)[)）】\]]$/, 80],
+  // …的报道截图。 / …效果图。: a picture named as such, full stop and all.
+  ["caption:marker-end", /(截图|资料图片?|示意图|效果图)。$/, 80],
+  // …老年人。(视觉中国) / …运动场”。(BBC) / 共享充电宝。视觉中国 资料: a sentence, then the agency that took the picture.
+  ["caption:agency", new RegExp(`(?:\\((?:${agencyAlt()})(?:\\s*(?:发|供图|资料|摄))?\\)|[。!?”]\\s*\\([A-Z][A-Za-z]{1,7}\\)|[。!?]\\s*(?:${agencyAlt()})(?:\\s*(?:发|供图|资料|摄))?)$`), 80],
 ];
+
+function agencyAlt(): string {
+  return PHOTO_AGENCIES.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+}
 
 /** A whole line in brackets that names a picture: （某头部数据公司的部分报价单）. Not (完), (2021—2035年), (一). */
 function isBracketedCaption(text: string): boolean {
@@ -126,13 +140,13 @@ function isBracketedCaption(text: string): boolean {
 
 const ROLE_ALT = CREDIT_ROLES.map((r) => r.replace(/[/]/g, "\\/")).join("|");
 /** 编辑|禤志杰, 执笔/叨叨姐、胡一刀, 《棱镜》作者 周纯, 编辑 刘晓阳 校对 李铭, 原创:路闻卓立编译 人民币交易与研究. */
-const CREDIT_LINE = new RegExp(`^(?:[《【][^》】]{1,10}[》】])?\\s*(?:${ROLE_ALT})\\s*(?:[:|/丨｜]\\s*|\\s+)\\S`);
+const CREDIT_LINE = new RegExp(`^(?:[《【][^》】]{1,10}[》】])?\\s*(?:${ROLE_ALT})\\s*(?:[:|/丨｜︱]\\s*|\\s+)\\S`);
 
 function isCreditLine(text: string): boolean {
   if (text.length > 50 || /[。!?]/.test(text) || !CREDIT_LINE.test(text)) return false;
   // What follows the role is names, not a clause: no token longer than a name or an outlet.
   const rest = text.replace(/^(?:[《【][^》】]{1,10}[》】])?\s*/, "");
-  return rest.split(/[\s、,&/|丨:]+/).every((t) => t.length <= 12);
+  return rest.split(/[\s、,&/|丨︱｜:]+/).every((t) => t.length <= 16);
 }
 
 const PLATFORM_ID = new RegExp(`^\\S{0,10}?(?:${PLATFORM_IDS.join("|")})\\s*:?\\s*[\\w.-]{2,40}$`, "u");
@@ -282,7 +296,9 @@ export function judge(text: string, ctx: LineContext = { chinese: true }): Verdi
   const han = hanCount(text);
 
   if (NAV_PREFIX.test(text)) return verdict("nav", "nav:you-are-here");
-  if (isBreadcrumb(text) || /(^|\s)首页\s*[>»›]/.test(text)) return verdict("nav", "nav:breadcrumb");
+  if (isBreadcrumb(text) || /(^|\s)首页\s*[>»›]/.test(text) || (len <= 30 && /^(网站)?(首页|主页)\s*[-–—/]\s*\S/.test(text))) {
+    return verdict("nav", "nav:breadcrumb");
+  }
   if (isNavBar(text)) return verdict("nav", "nav:bar");
 
   if (len <= 300) {
@@ -290,6 +306,7 @@ export function judge(text: string, ctx: LineContext = { chinese: true }): Verdi
     if (RELATED_HEADING.test(text.replace(/\s+/g, ""))) return verdict("related", "related:heading");
     if (JUNK_ANY.some((re) => re.test(text))) return verdict("junk", "junk:phrase");
     if (!/。$/.test(text) && PROMPTS.some((re) => re.test(text))) return verdict("junk", "furniture:app");
+    if (len <= 160 && PROMO_CALL.test(text)) return verdict("junk", "furniture:promo");
   }
   const attachment = attachmentRule(text);
   if (attachment) return verdict("junk", attachment);
@@ -298,6 +315,8 @@ export function judge(text: string, ctx: LineContext = { chinese: true }): Verdi
   if (len <= 10 && FONT_WIDGET.test(text)) return verdict("junk", "furniture:font-size");
   if (isCounter(text)) return verdict("junk", "counter");
   if (len <= 60 && PLATFORM_ID.test(text)) return verdict("junk", "platform-id");
+  // 新浪财经公众号 / 某某官方微博: the name of a follow box, never a sentence.
+  if (len <= 16 && /^[\p{Script=Han}A-Za-z]{2,12}(微信公众号|公众号|官方微博|官方微信)$/u.test(text)) return verdict("junk", "platform-id");
   if (han === 0 && ctx.chinese) {
     // Latin-only leftovers (X, Baidu, sogou, Thumb, None); lines with digits may be section headings (2024).
     if (!/\d/.test(text) && len <= 40) return verdict("junk", "latin-leftover");
@@ -458,6 +477,23 @@ function trimTruncatedTail(last: Line, before: Line | undefined): string | null 
   return fragment;
 }
 
+/**
+ * 长江网10月4日讯(记者陈智 整合) 国庆…: an outlet's dateline and reporter credit printed as their own run before the
+ * lede (set off by a space). The lede stays; the prefix goes to the header. A wire dateline run into its sentence
+ * (本报上海9月29日电(记者巨云鹏)29日,…) is how the story opens and stays.
+ */
+const DATELINE_CREDIT =
+  /^(\p{Script=Han}{0,8}\d{1,2}月\d{1,2}日(?:讯|訊|电|電|消息)\s*[(（](?:本报|本報|本台|本臺|本网|本網)?(?:记者|記者|通讯员|通訊員)[^()（）]{1,30}[)）])\s+(?=\S)/u;
+
+function stripDatelineCredit(line: Line): string | null {
+  const t = DATELINE_CREDIT.exec(line.text);
+  const o = DATELINE_CREDIT.exec(line.original);
+  if (!t || !o || line.text.length - t[0].length < 15) return null;
+  line.text = line.text.slice(t[0].length);
+  line.original = line.original.slice(o[0].length);
+  return t[1]!;
+}
+
 /** True when this line and the next look like running article text: long sentences, no teaser ellipsis. */
 function strongArticleText(line: Line | undefined): boolean {
   if (!line || line.kind !== "text") return false;
@@ -576,6 +612,8 @@ export function segmentLines(rawLines: string[], opts: { knownTitle?: string | n
     if (l.endsArticle) state = "footer";
   }
   const fragment = opts.excerpt && body.length >= 2 ? trimTruncatedTail(body.at(-1)!, body.at(-2)) : null;
+  const dateline = body[0] ? stripDatelineCredit(body[0]) : null;
+  if (dateline) headerLines.push(dateline);
 
   const kept = dedupe(body);
   const keptSet = new Set(kept);
@@ -586,7 +624,11 @@ export function segmentLines(rawLines: string[], opts: { knownTitle?: string | n
     headerLines,
     metaLines,
     paragraphs: kept.map((l) => ({ original: l.original, text: l.text })),
-    dropped: fragment ? [...droppedLines, { text: fragment, rule: "truncated-tail" }] : droppedLines,
+    dropped: [
+      ...(dateline ? [{ text: dateline, rule: "meta:dateline" }] : []),
+      ...droppedLines,
+      ...(fragment ? [{ text: fragment, rule: "truncated-tail" }] : []),
+    ],
   };
 }
 

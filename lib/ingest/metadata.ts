@@ -42,6 +42,8 @@ export interface MetadataInput {
   /** HTML meta tags by lowercased name/property, plus "canonical". */
   meta?: Record<string, string>;
   sidecar?: Sidecar;
+  /** The issue date an e-paper prints above the article (2012年3月5日): used only when the page states no other date. */
+  issueDate?: string;
 }
 
 /*
@@ -209,6 +211,8 @@ function resolvePublished(input: MetadataInput, labelled: [string, string][]): R
   }
   const fromUrl = dateFromUrl(input.sidecar?.url ?? input.meta?.canonical ?? input.meta?.["og:url"]);
   if (fromUrl) return { published: fromUrl, publishedText: null };
+  const issue = input.issueDate ? parseDate(input.issueDate) : null;
+  if (issue) return { published: issue, publishedText: null };
   const labelledText = labelled.filter(([l]) => DATE_LABELS.has(l)).map(([, v]) => v);
   for (const text of [...labelledText, ...input.headerLines]) {
     const partial = partialDate(text);
@@ -261,6 +265,42 @@ function wrappedLine(candidate: string, pageLines: string[]): string | null {
 
 const isNavLike = (t: string) => (t.match(/[|丨｜]/g)?.length ?? 0) >= 3;
 
+/** A column or list page's label, never a headline: 新闻动态, 通知公告, 工作动态, 正文. */
+const COLUMN_LABEL = /^[\p{Script=Han}]{0,4}(动态|新闻|公告|通知|要闻|资讯|详情|正文|列表|栏目|专栏|频道|首页|简讯|快讯|信息)$/u;
+/** A department or column a <title> appends after a space: 标题 东区办事处, 标题 工作动态. */
+const SPACED_COLUMN = /\s+(\p{Script=Han}{2,8}(?:办事处|办公室|街道|委员会|管委会|局|栏目|专栏|频道|动态|要闻))$/u;
+
+/**
+ * Site names the candidates reveal: what a <title> appends after a separator (标题_中山网), and a short candidate that
+ * another candidate ends with after a space (土豆不"土" 松花江网 / 松花江网: the h1 was the logo).
+ */
+function revealedSites(norms: string[], raws: string[]): string[] {
+  const sites: string[] = [];
+  for (const n of norms) {
+    const site = splitTitleSuffix(n).site;
+    if (site) sites.push(site);
+  }
+  // Raw forms: normalization joins Han text across a space.
+  const tidy = raws.map((r) => r.replace(/\s+/g, " ").trim());
+  for (const n of tidy) for (const o of tidy) if (n.length >= 2 && n.length <= 12 && o.length > n.length + 4 && o.endsWith(` ${n}`)) sites.push(normalizeText(n));
+  return sites;
+}
+
+/** The headline without a trailing site or department name set off by a space. */
+function dropSpacedSuffix(title: string, siteKeys: Set<string>): string {
+  for (const key of siteKeys) {
+    const t = textKey(title);
+    if (key.length >= 2 && t.length >= key.length + 5 && t.endsWith(key)) {
+      // Cut where the site name starts in the printed title.
+      let cut = title.length;
+      for (let k = 0; k < key.length && cut > 0; ) if (textKey(title[--cut]!) === key[key.length - 1 - k]) k++;
+      return title.slice(0, cut).trim();
+    }
+  }
+  const col = SPACED_COLUMN.exec(title);
+  return col && col.index >= 5 ? title.slice(0, col.index) : title;
+}
+
 /**
  * The first usable candidate, normalized, with its site suffix cut off; also the first site name such a suffix gave.
  * Skips candidates that are only the site name, too short, a breadcrumb or a `|` navigation bar, and (when another
@@ -277,6 +317,7 @@ export function pickTitle(
   const lines = pageLines.map((l) => normalizeText(l)).filter(Boolean);
   const norms = candidates.map((raw) => normalizeText(raw).replace(/\s*\n\s*/g, " "));
   const anyHan = norms.some((n) => /\p{Script=Han}/u.test(n));
+  for (const site of revealedSites(norms, candidates)) siteKeys.add(textKey(site));
   let chosen: string | null = null;
   for (const norm of norms) {
     if (!norm) continue;
@@ -284,8 +325,8 @@ export function pickTitle(
     suffixSite ??= split.site;
     if (chosen) continue;
     const base = wrappedLine(norm, lines) ?? split.title;
-    const title = base.replace(LEADING_DASHES, "").replace(DANGLING, "").replace(PICTURE_MARK, "").replace(DANGLING, "");
-    if (title.length < 4 || siteKeys.has(textKey(title)) || /[>»›].*[>»›]/.test(title) || isNavLike(title)) continue;
+    const title = dropSpacedSuffix(base, siteKeys).replace(LEADING_DASHES, "").replace(DANGLING, "").replace(PICTURE_MARK, "").replace(DANGLING, "");
+    if (title.length < 4 || siteKeys.has(textKey(title)) || COLUMN_LABEL.test(title) || /[>»›].*[>»›]/.test(title) || isNavLike(title)) continue;
     if (anyHan && !/\p{Script=Han}/u.test(title)) continue;
     chosen = title;
   }

@@ -4,6 +4,7 @@ import { isParagraphLike, isTitleLike, pageContext, prepareLine, segmentLines, t
 import { extractMetadata, pickTitle, type MetadataInput } from "./metadata";
 import { AtlasError } from "../errors";
 import { capLines } from "./caps";
+import { normalizeText } from "./normalize";
 import type { CleanedArticle, Sidecar } from "./types";
 
 /**
@@ -125,11 +126,35 @@ function fromHtml(html: string, sidecar: Sidecar | undefined): Prepared {
     input: {
       titleCandidates: title ? [title, ...titleCandidates] : titleCandidates,
       headerLines: [...above, ...segmented.headerLines],
-      metaLines: segmented.metaLines,
+      metaLines: [...segmented.metaLines, ...trailingDateLines(page.dropped ?? [])],
+      issueDate: issueDate(page.dropped ?? []),
       meta: page.meta,
       sidecar,
     },
   };
+}
+
+/** 发布日期:2019-03-06 责任编辑:龙慧: a labelled date in the first blocks after the body (a CMS's footer line). */
+const TRAILING_DATE = /^(发布日期|发布时间|发表日期|发表时间)\s*[:：]\s*(?:19|20)\d{2}/;
+
+function trailingDateLines(dropped: DroppedLine[]): string[] {
+  const after = dropped.filter((d) => d.rule === "html:after-main-block").slice(0, 6);
+  return after.map((d) => normalizeText(d.text)).filter((t) => t.length <= 80 && TRAILING_DATE.test(t));
+}
+
+/** An e-paper's page furniture: 第A03版, 版面导航, 数字报. */
+const EPAPER = /第\s*[A-Z]?\d{1,3}\s*版|版面导航|数字报|电子报|往期报纸/;
+/** 2012年3月5日 星期一 / 2022年02月12日 查看旧版(…): the issue date opening a line. */
+const ISSUE_DATE = /^((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s|$)/;
+
+/**
+ * The issue date an e-paper prints above the article (the last full date opening a line before the main block), when
+ * the page shows e-paper furniture; a news site's header clock has the same shape, so it needs that signal.
+ */
+function issueDate(dropped: DroppedLine[]): string | undefined {
+  const before = dropped.filter((d) => d.rule === "html:before-main-block").map((d) => normalizeText(d.text));
+  if (!before.some((t) => EPAPER.test(t))) return undefined;
+  return before.map((t) => ISSUE_DATE.exec(t)?.[1]).filter((d): d is string => !!d).at(-1);
 }
 
 /** A list item of a sidebar (10. 某某文章(6), ·2005年9月 (606)): never a headline. */
