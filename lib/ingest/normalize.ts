@@ -22,8 +22,8 @@ type Convert = (s: string) => string;
 let plainToCn: Convert | undefined;
 let taiwanToCn: Convert | undefined;
 
-/** `t` → `cn`: safe on text that is already simplified. Built on first use (about 40 ms). */
-function plainConverter(): Convert {
+/** `t` → `cn`: safe on text that is already simplified. Built on first use (about 40 ms), then shared. */
+export function plainConverter(): Convert {
   return (plainToCn ??= OpenCC.Converter({ from: "t", to: "cn" }));
 }
 

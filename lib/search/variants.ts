@@ -4,10 +4,10 @@
 // form through OpenCC's t → cn chain; these tables add the ones it leaves apart (衞 → 卫, 粧 → 妆, 敍 → 叙, 簷 → 檐 …).
 // A table entry whose source is itself a simplified character (么, the simplified 麼) is skipped: folding it would
 // change ordinary simplified text.
-import * as OpenCC from "opencc-js/t2cn";
 import HKVariantsRev from "opencc-js/dict/HKVariantsRev";
 import TWVariantsRev from "opencc-js/dict/TWVariantsRev";
 import TSCharacters from "opencc-js/dict/TSCharacters";
+import { plainConverter } from "../ingest/normalize";
 
 let fold: Map<string, string> | undefined;
 
@@ -21,7 +21,7 @@ function entries(dict: string): [string, string][] {
 /** Source character → the simplified form of its standard variant, for the characters t → cn leaves apart. */
 export function variantTable(): Map<string, string> {
   if (fold) return fold;
-  const t2cn = OpenCC.Converter({ from: "t", to: "cn" });
+  const t2cn = plainConverter();
   const simplifiedOutputs = new Set(entries(TSCharacters as unknown as string).map(([, to]) => to));
   fold = new Map();
   for (const [from, to] of [...entries(HKVariantsRev as unknown as string), ...entries(TWVariantsRev as unknown as string)]) {
