@@ -1,5 +1,6 @@
 import { sql, type InferInsertModel, type InferSelectModel } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { ALIAS_STATUSES } from "../lib/domain/aliases";
 import { DATE_PRECISIONS } from "../lib/domain/dates";
 import { ENTITY_KIND_IDS } from "../lib/domain/kinds";
 import { MILESTONE_STATUSES } from "../lib/domain/milestones";
@@ -212,7 +213,7 @@ export const entityAliases = sqliteTable(
     paragraph: integer("paragraph").notNull(),
     pattern: text("pattern").notNull(),
     text: text("text").notNull(),
-    status: text("status", { enum: ["proposed", "confirmed", "rejected"] }).notNull().default("proposed"),
+    status: text("status", { enum: ALIAS_STATUSES }).notNull().default("proposed"),
   },
   (t) => [primaryKey({ columns: [t.entityId, t.alias, t.articleId, t.paragraph] }), index("entity_aliases_alias").on(t.alias)],
 );

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, eq, ne } from "drizzle-orm";
 import { getDb, type Db } from "../client";
 import { articles, entities, entityAliases } from "../schema";
 
-export type AliasStatus = "proposed" | "confirmed" | "rejected";
+import type { AliasStatus } from "@/lib/domain/aliases";
+export type { AliasStatus };
 
 /** One learned alias with every statement that gave it. */
 export interface LearnedAliasRow {
@@ -67,10 +68,3 @@ export function setLearnedAliasStatus({ db = getDb(), entityId, alias, status }:
     .run().changes;
 }
 
-/** How many statements the corpus holds, by status. */
-export function countLearnedAliases({ db = getDb() }: { db?: Db } = {}): Record<AliasStatus, number> {
-  const rows = db.select({ status: entityAliases.status, n: sql<number>`count(distinct ${entityAliases.entityId} || char(0) || ${entityAliases.alias})` }).from(entityAliases).groupBy(entityAliases.status).all();
-  const out: Record<AliasStatus, number> = { proposed: 0, confirmed: 0, rejected: 0 };
-  for (const r of rows) out[r.status] = r.n;
-  return out;
-}

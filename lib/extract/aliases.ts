@@ -8,7 +8,8 @@ import { wordIdf } from "./text";
 import type { EntityMention } from "./types";
 
 export type AliasPattern = "以下简称" | "简称" | "又称" | "原名" | "即" | "括注简称";
-export type AliasStatus = "proposed" | "confirmed" | "rejected";
+import type { AliasStatus } from "../domain/aliases";
+export type { AliasStatus };
 
 export interface LearnedAlias {
   entityId: string;

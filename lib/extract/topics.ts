@@ -8,11 +8,6 @@ interface TopicFile {
 }
 const data = topicData as TopicFile;
 
-/** The topic names of the taxonomy, in its order. */
-export function topicNames(): string[] {
-  return Object.keys(data.topics);
-}
-
 /** The keywords of one topic (empty for an unknown name). */
 export function topicKeywords(name: string): string[] {
   return Object.keys(data.topics[name] ?? {});

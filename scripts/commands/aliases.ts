@@ -3,12 +3,12 @@ import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { getLearnedAliases, setLearnedAliasStatus, type AliasStatus } from "@/db/queries/aliases";
 import { getEntityExists } from "@/db/queries/entities";
+import { ALIAS_STATUSES } from "@/lib/domain/aliases";
 import { AtlasError } from "@/lib/errors";
 import { withVerdict, type ReviewedAliases } from "@/lib/extract/aliases";
 
 /** The reviewer's file, applied on every ingest (lib/extract/aliases.ts reads it). */
 export const REVIEWED_FILE = fileURLToPath(new URL("../../lib/extract/data/aliases-reviewed.json", import.meta.url));
-const STATUSES: AliasStatus[] = ["proposed", "confirmed", "rejected"];
 const LABEL: Record<AliasStatus, string> = { proposed: "待审", confirmed: "已确认", rejected: "已否决" };
 
 function review(entityId: string, alias: string, verdict: "confirmed" | "rejected", note: string | undefined): void {
@@ -30,7 +30,7 @@ export function registerAliases(program: Command) {
     .option("--status <status>", "proposed | confirmed | rejected")
     .option("--json", "print JSON")
     .action((opts: { entity?: string; status?: string; json?: boolean }) => {
-      if (opts.status && !STATUSES.includes(opts.status as AliasStatus)) throw new AtlasError("bad-request", `--status 只能是 ${STATUSES.join("、")}`);
+      if (opts.status && !ALIAS_STATUSES.includes(opts.status as AliasStatus)) throw new AtlasError("bad-request", `--status 只能是 ${ALIAS_STATUSES.join("、")}`);
       const rows = getLearnedAliases({ entityId: opts.entity, status: opts.status as AliasStatus | undefined });
       if (opts.json) {
         console.log(JSON.stringify(rows, null, 2));
