@@ -256,10 +256,14 @@ const BRAND_NEXT = /^(?:软件|科技|集团|股份|控股|电子|银行|证券|
  * 浙江|师范大学): an organization's name, not a mention (a government body, 县委党校 aside, still tags its place).
  */
 const ACADEMIC_NEXT = /(?:师大|农大|工大|医大|财大|交大|师院|社科院|科学院|农科院|大学|学院|中学|小学)$/;
+/** Schools in general after a place are that place's schools (苏州市|中小学, 上海|高校), not a school's name. */
+const SCHOOLS_IN_GENERAL = /^(?:大中小学|中小学|大中专|高等院校|高校)/;
 /** Verbs of movement or presence before a one-character abbreviation: 赴皖, 抵沪, 驻沪, 在京, 来沪, 入浙, 返粤. */
 const ABBR_VERB_BEFORE = new Set([..."抵赴驻来返入进离在援留回落到访旅"]);
 /** Morphemes a one-character abbreviation makes words with for people, firms and origin (沪企, 浙商, 粤籍, 沪郊, 沪牌, 港资, 沪方). */
 const ABBR_MORPHEME_AFTER = new Set([..."企商籍郊牌资方"]);
+/** What a province sends another in the names of energy lines (陕电入皖, 川气东送). */
+const RESOURCE = new Set([..."电气煤油水"]);
 /** What follows a run of abbreviations that lists provinces (川渝两地, 苏皖交界, 黔滇地区), unlike a name made of them (苏宁易购, 沪青平公路). */
 const ABBR_LIST_NEXT = /^(?:(?:[两三四五六七八九]|多)(?:省市|省|市|地|方|区)|一市|交界|边界|毗邻|接壤|地区|区域|之间|间|合作|协同|一体化|等地)/;
 /** A name before these is an era or a historical event (永嘉之乱, 赤壁之战), or a new area named after it (滨湖新区, 江北新区), not the division. */
@@ -446,8 +450,10 @@ function abbreviationAt(text: string, i: number, seg: Segmentation, paragraph: n
   // The morpheme is a word's first character only in jieba's unknown cuts (沪|企赴|皖), not in 粤|方言.
   const morpheme = ABBR_MORPHEME_AFTER.has(text[i + 1] ?? "") && (!next || next.end === i + 2 || next.tag === "x") && !BRAND_NEXT.test(text.slice(i + 2));
   if (!verb && !morpheme) return undefined;
+  // 陕电入皖, 蒙电入沪: an energy line named by its two provinces is a project's name (as 苏通大桥 is a bridge's).
+  if (verb && text[i - 1] === "入" && RESOURCE.has(text[i - 2] ?? "") && /\p{Script=Han}/u.test(text[i - 3] ?? "")) return undefined;
   // It and the next character are one word of jieba's dictionary (沪剧 in 在|沪|剧团), though this cut split them.
-  const pair = morpheme ? [] : plainJieba().tag(text.slice(i, i + 2), true);
+  const pair = morpheme || i + 2 > text.length ? [] : plainJieba().tag(text.slice(i, i + 2), true);
   if (pair.length === 1 && pair[0]?.tag !== "x") return undefined;
   // Inside a word jieba knows, the character is part of that word, except the word is the verb and it (驻沪) or it and the morpheme (浙商).
   const w = wordAt(seg, i);
@@ -513,7 +519,7 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           // 成都道 (a road of 天津, where roads are named 道): 道 read alone after a name without its level suffix.
           if (text[end] === "道" && seg.tags.get(end)?.end === end + 1 && !LEVEL_SUFFIX.test(surface) && !dict.longestAt(text, end)) continue;
           const nextWord = seg.tags.get(end);
-          if (nextWord && ACADEMIC_NEXT.test(text.slice(end, nextWord.end))) continue;
+          if (nextWord && ACADEMIC_NEXT.test(text.slice(end, nextWord.end)) && !SCHOOLS_IN_GENERAL.test(text.slice(end, nextWord.end))) continue;
         }
         const alignedLeft = lenient || bounds.has(i) || !!chained;
         if (misplaced && !lenient && (form.kind === "short" || surface.length <= 2)) continue;
