@@ -36,6 +36,7 @@ describe("a one-character provincial abbreviation used as the province (gazettee
     ["他在宁工作多年", "宁 is left out: 南京 as often as 宁夏"],
     ["台风来临前渔船纷纷回港避风", "港 alone is a port (overlay abbreviationsAmbiguous)"],
     ["这批文物将正式入藏博物馆", "藏 alone is also accessioned"],
+    ["苏方代表团抵达莫斯科", "苏方 is the Soviet side: 方 is no morpheme of origin"],
   ])("%s: nothing (%s)", (text) => {
     expect(paths(text)).toEqual([]);
   });

@@ -258,10 +258,10 @@ const BRAND_NEXT = /^(?:软件|科技|集团|股份|控股|电子|银行|证券|
 const ACADEMIC_NEXT = /(?:师大|农大|工大|医大|财大|交大|师院|社科院|科学院|农科院|大学|学院|中学|小学)$/;
 /** Schools in general after a place are that place's schools (苏州市|中小学, 上海|高校), not a school's name. */
 const SCHOOLS_IN_GENERAL = /^(?:大中小学|中小学|大中专|高等院校|高校)/;
-/** Verbs of movement or presence before a one-character abbreviation: 赴皖, 抵沪, 驻沪, 在京, 来沪, 入浙, 返粤. */
-const ABBR_VERB_BEFORE = new Set([..."抵赴驻来返入进离在援留回落到访旅"]);
-/** Morphemes a one-character abbreviation makes words with for people, firms and origin (沪企, 浙商, 粤籍, 沪郊, 沪牌, 港资, 沪方). */
-const ABBR_MORPHEME_AFTER = new Set([..."企商籍郊牌资方"]);
+/** Verbs of movement or presence before a one-character abbreviation: 赴皖, 抵沪, 驻沪, 在京, 来沪, 入浙, 返粤 (not 访, 留: 访苏, 留苏 are the USSR). */
+const ABBR_VERB_BEFORE = new Set([..."抵赴驻来返入进离在援回落到旅"]);
+/** Morphemes a one-character abbreviation makes words with for people, firms and origin (沪企, 浙商, 粤籍, 沪郊, 沪牌, 苏资); not 方 (苏方 is the Soviet side). */
+const ABBR_MORPHEME_AFTER = new Set([..."企商籍郊牌资"]);
 /** What a province sends another in the names of energy lines (陕电入皖, 川气东送). */
 const RESOURCE = new Set([..."电气煤油水"]);
 /** What follows a run of abbreviations that lists provinces (川渝两地, 苏皖交界, 黔滇地区), unlike a name made of them (苏宁易购, 沪青平公路). */
