@@ -38,7 +38,7 @@ describe("kb inspect", () => {
     // Every region mention says why it was accepted (word boundary, level suffix, address chain, context …).
     const regions = out.entities.filter((e: { kind: string }) => e.kind === "region") as { reason?: string }[];
     expect(regions.length).toBeGreaterThan(0);
-    for (const r of regions) expect(["word", "suffix", "chain", "context", "alias", "composite"]).toContain(r.reason);
+    for (const r of regions) expect(["word", "suffix", "chain", "context", "alias", "composite", "abbreviation"]).toContain(r.reason);
     expect(fs.existsSync(path.join(dataDir, "atlas.db"))).toBe(false);
   });
 

@@ -34,7 +34,7 @@ export interface Region {
 }
 
 /** Why a mention was accepted (shown by `kb inspect`). */
-export type RegionReason = "word" | "suffix" | "chain" | "context" | "alias" | "composite";
+export type RegionReason = "word" | "suffix" | "chain" | "context" | "alias" | "composite" | "abbreviation";
 
 export interface RegionMatch {
   id: string;
@@ -65,6 +65,8 @@ interface Overlay {
   composites: Record<string, string[]>;
   stopPhrases: string[];
   legacyIds: Record<string, string>;
+  abbreviations: Record<string, string>;
+  abbreviationsAmbiguous: string[];
 }
 
 const overlay = gazetteer as unknown as Overlay;
@@ -99,7 +101,7 @@ export function shortName(full: string, kind: RegionKind): string {
   return s.length >= 2 ? s : full;
 }
 
-type FormKind = "full" | "short" | "alias" | "composite" | "context";
+type FormKind = "full" | "short" | "alias" | "composite" | "context" | "abbreviation";
 interface Form {
   ids: string[];
   kind: FormKind;
@@ -112,6 +114,9 @@ interface Built {
   /** Codes whose short name is also an everyday word or a natural feature (江山, 东海, 朝阳). */
   common: Set<string>;
   legacy: Map<string, string>;
+  /** One-character abbreviation → province-level code (沪 → 31), and those only read inside a run (青, 澳, 港, 藏). */
+  abbreviations: Map<string, string>;
+  ambiguousAbbreviations: Set<string>;
 }
 
 function build(): Built {
@@ -185,6 +190,8 @@ function build(): Built {
     stop: new Dictionary(overlay.stopPhrases.map((s) => [s, true] as [string, true])),
     common: new Set(overlay.commonWords),
     legacy: new Map(Object.entries(overlay.legacyIds)),
+    abbreviations: new Map(Object.entries(overlay.abbreviations).map(([code, a]) => [a, code])),
+    ambiguousAbbreviations: new Set(overlay.abbreviationsAmbiguous),
   };
 }
 
@@ -243,7 +250,22 @@ export const GOVERNMENT_SUFFIX = /(?:人民政府|政府|办公厅|办公室|人
 
 const STREET_SUFFIX = ["路", "东路", "西路", "南路", "北路", "中路", "大道", "大街", "街", "巷", "弄"];
 /** A place name opening a company, brand or product name is part of that name (金山软件, 杭州银行, 金华火腿), not a mention. */
-const BRAND_NEXT = /^(?:软件|科技|集团|股份|控股|电子|银行|证券|保险|电器|汽车|药业|制药|实业|网络|传媒|航空|电力|能源|置业|地产|啤酒|电视台|日报|晚报|卫视|客户端|足球|篮球|队|火腿|烤鸭|炒饭|板鸭|酱鸭|米线|拉面|醋|黄酒|龙井|绿茶|白茶|红茶|白酒|米酒|汤圆|年糕|月饼|粽子|小笼|咸鸭蛋|大闸蟹|龙虾|梨|蜜桔|柑橘|杨梅|枇杷|板栗|大米|香米|丝绸|刺绣|绣品|香醋|陈醋|米醋|毛峰|毛尖|瓜片|碧螺春|排骨|盐水鸭|鸭血粉丝|紫砂|萝卜干|酱菜|腐乳|豆腐干|茶干|麻糕|酥糖|水蜜桃|银鱼)/;
+const BRAND_NEXT = /^(?:软件|科技|集团|股份|控股|电子|银行|证券|保险|电器|汽车|药业|制药|实业|网络|传媒|航空|电力|能源|置业|地产|啤酒|电视台|日报|晚报|卫视|客户端|足球|篮球|队|火腿|烤鸭|炒饭|板鸭|酱鸭|米线|拉面|醋|黄酒|龙井|绿茶|白茶|红茶|白酒|米酒|汤圆|年糕|月饼|粽子|小笼|咸鸭蛋|大闸蟹|龙虾|梨|蜜桔|柑橘|杨梅|枇杷|板栗|大米|香米|丝绸|刺绣|绣品|香醋|陈醋|米醋|毛峰|毛尖|瓜片|碧螺春|排骨|盐水鸭|鸭血粉丝|紫砂|萝卜干|酱菜|腐乳|豆腐干|茶干|麻糕|酥糖|水蜜桃|银鱼|扒鸡|肴肉|螺蛳粉|热干面|麻花|烧鸡|凉皮|米粉|小吃)/;
+/**
+ * The word after a name that makes it the opening of a university, academy or school (河南|师大, 内蒙古|社科院,
+ * 浙江|师范大学): an organization's name, not a mention (a government body, 县委党校 aside, still tags its place).
+ */
+const ACADEMIC_NEXT = /(?:师大|农大|工大|医大|财大|交大|师院|社科院|科学院|农科院|大学|学院|中学|小学)$/;
+/** Schools in general after a place are that place's schools (苏州市|中小学, 上海|高校), not a school's name. */
+const SCHOOLS_IN_GENERAL = /^(?:大中小学|中小学|大中专|高等院校|高校)/;
+/** Verbs of movement or presence before a one-character abbreviation: 赴皖, 抵沪, 驻沪, 在京, 来沪, 入浙, 返粤 (not 访, 留: 访苏, 留苏 are the USSR). */
+const ABBR_VERB_BEFORE = new Set([..."抵赴驻来返入进离在援回落到旅"]);
+/** Morphemes a one-character abbreviation makes words with for people, firms and origin (沪企, 浙商, 粤籍, 沪郊, 沪牌, 苏资); not 方 (苏方 is the Soviet side). */
+const ABBR_MORPHEME_AFTER = new Set([..."企商籍郊牌资"]);
+/** What a province sends another in the names of energy lines (陕电入皖, 川气东送). */
+const RESOURCE = new Set([..."电气煤油水"]);
+/** What follows a run of abbreviations that lists provinces (川渝两地, 苏皖交界, 黔滇地区), unlike a name made of them (苏宁易购, 沪青平公路). */
+const ABBR_LIST_NEXT = /^(?:(?:[两三四五六七八九]|多)(?:省市|省|市|地|方|区)|一市|交界|边界|毗邻|接壤|地区|区域|之间|间|合作|协同|一体化|等地)/;
 /** A name before these is an era or a historical event (永嘉之乱, 赤壁之战), or a new area named after it (滨湖新区, 江北新区), not the division. */
 const NOT_DIVISION_NEXT = /^(?:之(?:乱|战|役|变|盟|治|祸)|新区)/;
 /**
@@ -379,6 +401,66 @@ function foreignBefore(text: string, i: number, prev: Candidate | undefined): bo
   return false;
 }
 
+/** The jieba word that covers offset i (words are at most a few characters long). */
+function wordAt(seg: Segmentation, i: number): { start: number; end: number; tag: string } | undefined {
+  for (let s = i; s >= Math.max(0, i - 8); s--) {
+    const w = seg.tags.get(s);
+    if (w) return w.end > i ? { start: s, ...w } : undefined;
+  }
+  return undefined;
+}
+
+const readsAloneCache = new Map<string, boolean>();
+/**
+ * Whether a one-character abbreviation may be read on its own: jieba's dictionary reads the character alone
+ * as an abbreviation or a place (沪/j, 皖/j, 浙/ns), not as a common word or surname (黑/a, 晋/nr, 台/q), and it
+ * is not as often something else alone (青, 澳, 港, 藏 of the overlay).
+ */
+function readsAlone(ch: string): boolean {
+  let ok = readsAloneCache.get(ch);
+  if (ok === undefined) {
+    const tag = plainJieba().tag(ch, true)[0]?.tag ?? "";
+    ok = get().abbreviations.has(ch) && !get().ambiguousAbbreviations.has(ch) && (tag === "j" || tag === "ns");
+    readsAloneCache.set(ch, ok);
+  }
+  return ok;
+}
+
+/**
+ * A one-character provincial abbreviation used as the province (gazetteer `abbreviations`): in a run of them
+ * that lists places (川渝两地, 苏皖交界), or alone after a verb of movement or presence (赴皖, 抵沪, 驻沪, 在京) or
+ * before a morpheme of people, firms or origin (沪企, 浙商, 粤籍, 沪郊). Never inside a word jieba knows
+ * (苏醒, 犹豫, 京剧, 粤语, 湘军, 矢志不渝), a brand made of them (苏宁), or before an organization (浙商银行).
+ */
+function abbreviationAt(text: string, i: number, seg: Segmentation, paragraph: number): Candidate | undefined {
+  const { abbreviations } = get();
+  const ch = text[i] as string;
+  const code = abbreviations.get(ch);
+  if (!code) return undefined;
+  const isAbbr = (k: number) => abbreviations.has(text[k] ?? "");
+  let a = i;
+  while (a > 0 && isAbbr(a - 1)) a--;
+  let b = i + 1;
+  while (b < text.length && isAbbr(b)) b++;
+  const taken: Candidate = { text: ch, start: i, end: i + 1, form: { ids: [code], kind: "abbreviation" }, reason: "abbreviation", paragraph };
+  if (b - a >= 2) return ABBR_LIST_NEXT.test(text.slice(b)) ? taken : undefined;
+  if (!readsAlone(ch)) return undefined;
+  const verb = ABBR_VERB_BEFORE.has(text[i - 1] ?? "");
+  const next = seg.tags.get(i + 1);
+  // The morpheme is a word's first character only in jieba's unknown cuts (沪|企赴|皖), not in 粤|方言.
+  const morpheme = ABBR_MORPHEME_AFTER.has(text[i + 1] ?? "") && (!next || next.end === i + 2 || next.tag === "x") && !BRAND_NEXT.test(text.slice(i + 2));
+  if (!verb && !morpheme) return undefined;
+  // 陕电入皖, 蒙电入沪: an energy line named by its two provinces is a project's name (as 苏通大桥 is a bridge's).
+  if (verb && text[i - 1] === "入" && RESOURCE.has(text[i - 2] ?? "") && /\p{Script=Han}/u.test(text[i - 3] ?? "")) return undefined;
+  // It and the next character are one word of jieba's dictionary (沪剧 in 在|沪|剧团), though this cut split them.
+  const pair = morpheme || i + 2 > text.length ? [] : plainJieba().tag(text.slice(i, i + 2), true);
+  if (pair.length === 1 && pair[0]?.tag !== "x") return undefined;
+  // Inside a word jieba knows, the character is part of that word, except the word is the verb and it (驻沪) or it and the morpheme (浙商).
+  const w = wordAt(seg, i);
+  if (w && w.end - w.start >= 2 && w.tag !== "x" && !(verb && w.start === i - 1 && w.end === i + 1) && !(morpheme && w.start === i && w.end === i + 2)) return undefined;
+  return BRAND_NEXT.test(text.slice(i + 1)) ? undefined : taken;
+}
+
 /** Candidate place names in one text, before the article-wide resolution. */
 function candidates(text: string, paragraph: number, lenient = false): Candidate[] {
   const { dict, stop } = get();
@@ -416,7 +498,7 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
       // some other thing; after a county it may be the next item of a list (青浦吴江).
       // A city or province after another is the next item of a list (上海宁波两地).
       const misplaced =
-        prev && prev.end === i && !chained && prev.form.kind !== "composite" && prev.form.ids.some((id) => !needsContext(prev.form, id) && rankOf(id) <= 1) && !value.some((f) => f.ids.some((id) => rankOf(id) <= 1));
+        prev && prev.end === i && !chained && prev.form.kind !== "composite" && prev.form.kind !== "abbreviation" && prev.form.ids.some((id) => !needsContext(prev.form, id) && rankOf(id) <= 1) && !value.some((f) => f.ids.some((id) => rankOf(id) <= 1));
       // Readings under the chain's place first, then named forms before short ones (上海|临港 is the 临港新片区 alias).
       const rank = (f: Form) => (chained && under(f, chained.form) ? 0 : f.kind === "short" ? 2 : 1);
       for (const form of [...value].sort((a, b) => rank(a) - rank(b))) {
@@ -433,6 +515,12 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
         }
         seg ??= lenient ? { bounds: new Set<number>(), tags: new Map(), ending: new Map() } : segmentation(text);
         const { bounds } = seg;
+        if (!lenient) {
+          // 成都道 (a road of 天津, where roads are named 道): 道 read alone after a name without its level suffix.
+          if (text[end] === "道" && seg.tags.get(end)?.end === end + 1 && !LEVEL_SUFFIX.test(surface) && !dict.longestAt(text, end)) continue;
+          const nextWord = seg.tags.get(end);
+          if (nextWord && ACADEMIC_NEXT.test(text.slice(end, nextWord.end)) && !SCHOOLS_IN_GENERAL.test(text.slice(end, nextWord.end))) continue;
+        }
         const alignedLeft = lenient || bounds.has(i) || !!chained;
         if (misplaced && !lenient && (form.kind === "short" || surface.length <= 2)) continue;
         const suffix = form.kind === "full" ? (LEVEL_SUFFIX.exec(surface)?.[0] ?? "") : "";
@@ -454,6 +542,10 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
         break;
       }
       if (taken || skipTo) break;
+    }
+    if (!taken && !skipTo && names.length === 0 && !lenient && get().abbreviations.has(text[i] as string)) {
+      seg ??= segmentation(text);
+      taken = abbreviationAt(text, i, seg, paragraph);
     }
     if (taken) {
       out.push(taken);
@@ -481,7 +573,7 @@ function resolver(anchors: Set<string>, anchorsNear: Map<number, Set<string>>): 
     const done = resolved.get(c);
     if (done) return done;
     let ids = c.form.ids;
-    if (c.form.kind !== "composite") {
+    if (c.form.kind !== "composite" && c.form.kind !== "abbreviation") {
       const parent = c.chainParent ? resolve(c.chainParent) : [];
       const under = ids.filter((id) => parent.length > 0 && ancestorIds(id).some((a) => parent.includes(a)));
       if (under.length) ids = under;
@@ -529,7 +621,8 @@ export function findRegionsInArticle(paragraphs: { index: number; text: string }
   const anchors = new Set<string>();
   const anchorsNear = new Map<number, Set<string>>();
   for (const c of all) {
-    if (c.form.kind === "context" || c.commonWord) continue;
+    // A one-character abbreviation (京粤两地) names its province but is no evidence for the places below it.
+    if (c.form.kind === "context" || c.form.kind === "abbreviation" || c.commonWord) continue;
     const top = Math.min(...c.form.ids.map(rankOf));
     const tops = c.form.ids.filter((x) => rankOf(x) === top);
     const id = tops[0];
