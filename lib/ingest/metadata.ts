@@ -266,9 +266,6 @@ const DANGLING = /[\s\-_|–—:]+$/;
 /** 标题(图), 标题(组图): the page has pictures. */
 const PICTURE_MARK = /\s*\((图|组图|多图|附图|视频|图文|图表)\)$/;
 
-/** 图说洛阳| 标题, 要闻｜标题: a column name set before the headline with a bar (the headline keeps ≥ 8 characters). */
-const COLUMN_PREFIX = /^\p{Script=Han}{2,6}\s*[|｜丨]\s*(?=\S.{7})/u;
-
 /** A subtitle marker at the start of a headline: ——记长三角… */
 const LEADING_DASHES = /^[—–\-－]{2,}\s*/;
 /** What may separate a headline from the site or column name a <title> wraps it in. */
@@ -356,7 +353,7 @@ export function pickTitle(
     suffixSite ??= split.site;
     if (chosen) continue;
     const base = wrappedLine(norm, lines) ?? split.title;
-    const title = dropSpacedSuffix(base, siteKeys).replace(COLUMN_PREFIX, "").replace(LEADING_DASHES, "").replace(DANGLING, "").replace(PICTURE_MARK, "").replace(DANGLING, "");
+    const title = dropSpacedSuffix(base, siteKeys).replace(LEADING_DASHES, "").replace(DANGLING, "").replace(PICTURE_MARK, "").replace(DANGLING, "");
     if (title.length < 4 || siteKeys.has(textKey(title)) || COLUMN_LABEL.test(title) || /[>»›].*[>»›]/.test(title) || isNavLike(title)) continue;
     if (anyHan && !/\p{Script=Han}/u.test(title)) continue;
     chosen = title;
