@@ -10,7 +10,7 @@ import { freshBytes, loadFreshGold, scoreFreshPage, summarizeFresh } from "@/lib
 const FLOORS: [file: string, junk: number, titles: number, dates: number, f1: number][] = [
   ["clean-fresh.json", 0.986, 0.928, 0.911, 0.98],
   ["clean-fresh2.json", 0.97, 0.952, 1, 0.996],
-  ["clean-fresh3.json", 0.996, 0.866, 1, 0.987],
+  ["clean-fresh3.json", 0.996, 0.866, 1, 0.99],
 ];
 
 describe("cleaning gold sets read by hand", () => {

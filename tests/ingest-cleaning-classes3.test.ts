@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { requireCorpus } from "@/lib/eval/corpora";
+import { extractHtml } from "@/lib/ingest/html";
 import { prepareLine, segmentLines } from "@/lib/ingest/junk";
 import { pickTitle } from "@/lib/ingest/metadata";
 import { processPage } from "@/lib/ingest/process";
@@ -155,5 +156,37 @@ describe("furniture shapes: labelled picture lines, repost tags, bracketed bylin
     expect(text("gne/tests/guancha/guancha.html")).not.toContain("【文/");
     expect(text("gne/tests/sina/4.html")).not.toContain("扫描下方二维码");
     expect(text("gne/tests/zyyfy/1.html")).not.toContain("供稿");
+  });
+});
+
+describe("a data table the text announces continues the article", () => {
+  const grid = (cells: string[][]) => `<table>${cells.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("")}</table>`;
+  const specialties = grid([
+    ["专业名称", "导师", "人数"],
+    ["区域经济学", "张三", "3"],
+    ["城市规划与设计", "李四", "2"],
+    ["生态环境保护", "王五", "4"],
+    ["长三角区域一体化研究", "赵六", "2"],
+    ["数字经济与产业创新", "钱七", "3"],
+  ]);
+  const text = (body: string) => extractHtml(page(`${nav}<h1>某某研究院2024年博士生招生简章</h1>${body}`)).paragraphs;
+
+  it("附:… or …如下: followed by a grid of plain cells: the cells are text", () => {
+    expect(text(`<div>${paras}<p>附:招生专业及导师</p></div>${specialties}`)).toContain("城市规划与设计 李四 2");
+    expect(text(`<div>${paras}<p>各专业招生人数如下:</p></div>${specialties}`)).toContain("生态环境保护 王五 4");
+  });
+
+  it("not a table the text does not announce, nor a grid of links", () => {
+    expect(text(`<div>${paras}</div>${specialties}`)).not.toContain("城市规划与设计 李四 2");
+    const links = grid([
+      ["<a href='/a'>首页新闻</a>", "<a href='/b'>图片新闻</a>"],
+      ["<a href='/c'>视频新闻</a>", "<a href='/d'>专题新闻</a>"],
+      ["<a href='/e'>评论新闻</a>", "<a href='/f'>更多新闻</a>"],
+    ]);
+    expect(text(`<div>${paras}<p>更多内容请看:</p></div>${links}`).join("\n")).not.toContain("视频新闻");
+  });
+
+  it("real page: the admissions notice keeps its table of specialties", () => {
+    expect(real("cwced/original/0df12126-cd86-46a7-a00b-4d024a7a0954.html").paragraphs).toContain("01艺术学原理");
   });
 });
