@@ -118,6 +118,43 @@ function continueAfterInterruptions(inMain: number[], a: number, z: number, scor
   return chosen;
 }
 
+function enclosingTable(el: Element): Element | null {
+  for (let cur: AnyNode | null = el; cur; cur = cur.parent) if (cur.type === "tag" && (cur as Element).name === "table") return cur as Element;
+  return null;
+}
+
+/** The text announces what follows: 附:招生专业及考试科目, …如下:, 附表1. */
+const ANNOUNCES = /[:：]\s*$|^(附|附件|附表|表\s*\d)|如下/;
+
+/**
+ * A data table the text announces, right after the run (附:招生专业及考试科目 and then the table of specialties): its
+ * short cells score below zero one by one, so the run stops before it. It is taken in when it starts in the next
+ * block, is a grid (two rows of two cells or more), holds no links to speak of and does not hold the run itself.
+ */
+function withAnnouncedTable(blocks: TextBlock[], chosen: number[]): number[] {
+  const last = chosen.at(-1);
+  if (last === undefined) return chosen;
+  const announces = (b: TextBlock | undefined) => !!b && ANNOUNCES.test(b.text.trim());
+  // The short announcing line itself may have fallen just outside the run.
+  const lead = blocks[last + 1];
+  const extra = !announces(blocks[last]) && lead && lead.chars <= 40 && announces(lead) && !enclosingTable(lead.owner) ? [last + 1] : [];
+  if (!announces(blocks[last]) && extra.length === 0) return chosen;
+  const at = last + extra.length;
+  const first = blocks[at + 1];
+  const table = first ? enclosingTable(first.owner) : null;
+  if (!table || isInside(blocks[at]!.owner, table)) return chosen;
+  const rows = table.children.flatMap((c) => (c.type === "tag" && (c as Element).name === "tbody" ? (c as Element).children : [c]));
+  const grid = rows.filter((r) => r.type === "tag" && (r as Element).name === "tr" && (r as Element).children.filter((c) => c.type === "tag").length >= 2);
+  if (grid.length < 2) return chosen;
+  let end = at + 1;
+  while (end + 1 < blocks.length && isInside(blocks[end + 1]!.owner, table)) end++;
+  const cells = blocks.slice(at + 1, end + 1);
+  const total = cells.reduce((t, b) => t + b.chars, 0);
+  const links = cells.reduce((t, b) => t + b.linkChars, 0);
+  if (total < 50 || links > 0.1 * total) return chosen;
+  return [...chosen, ...extra, ...cells.map((_, k) => at + 1 + k)];
+}
+
 export function selectMain(blocks: TextBlock[], root: Element, p: ScoreParams = DEFAULT_SCORE_PARAMS): Selection {
   const chains = blocks.map((b) => ancestors(b.owner, root));
   const charsOf = new Map<Element, number>();
@@ -228,6 +265,7 @@ export function selectMain(blocks: TextBlock[], root: Element, p: ScoreParams = 
     }
     acc += scores[i] ?? 0;
   }
+  chosen = withAnnouncedTable(blocks, chosen);
   // Nothing scores above zero: no article on this page (a list, a login form, an error page).
   if (sum(chosen) <= 0) chosen = [];
   return { chosen, scores, main };

@@ -295,7 +295,8 @@ function findHeaderLines(
   const lines: string[] = [];
   for (let i = start; i < bodyStart; i++) {
     const b = blocks[i] as TextBlock;
-    if (b.chars <= MAX_HEADER_LINE && !isLinkList(b)) lines.push(b.text);
+    // A blog's headline is often a link to its own permalink: the block right above the body is kept even so.
+    if (b.chars <= MAX_HEADER_LINE && (!isLinkList(b) || i === bodyStart - 1)) lines.push(b.text);
   }
   return { lines: lines.slice(-12), headline: from >= 0 ? (blocks[from] as TextBlock).text : null };
 }

@@ -55,6 +55,12 @@ export const LABEL_RE = new RegExp(`(${LABEL_ALT})\\s*:`, "g");
 const META_LINE = new RegExp(`^[\\[【(]?(?:${LABEL_ALT}|文)\\s*:`);
 /** Newspaper credit: 《人民日报》 or 《人民日报》(2024年01月17日 03 版). */
 export const PAPER_CREDIT = /^《([^》]{2,12}(?:报|刊|杂志))》(?:\((\d{4}年\d{1,2}月\d{1,2}日)[^)]*\))?$/;
+/** ——《北京之春》1998年3月号, 原载《读书》2001年第5期: the periodical issue a reprinted essay closes with. */
+export const ISSUE_CREDIT = /^[—–－-]{0,2}\s*(?:原载|摘自|选自|转自|刊于|载)?\s*《[^》]{2,16}》\s*((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月号?|第\s*\d{1,3}\s*期)[)）]?$/;
+/** 【文/观察者网专栏作者 王文】, (作者:张三): a byline in brackets. */
+const BRACKETED_BYLINE = /^[【[(（]\s*(?:文|作者|撰文|文图|图文|文\/图)\s*[/:]\s*[^】\])）]{1,30}[】\])）]$/;
+/** 发表于 2004年12月27日 12:40 - (阅读:3727;评论:63), posted on …: a blog post's footer; the date is read as metadata. */
+export const POSTED_LINE = /^(?:发表于|发布于|posted\s+(?:on|at)?)\s*/i;
 /** Reporter credit line: 记者 谢丹青 郭浩, (记者 梁志玮), 本报记者 张三. */
 export const REPORTER_CREDIT = /记者[:\s]*((?:\p{Script=Han}{2,4})(?:[\s、,]+\p{Script=Han}{2,4}){0,3})\)?$/u;
 
@@ -64,6 +70,12 @@ const DATE_PART = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?|
 const PROMPTS = [
   /(打开|下载).{0,6}(APP|App|app|客户端)/, /(扫一扫|扫码|长按).{0,12}(关注|二维码|微信|识别)/, /扫描.{0,4}二维码.{0,6}(关注|下载|订阅|参与)/,
 ];
+
+/**
+ * 扫描下方二维码关注苹果汇官方微信(或微信中搜:…)。: telling the reader to follow an account, full stop and all. A report
+ * says what someone did (市民扫描二维码关注了…), so 关注 must not be followed by 了.
+ */
+const FOLLOW_PROMPT = /(扫描|扫一扫|扫码|长按|识别).{0,6}二维码.{0,4}关注(?!了)\S{0,20}?(官方微信|微信公众号|公众号|官方微博|服务号|视频号)/;
 
 /** A promo teaser above or below the story: …评选火热进行中!【点击投票】…, 【戳这里报名】. A bracketed call to action. */
 const PROMO_CALL = /[【[]\s*(点击|戳|立即|马上|快来)(这里)?(投票|参与|报名|购买|领取|抢购|围观|预约)[^】\]]{0,6}[】\]]/;
@@ -114,6 +126,8 @@ const CAPTION = [
 /** Caption shapes that may end with a full stop: 图为…, ▲…, 图/pixabay, 图片均来自网络, map credits. */
 const CAPTION_SHAPES: [string, RegExp, number][] = [
   ["caption:figure-note", /^(图为|上图|下图|左图|右图|图中|图注)[:\s]?\S/, 120],
+  // 资料图:无性婚姻能走多远? / 新闻图片:…: a labelled picture line, whatever its final punctuation.
+  ["caption:figure-note", /^(资料图片?|资料照片|新闻图片|图片说明)\s*:\s*\S/, 80],
   ["caption:pointer", /^[▲△↑⬆▼]\s*\S/, 120],
   ["caption:credit", /^(图|图片|配图|题图|封面图?)\s*[/|:丨]\s*\S{1,30}$/, 40],
   ["caption:credit", /图片(均|皆|部分)?(来自|来源于?|源自)/, 40],
@@ -142,7 +156,15 @@ const ROLE_ALT = CREDIT_ROLES.map((r) => r.replace(/[/]/g, "\\/")).join("|");
 /** 编辑|禤志杰, 执笔/叨叨姐、胡一刀, 《棱镜》作者 周纯, 编辑 刘晓阳 校对 李铭, 原创:路闻卓立编译 人民币交易与研究. */
 const CREDIT_LINE = new RegExp(`^(?:[《【][^》】]{1,10}[》】])?\\s*(?:${ROLE_ALT})\\s*(?:[:|/丨｜︱]\\s*|\\s+)\\S`);
 
+/** One part of a credit line: 编辑/苏芳, 摄影:张艳, 医技药剂党支部、药剂科供稿, 张三 摄. */
+const CREDIT_PART = new RegExp(`^(?:(?:${ROLE_ALT})\\s*[:|/丨｜︱]\\s*\\S{1,16}|\\S{2,24}?(?:供稿|供图|撰稿|整理|摄))$`);
+
+const CREDIT_SPLIT = new RegExp(`\\s{2,}|\\s+(?=(?:${ROLE_ALT})\\s*[:|/丨｜︱])`);
+
 function isCreditLine(text: string): boolean {
+  // 医技药剂党支部、药剂科供稿  摄影/张艳  编辑/苏芳: credits for several roles set apart by spaces.
+  const parts = text.split(CREDIT_SPLIT).filter(Boolean);
+  if (text.length <= 80 && parts.length >= 2 && !/[。!?]/.test(text) && parts.every((p) => CREDIT_PART.test(p.trim()))) return true;
   if (text.length > 50 || /[。!?]/.test(text) || !CREDIT_LINE.test(text)) return false;
   // What follows the role is names, not a clause: no token longer than a name or an outlet.
   const rest = text.replace(/^(?:[《【][^》】]{1,10}[》】])?\s*/, "");
@@ -259,6 +281,7 @@ function stripInlineJunk(raw: string): { original: string; endsArticle: boolean;
     endsArticle = true;
   }
   if (/\(完\)$|（完）$/.test(s.trim())) endsArticle = true;
+  s = s.replace(REPOST_TAG, "");
   const withoutSpam = s.replace(SPAM_TOKEN, "");
   const spam = withoutSpam !== s;
   s = withoutSpam
@@ -267,6 +290,12 @@ function stripInlineJunk(raw: string): { original: string; endsArticle: boolean;
   if (s.endsWith("|")) s = s.slice(0, -1).trim();
   return { original: s, endsArticle, spam };
 }
+
+/**
+ * 【看中国2005年07月03日报道】, 【星岛日报专讯】, 【大纪元讯】: an outlet's repost or agency tag opening the lede (simplified
+ * or traditional); the sentence after it is the text. 报道/消息 only with a date: 【21世纪经济报道】 is an outlet's name.
+ */
+export const REPOST_TAG = /^\s*【(?:[^】]{2,30}?(?:专讯|專訊|快讯|快訊|讯|訊|电|電)|[^】]{2,24}?\d{1,2}日(?:报道|報道|消息))】\s*(?=\S)/u;
 
 const BULLET = /^[•·▪■□●○◆◇►▶]\s*/;
 
@@ -306,6 +335,7 @@ export function judge(text: string, ctx: LineContext = { chinese: true }): Verdi
     if (RELATED_HEADING.test(text.replace(/\s+/g, ""))) return verdict("related", "related:heading");
     if (JUNK_ANY.some((re) => re.test(text))) return verdict("junk", "junk:phrase");
     if (!/。$/.test(text) && PROMPTS.some((re) => re.test(text))) return verdict("junk", "furniture:app");
+    if (len <= 150 && FOLLOW_PROMPT.test(text)) return verdict("junk", "furniture:app");
     if (len <= 160 && PROMO_CALL.test(text)) return verdict("junk", "furniture:promo");
   }
   const attachment = attachmentRule(text);
@@ -326,6 +356,9 @@ export function judge(text: string, ctx: LineContext = { chinese: true }): Verdi
   if (isBracketedCaption(text)) return verdict("caption", "caption:bracketed");
   if (len <= 60 && (PHONE.test(text) || (CONTACT.test(text) && len <= 40 && !/[。]$/.test(text)))) return verdict("junk", "contact");
   if (PAPER_CREDIT.test(text)) return verdict("meta", "meta:paper-credit");
+  if (ISSUE_CREDIT.test(text)) return verdict("meta", "meta:issue-credit");
+  if (BRACKETED_BYLINE.test(text)) return verdict("meta", "meta:credit");
+  if (POSTED_LINE.test(text) && isDateLine(text.replace(POSTED_LINE, ""))) return verdict("meta", "meta:posted");
   if (isMetaLine(text)) return verdict("meta", "meta:label");
   if (len <= 40 && REPORTER_CREDIT.test(text) && han <= 16) return verdict("meta", "meta:reporter");
   if (isCreditLine(text)) return verdict("meta", "meta:credit");
@@ -512,7 +545,9 @@ function isHeaderish(line: Line, titleKey: string, ctx: LineContext): boolean {
   // A short line without any Han character above a Chinese body: an English subtitle, a handle, a stray "None".
   const shortForeign = ctx.chinese && hanCount(t) === 0 && t.length <= 60;
   // An outlet name between headline and date (标题 / 新华社 / 日期) belongs to the header, not the body.
-  return isDateLine(t) || isBracketLabel(t) || shortForeign || isOutletLine(t) || sameAsTitle(t, titleKey);
+  // ——当代中国的精神危机 (上): a subtitle opening the text under a known headline.
+  const subtitle = !!titleKey && t.length <= 40 && /^[—–－]{2}\s*\S/.test(t) && !/[。!?]/.test(t);
+  return isDateLine(t) || isBracketLabel(t) || shortForeign || isOutletLine(t) || subtitle || sameAsTitle(t, titleKey);
 }
 
 /** Header lines that may carry the date, source or byline: not furniture, never an attachment's upload time. */

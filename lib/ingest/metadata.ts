@@ -1,4 +1,4 @@
-import { LABEL_RE, PAPER_CREDIT, REPORTER_CREDIT, splitTitleSuffix, textKey } from "./junk";
+import { ISSUE_CREDIT, LABEL_RE, PAPER_CREDIT, POSTED_LINE, REPORTER_CREDIT, splitTitleSuffix, textKey } from "./junk";
 import { normalizeText } from "./normalize";
 import { calendarDate, type IsoDate } from "../domain/dates";
 import { parseDate } from "../extract/dates";
@@ -183,6 +183,29 @@ function shortYearDate(value: string): ParsedDate | null {
   return date?.precision === "day" ? date : null;
 }
 
+/**
+ * 7/5/2005 9:23:57 PM: the month/day/year an ASP.NET site prints in its US default. Only with AM/PM, which only the
+ * US-style format carries; a bare 06/02/2022 (day first on a French site) stays unread.
+ */
+const US_DATETIME = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})\s+\d{1,2}:\d{2}(?::\d{2})?\s*[AP]M\b/i;
+
+function usDate(text: string): ParsedDate | null {
+  const m = US_DATETIME.exec(text);
+  const date = m ? calendarDate(Number(m[3]), Number(m[1]), Number(m[2])) : null;
+  return date?.precision === "day" ? date : null;
+}
+
+/** ——《北京之春》1998年3月号: the issue a reprinted essay closes with gives its month (a 第N期 issue, only its year). */
+function issueCreditDate(lines: string[]): ParsedDate | null {
+  for (const line of lines) {
+    const m = ISSUE_CREDIT.exec(line);
+    if (!m) continue;
+    const date = m[2] ? calendarDate(Number(m[1]), Number(m[2])) : calendarDate(Number(m[1]));
+    if (date) return date;
+  }
+  return null;
+}
+
 /** A wire dateline in the lede: 新华社北京3月5日电, 本报上海9月29日电, 中评社北京3月22日电. */
 const DATELINE = /(?:^|[社报网台讯])\s*\p{Script=Han}{0,6}?(\d{1,2})月(\d{1,2})日\s*(?:电|讯|消息)/u;
 /** The body stating which year it is: 2021年是"十四五"开局之年, 今年是2019年. */
@@ -200,15 +223,19 @@ function resolvePublished(input: MetadataInput, labelled: [string, string][]): R
     if (d) return { published: d, publishedText: null };
   }
   const d =
-    firstLabelled(labelled, DATE_LABELS, (v) => parseDate(v) ?? shortYearDate(v)) ??
+    firstLabelled(labelled, DATE_LABELS, (v) => parseDate(v) ?? shortYearDate(v) ?? usDate(v)) ??
     parseDate(input.headerLines.join(" ")) ??
-    englishDate(input.headerLines.join(" "));
+    englishDate(input.headerLines.join(" ")) ??
+    usDate(input.headerLines.join(" ")) ??
+    input.metaLines.filter((l) => POSTED_LINE.test(l)).map((l) => parseDate(l.replace(POSTED_LINE, ""))).find(Boolean);
   if (d) return { published: d, publishedText: null };
   for (const line of input.metaLines) {
     const paper = PAPER_CREDIT.exec(line);
     const pd = paper?.[2] ? parseDate(paper[2]) : null;
     if (pd) return { published: pd, publishedText: null };
   }
+  const issueCredit = issueCreditDate(input.metaLines);
+  if (issueCredit) return { published: issueCredit, publishedText: null };
   const fromUrl = dateFromUrl(input.sidecar?.url ?? input.meta?.canonical ?? input.meta?.["og:url"]);
   if (fromUrl) return { published: fromUrl, publishedText: null };
   const issue = input.issueDate ? parseDate(input.issueDate) : null;
@@ -257,7 +284,8 @@ function wrappedLine(candidate: string, pageLines: string[]): string | null {
     const after = candidate.slice(at + line.length);
     // The wrapper is a site or column name (short), never the first half of a two-part headline (A:B).
     const sepBefore = !before || (before.length <= 16 && /(?:[-_|–—»·•]|::)\s*$/.test(before));
-    const sepAfter = !after || WRAP_SEP.test(after) || /^\s*[@(]/.test(after);
+    // …or a short name after a space (标题 湖南省中医药研究院附属医院): the page prints the headline without it.
+    const sepAfter = !after || WRAP_SEP.test(after) || /^\s*[@(]/.test(after) || /^\s+[^\s]{2,20}$/u.test(after);
     if (sepBefore && sepAfter) return line;
   }
   return null;

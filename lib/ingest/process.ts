@@ -1,6 +1,6 @@
 import { decodeBytes } from "./decode";
 import { extractHtml } from "./html";
-import { isParagraphLike, isTitleLike, pageContext, prepareLine, segmentLines, type DroppedLine, type Line, type Segmented } from "./junk";
+import { isParagraphLike, isTitleLike, pageContext, prepareLine, segmentLines, textKey, type DroppedLine, type Line, type Segmented } from "./junk";
 import { extractMetadata, pickTitle, type MetadataInput } from "./metadata";
 import { AtlasError } from "../errors";
 import { capLines } from "./caps";
@@ -117,6 +117,13 @@ function fromHtml(html: string, sidecar: Sidecar | undefined): Prepared {
   const titleCandidates = [labelledTitle, page.title, page.meta["og:title"], ...page.titleCandidates].filter((t): t is string => !!t);
   const siteHints = [sidecar?.site ?? null, page.meta["og:site_name"] ?? null];
   let { title } = pickTitle(titleCandidates, siteHints, pageLines);
+  // A title no line near the body repeats (a site greeting or name in <title>: 谢谢您访问〖…〗, 北医新闻网_(新闻)) is
+  // not the article's: the headline-shaped line just above the body is.
+  if (!page.headline && !labelledTitle && title) {
+    const titleKey = textKey(title);
+    const near = aboveLines.slice(-8);
+    if (!near.some((l) => textKey(l.text).includes(titleKey))) title = headlineByPosition(near, [], ctx) ?? title;
+  }
   title ??= headlineByPosition(aboveLines, paragraphs, ctx);
   const segmented = segmentLines(paragraphs, { knownTitle: title });
   return {
@@ -137,9 +144,15 @@ function fromHtml(html: string, sidecar: Sidecar | undefined): Prepared {
 /** 发布日期:2019-03-06 责任编辑:龙慧: a labelled date in the first blocks after the body (a CMS's footer line). */
 const TRAILING_DATE = /^(发布日期|发布时间|发表日期|发表时间)\s*[:：]\s*(?:19|20)\d{2}/;
 
+/** 2019-09-08 11:42:03 alone on a line: a gallery's or a feed's date printed under the text. */
+const BARE_DATETIME = /^(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$/;
+
 function trailingDateLines(dropped: DroppedLine[]): string[] {
-  const after = dropped.filter((d) => d.rule === "html:after-main-block").slice(0, 6);
-  return after.map((d) => normalizeText(d.text)).filter((t) => t.length <= 80 && TRAILING_DATE.test(t));
+  const after = dropped.filter((d) => d.rule === "html:after-main-block").slice(0, 6).map((d) => normalizeText(d.text));
+  const labelled = after.filter((t) => t.length <= 80 && TRAILING_DATE.test(t));
+  // The first two lines after the body only: further down, bare times belong to related lists and comments.
+  const bare = after.slice(0, 2).filter((t) => BARE_DATETIME.test(t)).map((t) => `发布时间:${t}`);
+  return [...labelled, ...bare];
 }
 
 /** An e-paper's page furniture: 第A03版, 版面导航, 数字报. */
@@ -157,6 +170,9 @@ function issueDate(dropped: DroppedLine[]): string | undefined {
   return before.map((t) => ISSUE_DATE.exec(t)?.[1]).filter((d): d is string => !!d).at(-1);
 }
 
+/** ——当代中国的精神危机: a subtitle under the headline, never the headline itself. */
+const SUBTITLE = /^[—–－]{2}/;
+
 /** A list item of a sidebar (10. 某某文章(6), ·2005年9月 (606)): never a headline. */
 const LIST_ITEM = /^(\d+[.、)]|[·•])\s*|\(\d+\)$/;
 
@@ -166,8 +182,9 @@ const LIST_ITEM = /^(\d+[.、)]|[·•])\s*|\(\d+\)$/;
  */
 function headlineByPosition(above: Line[], paragraphs: string[], ctx: ReturnType<typeof pageContext>): string | null {
   const top = paragraphs.slice(0, 2).map((p) => prepareLine(p, ctx));
-  if (top[0] && top[1] && isTitleLike(top[0]) && isParagraphLike(top[1]) && !LIST_ITEM.test(top[0].text)) return top[0].text;
-  return above.filter((l) => isTitleLike(l) && !LIST_ITEM.test(l.text)).at(-1)?.text ?? null;
+  const headlineShaped = (l: Line) => isTitleLike(l) && !LIST_ITEM.test(l.text) && !SUBTITLE.test(l.text);
+  if (top[0] && top[1] && headlineShaped(top[0]) && isParagraphLike(top[1])) return top[0].text;
+  return above.filter(headlineShaped).at(-1)?.text ?? null;
 }
 
 /**
