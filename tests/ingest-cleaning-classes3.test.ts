@@ -64,6 +64,16 @@ describe("title shapes: spaced site suffix, subtitle", () => {
     expect(pickTitle(["示范区发布新一批制度创新成果 某某省中医药研究院附属医院"], []).title).toBe("示范区发布新一批制度创新成果 某某省中医药研究院附属医院");
   });
 
+  it("a short column label before a bar is not part of the headline; a series name is", () => {
+    for (const [raw, want] of [
+      ["视频|水墨动画告诉你示范区为何花落这里", "水墨动画告诉你示范区为何花落这里"],
+      ["资讯速递丨推进示范区建设,嘉善准备好了!", "推进示范区建设,嘉善准备好了!"],
+      ["图说洛阳 | 老城区的新街景今天亮相", "老城区的新街景今天亮相"],
+    ]) expect(pickTitle([raw!], []).title).toBe(want);
+    // A longer series name, or a bar with too little headline after it, stays.
+    for (const kept of ["“先手棋和突破口”典型案例|有效促进跨区域居民服务一体化", "长三角|示范区"]) expect(pickTitle([kept], []).title).toBe(kept);
+  });
+
   it("a ——subtitle under the headline is neither the title nor text", () => {
     const html = page(`${nav}<div>犬儒病(上)</div><div>张三</div><div><p>——当代中国的精神危机(上)</p>${paras}</div>`, "<title>显示</title>");
     const r = run(html);

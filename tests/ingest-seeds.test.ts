@@ -154,7 +154,7 @@ describe("seed pages: metadata", () => {
 
   it("002: the spam site's 来源 is not a source", () => {
     expect(meta(seeds["002"]!)).toEqual({
-      title: "资讯速递丨推进长三角生态绿色一体化发展示范区建设,嘉善准备好了!",
+      title: "推进长三角生态绿色一体化发展示范区建设,嘉善准备好了!",
       published: "2019-10-31",
       publishedPrecision: "day",
       publishedText: null,

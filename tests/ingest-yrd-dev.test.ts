@@ -123,7 +123,7 @@ describe("yrd-dev pages", () => {
 
   it("041: gambling spam injected at the start of paragraphs is cut out, the byline becomes the author", () => {
     const a = page("041");
-    expect(a.title).toBe("视频|水墨动画告诉你长三角一体化示范区为何花落这里");
+    expect(a.title).toBe("水墨动画告诉你长三角一体化示范区为何花落这里");
     expect(a.author).toBe("谢丹青 郭浩");
     expect(a.published).toBe("2019-11-01");
     expect(a.paragraphs).toContain("那么,长三角一体化的先手棋,为何第一步要下在这里?");

@@ -266,6 +266,11 @@ const DANGLING = /[\s\-_|–—:]+$/;
 /** 标题(图), 标题(组图): the page has pictures. */
 const PICTURE_MARK = /\s*\((图|组图|多图|附图|视频|图文|图表)\)$/;
 
+/**
+ * A column label before a bar at the start of a headline: 视频|…, 资讯速递丨…, 图说洛阳|…. Short (at most 6 characters,
+ * no space or bar) and followed by a headline of its own; a longer series name (“先手棋和突破口”典型案例|…) stays.
+ */
+const COLUMN_PREFIX = /^[^\s|丨｜]{1,6}\s*[|丨｜]\s*(?=[^|丨｜]{8,}$)/u;
 /** A subtitle marker at the start of a headline: ——记长三角… */
 const LEADING_DASHES = /^[—–\-－]{2,}\s*/;
 /** What may separate a headline from the site or column name a <title> wraps it in. */
@@ -353,7 +358,7 @@ export function pickTitle(
     suffixSite ??= split.site;
     if (chosen) continue;
     const base = wrappedLine(norm, lines) ?? split.title;
-    const title = dropSpacedSuffix(base, siteKeys).replace(LEADING_DASHES, "").replace(DANGLING, "").replace(PICTURE_MARK, "").replace(DANGLING, "");
+    const title = dropSpacedSuffix(base, siteKeys).replace(LEADING_DASHES, "").replace(COLUMN_PREFIX, "").replace(DANGLING, "").replace(PICTURE_MARK, "").replace(DANGLING, "");
     if (title.length < 4 || siteKeys.has(textKey(title)) || COLUMN_LABEL.test(title) || /[>»›].*[>»›]/.test(title) || isNavLike(title)) continue;
     if (anyHan && !/\p{Script=Han}/u.test(title)) continue;
     chosen = title;
