@@ -1,7 +1,7 @@
 import orgData from "./data/organizations.json";
 import projectData from "./data/projects.json";
 import { GOVERNMENT_SUFFIX, findRegions, regionById } from "./regions";
-import { Dictionary, insideAny, plainJieba, slugHash, type Span } from "./text";
+import { Dictionary, insideAny, plainJieba, slugHash, wordIdf, type Span } from "./text";
 import type { EntityMention } from "./types";
 
 interface Known {
@@ -216,6 +216,10 @@ const DETERMINER = /^(?:部分|有些|许多|多个|众多|这些|那些|上述|
  * "name" was a sentence fragment.
  */
 function withoutLeadIn(m: EntityMention): EntityMention[] {
+  return withoutClauseWords(m).filter((x) => !isCategory(x.name));
+}
+
+function withoutClauseWords(m: EntityMention): EntityMention[] {
   if (m.text !== m.name || isGovernmentBody(m.name)) return [m];
   const words = plainJieba().tag(m.name, true);
   // A name jieba knows as one common noun (保险公司, 航空公司, 主体工程, 二期工程) is a category, not a name.
@@ -235,7 +239,7 @@ function withoutLeadIn(m: EntityMention): EntityMention[] {
     const w = words[j] as { word: string; tag: string };
     if ((!plain && !CLAUSE_VERB.has(w.word)) || /^[一二三四五六七八九十\d]+期$/.test(w.word)) continue;
     const next = words[j + 1] as { word: string; tag: string };
-    if (CLAUSE_VERB.has(w.word) || INSIDE_CLAUSE_TAG.test(w.tag) || (w.tag === "c" && !COORDINATOR.has(w.word)) || (/^v[a-z]?$/.test(w.tag) && w.tag !== "vn" && next.tag === "ns" && j + 1 < words.length - 1)) {
+    if (CLAUSE_VERB.has(w.word) || INSIDE_CLAUSE_TAG.test(w.tag) || (w.tag === "c" && !COORDINATOR.has(w.word)) || (/^v[a-z]?$/.test(w.tag) && w.tag !== "vn" && ((next.tag === "ns" && j + 1 < words.length - 1) || (next.tag === "nt" && next.word.length >= 4 && j + 1 === words.length - 1)))) {
       saying = CLAUSE_VERB.has(w.word);
       clause = !saying && w.tag !== "v" && w.tag !== "vq";
       k = j + 1;
@@ -259,6 +263,52 @@ function withoutLeadIn(m: EntityMention): EntityMention[] {
     return onlyVerbs ? [m] : [];
   }
   return [{ ...m, name, text: name, start: m.start + cut, id: entityId(m.kind as Kind, name) }];
+}
+
+/** Parts of speech of a word that can tell one thing from the others of its kind (a place, person, brand, acronym). */
+const PROPER_TAG = /^(?:ns|nr\w*|nz|nt|x|eng)$/;
+/**
+ * Nouns and the like rare enough in jieba's table to name something (外环线, 滴滴, 小米; 平遥 and 大场 tagged as
+ * adjectives), unlike 食品, 电网, 发电; a word missing from the table (润扬, tagged a verb) names something too.
+ */
+const RARE_NOUN_TAG = /^(?:n\w*|a|b|j|l|s)$/;
+const RARE_IDF = 9;
+/** A person's or brand's tag on a word as common as 换 or 中 is jieba's guess, not a name. */
+const COMMON_IDF = 6;
+/** A body named by its jurisdiction (国家安全委员会, 中央人民政府, 国际密码协会, 世界银行; not 全国铁路). */
+const JURISDICTION = /^(?:国家|中央|全国|国际|世界)/;
+/** Registered company forms: whatever precedes them is a registered name (半岛电力有限公司). */
+const LEGAL_FORM = /(?:有限公司|有限责任公司|股份公司)$/;
+
+/**
+ * A category, not a name: before its suffix, a pattern name has only common words (食品公司, 经纪公司, 电力项目,
+ * 国有银行, 大型工程, 利益集团), a verb and its object (偿还银行, 拿下项目, 承担工程) or a nationality (日本公司):
+ * nothing that tells this company or project from any other. A name has a place, a person's or brand's name,
+ * an unknown or rare word or an acronym before the suffix (海达公司, 外环线隧道, 宁波交通投资公司, BOT项目 is the
+ * price), or is a registered company, a known name or a body of a jurisdiction.
+ */
+export function isCategory(name: string): boolean {
+  if (knownByName.has(name) || isGovernmentBody(name) || LEGAL_FORM.test(name)) return false;
+  // 省发展改革委, 市政府: the body of the level the article is about (governmentName), not a category.
+  if (GOV_SUFFIXES.has(name.slice(1)) && GOV_LEVEL[name[0] as string]) return false;
+  const bare = name.replace(/\(?[一二三四五六七八九十\d]+期[^()]*\)?$/, "");
+  let body: string | null = null;
+  let kind: Kind = "project";
+  for (let j = 0; j < bare.length && body === null; j++) {
+    const m = suffixDict.longestAt(bare, j);
+    if (m && j + m.form.length === bare.length) [body, kind] = [bare.slice(0, j), m.value];
+  }
+  // Only names ending in a suffix are judged here (list items such as 山东中华电力 are names by their list).
+  if (body === null) return false;
+  if (body === "") return true;
+  if (/[A-Za-z]/.test(body) || (kind === "organization" && JURISDICTION.test(body)) || findRegions(body, LENIENT).some((r) => !r.contextual)) return false;
+  const words = plainJieba().tag(body, true) as { word: string; tag: string }[];
+  // A nationality alone before 公司 (日本公司, 英国公司) describes a company, it does not name one.
+  if (words.length === 1 && (words[0] as { tag: string }).tag === "ns" && /公司$/.test(bare)) return true;
+  return !words.some((w) =>
+    (PROPER_TAG.test(w.tag) && !GENERIC_WORDS.has(w.word) && (w.tag === "ns" || w.tag === "x" || w.tag === "eng" || wordIdf(w.word) >= COMMON_IDF)) ||
+    (w.word.length >= 2 && (wordIdf(w.word) === Infinity || (RARE_NOUN_TAG.test(w.tag) && wordIdf(w.word) >= RARE_IDF))),
+  );
 }
 
 /** A name that is only its suffix (工程, 银行) or a generic word before it (部分项目 once 部分 is gone: 项目). */
