@@ -305,10 +305,35 @@ export function isCategory(name: string): boolean {
   const words = plainJieba().tag(body, true) as { word: string; tag: string }[];
   // A nationality alone before 公司 (日本公司, 英国公司) describes a company, it does not name one.
   if (words.length === 1 && (words[0] as { tag: string }).tag === "ns" && /公司$/.test(bare)) return true;
-  return !words.some((w) =>
-    (PROPER_TAG.test(w.tag) && !GENERIC_WORDS.has(w.word) && (w.tag === "ns" || w.tag === "x" || w.tag === "eng" || wordIdf(w.word) >= COMMON_IDF)) ||
-    (w.word.length >= 2 && (wordIdf(w.word) === Infinity || (RARE_NOUN_TAG.test(w.tag) && wordIdf(w.word) >= RARE_IDF))),
+  return !words.some(namesSomething);
+}
+
+/** A word that tells one thing from the others of its kind: a place, a person's or brand's name, an unknown or rare word. */
+function namesSomething(w: { word: string; tag: string }): boolean {
+  const idf = wordIdf(w.word);
+  return (
+    (PROPER_TAG.test(w.tag) && !GENERIC_WORDS.has(w.word) && (w.tag === "ns" || w.tag === "x" || w.tag === "eng" || idf >= COMMON_IDF)) ||
+    (w.word.length >= 2 && (idf === Infinity || (RARE_NOUN_TAG.test(w.tag) && idf >= RARE_IDF)))
   );
+}
+
+/**
+ * One article's organization and project names checked against each other: a name that is another name of the
+ * article with common words before it (委托|泰龙公司 beside 泰龙公司) is that name; the words before it were the
+ * clause (a verb and its object), not part of the name. Words that name something (a place, a brand: 华为|青浦研发中心,
+ * 浙江大学|地球科学学院) stay. Changes the mentions in place.
+ */
+export function sameNameAfterClause(mentions: EntityMention[]): void {
+  const names = new Map<string, string[]>();
+  for (const m of mentions) if (m.kind === "organization" || m.kind === "project") names.set(m.kind, [...(names.get(m.kind) ?? []), m.name]);
+  for (const m of mentions) {
+    if ((m.kind !== "organization" && m.kind !== "project") || m.text !== m.name || knownByName.has(m.name) || isGovernmentBody(m.name)) continue;
+    const shorter = (names.get(m.kind) ?? []).filter((n) => n.length >= 4 && n.length < m.name.length && m.name.endsWith(n)).sort((a, b) => b.length - a.length)[0];
+    if (!shorter) continue;
+    const before = m.name.slice(0, m.name.length - shorter.length);
+    if (/[A-Za-z\d]/.test(before) || findRegions(before, LENIENT).length > 0 || (plainJieba().tag(before, true) as { word: string; tag: string }[]).some(namesSomething)) continue;
+    Object.assign(m, { name: shorter, text: shorter, start: m.start + before.length, id: entityId(m.kind as Kind, shorter) });
+  }
 }
 
 /** A name that is only its suffix (工程, 银行) or a generic word before it (部分项目 once 部分 is gone: 项目). */
