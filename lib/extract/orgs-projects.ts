@@ -277,6 +277,14 @@ const RARE_IDF = 9;
 const COMMON_IDF = 6;
 /** A body named by its jurisdiction (国家安全委员会, 中央人民政府, 国际密码协会, 世界银行; not 全国铁路). */
 const JURISDICTION = /^(?:国家|中央|全国|国际|世界)/;
+const LINE_SUFFIX = /(?:铁路|高铁|高速公路|公路)$/;
+
+/** The text is exactly one place name (虹桥, 嘉兴市). */
+function isOnePlace(text: string): boolean {
+  const found = findRegions(text, LENIENT);
+  return found.length === 1 && (found[0] as Span).start === 0 && (found[0] as Span).end === text.length;
+}
+
 /** Registered company forms: whatever precedes them is a registered name (半岛电力有限公司). */
 const LEGAL_FORM = /(?:有限公司|有限责任公司|股份公司)$/;
 
@@ -301,6 +309,8 @@ export function isCategory(name: string): boolean {
   // Only names ending in a suffix are judged here (list items such as 山东中华电力 are names by their list).
   if (body === null) return false;
   if (body === "") return true;
+  // A line is named by its ends (沪昆铁路, 甬金高速公路, 嘉善至西塘市域铁路), not by one place (虹桥铁路, 全国铁路).
+  if (LINE_SUFFIX.test(bare) && (/^(?:全国|中国)$/.test(body) || isOnePlace(body))) return true;
   if (/[A-Za-z]/.test(body) || (kind === "organization" && JURISDICTION.test(body)) || findRegions(body, LENIENT).some((r) => !r.contextual)) return false;
   const words = plainJieba().tag(body, true) as { word: string; tag: string }[];
   // A nationality alone before 公司 (日本公司, 英国公司) describes a company, it does not name one.
