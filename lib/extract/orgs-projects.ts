@@ -16,7 +16,10 @@ const ORG_SUFFIXES = [
   "银行", "医院", "分院", "保健院", "中学", "小学", "协会", "联合会", "商会", "联盟", "理事会", "省委", "市委", "县委", "区委",
   "人民政府", "省政府", "市政府", "县政府", "区政府", "发展改革委", "发改委", "总院", "评弹团",
   // Abbreviated government commissions: 上海市交通委, 青浦区经委 (not when 委员会 follows).
-  "人大常委会", "政协", "经信委", "经委", "交通委", "科委", "教委", "卫健委", "住建委", "建委", "商务委", "农委", "网信办",
+  "人大常委会", "政协", "经信委", "经委", "交通委", "科委", "教委", "卫健委", "住建委", "建委", "商务委", "农委", "网信办", "计委",
+  // Courts, publishers, troupes, learned societies, schools, missions, administrations (a category before them is no name: isCategory).
+  "人民法院", "中级法院", "高级法院", "人民检察院", "检察院", "出版社", "报社", "通讯社", "剧团", "剧院", "学会", "学校", "大使馆", "领事馆",
+  "总署", "管理局", "分局", "总局", "物价局", "税务局", "国税局", "地税局", "新闻局", "公安局", "统计局", "发电厂",
 ];
 const PROJECT_SUFFIXES = [
   "项目", "工程", "研发中心", "创新中心", "科创中心", "算力中心", "城际铁路", "铁路", "高速公路", "大桥", "隧道", "净化厂", "水厂",
@@ -41,7 +44,7 @@ const BOUNDARY_WORDS = [
   "前往", "来到", "探访", "走访", "抵达", "记者", "分别为", "分别是",
 ].sort((a, b) => b.length - a.length);
 const SINGLE_BOUNDARIES = new Set(BOUNDARY_WORDS.filter((w) => w.length === 1));
-const LEADING_FILLER = /^(?:重大|重点|全国|国内|首个|首批|新|各|该|本|这|那|一个|一批|一系列|多个|\d+个|其|旗下|下属|所属|位于)+/;
+const LEADING_FILLER = /^(?:重大|重点|全国|国内|首个|首批|新|各家|各个|每家|每个|各|该|本|这|那|一个|一批|一系列|多个|\d+个|其|旗下|下属|所属|位于)+/;
 // A candidate whose body is made only of these words is a category, not a name (重点项目, 标志性工程).
 const GENERIC_WORDS = new Set(["重点", "重大", "产业", "标杆性", "标志性", "亮点", "创新", "合作", "外资", "内外资", "相关", "配套", "建设", "示范", "民生", "生态", "基础设施", "各类", "这些", "一批", "新", "大", "小", "整个", "所有", "多个", "优质", "高品质", "公共服务设施", "设施", "在建", "新建", "储备", "招商", "签约", "落地", "前期", "后续", "省级", "国家级", "市级", "县级", "重大旅游产业", "重大创新载体", "重大生态", "重大民生", "重大基础设施", "重大产业", "科技", "研发", "技术", "合作发展", "一体化", "改革", "试点", "高层次", "创业", "跨省", "跨域", "跨区域", "区域", "城市", "地方", "政府", "企业", "其他", "更多", "全市", "全省", "全县", "两地", "三地", "农业产业化", "现代农业综合体", "航道整治", "特高压", "标志性工程", "上市", "两省一市", "三省一市", "两区一县", "地区", "创意", "旅游产业", "旅游", "现代农业综合体", "现代农业", "儿童教育", "跨区域投资", "投资", "同类", "类", "省际毗邻地区跨域", "特色", "行业", "产业链", "应用", "全球", "最大", "世界级", "桥梁", "绿化", "道路", "沿线", "市域", "国家级", "省级", "科创", "祖国", "大地"]);
 const GENERIC_MAX = Math.max(...[...GENERIC_WORDS].map((w) => w.length));
@@ -313,8 +316,8 @@ export function isCategory(name: string): boolean {
   if (LINE_SUFFIX.test(bare) && (/^(?:全国|中国)$/.test(body) || isOnePlace(body))) return true;
   if (/[A-Za-z]/.test(body) || (kind === "organization" && JURISDICTION.test(body)) || findRegions(body, LENIENT).some((r) => !r.contextual)) return false;
   const words = plainJieba().tag(body, true) as { word: string; tag: string }[];
-  // A nationality alone before 公司 (日本公司, 英国公司) describes a company, it does not name one.
-  if (words.length === 1 && (words[0] as { tag: string }).tag === "ns" && /公司$/.test(bare)) return true;
+  // A nationality alone before 公司 or 学校 (日本公司, 英国学校) describes one, it does not name one.
+  if (words.length === 1 && (words[0] as { tag: string }).tag === "ns" && /(?:公司|学校)$/.test(bare)) return true;
   return !words.some(namesSomething);
 }
 
@@ -344,6 +347,17 @@ export function sameNameAfterClause(mentions: EntityMention[]): void {
     if (/[A-Za-z\d]/.test(before) || findRegions(before, LENIENT).length > 0 || (plainJieba().tag(before, true) as { word: string; tag: string }[]).some(namesSomething)) continue;
     Object.assign(m, { name: shorter, text: shorter, start: m.start + before.length, id: entityId(m.kind as Kind, shorter) });
   }
+}
+
+/** Whether jieba's segmentation of the clause around `end` puts a word boundary there. */
+function endsWord(text: string, end: number): boolean {
+  const from = Math.max(0, end - 8);
+  let at = from;
+  for (const w of plainJieba().cut(text.slice(from, end + 8), false)) {
+    at += w.length;
+    if (at >= end) return at === end;
+  }
+  return true;
 }
 
 /** A name that is only its suffix (工程, 银行) or a generic word before it (部分项目 once 部分 is gone: 项目). */
@@ -546,6 +560,9 @@ export function findOrgsProjects(text: string, paragraph: number, taken: readonl
         found.pop();
         last = found[found.length - 1];
       }
+      // A suffix overlapping the previous name's (中学|校长 read as 学校) extends it only where a word ends with it
+      // (大学+学院 in …艺术大学院 does, 中学校长 does not: 校长 is one word).
+      if (last && i < last.end && !endsWord(text, end)) break;
       const glued = last !== undefined && (start <= last.end || LEADING_FILLER.exec(text.slice(last.end, start))?.[0].length === start - last.end);
       if (last && glued && i - last.end <= 6 && /^[\p{Script=Han}A-Za-z0-9·()]*$/u.test(text.slice(last.end, i))) {
         const merged = text.slice(last.start, end);
