@@ -18,7 +18,7 @@ const ORG_SUFFIXES = [
   // Abbreviated government commissions: 上海市交通委, 青浦区经委 (not when 委员会 follows).
   "人大常委会", "政协", "经信委", "经委", "交通委", "科委", "教委", "卫健委", "住建委", "建委", "商务委", "农委", "网信办", "计委",
   // Courts, publishers, troupes, learned societies, schools, missions, administrations (a category before them is no name: isCategory).
-  "人民法院", "中级法院", "高级法院", "人民检察院", "检察院", "出版社", "报社", "通讯社", "剧团", "剧院", "学会", "学校", "大使馆", "领事馆",
+  "人民法院", "中级人民法院", "高级人民法院", "中级法院", "高级法院", "人民检察院", "检察院", "出版社", "报社", "通讯社", "剧团", "剧院", "学会", "学校", "大使馆", "领事馆",
   "总署", "管理局", "分局", "总局", "物价局", "税务局", "国税局", "地税局", "新闻局", "公安局", "统计局", "发电厂",
 ];
 const PROJECT_SUFFIXES = [
