@@ -219,6 +219,7 @@ const DETERMINER = /^(?:部分|有些|许多|多个|众多|这些|那些|上述|
  * "name" was a sentence fragment.
  */
 function withoutLeadIn(m: EntityMention): EntityMention[] {
+  // What is left must name one thing, not a kind of thing (食品公司, 偿还银行: isCategory).
   return withoutClauseWords(m).filter((x) => !isCategory(x.name));
 }
 
@@ -295,8 +296,8 @@ const LEGAL_FORM = /(?:有限公司|有限责任公司|股份公司)$/;
  * A category, not a name: before its suffix, a pattern name has only common words (食品公司, 经纪公司, 电力项目,
  * 国有银行, 大型工程, 利益集团), a verb and its object (偿还银行, 拿下项目, 承担工程) or a nationality (日本公司):
  * nothing that tells this company or project from any other. A name has a place, a person's or brand's name,
- * an unknown or rare word or an acronym before the suffix (海达公司, 外环线隧道, 宁波交通投资公司, BOT项目 is the
- * price), or is a registered company, a known name or a body of a jurisdiction.
+ * an unknown or rare word or Latin letters before the suffix (海达公司, 外环线隧道, 宁波交通投资公司, G60脑智科创基地;
+ * BOT项目 passes too), or is a registered company, a known name or a body of a jurisdiction.
  */
 export function isCategory(name: string): boolean {
   if (knownByName.has(name) || isGovernmentBody(name) || LEGAL_FORM.test(name)) return false;
