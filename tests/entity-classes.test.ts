@@ -74,6 +74,15 @@ describe("the clause before a name is not part of it", () => {
   });
 });
 
+describe("a short back-reference to a plan is that plan", () => {
+  it("《办法》 after two titled 办法 is the nearest one written before it, not a plan named 办法", () => {
+    const x = article("去年发布了《境外项目融资管理暂行办法》。", "最近又发布了《市政公用事业特许经营管理办法》,这个《办法》涉及的行业面窄。");
+    const plans = x.entities.filter((e) => e.kind === "plan");
+    expect(plans.map((p) => p.name)).not.toContain("办法");
+    expect(plans.filter((p) => p.text === "办法").map((p) => p.name)).toEqual(["市政公用事业特许经营管理办法"]);
+  });
+});
+
 describe("an organization's region comes from its own name or the clause that places it", () => {
   it("a known company is not moved by one clause about one of its sites (华为, 青浦)", () => {
     const x = article("位于青浦区的华为研发中心投入使用。", "华为发布了新的芯片。");
