@@ -10,7 +10,8 @@
  *   npm run eval:extract -- --gold tests/gold/extract-heldout2.json  second held-out set (yrd-dev 025…037; used for the generalization work)
  *   npm run eval:extract -- --gold tests/gold/extract-heldout3.json  third held-out set (yrd-dev 059, 061, 063; annotated after it)
  *   npm run eval:extract -- --corpus ../shared/corpus/yrd-dev --limit 10   dump extractions for review (no gold)
- *   npm run eval:extract -- --no-hygiene  skip the entity hygiene report (fragments among organization and project names)
+ *   npm run eval:extract -- --no-hygiene  skip the entity hygiene reports (fragments among organization and project names,
+ *                                         on content/ + yrd-dev + gne and on the fresh cwced pages with recall)
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -19,7 +20,7 @@ import type { CleanedArticle } from "@/lib/ingest/types";
 import { regionContainers, regionSlug } from "@/lib/domain/regions";
 import { canonicalAction } from "@/lib/domain/milestones";
 import { allRegions, extract, normalizeTitle, type Extraction } from "@/lib/extract";
-import { HYGIENE_GOLD, currentNames, hygieneReport, readArticle, readJudgements } from "@/lib/eval/hygiene";
+import { FRESH_HYGIENE_GOLD, HYGIENE_GOLD, currentNames, freshReport, hygieneReport, readArticle, readJudgements } from "@/lib/eval/hygiene";
 
 type Named = string | string[];
 interface GoldSeed {
@@ -260,6 +261,26 @@ function runHygiene(verbose: boolean) {
     for (const n of r.unjudged) console.log(`- ${n.kind} ${n.name}${n.listed ? " (listed)" : ""}`);
   }
   if (verbose) console.log(`\nFragments still output: ${r.fragmentNames.map((n) => `${n.name}${n.listed ? " (listed)" : ""}`).join(" | ")}`);
+  runFreshHygiene(verbose);
+}
+
+/** The same on pages never used for entity review (tests/gold/entity-hygiene-fresh.json), with recall. */
+function runFreshHygiene(verbose: boolean) {
+  const r = freshReport();
+  const gold = JSON.parse(fs.readFileSync(FRESH_HYGIENE_GOLD, "utf8")) as { pages: unknown[] };
+  const f = (x: number) => x.toFixed(3);
+  console.log(`\n## Entity hygiene on fresh pages (${gold.pages.length} cwced pages never used for entity review; ${FRESH_HYGIENE_GOLD})\n`);
+  console.log("| organization + project names | judged | fragments | share | precision | real names on the pages | found | recall | plans (fragments) |");
+  console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  console.log(`| ${r.names} | ${r.judged} | ${r.fragments} | **${((100 * r.fragments) / Math.max(1, r.judged)).toFixed(1)} %** | ${f((r.judged - r.fragments) / Math.max(1, r.judged))} | ${r.gold} | ${r.found} | **${f(r.found / Math.max(1, r.gold))}** | ${r.plans.names} (${r.plans.fragments}) |`);
+  if (r.unjudged.length) {
+    console.log(`\n${r.unjudged.length} names not judged yet (read them in their sentence and add them to ${FRESH_HYGIENE_GOLD}):`);
+    for (const n of r.unjudged) console.log(`- ${n.page} ${n.kind} ${n.name}`);
+  }
+  if (verbose) {
+    console.log(`\nFragments still output: ${r.fragmentNames.join(" | ")}`);
+    console.log(`\nReal names missed: ${r.missed.join(" | ")}`);
+  }
 }
 
 function runCorpus(dir: string, limit: number) {

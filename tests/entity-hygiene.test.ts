@@ -51,6 +51,6 @@ describe("the hygiene report", () => {
     expect(r.judged / r.names).toBeGreaterThanOrEqual(0.95);
     expect(r.listedJudged).toBeGreaterThan(40);
     expect(r.listedFragments / r.listedJudged).toBeLessThan(0.03);
-    expect(r.fragments / r.judged).toBeLessThan(0.25);
+    expect(r.fragments / r.judged).toBeLessThan(0.15);
   });
 });

@@ -99,3 +99,62 @@ export function hygieneReport(names: HygieneName[], judgements: Judgement[]): Hy
 export function readJudgements(file = HYGIENE_GOLD): Judgement[] {
   return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as { judgements: Judgement[] }).judgements : [];
 }
+
+// ---------- the fresh set: pages never used for entity review, judged by reading, with recall ----------
+
+export const FRESH_HYGIENE_GOLD = "tests/gold/entity-hygiene-fresh.json";
+
+type NameKind = "organization" | "project" | "plan";
+interface FreshGold {
+  judgements: (Omit<Judgement, "kind"> & { kind: NameKind; page: string })[];
+  pages: { file: string; entities: { kind: "organization" | "project"; names: string[] }[] }[];
+}
+
+export interface FreshReport {
+  /** Organization and project names output (distinct per page), judged, judged fragments. */
+  names: number;
+  judged: number;
+  fragments: number;
+  /** Plans the same way. */
+  plans: { names: number; judged: number; fragments: number };
+  /** Real organizations and projects of the pages, and those found (any kind, any of their written forms). */
+  gold: number;
+  found: number;
+  unjudged: { page: string; kind: NameKind; name: string }[];
+  fragmentNames: string[];
+  missed: string[];
+}
+
+/** Extraction on the fresh pages scored against the reading: fragment share, precision and recall of names. */
+export function freshReport(file = FRESH_HYGIENE_GOLD): FreshReport {
+  const gold = JSON.parse(fs.readFileSync(file, "utf8")) as FreshGold;
+  const verdict = new Map(gold.judgements.map((j) => [`${j.page}|${j.kind}|${j.name}`, j.verdict]));
+  const r: FreshReport = { names: 0, judged: 0, fragments: 0, plans: { names: 0, judged: 0, fragments: 0 }, gold: 0, found: 0, unjudged: [], fragmentNames: [], missed: [] };
+  for (const page of gold.pages) {
+    const names = new Map<string, NameKind>();
+    for (const e of extract(readArticle(path.join(requireCorpus(), page.file))).entities) {
+      if (e.kind === "organization" || e.kind === "project" || e.kind === "plan") names.set(`${e.kind}|${e.name}`, e.kind);
+    }
+    for (const [key, kind] of names) {
+      const name = key.slice(kind.length + 1);
+      const v = verdict.get(`${page.file}|${key}`);
+      const into = kind === "plan" ? r.plans : r;
+      into.names++;
+      if (!v) r.unjudged.push({ page: page.file, kind, name });
+      else {
+        into.judged++;
+        if (v === "fragment") {
+          into.fragments++;
+          if (kind !== "plan") r.fragmentNames.push(name);
+        }
+      }
+    }
+    const found = new Set([...names].filter(([, k]) => k !== "plan").map(([key, k]) => key.slice(k.length + 1)));
+    for (const g of page.entities) {
+      r.gold++;
+      if (g.names.some((n) => found.has(n))) r.found++;
+      else r.missed.push(g.names[0] as string);
+    }
+  }
+  return r;
+}

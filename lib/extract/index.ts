@@ -2,7 +2,7 @@ import type { DatePrecision } from "../domain/dates";
 import { findDates, relativeAnchor, type DateMatch } from "./dates";
 import { findFigures } from "./figures";
 import { findMilestones, mergeMilestones, type MilestoneContext } from "./milestones";
-import { findOrgsProjects, isGovernmentBody, isKnownName } from "./orgs-projects";
+import { findOrgsProjects, isGovernmentBody, isKnownName, sameNameAfterClause } from "./orgs-projects";
 import { findPlans, type ParagraphText } from "./plans";
 import { findRegionsInArticle, regionById } from "./regions";
 import { classifyTopics } from "./topics";
@@ -59,12 +59,17 @@ export function extract(input: ExtractInput): Extraction {
   const regionMatches = findRegionsInArticle(texts);
   const namedInFull = new Set(regionMatches.filter((r) => !r.contextual).map((r) => r.id));
 
-  for (const { index, text } of texts) {
+  // Organizations and projects of every paragraph first: the article's names are checked against each other.
+  const perParagraph = texts.map(({ index, text }) => {
     const planSpans = plans.spans.get(index) ?? [];
     const dates = findDates(text, pub).filter((d) => !insideAny(d, planSpans));
+    return { planSpans, dates, orgsProjects: findOrgsProjects(text, index, [...planSpans, ...dates]) };
+  });
+  sameNameAfterClause(perParagraph.flatMap((p) => p.orgsProjects));
+  for (const [at, { index, text }] of texts.entries()) {
+    const { planSpans, dates, orgsProjects } = perParagraph[at] as (typeof perParagraph)[number];
     const dateSpans: Span[] = dates;
     entities.push(...dates.map((d) => dateMention(d, index)));
-    const orgsProjects = findOrgsProjects(text, index, [...planSpans, ...dateSpans]);
     entities.push(...orgsProjects);
     // A place inside an organization's name (浙江大学) is not a mention of the place; a government body is its place (嘉善县人民政府).
     const orgSpans = orgsProjects.filter((e) => e.kind === "organization" && !isGovernmentBody(e.name));

@@ -1,7 +1,7 @@
 import orgData from "./data/organizations.json";
 import projectData from "./data/projects.json";
 import { GOVERNMENT_SUFFIX, findRegions, regionById } from "./regions";
-import { Dictionary, insideAny, plainJieba, slugHash, type Span } from "./text";
+import { Dictionary, insideAny, plainJieba, slugHash, wordIdf, type Span } from "./text";
 import type { EntityMention } from "./types";
 
 interface Known {
@@ -16,7 +16,10 @@ const ORG_SUFFIXES = [
   "银行", "医院", "分院", "保健院", "中学", "小学", "协会", "联合会", "商会", "联盟", "理事会", "省委", "市委", "县委", "区委",
   "人民政府", "省政府", "市政府", "县政府", "区政府", "发展改革委", "发改委", "总院", "评弹团",
   // Abbreviated government commissions: 上海市交通委, 青浦区经委 (not when 委员会 follows).
-  "人大常委会", "政协", "经信委", "经委", "交通委", "科委", "教委", "卫健委", "住建委", "建委", "商务委", "农委", "网信办",
+  "人大常委会", "政协", "经信委", "经委", "交通委", "科委", "教委", "卫健委", "住建委", "建委", "商务委", "农委", "网信办", "计委",
+  // Courts, publishers, troupes, learned societies, schools, missions, administrations (a category before them is no name: isCategory).
+  "人民法院", "中级人民法院", "高级人民法院", "中级法院", "高级法院", "人民检察院", "检察院", "出版社", "报社", "通讯社", "剧团", "剧院", "学会", "学校", "大使馆", "领事馆",
+  "总署", "管理局", "分局", "总局", "物价局", "税务局", "国税局", "地税局", "新闻局", "公安局", "统计局", "发电厂",
 ];
 const PROJECT_SUFFIXES = [
   "项目", "工程", "研发中心", "创新中心", "科创中心", "算力中心", "城际铁路", "铁路", "高速公路", "大桥", "隧道", "净化厂", "水厂",
@@ -41,7 +44,7 @@ const BOUNDARY_WORDS = [
   "前往", "来到", "探访", "走访", "抵达", "记者", "分别为", "分别是",
 ].sort((a, b) => b.length - a.length);
 const SINGLE_BOUNDARIES = new Set(BOUNDARY_WORDS.filter((w) => w.length === 1));
-const LEADING_FILLER = /^(?:重大|重点|全国|国内|首个|首批|新|各|该|本|这|那|一个|一批|一系列|多个|\d+个|其|旗下|下属|所属|位于)+/;
+const LEADING_FILLER = /^(?:重大|重点|全国|国内|首个|首批|新|各家|各个|每家|每个|各|该|本|这|那|一个|一批|一系列|多个|\d+个|其|旗下|下属|所属|位于)+/;
 // A candidate whose body is made only of these words is a category, not a name (重点项目, 标志性工程).
 const GENERIC_WORDS = new Set(["重点", "重大", "产业", "标杆性", "标志性", "亮点", "创新", "合作", "外资", "内外资", "相关", "配套", "建设", "示范", "民生", "生态", "基础设施", "各类", "这些", "一批", "新", "大", "小", "整个", "所有", "多个", "优质", "高品质", "公共服务设施", "设施", "在建", "新建", "储备", "招商", "签约", "落地", "前期", "后续", "省级", "国家级", "市级", "县级", "重大旅游产业", "重大创新载体", "重大生态", "重大民生", "重大基础设施", "重大产业", "科技", "研发", "技术", "合作发展", "一体化", "改革", "试点", "高层次", "创业", "跨省", "跨域", "跨区域", "区域", "城市", "地方", "政府", "企业", "其他", "更多", "全市", "全省", "全县", "两地", "三地", "农业产业化", "现代农业综合体", "航道整治", "特高压", "标志性工程", "上市", "两省一市", "三省一市", "两区一县", "地区", "创意", "旅游产业", "旅游", "现代农业综合体", "现代农业", "儿童教育", "跨区域投资", "投资", "同类", "类", "省际毗邻地区跨域", "特色", "行业", "产业链", "应用", "全球", "最大", "世界级", "桥梁", "绿化", "道路", "沿线", "市域", "国家级", "省级", "科创", "祖国", "大地"]);
 const GENERIC_MAX = Math.max(...[...GENERIC_WORDS].map((w) => w.length));
@@ -216,6 +219,11 @@ const DETERMINER = /^(?:部分|有些|许多|多个|众多|这些|那些|上述|
  * "name" was a sentence fragment.
  */
 function withoutLeadIn(m: EntityMention): EntityMention[] {
+  // What is left must name one thing, not a kind of thing (食品公司, 偿还银行: isCategory).
+  return withoutClauseWords(m).filter((x) => !isCategory(x.name));
+}
+
+function withoutClauseWords(m: EntityMention): EntityMention[] {
   if (m.text !== m.name || isGovernmentBody(m.name)) return [m];
   const words = plainJieba().tag(m.name, true);
   // A name jieba knows as one common noun (保险公司, 航空公司, 主体工程, 二期工程) is a category, not a name.
@@ -235,7 +243,7 @@ function withoutLeadIn(m: EntityMention): EntityMention[] {
     const w = words[j] as { word: string; tag: string };
     if ((!plain && !CLAUSE_VERB.has(w.word)) || /^[一二三四五六七八九十\d]+期$/.test(w.word)) continue;
     const next = words[j + 1] as { word: string; tag: string };
-    if (CLAUSE_VERB.has(w.word) || INSIDE_CLAUSE_TAG.test(w.tag) || (w.tag === "c" && !COORDINATOR.has(w.word)) || (/^v[a-z]?$/.test(w.tag) && w.tag !== "vn" && next.tag === "ns" && j + 1 < words.length - 1)) {
+    if (CLAUSE_VERB.has(w.word) || INSIDE_CLAUSE_TAG.test(w.tag) || (w.tag === "c" && !COORDINATOR.has(w.word)) || (/^v[a-z]?$/.test(w.tag) && w.tag !== "vn" && ((next.tag === "ns" && j + 1 < words.length - 1) || (next.tag === "nt" && next.word.length >= 4 && j + 1 === words.length - 1)))) {
       saying = CLAUSE_VERB.has(w.word);
       clause = !saying && w.tag !== "v" && w.tag !== "vq";
       k = j + 1;
@@ -259,6 +267,98 @@ function withoutLeadIn(m: EntityMention): EntityMention[] {
     return onlyVerbs ? [m] : [];
   }
   return [{ ...m, name, text: name, start: m.start + cut, id: entityId(m.kind as Kind, name) }];
+}
+
+/** Parts of speech of a word that can tell one thing from the others of its kind (a place, person, brand, acronym). */
+const PROPER_TAG = /^(?:ns|nr\w*|nz|nt|x|eng)$/;
+/**
+ * Nouns and the like rare enough in jieba's table to name something (外环线, 滴滴, 小米; 平遥 and 大场 tagged as
+ * adjectives), unlike 食品, 电网, 发电; a word missing from the table (润扬, tagged a verb) names something too.
+ */
+const RARE_NOUN_TAG = /^(?:n\w*|a|b|j|l|s)$/;
+const RARE_IDF = 9;
+/** A person's or brand's tag on a word as common as 换 or 中 is jieba's guess, not a name. */
+const COMMON_IDF = 6;
+/** A body named by its jurisdiction (国家安全委员会, 中央人民政府, 国际密码协会, 世界银行; not 全国铁路). */
+const JURISDICTION = /^(?:国家|中央|全国|国际|世界)/;
+const LINE_SUFFIX = /(?:铁路|高铁|高速公路|公路)$/;
+
+/** The text is exactly one place name (虹桥, 嘉兴市). */
+function isOnePlace(text: string): boolean {
+  const found = findRegions(text, LENIENT);
+  return found.length === 1 && (found[0] as Span).start === 0 && (found[0] as Span).end === text.length;
+}
+
+/** Registered company forms: whatever precedes them is a registered name (半岛电力有限公司). */
+const LEGAL_FORM = /(?:有限公司|有限责任公司|股份公司)$/;
+
+/**
+ * A category, not a name: before its suffix, a pattern name has only common words (食品公司, 经纪公司, 电力项目,
+ * 国有银行, 大型工程, 利益集团), a verb and its object (偿还银行, 拿下项目, 承担工程) or a nationality (日本公司):
+ * nothing that tells this company or project from any other. A name has a place, a person's or brand's name,
+ * an unknown or rare word or Latin letters before the suffix (海达公司, 外环线隧道, 宁波交通投资公司, G60脑智科创基地;
+ * BOT项目 passes too), or is a registered company, a known name or a body of a jurisdiction.
+ */
+export function isCategory(name: string): boolean {
+  if (knownByName.has(name) || isGovernmentBody(name) || LEGAL_FORM.test(name)) return false;
+  // 省发展改革委, 市政府: the body of the level the article is about (governmentName), not a category.
+  if (GOV_SUFFIXES.has(name.slice(1)) && GOV_LEVEL[name[0] as string]) return false;
+  const bare = name.replace(/\(?[一二三四五六七八九十\d]+期[^()]*\)?$/, "");
+  let body: string | null = null;
+  let kind: Kind = "project";
+  for (let j = 0; j < bare.length && body === null; j++) {
+    const m = suffixDict.longestAt(bare, j);
+    if (m && j + m.form.length === bare.length) [body, kind] = [bare.slice(0, j), m.value];
+  }
+  // Only names ending in a suffix are judged here (list items such as 山东中华电力 are names by their list).
+  if (body === null) return false;
+  if (body === "") return true;
+  // A line is named by its ends (沪昆铁路, 甬金高速公路, 嘉善至西塘市域铁路), not by one place (虹桥铁路, 全国铁路).
+  if (LINE_SUFFIX.test(bare) && (/^(?:全国|中国)$/.test(body) || isOnePlace(body))) return true;
+  if (/[A-Za-z]/.test(body) || (kind === "organization" && JURISDICTION.test(body)) || findRegions(body, LENIENT).some((r) => !r.contextual)) return false;
+  const words = plainJieba().tag(body, true) as { word: string; tag: string }[];
+  // A nationality alone before 公司 or 学校 (日本公司, 英国学校) describes one, it does not name one.
+  if (words.length === 1 && (words[0] as { tag: string }).tag === "ns" && /(?:公司|学校)$/.test(bare)) return true;
+  return !words.some(namesSomething);
+}
+
+/** A word that tells one thing from the others of its kind: a place, a person's or brand's name, an unknown or rare word. */
+function namesSomething(w: { word: string; tag: string }): boolean {
+  const idf = wordIdf(w.word);
+  return (
+    (PROPER_TAG.test(w.tag) && !GENERIC_WORDS.has(w.word) && (w.tag === "ns" || w.tag === "x" || w.tag === "eng" || idf >= COMMON_IDF)) ||
+    (w.word.length >= 2 && (idf === Infinity || (RARE_NOUN_TAG.test(w.tag) && idf >= RARE_IDF)))
+  );
+}
+
+/**
+ * One article's organization and project names checked against each other: a name that is another name of the
+ * article with common words before it (委托|泰龙公司 beside 泰龙公司) is that name; the words before it were the
+ * clause (a verb and its object), not part of the name. Words that name something (a place, a brand: 华为|青浦研发中心,
+ * 浙江大学|地球科学学院) stay. Changes the mentions in place.
+ */
+export function sameNameAfterClause(mentions: EntityMention[]): void {
+  const names = new Map<string, string[]>();
+  for (const m of mentions) if (m.kind === "organization" || m.kind === "project") names.set(m.kind, [...(names.get(m.kind) ?? []), m.name]);
+  for (const m of mentions) {
+    if ((m.kind !== "organization" && m.kind !== "project") || m.text !== m.name || knownByName.has(m.name) || isGovernmentBody(m.name)) continue;
+    const shorter = (names.get(m.kind) ?? []).filter((n) => n.length >= 4 && n.length < m.name.length && m.name.endsWith(n)).sort((a, b) => b.length - a.length)[0];
+    if (!shorter) continue;
+    const before = m.name.slice(0, m.name.length - shorter.length);
+    if (/[A-Za-z\d]/.test(before) || findRegions(before, LENIENT).length > 0 || (plainJieba().tag(before, true) as { word: string; tag: string }[]).some(namesSomething)) continue;
+    Object.assign(m, { name: shorter, text: shorter, start: m.start + before.length, id: entityId(m.kind as Kind, shorter) });
+  }
+}
+
+/** Whether jieba's segmentation of the clause around `end` puts a word boundary there. */
+function endsWord(text: string, end: number): boolean {
+  const from = Math.max(0, end - 8);
+  let at = from;
+  for (const w of plainJieba().cut(text.slice(from, end + 8), false)) {
+    at += w.length;
+    if (at >= end) return at === end;
+  }
+  return true;
 }
 
 /** A name that is only its suffix (工程, 银行) or a generic word before it (部分项目 once 部分 is gone: 项目). */
@@ -461,6 +561,9 @@ export function findOrgsProjects(text: string, paragraph: number, taken: readonl
         found.pop();
         last = found[found.length - 1];
       }
+      // A suffix overlapping the previous name's (中学|校长 read as 学校) extends it only where a word ends with it
+      // (大学+学院 in …艺术大学院 does, 中学校长 does not: 校长 is one word).
+      if (last && i < last.end && !endsWord(text, end)) break;
       const glued = last !== undefined && (start <= last.end || LEADING_FILLER.exec(text.slice(last.end, start))?.[0].length === start - last.end);
       if (last && glued && i - last.end <= 6 && /^[\p{Script=Han}A-Za-z0-9·()]*$/u.test(text.slice(last.end, i))) {
         const merged = text.slice(last.start, end);

@@ -165,12 +165,16 @@ export function findPlans(paragraphs: ParagraphText[]): { mentions: EntityMentio
   }
 
   // 《技术指南》 after (以下简称…) is the abbreviation, not another document; so is a later 《规定》 whose
-  // name is the end of exactly one longer title of the article.
+  // name is the end of a longer title of the article: the only one, or else the nearest one written before it
+  // (这个《办法》 right after 《…管理办法》).
   for (const r of raws) r.name = articleAliases.get(r.name) ?? r.name;
   const longNames = [...new Set(raws.filter((r) => r.titled).map((r) => r.name))];
+  const before = (a: Raw, b: Raw) => a.paragraph < b.paragraph || (a.paragraph === b.paragraph && a.start < b.start);
   for (const r of raws.filter((r) => r.titled && r.name.length <= 6)) {
     const owners = longNames.filter((n) => n !== r.name && stripPeriod(withoutNested(n)).endsWith(r.name));
+    const nearest = raws.filter((o) => o.titled && owners.includes(o.name) && before(o, r)).sort((a, b) => (before(a, b) ? 1 : -1))[0];
     if (owners.length === 1) r.name = owners[0] as string;
+    else if (nearest) r.name = nearest.name;
   }
   // "长三角新一轮行动计划" / "长三角三年行动计划" name the family of the one such plan the article titles.
   const titled = [...new Set(raws.filter((r) => r.titled).map((r) => r.name))];
