@@ -378,7 +378,7 @@ const UNNAMED_THING = new RegExp(`\\p{Script=Han}{2,}${THING_HEAD}(?=[，,。；
 const INTRODUCED_THING = new RegExp(`^(\\p{Script=Han}{2,20}?${THING_HEAD})(?:位于|坐落于|地处)`, "u");
 
 /** Words that lead a thing's name in running text without being part of it (来到地铁西岑站, 毗邻西岑站). */
-const BEFORE_THING = /^(?:.*?(?:来到|前往|到达|抵达|走进|进入|位于|毗邻|紧邻|靠近|经过|途经|新建|建设|建成|打造|就是|即|是|到|在|从))?/;
+const BEFORE_THING = /^(?:.*(?:来到|前往|到达|抵达|走进|进入|位于|毗邻|紧邻|靠近|经过|途经|新建|建设|建成|打造|就是|即|是|到|在|从))?/;
 
 /**
  * The last thing the text between `from` and `to` names without it being an entity (…来到地铁西岑站, → 地铁西岑站),
