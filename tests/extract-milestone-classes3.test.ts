@@ -35,8 +35,8 @@ describe("the year a chronological paragraph narrates", () => {
     expect(narrative("2016年12月14日,电视台发表声明。12月16日,制作组召开紧急会议。")).toEqual(["2016年12月14日=2016-12-14", "12月16日=2016-12-16"]);
   });
 
-  it("次年 follows the narration even when the page has a publication date; bare months keep the publication's year", () => {
-    expect(narrative("2019年,联盟成立,次年挂牌。5月,基地开工。", "2023-06-15")).toEqual(["2019年=2019", "次年=2020", "5月=2023-05"]);
+  it("次年 follows the narration even when the page has a publication date", () => {
+    expect(narrative("2019年,联盟成立,次年挂牌。", "2023-06-15")).toEqual(["2019年=2019", "次年=2020"]);
   });
 
   it("never guesses: a month before the governing one, a deadline, a year in brackets or in a name, 今年, another paragraph", () => {
@@ -46,6 +46,15 @@ describe("the year a chronological paragraph narrates", () => {
     expect(narrative("2024年长三角论坛在上海举行。5月,规划公布。")).toEqual(["2024年=2024", "5月=null"]);
     expect(narrative("今年9月,规划对外公布。同年12月,纲要印发。")).toEqual(["今年9月=null", "同年12月=null"]);
     expect(brief(run(["2018年,示范区执委会成立。", "12月1日,规划纲要印发。"], null))).toEqual(["2018 成立", "undated 印发"]);
+  });
+
+  it("when the publication's year and the narrated year disagree, the month gets no year; a date of the publication's own narrates nothing", () => {
+    expect(narrative("2016年12月14日,电视台发表声明。12月16日,制作组召开紧急会议。", "2020-05-01")).toEqual(["2016年12月14日=2016-12-14", "12月16日=null"]);
+    expect(narrative("9月2日,他返回十堰。他上次坐火车,是8月2日。", "2019-09-09")).toEqual(["9月2日=2019-09-02", "8月2日=2019-08-02"]);
+  });
+
+  it("a year in a time clause 'after …' (在2020年…后) says when the narration starts, not the year of what follows", () => {
+    expect(narrative("在2020年总统被推翻后,他抨击政变方。到了6月份,他出任总理。")).toEqual(["2020年=2020", "6月=null"]);
   });
 
   it("dates the events of a narrated paragraph", () => {
@@ -58,6 +67,10 @@ describe("the year a chronological paragraph narrates", () => {
     expect(runningMan).toContain("2017-04-20 发布");
     expect(page("yrd-dev/063.txt").filter((m) => m.action === "印发").map(line)).toEqual(["undated 印发"]);
     expect(page("yrd-dev/059.txt").filter((m) => m.date !== null).map(line)).toEqual([]);
+    // A page with a publication date: the months of its own story keep the publication's year.
+    const file = path.join(requireCorpus(), "gne/tests/toutiao/3.html");
+    const dates = extract(processPage(fs.readFileSync(file), { fileName: "3.html", sidecar: {} })).entities.filter((e) => e.kind === "date" && e.text === "8月2日");
+    expect(dates.map((e) => (e as { value?: string | null }).value)).toContain("2019-08-02");
   });
 });
 

@@ -195,6 +195,8 @@ function governingDate(text: string, d: DateMatch): string | null | undefined {
   const before = text.slice(Math.max(0, d.start - 3), d.start);
   if (TARGET_BEFORE.test(before)) return null;
   if (d.endValue !== undefined || GOVERNS_NOT_AFTER.test(text.slice(d.end)) || /[(（][^)）]*$/.test(text.slice(Math.max(0, d.start - 6), d.start))) return undefined;
+  // 在2020年凯塔总统被推翻后,…到了6月份: a time clause "after …" says when the narration starts, not its year.
+  if (/^[^，,。；;]*?(?:之后|以后|后|以来|起)(?=[，,。；;]|$)/.test(text.slice(d.end))) return null;
   const afterPrep = /(?:于|在)$/.test(before);
   if (!afterPrep && !GOVERNS_BEFORE.test(text.slice(0, d.start))) return undefined;
   // A bare year governs only as a time clause (2018年,…) or after 于/在 (于2018年成立): 2018年长三角… is a name.
@@ -212,22 +214,40 @@ function governingDate(text: string, d: DateMatch): string | null | undefined {
  */
 export function narrativeDates(text: string, dates: readonly DateMatch[], pub: PublishedDate): DateMatch[] {
   let governing: string | null = null;
+  // The governing date is the passage's own (an absolute date, or one this pass resolved), not the publication's.
+  let narrated = false;
   return dates.map((d) => {
     let out = d;
+    let resolvedHere = false;
     const m = /^(次年|翌年|同年|当年)/.exec(d.text);
-    if (m && governing) {
+    if (m && governing && narrated) {
       const year = Number(governing.slice(0, 4)) + (/次年|翌年/.test(m[1] as string) ? 1 : 0);
       const rest = d.text.slice(m[0].length);
       const part = /^(底|末|初)$/.exec(rest);
       const resolved = part ? { value: `${year}-${part[1] === "初" ? "01" : "12"}`, precision: "month" as const } : rest ? onYear(rest, year) : { value: String(year), precision: "year" as const };
       out = { ...d, ...resolved };
-    } else if (!m && d.relative && d.value === null && !pub.published && governing && /^\d|^[零〇○一二三四五六七八九十]/.test(d.text) && /月/.test(d.text)) {
+      resolvedHere = true;
+    } else if (!m && d.relative && governing && narrated && /^\d|^[零〇○一二三四五六七八九十]/.test(d.text) && /月/.test(d.text)) {
       const resolved = onYear(d.text, Number(governing.slice(0, 4)));
       // 2018年12月,…3月…: a month before the governing one may be the next year's.
-      if (resolved.value && resolved.value >= governing.slice(0, Math.min(resolved.value.length, governing.length))) out = { ...d, ...resolved };
+      const follows = !!resolved.value && resolved.value.slice(0, 7) >= governing.slice(0, Math.min(7, resolved.value.length, governing.length));
+      if (d.value === null && !pub.published) {
+        if (follows) {
+          out = { ...d, ...resolved };
+          resolvedHere = true;
+        }
+      } else if (d.value !== null && (!follows || d.value.slice(0, 4) !== resolved.value?.slice(0, 4))) {
+        // The publication's year and the year the paragraph narrates disagree (2016年12月14日,…。12月16日,… in a
+        // 2020 article): either could be meant, so the month gets no year rather than a guessed one.
+        const { endValue: _e, ...rest } = d;
+        out = { ...rest, value: null, precision: null, ...(d.endValue !== undefined ? { endValue: null } : {}) };
+      }
     }
     const g = governingDate(text, out);
-    if (g !== undefined) governing = g;
+    if (g !== undefined) {
+      governing = g;
+      narrated = g !== null && (!out.relative || resolvedHere);
+    }
     return out;
   });
 }
