@@ -114,16 +114,28 @@ describe("dates that are not the event's", () => {
     expect(brief(run(["2021年,各地根据国务院2019年印发的《长江三角洲区域一体化发展规划纲要》制定行动计划。"]))).toEqual(["2019 印发"]);
   });
 
+  it("an event told as some time after the date (其后, 此后) is not of that date: kept undated", () => {
+    expect(brief(run(["今年3月,甲集团收购乙公司,其后丙集团宣布成立长三角数据联盟。"]))).toEqual(["undated 成立"]);
+    // 随后 follows at once: the date stands.
+    expect(brief(run(["6月2日,签约仪式举行,随后长三角数字医疗创新联盟揭牌。"]))).toContain("2023-06-02 揭牌");
+  });
+
+  it("an emergency procedure set going (启动应急响应, 启动疏散程序) is an operation, not a milestone", () => {
+    expect(run(["6月2日晚,上海市防汛指挥部启动防汛Ⅳ级应急响应。"])).toEqual([]);
+    expect(brief(run(["6月2日,长三角数字经济合作行动正式启动。"]))).toEqual(["2023-06-02 启动"]);
+  });
+
   it("the last clause of a paragraph the page cut off is a fragment", () => {
     // A paragraph that runs past a sentence and stops without its closing punctuation (not a heading).
     expect(run(["第一段。", "交流大会在宣城市举行。这是自2019年10月由松江区发起的长三角九城市人大工作交"], null).filter((m) => m.date)).toEqual([]);
     expect(brief(run(["第一段。", "交流大会在宣城市举行。这是自2019年10月由松江区发起的长三角九城市人大工作交流机制。"], null).filter((m) => m.date))).toEqual(["2019-10 启动"]);
   });
 
-  it("on real pages: 013's cut-off 2019-10 启动, 163/1's report year, 163/3's 发起 and njxfhn/1's 下发 are gone", () => {
+  it("on real pages: 013's cut-off 2019-10 启动, 163/1's report year, 163/3's 发起, njxfhn/1's 下发 and 疏散程序, 163/7's 其后…宣布 are off the timeline", () => {
     expect(page("yrd-dev/013.txt").filter((m) => m.date !== null)).toEqual([]);
     expect(page("gne/tests/163/1.html").filter((m) => m.date !== null)).toEqual([]);
     expect(page("gne/tests/163/3.html").map(line)).not.toContain("2016 启动");
-    expect(page("gne/tests/njxfhn/1.html").filter((m) => m.action === "印发")).toEqual([]);
+    expect(page("gne/tests/njxfhn/1.html").filter((m) => m.date !== null)).toEqual([]);
+    expect(page("gne/tests/163/7.html").filter((m) => m.date === "2019-09")).toEqual([]);
   });
 });

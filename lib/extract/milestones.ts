@@ -257,6 +257,8 @@ const PLACE_OR_TIME = /^(在|于|从|自|到|至)/;
 const HYPOTHETICAL = /(?<![\p{Script=Han}])(若|如果|假如|倘若|一旦|如若)|^若/u;
 
 const SPECULATIVE = /可能|或许|也许|传闻|据传|不排除/;
+/** Between a date and a verb: the event came some time after the date (not 随后, which follows at once). */
+const LATER = /其后|此后|之后|以后|后来|嗣后|多年后|数年后/;
 /** Before a verb + 的: a copula (是…发起的) or a preposition with its agent (根据国务院印发的, 对公安部下发的). */
 const BACKGROUND_BEFORE = /(?:(?<![但于还若要凡总倒可正就])是(?!否)|根据|按照|依据|依照|对照|(?<!相)对(?!外|垒|比|接|话|应|标|于)|针对|围绕|落实|贯彻|结合)\p{Script=Han}[^，,。；]*$/u;
 // 称 but not 简称, 名称, 号称, 统称.
@@ -531,6 +533,8 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       if (HYPOTHETICAL.test(text.slice(sent.start, verb.start)) || SPECULATIVE.test(text.slice(clause.start, verb.start))) return;
       // 发布消息称, 会上表示: a statement reported, not an event.
       if (REPORTED.test(text.slice(verb.end, clause.end)) || REPORTED.test(text.slice(clause.start, verb.start))) return;
+      // 启动应急响应, 启动疏散程序: an emergency procedure set going is an operation, not a milestone.
+      if (verb.id === "启动" && /^了?[^，,。；]{0,10}(应急|预案|响应|疏散|程序|警报|预警)/.test(text.slice(verb.end, clause.end))) return;
       // 完成246亿元, 完成了千亿目标: a quantity reached is a figure.
       if (verb.id === "完成" && /\d|[一二三四五六七八九十百千万亿]+(元|单|个|项|%)|目标|任务|指标|融资|销售/.test(text.slice(verb.end, clause.end))) return;
       // 2023年是示范区完成…的关键一年: a description of the year, not an event.
@@ -557,7 +561,9 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       const byId = new Map<string, string>(subject.id ? [[subject.id, subject.name]] : []);
       for (const e of ents) if (!byId.has(e.id)) byId.set(e.id, e.name);
       const sentence = text.slice(sent.start, sent.end).trim();
-      for (const a of coordinated(text, anchors, anchor)) {
+      // 今年9月,阿里巴巴收购考拉,其后京东…宣布: an event told as after the date (其后, 此后, 后来) is not of that date.
+      const later = anchor.end <= verb.start && LATER.test(text.slice(anchor.end, verb.start));
+      for (const a of later ? [{ ...anchor, value: null, endValue: null }] : coordinated(text, anchors, anchor)) {
         found.push({
           date: a.value,
           dateEnd: a.endValue,
