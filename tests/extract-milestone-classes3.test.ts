@@ -2,29 +2,23 @@
  * Milestone classes found on tests/gold/milestones-fresh3.json (issue 10): each tested on sentences composed for
  * these tests, then on real pages read in place from ../shared/corpus (never copied into the repo).
  */
-import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { extract, type Milestone } from "@/lib/extract";
 import { findDates, narrativeDates } from "@/lib/extract/dates";
 import { requireCorpus } from "@/lib/eval/corpora";
-import { processPage } from "@/lib/ingest/process";
+import { loadArticle } from "@/lib/eval/milestones";
 
 const run = (paragraphs: string[], published: string | null = "2023-06-15") =>
   extract({ title: "测试", paragraphs, published, publishedPrecision: published ? "day" : null }).milestones;
-const brief = (ms: Milestone[]) => ms.map((m) => `${m.date ?? "undated"} ${m.action}${m.status === "planned" ? " planned" : ""}`);
+const line = (m: Milestone) => `${m.date ?? "undated"} ${m.action}${m.status === "planned" ? " planned" : ""}`;
+const brief = (ms: Milestone[]) => ms.map(line);
 const narrative = (text: string, published: string | null = null) => {
   const pub = { published, precision: published ? ("day" as const) : null };
   return narrativeDates(text, findDates(text, pub), pub).map((d) => `${d.text}=${d.value ?? "null"}`);
 };
 
-function page(rel: string): Milestone[] {
-  const file = path.join(requireCorpus(), rel);
-  const side = file.replace(/\.[a-z]+$/, ".json");
-  const s = fs.existsSync(side) ? (JSON.parse(fs.readFileSync(side, "utf8")) as Record<string, string | undefined>) : {};
-  return extract(processPage(fs.readFileSync(file), { fileName: path.basename(file), sidecar: { url: s.url, site: s.site, encoding: s.encoding, fetchedAt: s.fetchedAt } })).milestones;
-}
-const line = (m: Milestone) => `${m.date ?? "undated"} ${m.action}${m.status === "planned" ? " planned" : ""}`;
+const page = (rel: string): Milestone[] => extract(loadArticle(path.join(requireCorpus(), rel))).milestones;
 
 describe("the year a chronological paragraph narrates", () => {
   it("次年 and 同年 follow the narration, and 同年 after 次年 is the next year", () => {
@@ -68,8 +62,7 @@ describe("the year a chronological paragraph narrates", () => {
     expect(page("yrd-dev/063.txt").filter((m) => m.action === "印发").map(line)).toEqual(["undated 印发"]);
     expect(page("yrd-dev/059.txt").filter((m) => m.date !== null).map(line)).toEqual([]);
     // A page with a publication date: the months of its own story keep the publication's year.
-    const file = path.join(requireCorpus(), "gne/tests/toutiao/3.html");
-    const dates = extract(processPage(fs.readFileSync(file), { fileName: "3.html", sidecar: {} })).entities.filter((e) => e.kind === "date" && e.text === "8月2日");
+    const dates = extract(loadArticle(path.join(requireCorpus(), "gne/tests/toutiao/3.html"))).entities.filter((e) => e.kind === "date" && e.text === "8月2日");
     expect(dates.map((e) => (e as { value?: string | null }).value)).toContain("2019-08-02");
   });
 });

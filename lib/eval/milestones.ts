@@ -67,7 +67,8 @@ export interface MilestoneEvalResult {
   errors: Record<string, { misses: string[]; extras: string[] }>;
 }
 
-function loadArticle(file: string): CleanedArticle {
+/** A page of a gold file, cleaned as ingest cleans it (with its sidecar's url, site and encoding). */
+export function loadArticle(file: string): CleanedArticle {
   const sidecarPath = file.replace(/\.[a-z]+$/, ".json");
   const side = fs.existsSync(sidecarPath) ? (JSON.parse(fs.readFileSync(sidecarPath, "utf8")) as Record<string, string | undefined>) : {};
   return processPage(fs.readFileSync(file), { fileName: path.basename(file), sidecar: { url: side.url, site: side.site, encoding: side.encoding, fetchedAt: side.fetchedAt } });
