@@ -96,6 +96,12 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, pub: PublishedDate) 
     },
   },
   {
+    // 次年3月, 翌年, 同年5月, 当年10月: relative to the year the passage narrates, not to the publication; left
+    // unresolved here and dated by `narrativeDates` (当年 only with a month: 当年的 is "back then").
+    re: new RegExp(`(?:(次年|翌年|同年)(?:${M}月(?:${D}[日号])?|(底|末|初(?!步)))?|(当年)${M}月(?:${D}[日号])?)`, "y"),
+    resolve: () => ({ value: null, precision: null, relative: true }),
+  },
+  {
     // 年底 / 年初 alone: the end or start of the publication year (并将在年底完工).
     re: /(?<![\d零〇○一二三四五六七八九十今去明前后上本当近多每])年(底|末|初)(?![期步])/y,
     resolve: (m, pub) => {
@@ -143,7 +149,7 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, pub: PublishedDate) 
 ];
 
 // Characters a date can start with: digits, Chinese numerals and the first character of relative words.
-const DATE_START = new Set([..."0123456789零〇○一二三四五六七八九十今去明前后上本昨年"]);
+const DATE_START = new Set([..."0123456789零〇○一二三四五六七八九十今去明前后上本昨年次翌同当"]);
 
 /**
  * Dates in a text: absolute (2023年2月, 2024-07-29, 二〇二四年), ranges (12月8日至9日, 2021—2035年) and
@@ -170,6 +176,87 @@ export function findDates(text: string, pub: PublishedDate): DateMatch[] {
     } else i++;
   }
   return out;
+}
+
+/** Before a year that governs what follows: the start of a clause, optionally 早在/在/于/自/从 (2018年,…; 于2018年3月成立). */
+const GOVERNS_BEFORE = /(?:^|[，,。；;：:！？!?\s“”])(?:早在|在|于|自|从)?$/;
+/** After it: a period up to now (2018年以来), a reporting period (2023年度) or a name (2018年长三角…年会) governs nothing. */
+const GOVERNS_NOT_AFTER = /^(?:以来|至今|度|的|[)）])/;
+/** Before it: a deadline or a running total (到2025年, 截至2022年底) is no year the passage narrates. */
+const TARGET_BEFORE = /(?:到|至|截至|截止|力争|争取|预计|计划|目标)(?:于|在)?$/;
+
+/**
+ * The year a date makes the passage narrate from then on (2018年, 2018年5月, 于2019年3月), or undefined when
+ * it narrates none (a year in a name or in brackets, a range, a period up to now), or null when it ends the
+ * narration (a deadline, a running total: the months after it belong to no known year).
+ */
+function governingDate(text: string, d: DateMatch): string | null | undefined {
+  if (!d.value) return undefined;
+  const before = text.slice(Math.max(0, d.start - 3), d.start);
+  if (TARGET_BEFORE.test(before)) return null;
+  if (d.endValue !== undefined || GOVERNS_NOT_AFTER.test(text.slice(d.end)) || /[(（][^)）]*$/.test(text.slice(Math.max(0, d.start - 6), d.start))) return undefined;
+  // 在2020年凯塔总统被推翻后,…到了6月份: a time clause "after …" says when the narration starts, not its year.
+  if (/^[^，,。；;]*?(?:之后|以后|后|以来|起)(?=[，,。；;]|$)/.test(text.slice(d.end))) return null;
+  const afterPrep = /(?:于|在)$/.test(before);
+  if (!afterPrep && !GOVERNS_BEFORE.test(text.slice(0, d.start))) return undefined;
+  // A bare year governs only as a time clause (2018年,…) or after 于/在 (于2018年成立): 2018年长三角… is a name.
+  if (d.precision === "year" && !afterPrep && !/^\s*[，,]/.test(text.slice(d.end))) return undefined;
+  return d.value;
+}
+
+/**
+ * Dates a chronological passage gives relative to its own narration: 2018年…,次年…,同年5月… . 次年/翌年 are
+ * the year after the year the paragraph narrates, 同年/当年 that year, and on a page without a publication date a
+ * bare month (5月, 11月7日) is of that year too, but only when it does not come before the governing date (2018年12月,…
+ * 3月 could be the next year: left undated). The governing date is the nearest earlier one of the same paragraph
+ * that leads its clause (`governingDate`); a deadline or running total ends the narration; 今年/去年 always
+ * mean the publication's year and are left alone. Pure: the paragraph's text and dates in, dates out.
+ */
+export function narrativeDates(text: string, dates: readonly DateMatch[], pub: PublishedDate): DateMatch[] {
+  let governing: string | null = null;
+  // The governing date is the passage's own (an absolute date, or one this pass resolved), not the publication's.
+  let narrated = false;
+  return dates.map((d) => {
+    let out = d;
+    let resolvedHere = false;
+    const m = /^(次年|翌年|同年|当年)/.exec(d.text);
+    if (m && governing && narrated) {
+      const year = Number(governing.slice(0, 4)) + (/次年|翌年/.test(m[1] as string) ? 1 : 0);
+      const rest = d.text.slice(m[0].length);
+      const part = /^(底|末|初)$/.exec(rest);
+      const resolved = part ? { value: `${year}-${part[1] === "初" ? "01" : "12"}`, precision: "month" as const } : rest ? onYear(rest, year) : { value: String(year), precision: "year" as const };
+      out = { ...d, ...resolved };
+      resolvedHere = true;
+    } else if (!m && d.relative && governing && narrated && /^\d|^[零〇○一二三四五六七八九十]/.test(d.text) && /月/.test(d.text)) {
+      const resolved = onYear(d.text, Number(governing.slice(0, 4)));
+      // 2018年12月,…3月…: a month before the governing one may be the next year's.
+      const follows = !!resolved.value && resolved.value.slice(0, 7) >= governing.slice(0, Math.min(7, resolved.value.length, governing.length));
+      if (d.value === null && !pub.published) {
+        if (follows) {
+          out = { ...d, ...resolved };
+          resolvedHere = true;
+        }
+      } else if (d.value !== null && (!follows || d.value.slice(0, 4) !== resolved.value?.slice(0, 4))) {
+        // The publication's year and the year the paragraph narrates disagree (2016年12月14日,…。12月16日,… in a
+        // 2020 article): either could be meant, so the month gets no year rather than a guessed one.
+        const { endValue: _e, ...rest } = d;
+        out = { ...rest, value: null, precision: null, ...(d.endValue !== undefined ? { endValue: null } : {}) };
+      }
+    }
+    const g = governingDate(text, out);
+    if (g !== undefined) {
+      governing = g;
+      narrated = g !== null && (!out.relative || resolvedHere);
+    }
+    return out;
+  });
+}
+
+/** A month(-day) text (5月, 11月7日, 5月底, 3月12日至14日) in a given year. */
+function onYear(monthText: string, year: number): Pick<DateMatch, "value" | "precision" | "endValue"> {
+  const hit = findDates(monthText, { published: `${year}-12-31`, precision: "day" })[0];
+  if (!hit || hit.start !== 0) return { value: null, precision: null };
+  return { value: hit.value, precision: hit.precision, ...(hit.endValue !== undefined ? { endValue: hit.endValue } : {}) };
 }
 
 const DAY_PATTERNS = [

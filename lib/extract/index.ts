@@ -1,5 +1,5 @@
 import type { DatePrecision } from "../domain/dates";
-import { findDates, relativeAnchor, type DateMatch } from "./dates";
+import { findDates, narrativeDates, relativeAnchor, type DateMatch } from "./dates";
 import { findFigures } from "./figures";
 import { findMilestones, mergeMilestones, type MilestoneContext } from "./milestones";
 import { findOrgsProjects, isGovernmentBody, isKnownName, sameNameAfterClause } from "./orgs-projects";
@@ -62,7 +62,7 @@ export function extract(input: ExtractInput): Extraction {
   // Organizations and projects of every paragraph first: the article's names are checked against each other.
   const perParagraph = texts.map(({ index, text }) => {
     const planSpans = plans.spans.get(index) ?? [];
-    const dates = findDates(text, pub).filter((d) => !insideAny(d, planSpans));
+    const dates = narrativeDates(text, findDates(text, pub), pub).filter((d) => !insideAny(d, planSpans));
     return { planSpans, dates, orgsProjects: findOrgsProjects(text, index, [...planSpans, ...dates]) };
   });
   sameNameAfterClause(perParagraph.flatMap((p) => p.orgsProjects));
@@ -85,6 +85,8 @@ export function extract(input: ExtractInput): Extraction {
     const paragraphEntities = [...entities.filter((e) => e.paragraph === index), ...contextual.filter((e) => e.paragraph === index && namedInFull.has(e.id.replace(/^region:/, "")))];
     // A title cut from the first paragraph (…) restates it: its events are the paragraph's.
     const cutTitle = index === TITLE_PARAGRAPH && /…$/.test(text) && (input.paragraphs[0] ?? "").startsWith(text.replace(/…$/, ""));
+    // The last paragraph without closing punctuation was cut off by the page (not a heading: it runs on past a clause).
+    context.cut = index === input.paragraphs.length - 1 && /[，,。；]/.test(text) && !/[。！？!?”」』）)…]\s*$/.test(text);
     if (!cutTitle) milestones.push(...findMilestones(text, index, dates, paragraphEntities, context));
     for (const e of paragraphEntities) if (e.kind === "plan" || e.kind === "project" || e.kind === "organization") context.last[e.kind] = e;
   }

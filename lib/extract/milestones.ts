@@ -24,6 +24,8 @@ export interface MilestoneContext {
   /** Publication date the relative dates were resolved against (null: none, or a repost of unknown date). */
   published: string | null;
   publishedPrecision: DatePrecision | null;
+  /** The paragraph ends without its closing punctuation: the page cut it off (an excerpt, a capped scrape). */
+  cut?: boolean;
   /** The last plan / project / organization named in the article before this paragraph (for 该项目, 这一规划). */
   last: Partial<Record<"plan" | "project" | "organization", EntityMention>>;
 }
@@ -119,6 +121,8 @@ function isLeading(text: string, a: Anchor, from: number): boolean {
 const NOUN_AFTER = /^(会|大会|中心|区|周|日|平台|站|号|率|量|期|数|式(?!仪))/;
 // 成立以来 and 发布之际 date the event they name (自2019年11月揭牌成立以来); 建成后, 开工前, 成立20周年 do not.
 const TIME_AFTER = /^(之后|后|之前|前|时|周年|\d+周年|[一二三四五六七八九十]+周年|满)/;
+// 完成建设后现已…, 开通运营后,: a verb and its object closed by 后/前/时 make a time clause too.
+const VO_TIME_AFTER = /^\p{Script=Han}{1,4}?(之后|以后|后|之前|以前|时)(?=[，,；\s]|现|已|将|就|便|即|再|又|才)/u;
 const CEREMONY_AFTER = /^(仪式|典礼|活动)/;
 const NEGATION_BEFORE = /(未|尚未|没有|不|无法|暂未|难以)$/;
 
@@ -157,7 +161,7 @@ function findActions(text: string, from: number, to: number, names: readonly Ent
     // Inside a title 《…》 a verb is part of the title.
     const inTitle = text.lastIndexOf("《", i) > text.lastIndexOf("》", i);
     const inName = quoted || inTitle || names.some((e) => e.start <= i && e.end > i);
-    const skip = inName || NOUN_AFTER.test(after) || TIME_AFTER.test(after) || NEGATION_BEFORE.test(text.slice(Math.max(from, i - 2), i));
+    const skip = inName || NOUN_AFTER.test(after) || TIME_AFTER.test(after) || VO_TIME_AFTER.test(after) || NEGATION_BEFORE.test(text.slice(Math.max(from, i - 2), i));
     if (!skip) out.push({ id, start: i, end, ceremony: CEREMONY_AFTER.test(after) });
     i = end;
   }
@@ -176,7 +180,7 @@ function clauseAround(text: string, pos: number, from: number, to: number): { st
 }
 
 // 将 before a noun phrase and 纳入/划入/列入 is the object marker (将A纳入B), not the future.
-const FUTURE = /将(?!近)|拟|计划|预计|力争|争取|有望|即将|准备|目标|或将|要在|(?<![\p{Script=Han}])或(?=\d|[一二三四五六七八九十]+月)/u;
+const FUTURE = /将(?!近)|拟|计划|预计|力争|争取|有望|即将|准备|筹备|目标|或将|要在|(?<![\p{Script=Han}])或(?=\d|[一二三四五六七八九十]+月)/u;
 const CUMULATIVE = /截至|截止|累计|目前|至今|迄今|已有|现有|共有/;
 
 /** 按照「…开工,…竣工」的总目标: the verb sits in a quoted statement the sentence calls a target or plan. */
@@ -231,7 +235,7 @@ function kindOrder(action: string): SubjectKind[] {
 const ZONE = /示范区|走廊|都市圈|新区|开发区|园区|自贸|先行启动区|客厅/;
 
 // 该项目, 这一规划, 工程, 《方案》: a short reference, and the kind it points to.
-const SHORT_REF = /^(?:该|这一|这个|此|本|上述|这项|这条|这座)?(项目|工程|线路|规划|方案|纲要|计划|条例|规定|联盟|中心|平台|机构)$|^(其|它)$/;
+const SHORT_REF = /^(?:该|这一|这个|此|本|上述|这项|这条|这座)?(项目|工程|线路|规划|方案|纲要|计划|条例|规定|联盟|中心|平台|机构)$|^((其|它))$/;
 const SHORT_REF_KIND: Record<string, "plan" | "project" | "organization"> = {
   项目: "project", 工程: "project", 线路: "project", 规划: "plan", 方案: "plan", 纲要: "plan", 计划: "plan", 条例: "plan", 规定: "plan",
   联盟: "organization", 中心: "organization", 平台: "organization", 机构: "organization", 其: "project", 它: "project",
@@ -253,6 +257,10 @@ const PLACE_OR_TIME = /^(在|于|从|自|到|至)/;
 const HYPOTHETICAL = /(?<![\p{Script=Han}])(若|如果|假如|倘若|一旦|如若)|^若/u;
 
 const SPECULATIVE = /可能|或许|也许|传闻|据传|不排除/;
+/** Between a date and a verb: the event came some time after the date (not 随后, which follows at once). */
+const LATER = /其后|此后|之后|以后|后来|嗣后|多年后|数年后/;
+/** Before a verb + 的: a copula (是…发起的) or a preposition with its agent (根据国务院印发的, 对公安部下发的). */
+const BACKGROUND_BEFORE = /(?:(?<![但于还若要凡总倒可正就])是(?!否)|根据|按照|依据|依照|对照|(?<!相)对(?!外|垒|比|接|话|应|标|于)|针对|围绕|落实|贯彻|结合)\p{Script=Han}[^，,。；]*$/u;
 // 称 but not 简称, 名称, 号称, 统称.
 const REPORTED = /(?:(?<![简名号堪俗统自总职])称|表示|显示|指出|透露)(?![\p{Script=Han}]{0,2}(会|大会))/u;
 
@@ -346,11 +354,17 @@ function resolveSubject(
     const kind = SHORT_REF_KIND[(ref[1] ?? ref[2]) as string] as "plan" | "project" | "organization";
     const inPara = names.filter((e) => e.kind === kind && e.end <= verb.start).at(-1);
     const earlier = inPara ?? ctx.last[kind];
-    if (!earlier) return null;
+    const refAt0 = text.lastIndexOf(ref[0], verb.start);
+    if (!earlier) {
+      const thing = ref[3] ? unnamedThingBefore(text, 0, refAt0 >= 0 ? refAt0 : verb.start, names) : null;
+      return thing ? { name: thing, id: null } : null;
+    }
     // …新建地铁西岑站,其建成后…: a thing the page names without an entity stands nearer the reference than the
     // known entity, so the reference is most likely to it; no subject beats a known but wrong one.
     const refAt = text.lastIndexOf(ref[0], verb.start);
-    if (unnamedThingBetween(text, inPara ? inPara.end : 0, refAt >= 0 ? refAt : verb.start, names)) return null;
+    // 其/它 is then that thing (…来到地铁西岑站,其…预计2024年底前实现投运); 该项目 and the like stay unresolved.
+    const thing = unnamedThingBefore(text, inPara ? inPara.end : 0, refAt >= 0 ? refAt : verb.start, names);
+    if (thing) return ref[3] ? { name: thing, id: null } : null;
     return { name: earlier.name, id: earlier.id };
   }
   return { name: textual, id: null };
@@ -365,8 +379,14 @@ const UNNAMED_THING = new RegExp(`\\p{Script=Han}{2,}${THING_HEAD}(?=[，,。；
 /** 南湖综合客运枢纽位于…: a sentence that introduces a facility by where it lies. */
 const INTRODUCED_THING = new RegExp(`^(\\p{Script=Han}{2,20}?${THING_HEAD})(?:位于|坐落于|地处)`, "u");
 
-/** True when the text between `from` and `to`, without the entity names in it, still names a thing. */
-function unnamedThingBetween(text: string, from: number, to: number, names: readonly EntityMention[]): boolean {
+/** Words that lead a thing's name in running text without being part of it (来到地铁西岑站, 毗邻西岑站). */
+const BEFORE_THING = /^(?:.*(?:来到|前往|到达|抵达|走进|进入|位于|毗邻|紧邻|靠近|经过|途经|新建|建设|建成|打造|就是|即|是|到|在|从))?/;
+
+/**
+ * The last thing the text between `from` and `to` names without it being an entity (…来到地铁西岑站, → 地铁西岑站),
+ * or null when the gap, without the entity names in it, names none.
+ */
+function unnamedThingBefore(text: string, from: number, to: number, names: readonly EntityMention[]): string | null {
   let gap = "";
   let at = from;
   for (const e of [...names].filter((n) => n.start >= from && n.end <= to).sort((x, y) => x.start - y.start)) {
@@ -375,7 +395,10 @@ function unnamedThingBetween(text: string, from: number, to: number, names: read
     at = e.end;
   }
   gap += text.slice(at, to);
-  return UNNAMED_THING.test(gap);
+  const last = [...gap.matchAll(new RegExp(UNNAMED_THING.source, "gu"))].at(-1)?.[0];
+  if (!last) return null;
+  const name = last.replace(BEFORE_THING, "");
+  return HAN2.test(name) ? name : last;
 }
 
 /**
@@ -383,14 +406,58 @@ function unnamedThingBetween(text: string, from: number, to: number, names: read
  * (A和B…) or only qualifies the real head (A的二期工程…).
  */
 function topicOf(text: string, sent: { start: number; end: number }, named: readonly EntityMention[], action: string): Subject | null {
-  const lead = /^[\s“”"，,《]*/.exec(text.slice(sent.start, sent.end))?.[0].length ?? 0;
+  const lead = SENTENCE_LEAD.exec(text.slice(sent.start, sent.end))?.[0].length ?? 0;
   const e = named.find((n) => n.start === sent.start + lead && (n.kind !== "region" || ZONE.test(n.name)));
+  // 元荡三期、蓝色珠链…、长湖申线黎里大桥改建工程等也在加紧推进,并将在年底完工: a list of projects closed by 等 is
+  // the topic as a whole (one event of the list, named by its first member).
+  const list = e ? projectList(text, e, named) : null;
+  if (list && fitsTopic("project", action)) return list;
   // 南湖综合客运枢纽位于…: a facility the sentence introduces by where it lies, though no entity knows it
   // (金山铁路枢纽位于…: the entity 金山铁路 only qualifies it).
   const intro = INTRODUCED_THING.exec(text.slice(sent.start + lead, sent.end));
   if (intro && (!e || sent.start + lead + (intro[1] as string).length > e.end)) return BUILD_ACTIONS.has(action) || ORG_ACTIONS.has(action) ? { name: intro[1] as string, id: null } : null;
   if (!e || QUALIFIES.test(text.slice(e.end).replace(/^》/, "")) || !fitsTopic(e.kind, action)) return null;
   return { name: e.name, id: e.id };
+}
+
+/** What may open a sentence before its topic: punctuation and connectives (与此同时, 此外, 其中). */
+const SENTENCE_LEAD = /^(?:[\s“”"，,《]|与此同时|同时|此外|另外|其中|随后|目前)*/;
+
+/** A list of projects (A、B、C等, A、B等工程) opening at entity `e`, as one subject; null when `e` opens no such list. */
+function projectList(text: string, e: EntityMention, named: readonly EntityMention[]): Subject | null {
+  if (e.kind !== "project") return null;
+  let last = e;
+  let count = 1;
+  for (;;) {
+    const sep = /^(?:、|和|及|与|等(?:工程|项目)、)/.exec(text.slice(last.end));
+    const next = sep ? named.find((n) => n.start === last.end + (sep[0] as string).length && n.kind === "project") : undefined;
+    if (!next) break;
+    last = next;
+    count++;
+  }
+  const close = /^等(工程|项目)?/.exec(text.slice(last.end));
+  return count >= 2 && close ? { name: `${e.name}等${close[1] ?? ""}`, id: null } : null;
+}
+
+/**
+ * The subject of an earlier clause of the sentence a zero-subject clause continues (话题链): 其/它 opening it is the
+ * nearest thing named before (…来到地铁西岑站,其完成建设后…,预计2024年底前实现投运); an entity opening it is that entity.
+ */
+function clauseTopic(text: string, sent: { start: number; end: number }, clauseStart: number, names: readonly EntityMention[], named: readonly EntityMention[], action: string): Subject | null {
+  for (let at = clauseStart - 1, hops = 0; at > sent.start && hops < 2; hops++) {
+    const prev = clauseAround(text, at - 1, sent.start, sent.end);
+    const lead = prev.start + (/^[\s“”"，,]*/.exec(text.slice(prev.start, prev.end))?.[0].length ?? 0);
+    if (/^(其|它)/.test(text.slice(lead))) {
+      const thing = unnamedThingBefore(text, sent.start, lead, names);
+      const entity = named.filter((n) => n.end <= lead && n.start >= sent.start && n.kind !== "region").at(-1);
+      if (thing && (!entity || text.lastIndexOf(thing, lead) > entity.end)) return BUILD_ACTIONS.has(action) || ORG_ACTIONS.has(action) ? { name: thing, id: null } : null;
+      return entity && fitsTopic(entity.kind, action) ? { name: entity.name, id: entity.id } : null;
+    }
+    const e = named.find((n) => n.start === lead && (n.kind !== "region" || ZONE.test(n.name)));
+    if (e) return !QUALIFIES.test(text.slice(e.end)) && fitsTopic(e.kind, action) ? { name: e.name, id: e.id } : null;
+    at = prev.start - 1;
+  }
+  return null;
 }
 
 /** A topic continues only into an action it can undergo: a plan is not built or unveiled, a body or zone not approved. */
@@ -410,7 +477,8 @@ function bareBefore(text: string, from: number, verbStart: number, anchors: read
     at = a.end;
   }
   rest += text.slice(at, verbStart);
-  return rest.replace(LEADING_NOISE, "").replace(/(起|底|初|末|中旬|上旬|下旬|以来|前后)/g, "").replace(LEADING_NOISE, "") === "";
+  // 并将在年底完工, 预计2024年底前实现投运: future markers and auxiliaries are no subject either.
+  return rest.replace(LEADING_NOISE, "").replace(/(起|底前|底|初|末|中旬|上旬|下旬|以来|前后|预计|计划|力争|争取|有望|即将|可望|实现|将|在|于|前)/g, "").replace(LEADING_NOISE, "") === "";
 }
 
 // ---------- the paragraph ----------
@@ -442,16 +510,31 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       // An earlier clause lends its date only when it is a leading time clause (5月23日上午,…) or when the verb's
       // clause has no date of its own (2010年世博会前投入使用 has one, even if it is part of a name).
       const lenders = anchors.filter((a) => a.end <= clause.start && (isLeading(text, a, sent.start) || !dates.some((d) => d.start >= clause.start && d.end <= clause.end)));
-      const anchor = own.filter((a) => a.end <= verb.start).at(-1) ?? own[0] ?? lenders.at(-1);
+      // A date after the verb dates it only as 成立于2016年 (于/在 right after the verb); otherwise (公布了2019年中期
+      // 业绩报告, 举办了2019年…大赛) it is the period or name of the object, and only a time clause before it (近日,…)
+      // dates the event.
+      const ownAfter = own.find((a) => a.start >= verb.end);
+      // A ceremony's date follows it (开工仪式今天举行, 启动仪式昨天下午启动).
+      const after于 = ownAfter && (verb.ceremony || /^(于|在)$/.test(text.slice(verb.end, ownAfter.start))) ? ownAfter : undefined;
+      const anchor = own.filter((a) => a.end <= verb.start).at(-1) ?? after于 ?? lenders.at(-1);
       if (!anchor) return;
       // The subject is looked for in the verb's clause, after the previous verb.
       const prev = actions[k - 1];
       const subjFrom = prev && prev.end > clause.start ? prev.end : clause.start;
       const status = statusOf(text, clause.start, verb.start, text.slice(verb.start, verb.end), anchor, ctx, sent.end);
       if (status === "cumulative") return;
+      // 是中国首个由…共同发起的大奖, 根据国务院印发的《方案》, 对公安部下发的线索: a verb in a description or in a
+      // prepositional phrase's modifier (…V的 + noun) is background to the sentence, and the sentence's date is not
+      // its date; it is an event only with a date of its own inside the modifier (根据国务院2019年印发的《方案》).
+      const background = /^的/.test(text.slice(verb.end)) ? BACKGROUND_BEFORE.exec(text.slice(clause.start, verb.start)) : null;
+      if (background && anchor.start < clause.start + background.index) return;
+      // The last clause of a paragraph the page cut off (…九城市人大工作交): what the event is about is lost.
+      if (ctx.cut && clause.end >= text.length) return;
       if (HYPOTHETICAL.test(text.slice(sent.start, verb.start)) || SPECULATIVE.test(text.slice(clause.start, verb.start))) return;
       // 发布消息称, 会上表示: a statement reported, not an event.
       if (REPORTED.test(text.slice(verb.end, clause.end)) || REPORTED.test(text.slice(clause.start, verb.start))) return;
+      // 启动应急响应, 启动疏散程序: an emergency procedure set going is an operation, not a milestone.
+      if (verb.id === "启动" && /^了?[^，,。；]{0,10}(应急|预案|响应|疏散|程序|警报|预警)/.test(text.slice(verb.end, clause.end))) return;
       // 完成246亿元, 完成了千亿目标: a quantity reached is a figure.
       if (verb.id === "完成" && /\d|[一二三四五六七八九十百千万亿]+(元|单|个|项|%)|目标|任务|指标|融资|销售/.test(text.slice(verb.end, clause.end))) return;
       // 2023年是示范区完成…的关键一年: a description of the year, not an event.
@@ -463,8 +546,8 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       // 虹桥枢纽位于闵行区,于2010年建成 / …。于2024年10月14日正式启用: a clause with no subject at all (only a
       // date and the verb) continues the entity the sentence, or else the sentence before, opens with.
       if (!subject && bareBefore(text, clause.start, verb.start, anchors)) {
-        const topic = topicOf(text, sent, named, verb.id);
-        if (topic && clause.start > sent.start) subject = topic;
+        const topic = clause.start > sent.start ? (topicOf(text, sent, named, verb.id) ?? clauseTopic(text, sent, clause.start, names, named, verb.id)) : null;
+        if (topic) subject = topic;
         else if (before && bareBefore(text, sent.start, verb.start, anchors)) subject = topicOf(text, before, named, verb.id);
       }
       if (!subject && /(以来|之际|之初)$/.test(text.slice(clause.start, clause.end))) {
@@ -478,7 +561,9 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       const byId = new Map<string, string>(subject.id ? [[subject.id, subject.name]] : []);
       for (const e of ents) if (!byId.has(e.id)) byId.set(e.id, e.name);
       const sentence = text.slice(sent.start, sent.end).trim();
-      for (const a of coordinated(text, anchors, anchor)) {
+      // 今年9月,阿里巴巴收购考拉,其后京东…宣布: an event told as after the date (其后, 此后, 后来) is not of that date.
+      const later = anchor.end <= verb.start && LATER.test(text.slice(anchor.end, verb.start));
+      for (const a of later ? [{ ...anchor, value: null, endValue: null }] : coordinated(text, anchors, anchor)) {
         found.push({
           date: a.value,
           dateEnd: a.endValue,

@@ -1,0 +1,163 @@
+/**
+ * Milestone evaluation (issue 10): precision and recall of the timeline milestones `extract()` finds, against
+ * gold written by reading the pages (`npm run eval:milestones`, and the tests that guard the README's figures).
+ *
+ * A predicted milestone matches a gold one when the dates are equal (same value, hence same precision), the
+ * action is the gold's (or one it accepts) and the status agrees (`done` or `planned`; the old files have
+ * done events only). One gold milestone matches one prediction: a second report of an event in the same page
+ * is a false hit. Undated events (kept on the article, not on the timeline) are not scored as milestones; a
+ * predicted timeline milestone for an event the gold lists as undated is counted as a date the page does not
+ * support. Off-topic pages (gold: no milestone) are reported apart and also enter the overall figure; a hit on
+ * one that the gold lists among the page's `trueEvents` is a true event the relevance score keeps off the
+ * default timeline, any other a wrong fact.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { processPage } from "@/lib/ingest/process";
+import type { CleanedArticle } from "@/lib/ingest/types";
+import { canonicalAction } from "@/lib/domain/milestones";
+import { extract } from "@/lib/extract";
+import { requireCorpus } from "./corpora";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+/** The gold files written by reading pages before the extractor was tuned on them, oldest first. */
+export const FRESH_MILESTONE_GOLD = ["milestones-fresh.json", "milestones-fresh2.json", "milestones-fresh3.json"].map((f) => path.join(ROOT, "tests/gold", f));
+
+interface GoldMilestone {
+  date: string;
+  action: string | string[];
+  accept?: string[];
+  status?: "done" | "planned";
+  subject?: string;
+  entities?: string[];
+}
+interface GoldPage {
+  file: string;
+  offTopic?: boolean;
+  milestones: GoldMilestone[];
+  undated?: { action: string; subject: string }[];
+  trueEvents?: GoldMilestone[];
+}
+interface Predicted {
+  date: string | null;
+  action: string;
+  status: string;
+  label: string;
+}
+
+export interface PageScore {
+  tp: number;
+  fp: number;
+  fn: number;
+  unsupported: number;
+  /** Off-topic pages: false hits that are true events of the page (`trueEvents`). */
+  trueOffTopic: number;
+  misses: string[];
+  extras: string[];
+}
+
+export interface MilestoneEvalResult {
+  gold: string;
+  pages: number;
+  onTopic: { pages: number; gold: number; tp: number; fp: number; fn: number; unsupported: number; precision: number; recall: number; f1: number };
+  offTopic: { pages: number; falseMilestones: number; pagesWithMilestones: number; trueEvents: number; unsupported: number };
+  overall: { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number };
+  undatedOnArticle: number;
+  errors: Record<string, { misses: string[]; extras: string[] }>;
+}
+
+/** A page of a gold file, cleaned as ingest cleans it (with its sidecar's url, site and encoding). */
+export function loadArticle(file: string): CleanedArticle {
+  const sidecarPath = file.replace(/\.[a-z]+$/, ".json");
+  const side = fs.existsSync(sidecarPath) ? (JSON.parse(fs.readFileSync(sidecarPath, "utf8")) as Record<string, string | undefined>) : {};
+  return processPage(fs.readFileSync(file), { fileName: path.basename(file), sidecar: { url: side.url, site: side.site, encoding: side.encoding, fetchedAt: side.fetchedAt } });
+}
+
+function loadGold(file: string): { dir: string; pages: GoldPage[] } {
+  const raw = JSON.parse(fs.readFileSync(path.resolve(file), "utf8")) as { dir?: string; pages?: GoldPage[]; seeds?: GoldPage[] };
+  const dir = raw.dir ?? "content";
+  // The shared corpus is found beside the checkout (a loud error without it), whatever the working directory.
+  return { dir: dir === "../shared/corpus" ? requireCorpus() : path.resolve(ROOT, dir), pages: raw.pages ?? raw.seeds ?? [] };
+}
+
+const goldActions = (g: GoldMilestone) => new Set([...[g.action].flat(), ...(g.accept ?? [])].map(canonicalAction));
+
+function predictions(article: CleanedArticle): Predicted[] {
+  return extract(article).milestones.map((m) => {
+    const action = canonicalAction(m.action);
+    return { date: m.date, action, status: m.status ?? "done", label: `${m.date ?? "undated"} ${action}${m.status === "planned" ? " (planned)" : ""} [${m.subject ?? m.entities.join("; ")}]` };
+  });
+}
+
+/** Matches the page's timeline predictions to `gold` (one prediction per gold milestone). */
+function match(gold: readonly GoldMilestone[], timeline: readonly Predicted[]): { used: Set<number>; misses: GoldMilestone[] } {
+  const used = new Set<number>();
+  const misses: GoldMilestone[] = [];
+  for (const g of gold) {
+    const acts = goldActions(g);
+    const i = timeline.findIndex((p, k) => !used.has(k) && p.date === g.date && acts.has(p.action) && p.status === (g.status ?? "done"));
+    if (i >= 0) used.add(i);
+    else misses.push(g);
+  }
+  return { used, misses };
+}
+
+function scorePage(gold: GoldPage, pred: Predicted[]): PageScore {
+  const timeline = pred.filter((p) => p.date !== null);
+  const { used, misses } = match(gold.milestones, timeline);
+  const extras = timeline.filter((_, k) => !used.has(k));
+  const goldDates = new Set(gold.milestones.map((g) => g.date));
+  const undatedActions = new Set((gold.undated ?? []).map((u) => canonicalAction(u.action)));
+  // A timeline date no gold milestone of the page has, on an event the gold keeps undated: a guessed date.
+  const unsupported = extras.filter((p) => !goldDates.has(p.date as string) && undatedActions.has(p.action)).length;
+  const trueOffTopic = match(gold.trueEvents ?? [], extras).used.size;
+  return {
+    tp: used.size,
+    fp: extras.length,
+    fn: misses.length,
+    unsupported,
+    trueOffTopic,
+    misses: misses.map((g) => `${g.date} ${[g.action].flat()[0]}${g.status === "planned" ? " (planned)" : ""} [${g.subject ?? (g.entities ?? []).join("; ")}]`),
+    extras: extras.map((p) => p.label),
+  };
+}
+
+const prf = (c: { tp: number; fp: number; fn: number }) => {
+  const p = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 1;
+  const r = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 1;
+  return { precision: p, recall: r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+};
+
+/** Scores `extract()` on every page of a gold file (the fresh format, or the extract-*.json files' seeds). */
+export function runMilestoneEval(goldFile: string): MilestoneEvalResult {
+  const { dir, pages } = loadGold(goldFile);
+  const on = { tp: 0, fp: 0, fn: 0, unsupported: 0 };
+  const off = { tp: 0, fp: 0, fn: 0, unsupported: 0, pagesWithMilestones: 0, trueEvents: 0 };
+  const errors: MilestoneEvalResult["errors"] = {};
+  let undatedOnArticle = 0;
+  for (const page of pages) {
+    const pred = predictions(loadArticle(path.resolve(dir, page.file)));
+    undatedOnArticle += pred.filter((p) => p.date === null).length;
+    const s = scorePage(page, pred);
+    const bucket = page.offTopic ? off : on;
+    bucket.tp += s.tp;
+    bucket.fp += s.fp;
+    bucket.fn += s.fn;
+    bucket.unsupported += s.unsupported;
+    if (page.offTopic && s.fp > 0) off.pagesWithMilestones++;
+    if (page.offTopic) off.trueEvents += s.trueOffTopic;
+    if (s.misses.length || s.extras.length) errors[page.file] = { misses: s.misses, extras: s.extras };
+  }
+  const all = { tp: on.tp + off.tp, fp: on.fp + off.fp, fn: on.fn + off.fn };
+  const onTopicPages = pages.filter((p) => !p.offTopic).length;
+  return {
+    gold: goldFile,
+    pages: pages.length,
+    onTopic: { pages: onTopicPages, gold: on.tp + on.fn, ...on, ...prf(on) },
+    offTopic: { pages: pages.length - onTopicPages, falseMilestones: off.fp, pagesWithMilestones: off.pagesWithMilestones, trueEvents: off.trueEvents, unsupported: off.unsupported },
+    overall: { ...all, ...prf(all) },
+    undatedOnArticle,
+    errors,
+  };
+}
