@@ -4,7 +4,8 @@
 // on fresh3, before its classes: 0.875 / 0.778, then 1.000 / 0.800 after the labelled gold fix). fresh4: 13 unseen
 // cwced pages, all off-topic (no cwced page is about 长三角 integration); first run 21 hits on 8 pages, 19 of them
 // true events of their page, 2 wrong facts (a congress still to come given as held, a signing restated), 1 of them
-// scored as a date the page does not support.
+// scored as a date the page does not support; after the welcomed-event class (迎接…召开, the one class fixed on it,
+// so fresh4 is no longer unseen): 20 hits, 19 true, 1 wrong (the restated signing), 0 unsupported dates.
 // Precision floors sit at the measured figure (a wrong fact on the timeline is the worst bug), recall a little below.
 import { beforeAll, describe, expect, it } from "vitest";
 import { FRESH_MILESTONE_GOLD, runMilestoneEval, type MilestoneEvalResult } from "@/lib/eval/milestones";
@@ -25,8 +26,8 @@ describe("eval:milestones on the fresh gold", () => {
     expect(fresh3.onTopic.gold).toBe(10);
   });
 
-  it("no timeline milestone with a date the page does not support, on fresh..fresh3", () => {
-    expect([fresh, fresh2, fresh3].map((r) => r.onTopic.unsupported + r.offTopic.unsupported)).toEqual([0, 0, 0]);
+  it("no timeline milestone with a date the page does not support, on any of them", () => {
+    expect([fresh, fresh2, fresh3, fresh4].map((r) => r.onTopic.unsupported + r.offTopic.unsupported)).toEqual([0, 0, 0, 0]);
   });
 
   it("fresh3: precision 1.0 and recall ≥ 0.9 on its 13 on-topic pages", () => {
@@ -46,10 +47,9 @@ describe("eval:milestones on the fresh gold", () => {
     }
   });
 
-  it("fresh4 (first run, never tuned on): at most 2 wrong facts among its off-topic hits, at most 1 unsupported date", () => {
+  it("fresh4's off-topic hits: at most 1 wrong fact (first run: 2), at least 19 true events of their page", () => {
     const wrong = fresh4.offTopic.falseMilestones - fresh4.offTopic.trueEvents;
-    expect(wrong).toBeLessThanOrEqual(2);
+    expect(wrong).toBeLessThanOrEqual(1);
     expect(fresh4.offTopic.trueEvents).toBeGreaterThanOrEqual(19);
-    expect(fresh4.offTopic.unsupported + fresh4.onTopic.unsupported).toBeLessThanOrEqual(1);
   });
 });
