@@ -150,6 +150,16 @@ describe("fragments are not milestones", () => {
     expect(ms.map((m) => m.subject)).toEqual(["峰会开幕式"]);
   });
 
+  it("a coming event the sentence welcomes (迎接/喜迎/献礼…召开) is not an event of the page", () => {
+    // The year of an earlier clause (今年工作) does not make the welcomed meeting a held one.
+    expect(timeline(run(["市委书记强调要抓实今年工作中的重点任务,以优异成绩迎接省第十次党代会胜利召开。"]))).toEqual([]);
+    expect(timeline(run(["今年,全市上下以崭新面貌喜迎全国运动会隆重开幕。"]))).toEqual([]);
+    // An event told before the welcome keeps its date: 于…建成启用,以迎接… (迎接 after the verb).
+    expect(brief(run(["枢纽于2021年5月建成启用,以迎接全国运动会。"]))).toEqual(["2021-05 建成"]);
+    // A meeting held on a day of its own, in a sentence that also welcomes another, is still held.
+    expect(brief(run(["6月12日,青浦区召开推进大会,以实际行动迎接省第十次党代会胜利召开。"]))).toEqual(["2023-06-12 举行"]);
+  });
+
   it("a hypothetical is not an event", () => {
     expect(run(["若明年3月正式签约,双方将共建产业园。"])).toEqual([]);
   });

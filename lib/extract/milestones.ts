@@ -257,6 +257,8 @@ const PLACE_OR_TIME = /^(在|于|从|自|到|至)/;
 const HYPOTHETICAL = /(?<![\p{Script=Han}])(若|如果|假如|倘若|一旦|如若)|^若/u;
 
 const SPECULATIVE = /可能|或许|也许|传闻|据传|不排除/;
+/** 以优异成绩迎接党代会胜利召开, 喜迎运动会开幕: a coming event the sentence welcomes (not 迎来, which saw it happen). */
+const WELCOMED = /(?:迎接|喜迎|献礼)[^，,。；]*$/;
 /** Between a date and a verb: the event came some time after the date (not 随后, which follows at once). */
 const LATER = /其后|此后|之后|以后|后来|嗣后|多年后|数年后/;
 /** Before a verb + 的: a copula (是…发起的) or a preposition with its agent (根据国务院印发的, 对公安部下发的). */
@@ -531,6 +533,7 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       // The last clause of a paragraph the page cut off (…九城市人大工作交): what the event is about is lost.
       if (ctx.cut && clause.end >= text.length) return;
       if (HYPOTHETICAL.test(text.slice(sent.start, verb.start)) || SPECULATIVE.test(text.slice(clause.start, verb.start))) return;
+      if (WELCOMED.test(text.slice(clause.start, verb.start))) return;
       // 发布消息称, 会上表示: a statement reported, not an event.
       if (REPORTED.test(text.slice(verb.end, clause.end)) || REPORTED.test(text.slice(clause.start, verb.start))) return;
       // 启动应急响应, 启动疏散程序: an emergency procedure set going is an operation, not a milestone.
