@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
+import path from "node:path";
 
 /*
  * A command run as a child process and watched from outside (Linux /proc): its peak resident memory and its CPU
@@ -40,15 +41,18 @@ function procStat(pid: number): { hwmMb: number; cpuS: number } | null {
 export function runWatched(
   cmd: string,
   args: string[],
-  { env, everyMs = 200, onSample }: { env?: NodeJS.ProcessEnv; everyMs?: number; onSample?: (s: { seconds: number; peakRssMb: number; cpuSeconds: number }) => void } = {},
+  { env, cwd, everyMs = 200, onSample }: { env?: NodeJS.ProcessEnv; cwd?: string; everyMs?: number; onSample?: (s: { seconds: number; peakRssMb: number; cpuSeconds: number }) => void } = {},
 ): Promise<ChildRun> {
   const load0 = os.loadavg();
   const started = performance.now();
-  const child = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-  const out: Buffer[] = [];
+  // stdout goes to a file: writes to a file are synchronous in Node, so a child that exits right after printing a
+  // large JSON (process.exit) loses nothing, which a pipe does not guarantee.
+  const outFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "atlas-child-")), "stdout");
+  const outFd = fs.openSync(outFile, "w");
+  const child = spawn(cmd, args, { env, cwd, stdio: ["ignore", outFd, "pipe"] });
+  fs.closeSync(outFd);
   const err: Buffer[] = [];
-  child.stdout.on("data", (b: Buffer) => out.push(b));
-  child.stderr.on("data", (b: Buffer) => err.push(b));
+  child.stderr?.on("data", (b: Buffer) => err.push(b));
   let peak: number | null = null;
   let cpu: number | null = null;
   const sample = () => {
@@ -66,9 +70,11 @@ export function runWatched(
     });
     child.on("close", (code) => {
       clearInterval(timer);
+      const stdout = fs.readFileSync(outFile, "utf8");
+      fs.rmSync(path.dirname(outFile), { recursive: true, force: true });
       resolve({
         code,
-        stdout: Buffer.concat(out).toString("utf8"),
+        stdout,
         stderr: Buffer.concat(err).toString("utf8"),
         seconds: (performance.now() - started) / 1000,
         peakRssMb: peak === null ? null : Math.round(peak),
