@@ -133,6 +133,8 @@ function sameFile(a: string, b: string): boolean {
 export const STORE_BATCH = 64;
 /** A batch is committed after this long even when not full (a slow page does not hold the others back). */
 const STORE_BATCH_MS = 1000;
+/** The writer commits its open batch when it has waited this long for the next page. */
+const WAIT_COMMIT_MS = 200;
 
 /** One run: the record in `ingest_runs`, the results so far, and the open batch of writes. */
 export class Run {
@@ -210,13 +212,14 @@ export class Run {
 
   /** After each file: save the counts so far, and commit when the batch is full or old. */
   private saved() {
-    updateIngestRunCounts({ db: this.db, runId: this.runId, counts: runCounts(this.counts) });
     if (this.batch && (++this.batch.size >= STORE_BATCH || Date.now() - this.batch.since >= STORE_BATCH_MS)) this.commit();
   }
 
   /** Commit the open batch: called when it is full, before waiting for a worker, and at the end. */
   commit() {
     if (!this.batch) return;
+    // The counts so far go with the batch (inside its transaction, they would not be seen earlier anyway).
+    updateIngestRunCounts({ db: this.db, runId: this.runId, counts: runCounts(this.counts) });
     this.batch = null;
     this.db.$client.exec("commit");
   }
@@ -283,9 +286,12 @@ export async function ingestPathsIsolated({ db, paths, onProgress, budget }: Ing
     for (let i = 0; i < files.length; i++) {
       const file = files[i]!;
       onProgress?.(i, files.length, file);
-      // Nothing waits uncommitted while a worker is still busy with the next page.
-      if (!ready[i]) run.commit();
+      // Nothing waits uncommitted while a worker is still busy with the next page: when the wait lasts longer
+      // than WAIT_COMMIT_MS, the open batch is committed (committing before every wait cost a commit per page
+      // whenever the writer was faster than the workers).
+      const idle = ready[i] ? null : setTimeout(() => run.commit(), WAIT_COMMIT_MS);
       const outcome = await pending.get(i)!;
+      if (idle) clearTimeout(idle);
       pending.delete(i);
       submit(i + window);
       if (!outcome.ok) run.fail(failed(file, outcome.error));
