@@ -2,10 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { extract } from "../extract";
-import { AtlasError, type ErrorCode } from "../errors";
+import { AtlasError } from "../errors";
+import { fsError } from "./file-errors";
 import { MAX_PAGE_BYTES, processPage } from "./process";
 import { buildRecord } from "./record";
 import type { Sidecar } from "./types";
+
+export { classifyError, fsError } from "./file-errors";
 
 /*
  * Reading, cleaning and extracting one file, without the database: what `kb inspect` shows, and what an ingest
@@ -32,24 +35,6 @@ function kindOf(stat: fs.Stats): string {
   if (stat.isBlockDevice()) return "a block device";
   if (stat.isSocket()) return "a socket";
   return "not a regular file";
-}
-
-/** A file-system error as an AtlasError with its own code (a symlink loop, a permission, a missing path). */
-export function fsError(error: unknown, what: string): AtlasError {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const detail = error instanceof Error ? error.message : String(error);
-  const map: Record<string, [ErrorCode, string]> = {
-    ELOOP: ["symlink-loop", `${what}: too many levels of symbolic links (a symlink loop)`],
-    EACCES: ["unreadable", `${what}: permission denied`],
-    EPERM: ["unreadable", `${what}: operation not permitted`],
-    EIO: ["unreadable", `${what}: input/output error`],
-    ENOENT: ["not-found", `${what}: no such file or folder`],
-    ENOTDIR: ["not-found", `${what}: a part of the path is not a folder`],
-    ENAMETOOLONG: ["not-found", `${what}: the path is too long`],
-    EISDIR: ["not-a-file", `${what}: is a folder`],
-  };
-  const [c, message] = (code && map[code]) || (["unreadable", `${what}: ${detail}`] as [ErrorCode, string]);
-  return new AtlasError(c, message, { cause: error });
 }
 
 /** stat that follows symlinks and turns every failure into an AtlasError; undefined when the path does not exist. */
@@ -127,13 +112,3 @@ export function recordFile(file: string) {
   return { record, title: cleaned.title };
 }
 export type FileRecord = ReturnType<typeof recordFile>;
-
-/** A thrown value as an AtlasError: a stack overflow is `too-deep`, anything unknown `internal`. */
-export function classifyError(error: unknown): AtlasError {
-  if (error instanceof AtlasError) return error;
-  if (error instanceof RangeError && /call stack/i.test(error.message)) {
-    return new AtlasError("too-deep", `the page is nested too deeply to process (${error.message})`, { cause: error });
-  }
-  if (error && typeof error === "object" && "code" in error && "syscall" in error) return fsError(error, "file");
-  return new AtlasError("internal", error instanceof Error ? error.message : String(error), { cause: error });
-}

@@ -123,7 +123,8 @@ function utf8MultiByteCount(bytes: Uint8Array): number {
     return -1;
   }
   let n = 0;
-  for (const b of bytes) if (b >= 0xc0) n++;
+  // An indexed loop: the iterator protocol over a 160 KB page cost ~3 % of an ingest worker's time.
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0xc0) n++;
   return n;
 }
 

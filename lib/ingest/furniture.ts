@@ -1,26 +1,48 @@
 import * as OpenCC from "opencc-js/cn2t";
 import data from "./data/furniture.json";
+import derived from "./data/furniture-forms.json";
 import { foldWidth } from "./normalize";
 
 /*
  * The page-furniture vocabulary (data/furniture.json): phrases many sites share for prev/next links, share and print
  * bars, downloads, reprint notices, "more" links, app prompts. The data file holds simplified forms only; the
- * traditional ones (plain and Taiwan wording) are derived here with OpenCC, so a phrase is never typed twice.
+ * traditional ones (plain and Taiwan wording) are derived with OpenCC, so a phrase is never typed twice.
  * Lines are normally matched after normalization (which makes them simplified); the derived forms also let a raw,
  * unnormalized line match.
+ *
+ * The derivation is done once by `npm run data:furniture` into data/furniture-forms.json: building the two OpenCC
+ * converters took ~100 MB of memory in every thread that loads this module (each ingest worker, and the writer). A
+ * phrase added to furniture.json without regenerating still gets its forms (the converters are then built here, for
+ * the missing phrases only, and dropped); tests/ingest-furniture-forms.test.ts fails until the file is regenerated.
  */
 
 type Lists = Record<string, string[]>;
 
-/**
- * Each list with the traditional forms of its phrases: plain traditional (點擊下載) and Taiwan wording (點選下載,
- * 影片號); Hong Kong variants (閲) differ only in characters that normalization folds anyway. The converters are
- * built here and dropped after (their tables are large, and every ingest worker loads this module).
- */
-function expandVocabulary() {
+/** Plain traditional (點擊下載) and Taiwan wording (點選下載, 影片號) of each phrase, with OpenCC. */
+export function deriveForms(phrases: Iterable<string>): Record<string, [string, string]> {
   const toTraditional = OpenCC.Converter({ from: "cn", to: "t" });
   const toTaiwan = OpenCC.Converter({ from: "cn", to: "twp" });
-  const forms = (phrase: string): string[] => [...new Set([phrase, toTraditional(phrase), toTaiwan(phrase)])];
+  const out: Record<string, [string, string]> = {};
+  for (const p of phrases) out[p] = [toTraditional(p), toTaiwan(p)];
+  return out;
+}
+
+/** Every phrase of the vocabulary file (the keys of data/furniture-forms.json). */
+export function vocabularyPhrases(): string[] {
+  const lists = [...Object.values(data.whole), ...Object.values(data.starts), ...Object.values(data.contains)];
+  lists.push(data.uiWords, data.creditRoles, data.platformIds, data.outletSuffixes, data.photoAgencies);
+  return [...new Set(lists.flat())].sort();
+}
+
+/**
+ * Each list with the traditional forms of its phrases; Hong Kong variants (閲) differ only in characters that
+ * normalization folds anyway.
+ */
+function expandVocabulary() {
+  const known: Record<string, string[]> = derived.forms;
+  const missing = vocabularyPhrases().filter((p) => !Object.hasOwn(known, p));
+  const table: Record<string, string[]> = missing.length ? { ...known, ...deriveForms(missing) } : known;
+  const forms = (phrase: string): string[] => [...new Set([phrase, ...table[phrase]!])];
   const expand = (lists: Lists): [string, string[]][] => Object.entries(lists).map(([category, phrases]) => [category, phrases.flatMap(forms)]);
   return {
     whole: expand(data.whole).map(([c, p]): [string, Set<string>] => [c, new Set(p.map((s) => bare(s)))]),

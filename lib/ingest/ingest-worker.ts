@@ -1,3 +1,4 @@
+import v8 from "node:v8";
 import { parentPort } from "node:worker_threads";
 import { classifyError, recordFile } from "./analyze";
 import { processPage } from "./process";
@@ -19,12 +20,19 @@ try {
   // A warm-up that fails changes nothing: the first file reports its own error.
 }
 
+/** This thread's heap after a file (used, reserved): the pool reports the peak (FilePool.stats). */
+const heap = (): [number, number] => {
+  const h = v8.getHeapStatistics();
+  return [h.used_heap_size, h.total_heap_size];
+};
+
 port.on("message", ({ id, file }: { id: number; file: string }) => {
   try {
-    port.postMessage({ id, ok: true, value: recordFile(file) });
+    const value = recordFile(file);
+    port.postMessage({ id, ok: true, value, heap: heap() });
   } catch (error) {
     const e = classifyError(error);
-    port.postMessage({ id, ok: false, code: e.code, message: e.message });
+    port.postMessage({ id, ok: false, code: e.code, message: e.message, heap: heap() });
   }
 });
 port.postMessage({ ready: true });

@@ -9,7 +9,11 @@ import type { FileRecord } from "./analyze";
 export interface FileBudget {
   /** Wall-clock time for reading, cleaning and extracting one file (ms). */
   timeoutMs: number;
-  /** Heap of each worker (MB): a page that needs more fails with `too-large`. */
+  /**
+   * Heap of each worker (MB): a page that needs more fails with `too-large`. V8 lets a heap grow towards its cap
+   * before collecting, so the cap is also what each worker costs in memory: 512 MB holds a 19 MB page of 130
+   * articles (MAX_PAGE_BYTES is 20 MB) while a 100 KB page needs ~130 MB live (dictionaries included).
+   */
   maxMemoryMb: number;
   /** Worker threads (files in parallel). */
   workers: number;
@@ -17,11 +21,21 @@ export interface FileBudget {
 
 export const DEFAULT_BUDGET: FileBudget = {
   timeoutMs: 60_000,
-  maxMemoryMb: 2048,
+  maxMemoryMb: 512,
   workers: Math.max(1, Math.min(2, os.availableParallelism())),
 };
 
 export type Outcome = { ok: true; value: FileRecord } | { ok: false; error: AtlasError };
+
+/** What the pool saw: the most files it held at once (queued + in a worker), and each worker thread's peak heap. */
+export interface PoolStats {
+  maxInFlight: number;
+  /** Largest V8 heap (used, and reserved by V8) a worker reported after a file, MB, over every worker of the run. */
+  workerHeapUsedMb: number;
+  workerHeapTotalMb: number;
+  /** Workers started (more than `workers` when some were replaced after a timeout or running out of memory). */
+  workersStarted: number;
+}
 
 interface Job {
   id: number;
@@ -63,6 +77,7 @@ export class FilePool {
   private closing = false;
   private startFailures = 0;
   private startError = "";
+  private readonly counters: PoolStats = { maxInFlight: 0, workerHeapUsedMb: 0, workerHeapTotalMb: 0, workersStarted: 0 };
 
   constructor(private readonly budget: FileBudget) {
     const n = Math.max(1, Math.floor(budget.workers));
@@ -73,8 +88,14 @@ export class FilePool {
     if (this.closing) return Promise.resolve({ ok: false, error: new AtlasError("internal", "the ingest pool is closed") });
     return new Promise((resolve) => {
       this.queue.push({ id: this.nextId++, file, resolve });
+      const busy = this.slots.filter((slot) => slot.job).length;
+      this.counters.maxInFlight = Math.max(this.counters.maxInFlight, this.queue.length + busy);
       this.pump();
     });
+  }
+
+  stats(): PoolStats {
+    return { ...this.counters };
   }
 
   async close(): Promise<void> {
@@ -92,7 +113,12 @@ export class FilePool {
       stderr: false,
     });
     const slot: Slot = { worker, ready: false, started: false, job: null, timer: null };
-    worker.on("message", (msg: { ready?: true; id?: number; ok?: boolean; value?: FileRecord; code?: ErrorCode; message?: string }) => {
+    this.counters.workersStarted++;
+    worker.on("message", (msg: { ready?: true; id?: number; ok?: boolean; value?: FileRecord; code?: ErrorCode; message?: string; heap?: [number, number] }) => {
+      if (msg.heap) {
+        this.counters.workerHeapUsedMb = Math.max(this.counters.workerHeapUsedMb, Math.round(msg.heap[0] / 1048576));
+        this.counters.workerHeapTotalMb = Math.max(this.counters.workerHeapTotalMb, Math.round(msg.heap[1] / 1048576));
+      }
       if (msg.ready) {
         slot.ready = true;
         slot.started = true;

@@ -5,7 +5,7 @@ import Table from "cli-table3";
 import { config } from "@/lib/config";
 import { AtlasError } from "@/lib/errors";
 import type { FetchSummary } from "@/lib/fetch/run";
-import { fetchOrigin, type FetchOriginOptions, type Origin } from "@/lib/fetch/sources";
+import type { FetchOriginOptions, Origin } from "@/lib/fetch/sources";
 import { ingestBudgetOptions, positive, runIngest, type IngestCliOptions } from "./ingest";
 
 const style = process.stdout.isTTY ? {} : { head: [], border: [] };
@@ -115,6 +115,7 @@ export function registerFetch(program: Command) {
       if (!origin.urlsFile && !origin.sitemap && !origin.feed) throw new AtlasError("bad-request", "give --urls FILE, --sitemap URL or --feed URL");
       if (!(opts.contact ?? config.CRAWLER_CONTACT) && !opts.json) console.error("note: no contact URL in the User-Agent; set CRAWLER_CONTACT (or --contact) so site owners can reach you");
       const bar = fetchBar(opts.json);
+      const { fetchOrigin } = await import("@/lib/fetch/sources"); // not loaded by the other commands
       const summary = await fetchOrigin(origin, { ...originOptions(opts, opts.site), onProgress: bar.onProgress });
       bar.stop();
       let ingest: unknown = null;

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { syncIndex } from "@/lib/search";
 
 export function registerIndex(program: Command) {
   program
@@ -9,6 +8,7 @@ export function registerIndex(program: Command) {
     .option("--json", "print a machine-readable summary on stdout")
     .action(async (opts: { rebuild?: boolean; json?: boolean }) => {
       const log = opts.json ? () => {} : (m: string) => console.error(m);
+      const { syncIndex } = await import("@/lib/search"); // not loaded by the other commands
       const result = await syncIndex({ rebuild: opts.rebuild, log });
       if (opts.json) {
         console.log(JSON.stringify(result, null, 2));

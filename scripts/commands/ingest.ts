@@ -3,7 +3,7 @@ import { SingleBar, Presets } from "cli-progress";
 import Table from "cli-table3";
 import { getDb } from "@/db/client";
 import { InvalidArgumentError } from "commander";
-import { DEFAULT_BUDGET, ingestPathsIsolated, type IngestSummary } from "@/lib/ingest/pipeline";
+import { DEFAULT_BUDGET, ingestPathsIsolated, type IngestSummary } from "@/lib/ingest/writer";
 
 // Colours only on a terminal: a piped summary stays plain text.
 const style = process.stdout.isTTY ? {} : { head: [], border: [] };

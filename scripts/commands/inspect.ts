@@ -1,6 +1,4 @@
 import type { Command } from "commander";
-import { analyzeFile } from "@/lib/ingest/pipeline";
-import { scoreRelevance } from "@/lib/extract/relevance";
 
 export function registerInspect(program: Command) {
   program
@@ -8,7 +6,10 @@ export function registerInspect(program: Command) {
     .description("print, as JSON, what the pipeline makes of one page (the database is not touched)")
     .argument("<file>", "an .html, .htm or .txt page")
     .option("--explain", "also list every line the cleaner dropped, with the id of the rule that dropped it (dropped, droppedByRule)")
-    .action((file: string, opts: { explain?: boolean }) => {
+    .action(async (file: string, opts: { explain?: boolean }) => {
+      // Loaded here, not with the CLI: `kb ingest` runs in the same process and never needs the cleaner in its main thread.
+      const { analyzeFile } = await import("@/lib/ingest/analyze");
+      const { scoreRelevance } = await import("@/lib/extract/relevance");
       const { cleaned, extraction } = analyzeFile(file, { explain: opts.explain });
       // Everything the cleaner made (title, dates with precision, site, source, author, url, paragraphs,
       // the original text) and everything extracted from it; per-paragraph originals are for the store only.

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { parseSearchParams, search } from "@/lib/search";
 import { FACETS } from "@/lib/search/types";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -22,6 +21,7 @@ export function registerSearch(program: Command) {
     if (typeof opts.page === "string") sp.set("page", opts.page);
     if (typeof opts.pageSize === "string") sp.set("pageSize", opts.pageSize);
     for (const f of FACETS) for (const v of (opts[f] as string[] | undefined) ?? []) sp.append(f, v);
+    const { parseSearchParams, search } = await import("@/lib/search"); // not loaded by the other commands
     const response = await search(parseSearchParams(sp));
     if (opts.json) {
       console.log(JSON.stringify(response, null, 2));

@@ -1,13 +1,13 @@
 import { Option, type Command } from "commander";
 import { setTimeout as sleep } from "node:timers/promises";
-import { PoliteClient } from "@/lib/fetch/client";
-import { fetchOrigin, loadSources } from "@/lib/fetch/sources";
 import type { FetchSummary } from "@/lib/fetch/run";
 import { fetchBar, fetchOptions, originOptions, parseDuration, printFetchSummary, type FetchCliOptions } from "./fetch";
 import { runIngest } from "./ingest";
 
 /** One round: every configured source fetched (one client, so robots.txt and rate limits span sources), then what changed ingested. */
 async function round(opts: FetchCliOptions & { sources: string }) {
+  const { fetchOrigin, loadSources } = await import("@/lib/fetch/sources");
+  const { PoliteClient } = await import("@/lib/fetch/client");
   const sources = loadSources(opts.sources);
   const started = Date.now();
   const base = originOptions(opts);
@@ -36,6 +36,8 @@ export function registerWatch(program: Command) {
     .addOption(new Option("--every <duration>", "time between rounds (e.g. 6h, 30m)").argParser(parseDuration).default(6 * 3_600_000, "6h"))
     .option("--once", "one round, then exit (for cron)")
     .action(async (opts: FetchCliOptions & { sources: string; every: number; once?: boolean }) => {
+      // Loaded here, not with the CLI (the other commands never need the fetcher).
+      const { loadSources } = await import("@/lib/fetch/sources");
       loadSources(opts.sources); // a bad file fails now, not six hours from now
       for (;;) {
         const started = Date.now();
