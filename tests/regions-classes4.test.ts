@@ -3,6 +3,7 @@
 // at what it reaches after them.
 import { describe, expect, it } from "vitest";
 import { runRegionEval } from "@/lib/eval/regions";
+import { extract } from "@/lib/extract";
 import { findRegions, regionById } from "@/lib/extract/regions";
 
 const paths = (text: string) =>
@@ -50,6 +51,31 @@ describe("a county outside 沪苏浙皖 named like its river (嫩江, 合江) ne
     expect(paths("黑龙江的嫩江流域降雨偏多")).toEqual(["黑龙江"]);
     expect(paths("黑河市嫩江的大豆丰收")).toEqual(["黑龙江>黑河>嫩江"]);
     expect(paths("四川合江县的荔枝")).toEqual(["四川>泸州>合江"]);
+  });
+});
+
+describe("a city's one-character abbreviation (overlay cityAbbreviations) is read by the provinces' rules", () => {
+  it.each([
+    ["首批游客来锡观光", ["江苏>无锡"]],
+    ["考察团抵邕后召开了座谈会", ["广西>南宁"]],
+    ["沪甬两地合作建设跨海通道", ["上海", "浙江>宁波"]],
+  ])("%s → %j", (text, expected) => {
+    expect(paths(text)).toEqual(expected);
+  });
+
+  it.each(["他在锡矿工作了十年", "大厦将倾", "我们在榕树下乘凉"])("%s: nothing (inside a word jieba knows)", (text) => {
+    expect(paths(text)).toEqual([]);
+  });
+});
+
+describe("a body of the political consultative conference (政协X市委员会) tags its place, like 中共X市委", () => {
+  const regionsOf = (text: string) =>
+    extract({ title: "", paragraphs: [text], published: null, publishedPrecision: null })
+      .entities.filter((e) => e.kind === "region")
+      .map((e) => e.name);
+  it("tags 嘉善 and 嘉兴", () => {
+    expect(regionsOf("政协嘉善县第十届委员会第三次会议开幕。")).toEqual(["嘉善"]);
+    expect(regionsOf("中国人民政治协商会议嘉兴市委员会召开全体会议。")).toEqual(["嘉兴"]);
   });
 });
 

@@ -66,6 +66,7 @@ interface Overlay {
   stopPhrases: string[];
   legacyIds: Record<string, string>;
   abbreviations: Record<string, string>;
+  cityAbbreviations: Record<string, string>;
   abbreviationsAmbiguous: string[];
 }
 
@@ -118,7 +119,7 @@ interface Built {
   /** Districts and counties whose short name is a generic township name (老城, 新城, 城关): 老城区 is also any city's old town. */
   generic: Set<string>;
   legacy: Map<string, string>;
-  /** One-character abbreviation → province-level code (沪 → 31), and those only read inside a run (青, 澳, 港, 藏). */
+  /** One-character abbreviation → province-level or city code (沪 → 31, 蓉 → 5101), and those only read inside a run (青, 澳, 港, 藏). */
   abbreviations: Map<string, string>;
   ambiguousAbbreviations: Set<string>;
 }
@@ -199,7 +200,7 @@ function build(): Built {
     common: new Set(overlay.commonWords),
     generic,
     legacy: new Map(Object.entries(overlay.legacyIds)),
-    abbreviations: new Map(Object.entries(overlay.abbreviations).map(([code, a]) => [a, code])),
+    abbreviations: new Map(Object.entries({ ...overlay.abbreviations, ...overlay.cityAbbreviations }).map(([code, a]) => [a, code])),
     ambiguousAbbreviations: new Set(overlay.abbreviationsAmbiguous),
   };
 }
