@@ -374,12 +374,13 @@ function bareOrGeneric(full: string): boolean {
 
 /**
  * The one definition of a government body: a government, party or state body named by its jurisdiction — a
- * place opens the name (after 中共) and a body of government ends it (GOVERNMENT_SUFFIX): 嘉善县人民政府,
+ * place opens the name (after 中共 or 政协) and a body of government ends it (GOVERNMENT_SUFFIX): 嘉善县人民政府,
  * 中共嘉兴市委, 青浦区经委, 吴江区水务局. Such a body tags its place (the article and the organization's region);
  * a place inside any other organization's name (浙江大学, 宁德时代) is not a mention.
  */
 export function isGovernmentBody(name: string): boolean {
-  const body = name.replace(/^(?:中共|中国共产党)/, "");
+  // The party and the political consultative conference name their bodies before the place (中共嘉兴市委, 政协嘉善县委员会).
+  const body = name.replace(/^(?:中共|中国共产党|中国人民政治协商会议|政协)/, "");
   return GOVERNMENT_SUFFIX.test(body) && findRegions(body, LENIENT).some((r) => r.start === 0);
 }
 

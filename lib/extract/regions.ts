@@ -66,6 +66,7 @@ interface Overlay {
   stopPhrases: string[];
   legacyIds: Record<string, string>;
   abbreviations: Record<string, string>;
+  cityAbbreviations: Record<string, string>;
   abbreviationsAmbiguous: string[];
 }
 
@@ -80,6 +81,8 @@ const HOME_PROVINCES = new Set(["31", "32", "33", "34"]);
 const NATIONALITIES = "蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各";
 const ETHNIC = new RegExp(`(?:(?:${NATIONALITIES})族?)+$`, "u");
 const TOWN_SUFFIX = /(?:镇|乡|街道|苏木)$/;
+/** A word for a part of any town: old town, new town, town centre, town gate, east/west… of town (老城, 新城, 城中, 城关, 城东). */
+const TOWN_PART = /^(?:[老新]城|城[关中东西南北])$/;
 /** More townships than this sharing one short name make it generic (新城, 城关). */
 const GENERIC_TOWN_NAME = 3;
 /** The level suffix a full name ends with (嘉善|县, 西塘|镇, 秣陵|街道), for the word-boundary test. */
@@ -113,8 +116,10 @@ interface Built {
   stop: Dictionary<true>;
   /** Codes whose short name is also an everyday word or a natural feature (江山, 东海, 朝阳). */
   common: Set<string>;
+  /** Districts and counties whose short name is a generic township name (老城, 新城, 城关): 老城区 is also any city's old town. */
+  generic: Set<string>;
   legacy: Map<string, string>;
-  /** One-character abbreviation → province-level code (沪 → 31), and those only read inside a run (青, 澳, 港, 藏). */
+  /** One-character abbreviation → province-level or city code (沪 → 31, 蓉 → 5101), and those only read inside a run (青, 澳, 港, 藏). */
   abbreviations: Map<string, string>;
   ambiguousAbbreviations: Set<string>;
 }
@@ -175,11 +180,15 @@ function build(): Built {
   }
   for (const [form, ids] of Object.entries(overlay.composites)) add(form, ids, "composite");
   // A township short name many townships share (新城, 城关, 城南) is a generic word, not a name: never alone.
+  const generic = new Set<string>();
   for (const [form, list] of forms) {
     const towns = list.find((f) => f.kind === "short")?.ids.filter((id) => regions.get(id)?.kind === "town") ?? [];
     if (towns.length > GENERIC_TOWN_NAME) {
       const short = list.find((f) => f.kind === "short")!;
       short.ids = short.ids.filter((id) => regions.get(id)?.kind !== "town");
+      // A district or county named by such a word for a part of any town (老城区 of 洛阳, 新城区 of 西安, 城关区, 城中区: old,
+      // new, central town, town gate) is as generic in its full form; 鼓楼区, 西城区 are names.
+      for (const id of short.ids) if (["district", "county"].includes(regions.get(id)?.kind ?? "") && TOWN_PART.test(form)) generic.add(id);
       if (short.ids.length === 0) list.splice(list.indexOf(short), 1);
       if (list.length === 0) forms.delete(form);
     }
@@ -189,8 +198,9 @@ function build(): Built {
     dict: new Dictionary(forms),
     stop: new Dictionary(overlay.stopPhrases.map((s) => [s, true] as [string, true])),
     common: new Set(overlay.commonWords),
+    generic,
     legacy: new Map(Object.entries(overlay.legacyIds)),
-    abbreviations: new Map(Object.entries(overlay.abbreviations).map(([code, a]) => [a, code])),
+    abbreviations: new Map(Object.entries({ ...overlay.abbreviations, ...overlay.cityAbbreviations }).map(([code, a]) => [a, code])),
     ambiguousAbbreviations: new Set(overlay.abbreviationsAmbiguous),
   };
 }
@@ -255,7 +265,13 @@ const BRAND_NEXT = /^(?:软件|科技|集团|股份|控股|电子|银行|证券|
  * The word after a name that makes it the opening of a university, academy or school (河南|师大, 内蒙古|社科院,
  * 浙江|师范大学): an organization's name, not a mention (a government body, 县委党校 aside, still tags its place).
  */
-const ACADEMIC_NEXT = /(?:师大|农大|工大|医大|财大|交大|师院|社科院|科学院|农科院|大学|学院|中学|小学)$/;
+const ACADEMIC_NEXT = /(?:师大|农大|工大|医大|财大|交大|师院|师专|医专|高专|社科院|科学院|农科院|大学|学院|中学|小学)$/;
+/**
+ * The word after a name that makes it the opening of a troupe's, club's or show's name (上海|昆剧团, 广州|交响乐团,
+ * 上海|车展, 山东|泰山队: a proper name jieba tags nz + 队), not a mention; a 支队/大队 of police or firemen is a body.
+ */
+const TROUPE_NEXT = /(?:剧团|剧院|乐团|歌舞团|艺术团|杂技团|马戏团|俱乐部|车展|书展|展会|博览会)$/;
+const TEAM_NEXT = /^\p{Script=Han}{2,}(?<![支大中小])队$/u;
 /** Schools in general after a place are that place's schools (苏州市|中小学, 上海|高校), not a school's name. */
 const SCHOOLS_IN_GENERAL = /^(?:大中小学|中小学|大中专|高等院校|高校)/;
 /** Verbs of movement or presence before a one-character abbreviation: 赴皖, 抵沪, 驻沪, 在京, 来沪, 入浙, 返粤 (not 访, 留: 访苏, 留苏 are the USSR). */
@@ -366,6 +382,8 @@ function needsContext(form: Form, id: string): boolean {
   // A township written with its suffix (西塘镇) stands alone when the name is unique; its short name never does.
   if (r.kind === "town") return form.kind === "short";
   if ((r.kind === "county" || r.kind === "district") && form.kind === "short") return !inHomeProvinces(id);
+  // 老城区, 新城区, 城关区: a district named by a generic township word is any city's old or new town without its city.
+  if ((r.kind === "county" || r.kind === "district") && get().generic.has(id)) return true;
   // 东区, 城区, 矿区: a district whose name is one character and its suffix is a generic word.
   if (r.kind === "district" && form.kind === "full" && r.full.length === 2) return true;
   return false;
@@ -461,6 +479,12 @@ function abbreviationAt(text: string, i: number, seg: Segmentation, paragraph: n
   return BRAND_NEXT.test(text.slice(i + 1)) ? undefined : taken;
 }
 
+/** Whether a full name longer than the stop phrase ending at `end` starts at i and continues the chain of the place just before it. */
+function continuesFull(text: string, i: number, end: number, prev: Candidate | undefined): boolean {
+  if (!prev || prev.end !== i) return false;
+  return [...get().dict.allAt(text, i)].some(({ form, value }) => i + form.length > end && value.some((f) => f.kind === "full" && continues(f, prev.form)));
+}
+
 /** Candidate place names in one text, before the article-wide resolution. */
 function candidates(text: string, paragraph: number, lenient = false): Candidate[] {
   const { dict, stop } = get();
@@ -472,7 +496,8 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
   for (let i = 0; i < text.length; ) {
     while (mi < masked.length && (masked[mi] as { end: number }).end <= i) mi++;
     const m = masked[mi];
-    if (m && m.start <= i) {
+    // A stop phrase (江南, the macro-region) does not mask a longer full name that continues an address chain (南宁市|江南区).
+    if (m && m.start <= i && !(m.start === i && continuesFull(text, i, m.end, out[out.length - 1]))) {
       i = m.end;
       continue;
     }
@@ -519,7 +544,9 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           // 成都道 (a road of 天津, where roads are named 道): 道 read alone after a name without its level suffix.
           if (text[end] === "道" && seg.tags.get(end)?.end === end + 1 && !LEVEL_SUFFIX.test(surface) && !dict.longestAt(text, end)) continue;
           const nextWord = seg.tags.get(end);
-          if (nextWord && ACADEMIC_NEXT.test(text.slice(end, nextWord.end)) && !SCHOOLS_IN_GENERAL.test(text.slice(end, nextWord.end))) continue;
+          const next = nextWord ? text.slice(end, nextWord.end) : "";
+          if (nextWord && ACADEMIC_NEXT.test(next) && !SCHOOLS_IN_GENERAL.test(next)) continue;
+          if (nextWord && (TROUPE_NEXT.test(next) || (nextWord.tag === "nz" && TEAM_NEXT.test(next)))) continue;
         }
         const alignedLeft = lenient || bounds.has(i) || !!chained;
         if (misplaced && !lenient && (form.kind === "short" || surface.length <= 2)) continue;
@@ -555,6 +582,15 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
   return out;
 }
 
+/**
+ * A county or district outside 沪苏浙皖 whose short name ends in 江 or 河 (嫩江, 通河, 合江, 清河) names its river as often
+ * as the county (嫩江与松花江交界处): like the overlay's everyday words it needs its very parent (黑河 for 嫩江).
+ */
+function riverNamed(id: string): boolean {
+  const r = get().regions.get(id);
+  return !!r && (r.kind === "county" || r.kind === "district") && !inHomeProvinces(id) && /[江河]$/.test(r.name);
+}
+
 /** Resolution of candidates' readings given the article's anchors (see findRegionsInArticle). */
 function resolver(anchors: Set<string>, anchorsNear: Map<number, Set<string>>): (c: Candidate) => string[] {
   const { regions } = get();
@@ -583,7 +619,7 @@ function resolver(anchors: Set<string>, anchorsNear: Map<number, Set<string>>): 
         // A short name jieba reads as a common word (海盐, 鼓楼) needs its parent in the chain or the article; an
         // everyday word of the overlay (江山, 东海, 朝阳) its very parent, not only its province (濒临东海 … 江苏).
         // (合肥/n is jieba's error: above county level only the everyday words of the overlay need it.)
-        const everyday = (id: string) => c.form.kind === "short" && get().common.has(id);
+        const everyday = (id: string) => c.form.kind === "short" && (get().common.has(id) || riverNamed(id));
         const needs = (id: string) => needsContext(c.form, id) || (c.commonWord && c.form.kind === "short" && (rankOf(id) >= 2 || everyday(id)));
         ids = ids.filter((id) => !needs(id) || (supported.includes(id) && !(needsContext(c.form, id) && c.commonWord) && (!everyday(id) || depth(id) === 0)));
         // A name that stays ambiguous after this is dropped, never guessed.
