@@ -8,7 +8,7 @@ import { processPage } from "@/lib/ingest/process";
 
 // Fourth round (found on tests/gold/clean-fresh4.json after its first run): a <title> that wraps the printed headline
 // in a site name put BEFORE it after a separator (`Joel on Software - <标题>`) or in brackets AFTER it
-// (`<标题>　＜福娘童話集…＞`). Composed in simplified and traditional script, with what the rule must leave alone, plus the
+// (`<标题> ＜福娘童話集…＞`). Composed in simplified and traditional script, with what the rule must leave alone, plus the
 // real pages of ../shared/corpus (read in place) that showed the class.
 
 const run = (html: string) => processPage(Buffer.from(html), { fileName: "a.html" });
@@ -28,7 +28,7 @@ describe("a <title> wrapping the printed headline in a longer or bracketed site 
   });
 
   it("a bracketed name after the headline gives the printed line", () => {
-    expect(pickTitle([`${headline}　＜某某童話集　きょうのお話＞`], [], [headline]).title).toBe(headline);
+    expect(pickTitle([`${headline}\u3000＜某某童話集\u3000きょうのお話＞`], [], [headline]).title).toBe(headline);
     expect(pickTitle([`${headline}【某某网】`], [], [headline]).title).toBe(headline);
     expect(pickTitle(["滬蘇浙皖聯合發布營商環境報告 〈某某網〉"], [], ["滬蘇浙皖聯合發布營商環境報告"]).title).toBe(headline);
   });

@@ -290,7 +290,7 @@ function wrappedLine(candidate: string, pageLines: string[]): string | null {
     // The wrapper is a site or column name (short: up to 20 characters without its separator, `Joel on Software - `),
     // never the first half of a two-part headline (A:B).
     const sepBefore = !before || (LEAD_SEP.test(before) && before.replace(LEAD_SEP, "").trim().length <= 20);
-    // …or a short name after a space (标题 湖南省中医药研究院附属医院), or a bracketed one (标题　＜福娘童話集　…＞,
+    // …or a short name after a space (标题 湖南省中医药研究院附属医院), or a bracketed one (标题 ＜福娘童話集 …＞,
     // 标题【某某网】): the page prints the headline without it.
     const sepAfter = !after || WRAP_SEP.test(after) || /^\s*[@(]/.test(after) || /^\s+[^\s]{2,20}$/u.test(after) || BRACKETED_NAME.test(after);
     if (sepBefore && sepAfter) return line;
