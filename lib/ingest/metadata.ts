@@ -276,6 +276,11 @@ const LEADING_DASHES = /^[—–\-－]{2,}\s*/;
 /** What may separate a headline from the site or column name a <title> wraps it in. */
 const WRAP_SEP = /^\s*(?:[-_|–—:»·•]+|::)\s*/;
 
+/** The separator that ends a site or column name put before the headline: `某某网 - `, `明日股市预测--`, `博客 :: `. */
+const LEAD_SEP = /(?:[-_|–—»·•]|::)\s*$/;
+/** A site or column name in brackets after the headline (NFKC has turned ＜＞ into <>); 《书名》 is text, not a site. */
+const BRACKETED_NAME = /^\s*(?:<[^<>]{2,30}>|〈[^〈〉]{2,30}〉|【[^【】]{2,30}】|\[[^[\]]{2,30}\])\s*$/u;
+
 /**
  * The page line a candidate wraps: "明日股市预测--<line>", "<line>-EDN 电子技术设计", "<line> @ 博客名 :: 平台".
  * The headline as printed on the page beats the <title>'s decoration, whatever the site suffix looks like.
@@ -287,10 +292,12 @@ function wrappedLine(candidate: string, pageLines: string[]): string | null {
     if (at < 0) continue;
     const before = candidate.slice(0, at);
     const after = candidate.slice(at + line.length);
-    // The wrapper is a site or column name (short), never the first half of a two-part headline (A:B).
-    const sepBefore = !before || (before.length <= 16 && /(?:[-_|–—»·•]|::)\s*$/.test(before));
-    // …or a short name after a space (标题 湖南省中医药研究院附属医院): the page prints the headline without it.
-    const sepAfter = !after || WRAP_SEP.test(after) || /^\s*[@(]/.test(after) || /^\s+[^\s]{2,20}$/u.test(after);
+    // The wrapper is a site or column name (short: up to 20 characters without its separator, `Joel on Software - `),
+    // never the first half of a two-part headline (A:B).
+    const sepBefore = !before || (LEAD_SEP.test(before) && before.replace(LEAD_SEP, "").trim().length <= 20);
+    // …or a short name after a space (标题 湖南省中医药研究院附属医院), or a bracketed one (标题 ＜福娘童話集 …＞,
+    // 标题【某某网】): the page prints the headline without it.
+    const sepAfter = !after || WRAP_SEP.test(after) || /^\s*[@(]/.test(after) || /^\s+[^\s]{2,20}$/u.test(after) || BRACKETED_NAME.test(after);
     if (sepBefore && sepAfter) return line;
   }
   return null;
@@ -315,7 +322,9 @@ function revealedSites(norms: string[], raws: string[]): string[] {
   }
   // Raw forms: normalization joins Han text across a space.
   const tidy = raws.map((r) => r.replace(/\s+/g, " ").trim());
-  for (const n of tidy) for (const o of tidy) if (n.length >= 2 && n.length <= 12 && o.length > n.length + 4 && o.endsWith(` ${n}`)) sites.push(normalizeText(n));
+  // After a separator (`Joel on Software - <标题>`) the short candidate is the headline the site name wraps.
+  const endsSpaced = (o: string, n: string) => o.endsWith(` ${n}`) && !LEAD_SEP.test(o.slice(0, -n.length));
+  for (const n of tidy) for (const o of tidy) if (n.length >= 2 && n.length <= 12 && o.length > n.length + 4 && endsSpaced(o, n)) sites.push(normalizeText(n));
   return sites;
 }
 
