@@ -44,7 +44,14 @@ export const articles = sqliteTable(
     createdAt: text("created_at").notNull().default(now),
     updatedAt: text("updated_at").notNull().default(now),
   },
-  (t) => [index("articles_content_hash").on(t.contentHash), index("articles_published").on(t.published), index("articles_url").on(t.url)],
+  (t) => [
+    index("articles_content_hash").on(t.contentHash),
+    index("articles_published").on(t.published),
+    index("articles_url").on(t.url),
+    // Covers shownArticle (db/queries/articles.ts): relevance and low_quality sit after the body in each row, so
+    // reading them from the table walks the body's overflow pages, for every source of every timeline milestone.
+    index("articles_shown").on(t.id, t.lowQuality, t.relevance),
+  ],
 );
 export type Article = InferSelectModel<typeof articles>;
 export type NewArticle = InferInsertModel<typeof articles>;
@@ -171,7 +178,8 @@ export const milestoneEntities = sqliteTable(
     milestoneId: text("milestone_id").notNull().references(() => milestones.id, { onDelete: "cascade" }),
     entityId: text("entity_id").notNull().references(() => entities.id, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.milestoneId, t.entityId] })],
+  // (entity, milestone): an entity's milestones (entity pages, and milestone_places when a project's region changes).
+  (t) => [primaryKey({ columns: [t.milestoneId, t.entityId] }), index("milestone_entities_entity").on(t.entityId, t.milestoneId)],
 );
 
 export const milestoneSources = sqliteTable(
@@ -185,7 +193,25 @@ export const milestoneSources = sqliteTable(
     /** The whole sentence. */
     sentence: text("sentence"),
   },
-  (t) => [primaryKey({ columns: [t.milestoneId, t.articleId, t.paragraph] })],
+  // (article, paragraph): the milestones a paragraph reports (milestone_places when a region mention is added or removed).
+  (t) => [primaryKey({ columns: [t.milestoneId, t.articleId, t.paragraph] }), index("milestone_sources_article_paragraph").on(t.articleId, t.paragraph)],
+);
+
+/**
+ * Where each milestone happens, precomputed: every region it is located in by the three ways of the timeline's region
+ * filter (db/queries/timeline.ts): a region among its own entities, the region of a project or organization among
+ * them, a region mentioned in a source paragraph. Derived data, kept by SQLite triggers on milestone_entities,
+ * milestone_sources, mentions, entities.region_id and milestones (migration 0011, which also fills it from existing
+ * rows), so no writer has to know about it. A region filter is then one index range per region id instead of
+ * three subqueries per milestone.
+ */
+export const milestonePlaces = sqliteTable(
+  "milestone_places",
+  {
+    milestoneId: text("milestone_id").notNull(),
+    regionId: text("region_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.milestoneId, t.regionId] }), index("milestone_places_region").on(t.regionId, t.milestoneId)],
 );
 
 export const articleTopics = sqliteTable(

@@ -10,9 +10,13 @@ import { articles, articleTopics, entities, figures, mentions, paragraphs, type 
  */
 export const isShownArticle: SQL = sql`((${articles.relevance} is null or ${articles.relevance} >= ${RELEVANCE_THRESHOLD}) and ${articles.lowQuality} = 0)`;
 
-/** The article with this id is shown by default (isShownArticle, as a subquery: the inner `articles` is the nearest). */
+/**
+ * The article with this id is shown by default (isShownArticle, as a subquery: the inner `articles` is the nearest).
+ * Read from the covering index articles_shown: left to itself SQLite takes the primary key and reads the row, whose
+ * relevance and low_quality come after the body (its overflow pages walked for every milestone source checked).
+ */
 export function shownArticle(articleId: SQL | AnyColumn): SQL {
-  return sql`exists (select 1 from ${articles} where ${articles.id} = ${articleId} and ${isShownArticle})`;
+  return sql`exists (select 1 from ${articles} indexed by articles_shown where ${articles.id} = ${articleId} and ${isShownArticle})`;
 }
 
 /** A figure's own columns (its article is known from the context it is read in). */
