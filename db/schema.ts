@@ -48,9 +48,12 @@ export const articles = sqliteTable(
     index("articles_content_hash").on(t.contentHash),
     index("articles_published").on(t.published),
     index("articles_url").on(t.url),
-    // Covers shownArticle (db/queries/articles.ts): relevance and low_quality sit after the body in each row, so
-    // reading them from the table walks the body's overflow pages, for every source of every timeline milestone.
-    index("articles_shown").on(t.id, t.lowQuality, t.relevance),
+    // The columns per-article filters read, by id, without the row: relevance, low_quality and duplicate_of sit after
+    // the body in each row, so reading them from the table walks the body's overflow pages (shownArticle for every
+    // source of every timeline milestone, related articles for every candidate).
+    index("articles_cover").on(t.id, t.lowQuality, t.relevance, t.duplicateOf, t.published),
+    // An article's twins (getArticleById).
+    index("articles_duplicate_of").on(t.duplicateOf),
   ],
 );
 export type Article = InferSelectModel<typeof articles>;
@@ -124,7 +127,7 @@ export const mentions = sqliteTable(
     precision: text("precision", { enum: DATE_PRECISIONS }),
   },
   // (article, paragraph): the article's mentions, and those of one paragraph (a milestone's source paragraph, timeline regions).
-  (t) => [index("mentions_article_paragraph").on(t.articleId, t.paragraph), index("mentions_entity").on(t.entityId)],
+  (t) => [index("mentions_article_paragraph").on(t.articleId, t.paragraph), index("mentions_entity").on(t.entityId, t.articleId)],
 );
 export type Mention = InferSelectModel<typeof mentions>;
 

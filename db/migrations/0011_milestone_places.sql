@@ -5,7 +5,10 @@ CREATE TABLE `milestone_places` (
 );
 --> statement-breakpoint
 CREATE INDEX `milestone_places_region` ON `milestone_places` (`region_id`,`milestone_id`);--> statement-breakpoint
-CREATE INDEX `articles_shown` ON `articles` (`id`,`low_quality`,`relevance`);--> statement-breakpoint
+DROP INDEX `mentions_entity`;--> statement-breakpoint
+CREATE INDEX `mentions_entity` ON `mentions` (`entity_id`,`article_id`);--> statement-breakpoint
+CREATE INDEX `articles_cover` ON `articles` (`id`,`low_quality`,`relevance`,`duplicate_of`,`published`);--> statement-breakpoint
+CREATE INDEX `articles_duplicate_of` ON `articles` (`duplicate_of`);--> statement-breakpoint
 CREATE INDEX `milestone_entities_entity` ON `milestone_entities` (`entity_id`,`milestone_id`);--> statement-breakpoint
 CREATE INDEX `milestone_sources_article_paragraph` ON `milestone_sources` (`article_id`,`paragraph`);--> statement-breakpoint
 -- Custom SQL (not generated): fill milestone_places from the existing rows, then keep it by triggers.
