@@ -249,9 +249,10 @@ export function searchFallback(q: FallbackQuery & { sort: "relevance" | "newest"
       q.facets.map((facet) => [
         facet,
         db.all<{ value: string; count: number }>(
-          sql`select f.value as value, count(distinct f.article_id) as count
-              from search_facets f where f.facet = ${facet} and f.article_id in (select m.article_id from temp.search_matches m ${filterSql(q.filters, facet)})
-              group by f.value order by count desc, f.value`,
+          // Driven from the matches through the primary key (article_id, facet, value): one row per article and value.
+          sql`select f.value as value, count(*) as count
+              from temp.search_matches m cross join search_facets f on f.article_id = m.article_id and f.facet = ${facet}
+              ${filterSql(q.filters, facet)} group by f.value order by count desc, f.value`,
         ),
       ]),
     );
