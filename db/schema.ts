@@ -204,8 +204,8 @@ export const milestoneSources = sqliteTable(
  * Where each milestone happens, precomputed: every region it is located in by the three ways of the timeline's region
  * filter (db/queries/timeline.ts): a region among its own entities, the region of a project or organization among
  * them, a region mentioned in a source paragraph. Derived data, kept by SQLite triggers on milestone_entities,
- * milestone_sources, mentions, entities.region_id and milestones (migration 0011, which also fills it from existing
- * rows), so no writer has to know about it. A region filter is then one index range per region id instead of
+ * milestone_sources, mentions, entities.region_id and milestones (migration 0011: the view milestone_places_derived is
+ * the definition, the migration fills the table from it), so no writer has to know about it. A region filter is then one index range per region id instead of
  * three subqueries per milestone.
  */
 export const milestonePlaces = sqliteTable(

@@ -11,13 +11,16 @@ CREATE INDEX `articles_cover` ON `articles` (`id`,`low_quality`,`relevance`,`dup
 CREATE INDEX `articles_duplicate_of` ON `articles` (`duplicate_of`);--> statement-breakpoint
 CREATE INDEX `milestone_entities_entity` ON `milestone_entities` (`entity_id`,`milestone_id`);--> statement-breakpoint
 CREATE INDEX `milestone_sources_article_paragraph` ON `milestone_sources` (`article_id`,`paragraph`);--> statement-breakpoint
--- Custom SQL (not generated): fill milestone_places from the existing rows, then keep it by triggers.
-insert or ignore into milestone_places (milestone_id, region_id)
-    select me.milestone_id, e.id from milestone_entities me join entities e on e.id = me.entity_id where e.kind = 'region'
-    union all select me.milestone_id, e.region_id from milestone_entities me join entities e on e.id = me.entity_id where e.region_id is not null
-    union all select ms.milestone_id, mn.entity_id from milestone_sources ms
-      join mentions mn on mn.article_id = ms.article_id and mn.paragraph = ms.paragraph join entities e on e.id = mn.entity_id
-      where e.kind = 'region';
+-- Custom SQL (not generated). The three ways as a view (the definition), the table filled from it, then kept by triggers
+-- that recompute the milestones a change touches (inserts add their rows directly).
+CREATE VIEW `milestone_places_derived` AS
+  select me.milestone_id as milestone_id, e.id as region_id from milestone_entities me join entities e on e.id = me.entity_id where e.kind = 'region'
+  union all select me.milestone_id, e.region_id from milestone_entities me join entities e on e.id = me.entity_id where e.region_id is not null
+  union all select ms.milestone_id, mn.entity_id from milestone_sources ms
+    join mentions mn on mn.article_id = ms.article_id and mn.paragraph = ms.paragraph join entities e on e.id = mn.entity_id
+    where e.kind = 'region';
+--> statement-breakpoint
+insert or ignore into milestone_places (milestone_id, region_id) select milestone_id, region_id from milestone_places_derived;
 --> statement-breakpoint
 CREATE TRIGGER `milestone_places_me_insert` AFTER INSERT ON milestone_entities
 BEGIN
@@ -29,23 +32,13 @@ END;
 CREATE TRIGGER `milestone_places_me_delete` AFTER DELETE ON milestone_entities
 BEGIN
   delete from milestone_places where milestone_id in (old.milestone_id);
-  insert or ignore into milestone_places (milestone_id, region_id)
-    select me.milestone_id, e.id from milestone_entities me join entities e on e.id = me.entity_id where me.milestone_id in (old.milestone_id) and e.kind = 'region'
-    union all select me.milestone_id, e.region_id from milestone_entities me join entities e on e.id = me.entity_id where me.milestone_id in (old.milestone_id) and e.region_id is not null
-    union all select ms.milestone_id, mn.entity_id from milestone_sources ms
-      join mentions mn on mn.article_id = ms.article_id and mn.paragraph = ms.paragraph join entities e on e.id = mn.entity_id
-      where ms.milestone_id in (old.milestone_id) and e.kind = 'region';
+  insert or ignore into milestone_places (milestone_id, region_id) select milestone_id, region_id from milestone_places_derived where milestone_id in (old.milestone_id);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `milestone_places_me_update` AFTER UPDATE ON milestone_entities
 BEGIN
   delete from milestone_places where milestone_id in (old.milestone_id, new.milestone_id);
-  insert or ignore into milestone_places (milestone_id, region_id)
-    select me.milestone_id, e.id from milestone_entities me join entities e on e.id = me.entity_id where me.milestone_id in (old.milestone_id, new.milestone_id) and e.kind = 'region'
-    union all select me.milestone_id, e.region_id from milestone_entities me join entities e on e.id = me.entity_id where me.milestone_id in (old.milestone_id, new.milestone_id) and e.region_id is not null
-    union all select ms.milestone_id, mn.entity_id from milestone_sources ms
-      join mentions mn on mn.article_id = ms.article_id and mn.paragraph = ms.paragraph join entities e on e.id = mn.entity_id
-      where ms.milestone_id in (old.milestone_id, new.milestone_id) and e.kind = 'region';
+  insert or ignore into milestone_places (milestone_id, region_id) select milestone_id, region_id from milestone_places_derived where milestone_id in (old.milestone_id, new.milestone_id);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `milestone_places_ms_insert` AFTER INSERT ON milestone_sources
@@ -58,23 +51,13 @@ END;
 CREATE TRIGGER `milestone_places_ms_delete` AFTER DELETE ON milestone_sources
 BEGIN
   delete from milestone_places where milestone_id in (old.milestone_id);
-  insert or ignore into milestone_places (milestone_id, region_id)
-    select me.milestone_id, e.id from milestone_entities me join entities e on e.id = me.entity_id where me.milestone_id in (old.milestone_id) and e.kind = 'region'
-    union all select me.milestone_id, e.region_id from milestone_entities me join entities e on e.id = me.entity_id where me.milestone_id in (old.milestone_id) and e.region_id is not null
-    union all select ms.milestone_id, mn.entity_id from milestone_sources ms
-      join mentions mn on mn.article_id = ms.article_id and mn.paragraph = ms.paragraph join entities e on e.id = mn.entity_id
-      where ms.milestone_id in (old.milestone_id) and e.kind = 'region';
+  insert or ignore into milestone_places (milestone_id, region_id) select milestone_id, region_id from milestone_places_derived where milestone_id in (old.milestone_id);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `milestone_places_ms_update` AFTER UPDATE ON milestone_sources
 BEGIN
   delete from milestone_places where milestone_id in (old.milestone_id, new.milestone_id);
-  insert or ignore into milestone_places (milestone_id, region_id)
-    select me.milestone_id, e.id from milestone_entities me join entities e on e.id = me.entity_id where me.milestone_id in (old.milestone_id, new.milestone_id) and e.kind = 'region'
-    union all select me.milestone_id, e.region_id from milestone_entities me join entities e on e.id = me.entity_id where me.milestone_id in (old.milestone_id, new.milestone_id) and e.region_id is not null
-    union all select ms.milestone_id, mn.entity_id from milestone_sources ms
-      join mentions mn on mn.article_id = ms.article_id and mn.paragraph = ms.paragraph join entities e on e.id = mn.entity_id
-      where ms.milestone_id in (old.milestone_id, new.milestone_id) and e.kind = 'region';
+  insert or ignore into milestone_places (milestone_id, region_id) select milestone_id, region_id from milestone_places_derived where milestone_id in (old.milestone_id, new.milestone_id);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `milestone_places_mention_insert` AFTER INSERT ON mentions WHEN (select kind from entities where id = new.entity_id) = 'region'
@@ -86,34 +69,19 @@ END;
 CREATE TRIGGER `milestone_places_mention_delete` AFTER DELETE ON mentions WHEN (select kind from entities where id = old.entity_id) = 'region'
 BEGIN
   delete from milestone_places where milestone_id in (select milestone_id from milestone_sources where article_id = old.article_id and paragraph = old.paragraph);
-  insert or ignore into milestone_places (milestone_id, region_id)
-    select me.milestone_id, e.id from milestone_entities me join entities e on e.id = me.entity_id where me.milestone_id in (select milestone_id from milestone_sources where article_id = old.article_id and paragraph = old.paragraph) and e.kind = 'region'
-    union all select me.milestone_id, e.region_id from milestone_entities me join entities e on e.id = me.entity_id where me.milestone_id in (select milestone_id from milestone_sources where article_id = old.article_id and paragraph = old.paragraph) and e.region_id is not null
-    union all select ms.milestone_id, mn.entity_id from milestone_sources ms
-      join mentions mn on mn.article_id = ms.article_id and mn.paragraph = ms.paragraph join entities e on e.id = mn.entity_id
-      where ms.milestone_id in (select milestone_id from milestone_sources where article_id = old.article_id and paragraph = old.paragraph) and e.kind = 'region';
+  insert or ignore into milestone_places (milestone_id, region_id) select milestone_id, region_id from milestone_places_derived where milestone_id in (select milestone_id from milestone_sources where article_id = old.article_id and paragraph = old.paragraph);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `milestone_places_mention_update` AFTER UPDATE OF entity_id, article_id, paragraph ON mentions
 BEGIN
   delete from milestone_places where milestone_id in (select milestone_id from milestone_sources where article_id = old.article_id and paragraph = old.paragraph union select milestone_id from milestone_sources where article_id = new.article_id and paragraph = new.paragraph);
-  insert or ignore into milestone_places (milestone_id, region_id)
-    select me.milestone_id, e.id from milestone_entities me join entities e on e.id = me.entity_id where me.milestone_id in (select milestone_id from milestone_sources where article_id = old.article_id and paragraph = old.paragraph union select milestone_id from milestone_sources where article_id = new.article_id and paragraph = new.paragraph) and e.kind = 'region'
-    union all select me.milestone_id, e.region_id from milestone_entities me join entities e on e.id = me.entity_id where me.milestone_id in (select milestone_id from milestone_sources where article_id = old.article_id and paragraph = old.paragraph union select milestone_id from milestone_sources where article_id = new.article_id and paragraph = new.paragraph) and e.region_id is not null
-    union all select ms.milestone_id, mn.entity_id from milestone_sources ms
-      join mentions mn on mn.article_id = ms.article_id and mn.paragraph = ms.paragraph join entities e on e.id = mn.entity_id
-      where ms.milestone_id in (select milestone_id from milestone_sources where article_id = old.article_id and paragraph = old.paragraph union select milestone_id from milestone_sources where article_id = new.article_id and paragraph = new.paragraph) and e.kind = 'region';
+  insert or ignore into milestone_places (milestone_id, region_id) select milestone_id, region_id from milestone_places_derived where milestone_id in (select milestone_id from milestone_sources where article_id = old.article_id and paragraph = old.paragraph union select milestone_id from milestone_sources where article_id = new.article_id and paragraph = new.paragraph);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `milestone_places_entity_region` AFTER UPDATE OF region_id ON entities WHEN old.region_id IS NOT new.region_id
 BEGIN
   delete from milestone_places where milestone_id in (select milestone_id from milestone_entities where entity_id = new.id);
-  insert or ignore into milestone_places (milestone_id, region_id)
-    select me.milestone_id, e.id from milestone_entities me join entities e on e.id = me.entity_id where me.milestone_id in (select milestone_id from milestone_entities where entity_id = new.id) and e.kind = 'region'
-    union all select me.milestone_id, e.region_id from milestone_entities me join entities e on e.id = me.entity_id where me.milestone_id in (select milestone_id from milestone_entities where entity_id = new.id) and e.region_id is not null
-    union all select ms.milestone_id, mn.entity_id from milestone_sources ms
-      join mentions mn on mn.article_id = ms.article_id and mn.paragraph = ms.paragraph join entities e on e.id = mn.entity_id
-      where ms.milestone_id in (select milestone_id from milestone_entities where entity_id = new.id) and e.kind = 'region';
+  insert or ignore into milestone_places (milestone_id, region_id) select milestone_id, region_id from milestone_places_derived where milestone_id in (select milestone_id from milestone_entities where entity_id = new.id);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `milestone_places_milestone_delete` AFTER DELETE ON milestones
