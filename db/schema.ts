@@ -44,7 +44,17 @@ export const articles = sqliteTable(
     createdAt: text("created_at").notNull().default(now),
     updatedAt: text("updated_at").notNull().default(now),
   },
-  (t) => [index("articles_content_hash").on(t.contentHash), index("articles_published").on(t.published), index("articles_url").on(t.url)],
+  (t) => [
+    index("articles_content_hash").on(t.contentHash),
+    index("articles_published").on(t.published),
+    index("articles_url").on(t.url),
+    // The columns per-article filters read, by id, without the row: relevance, low_quality and duplicate_of sit after
+    // the body in each row, so reading them from the table walks the body's overflow pages (shownArticle for every
+    // source of every timeline milestone, related articles for every candidate).
+    index("articles_cover").on(t.id, t.lowQuality, t.relevance, t.duplicateOf, t.published),
+    // An article's twins (getArticleById).
+    index("articles_duplicate_of").on(t.duplicateOf),
+  ],
 );
 export type Article = InferSelectModel<typeof articles>;
 export type NewArticle = InferInsertModel<typeof articles>;
@@ -117,7 +127,7 @@ export const mentions = sqliteTable(
     precision: text("precision", { enum: DATE_PRECISIONS }),
   },
   // (article, paragraph): the article's mentions, and those of one paragraph (a milestone's source paragraph, timeline regions).
-  (t) => [index("mentions_article_paragraph").on(t.articleId, t.paragraph), index("mentions_entity").on(t.entityId)],
+  (t) => [index("mentions_article_paragraph").on(t.articleId, t.paragraph), index("mentions_entity").on(t.entityId, t.articleId)],
 );
 export type Mention = InferSelectModel<typeof mentions>;
 
@@ -171,7 +181,8 @@ export const milestoneEntities = sqliteTable(
     milestoneId: text("milestone_id").notNull().references(() => milestones.id, { onDelete: "cascade" }),
     entityId: text("entity_id").notNull().references(() => entities.id, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.milestoneId, t.entityId] })],
+  // (entity, milestone): an entity's milestones (entity pages, and milestone_places when a project's region changes).
+  (t) => [primaryKey({ columns: [t.milestoneId, t.entityId] }), index("milestone_entities_entity").on(t.entityId, t.milestoneId)],
 );
 
 export const milestoneSources = sqliteTable(
@@ -185,7 +196,25 @@ export const milestoneSources = sqliteTable(
     /** The whole sentence. */
     sentence: text("sentence"),
   },
-  (t) => [primaryKey({ columns: [t.milestoneId, t.articleId, t.paragraph] })],
+  // (article, paragraph): the milestones a paragraph reports (milestone_places when a region mention is added or removed).
+  (t) => [primaryKey({ columns: [t.milestoneId, t.articleId, t.paragraph] }), index("milestone_sources_article_paragraph").on(t.articleId, t.paragraph)],
+);
+
+/**
+ * Where each milestone happens, precomputed: every region it is located in by the three ways of the timeline's region
+ * filter (db/queries/timeline.ts): a region among its own entities, the region of a project or organization among
+ * them, a region mentioned in a source paragraph. Derived data, kept by SQLite triggers on milestone_entities,
+ * milestone_sources, mentions, entities.region_id and milestones (migration 0011: the view milestone_places_derived is
+ * the definition, the migration fills the table from it), so no writer has to know about it. A region filter is then one index range per region id instead of
+ * three subqueries per milestone.
+ */
+export const milestonePlaces = sqliteTable(
+  "milestone_places",
+  {
+    milestoneId: text("milestone_id").notNull(),
+    regionId: text("region_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.milestoneId, t.regionId] }), index("milestone_places_region").on(t.regionId, t.milestoneId)],
 );
 
 export const articleTopics = sqliteTable(

@@ -10,9 +10,13 @@ import { articles, articleTopics, entities, figures, mentions, paragraphs, type 
  */
 export const isShownArticle: SQL = sql`((${articles.relevance} is null or ${articles.relevance} >= ${RELEVANCE_THRESHOLD}) and ${articles.lowQuality} = 0)`;
 
-/** The article with this id is shown by default (isShownArticle, as a subquery: the inner `articles` is the nearest). */
+/**
+ * The article with this id is shown by default (isShownArticle, as a subquery: the inner `articles` is the nearest).
+ * Read from the covering index articles_cover: left to itself SQLite takes the primary key and reads the row, whose
+ * relevance and low_quality come after the body (its overflow pages walked for every milestone source checked).
+ */
 export function shownArticle(articleId: SQL | AnyColumn): SQL {
-  return sql`exists (select 1 from ${articles} where ${articles.id} = ${articleId} and ${isShownArticle})`;
+  return sql`exists (select 1 from ${articles} indexed by articles_cover where ${articles.id} = ${articleId} and ${isShownArticle})`;
 }
 
 /** A figure's own columns (its article is known from the context it is read in). */
@@ -134,23 +138,27 @@ export function getRelatedArticlesById({ db = getDb(), id, limit = 5 }: { db?: D
     .all()
     .map((r) => r.entityId);
   if (own.length === 0) return [];
-  const shared = sql<number>`count(distinct ${mentions.entityId})`;
-  const rows = db
-    .select({ ...summaryColumns, shared, names: sql<string>`group_concat(distinct ${entities.name})` })
-    .from(mentions)
-    .innerJoin(articles, eq(articles.id, mentions.articleId))
-    .innerJoin(entities, eq(entities.id, mentions.entityId))
-    .where(
-      and(
-        inArray(mentions.entityId, own),
-        ne(mentions.articleId, id),
-        sql`${articles.duplicateOf} is null`,
-        sql`coalesce(${articles.id}, '') <> coalesce((select duplicate_of from articles where id = ${id}), '')`,
-      ),
-    )
-    .groupBy(articles.id)
-    .orderBy(desc(shared), desc(articles.published))
-    .limit(limit)
-    .all();
-  return rows.map(({ names, ...r }) => ({ ...r, sharedNames: (names ?? "").split(",").filter(Boolean).slice(0, 6) }));
+  // Ranked on the mentions alone (the covering index (entity_id, article_id)), then one index lookup per candidate
+  // article (articles_cover: duplicate_of and published without reading the row), then the winners' columns and names.
+  const ownJson = JSON.stringify(own);
+  const ranked = db.all<{ id: string; shared: number }>(sql`
+    select c.article_id as id, c.shared as shared
+    from (select article_id, count(distinct entity_id) as shared from ${mentions}
+          where entity_id in (select value from json_each(${ownJson})) and article_id <> ${id} group by article_id) c
+    join ${articles} indexed by articles_cover on ${articles.id} = c.article_id
+    where ${articles.duplicateOf} is null and ${articles.id} <> coalesce((select a2.duplicate_of from ${articles} a2 where a2.id = ${id}), '')
+    order by c.shared desc, ${articles.published} desc, c.article_id
+    limit ${limit}`);
+  if (ranked.length === 0) return [];
+  const ids = ranked.map((r) => r.id);
+  const summaries = new Map(db.select(summaryColumns).from(articles).where(inArray(articles.id, ids)).all().map((r) => [r.id, r] as const));
+  const names = new Map(
+    db
+      .all<{ id: string; names: string | null }>(sql`
+        select m.article_id as id, group_concat(distinct e.name) as names from ${mentions} m join ${entities} e on e.id = m.entity_id
+        where m.article_id in (select value from json_each(${JSON.stringify(ids)})) and m.entity_id in (select value from json_each(${ownJson}))
+        group by m.article_id`)
+      .map((r) => [r.id, r.names] as const),
+  );
+  return ranked.map(({ id: rid, shared }) => ({ ...summaries.get(rid)!, shared, sharedNames: (names.get(rid) ?? "").split(",").filter(Boolean).slice(0, 6) }));
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, inArray, isNull, sql } from "drizzle-orm";
+import { eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { articles, articleTopics, entities, mentions, searchSync, type Entity } from "../schema";
 import type { DatePrecision } from "@/lib/domain/dates";
@@ -223,31 +223,52 @@ function filterSql(filters: Record<string, string[]>, except?: string) {
   return parts.length ? sql`where ${sql.join(parts, sql` and `)}` : sql``;
 }
 
-export function searchFallbackByQuery(
-  q: FallbackQuery & { sort: "relevance" | "newest" | "oldest"; limit: number; offset: number },
-): { total: number; rows: { articleId: string; doc: string }[] } {
-  const base = sql`with m as (${matchingIdsSql(q)}) select m.article_id, m.rank, d.doc, d.published_num from m join search_docs d on d.article_id = m.article_id ${filterSql(q.filters)}`;
-  const total = q.db.get<{ n: number }>(sql`select count(*) as n from (${base})`)?.n ?? 0;
-  // As the engine ranks (lib/search/settings RANKING_RULES): the match tier (the query text itself before token
-  // matches, as `words`), the date when sorting by date, then on-topic articles before off-topic or spun ones.
+export interface FallbackAnswer {
+  total: number;
+  rows: { articleId: string; doc: string }[];
+  /** facet → its values' counts under every filter except its own (so the other values of a multi-select stay visible). */
+  facetCounts: Map<string, { value: string; count: number }[]>;
+}
+
+/**
+ * One fallback search: the page, the total and each facet's counts. The ids matching the text (the FTS tiers and the
+ * substring path, which reads every document) are found once into a temporary table that the count, the page and
+ * the facet counts then read, instead of once for each of them. better-sqlite3 is synchronous: no other query of
+ * this connection runs between the fill and the reads.
+ */
+export function searchFallback(q: FallbackQuery & { sort: "relevance" | "newest" | "oldest"; limit: number; offset: number; facets: string[] }): FallbackAnswer {
+  const { db } = q;
+  db.run(sql`create temp table if not exists search_matches (article_id text primary key, rank real not null)`);
+  db.run(sql`delete from temp.search_matches`);
+  try {
+    db.run(sql`insert into temp.search_matches (article_id, rank) ${matchingIdsSql(q)}`);
+    const base = sql`select m.article_id, m.rank, d.doc, d.published_num from temp.search_matches m join search_docs d on d.article_id = m.article_id ${filterSql(q.filters)}`;
+    const total = db.get<{ n: number }>(sql`select count(*) as n from temp.search_matches m ${filterSql(q.filters)}`)?.n ?? 0;
+    const rows = db.all<{ article_id: string; doc: string }>(sql`select * from (${base}) ${fallbackOrder(q.sort)} limit ${q.limit} offset ${q.offset}`);
+    const facetCounts = new Map(
+      q.facets.map((facet) => [
+        facet,
+        db.all<{ value: string; count: number }>(
+          // Driven from the matches through the primary key (article_id, facet, value): one row per article and value.
+          sql`select f.value as value, count(*) as count
+              from temp.search_matches m cross join search_facets f on f.article_id = m.article_id and f.facet = ${facet}
+              ${filterSql(q.filters, facet)} group by f.value order by count desc, f.value`,
+        ),
+      ]),
+    );
+    return { total, rows: rows.map((r) => ({ articleId: r.article_id, doc: r.doc })), facetCounts };
+  } finally {
+    db.run(sql`delete from temp.search_matches`);
+  }
+}
+
+/**
+ * As the engine ranks (lib/search/settings RANKING_RULES): the match tier (the query text itself before token
+ * matches, as `words`), the date when sorting by date, then on-topic articles before off-topic or spun ones.
+ */
+function fallbackOrder(sort: "relevance" | "newest" | "oldest"): SQL {
   const onTopic = sql`coalesce(json_extract(doc, '$.on_topic'), 1) desc`;
-  const order =
-    q.sort === "newest"
-      ? sql`order by published_num = 0, published_num desc, ${onTopic}, rank, article_id`
-      : q.sort === "oldest"
-        ? sql`order by published_num = 0, published_num asc, ${onTopic}, rank, article_id`
-        : sql`order by rank > 500000, ${onTopic}, rank, published_num desc, article_id`;
-  const rows = q.db.all<{ article_id: string; doc: string }>(sql`select * from (${base}) ${order} limit ${q.limit} offset ${q.offset}`);
-  return { total, rows: rows.map((r) => ({ articleId: r.article_id, doc: r.doc })) };
+  if (sort === "newest") return sql`order by published_num = 0, published_num desc, ${onTopic}, rank, article_id`;
+  if (sort === "oldest") return sql`order by published_num = 0, published_num asc, ${onTopic}, rank, article_id`;
+  return sql`order by rank > 500000, ${onTopic}, rank, published_num desc, article_id`;
 }
-
-/** Counts for one facet under every filter except its own (so the other values of a multi-select stay visible). */
-export function getFallbackFacetCountsByFacet(q: FallbackQuery & { facet: string }): { value: string; count: number }[] {
-  return q.db.all<{ value: string; count: number }>(
-    sql`with m as (${matchingIdsSql(q)}) select f.value as value, count(distinct f.article_id) as count
-        from search_facets f where f.facet = ${q.facet} and f.article_id in (select m.article_id from m ${filterSql(q.filters, q.facet)})
-        group by f.value order by count desc, f.value`,
-  );
-}
-
-

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "../client";
-import { articles, articleTopics, entities, mentions, milestoneEntities, milestones, milestoneSources } from "../schema";
+import { articles, articleTopics, entities, milestoneEntities, milestonePlaces, milestones, milestoneSources } from "../schema";
 import { expandRegion, regionContainers } from "@/lib/domain/regions";
 import type { TimelineState } from "@/lib/url-state";
 import { shownArticle } from "./articles";
@@ -48,16 +48,12 @@ export interface MilestoneItem {
  * 2. the region of a project or organization it concerns (华为青浦研发中心 → 青浦),
  * 3. a region mentioned in the very paragraph a source article reports it in.
  * Article-wide region mentions are NOT used: a roundup article names many places and would put
- * every milestone everywhere.
+ * every milestone everywhere. The regions of 1–3 are precomputed in milestone_places (kept by triggers, see
+ * db/schema.ts), so this is one index range per region of the expansion, the list bound as one JSON value.
  */
 function milestoneRegionCondition(regionIds: string[]): SQL {
-  return sql`(
-    exists (select 1 from ${milestoneEntities} me where me.milestone_id = ${milestones.id} and me.entity_id in ${regionIds})
-    or exists (select 1 from ${milestoneEntities} me join ${entities} e on e.id = me.entity_id
-               where me.milestone_id = ${milestones.id} and e.region_id in ${regionIds})
-    or exists (select 1 from ${milestoneSources} ms join ${mentions} mn on mn.article_id = ms.article_id and mn.paragraph = ms.paragraph
-               where ms.milestone_id = ${milestones.id} and mn.entity_id in ${regionIds})
-  )`;
+  return sql`${milestones.id} in (select mp.milestone_id from ${milestonePlaces} mp
+    where mp.region_id in (select value from json_each(${JSON.stringify(regionIds)})))`;
 }
 
 /** Some article reporting the milestone is shown by default (on-topic, not word-spun): see shownArticle. */
@@ -265,27 +261,18 @@ function attachBatch(db: Db, rows: MilestoneRow[]): MilestoneItem[] {
     .where(inArray(milestoneSources.milestoneId, ids))
     .orderBy(articles.published)
     .all();
-  // Driven from the page's sources (`cross join` fixes SQLite's join order): left to itself the planner starts from
-  // every region mention in the database (entities_kind → mentions_entity), ~60× slower on a 300-page corpus.
-  const paraRegions = db.all<{ milestoneId: string } & EntityRef>(sql`
-    select ms.milestone_id as milestoneId, e.id as id, e.kind as kind, e.slug as slug, e.name as name
-    from ${milestoneSources} ms
-    cross join ${mentions} mn on mn.article_id = ms.article_id and mn.paragraph = ms.paragraph
-    join ${entities} e on e.id = mn.entity_id and e.kind = 'region'
-    where ms.milestone_id in ${ids}`);
-  const located = ents.filter((e) => e.regionId && e.kind !== "region").map((e) => e.regionId!);
-  const locatedRegions = located.length
-    ? db
-        .select({ id: entities.id, kind: entities.kind, slug: entities.slug, name: entities.name })
-        .from(entities)
-        .where(and(eq(entities.kind, "region"), inArray(entities.id, located)))
-        .all()
-    : [];
-  const regionByKey = new Map(locatedRegions.map((r) => [r.id, r] as const));
+  // Every region the milestone is located in (own, of a located entity, of a source paragraph): milestone_places.
+  const places = db
+    .select({ milestoneId: milestonePlaces.milestoneId, id: entities.id, kind: entities.kind, slug: entities.slug, name: entities.name })
+    .from(milestonePlaces)
+    .innerJoin(entities, and(eq(entities.id, milestonePlaces.regionId), eq(entities.kind, "region")))
+    .where(inArray(milestonePlaces.milestoneId, ids))
+    .all();
+  const regionByKey = new Map(places.map((r) => [r.id, pick(r)] as const));
 
   const entsBy = groupBy(ents);
   const srcsBy = groupBy(srcs);
-  const paraBy = groupBy(paraRegions);
+  const placesBy = groupBy(places);
   return rows.map((m) => {
     const own = entsBy.get(m.id) ?? [];
     const regions = new Map<string, EntityRef>();
@@ -294,7 +281,8 @@ function attachBatch(db: Db, rows: MilestoneRow[]): MilestoneItem[] {
       const r = e.regionId ? regionByKey.get(e.regionId) : undefined;
       if (r) regions.set(r.id, r);
     }
-    for (const r of paraBy.get(m.id) ?? []) regions.set(r.id, pick(r));
+    // Own regions first, then those of located entities, then the source paragraphs' (the order they are listed in).
+    for (const r of placesBy.get(m.id) ?? []) regions.set(r.id, pick(r));
     const sources = new Map<string, MilestoneSource>();
     for (const s of srcsBy.get(m.id) ?? []) if (!sources.has(s.articleId)) sources.set(s.articleId, s);
     return {
@@ -344,13 +332,9 @@ export function getTimelineOptions({ db = getDb() }: { db?: Db } = {}): Timeline
     .orderBy(articleTopics.topic)
     .all()
     .map((t) => t.topic);
-  // Regions some milestone is located in (the three ways of milestoneRegionCondition), plus every region
-  // containing them, so 浙江 and 示范区 can be picked when only 嘉善 is named.
-  const located = db.all<{ id: string }>(sql`
-    select me.entity_id as id from ${milestoneEntities} me join ${entities} e on e.id = me.entity_id where e.kind = 'region'
-    union select e.region_id from ${milestoneEntities} me join ${entities} e on e.id = me.entity_id where e.region_id is not null
-    union select mn.entity_id from ${milestoneSources} ms join ${mentions} mn on mn.article_id = ms.article_id and mn.paragraph = ms.paragraph
-          join ${entities} e on e.id = mn.entity_id where e.kind = 'region'`);
+  // Regions some milestone is located in (the three ways of milestoneRegionCondition, in milestone_places), plus
+  // every region containing them, so 浙江 and 示范区 can be picked when only 嘉善 is named.
+  const located = db.selectDistinct({ id: milestonePlaces.regionId }).from(milestonePlaces).all();
   const used = new Set(located.flatMap((r) => regionContainers(r.id)));
   const regions = getRegions({ db })
     .filter((r) => used.has(r.id))

@@ -74,7 +74,16 @@ export function linkEntities(normalized: string, ctx: Pick<QueryContext, "forms"
   if (whole.length || region) return [...new Set([...whole, ...(region ? [region] : [])])];
   const found: string[] = [];
   let rest = normalized;
-  const inside = [...ctx.forms.keys()].filter((f) => [...f].length >= 2 && normalized.includes(f)).sort((a, b) => b.length - a.length);
+  // The query's substrings looked up in the forms (a query is short, the forms grow with the corpus), longest first.
+  const chars = [...normalized];
+  const inside: string[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    for (let j = i + 2; j <= chars.length; j++) {
+      const f = chars.slice(i, j).join("");
+      if (ctx.forms.has(f) && !inside.includes(f)) inside.push(f);
+    }
+  }
+  inside.sort((a, b) => b.length - a.length);
   for (const f of inside) {
     if (!rest.includes(f)) continue;
     rest = rest.split(f).join(" ");

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { getFallbackFacetCountsByFacet, searchFallbackByQuery } from "@/db/queries/search";
+import { searchFallback } from "@/db/queries/search";
 import type { SearchDoc } from "./documents";
 import { emptyCounts, shapeFacets } from "./facets";
 import { toHit } from "./meili-search";
@@ -22,16 +22,21 @@ export function searchSqlite(
   const notice = opts.notice === undefined ? FALLBACK_NOTICE : opts.notice;
   const given = params.filters as Record<string, string[] | undefined>;
   const filters = Object.fromEntries(registry.map((f) => [f.name, given[f.name] ?? []]));
-  const pageOf = (wholeWords: boolean) =>
-    searchFallbackByQuery({ db, match: aq.match, anyMatch: aq.anyMatch, like: aq.like, wholeWords, filters, sort: params.sort, limit: params.pageSize, offset: (params.page - 1) * params.pageSize });
   // A short query (都市) ranks whole words first, its substrings inside longer words last.
-  const wholeWords = aq.short;
-  const page = pageOf(wholeWords);
-  const text = { match: aq.match, anyMatch: aq.anyMatch, like: aq.like, wholeWords };
+  const page = searchFallback({
+    db,
+    match: aq.match,
+    anyMatch: aq.anyMatch,
+    like: aq.like,
+    wholeWords: aq.short,
+    filters,
+    sort: params.sort,
+    limit: params.pageSize,
+    offset: (params.page - 1) * params.pageSize,
+    facets: registry.map((f) => f.name),
+  });
   const counts = emptyCounts(registry);
-  for (const { name } of registry) {
-    for (const { value, count } of getFallbackFacetCountsByFacet({ db, ...text, filters, facet: name })) counts[name]?.set(value, count);
-  }
+  for (const [name, values] of page.facetCounts) for (const { value, count } of values) counts[name]?.set(value, count);
   return {
     query: params.q,
     engine: "sqlite",
