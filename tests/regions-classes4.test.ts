@@ -77,6 +77,10 @@ describe("a body of the political consultative conference (政协X市委员会) 
     expect(regionsOf("政协嘉善县第十届委员会第三次会议开幕。")).toEqual(["嘉善"]);
     expect(regionsOf("中国人民政治协商会议嘉兴市委员会召开全体会议。")).toEqual(["嘉兴"]);
   });
+  it("a court or procuratorate is a state body of its jurisdiction too", () => {
+    expect(regionsOf("嘉兴市中级人民法院作出终审判决。")).toEqual(["嘉兴"]);
+    expect(regionsOf("青浦区人民检察院依法提起公诉。")).toEqual(["青浦"]);
+  });
 });
 
 describe("the fourth fresh sentence set, annotated before the rules were tuned on it", () => {

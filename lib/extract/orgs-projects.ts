@@ -373,7 +373,7 @@ function bareOrGeneric(full: string): boolean {
 }
 
 /**
- * The one definition of a government body: a government, party or state body named by its jurisdiction — a
+ * The one definition of a government body: a government, party or state body (courts and procuratorates included) named by its jurisdiction — a
  * place opens the name (after 中共 or 政协) and a body of government ends it (GOVERNMENT_SUFFIX): 嘉善县人民政府,
  * 中共嘉兴市委, 青浦区经委, 吴江区水务局. Such a body tags its place (the article and the organization's region);
  * a place inside any other organization's name (浙江大学, 宁德时代) is not a mention.

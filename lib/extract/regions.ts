@@ -256,7 +256,7 @@ function inHomeProvinces(id: string): boolean {
  * The one definition of what ends the name of a government, party or state body (人民政府, 县委, 发改委, 水务局):
  * with its jurisdiction before it, such a body tags that place (see isGovernmentBody in orgs-projects.ts).
  */
-export const GOVERNMENT_SUFFIX = /(?:人民政府|政府|办公厅|办公室|人大常委会|人大|政协|党委|党工委|[省市县区]委|委员会|管委会|执委会|发改委|发展改革委|经信委|[局厅委办])$/;
+export const GOVERNMENT_SUFFIX = /(?:人民政府|政府|办公厅|办公室|人大常委会|人大|政协|党委|党工委|[省市县区]委|委员会|管委会|执委会|法院|检察院|发改委|发展改革委|经信委|[局厅委办])$/;
 
 const STREET_SUFFIX = ["路", "东路", "西路", "南路", "北路", "中路", "大道", "大街", "街", "巷", "弄"];
 /** A place name opening a company, brand or product name is part of that name (金山软件, 杭州银行, 金华火腿), not a mention. */
