@@ -2,7 +2,7 @@
 // clause before a name is not part of it, and the fresh hygiene set (tests/gold/entity-hygiene-fresh.json).
 import { describe, expect, it } from "vitest";
 import { extract } from "@/lib/extract";
-import { freshReport } from "@/lib/eval/hygiene";
+import { FRESH_HYGIENE_GOLD, FRESH_HYGIENE_SETS, freshReport } from "@/lib/eval/hygiene";
 import { findOrgsProjects, isCategory } from "@/lib/extract/orgs-projects";
 
 const names = (text: string) => findOrgsProjects(text, 0).map((e) => e.name);
@@ -95,12 +95,20 @@ describe("an organization's region comes from its own name or the clause that pl
   });
 });
 
-describe("the fresh hygiene set (14 cwced pages read name by name)", () => {
-  it("every name output is judged, fragments well under the first run's 55.9 %, recall not below its 0.377", () => {
-    const r = freshReport();
+describe("the fresh hygiene sets (cwced pages read name by name before the code ran on them)", () => {
+  // Floors: the first fresh set at well under its first run (55.9 %, recall 0.377; tuned on since, so no longer an
+  // honest figure), the second at its own first run (24.4 % fragments, recall 0.313: tests/gold/entity-hygiene-fresh2.json).
+  const floors: Record<string, { minJudged: number; maxShare: number; minRecall: number }> = {
+    [FRESH_HYGIENE_GOLD]: { minJudged: 50, maxShare: 0.3, minRecall: 0.45 },
+    "tests/gold/entity-hygiene-fresh2.json": { minJudged: 35, maxShare: 0.245, minRecall: 0.31 },
+  };
+  it.each(FRESH_HYGIENE_SETS.map((s) => [s.label, s.file]))("%s: every name output is judged, fragments and recall no worse than the floor", (_label, file) => {
+    const floor = floors[file];
+    expect(floor).toBeDefined();
+    const r = freshReport(file);
     expect(r.unjudged).toEqual([]);
-    expect(r.judged).toBeGreaterThan(50);
-    expect(r.fragments / r.judged).toBeLessThan(0.3);
-    expect(r.found / r.gold).toBeGreaterThanOrEqual(0.45);
+    expect(r.judged).toBeGreaterThan(floor!.minJudged);
+    expect(r.fragments / r.judged).toBeLessThanOrEqual(floor!.maxShare);
+    expect(r.found / r.gold).toBeGreaterThanOrEqual(floor!.minRecall);
   });
 });
