@@ -53,6 +53,12 @@ describe("the clause before a name is not part of it", () => {
     expect(names("同年入中国戏曲学院进修")).toEqual(["中国戏曲学院"]);
   });
 
+  it("a common word before an organization jieba knows whole is the clause, whatever its tag (现任|北京大学第一医院)", () => {
+    expect(names("年轻人名李简。现任北京大学第一医院胸外科主任。")).toEqual(["北京大学第一医院"]);
+    // Not before a kind of body jieba knows: 大学|音乐学院 is one name.
+    expect(names("她毕业于波尔多第三大学音乐学院")).toEqual(["波尔多第三大学音乐学院"]);
+  });
+
   it("a name of the article with common words before it is that name (委托|泰龙公司 beside 泰龙公司)", () => {
     const found = orgsAndProjects("泰龙公司是一家民营小企业。", "开发商委托泰龙公司建设并维护线路。");
     expect(found).toEqual(["泰龙公司"]);

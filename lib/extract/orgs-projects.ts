@@ -243,7 +243,7 @@ function withoutClauseWords(m: EntityMention): EntityMention[] {
     const w = words[j] as { word: string; tag: string };
     if ((!plain && !CLAUSE_VERB.has(w.word)) || /^[一二三四五六七八九十\d]+期$/.test(w.word)) continue;
     const next = words[j + 1] as { word: string; tag: string };
-    if (CLAUSE_VERB.has(w.word) || INSIDE_CLAUSE_TAG.test(w.tag) || (w.tag === "c" && !COORDINATOR.has(w.word)) || (/^v[a-z]?$/.test(w.tag) && w.tag !== "vn" && ((next.tag === "ns" && j + 1 < words.length - 1) || (next.tag === "nt" && next.word.length >= 4 && j + 1 === words.length - 1)))) {
+    if (CLAUSE_VERB.has(w.word) || commonBeforeKnownBody(w, next, j + 1 === words.length - 1) || INSIDE_CLAUSE_TAG.test(w.tag) || (w.tag === "c" && !COORDINATOR.has(w.word)) || (/^v[a-z]?$/.test(w.tag) && w.tag !== "vn" && ((next.tag === "ns" && j + 1 < words.length - 1) || (next.tag === "nt" && next.word.length >= 4 && j + 1 === words.length - 1)))) {
       saying = CLAUSE_VERB.has(w.word);
       clause = !saying && w.tag !== "v" && w.tag !== "vq";
       k = j + 1;
@@ -267,6 +267,18 @@ function withoutClauseWords(m: EntityMention): EntityMention[] {
     return onlyVerbs ? [m] : [];
   }
   return [{ ...m, name, text: name, start: m.start + cut, id: entityId(m.kind as Kind, name) }];
+}
+
+/**
+ * An organization jieba knows whole (an `nt` word of four or more characters) ending the name is the name; a common
+ * word before it that names nothing (no place, person, brand or rare word) is the clause it stands in, whatever jieba
+ * tags it (现任|北京大学第一医院, with 现任 tagged a noun), as a verb before it is (去找|清华大学). Not before a kind of
+ * body jieba knows (大学|音乐学院 in 波尔多第三大学音乐学院).
+ */
+const COMMON_WORD_TAG = /^(?:n|vn|v|vd|a|l|d|ad)$/;
+function commonBeforeKnownBody(w: { word: string; tag: string }, next: { word: string; tag: string }, nextIsLast: boolean): boolean {
+  // The known body must be a name by itself (北京大学第一医院), not a kind of body (波尔多第三大学|音乐学院).
+  return nextIsLast && next.tag === "nt" && next.word.length >= 4 && !isCategory(next.word) && !bareOrGeneric(next.word) && COMMON_WORD_TAG.test(w.tag) && w.word.length >= 2 && !namesSomething(w) && findRegions(w.word, LENIENT).length === 0;
 }
 
 /** Parts of speech of a word that can tell one thing from the others of its kind (a place, person, brand, acronym). */
