@@ -80,6 +80,13 @@ describe("the clause before a name is not part of it", () => {
   });
 });
 
+describe("a known body inside a foreign body's name is not that body", () => {
+  it("美国国务院 is not China's 国务院; 党中央、国务院 is", () => {
+    expect(names("美国国务院和国防部表示他们有证据")).not.toContain("国务院");
+    expect(names("党中央、国务院制止动乱")).toContain("国务院");
+  });
+});
+
 describe("a short back-reference to a plan is that plan", () => {
   it("《办法》 after two titled 办法 is the nearest one written before it, not a plan named 办法", () => {
     const x = article("去年发布了《境外项目融资管理暂行办法》。", "最近又发布了《市政公用事业特许经营管理办法》,这个《办法》涉及的行业面窄。");

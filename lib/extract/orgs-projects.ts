@@ -528,6 +528,25 @@ function governmentName(text: string, i: number, suffix: string, body: string): 
 }
 
 /**
+ * A known name that ends another body's name, one jieba knows whole with a place outside China before it (美国|国务院
+ * in 美国国务院, the US State Department), is that other body, not the known one (China's State Council).
+ */
+function foreignBodyAround(text: string, m: Span): boolean {
+  const from = Math.max(0, m.start - 6);
+  let at = from;
+  for (const w of plainJieba().tag(text.slice(from, m.end), true) as { word: string; tag: string }[]) {
+    const start = at;
+    at += w.word.length;
+    if (start < m.start && at === m.end && w.tag === "nt") {
+      const before = text.slice(start, m.start);
+      return findRegions(before, LENIENT).length === 0 && !/^(?:中国|中华|中共|中央|全国|国家)/.test(before);
+    }
+    if (at > m.start) return false;
+  }
+  return false;
+}
+
+/**
  * Organizations and projects of one paragraph: dictionary names first (with their aliases and region),
  * then pattern names ending in an organization or project suffix, cut on the left at the first verb,
  * preposition or filler, then the items of "A、B等…项目" enumerations as projects.
@@ -537,6 +556,7 @@ export function findOrgsProjects(text: string, paragraph: number, taken: readonl
   const out: EntityMention[] = [];
   const known: (Span & { kind: Kind })[] = [];
   for (const m of dict.scan(text, (m) => !insideAny(m, taken))) {
+    if (foreignBodyAround(text, m)) continue;
     const k = knownByName.get(m.value.name);
     out.push(mention(m.value.kind, m.value.name, m.form, paragraph, m.start, m.end, dictionaryRegion(k?.region) ?? regionInside(m.form)));
     known.push({ start: m.start, end: m.end, kind: m.value.kind });
