@@ -20,7 +20,7 @@ import type { CleanedArticle } from "@/lib/ingest/types";
 import { regionContainers, regionSlug } from "@/lib/domain/regions";
 import { canonicalAction } from "@/lib/domain/milestones";
 import { allRegions, extract, normalizeTitle, type Extraction } from "@/lib/extract";
-import { FRESH_HYGIENE_GOLD, HYGIENE_GOLD, currentNames, freshReport, hygieneReport, readArticle, readJudgements } from "@/lib/eval/hygiene";
+import { FRESH_HYGIENE_SETS, HYGIENE_GOLD, currentNames, freshReport, hygieneReport, readArticle, readJudgements } from "@/lib/eval/hygiene";
 
 type Named = string | string[];
 interface GoldSeed {
@@ -264,22 +264,25 @@ function runHygiene(verbose: boolean) {
   runFreshHygiene(verbose);
 }
 
-/** The same on pages never used for entity review (tests/gold/entity-hygiene-fresh.json), with recall. */
+/** The same on pages never used for entity review (FRESH_HYGIENE_SETS: tests/gold/entity-hygiene-fresh*.json), with recall. */
 function runFreshHygiene(verbose: boolean) {
-  const r = freshReport();
-  const gold = JSON.parse(fs.readFileSync(FRESH_HYGIENE_GOLD, "utf8")) as { pages: unknown[] };
   const f = (x: number) => x.toFixed(3);
-  console.log(`\n## Entity hygiene on fresh pages (${gold.pages.length} cwced pages never used for entity review; ${FRESH_HYGIENE_GOLD})\n`);
-  console.log("| organization + project names | judged | fragments | share | precision | real names on the pages | found | recall | plans (fragments) |");
-  console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-  console.log(`| ${r.names} | ${r.judged} | ${r.fragments} | **${((100 * r.fragments) / Math.max(1, r.judged)).toFixed(1)} %** | ${f((r.judged - r.fragments) / Math.max(1, r.judged))} | ${r.gold} | ${r.found} | **${f(r.found / Math.max(1, r.gold))}** | ${r.plans.names} (${r.plans.fragments}) |`);
-  if (r.unjudged.length) {
-    console.log(`\n${r.unjudged.length} names not judged yet (read them in their sentence and add them to ${FRESH_HYGIENE_GOLD}):`);
-    for (const n of r.unjudged) console.log(`- ${n.page} ${n.kind} ${n.name}`);
+  const reports = FRESH_HYGIENE_SETS.map((set) => ({ ...set, r: freshReport(set.file) }));
+  console.log("\n## Entity hygiene on fresh pages (cwced pages never used for entity review when they were read, with recall)\n");
+  console.log("| set | pages | organization + project names | judged | fragments | share | precision | real names on the pages | found | recall | plans (fragments) |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const { label, r } of reports) {
+    console.log(`| ${label} | ${r.pages} | ${r.names} | ${r.judged} | ${r.fragments} | **${((100 * r.fragments) / Math.max(1, r.judged)).toFixed(1)} %** | ${f((r.judged - r.fragments) / Math.max(1, r.judged))} | ${r.gold} | ${r.found} | **${f(r.found / Math.max(1, r.gold))}** | ${r.plans.names} (${r.plans.fragments}) |`);
   }
-  if (verbose) {
-    console.log(`\nFragments still output: ${r.fragmentNames.join(" | ")}`);
-    console.log(`\nReal names missed: ${r.missed.join(" | ")}`);
+  for (const { file, r } of reports) {
+    if (r.unjudged.length) {
+      console.log(`\n${r.unjudged.length} names not judged yet (read them in their sentence and add them to ${file}):`);
+      for (const n of r.unjudged) console.log(`- ${n.page} ${n.kind} ${n.name}`);
+    }
+    if (verbose) {
+      console.log(`\n${file}: fragments still output: ${r.fragmentNames.join(" | ")}`);
+      console.log(`\n${file}: real names missed: ${r.missed.join(" | ")}`);
+    }
   }
 }
 

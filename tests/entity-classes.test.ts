@@ -2,7 +2,7 @@
 // clause before a name is not part of it, and the fresh hygiene set (tests/gold/entity-hygiene-fresh.json).
 import { describe, expect, it } from "vitest";
 import { extract } from "@/lib/extract";
-import { freshReport } from "@/lib/eval/hygiene";
+import { FRESH_HYGIENE_GOLD, FRESH_HYGIENE_SETS, freshReport } from "@/lib/eval/hygiene";
 import { findOrgsProjects, isCategory } from "@/lib/extract/orgs-projects";
 
 const names = (text: string) => findOrgsProjects(text, 0).map((e) => e.name);
@@ -53,6 +53,12 @@ describe("the clause before a name is not part of it", () => {
     expect(names("同年入中国戏曲学院进修")).toEqual(["中国戏曲学院"]);
   });
 
+  it("a common word before an organization jieba knows whole is the clause, whatever its tag (现任|北京大学第一医院)", () => {
+    expect(names("年轻人名李简。现任北京大学第一医院胸外科主任。")).toEqual(["北京大学第一医院"]);
+    // Not before a kind of body jieba knows: 大学|音乐学院 is one name.
+    expect(names("她毕业于波尔多第三大学音乐学院")).toEqual(["波尔多第三大学音乐学院"]);
+  });
+
   it("a name of the article with common words before it is that name (委托|泰龙公司 beside 泰龙公司)", () => {
     const found = orgsAndProjects("泰龙公司是一家民营小企业。", "开发商委托泰龙公司建设并维护线路。");
     expect(found).toEqual(["泰龙公司"]);
@@ -71,6 +77,13 @@ describe("the clause before a name is not part of it", () => {
     expect(names("百花文艺出版社出版")).toEqual(["百花文艺出版社"]);
     expect(names("记者从上海昆剧团获悉")).toEqual(["上海昆剧团"]);
     expect(names("国家外汇管理局发布")).toEqual(["国家外汇管理局"]);
+  });
+});
+
+describe("a known body inside a foreign body's name is not that body", () => {
+  it("美国国务院 is not China's 国务院; 党中央、国务院 is", () => {
+    expect(names("美国国务院和国防部表示他们有证据")).not.toContain("国务院");
+    expect(names("党中央、国务院制止动乱")).toContain("国务院");
   });
 });
 
@@ -95,12 +108,20 @@ describe("an organization's region comes from its own name or the clause that pl
   });
 });
 
-describe("the fresh hygiene set (14 cwced pages read name by name)", () => {
-  it("every name output is judged, fragments well under the first run's 55.9 %, recall not below its 0.377", () => {
-    const r = freshReport();
+describe("the fresh hygiene sets (cwced pages read name by name before the code ran on them)", () => {
+  // Floors: the first fresh set at well under its first run (55.9 %, recall 0.377; tuned on since, so no longer an
+  // honest figure), the second at its own first run (24.4 % fragments, recall 0.313: tests/gold/entity-hygiene-fresh2.json).
+  const floors: Record<string, { minJudged: number; maxShare: number; minRecall: number }> = {
+    [FRESH_HYGIENE_GOLD]: { minJudged: 50, maxShare: 0.3, minRecall: 0.45 },
+    "tests/gold/entity-hygiene-fresh2.json": { minJudged: 35, maxShare: 0.245, minRecall: 0.31 },
+  };
+  it.each(FRESH_HYGIENE_SETS.map((s) => [s.label, s.file]))("%s: every name output is judged, fragments and recall no worse than the floor", (_label, file) => {
+    const floor = floors[file];
+    expect(floor).toBeDefined();
+    const r = freshReport(file);
     expect(r.unjudged).toEqual([]);
-    expect(r.judged).toBeGreaterThan(50);
-    expect(r.fragments / r.judged).toBeLessThan(0.3);
-    expect(r.found / r.gold).toBeGreaterThanOrEqual(0.45);
+    expect(r.judged).toBeGreaterThan(floor!.minJudged);
+    expect(r.fragments / r.judged).toBeLessThanOrEqual(floor!.maxShare);
+    expect(r.found / r.gold).toBeGreaterThanOrEqual(floor!.minRecall);
   });
 });

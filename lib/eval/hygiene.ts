@@ -103,6 +103,14 @@ export function readJudgements(file = HYGIENE_GOLD): Judgement[] {
 // ---------- the fresh set: pages never used for entity review, judged by reading, with recall ----------
 
 export const FRESH_HYGIENE_GOLD = "tests/gold/entity-hygiene-fresh.json";
+/**
+ * Every fresh set, oldest first: each is a set of pages read before the code was run on them, so its first run (in
+ * the file's `firstRun`) is an honest figure; a set whose pages prompted changes is no longer fresh for those changes.
+ */
+export const FRESH_HYGIENE_SETS = [
+  { file: FRESH_HYGIENE_GOLD, label: "fresh (14 cwced pages; tuned on since)" },
+  { file: "tests/gold/entity-hygiene-fresh2.json", label: "fresh2 (15 cwced pages)" },
+] as const;
 
 type NameKind = "organization" | "project" | "plan";
 interface FreshGold {
@@ -111,6 +119,8 @@ interface FreshGold {
 }
 
 export interface FreshReport {
+  /** Pages of the set. */
+  pages: number;
   /** Organization and project names output (distinct per page), judged, judged fragments. */
   names: number;
   judged: number;
@@ -129,7 +139,7 @@ export interface FreshReport {
 export function freshReport(file = FRESH_HYGIENE_GOLD): FreshReport {
   const gold = JSON.parse(fs.readFileSync(file, "utf8")) as FreshGold;
   const verdict = new Map(gold.judgements.map((j) => [`${j.page}|${j.kind}|${j.name}`, j.verdict]));
-  const r: FreshReport = { names: 0, judged: 0, fragments: 0, plans: { names: 0, judged: 0, fragments: 0 }, gold: 0, found: 0, unjudged: [], fragmentNames: [], missed: [] };
+  const r: FreshReport = { pages: gold.pages.length, names: 0, judged: 0, fragments: 0, plans: { names: 0, judged: 0, fragments: 0 }, gold: 0, found: 0, unjudged: [], fragmentNames: [], missed: [] };
   for (const page of gold.pages) {
     const names = new Map<string, NameKind>();
     for (const e of extract(readArticle(path.join(requireCorpus(), page.file))).entities) {

@@ -243,7 +243,7 @@ function withoutClauseWords(m: EntityMention): EntityMention[] {
     const w = words[j] as { word: string; tag: string };
     if ((!plain && !CLAUSE_VERB.has(w.word)) || /^[一二三四五六七八九十\d]+期$/.test(w.word)) continue;
     const next = words[j + 1] as { word: string; tag: string };
-    if (CLAUSE_VERB.has(w.word) || INSIDE_CLAUSE_TAG.test(w.tag) || (w.tag === "c" && !COORDINATOR.has(w.word)) || (/^v[a-z]?$/.test(w.tag) && w.tag !== "vn" && ((next.tag === "ns" && j + 1 < words.length - 1) || (next.tag === "nt" && next.word.length >= 4 && j + 1 === words.length - 1)))) {
+    if (CLAUSE_VERB.has(w.word) || commonBeforeKnownBody(w, next, j + 1 === words.length - 1) || INSIDE_CLAUSE_TAG.test(w.tag) || (w.tag === "c" && !COORDINATOR.has(w.word)) || (/^v[a-z]?$/.test(w.tag) && w.tag !== "vn" && ((next.tag === "ns" && j + 1 < words.length - 1) || (next.tag === "nt" && next.word.length >= 4 && j + 1 === words.length - 1)))) {
       saying = CLAUSE_VERB.has(w.word);
       clause = !saying && w.tag !== "v" && w.tag !== "vq";
       k = j + 1;
@@ -267,6 +267,18 @@ function withoutClauseWords(m: EntityMention): EntityMention[] {
     return onlyVerbs ? [m] : [];
   }
   return [{ ...m, name, text: name, start: m.start + cut, id: entityId(m.kind as Kind, name) }];
+}
+
+/**
+ * An organization jieba knows whole (an `nt` word of four or more characters) ending the name is the name; a common
+ * word before it that names nothing (no place, person, brand or rare word) is the clause it stands in, whatever jieba
+ * tags it (现任|北京大学第一医院, with 现任 tagged a noun), as a verb before it is (去找|清华大学). Not before a kind of
+ * body jieba knows (大学|音乐学院 in 波尔多第三大学音乐学院).
+ */
+const COMMON_WORD_TAG = /^(?:n|vn|v|vd|a|l|d|ad)$/;
+function commonBeforeKnownBody(w: { word: string; tag: string }, next: { word: string; tag: string }, nextIsLast: boolean): boolean {
+  // The known body must be a name by itself (北京大学第一医院), not a kind of body (波尔多第三大学|音乐学院).
+  return nextIsLast && next.tag === "nt" && next.word.length >= 4 && !isCategory(next.word) && !bareOrGeneric(next.word) && COMMON_WORD_TAG.test(w.tag) && w.word.length >= 2 && !namesSomething(w) && findRegions(w.word, LENIENT).length === 0;
 }
 
 /** Parts of speech of a word that can tell one thing from the others of its kind (a place, person, brand, acronym). */
@@ -517,6 +529,25 @@ function governmentName(text: string, i: number, suffix: string, body: string): 
 }
 
 /**
+ * A known name that ends another body's name, one jieba knows whole with a place outside China before it (美国|国务院
+ * in 美国国务院, the US State Department), is that other body, not the known one (China's State Council).
+ */
+function foreignBodyAround(text: string, m: Span): boolean {
+  const from = Math.max(0, m.start - 6);
+  let at = from;
+  for (const w of plainJieba().tag(text.slice(from, m.end), true) as { word: string; tag: string }[]) {
+    const start = at;
+    at += w.word.length;
+    if (start < m.start && at === m.end && w.tag === "nt") {
+      const before = text.slice(start, m.start);
+      return findRegions(before, LENIENT).length === 0 && !/^(?:中国|中华|中共|中央|全国|国家)/.test(before);
+    }
+    if (at > m.start) return false;
+  }
+  return false;
+}
+
+/**
  * Organizations and projects of one paragraph: dictionary names first (with their aliases and region),
  * then pattern names ending in an organization or project suffix, cut on the left at the first verb,
  * preposition or filler, then the items of "A、B等…项目" enumerations as projects.
@@ -526,6 +557,7 @@ export function findOrgsProjects(text: string, paragraph: number, taken: readonl
   const out: EntityMention[] = [];
   const known: (Span & { kind: Kind })[] = [];
   for (const m of dict.scan(text, (m) => !insideAny(m, taken))) {
+    if (foreignBodyAround(text, m)) continue;
     const k = knownByName.get(m.value.name);
     out.push(mention(m.value.kind, m.value.name, m.form, paragraph, m.start, m.end, dictionaryRegion(k?.region) ?? regionInside(m.form)));
     known.push({ start: m.start, end: m.end, kind: m.value.kind });
