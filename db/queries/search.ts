@@ -223,6 +223,15 @@ function filterSql(filters: Record<string, string[]>, except?: string) {
   return parts.length ? sql`where ${sql.join(parts, sql` and `)}` : sql``;
 }
 
+/**
+ * Relevance order in three groups before on-topic articles go first: the query text itself (a longer query as a
+ * substring), matches in the article's own words or through an entity it names (tiers 1–2), and the rest (words
+ * inside longer words, topics, some of the words, a short query as a substring), as Meilisearch's two tiers
+ * (lib/search/meili-search.ts). So an on-topic article that only shares the query's topic ranks below an article
+ * that is literally about the query.
+ */
+const TIER_GROUP = sql`case when rank < 500000 then 0 when rank < 2500000 then 1 else 2 end`;
+
 export function searchFallbackByQuery(
   q: FallbackQuery & { sort: "relevance" | "newest" | "oldest"; limit: number; offset: number },
 ): { total: number; rows: { articleId: string; doc: string }[] } {
@@ -236,7 +245,7 @@ export function searchFallbackByQuery(
       ? sql`order by published_num = 0, published_num desc, ${onTopic}, rank, article_id`
       : q.sort === "oldest"
         ? sql`order by published_num = 0, published_num asc, ${onTopic}, rank, article_id`
-        : sql`order by rank > 500000, ${onTopic}, rank, published_num desc, article_id`;
+        : sql`order by ${TIER_GROUP}, ${onTopic}, rank, published_num desc, article_id`;
   const rows = q.db.all<{ article_id: string; doc: string }>(sql`select * from (${base}) ${order} limit ${q.limit} offset ${q.offset}`);
   return { total, rows: rows.map((r) => ({ articleId: r.article_id, doc: r.doc })) };
 }

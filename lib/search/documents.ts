@@ -9,7 +9,7 @@ import { isNamedKind } from "../domain/kinds";
 import { REGION_LEVELS, regionContainers, regionOf } from "../domain/regions";
 import { regionTerms } from "../extract/regions";
 import { isShownRelevance } from "../extract/relevance";
-import { topicKeywords } from "../extract/topics";
+import { topicSearchTerms } from "../extract/topics";
 import { normalizeForSearch, segmentedLayers, type Segmenter } from "./segment";
 
 /** What every search document holds besides its facet fields. */
@@ -133,7 +133,7 @@ export function buildSearchDoc(a: IndexSource, seg: Segmenter, registry: FacetRe
     body,
     body_seg: bodyLayers.words,
     inner_seg: [titleLayers.inner, bodyLayers.inner, nameLayers.inner].filter(Boolean).join(" "),
-    topic_terms: a.topics.flatMap((t) => [t, ...topicKeywords(t)]).join(" "),
+    topic_terms: a.topics.flatMap((t) => [t, ...topicSearchTerms(t)]).join(" "),
     published: a.published,
     published_precision: a.publishedPrecision,
     published_desc: date ?? 0,

@@ -23,6 +23,13 @@ export const SEARCHABLE_ATTRIBUTES = [
   "inner_seg",
   "topic_terms",
 ];
+/**
+ * The first tier of a relevance-ranked search (lib/search/meili-search.ts): the article's own words as the index
+ * segments them (not the raw text, which the engine segments its own way: 华东 | 政法 inside 华东政法大学) and the
+ * entities it names. Words found only inside longer words, the raw text's other splits and topic keywords come
+ * after every first-tier match, as in the SQLite fallback's tiers.
+ */
+export const FIRST_TIER_ATTRIBUTES = ["title_seg", "names_seg", "keywords", "body_seg", "entities_lead", "entities_other"];
 export const SEGMENTED_ATTRIBUTES = ["title_seg", "names_seg", "body_seg", "inner_seg", "topic_terms"];
 
 /** How far Meilisearch pages; exports of larger result sets read the SQLite fallback. */
@@ -94,5 +101,8 @@ export function articleIndexSettings(groups: string[][], registry: FacetRegistry
     synonyms: toMeiliSynonyms(groups),
     faceting: { maxValuesPerFacet: 1000 },
     pagination: { maxTotalHits: MAX_TOTAL_HITS },
+    // A query word is a whole word: 华东 does not match the start of 华东政法 (instant results come from the
+    // suggestions and from every keystroke's own search).
+    prefixSearch: "disabled",
   };
 }
