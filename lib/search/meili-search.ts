@@ -53,19 +53,6 @@ export function toHit(doc: SearchDoc & { _formatted?: Formatted }, terms: string
   };
 }
 
-/**
- * The query for the first tier: every space-separated part as a phrase, so the engine's own segmentation, which
- * splits a word it does not know (文旅 → 文 | 旅), cannot match its pieces apart, anywhere in the article.
- */
-export function phrases(normalized: string): string {
-  return normalized
-    .split(" ")
-    .map((p) => p.replace(/"/g, ""))
-    .filter(Boolean)
-    .map((p) => `"${p}"`)
-    .join(" ");
-}
-
 export async function searchMeili(
   client: Meilisearch,
   indexName: string,
@@ -110,7 +97,7 @@ async function searchMeiliTiered(
   const tiered = params.sort === "relevance" && !!aq.normalized;
   // Every match: its facet counts and total; its hits when the list is not tiered.
   const all: MeiliParams & { indexUid: string } = { ...base, facets, hitsPerPage: params.pageSize, page: params.page, ...(tiered ? { attributesToRetrieve: ["id"], hitsPerPage: 0 } : shown) };
-  const literal = { ...base, q: phrases(aq.normalized) };
+  const literal = { ...base, q: aq.literal };
   const first: MeiliParams & { indexUid: string } = { ...literal, hitsPerPage: params.pageSize, page: params.page, attributesToSearchOn: FIRST_TIER_ATTRIBUTES, ...shown };
   // Disjunctive facets: a facet with a selection is counted without its own filter.
   const selectedFacets = facets.filter((f) => (filters[f]?.length ?? 0) > 0);
