@@ -160,6 +160,18 @@ describe("topics and highlights", () => {
     if (order.includes(ids.station!)) expect(order.indexOf(ids.station!)).toBeGreaterThan(order.indexOf(ids.south!));
   });
 
+  it.each(ENGINES)("pages through both tiers without losing or repeating an article (%s)", async (name) => {
+    const whole = await find("治水", on(name));
+    expect(whole.total).toBeGreaterThanOrEqual(3);
+    const paged: string[] = [];
+    for (let page = 1; page <= whole.total; page++) {
+      const r = await search(parseSearchParams(new URLSearchParams({ q: "治水", pageSize: "1", page: String(page) })), { db, engine: on(name) });
+      expect(r.total).toBe(whole.total);
+      paged.push(...r.hits.map((h) => h.id));
+    }
+    expect(paged).toEqual(whole.hits.map((h) => h.id));
+  });
+
   it.each(ENGINES)("highlights only the query's words, not common words split off it (%s)", async (name) => {
     const r = await find("2024年黎里镇游客服务中心", on(name));
     const html = r.hits.map((h) => `${h.titleHtml} ${h.snippet}`).join(" ");
