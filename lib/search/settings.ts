@@ -101,8 +101,5 @@ export function articleIndexSettings(groups: string[][], registry: FacetRegistry
     synonyms: toMeiliSynonyms(groups),
     faceting: { maxValuesPerFacet: 1000 },
     pagination: { maxTotalHits: MAX_TOTAL_HITS },
-    // A query word is a whole word: 华东 does not match the start of 华东政法 (instant results come from the
-    // suggestions and from every keystroke's own search).
-    prefixSearch: "disabled",
   };
 }
