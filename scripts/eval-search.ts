@@ -1,20 +1,20 @@
-// npm run eval:search [-- --verbose] [--judgments FILE] (default tests/gold/search-judgments.json; --fresh: the fresh file) — recall@10 and nDCG@10 of three engines on hand-judged queries:
+// npm run eval:search [-- --verbose] [--judgments FILE] (default tests/gold/search-judgments.json; --fresh, --fresh2: the fresh files) — recall@10 and nDCG@10 of three engines on hand-judged queries:
 // Meilisearch with default settings, Delta Atlas's tuned Meilisearch, and the SQLite FTS5 fallback.
 // The measurement is lib/eval/search.ts (tests/eval-search.test.ts runs the same and checks the targets).
 import path from "node:path";
-import { FRESH_JUDGMENTS_FILE, runSearchEval } from "@/lib/eval/search";
+import { FRESH2_JUDGMENTS_FILE, FRESH_JUDGMENTS_FILE, runSearchEval } from "@/lib/eval/search";
 
 const verbose = process.argv.includes("--verbose");
 const at = process.argv.indexOf("--judgments");
-const judgmentsFile = at > 0 && process.argv[at + 1] ? path.resolve(process.argv[at + 1]!) : process.argv.includes("--fresh") ? FRESH_JUDGMENTS_FILE : undefined;
+const judgmentsFile = at > 0 && process.argv[at + 1] ? path.resolve(process.argv[at + 1]!) : process.argv.includes("--fresh2") ? FRESH2_JUDGMENTS_FILE : process.argv.includes("--fresh") ? FRESH_JUDGMENTS_FILE : undefined;
 
 async function main() {
   const r = await runSearchEval({ judgmentsFile });
-  const table: string[] = ["| engine | recall@10 | nDCG@10 | queries with an unjudged page in the top 3 | p95 ms | queries with nDCG@10 < 0.8 |", "| --- | ---: | ---: | ---: | ---: | --- |"];
+  const table: string[] = ["| engine | recall@10 | nDCG@10 | queries with an unjudged page in the top 3 | queries with a literal-but-irrelevant page in the top 3 | p95 ms | queries with nDCG@10 < 0.8 |", "| --- | ---: | ---: | ---: | ---: | ---: | --- |"];
   const perQuery: string[] = [];
   for (const e of Object.values(r.engines)) {
     const weak = e.queries.filter((x) => x.ndcg < 0.8).map((x) => `${x.q} (${x.ndcg.toFixed(2)})`);
-    table.push(`| ${e.name} | ${e.recall.toFixed(3)} | ${e.ndcg.toFixed(3)} | ${e.irrelevantTop3} | ${Math.round(e.p95Ms)} | ${weak.join(", ") || "none"} |`);
+    table.push(`| ${e.name} | ${e.recall.toFixed(3)} | ${e.ndcg.toFixed(3)} | ${e.irrelevantTop3} | ${e.literalTop3} | ${Math.round(e.p95Ms)} | ${weak.join(", ") || "none"} |`);
     for (const x of e.queries) perQuery.push(`| ${e.name} | ${x.q} | ${x.recall.toFixed(2)} | ${x.ndcg.toFixed(2)} | ${x.ranking.join(" ")} |`);
   }
   console.log(`Search evaluation: ${r.queries} judged queries, ${r.files} files ingested (${r.indexed} articles indexed)\n`);

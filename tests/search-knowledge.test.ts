@@ -46,6 +46,30 @@ const PAGES: Record<string, string[]> = {
     "2024年3月8日，元荡岸线生态修复工程完工，水质由五类提升到三类，湿地面积扩大，河湖断面全部达标。",
     "下一步将推进水环境综合治理和生态保护红线管控。",
   ],
+  // Off-topic, about the query word itself (河长制, a search-only term of 生态环境).
+  chief: [
+    "某县召开河长制工作会议",
+    "2024年4月2日，四川某县召开河长制工作会议，县级河长全年巡河12次，河长制考核结果向社会公布。",
+    "会议部署了下一阶段工作。",
+  ],
+  // On-topic and tagged 生态环境, never writing 河长 (nor 治水).
+  zone: [
+    "长三角生态绿色一体化发展示范区交界水质持续改善",
+    "2024年5月6日，长三角生态绿色一体化发展示范区执委会通报，青浦、吴江、嘉善交界河湖水质全部达标，地表水断面优良率提升，协同推进水环境综合治理。",
+    "两区一县将共保联治太浦河水源地，推进生态修复和湿地建设。",
+  ],
+  // On-topic; 江南 only inside a station's name (松江南站).
+  station: [
+    "沪苏湖高铁松江南站投入使用",
+    "2024年12月26日，长三角一体化示范区周边的沪苏湖高铁开通，松江南站同步投入使用，松江南站至苏州南站23分钟。",
+    "松江南站将服务长三角一体化发展。",
+  ],
+  // Off-topic, about 江南 (the word itself).
+  south: [
+    "江南园林摄影展开幕",
+    "2024年3月3日，一场江南园林摄影展开幕，展出江南私家园林照片80幅。",
+    "展览持续一个月。",
+  ],
   // Writes 治水 once, in passing.
   literal: [
     "区县干部培训班开班",
@@ -64,7 +88,7 @@ beforeAll(async () => {
     fs.writeFileSync(path.join(pages, `${name}.json`), JSON.stringify({ url: `https://example.org/${name}`, site: "测试网" }));
   }
   const summary = ingestPaths({ db, paths: [pages] });
-  expect(summary.counts).toMatchObject({ new: 5, failed: 0 });
+  expect(summary.counts).toMatchObject({ new: 9, failed: 0 });
   for (const f of summary.files) ids[path.basename(f.path, ".txt")] = f.id!;
   server = await ensureLocalServer({ dataDir: dir });
   engine = engineFor({ url: server.url, apiKey: server.apiKey, indexName: "knowledge_articles", local: server });
@@ -120,6 +144,32 @@ describe("topics and highlights", () => {
     const order = r.hits.map((h) => h.id);
     expect(order).toEqual(expect.arrayContaining([ids.literal, ids.water]));
     expect(order.indexOf(ids.literal!)).toBeLessThan(order.indexOf(ids.water!));
+  });
+
+  it.each(ENGINES)("a search-only topic term finds tagged articles, and an article about the word ranks first even off-topic (%s)", async (name) => {
+    const r = await find("河长制", on(name));
+    const order = r.hits.map((h) => h.id);
+    expect(order).toEqual(expect.arrayContaining([ids.chief, ids.zone]));
+    expect(order.indexOf(ids.chief!)).toBeLessThan(order.indexOf(ids.zone!));
+  });
+
+  it.each(ENGINES)("a word inside a longer name ranks below the word itself, even off-topic (%s)", async (name) => {
+    const r = await find("江南", on(name));
+    const order = r.hits.map((h) => h.id);
+    expect(order[0]).toBe(ids.south);
+    if (order.includes(ids.station!)) expect(order.indexOf(ids.station!)).toBeGreaterThan(order.indexOf(ids.south!));
+  });
+
+  it.each(ENGINES)("pages through both tiers without losing or repeating an article (%s)", async (name) => {
+    const whole = await find("治水", on(name));
+    expect(whole.total).toBeGreaterThanOrEqual(3);
+    const paged: string[] = [];
+    for (let page = 1; page <= whole.total; page++) {
+      const r = await search(parseSearchParams(new URLSearchParams({ q: "治水", pageSize: "1", page: String(page) })), { db, engine: on(name) });
+      expect(r.total).toBe(whole.total);
+      paged.push(...r.hits.map((h) => h.id));
+    }
+    expect(paged).toEqual(whole.hits.map((h) => h.id));
   });
 
   it.each(ENGINES)("highlights only the query's words, not common words split off it (%s)", async (name) => {

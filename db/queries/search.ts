@@ -263,6 +263,15 @@ export function searchFallback(q: FallbackQuery & { sort: "relevance" | "newest"
 }
 
 /**
+ * Relevance order in three groups before on-topic articles go first: the query text itself (a longer query as a
+ * substring), matches in the article's own words or through an entity it names (tiers 1–2), and the rest (words
+ * inside longer words, topics, some of the words, a short query as a substring), as Meilisearch's two tiers
+ * (lib/search/meili-search.ts). So an on-topic article that only shares the query's topic ranks below an article
+ * that is literally about the query.
+ */
+const TIER_GROUP = sql`case when rank < 500000 then 0 when rank < 2500000 then 1 else 2 end`;
+
+/**
  * As the engine ranks (lib/search/settings RANKING_RULES): the match tier (the query text itself before token
  * matches, as `words`), the date when sorting by date, then on-topic articles before off-topic or spun ones.
  */
@@ -270,5 +279,5 @@ function fallbackOrder(sort: "relevance" | "newest" | "oldest"): SQL {
   const onTopic = sql`coalesce(json_extract(doc, '$.on_topic'), 1) desc`;
   if (sort === "newest") return sql`order by published_num = 0, published_num desc, ${onTopic}, rank, article_id`;
   if (sort === "oldest") return sql`order by published_num = 0, published_num asc, ${onTopic}, rank, article_id`;
-  return sql`order by rank > 500000, ${onTopic}, rank, published_num desc, article_id`;
+  return sql`order by ${TIER_GROUP}, ${onTopic}, rank, published_num desc, article_id`;
 }

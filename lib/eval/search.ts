@@ -14,6 +14,7 @@ import { engineFor } from "@/lib/search/engine";
 import { search, syncIndex } from "@/lib/search/index";
 import { ensureLocalServer } from "@/lib/search/local-server";
 import { parseSearchParams } from "@/lib/url-state";
+import { normalizeForSearch } from "@/lib/search/segment";
 import { ensureSucceeded } from "@/lib/search/sync";
 import { requireCorpus } from "./corpora";
 
@@ -21,6 +22,8 @@ export interface Judged {
   q: string;
   intent: string;
   judgments: Record<string, number>;
+  /** Pages read and found to hold the query's literal string while being irrelevant (fresh2 onward). */
+  traps?: string[];
 }
 
 export const K = 10;
@@ -28,6 +31,8 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const JUDGMENTS_FILE = path.join(ROOT, "tests/gold/search-judgments.json");
 /** Queries and pages the search was not tuned on (issue 12): content/ + yrd-dev + gne. */
 export const FRESH_JUDGMENTS_FILE = path.join(ROOT, "tests/gold/search-judgments-fresh.json");
+/** The second fresh set (issue 12, round 3): 33 more queries, with the trap pages marked by hand. */
+export const FRESH2_JUDGMENTS_FILE = path.join(ROOT, "tests/gold/search-judgments-fresh2.json");
 
 /** A judgments file may name its corpus: `content` (the demo corpus) or a folder of ../shared/corpus. */
 function inputsOf(names: string[] | undefined): string[] {
@@ -71,8 +76,13 @@ export interface QueryScore {
   ndcg: number;
   /** The top k as `file:grade`, for --verbose. */
   ranking: string[];
-  /** Unjudged (grade 0) pages among the first 3 hits: literal but irrelevant. */
+  /** Unjudged (grade 0) pages among the first 3 hits. */
   irrelevantTop3: number;
+  /**
+   * Literal-but-irrelevant pages among the first 3 hits: grade 0 and either marked as a trap in the judgments or
+   * holding the normalized query as a string in their title or body (a hit inside an unrelated word, a sidebar).
+   */
+  literalTop3: number;
 }
 
 export interface EngineScore {
@@ -83,6 +93,8 @@ export interface EngineScore {
   ndcg: number;
   /** Queries with a grade-0 page in their top 3. */
   irrelevantTop3: number;
+  /** Queries with a literal-but-irrelevant page in their top 3 (the issue's top-3 rule). */
+  literalTop3: number;
   /** 95th percentile of the wall time of one query (ms), for the table only: timings are noisy. */
   p95Ms: number;
   queries: QueryScore[];
@@ -115,6 +127,8 @@ export async function runSearchEval(
       const rows = db.select({ id: articles.id, filePath: articles.filePath, duplicateOf: articles.duplicateOf }).from(articles).where(isNotNull(articles.filePath)).all();
       const idOf = new Map(rows.map((r) => [fileKey(r.filePath ?? ""), r.duplicateOf ?? r.id]));
       const fileOf = new Map([...idOf].map(([file, id]) => [id, file]));
+      // Normalized title + body of every article, to tell a literal hit (the query as a string) from another match.
+      const textOf = new Map(db.select({ id: articles.id, title: articles.title, body: articles.body }).from(articles).all().map((a) => [a.id, normalizeForSearch(`${a.title}\n${a.body}`)]));
       const missing = new Set<string>();
       const gradesFor = (j: Judged) => {
         const m = new Map<string, number>();
@@ -166,10 +180,13 @@ export async function runSearchEval(
           times.push(performance.now() - t0);
           const ranking = ranked.map((id) => `${fileOf.get(id)?.replace(/^content\/(\d+)_\w+/, "seed $1").replace(/^yrd-dev\//, "") ?? id}:${grades.get(id) ?? 0}`);
           const irrelevantTop3 = ranked.slice(0, 3).filter((id) => !grades.get(id)).length;
-          queries.push({ q: j.q, recall: recallAtK(ranked, grades), ndcg: ndcgAtK(ranked, grades), ranking, irrelevantTop3 });
+          const traps = new Set((j.traps ?? []).map((f) => idOf.get(f)));
+          const literal = normalizeForSearch(j.q);
+          const literalTop3 = ranked.slice(0, 3).filter((id) => !grades.get(id) && (traps.has(id) || textOf.get(id)?.includes(literal))).length;
+          queries.push({ q: j.q, recall: recallAtK(ranked, grades), ndcg: ndcgAtK(ranked, grades), ranking, irrelevantTop3, literalTop3 });
         }
         const mean = (f: (s: QueryScore) => number) => queries.reduce((s, x) => s + f(x), 0) / queries.length;
-        engines[key] = { key, name: ENGINES[key], recall: mean((x) => x.recall), ndcg: mean((x) => x.ndcg), irrelevantTop3: queries.filter((x) => x.irrelevantTop3 > 0).length, p95Ms: percentile(times, 0.95), queries };
+        engines[key] = { key, name: ENGINES[key], recall: mean((x) => x.recall), ndcg: mean((x) => x.ndcg), irrelevantTop3: queries.filter((x) => x.irrelevantTop3 > 0).length, literalTop3: queries.filter((x) => x.literalTop3 > 0).length, p95Ms: percentile(times, 0.95), queries };
       }
       return { queries: gold.queries.length, files: idOf.size, indexed: docs.length - twins.size, missing: [...missing], engines };
     } finally {

@@ -5,12 +5,19 @@ interface TopicFile {
   minScore: number;
   minHits: number;
   topics: Record<string, Record<string, number>>;
+  /** Per topic, phrasings that expand a search to the topic without counting toward classification. */
+  searchTerms: Record<string, string[]>;
 }
 const data = topicData as TopicFile;
 
 /** The keywords of one topic (empty for an unknown name). */
 export function topicKeywords(name: string): string[] {
   return Object.keys(data.topics[name] ?? {});
+}
+
+/** What a search for the topic may be phrased as: its keywords and its search-only terms (交通互联, 河长制, 半导体). */
+export function topicSearchTerms(name: string): string[] {
+  return [...new Set([...topicKeywords(name), ...(data.searchTerms[name] ?? [])])];
 }
 
 function countOf(text: string, word: string): number {

@@ -9,8 +9,8 @@ import { isNamedKind } from "../domain/kinds";
 import { REGION_LEVELS, regionContainers, regionOf } from "../domain/regions";
 import { regionTerms } from "../extract/regions";
 import { isShownRelevance } from "../extract/relevance";
-import { topicKeywords } from "../extract/topics";
-import { normalizeForSearch, segmentedField, segmentedLayers, type Segmenter } from "./segment";
+import { topicSearchTerms } from "../extract/topics";
+import { normalizeForSearch, segmentedLayers, type Segmenter } from "./segment";
 
 /** What every search document holds besides its facet fields. */
 export interface SearchDocBase {
@@ -119,20 +119,21 @@ export function buildSearchDoc(a: IndexSource, seg: Segmenter, registry: FacetRe
   const other = searchNames(linkable.filter((e) => !isCentral(e))).filter((n) => !leadSet.has(n));
   const titleLayers = segmentedLayers(seg, title);
   const bodyLayers = segmentedLayers(seg, body);
+  const nameLayers = segmentedLayers(seg, names.join(" "));
   const date = dateNumber(a.published);
   const base: SearchDocBase = {
     id: a.id,
     title: a.title,
     title_seg: titleLayers.words,
     names,
-    names_seg: segmentedField(seg, names.join(" ")),
+    names_seg: nameLayers.words,
     entities_lead: lead,
     entities_other: other,
     keywords: seg.keywords(`${title}\n${body}`).join(" "),
     body,
     body_seg: bodyLayers.words,
-    inner_seg: `${titleLayers.inner} ${bodyLayers.inner}`.trim(),
-    topic_terms: a.topics.flatMap((t) => [t, ...topicKeywords(t)]).join(" "),
+    inner_seg: [titleLayers.inner, bodyLayers.inner, nameLayers.inner].filter(Boolean).join(" "),
+    topic_terms: a.topics.flatMap((t) => [t, ...topicSearchTerms(t)]).join(" "),
     published: a.published,
     published_precision: a.publishedPrecision,
     published_desc: date ?? 0,

@@ -61,6 +61,8 @@ export interface AnalyzedQuery {
   short: boolean;
   /** Entities the query names (the whole query, or else the longest names inside it), for the entity card. */
   entities: string[];
+  /** Meilisearch's first-tier query (literalQuery): names as words, with their synonyms; other parts as phrases. */
+  literal: string;
 }
 
 /**
@@ -99,7 +101,7 @@ export function ftsQuote(token: string): string {
 
 export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
   const normalized = normalizeForSearch(q);
-  if (!normalized) return { normalized, terms: [], match: null, anyMatch: null, like: [], short: false, entities: [] };
+  if (!normalized) return { normalized, terms: [], match: null, anyMatch: null, like: [], short: false, entities: [], literal: "" };
   const members = ctx.groups.flatMap((g) => g.map((m) => ({ m, g }))).sort((a, b) => b.m.length - a.m.length);
   const clauses: string[] = [];
   const terms = new Set<string>();
@@ -141,5 +143,22 @@ export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
     like: [...like],
     short: isShortQuery(normalized),
     entities: linkEntities(normalized, ctx),
+    literal: literalQuery(normalized, ctx),
   };
+}
+
+/**
+ * The query of Meilisearch's first tier (lib/search/meili-search.ts): every space-separated part as a phrase, so
+ * the engine's own segmentation, which splits a word it does not know (文旅 → 文 | 旅, 水环境 → 水 | 环境), cannot
+ * match its pieces apart anywhere in the article; a part that is a known name or synonym stays words, so its
+ * synonyms still apply (长三角一体化发展规划纲要 also finds 长江三角洲区域一体化发展规划纲要).
+ */
+export function literalQuery(normalized: string, ctx: Pick<QueryContext, "forms" | "groups">): string {
+  const named = (p: string) => ctx.forms.has(p) || ctx.groups.some((g) => g.includes(p));
+  return normalized
+    .split(" ")
+    .map((p) => p.replace(/"/g, ""))
+    .filter(Boolean)
+    .map((p) => (named(p) ? p : `"${p}"`))
+    .join(" ");
 }

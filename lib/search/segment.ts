@@ -58,18 +58,52 @@ export class Segmenter {
    * The same tokens in two layers: `words`, the text's own words (search-mode cut), and `inner`, the dictionary
    * words found only inside longer words (都市 inside 大都市意境, 练秋湖 inside 华为练秋湖研发中心). The index keeps
    * them in separate fields, so a hit on a whole word ranks above a hit inside a longer one.
+   *
+   * A name of the knowledge base (a user word: place, station, plan, project, organization) is split where the plain
+   * dictionary splits it (松江南站 → 松江 | 南站, 华东政法大学 → 华东政法 | 大学): those parts are words of the text, while
+   * the search-mode pieces that straddle a split or sit inside one part (江南 in 松江南站, 华东 in 华东政法大学) are
+   * only inside the name, so they go to `inner`: a query for 江南 or 华东 ranks such pages below whole-word hits.
    */
   indexTokenLayers(text: string): { words: string[]; inner: string[] } {
     const norm = normalizeForSearch(text);
     const words = new Set<string>();
-    for (const t of this.jieba.cutForSearch(norm, true)) if (WORDISH.test(t)) words.add(t);
     const inner = new Set<string>();
+    // cutForSearch emits, for each word of the precise cut, its dictionary pieces and then the word itself.
+    const precise = this.jieba.cut(norm, true).filter((t) => WORDISH.test(t));
+    let at = 0;
+    let pieces: string[] = [];
+    for (const t of this.jieba.cutForSearch(norm, true)) {
+      if (!WORDISH.test(t)) continue;
+      if (t !== precise[at]) {
+        pieces.push(t);
+        continue;
+      }
+      at++;
+      if (!pieces.length || !this.isName(t)) for (const p of [...pieces, t]) words.add(p);
+      else {
+        const parts = plainJieba().cut(t, true).filter((p) => WORDISH.test(p));
+        const aligned = new Set(parts.length > 1 ? parts : []);
+        words.add(t);
+        for (const p of aligned) words.add(p);
+        for (const p of pieces) if (!aligned.has(p)) inner.add(p);
+      }
+      pieces = [];
+    }
+    for (const p of pieces) words.add(p);
     for (const t of this.jieba.cutAll(norm)) if (t.length >= 2 && HAN.test(t) && !words.has(t)) inner.add(t);
     // A long user word (华为练秋湖研发中心) hides the words inside it (练秋湖): add them from the plain dictionary.
     for (const w of [...words, ...inner]) {
       if (w.length >= 4 && HAN.test(w)) for (const t of plainJieba().cutForSearch(w, true)) if (t.length >= 2 && !words.has(t)) inner.add(t);
     }
+    for (const w of words) inner.delete(w);
     return { words: [...words], inner: [...inner] };
+  }
+
+  private userWordSet: Set<string> | undefined;
+  /** A name of the knowledge base (longer than two characters): its pieces are not all words of the text. */
+  private isName(word: string): boolean {
+    this.userWordSet ??= new Set(this.userWords);
+    return word.length > 2 && HAN.test(word) && this.userWordSet.has(word);
   }
 
   /** The words an article is most about (TF-IDF), so Meilisearch, which ignores term frequency, can rank by aboutness. */
@@ -98,6 +132,11 @@ export class Segmenter {
 /** Space-joined index tokens: the extra searchable field stored next to the raw text. */
 export function segmentedField(seg: Segmenter, text: string): string {
   return seg.indexTokens(text).join(" ");
+}
+
+/** Space-joined whole words only (names of entities: a piece inside a name is not the name's word). */
+export function segmentedWords(seg: Segmenter, text: string): string {
+  return seg.indexTokenLayers(text).words.join(" ");
 }
 
 /** Space-joined tokens in two layers (whole words, words found only inside longer words). */

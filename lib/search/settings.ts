@@ -23,6 +23,13 @@ export const SEARCHABLE_ATTRIBUTES = [
   "inner_seg",
   "topic_terms",
 ];
+/**
+ * The first tier of a relevance-ranked search (lib/search/meili-search.ts): the article's own words as the index
+ * segments them (not the raw body, which the engine segments its own way: 华东 | 政法 inside 华东政法大学), its
+ * title and the entities it names. Words found only inside longer words, the raw text's other splits and topic keywords come
+ * after every first-tier match, as in the SQLite fallback's tiers.
+ */
+export const FIRST_TIER_ATTRIBUTES = ["title", "title_seg", "names_seg", "keywords", "body_seg", "entities_lead", "entities_other"];
 export const SEGMENTED_ATTRIBUTES = ["title_seg", "names_seg", "body_seg", "inner_seg", "topic_terms"];
 
 /** How far Meilisearch pages; exports of larger result sets read the SQLite fallback. */

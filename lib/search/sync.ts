@@ -14,7 +14,7 @@ import {
 import { FACET_REGISTRY, type FacetRegistry } from "../domain/facets";
 import { AtlasError } from "../errors";
 import { buildSearchDoc, docHash, vocabulary, type SearchDoc } from "./documents";
-import { Segmenter, segmentedField } from "./segment";
+import { Segmenter, segmentedField, segmentedWords } from "./segment";
 import { articleIndexSettings, synonymGroups } from "./settings";
 
 /** Meilisearch tasks are queued: on a busy machine even a small one can wait behind a large one (MEILI_TASK_TIMEOUT_MS). */
@@ -160,8 +160,9 @@ export function syncFallback(
       titleTokens: d.title_seg,
       namesTokens: `${d.names_seg} ${d.keywords}`.trim(),
       bodyTokens: d.body_seg,
-      entityTokens: segmentedField(seg, d.entities_lead.join(" ")),
-      relatedTokens: segmentedField(seg, d.entities_other.join(" ")),
+      // An entity's name as words: a piece inside the name (江南 in 松江南站) is no link to what the query names.
+      entityTokens: segmentedWords(seg, d.entities_lead.join(" ")),
+      relatedTokens: segmentedWords(seg, d.entities_other.join(" ")),
       subwordTokens: d.inner_seg,
       topicTokens: segmentedField(seg, d.topic_terms),
       facets: registry.flatMap(({ name }) => ((d as Record<string, unknown>)[name] as string[] | undefined ?? []).map((value) => ({ facet: name, value }))),
