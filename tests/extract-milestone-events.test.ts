@@ -160,6 +160,14 @@ describe("fragments are not milestones", () => {
     expect(brief(run(["6月12日,青浦区召开推进大会,以实际行动迎接省第十次党代会胜利召开。"]))).toEqual(["2023-06-12 举行"]);
   });
 
+  it("a plan word used as a noun is no future: in a title, after a determiner, before the event told as done", () => {
+    expect(brief(run(["2019年5月,《三年行动计划》印发实施。"]))).toEqual(["2019-05 印发", "2019-05 实施"]);
+    expect(brief(run(["2019年5月,长三角科技创新合作计划正式启动。"]))).toEqual(["2019-05 启动"]);
+    // The verb 计划 and a title that announces a target still make planned milestones.
+    expect(brief(run(["公司计划于2026年建成投运。"]))).toEqual(["2026 建成 planned"]);
+    expect(brief(run(["2019年5月,《行动计划》明确将于2025年建成示范区。"]))).toEqual(["2025 建成 planned"]);
+  });
+
   it("a hypothetical is not an event", () => {
     expect(run(["若明年3月正式签约,双方将共建产业园。"])).toEqual([]);
   });

@@ -182,6 +182,12 @@ function clauseAround(text: string, pos: number, from: number, to: number): { st
 // 将 before a noun phrase and 纳入/划入/列入 is the object marker (将A纳入B), not the future.
 const FUTURE = /将(?!近)|拟|计划|预计|力争|争取|有望|即将|准备|筹备|目标|或将|要在|(?<![\p{Script=Han}])或(?=\d|[一二三四五六七八九十]+月)/u;
 const CUMULATIVE = /截至|截止|累计|目前|至今|迄今|已有|现有|共有/;
+/**
+ * Plan words used as nouns are no future: inside a title (《三年行动计划》印发), after a determiner (该计划于…启动), or
+ * as a name's last word before the event is told as done (…合作计划正式启动, 目标已…). Masked before FUTURE is tested.
+ */
+const NOUN_PLAN_WORD = /《[^《》]*》|(?:该|这一|这个|这项|此|本|上述)(?:计划|目标)|(?:计划|目标)(?=正式|已|顺利|首次|日前|近日|今天|今日)/g;
+const maskNouns = (before: string) => before.replace(/将近/g, "□□").replace(NOUN_PLAN_WORD, (m) => "□".repeat(m.length));
 
 /** 按照「…开工,…竣工」的总目标: the verb sits in a quoted statement the sentence calls a target or plan. */
 function inQuotedTarget(text: string, verbStart: number, sentEnd: number): boolean {
@@ -202,12 +208,13 @@ function statusOf(text: string, clauseStart: number, verbStart: number, verb: st
   if (/先后|陆续|相继|累计/.test(before) && /(\d+|[一二三四五六七八九十]+)(次|届|条|个|场|批)/.test(counted)) return "cumulative";
   if (/共/.test(before) && /(\d+|[一二三四五六七八九十]+)(次|届)/.test(counted)) return "cumulative";
   const objectMarker = /^(纳入|划入|列入)$/.test(verb) && /将[^于在]/.test(before) && !/将(于|在)/.test(before);
-  const future = !objectMarker && FUTURE.test(before.replace(/将近/g, ""));
+  const masked = maskNouns(before);
+  const future = !objectMarker && FUTURE.test(masked);
   if (anchor.lead === "target" && /已/.test(before)) return "cumulative";
   // 到1997年组成了…: a past deadline told with the perfective 了 and no future word is an event that happened.
   const pastPerfective = anchor.lead === "target" && !future && text.startsWith("了", verbStart + verb.length) && !(anchor.value && ctx.published && afterPublication(anchor.value, ctx.published, ctx.publishedPrecision));
   if (pastPerfective) return "done";
-  if (anchor.lead === "target" || (future && !/已/.test(before.slice(before.search(FUTURE))))) return "planned";
+  if (anchor.lead === "target" || (future && !/已/.test(masked.slice(masked.search(FUTURE))))) return "planned";
   // A date after the publication (自10月1日起施行, 11月17日开港 in an August article) has not happened yet.
   if (anchor.value && ctx.published && afterPublication(anchor.value, ctx.published, ctx.publishedPrecision)) return "planned";
   return "done";
