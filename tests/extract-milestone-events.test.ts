@@ -168,6 +168,13 @@ describe("fragments are not milestones", () => {
     expect(brief(run(["2019年5月,《行动计划》明确将于2025年建成示范区。"]))).toEqual(["2025 建成 planned"]);
   });
 
+  it("a partner after 与/同/跟 and a lead 随着 are not the subject; the restated event is one milestone", () => {
+    const ms = run(["3月2日,随着示范区与嘉兴港合作协议的签署,两地物流合作进入新阶段。", "3月2日,青浦区代表团赴嘉兴,与嘉兴港签署合作协议。"]);
+    expect(brief(ms)).toEqual(["2023-03-02 签署"]);
+    expect(ms[0]?.subject).toBe("示范区与嘉兴港合作协议");
+    expect(run(["5月6日,吴江区同上海市青浦区签署战略合作框架协议。"]).map((m) => m.subject)).not.toContain("同上海市青浦区");
+  });
+
   it("a hypothetical is not an event", () => {
     expect(run(["若明年3月正式签约,双方将共建产业园。"])).toEqual([]);
   });

@@ -248,7 +248,7 @@ const SHORT_REF_KIND: Record<string, "plan" | "project" | "organization"> = {
   联盟: "organization", 中心: "organization", 平台: "organization", 机构: "organization", 其: "project", 它: "project",
 };
 /** Words around a subject that are not part of it: adverbs, prepositions, auxiliaries. */
-const LEADING_NOISE = /^(?:[，,、：:\s“”"]|起|凌晨|第[一二三四]季度|以前|之前|前|\d+[点时:：]\d*分?|上午|下午|晚间|晚上|当天|当日|继续|正式|已经|已于|已|于|也|还|又|再|均|都|将|由|经|被|并|并且|同时|此次|这次|本次|随后|其后|此后|目前)+/;
+const LEADING_NOISE = /^(?:[，,、：:\s“”"]|起|凌晨|第[一二三四]季度|以前|之前|前|\d+[点时:：]\d*分?|上午|下午|晚间|晚上|当天|当日|继续|正式|已经|已于|已|于|也|还|又|再|均|都|将|由|经|被|并|并且|同时|此次|这次|本次|随后|其后|此后|目前|随着|伴随着|伴随)+/;
 const TRAILING_NOISE = /(?:[，,、\s“”"]|实现|对外|继续|预计|计划|拟|力争|争取|有望|即将|正式|已经|已于|已|于|将于|将|也|还|又|均|都|共同|联合|同步|分别|先后|相继|率先|首次|再次|顺利|全面|基本|如期|提前|宣布|获|获得|予以|经|被|了|的)+$/;
 const MEETING = /(会议|大会|论坛|峰会|年会|座谈会|联席会|交流会|推进会|博览会|展览会|发布会|活动|仪式|典礼|开幕式|闭幕式|赛|节)$/;
 const HAN2 = /\p{Script=Han}.*\p{Script=Han}/u;
@@ -281,6 +281,8 @@ function cleanSubject(s: string): string {
   if (/^是/.test(head)) head = "";
   // 记者从…获悉, 据…: a source phrase, not a subject.
   if (/(从|向|对|据|经|由|自|记者)$/.test(head) || /^(据|记者)/.test(head)) head = "";
+  // 与广汽签署, 同上海市政府举行: a partner after a comitative preposition is not what the event is about.
+  if (/^(与|同|跟)/.test(head)) head = "";
   return head.replace(LEADING_NOISE, "").replace(TRAILING_NOISE, "").replace(LEADING_NOISE, "");
 }
 
