@@ -222,7 +222,10 @@ describe("a killed run does not stay `running`", () => {
     const dataDir = path.join(dir, "killed");
     fs.mkdirSync(dataDir);
     const missing = path.join(dir, "no-such-page.html");
-    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/kb.ts", "ingest", "--json", "--no-index", "--workers", "1", missing, YRD], {
+    // Enough pages (yrd-dev, gne, cwced: about 170) that the run is still going well after its first batch commits
+    // its counts (at 64 pages or after a second): 40 small pages alone could finish inside one batch on an idle machine.
+    const pages = [YRD, path.join(CORPUS, "gne"), path.join(CORPUS, "cwced", "original")];
+    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/kb.ts", "ingest", "--json", "--no-index", "--workers", "1", missing, ...pages], {
       env: { ...process.env, DATA_DIR: dataDir, MEILI_URL: "", MEILI_MASTER_KEY: "" },
       stdio: "ignore",
     });
