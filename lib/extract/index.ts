@@ -7,7 +7,7 @@ import { findPlans, type ParagraphText } from "./plans";
 import { findRegionsInArticle, regionById } from "./regions";
 import { classifyTopics } from "./topics";
 import { findAliasStatements } from "./aliases";
-import { insideAny, slugHash, type Span } from "./text";
+import { insideAny, slugHash } from "./text";
 import type { EntityMention, Extraction, Figure, Milestone } from "./types";
 
 export { regionById, allRegions, type Region } from "./regions";
@@ -63,12 +63,10 @@ export function extract(input: ExtractInput): Extraction {
   const perParagraph = texts.map(({ index, text }) => {
     const planSpans = plans.spans.get(index) ?? [];
     const dates = narrativeDates(text, findDates(text, pub), pub).filter((d) => !insideAny(d, planSpans));
-    return { planSpans, dates, orgsProjects: findOrgsProjects(text, index, [...planSpans, ...dates]) };
+    return { index, text, planSpans, dates, orgsProjects: findOrgsProjects(text, index, [...planSpans, ...dates]) };
   });
   sameNameAfterClause(perParagraph.flatMap((p) => p.orgsProjects));
-  for (const [at, { index, text }] of texts.entries()) {
-    const { planSpans, dates, orgsProjects } = perParagraph[at] as (typeof perParagraph)[number];
-    const dateSpans: Span[] = dates;
+  for (const { index, text, planSpans, dates, orgsProjects } of perParagraph) {
     entities.push(...dates.map((d) => dateMention(d, index)));
     entities.push(...orgsProjects);
     // A place inside an organization's name (浙江大学) is not a mention of the place; a government body is its place (嘉善县人民政府).
@@ -80,7 +78,7 @@ export function extract(input: ExtractInput): Extraction {
       const m: EntityMention = { kind: "region", text: r.text, name: region.name, id: `region:${region.id}`, paragraph: index, start: r.start, end: r.end, path: region.path, reason: r.reason };
       (r.contextual ? contextual : entities).push(m);
     }
-    figures.push(...findFigures(text, index, [...dateSpans, ...planSpans, ...orgsProjects]));
+    figures.push(...findFigures(text, index, [...dates, ...planSpans, ...orgsProjects]));
     // 示范区 alone (a contextual mention) is the zone in an article that names it in full: it can be what an event is about.
     const paragraphEntities = [...entities.filter((e) => e.paragraph === index), ...contextual.filter((e) => e.paragraph === index && namedInFull.has(e.id.replace(/^region:/, "")))];
     // A title cut from the first paragraph (…) restates it: its events are the paragraph's.
