@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { extract, type Milestone } from "@/lib/extract";
 import { findDates, narrativeDates } from "@/lib/extract/dates";
 import { requireCorpus } from "@/lib/eval/corpora";
-import { loadArticle } from "@/lib/eval/milestones";
+import { readArticle } from "@/lib/eval/hygiene";
 
 const run = (paragraphs: string[], published: string | null = "2023-06-15") =>
   extract({ title: "测试", paragraphs, published, publishedPrecision: published ? "day" : null }).milestones;
@@ -18,7 +18,7 @@ const narrative = (text: string, published: string | null = null) => {
   return narrativeDates(text, findDates(text, pub), pub).map((d) => `${d.text}=${d.value ?? "null"}`);
 };
 
-const page = (rel: string): Milestone[] => extract(loadArticle(path.join(requireCorpus(), rel))).milestones;
+const page = (rel: string): Milestone[] => extract(readArticle(path.join(requireCorpus(), rel))).milestones;
 
 describe("the year a chronological paragraph narrates", () => {
   it("次年 and 同年 follow the narration, and 同年 after 次年 is the next year", () => {
@@ -62,7 +62,7 @@ describe("the year a chronological paragraph narrates", () => {
     expect(page("yrd-dev/063.txt").filter((m) => m.action === "印发").map(line)).toEqual(["undated 印发"]);
     expect(page("yrd-dev/059.txt").filter((m) => m.date !== null).map(line)).toEqual([]);
     // A page with a publication date: the months of its own story keep the publication's year.
-    const dates = extract(loadArticle(path.join(requireCorpus(), "gne/tests/toutiao/3.html"))).entities.filter((e) => e.kind === "date" && e.text === "8月2日");
+    const dates = extract(readArticle(path.join(requireCorpus(), "gne/tests/toutiao/3.html"))).entities.filter((e) => e.kind === "date" && e.text === "8月2日");
     expect(dates.map((e) => (e as { value?: string | null }).value)).toContain("2019-08-02");
   });
 });

@@ -14,11 +14,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { processPage } from "@/lib/ingest/process";
 import type { CleanedArticle } from "@/lib/ingest/types";
 import { canonicalAction } from "@/lib/domain/milestones";
 import { extract } from "@/lib/extract";
 import { requireCorpus } from "./corpora";
+import { readArticle } from "./hygiene";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** The gold files written by reading pages before the extractor was tuned on them, oldest first. */
@@ -65,13 +65,6 @@ export interface MilestoneEvalResult {
   overall: { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number };
   undatedOnArticle: number;
   errors: Record<string, { misses: string[]; extras: string[] }>;
-}
-
-/** A page of a gold file, cleaned as ingest cleans it (with its sidecar's url, site and encoding). */
-export function loadArticle(file: string): CleanedArticle {
-  const sidecarPath = file.replace(/\.[a-z]+$/, ".json");
-  const side = fs.existsSync(sidecarPath) ? (JSON.parse(fs.readFileSync(sidecarPath, "utf8")) as Record<string, string | undefined>) : {};
-  return processPage(fs.readFileSync(file), { fileName: path.basename(file), sidecar: { url: side.url, site: side.site, encoding: side.encoding, fetchedAt: side.fetchedAt } });
 }
 
 function loadGold(file: string): { dir: string; pages: GoldPage[] } {
@@ -138,7 +131,7 @@ export function runMilestoneEval(goldFile: string): MilestoneEvalResult {
   const errors: MilestoneEvalResult["errors"] = {};
   let undatedOnArticle = 0;
   for (const page of pages) {
-    const pred = predictions(loadArticle(path.resolve(dir, page.file)));
+    const pred = predictions(readArticle(path.resolve(dir, page.file)));
     undatedOnArticle += pred.filter((p) => p.date === null).length;
     const s = scorePage(page, pred);
     const bucket = page.offTopic ? off : on;
