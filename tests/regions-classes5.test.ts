@@ -76,6 +76,11 @@ describe("a province's or city's name before a trade name opens a firm's or bran
   ])("%s → %j", (text, expected) => {
     expect(paths(text)).toEqual(expected);
   });
+  it("city + 现代 as the subject of a verb is Hyundai's joint venture; 现代 modifying a noun is the place's", () => {
+    expect(paths("四川现代推出了新款卡车。")).toEqual([]);
+    expect(paths("上海现代服务业占比提高。")).toEqual(["上海"]);
+    expect(paths("杭州现代的城市面貌")).toEqual(["浙江>杭州"]);
+  });
   it("a district before a firm is the firm's site there, a place before a temple where it stands", () => {
     expect(paths("青浦华为的园区已经启用。")).toEqual(["上海>青浦"]);
     expect(paths("镇江金山寺的香客很多。")).toEqual(["江苏>镇江"]);

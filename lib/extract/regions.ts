@@ -631,6 +631,9 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           // A province's or city's short name right before a proper name that is no place (北京|同仁堂/nr, 广州|本田/nz) opens a
           // firm's or brand's name; a district's before a firm is the firm's site there (青浦|华为, 青浦|复旦…中心), and a site's
           // name stays a mention of where it stands (镇江|金山寺, 杭州|灵隐寺).
+          // 北京|现代|推出, 广州|现代|成立 (Hyundai's joint ventures): jieba's time word 现代 as the subject of a verb is the brand,
+          // while 江苏|现代|农业, 杭州|现代|的 and 现代化 are the place's modern things.
+          if (nextWord && next === "现代" && Math.min(...form.ids.map(rankOf)) <= 1 && /^v(?!n)/.test(seg.tags.get(nextWord.end)?.tag ?? "")) continue;
           if (otherName && PROPER_NAME_TAG.test(nextWord.tag) && nextWord.end - end >= 2 && !SITE_END.test(next) && Math.min(...form.ids.map(rankOf)) <= 1) continue;
           if (nextWord && (TROUPE_NEXT.test(next) || (nextWord.tag === "nz" && TEAM_NEXT.test(next)))) continue;
         }
