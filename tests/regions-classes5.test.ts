@@ -161,9 +161,9 @@ describe("the fifth fresh sentence set, annotated before the rules were tuned on
     expect(r.fp).toBeLessThanOrEqual(5);
     expect(r.trapsWithFalseRegions).toBeLessThanOrEqual(5);
   });
-  it("fresh4 holds what it reached (R ≥ 0.99, at most 3 false regions)", () => {
+  it("fresh4 holds what it reached (R ≥ 0.99, at most 2 false regions; 0.967 and 4 before these classes)", () => {
     const r = runRegionEval("tests/gold/regions-sentences-fresh4.json");
     expect(r.recall).toBeGreaterThanOrEqual(0.99);
-    expect(r.fp).toBeLessThanOrEqual(3);
+    expect(r.fp).toBeLessThanOrEqual(2);
   });
 });
