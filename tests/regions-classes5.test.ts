@@ -9,73 +9,66 @@ import { REGION_GOLD_SETS, runRegionEval } from "@/lib/eval/regions";
 import { findRegions, regionById } from "@/lib/extract/regions";
 
 const paths = (text: string) => [...new Set(findRegions(text).filter((m) => !m.contextual).map((m) => regionById(m.id)?.path.join(">")))];
-
-describe("a county-level city or district still written with its former 县 (county) suffix", () => {
-  it.each([
-    ["他出生在江苏省吴江县，后来到上海工作。", ["江苏>苏州>吴江", "上海"]],
-    ["当年的萧山县只有一条像样的公路。", ["浙江>杭州>萧山"]],
-  ])("%s → %j", (text, expected) => {
+/** One test per composed sentence: its region paths. */
+const cases = (rows: [string, string[]][]) =>
+  it.each(rows)("%s → %j", (text, expected) => {
     expect(paths(text)).toEqual(expected);
   });
+
+describe("a county-level city or district still written with its former 县 (county) suffix", () => {
+  cases([
+    ["他出生在江苏省吴江县，后来到上海工作。", ["江苏>苏州>吴江", "上海"]],
+    ["当年的萧山县只有一条像样的公路。", ["浙江>杭州>萧山"]],
+  ]);
   it("a current county of that name keeps it (宜宾's 长宁县, not 上海's 长宁区)", () => {
     expect(paths("宜宾市长宁县的竹林")).toEqual(["四川>宜宾>长宁"]);
   });
 });
 
 describe("the usual short forms of long autonomous-county names (overlay aliases)", () => {
-  it.each([
+  cases([
     ["前郭县的稻米远近闻名。", ["吉林>松原>前郭尔罗斯"]],
     ["辽宁朝阳喀左县的紫砂陶很有名。", ["辽宁>朝阳>喀喇沁左翼"]],
-  ])("%s → %j", (text, expected) => {
-    expect(paths(text)).toEqual(expected);
-  });
+  ]);
 });
 
 describe("a county-level city's name of three characters or more that no other place bears stands alone", () => {
-  it.each([
+  cases([
     ["他在牙克石工作了三年。", ["内蒙古>呼伦贝尔>牙克石"]],
     ["他在梅河口工作了三年。", ["吉林>通化>梅河口"]],
-  ])("%s → %j", (text, expected) => {
-    expect(paths(text)).toEqual(expected);
-  });
+  ]);
   it("a two-character county name outside 沪苏浙皖 still needs its city or province", () => {
     expect(paths("他在大名住了三年。")).toEqual([]);
   });
 });
 
 describe("a brand word that opens a government department's name is the department (X市科技局)", () => {
-  it.each([
+  cases([
     ["嘉兴市科技局公布了第一批名单。", ["浙江>嘉兴"]],
     ["无锡市能源局发布通知。", ["江苏>无锡"]],
-  ])("%s → %j", (text, expected) => {
-    expect(paths(text)).toEqual(expected);
-  });
+  ]);
   it("a company is still a company (杭州银行, 南京科技公司)", () => {
     expect(paths("杭州银行发布年报。")).toEqual([]);
   });
 });
 
 describe("a place opening the name of a numbered school, a newspaper or a vessel is part of that name", () => {
-  it.each([
+  cases([
     ["她考进了杭州二中。", []],
     ["安徽商报记者从现场发回报道。", []],
     ["据苏州晨报报道，市区将新增停车位。", []],
     ["“舟山”号补给舰完成远海训练。", []],
-  ])("%s → %j", (text, expected) => {
-    expect(paths(text)).toEqual(expected);
-  });
+  ]);
   it("but not a verb ending in 报 (上海通报了), nor a place's schools in general", () => {
     expect(paths("上海通报了三起典型案例。")).toEqual(["上海"]);
   });
 });
 
 describe("a province's or city's name before a trade name opens a firm's or brand's name", () => {
-  it.each([
+  cases([
     ["杭州华信达商贸有限公司成立于2010年。", []],
     ["广州本田的新车下线了。", []],
-  ])("%s → %j", (text, expected) => {
-    expect(paths(text)).toEqual(expected);
-  });
+  ]);
   it("city + 现代 as the subject of a verb is Hyundai's joint venture; 现代 modifying a noun is the place's", () => {
     expect(paths("四川现代推出了新款卡车。")).toEqual([]);
     expect(paths("上海现代服务业占比提高。")).toEqual(["上海"]);
@@ -88,19 +81,17 @@ describe("a province's or city's name before a trade name opens a firm's or bran
 });
 
 describe("what only a person does after a bare name makes it a person's name", () => {
-  it.each([
+  cases([
     ["丹阳笑着说，今年的收成不错。", []],
     ["在昆山的主持下，会议通过了决议。", []],
-  ])("%s → %j", (text, expected) => {
-    expect(paths(text)).toEqual(expected);
-  });
+  ]);
   it("the place stays a place where it is one (会议在昆山召开)", () => {
     expect(paths("会议在昆山召开。")).toEqual(["江苏>苏州>昆山"]);
   });
 });
 
 describe("one-character abbreviations jieba reads as a noun, classifier or surname, and those that are often something else", () => {
-  it.each([
+  cases([
     ["代表团赴桂开展对口协作。", ["广西"]],
     ["在甬工作的外地人越来越多。", ["浙江>宁波"]],
     ["台商在昆山投资建厂。", ["台湾", "江苏>苏州>昆山"]],
@@ -108,9 +99,7 @@ describe("one-character abbreviations jieba reads as a noun, classifier or surna
     ["驻港部队开放军营。", ["香港"]],
     ["两家企业赴港上市。", ["香港"]],
     ["沪上多家医院开设夜间门诊。", ["上海"]],
-  ])("%s → %j", (text, expected) => {
-    expect(paths(text)).toEqual(expected);
-  });
+  ]);
   it.each(["请来鲁医生会诊。", "他站在台上发言。", "货轮进港后开始卸货。", "赴澳留学的人多了。", "赴蒙考察的企业家签下了订单。", "两台企业级服务器"])(
     "%s: nothing (the verb is part of another word, the character of a word, a port, or a country: 澳大利亚, 蒙古)",
     (text) => {
