@@ -302,6 +302,8 @@ const TRADE_NAME_TAG = new Set(["x", "nz", "nr", "nrt", "nrfg"]);
 const PROPER_NAME_TAG = /^(?:nz|nr|nrt|nrfg)$/;
 /** The last character of a site's or landmark's name (寺, 塔, 园, 湖, 桥, 站 …). */
 const SITE_END = /[寺庙观庵宫殿塔阁楼亭园苑湖山峰岭洞泉溪潭桥村街路巷镇洲岛江河港站场馆]$/;
+/** A place's short name opening an event's name (香港经济学家论坛, 杭州国际动漫节): the words up to the event word, no particle between. */
+const EVENT_AFTER = /^(?:(?![的在和与及、，。])\p{Script=Han}){0,8}?(?:论坛|峰会|博览会|交易会|运动会|电影节|艺术节|文化节|旅游节|动漫节)/u;
 /** What only a person does right after a name (在吴江主持下, 江宁笑着说, 金华在发言中说): the name is a person's. */
 const PERSON_AFTER = /^(?:的?主持下|笑着|笑道|说道|点头|摇头|站起来|在发言中说|告诉记者|对记者说)/;
 /**
@@ -628,6 +630,7 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           // The word after is a name but no place's (汇达丰/x, 同仁堂/nr: 同仁 alone is a county, 同仁堂 is not).
           const otherName = form.kind === "short" && nextWord !== undefined && TRADE_NAME_TAG.has(nextWord.tag) && ![...dict.allAt(text, end)].some((m) => m.form.length === nextWord.end - end);
           if (otherName && FIRM_AFTER_TRADE_NAME.test(text.slice(end))) continue;
+          if (form.kind === "short" && EVENT_AFTER.test(text.slice(end))) continue;
           // A province's or city's short name right before a proper name that is no place (北京|同仁堂/nr, 广州|本田/nz) opens a
           // firm's or brand's name; a district's before a firm is the firm's site there (青浦|华为, 青浦|复旦…中心), and a site's
           // name stays a mention of where it stands (镇江|金山寺, 杭州|灵隐寺).
