@@ -81,8 +81,8 @@ const HOME_PROVINCES = new Set(["31", "32", "33", "34"]);
 const NATIONALITIES = "蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各";
 const ETHNIC = new RegExp(`(?:(?:${NATIONALITIES})族?)+$`, "u");
 const TOWN_SUFFIX = /(?:镇|乡|街道|苏木)$/;
-/** A word for a part of any town: old town, new town, town centre, town gate, east/west… of town (老城, 新城, 城中, 城关, 城东). */
-const TOWN_PART = /^(?:[老新]城|城[关中东西南北])$/;
+/** A word for a part of any town: old town, new town, ancient town, town centre, town gate, east/west… of town (老城, 新城, 古城, 城中, 城关, 城东). */
+const TOWN_PART = /^(?:[老新古]城|城[关中东西南北])$/;
 /** More townships than this sharing one short name make it generic (新城, 城关). */
 const GENERIC_TOWN_NAME = 3;
 /** The level suffix a full name ends with (嘉善|县, 西塘|镇, 秣陵|街道), for the word-boundary test. */
@@ -156,6 +156,16 @@ function build(): Built {
       add(`${short}州`, [id], "alias");
       region.aliases.push(`${short}州`);
     }
+  }
+  // A county-level city or district that was a county (海安县 → 海安市, 吴江县 → 吴江区) is still written with 县: its
+  // former full name, unless a current division bears it (长宁县 of 宜宾 beside 上海's 长宁区) or the name is generic (老城).
+  for (const [id, full, kind] of rows) {
+    if ((kind !== "county" && kind !== "district") || !/[市区]$/.test(full) || /自治|新区|林区|矿区/.test(full)) continue;
+    const short = shortName(full, kind);
+    const former = `${short}县`;
+    if (short === full || short.length < 2 || TOWN_PART.test(short) || forms.has(former) || noShort.has(id)) continue;
+    add(former, [id], "full");
+    regions.get(id)?.aliases.push(former);
   }
   for (const r of overlay.regions) {
     const parent = regions.get(r.parentId);
@@ -245,7 +255,17 @@ function under(form: Form, place: Form): boolean {
  */
 function continues(form: Form, place: Form): boolean {
   if (form.kind !== "short") return under(form, place);
-  return form.ids.some((id) => (get().regions.get(id)?.kind === "town" ? ancestorIds(id).slice(0, 2) : ancestorIds(id)).some((a) => place.ids.includes(a)));
+  return form.ids.some((id) => (get().regions.get(id)?.kind === "town" ? ancestorIds(id).slice(0, townReach(id)) : ancestorIds(id)).some((a) => place.ids.includes(a)));
+}
+
+/** A township named after a lake, hill, island, gorge, river or sea (千岛湖镇, 阳澄湖镇, 碧峰峡镇) names that feature as often as the town. */
+const NATURAL_FEATURE = /[湖山岛峡江河海]$/;
+/**
+ * How far up a township's short name looks for the place that vouches for it: its county or its city (嘉善西塘, 上海朱家角),
+ * but only its very county for a township named after a natural feature (杭州|千岛湖 is the lake; 淳安千岛湖 the town).
+ */
+function townReach(id: string): number {
+  return NATURAL_FEATURE.test(get().regions.get(id)?.name ?? "") ? 1 : 2;
 }
 
 function inHomeProvinces(id: string): boolean {
@@ -260,12 +280,32 @@ export const GOVERNMENT_SUFFIX = /(?:人民政府|政府|办公厅|办公室|人
 
 const STREET_SUFFIX = ["路", "东路", "西路", "南路", "北路", "中路", "大道", "大街", "街", "巷", "弄"];
 /** A place name opening a company, brand or product name is part of that name (金山软件, 杭州银行, 金华火腿), not a mention. */
-const BRAND_NEXT = /^(?:软件|科技|集团|股份|控股|电子|银行|证券|保险|电器|汽车|药业|制药|实业|网络|传媒|航空|电力|能源|置业|地产|啤酒|电视台|日报|晚报|卫视|客户端|足球|篮球|队|火腿|烤鸭|炒饭|板鸭|酱鸭|米线|拉面|醋|黄酒|龙井|绿茶|白茶|红茶|白酒|米酒|汤圆|年糕|月饼|粽子|小笼|咸鸭蛋|大闸蟹|龙虾|梨|蜜桔|柑橘|杨梅|枇杷|板栗|大米|香米|丝绸|刺绣|绣品|香醋|陈醋|米醋|毛峰|毛尖|瓜片|碧螺春|排骨|盐水鸭|鸭血粉丝|紫砂|萝卜干|酱菜|腐乳|豆腐干|茶干|麻糕|酥糖|水蜜桃|银鱼|扒鸡|肴肉|螺蛳粉|热干面|麻花|烧鸡|凉皮|米粉|小吃)/;
+const BRAND_NEXT = /^(?:软件|科技|集团|股份|控股|电子|银行|证券|保险|电器|汽车|药业|制药|实业|网络|传媒|航空|电力|能源|置业|地产|啤酒|电视台|日报|晚报|卫视|客户端|足球|篮球|队|火腿|烤鸭|炒饭|板鸭|酱鸭|米线|拉面|醋|黄酒|龙井|绿茶|白茶|红茶|白酒|米酒|汤圆|年糕|月饼|粽子|小笼|咸鸭蛋|大闸蟹|龙虾|梨|蜜桔|柑橘|杨梅|枇杷|板栗|大米|香米|丝绸|刺绣|绣品|香醋|陈醋|米醋|毛峰|毛尖|瓜片|碧螺春|排骨|盐水鸭|鸭血粉丝|紫砂|萝卜干|酱菜|腐乳|豆腐干|茶干|麻糕|酥糖|水蜜桃|银鱼|扒鸡|肴肉|螺蛳粉|热干面|麻花|烧鸡|凉皮|米粉|小吃|小面|酱(?:排骨|肉|牛肉))/;
+/** A brand word opening a government department's name is the department (厦门市|科技局, 上海市|交通委): the place is its jurisdiction. */
+const brandNext = (rest: string) => {
+  const m = BRAND_NEXT.exec(rest);
+  return !!m && !/^[局厅委办]/.test(rest.slice(m[0].length));
+};
 /**
  * The word after a name that makes it the opening of a university, academy or school (河南|师大, 内蒙古|社科院,
  * 浙江|师范大学): an organization's name, not a mention (a government body, 县委党校 aside, still tags its place).
  */
-const ACADEMIC_NEXT = /(?:师大|农大|工大|医大|财大|交大|师院|师专|医专|高专|社科院|科学院|农科院|大学|学院|中学|小学)$/;
+const ACADEMIC_NEXT = /(?:师大|农大|工大|医大|财大|交大|师院|师专|医专|高专|社科院|科学院|农科院|大学|学院|中学|小学)$|^[一二三四五六七八九十]{1,3}[中小]$/;
+/** A newspaper's name after a place (河南|商报, 苏州|晨报, 北京|青年报): the jieba word after it is a kind of newspaper (not 通报, 汇报). */
+const PAPER_NEXT = /^(?:日|晚|早|晨|商|时|周|快|画|青年|法制|都市|经济|科技|工人|农民|侨)报$/;
+/**
+ * A place before a trade name and a firm word opens a firm's name (上海|汇达丰|律师事务所, 杭州|某某|贸易有限公司): the
+ * word after the place is a name jieba does not know as a word (x) or a proper name, then a firm word follows.
+ */
+const FIRM_AFTER_TRADE_NAME = /^(?:(?![的在和与及、，])\p{Script=Han}){0,6}?(?:律师事务所|会计师事务所|事务所|有限责任公司|股份有限公司|有限公司|公司|集团|商行)/u;
+const TRADE_NAME_TAG = new Set(["x", "nz", "nr", "nrt", "nrfg"]);
+const PROPER_NAME_TAG = /^(?:nz|nr|nrt|nrfg)$/;
+/** The last character of a site's or landmark's name (寺, 塔, 园, 湖, 桥, 站 …). */
+const SITE_END = /[寺庙观庵宫殿塔阁楼亭园苑湖山峰岭洞泉溪潭桥村街路巷镇洲岛江河港站场馆]$/;
+/** A place's short name opening an event's name (香港经济学家论坛, 杭州国际动漫节): the words up to the event word, no particle between. */
+const EVENT_AFTER = /^(?:(?![的在和与及、，。])\p{Script=Han}){0,8}?(?:论坛|峰会|博览会|交易会|运动会|电影节|艺术节|文化节|旅游节|动漫节)/u;
+/** What only a person does right after a name (在吴江主持下, 江宁笑着说, 金华在发言中说): the name is a person's. */
+const PERSON_AFTER = /^(?:的?主持下|笑着|笑道|说道|点头|摇头|站起来|在发言中说|告诉记者|对记者说)/;
 /**
  * The word after a name that makes it the opening of a troupe's, club's or show's name (上海|昆剧团, 广州|交响乐团,
  * 上海|车展, 山东|泰山队: a proper name jieba tags nz + 队), not a mention; a 支队/大队 of police or firemen is a body.
@@ -283,7 +323,7 @@ const RESOURCE = new Set([..."电气煤油水"]);
 /** What follows a run of abbreviations that lists provinces (川渝两地, 苏皖交界, 黔滇地区), unlike a name made of them (苏宁易购, 沪青平公路). */
 const ABBR_LIST_NEXT = /^(?:(?:[两三四五六七八九]|多)(?:省市|省|市|地|方|区)|一市|交界|边界|毗邻|接壤|地区|区域|之间|间|合作|协同|一体化|等地)/;
 /** A name before these is an era or a historical event (永嘉之乱, 赤壁之战), or a new area named after it (滨湖新区, 江北新区), not the division. */
-const NOT_DIVISION_NEXT = /^(?:之(?:乱|战|役|变|盟|治|祸)|新区)/;
+const NOT_DIVISION_NEXT = /^(?:之(?:乱|战|役|变|盟|治|祸)|新区|[”"’」』]?号(?![线楼院]))/;
 /**
  * A name after a dynasty (南宋定都临安, 明代松江, 太平天国攻占苏州) is a historical place, not the current division;
  * a one-character dynasty only with 代/朝/初/末 (宋代, 明初), so that 万元|嘉善 or 说明|上海 stay places.
@@ -381,7 +421,9 @@ function needsContext(form: Form, id: string): boolean {
   if (!r) return false;
   // A township written with its suffix (西塘镇) stands alone when the name is unique; its short name never does.
   if (r.kind === "town") return form.kind === "short";
-  if ((r.kind === "county" || r.kind === "district") && form.kind === "short") return !inHomeProvinces(id);
+  // Outside 沪苏浙皖 a county's short name needs its city or province, except a county-level city's name of three characters
+  // or more that no other place bears (公主岭, 瓦房店, 牙克石): such names are not words.
+  if ((r.kind === "county" || r.kind === "district") && form.kind === "short") return !inHomeProvinces(id) && !standaloneCity(form, r);
   // 老城区, 新城区, 城关区: a district named by a generic township word is any city's old or new town without its city.
   if ((r.kind === "county" || r.kind === "district") && get().generic.has(id)) return true;
   // 东区, 城区, 矿区: a district whose name is one character and its suffix is a generic word.
@@ -389,21 +431,29 @@ function needsContext(form: Form, id: string): boolean {
   return false;
 }
 
+function standaloneCity(form: Form, r: Region): boolean {
+  return r.kind === "county" && r.full.endsWith("市") && r.name.length >= 3 && form.ids.length === 1;
+}
+
 /** Country names of the world in Chinese, from the ICU/CLDR data Node ships (Intl.DisplayNames), China's own regions excluded. */
 let countries: Dictionary<true> | undefined;
-function countryNames(): Dictionary<true> {
-  if (countries) return countries;
+let countryList: string[] | undefined;
+function countryNameList(): string[] {
+  if (countryList) return countryList;
   const display = new Intl.DisplayNames(["zh-Hans"], { type: "region", fallback: "none" });
   // China itself and its SARs and Taiwan, and CLDR's groupings and placeholders (欧盟, 联合国, 未知地区).
   const skip = new Set(["CN", "HK", "MO", "TW", "EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"]);
-  const names: [string, true][] = [];
+  countryList = [];
   for (let a = 65; a <= 90; a++)
     for (let b = 65; b <= 90; b++) {
       const code = String.fromCharCode(a, b);
       const name = skip.has(code) ? undefined : display.of(code);
-      if (name && name !== code && /^\p{Script=Han}{2,}$/u.test(name)) names.push([name, true]);
+      if (name && name !== code && /^\p{Script=Han}{2,}$/u.test(name)) countryList.push(name);
     }
-  countries = new Dictionary(names);
+  return countryList;
+}
+function countryNames(): Dictionary<true> {
+  countries ??= new Dictionary(countryNameList().map((n) => [n, true] as [string, true]));
   return countries;
 }
 
@@ -428,21 +478,35 @@ function wordAt(seg: Segmentation, i: number): { start: number; end: number; tag
   return undefined;
 }
 
-const readsAloneCache = new Map<string, boolean>();
 /**
- * Whether a one-character abbreviation may be read on its own: jieba's dictionary reads the character alone
- * as an abbreviation or a place (沪/j, 皖/j, 浙/ns), not as a common word or surname (黑/a, 晋/nr, 台/q), and it
- * is not as often something else alone (青, 澳, 港, 藏 of the overlay).
+ * How a one-character abbreviation may be read on its own:
+ * - "alone": jieba's dictionary reads the character alone as an abbreviation or a place (沪/j, 皖/j, 浙/ns): after any verb
+ *   of movement or presence, before any morpheme of people, firms or origin;
+ * - "weak": jieba reads it as a noun, a classifier or a surname (穗/n, 台/q, 鄂/nr, 鲁/nr): the same, but only where jieba
+ *   cuts the verb as a word of its own (赴|鄂, 在|穗, not 请来|鲁医生);
+ * - "narrow": as often something else alone (港 a port, 青, 藏 a verb; overlay `abbreviationsAmbiguous`): only after a
+ *   verb no port or colour takes (赴港, 驻港, 援藏) or before 资, 籍, 企 (港资, 藏籍);
+ * - none: an adjective (黑/a, 新/a), or the first character of a country's name (澳 澳大利亚, 蒙 蒙古: 赴澳留学), where the
+ *   country is as likely (the names come from CLDR, as in foreignBefore).
  */
-function readsAlone(ch: string): boolean {
-  let ok = readsAloneCache.get(ch);
-  if (ok === undefined) {
-    const tag = plainJieba().tag(ch, true)[0]?.tag ?? "";
-    ok = get().abbreviations.has(ch) && !get().ambiguousAbbreviations.has(ch) && (tag === "j" || tag === "ns");
-    readsAloneCache.set(ch, ok);
-  }
-  return ok;
+type AbbreviationReading = "alone" | "weak" | "narrow" | undefined;
+const readingCache = new Map<string, AbbreviationReading>();
+function abbreviationReading(ch: string): AbbreviationReading {
+  if (readingCache.has(ch)) return readingCache.get(ch);
+  const tag = plainJieba().tag(ch, true)[0]?.tag ?? "";
+  const country = countryNameList().some((n) => n.startsWith(ch));
+  let reading: AbbreviationReading;
+  if (!get().abbreviations.has(ch)) reading = undefined;
+  else if (!get().ambiguousAbbreviations.has(ch) && (tag === "j" || tag === "ns")) reading = "alone";
+  else if (country || tag === "a") reading = undefined;
+  else reading = get().ambiguousAbbreviations.has(ch) ? "narrow" : "weak";
+  readingCache.set(ch, reading);
+  return reading;
 }
+
+/** Verbs of movement no port, colour or hiding place takes: 赴港, 驻港, 援藏 (not 进港, 到港, 入藏). */
+const NARROW_VERB_BEFORE = new Set([..."赴驻援"]);
+const NARROW_MORPHEME_AFTER = new Set([..."资籍企"]);
 
 /**
  * A one-character provincial abbreviation used as the province (gazetteer `abbreviations`): in a run of them
@@ -461,12 +525,19 @@ function abbreviationAt(text: string, i: number, seg: Segmentation, paragraph: n
   let b = i + 1;
   while (b < text.length && isAbbr(b)) b++;
   const taken: Candidate = { text: ch, start: i, end: i + 1, form: { ids: [code], kind: "abbreviation" }, reason: "abbreviation", paragraph };
-  if (b - a >= 2) return ABBR_LIST_NEXT.test(text.slice(b)) ? taken : undefined;
-  if (!readsAlone(ch)) return undefined;
-  const verb = ABBR_VERB_BEFORE.has(text[i - 1] ?? "");
+  if (b - a >= 2) return ABBR_LIST_NEXT.test(text.slice(b)) || provinceRun(text, a, b) ? taken : undefined;
+  const reading = abbreviationReading(ch);
+  if (!reading) return undefined;
   const next = seg.tags.get(i + 1);
-  // The morpheme is a word's first character only in jieba's unknown cuts (沪|企赴|皖), not in 粤|方言.
-  const morpheme = ABBR_MORPHEME_AFTER.has(text[i + 1] ?? "") && (!next || next.end === i + 2 || next.tag === "x") && !BRAND_NEXT.test(text.slice(i + 2));
+  const verbWord = seg.tags.get(i - 1);
+  // A weak or narrow reading needs the verb cut as a word of its own, or the verb and the character as one (驻港部队/nt).
+  const verb =
+    (reading === "narrow" ? NARROW_VERB_BEFORE : ABBR_VERB_BEFORE).has(text[i - 1] ?? "") && (reading === "alone" || verbWord !== undefined);
+  // The morpheme is a word's first character only in jieba's unknown cuts (沪|企赴|皖), not in 粤|方言; 上 (沪上, the
+  // literary name of the city) only where jieba cuts it alone (沪|上, not 台上).
+  const morphemes = reading === "narrow" ? NARROW_MORPHEME_AFTER : ABBR_MORPHEME_AFTER;
+  const upper = text[i + 1] === "上" && reading === "alone" && next?.end === i + 2;
+  const morpheme = ((morphemes.has(text[i + 1] ?? "") && (!next || next.end === i + 2 || next.tag === "x")) || upper) && !BRAND_NEXT.test(text.slice(i + 2));
   if (!verb && !morpheme) return undefined;
   // 陕电入皖, 蒙电入沪: an energy line named by its two provinces is a project's name (as 苏通大桥 is a bridge's).
   if (verb && text[i - 1] === "入" && RESOURCE.has(text[i - 2] ?? "") && /\p{Script=Han}/u.test(text[i - 3] ?? "")) return undefined;
@@ -475,8 +546,17 @@ function abbreviationAt(text: string, i: number, seg: Segmentation, paragraph: n
   if (pair.length === 1 && pair[0]?.tag !== "x") return undefined;
   // Inside a word jieba knows, the character is part of that word, except the word is the verb and it (驻沪) or it and the morpheme (浙商).
   const w = wordAt(seg, i);
-  if (w && w.end - w.start >= 2 && w.tag !== "x" && !(verb && w.start === i - 1 && w.end === i + 1) && !(morpheme && w.start === i && w.end === i + 2)) return undefined;
+  if (w && w.end - w.start >= 2 && w.tag !== "x" && !(verb && w.start === i - 1) && !(morpheme && w.start === i && w.end === i + 2)) return undefined;
   return BRAND_NEXT.test(text.slice(i + 1)) ? undefined : taken;
+}
+
+/**
+ * A run of three or more provinces' abbreviations (苏浙鲁, 川陕甘) lists them wherever it stands, unless it names a
+ * road, line or crossing (沪陕高速); two (苏宁, 沪青) still need a listing word after them.
+ */
+function provinceRun(text: string, a: number, b: number): boolean {
+  const provinces = new Set(Object.values(overlay.abbreviations));
+  return b - a >= 3 && [...text.slice(a, b)].every((c) => provinces.has(c)) && !ABBR_FACILITY_NEXT.test(text.slice(b)) && !/^(?:高速|公路|铁路|高铁|城际|线|路|大道)/.test(text.slice(b));
 }
 
 /** Whether a full name longer than the stop phrase ending at `end` starts at i and continues the chain of the place just before it. */
@@ -513,7 +593,7 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
       const end = i + surface.length;
       const after = text.slice(end, end + 2);
       if (STREET_SUFFIX.some((s) => after.startsWith(s)) && !/[区县市镇乡省]$/.test(surface)) continue;
-      if (BRAND_NEXT.test(text.slice(end)) || NOT_DIVISION_NEXT.test(text.slice(end))) continue;
+      if (brandNext(text.slice(end)) || NOT_DIVISION_NEXT.test(text.slice(end))) continue;
       if (!LEVEL_SUFFIX.test(surface) && HISTORICAL_NEXT.test(text.slice(end))) continue;
       if (/^[东西南北]至$/.test(surface) && (text.slice(Math.max(0, i - 30), end + 30).match(FOUR_BOUNDS)?.length ?? 0) >= 2) continue;
       const prev = out[out.length - 1];
@@ -546,6 +626,18 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           const nextWord = seg.tags.get(end);
           const next = nextWord ? text.slice(end, nextWord.end) : "";
           if (nextWord && ACADEMIC_NEXT.test(next) && !SCHOOLS_IN_GENERAL.test(next)) continue;
+          if (nextWord && PAPER_NEXT.test(next)) continue;
+          // The word after is a name but no place's (汇达丰/x, 同仁堂/nr: 同仁 alone is a county, 同仁堂 is not).
+          const otherName = form.kind === "short" && nextWord !== undefined && TRADE_NAME_TAG.has(nextWord.tag) && ![...dict.allAt(text, end)].some((m) => m.form.length === nextWord.end - end);
+          if (otherName && FIRM_AFTER_TRADE_NAME.test(text.slice(end))) continue;
+          if (form.kind === "short" && EVENT_AFTER.test(text.slice(end))) continue;
+          // A province's or city's short name right before a proper name that is no place (北京|同仁堂/nr, 广州|本田/nz) opens a
+          // firm's or brand's name; a district's before a firm is the firm's site there (青浦|华为, 青浦|复旦…中心), and a site's
+          // name stays a mention of where it stands (镇江|金山寺, 杭州|灵隐寺).
+          // 北京|现代|推出, 广州|现代|成立 (Hyundai's joint ventures): jieba's time word 现代 as the subject of a verb is the brand,
+          // while 江苏|现代|农业, 杭州|现代|的 and 现代化 are the place's modern things.
+          if (nextWord && next === "现代" && Math.min(...form.ids.map(rankOf)) <= 1 && /^v(?!n)/.test(seg.tags.get(nextWord.end)?.tag ?? "")) continue;
+          if (otherName && PROPER_NAME_TAG.test(nextWord.tag) && nextWord.end - end >= 2 && !SITE_END.test(next) && Math.min(...form.ids.map(rankOf)) <= 1) continue;
           if (nextWord && (TROUPE_NEXT.test(next) || (nextWord.tag === "nz" && TEAM_NEXT.test(next)))) continue;
         }
         const alignedLeft = lenient || bounds.has(i) || !!chained;
@@ -558,7 +650,7 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
         const first = seg.tags.get(i);
         if (!lenient && !chained && first && first.end === i + 1 && first.end < end && FUNCTION_TAG.test(first.tag)) continue;
         if (!lenient && !chained && form.kind !== "full" && form.kind !== "alias") {
-          if (PERSON_BEFORE.test(text.slice(Math.max(0, i - 4), i)) || CLASSIFIER_BEFORE.test(text.slice(Math.max(0, i - 2), i))) continue;
+          if (PERSON_BEFORE.test(text.slice(Math.max(0, i - 4), i)) || CLASSIFIER_BEFORE.test(text.slice(Math.max(0, i - 2), i)) || PERSON_AFTER.test(text.slice(end))) continue;
           const before = seg.ending.get(i);
           if (before && before.start === i - 1 && (/^nr/.test(before.tag) || (SURNAMES.has(text[i - 1] as string) && !FUNCTION_TAG.test(before.tag)))) continue;
         }
@@ -570,7 +662,9 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
       }
       if (taken || skipTo) break;
     }
-    if (!taken && !skipTo && names.length === 0 && !lenient && get().abbreviations.has(text[i] as string)) {
+    // An abbreviation where no name starts, or only a township's that was not taken (赴|港上市: 港上 is a township elsewhere).
+    const onlyTowns = names.every(({ value }) => value.every((f) => f.ids.every((id) => get().regions.get(id)?.kind === "town")));
+    if (!taken && !skipTo && onlyTowns && !lenient && get().abbreviations.has(text[i] as string)) {
       seg ??= segmentation(text);
       taken = abbreviationAt(text, i, seg, paragraph);
     }
@@ -600,7 +694,7 @@ function resolver(anchors: Set<string>, anchorsNear: Map<number, Set<string>>): 
     // How far up the nearest place the article names is (0: the parent): 徐州 backs 徐州's 鼓楼区 before 江苏 backs both.
     return (id: string) => {
       const up = ancestorIds(id);
-      const k = regions.get(id)?.kind !== "town" ? up.findIndex((a) => anchors.has(a)) : up.slice(0, 2).findIndex((a) => near.has(a));
+      const k = regions.get(id)?.kind !== "town" ? up.findIndex((a) => anchors.has(a)) : up.slice(0, townReach(id)).findIndex((a) => near.has(a));
       return k < 0 ? Infinity : k;
     };
   };
@@ -620,7 +714,8 @@ function resolver(anchors: Set<string>, anchorsNear: Map<number, Set<string>>): 
         // everyday word of the overlay (江山, 东海, 朝阳) its very parent, not only its province (濒临东海 … 江苏).
         // (合肥/n is jieba's error: above county level only the everyday words of the overlay need it.)
         const everyday = (id: string) => c.form.kind === "short" && (get().common.has(id) || riverNamed(id));
-        const needs = (id: string) => needsContext(c.form, id) || (c.commonWord && c.form.kind === "short" && (rankOf(id) >= 2 || everyday(id)));
+        const cityName = (id: string) => standaloneCity(c.form, regions.get(id) as Region);
+        const needs = (id: string) => needsContext(c.form, id) || (c.commonWord && c.form.kind === "short" && (rankOf(id) >= 2 || everyday(id)) && !cityName(id));
         ids = ids.filter((id) => !needs(id) || (supported.includes(id) && !(needsContext(c.form, id) && c.commonWord) && (!everyday(id) || depth(id) === 0)));
         // A name that stays ambiguous after this is dropped, never guessed.
         if (ids.length > 1) {
