@@ -29,6 +29,7 @@ function run(opts: { gold: string; errors?: boolean; json?: boolean }) {
     console.log(`| all | ${all.tp + all.fn} | ${all.tp} | ${all.fp} | ${f(all.precision)} | ${f(all.recall)} | ${f(all.f1)} | |`);
   }
   console.log(`\nUndated events kept on their articles (not on the timeline): ${result.undatedOnArticle}`);
+  if (off.pages) console.log(`Off-topic pages on the default timeline (a milestone, relevance at or above the threshold): ${off.onDefaultTimeline}`);
   if (opts.errors) {
     for (const [file, e] of Object.entries(errors)) {
       console.log(`\n### ${file}`);

@@ -7,6 +7,10 @@
 // scored as a date the page does not support; after the welcomed-event class (迎接…召开, the one class fixed on it,
 // so fresh4 is no longer unseen): 20 hits, 19 true, 1 wrong (the restated signing); after the comitative-subject class
 // (与广汽 is a partner, not the subject, so the restated signing merges): 19 hits, all true, 0 unsupported dates.
+// fresh5 (milestones-fresh5.json): 25 passages composed for it (tests/fixtures/milestones-composed, 89 milestones, 18
+// of them planned) + 15 off-topic gne pages, annotated before any run. First run: P 0.871, R 0.607 on the composed
+// passages (54 found, 8 false hits, 0 unsupported dates); off-topic: 7 hits on 2 pages, 4 of them true events of their
+// page, 0 off-topic pages on the default timeline (the relevance score hides both).
 // Precision floors sit at the measured figure (a wrong fact on the timeline is the worst bug), recall a little below.
 import { beforeAll, describe, expect, it } from "vitest";
 import { FRESH_MILESTONE_GOLD, runMilestoneEval, type MilestoneEvalResult } from "@/lib/eval/milestones";
@@ -15,20 +19,22 @@ let fresh: MilestoneEvalResult;
 let fresh2: MilestoneEvalResult;
 let fresh3: MilestoneEvalResult;
 let fresh4: MilestoneEvalResult;
+let fresh5: MilestoneEvalResult;
 
 beforeAll(() => {
-  [fresh, fresh2, fresh3, fresh4] = FRESH_MILESTONE_GOLD.map((f) => runMilestoneEval(f)) as [MilestoneEvalResult, MilestoneEvalResult, MilestoneEvalResult, MilestoneEvalResult];
+  [fresh, fresh2, fresh3, fresh4, fresh5] = FRESH_MILESTONE_GOLD.map((f) => runMilestoneEval(f)) as [MilestoneEvalResult, MilestoneEvalResult, MilestoneEvalResult, MilestoneEvalResult, MilestoneEvalResult];
 }, 300_000);
 
 describe("eval:milestones on the fresh gold", () => {
-  it("reads every page of the four files", () => {
-    expect([fresh.pages, fresh2.pages, fresh3.pages, fresh4.pages]).toEqual([30, 15, 24, 13]);
+  it("reads every page of the five files", () => {
+    expect([fresh.pages, fresh2.pages, fresh3.pages, fresh4.pages, fresh5.pages]).toEqual([30, 15, 24, 13, 40]);
+    expect([fresh5.onTopic.pages, fresh5.onTopic.gold, fresh5.offTopic.pages]).toEqual([25, 89, 15]);
     expect(fresh4.offTopic.pages).toBe(13);
     expect(fresh3.onTopic.gold).toBe(10);
   });
 
   it("no timeline milestone with a date the page does not support, on any of them", () => {
-    expect([fresh, fresh2, fresh3, fresh4].map((r) => r.onTopic.unsupported + r.offTopic.unsupported)).toEqual([0, 0, 0, 0]);
+    expect([fresh, fresh2, fresh3, fresh4, fresh5].map((r) => r.onTopic.unsupported + r.offTopic.unsupported)).toEqual([0, 0, 0, 0, 0]);
   });
 
   it("fresh3: precision 1.0 and recall ≥ 0.9 on its 13 on-topic pages", () => {
@@ -52,5 +58,17 @@ describe("eval:milestones on the fresh gold", () => {
     const wrong = fresh4.offTopic.falseMilestones - fresh4.offTopic.trueEvents;
     expect(wrong).toBe(0);
     expect(fresh4.offTopic.trueEvents).toBeGreaterThanOrEqual(19);
+  });
+
+  // fresh4's one page shown (36efbc69: 江苏 cities' first meetings of the year on growth and business climate) is
+  // off-topic by fresh4's reading but "on" by tests/gold/relevance.json's guideline (a delta place's development as
+  // the subject): the two guidelines disagree on it, so it is held at 1, not tuned away.
+  it("no off-topic page of fresh3 or fresh5 reaches the default timeline (fresh4: the one borderline page)", () => {
+    expect([fresh3, fresh4, fresh5].map((r) => r.offTopic.onDefaultTimeline)).toEqual([0, 1, 0]);
+  });
+
+  it("fresh5's composed passages: precision and recall at least the first run's (0.871 / 0.607)", () => {
+    expect(fresh5.onTopic.precision).toBeGreaterThanOrEqual(0.87);
+    expect(fresh5.onTopic.recall).toBeGreaterThanOrEqual(0.6);
   });
 });

@@ -17,12 +17,13 @@ import { fileURLToPath } from "node:url";
 import type { CleanedArticle } from "@/lib/ingest/types";
 import { canonicalAction } from "@/lib/domain/milestones";
 import { extract } from "@/lib/extract";
+import { isShownRelevance, scoreRelevance } from "@/lib/extract/relevance";
 import { requireCorpus } from "./corpora";
 import { readArticle } from "./hygiene";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** The gold files written by reading pages before the extractor was tuned on them, oldest first. */
-export const FRESH_MILESTONE_GOLD = ["milestones-fresh.json", "milestones-fresh2.json", "milestones-fresh3.json", "milestones-fresh4.json"].map((f) => path.join(ROOT, "tests/gold", f));
+export const FRESH_MILESTONE_GOLD = ["milestones-fresh.json", "milestones-fresh2.json", "milestones-fresh3.json", "milestones-fresh4.json", "milestones-fresh5.json"].map((f) => path.join(ROOT, "tests/gold", f));
 
 interface GoldMilestone {
   date: string;
@@ -34,6 +35,8 @@ interface GoldMilestone {
 }
 interface GoldPage {
   file: string;
+  /** "composed": a passage written for the gold file, found under the file's `composedDir` (in the checkout). */
+  corpus?: "composed";
   offTopic?: boolean;
   milestones: GoldMilestone[];
   undated?: { action: string; subject: string }[];
@@ -61,26 +64,35 @@ export interface MilestoneEvalResult {
   gold: string;
   pages: number;
   onTopic: { pages: number; gold: number; tp: number; fp: number; fn: number; unsupported: number; precision: number; recall: number; f1: number };
-  offTopic: { pages: number; falseMilestones: number; pagesWithMilestones: number; trueEvents: number; unsupported: number };
+  /** `onDefaultTimeline`: off-topic pages with a dated milestone that the relevance score does not hide. */
+  offTopic: { pages: number; falseMilestones: number; pagesWithMilestones: number; trueEvents: number; unsupported: number; onDefaultTimeline: number };
   overall: { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number };
   undatedOnArticle: number;
   errors: Record<string, { misses: string[]; extras: string[] }>;
 }
 
-function loadGold(file: string): { dir: string; pages: GoldPage[] } {
-  const raw = JSON.parse(fs.readFileSync(path.resolve(file), "utf8")) as { dir?: string; pages?: GoldPage[]; seeds?: GoldPage[] };
+function loadGold(file: string): { dir: string; composedDir: string; pages: GoldPage[] } {
+  const raw = JSON.parse(fs.readFileSync(path.resolve(file), "utf8")) as { dir?: string; composedDir?: string; pages?: GoldPage[]; seeds?: GoldPage[] };
   const dir = raw.dir ?? "content";
   // The shared corpus is found beside the checkout (a loud error without it), whatever the working directory.
-  return { dir: dir === "../shared/corpus" ? requireCorpus() : path.resolve(ROOT, dir), pages: raw.pages ?? raw.seeds ?? [] };
+  return {
+    dir: dir === "../shared/corpus" ? requireCorpus() : path.resolve(ROOT, dir),
+    composedDir: path.resolve(ROOT, raw.composedDir ?? "tests/fixtures/milestones-composed"),
+    pages: raw.pages ?? raw.seeds ?? [],
+  };
 }
 
 const goldActions = (g: GoldMilestone) => new Set([...[g.action].flat(), ...(g.accept ?? [])].map(canonicalAction));
 
-function predictions(article: CleanedArticle): Predicted[] {
-  return extract(article).milestones.map((m) => {
+/** The page's milestones, and whether the relevance score (as ingest stores it) lets them onto the default timeline. */
+function predictions(article: CleanedArticle): { pred: Predicted[]; shown: boolean } {
+  const extraction = extract(article);
+  const r = scoreRelevance({ title: article.title, paragraphs: article.paragraphs, entities: extraction.entities });
+  const pred = extraction.milestones.map((m) => {
     const action = canonicalAction(m.action);
     return { date: m.date, action, status: m.status ?? "done", label: `${m.date ?? "undated"} ${action}${m.status === "planned" ? " (planned)" : ""} [${m.subject ?? m.entities.join("; ")}]` };
   });
+  return { pred, shown: isShownRelevance(r.score, r.lowQuality) };
 }
 
 /** Matches the page's timeline predictions to `gold` (one prediction per gold milestone). */
@@ -125,13 +137,13 @@ const prf = (c: { tp: number; fp: number; fn: number }) => {
 
 /** Scores `extract()` on every page of a gold file (the fresh format, or the extract-*.json files' seeds). */
 export function runMilestoneEval(goldFile: string): MilestoneEvalResult {
-  const { dir, pages } = loadGold(goldFile);
+  const { dir, composedDir, pages } = loadGold(goldFile);
   const on = { tp: 0, fp: 0, fn: 0, unsupported: 0 };
-  const off = { tp: 0, fp: 0, fn: 0, unsupported: 0, pagesWithMilestones: 0, trueEvents: 0 };
+  const off = { tp: 0, fp: 0, fn: 0, unsupported: 0, pagesWithMilestones: 0, trueEvents: 0, onDefaultTimeline: 0 };
   const errors: MilestoneEvalResult["errors"] = {};
   let undatedOnArticle = 0;
   for (const page of pages) {
-    const pred = predictions(readArticle(path.resolve(dir, page.file)));
+    const { pred, shown } = predictions(readArticle(path.resolve(page.corpus === "composed" ? composedDir : dir, page.file)));
     undatedOnArticle += pred.filter((p) => p.date === null).length;
     const s = scorePage(page, pred);
     const bucket = page.offTopic ? off : on;
@@ -140,6 +152,7 @@ export function runMilestoneEval(goldFile: string): MilestoneEvalResult {
     bucket.fn += s.fn;
     bucket.unsupported += s.unsupported;
     if (page.offTopic && s.fp > 0) off.pagesWithMilestones++;
+    if (page.offTopic && s.fp > 0 && shown) off.onDefaultTimeline++;
     if (page.offTopic) off.trueEvents += s.trueOffTopic;
     if (s.misses.length || s.extras.length) errors[page.file] = { misses: s.misses, extras: s.extras };
   }
@@ -149,7 +162,7 @@ export function runMilestoneEval(goldFile: string): MilestoneEvalResult {
     gold: goldFile,
     pages: pages.length,
     onTopic: { pages: onTopicPages, gold: on.tp + on.fn, ...on, ...prf(on) },
-    offTopic: { pages: pages.length - onTopicPages, falseMilestones: off.fp, pagesWithMilestones: off.pagesWithMilestones, trueEvents: off.trueEvents, unsupported: off.unsupported },
+    offTopic: { pages: pages.length - onTopicPages, falseMilestones: off.fp, pagesWithMilestones: off.pagesWithMilestones, trueEvents: off.trueEvents, unsupported: off.unsupported, onDefaultTimeline: off.onDefaultTimeline },
     overall: { ...all, ...prf(all) },
     undatedOnArticle,
     errors,
