@@ -57,6 +57,11 @@ describe("a sentence without a date of its own", () => {
     expect(brief(run(["同一天,湖州市南太湖新区管委会与宣城经开区签订了人才交流协议。"]))).toEqual(["undated 签署"]);
   });
 
+  it("召开会议: a meeting named only 会议 is held, named after its holder", () => {
+    const ms = run(["5月13日,省政府召开常务会议,审议了这一规划。", "5月20日,省委召开会议,研究部署生态保护工作。"]);
+    expect(ms.map((m) => `${line(m)} ${m.subject}`)).toEqual(["2023-05-13 举行 常务会议", "2023-05-20 举行 省委会议"]);
+  });
+
   it("会上 and 论坛期间 are the meeting just reported", () => {
     const ms = run(["6月3日,第三届长三角数字经济论坛在芜湖举行。", "论坛期间,三省一市签署了《长三角算力调度合作协议》,并为长三角算力调度中心揭牌。"]);
     expect(brief(ms)).toEqual(["2023-06-03 举行", "2023-06-03 签署", "2023-06-03 揭牌"]);

@@ -195,7 +195,9 @@ function findActions(text: string, from: number, to: number, names: readonly Ent
     // Inside a title 《…》 a verb is part of the title.
     const inTitle = text.lastIndexOf("《", i) > text.lastIndexOf("》", i);
     const inName = quoted || inTitle || names.some((e) => e.start <= i && e.end > i);
-    const skip = inName || NOUN_AFTER.test(after) || TIME_AFTER.test(after) || VO_TIME_AFTER.test(after) || NEGATION_BEFORE.test(text.slice(Math.max(from, i - 2), i));
+    // 召开会议: the meeting held, not a noun 召开会 (as 发布会 is).
+    const noun = NOUN_AFTER.test(after) && !(id === "举行" && /^会(议|谈|晤)/.test(after));
+    const skip = inName || noun || TIME_AFTER.test(after) || VO_TIME_AFTER.test(after) || NEGATION_BEFORE.test(text.slice(Math.max(from, i - 2), i));
     // 竣工投用, 建成开通: two construction verbs back to back tell one event (the first names it).
     const glued = out.at(-1)?.end === i && BUILD_ACTIONS.has(out.at(-1)?.id ?? "") && BUILD_ACTIONS.has(id);
     if (!skip && !glued) out.push({ id, start: i, end, ceremony: CEREMONY_AFTER.test(after) });
@@ -377,6 +379,8 @@ function resolveSubject(
   // A meeting is named by its words (召开…大会, …论坛在…举行), not by the body that holds it.
   if (verb.id === "举行") {
     const meeting = [textual, meetingAfter(text, verb, clause.end)].find((t) => t && MEETING.test(t));
+    // 中共中央政治局召开会议: a meeting named only 会议 is the holder's.
+    if (meeting === "会议" && textual && !MEETING.test(textual)) return { name: `${textual}会议`, id: null };
     if (meeting) return { name: meeting, id: null };
   }
   // 国务院成立上海经济区, 三地共同设立…中心: what is set up or unveiled follows the verb; the body before it is the actor.
