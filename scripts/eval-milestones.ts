@@ -4,20 +4,48 @@
  *
  *   npm run eval:milestones                                   tests/gold/milestones-fresh.json
  *   npm run eval:milestones -- --gold tests/gold/milestones-fresh3.json
+ *   npm run eval:milestones -- --gold tests/gold/milestones-fresh6.json   the held-out set (measure once, never tune)
+ *   npm run eval:milestones -- --all                          one row per fresh set, the held-out fresh6 included
  *   npm run eval:milestones -- --gold tests/gold/extract-heldout.json   the older held-out files (date + action)
  *   npm run eval:milestones -- --errors                       every miss and false hit, per page
  *   npm run eval:milestones -- --json
  */
+import path from "node:path";
 import { Command } from "commander";
-import { runMilestoneEval } from "@/lib/eval/milestones";
+import { FRESH_MILESTONE_GOLD, HELDOUT_MILESTONE_GOLD, runMilestoneEval, type MilestoneEvalResult } from "@/lib/eval/milestones";
 
-function run(opts: { gold: string; errors?: boolean; json?: boolean }) {
+const f = (x: number) => x.toFixed(3);
+
+/** Off-topic hits that are not true events of their page: wrong facts. */
+const wrongFacts = (r: MilestoneEvalResult) => r.offTopic.falseMilestones - r.offTopic.trueEvents;
+
+function timelineLine(r: Pick<MilestoneEvalResult, "onTopic" | "offTopic">): string {
+  const { onTopic: on, offTopic: off } = r;
+  return `Default timeline (relevance filter): ${off.onDefaultTimeline} of ${off.pages} off-topic pages on it; ${on.hiddenPages} of ${on.pages} on-topic pages with a dated milestone kept off it.`;
+}
+
+function runAll(json?: boolean) {
+  const results = [...FRESH_MILESTONE_GOLD, HELDOUT_MILESTONE_GOLD].map((g) => runMilestoneEval(g));
+  if (json) {
+    console.log(JSON.stringify(results.map(({ errors: _errors, ...r }) => r), null, 2));
+    return;
+  }
+  console.log("| gold | on-topic pages | gold milestones | P | R | unsupported dates | off-topic pages | off-topic hits (not listed as true events) | off-topic pages on the default timeline |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const r of results) {
+    const { onTopic: on, offTopic: off } = r;
+    const pr = on.pages ? `${f(on.precision)} | ${f(on.recall)}` : "– | –";
+    console.log(`| ${path.basename(r.gold)} | ${on.pages} | ${on.gold} | ${pr} | ${on.unsupported + off.unsupported} | ${off.pages} | ${off.falseMilestones} (${wrongFacts(r)}) | ${off.onDefaultTimeline} |`);
+  }
+}
+
+function run(opts: { gold: string; errors?: boolean; json?: boolean; all?: boolean }) {
+  if (opts.all) return runAll(opts.json);
   const { errors, ...result } = runMilestoneEval(opts.gold);
   if (opts.json) {
     console.log(JSON.stringify({ ...result, ...(opts.errors ? { errors } : {}) }, null, 2));
     return;
   }
-  const f = (x: number) => x.toFixed(3);
   const { onTopic: on, offTopic: off, overall: all } = result;
   console.log(`## Milestones (${opts.gold})\n`);
   console.log("| pages | gold milestones | found | false hits | P | R | F1 | dates the page does not support |");
@@ -29,7 +57,7 @@ function run(opts: { gold: string; errors?: boolean; json?: boolean }) {
     console.log(`| all | ${all.tp + all.fn} | ${all.tp} | ${all.fp} | ${f(all.precision)} | ${f(all.recall)} | ${f(all.f1)} | |`);
   }
   console.log(`\nUndated events kept on their articles (not on the timeline): ${result.undatedOnArticle}`);
-  if (off.pages) console.log(`Off-topic pages on the default timeline (a milestone, relevance at or above the threshold): ${off.onDefaultTimeline}`);
+  console.log(timelineLine(result));
   if (opts.errors) {
     for (const [file, e] of Object.entries(errors)) {
       console.log(`\n### ${file}`);
@@ -41,7 +69,8 @@ function run(opts: { gold: string; errors?: boolean; json?: boolean }) {
 
 const program = new Command()
   .option("--gold <file>", "gold file (milestones-fresh.json format, or the extract-*.json files' seeds)", "tests/gold/milestones-fresh.json")
+  .option("--all", "one row per fresh gold file, the held-out fresh6 included")
   .option("--errors", "list misses and false hits per page")
   .option("--json", "print JSON")
   .parse();
-run(program.opts<{ gold: string; errors?: boolean; json?: boolean }>());
+run(program.opts<{ gold: string; errors?: boolean; json?: boolean; all?: boolean }>());

@@ -29,6 +29,8 @@ export interface Judged {
 export const K = 10;
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const JUDGMENTS_FILE = path.join(ROOT, "tests/gold/search-judgments.json");
+/** The fourth fresh set (issue 12): 35 queries held out from the fifth round's tuning (`-- --fresh4`). */
+export const FRESH4_JUDGMENTS_FILE = path.join(ROOT, "tests/gold/search-judgments-fresh4.json");
 /** Queries and pages the search was not tuned on (issue 12): content/ + yrd-dev + gne. */
 export const FRESH_JUDGMENTS_FILE = path.join(ROOT, "tests/gold/search-judgments-fresh.json");
 /** The second fresh set (issue 12, round 3): 33 more queries, with the trap pages marked by hand. */
