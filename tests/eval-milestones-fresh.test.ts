@@ -1,4 +1,4 @@
-// Guards the README's milestone figures on the three fresh gold files (issue 10: tests/gold/milestones-fresh*.json,
+// Guards the README's milestone figures on the fresh gold files (issue 10: tests/gold/milestones-fresh*.json,
 // each annotated by reading its pages before the extractor was tuned on them): `npm run eval:milestones -- --gold …`.
 // Measured now: fresh 1.000 / 0.952 (0 unsupported dates), fresh2 1.000 / 1.000, fresh3 1.000 / 1.000 (first run
 // on fresh3, before its classes: 0.875 / 0.778, then 1.000 / 0.800 after the labelled gold fix). fresh4: 13 unseen
@@ -7,6 +7,12 @@
 // scored as a date the page does not support; after the welcomed-event class (迎接…召开, the one class fixed on it,
 // so fresh4 is no longer unseen): 20 hits, 19 true, 1 wrong (the restated signing); after the comitative-subject class
 // (与广汽 is a partner, not the subject, so the restated signing merges): 19 hits, all true, 0 unsupported dates.
+// fresh5 (milestones-fresh5.json): 25 passages composed for it (tests/fixtures/milestones-composed, 89 milestones, 18
+// of them planned) + 15 off-topic gne pages, annotated before any run. First run: P 0.871, R 0.607 on the composed
+// passages (54 found, 8 false hits, 0 unsupported dates); off-topic: 7 hits on 2 pages, 4 of them true events of their
+// page, 0 off-topic pages on the default timeline (the relevance score hides both). After the gold fix (贯通 accepted,
+// two missed true events added): P 0.903 R 0.629; after the fresh5 classes (TUNED on it): P 0.988 R 0.888, off-topic
+// 6 hits all true; fresh4 gains one true event (a 同一日 meeting), 20 true.
 // Precision floors sit at the measured figure (a wrong fact on the timeline is the worst bug), recall a little below.
 // fresh6 (tests/gold/milestones-fresh6.json) is HELD OUT: 20 composed 长三角 articles (tests/fixtures/milestones-holdout/)
 // and 16 off-topic gne pages, annotated before the fifth round's tuning and never to be tuned on. Its floors are the
@@ -19,22 +25,24 @@ let fresh: MilestoneEvalResult;
 let fresh2: MilestoneEvalResult;
 let fresh3: MilestoneEvalResult;
 let fresh4: MilestoneEvalResult;
+let fresh5: MilestoneEvalResult;
 let fresh6: MilestoneEvalResult;
 
 beforeAll(() => {
-  [fresh, fresh2, fresh3, fresh4] = FRESH_MILESTONE_GOLD.map((f) => runMilestoneEval(f)) as [MilestoneEvalResult, MilestoneEvalResult, MilestoneEvalResult, MilestoneEvalResult];
+  [fresh, fresh2, fresh3, fresh4, fresh5] = FRESH_MILESTONE_GOLD.map((f) => runMilestoneEval(f)) as [MilestoneEvalResult, MilestoneEvalResult, MilestoneEvalResult, MilestoneEvalResult, MilestoneEvalResult];
   fresh6 = runMilestoneEval(HELDOUT_MILESTONE_GOLD);
 }, 300_000);
 
 describe("eval:milestones on the fresh gold", () => {
-  it("reads every page of the four files", () => {
-    expect([fresh.pages, fresh2.pages, fresh3.pages, fresh4.pages]).toEqual([30, 15, 24, 13]);
+  it("reads every page of the five files", () => {
+    expect([fresh.pages, fresh2.pages, fresh3.pages, fresh4.pages, fresh5.pages]).toEqual([30, 15, 24, 13, 40]);
+    expect([fresh5.onTopic.pages, fresh5.onTopic.gold, fresh5.offTopic.pages]).toEqual([25, 89, 15]);
     expect(fresh4.offTopic.pages).toBe(13);
     expect(fresh3.onTopic.gold).toBe(10);
   });
 
   it("no timeline milestone with a date the page does not support, on any of them", () => {
-    expect([fresh, fresh2, fresh3, fresh4].map((r) => r.onTopic.unsupported + r.offTopic.unsupported)).toEqual([0, 0, 0, 0]);
+    expect([fresh, fresh2, fresh3, fresh4, fresh5].map((r) => r.onTopic.unsupported + r.offTopic.unsupported)).toEqual([0, 0, 0, 0, 0]);
   });
 
   it("fresh3: precision 1.0 and recall ≥ 0.9 on its 13 on-topic pages", () => {
@@ -54,10 +62,26 @@ describe("eval:milestones on the fresh gold", () => {
     }
   });
 
-  it("fresh4's off-topic hits: no wrong fact (first run: 2), at least 19 true events of their page", () => {
+  it("fresh4's off-topic hits: no wrong fact (first run: 2), at least 20 true events of their page", () => {
     const wrong = fresh4.offTopic.falseMilestones - fresh4.offTopic.trueEvents;
     expect(wrong).toBe(0);
-    expect(fresh4.offTopic.trueEvents).toBeGreaterThanOrEqual(19);
+    expect(fresh4.offTopic.trueEvents).toBeGreaterThanOrEqual(20);
+  });
+
+  // fresh4's one page shown (36efbc69: 江苏 cities' first meetings of the year on growth and business climate) is
+  // off-topic by fresh4's reading but "on" by tests/gold/relevance.json's guideline (a delta place's development as
+  // the subject): the two guidelines disagree on it, so it is held at 1, not tuned away.
+  it("no off-topic page of fresh3 or fresh5 reaches the default timeline (fresh4: the one borderline page)", () => {
+    expect([fresh3, fresh4, fresh5].map((r) => r.offTopic.onDefaultTimeline)).toEqual([0, 1, 0]);
+  });
+
+  it("fresh5's composed passages: precision ≥ 0.98 and recall ≥ 0.85 (first run 0.871 / 0.607)", () => {
+    expect(fresh5.onTopic.precision).toBeGreaterThanOrEqual(0.98);
+    expect(fresh5.onTopic.recall).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it("fresh5's off-topic hits are all true events of their page", () => {
+    expect(fresh5.offTopic.falseMilestones - fresh5.offTopic.trueEvents).toBe(0);
   });
 
   it("fresh6 (held out): reads its 20 composed articles and 16 off-topic pages", () => {

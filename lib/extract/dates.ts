@@ -96,9 +96,9 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, pub: PublishedDate) 
     },
   },
   {
-    // 次年3月, 翌年, 同年5月, 当年10月: relative to the year the passage narrates, not to the publication; left
+    // 次年3月, 翌年, 同年5月, 当年10月, 同月: relative to the year (month) the passage narrates, not to the publication; left
     // unresolved here and dated by `narrativeDates` (当年 only with a month: 当年的 is "back then").
-    re: new RegExp(`(?:(次年|翌年|同年)(?:${M}月(?:${D}[日号])?|(底|末|初(?!步)))?|(当年)${M}月(?:${D}[日号])?)`, "y"),
+    re: new RegExp(`(?:(次年|翌年|同年)(?:${M}月(?:${D}[日号])?|(底|末|初(?!步)))?|(当年)${M}月(?:${D}[日号])?|同月(?:${D}[日号])?)`, "y"),
     resolve: () => ({ value: null, precision: null, relative: true }),
   },
   {
@@ -108,6 +108,26 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, pub: PublishedDate) 
       const { y } = pubParts(pub);
       if (y === null) return { value: null, precision: null, relative: true };
       return { value: `${y}-${m[1] === "初" ? "01" : "12"}`, precision: "month", relative: true };
+    },
+  },
+  {
+    // 上月, 上个月, 本月底, 下月: the publication's month shifted; 上周, 本周, 下周: that week's month, when the
+    // whole week (Monday to Sunday) lies in one month, else no month is given rather than a guessed one.
+    re: /(上个?月|本月|下个?月|上周|本周|下周)(底|末|初(?!步)|中旬|上旬|下旬)?(?![份度])/y,
+    resolve: (m, pub) => {
+      const p = pubParts(pub);
+      const off = /^上/.test(m[1] as string) ? -1 : /^下/.test(m[1] as string) ? 1 : 0;
+      if (p.y === null || p.m === null) return { value: null, precision: null, relative: true };
+      if (/月/.test(m[1] as string)) {
+        const months = p.y * 12 + (p.m - 1) + off;
+        return { ...iso(Math.floor(months / 12), (months % 12) + 1, null), relative: true };
+      }
+      if (p.d === null) return { value: null, precision: null, relative: true };
+      const day = new Date(Date.UTC(p.y, p.m - 1, p.d));
+      const monday = new Date(day.getTime() - (((day.getUTCDay() + 6) % 7) - 7 * off) * 86400000);
+      const sunday = new Date(monday.getTime() + 6 * 86400000);
+      if (monday.getUTCMonth() !== sunday.getUTCMonth()) return { value: null, precision: null, relative: true };
+      return { ...iso(monday.getUTCFullYear(), monday.getUTCMonth() + 1, null), relative: true };
     },
   },
   {
@@ -149,7 +169,7 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, pub: PublishedDate) 
 ];
 
 // Characters a date can start with: digits, Chinese numerals and the first character of relative words.
-const DATE_START = new Set([..."0123456789零〇○一二三四五六七八九十今去明前后上本昨年次翌同当"]);
+const DATE_START = new Set([..."0123456789零〇○一二三四五六七八九十今去明前后上本下昨年次翌同当"]);
 
 /**
  * Dates in a text: absolute (2023年2月, 2024-07-29, 二〇二四年), ranges (12月8日至9日, 2021—2035年) and
@@ -219,8 +239,14 @@ export function narrativeDates(text: string, dates: readonly DateMatch[], pub: P
   return dates.map((d) => {
     let out = d;
     let resolvedHere = false;
-    const m = /^(次年|翌年|同年|当年)/.exec(d.text);
-    if (m && governing && narrated) {
+    const m = /^(次年|翌年|同年|当年|同月)/.exec(d.text);
+    if (m?.[1] === "同月") {
+      // 同月(12日): the month the passage narrates, when the governing date has one.
+      const month = governing && narrated && governing.length >= 7 ? governing.slice(0, 7) : null;
+      const day = /^同月(\d{1,2})[日号]/.exec(d.text);
+      out = month ? { ...d, ...(day ? onYear(`${Number(month.slice(5))}月${day[1]}日`, Number(month.slice(0, 4))) : { value: month, precision: "month" as const }) } : d;
+      resolvedHere = !!month;
+    } else if (m && governing && narrated) {
       const year = Number(governing.slice(0, 4)) + (/次年|翌年/.test(m[1] as string) ? 1 : 0);
       const rest = d.text.slice(m[0].length);
       const part = /^(底|末|初)$/.exec(rest);

@@ -28,6 +28,12 @@ export interface MilestoneContext {
   cut?: boolean;
   /** The last plan / project / organization named in the article before this paragraph (for 该项目, 这一规划). */
   last: Partial<Record<"plan" | "project" | "organization", EntityMention>>;
+  /**
+   * The last done event dated to the day, and the last meeting held, with their paragraph: what 同一天/当天 and
+   * 会上/论坛期间 in a sentence without a date of its own refer to (in the same or the next paragraph).
+   */
+  lastDay?: { value: string; paragraph: number };
+  lastMeeting?: { value: string; precision: DatePrecision; paragraph: number };
 }
 
 interface Anchor {
@@ -57,7 +63,7 @@ const VERBS_BY_FIRST = new Map<string, string[]>();
 for (const v of ACTION_VERBS) VERBS_BY_FIRST.set(v[0] as string, [...(VERBS_BY_FIRST.get(v[0] as string) ?? []), v]);
 
 // What may follow a year that dates the sentence (2019年以来, 2024年底, 2020年,合肥…, 2019年是…).
-const AFTER_SENTENCE_YEAR = /^(?:[^\p{Script=Han}A-Za-z]|以来|起|开始|底|初|末|前|后|内|中|期间|全年|上半年|下半年|第[一二三四]季度|至|到|是|的|将|已|在|又|共|就|也|还|由|被|即|再|正式|首次|前后)/u;
+const AFTER_SENTENCE_YEAR = /^(?:[^\p{Script=Han}A-Za-z]|以来|起|开始|底|初|末|前|后|内|中(?![国华央])|期间|全年|上半年|下半年|第[一二三四]季度|至|到|是|的|将|已|在|又|共|就|也|还|由|被|即|再|正式|首次|前后)/u;
 
 /**
  * "5月23日,2024年长三角…年会在…举行": a bare year glued to the name after it is part of the name, and never
@@ -72,9 +78,20 @@ function yearInName(text: string, d: DateMatch): boolean {
 }
 
 /** Time words that anchor an event without a date the page gives: the event is real, its date unknown. */
-const VAGUE_TIME = /近日|日前|近期|前不久|不久前|此前|早前|当天|当日|同日|次日/g;
+const VAGUE_TIME = /近日|日前|近期|前不久|不久前|此前|早前|当天|当日|同一天|同一日|同日|次日/g;
+/** 会上, 论坛期间, 出席开幕式: the sentence tells what happened at the meeting the passage just reported. */
+const AT_MEETING = /^[\s“”"]*(?:会上|会议上|(?:会议|大会|论坛|峰会|年会|博览会|座谈会|活动)(?:期间|上)|会议(?=审议|表决|通过|决定|同意|听取|研究|批准|确定))|出席(?:了)?(?:开幕式|闭幕式|仪式|会议|大会|论坛|座谈会)/;
 
-function anchorsOf(text: string, dates: readonly DateMatch[], from: number, to: number): Anchor[] {
+/** The anchor a sentence without a date of its own takes from the meeting the passage just reported, or none. */
+function meetingAnchor(text: string, sent: { start: number; end: number }, paragraph: number, ctx: MilestoneContext): Anchor | null {
+  const m = AT_MEETING.exec(text.slice(sent.start, sent.end));
+  const meeting = ctx.lastMeeting;
+  if (!m || !meeting || paragraph - meeting.paragraph > 1) return null;
+  const start = sent.start + m.index + (m[0].length - m[0].trimStart().length);
+  return { start, end: sent.start + m.index + m[0].length, value: meeting.value, precision: meeting.precision, endValue: null, lead: null, from: false };
+}
+
+function anchorsOf(text: string, dates: readonly DateMatch[], from: number, to: number, paragraph: number, ctx: MilestoneContext): Anchor[] {
   const out: Anchor[] = [];
   for (const d of dates) {
     if (d.start < from || d.end > to) continue;
@@ -87,9 +104,13 @@ function anchorsOf(text: string, dates: readonly DateMatch[], from: number, to: 
   for (const m of text.slice(from, to).matchAll(VAGUE_TIME)) {
     const start = from + m.index;
     if (out.some((a) => a.start <= start && a.end > start)) continue;
-    // 当天/同日 refer to the date just told: they take it over.
-    const prev = /当天|当日|同日/.test(m[0]) ? out.filter((a) => a.end <= start).at(-1) : undefined;
-    out.push({ start, end: start + m[0].length, value: prev?.value ?? null, precision: prev?.precision ?? null, endValue: null, lead: null, from: false });
+    // 当天/同日 refer to the date just told: they take it over (from the sentence, else from the last event
+    // dated to the day in this or the previous paragraph: 7月3日,…签署…。同一天,…签订…).
+    const same = /当天|当日|同日|同一天|同一日/.test(m[0]);
+    const prev = same ? out.filter((a) => a.end <= start).at(-1) : undefined;
+    const told = same && !prev && ctx.lastDay && paragraph - ctx.lastDay.paragraph <= 1 ? ctx.lastDay.value : null;
+    const value = prev?.value ?? told;
+    out.push({ start, end: start + m[0].length, value: value ?? null, precision: prev ? prev.precision : told ? "day" : null, endValue: null, lead: null, from: false });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -105,7 +126,8 @@ function coordinated(text: string, anchors: readonly Anchor[], a: Anchor): Ancho
     if (!/^\s*(、|和|及|与|,|，)\s*$/.test(text.slice(prev.end, (group[0] as Anchor).start))) break;
     group.unshift(prev);
   }
-  return group.length > 1 && /^[，,]?[^，,。；]{0,12}(先后|分别|相继)/.test(text.slice(a.end)) ? group : [a];
+  // The members share the verb across a list of subjects (2017年7月、2018年6月,嘉兴、杭州、…、合肥先后加入).
+  return group.length > 1 && /^[，,]?[^，,。；]{0,40}?(先后|分别|相继)/.test(text.slice(a.end)) ? group : [a];
 }
 
 /** 5月23日上午, / 2019年以来, / 今年6月,: a clause that is only a time sets the time of the clauses after it. */
@@ -120,7 +142,9 @@ function isLeading(text: string, a: Anchor, from: number): boolean {
 /** After a verb: it is a noun (发布会, 启动区, 开通日), a time (建成后, 成立以来, 开工前) or a ceremony (开工仪式). */
 const NOUN_AFTER = /^(会|大会|中心|区|周|日|平台|站|号|率|量|期|数|式(?!仪))/;
 // 成立以来 and 发布之际 date the event they name (自2019年11月揭牌成立以来); 建成后, 开工前, 成立20周年 do not.
-const TIME_AFTER = /^(之后|后|之前|前|时|周年|\d+周年|[一二三四五六七八九十]+周年|满)/;
+const TIME_AFTER = /^(之后|后|之前|前|时|周年|\d+周年|[一二两三四五六七八九十]+周年|满)/;
+/** 加入 is joining (纳入) only with a body or zone joined, or none named (…先后加入。): not 加入了…元素, 加入购物车. */
+const JOINED = /^(?:了)?(?:[^，,。；]{0,16}(?:都市圈|经济圈|城市群|走廊|联盟|协会|组织|协调会|联席会议|示范区|合作区|共同体)|\s*(?:[，,。；]|$))/;
 // 完成建设后现已…, 开通运营后,: a verb and its object closed by 后/前/时 make a time clause too.
 const VO_TIME_AFTER = /^\p{Script=Han}{1,4}?(之后|以后|后|之前|以前|时)(?=[，,；\s]|现|已|将|就|便|即|再|又|才)/u;
 const CEREMONY_AFTER = /^(仪式|典礼|活动)/;
@@ -142,11 +166,16 @@ function findActions(text: string, from: number, to: number, names: readonly Ent
       id = "通过";
     }
     // 由A和B组成, 重要组成部分: 组成 tells what something consists of; it forms an organization only as 组成(了)X.
-    if (verb === "组成" && (/由[^，,。；]*$/.test(text.slice(from, i)) || /^(部分|单位|人员|成员|结构|要素)/.test(text.slice(i + 2)))) {
+    // 由复旦大学、南京大学…联合组建: likewise who formed it, told of an organization already named.
+    if ((verb === "组成" || verb === "组建") && (/由[^，,。；]*$/.test(text.slice(from, i)) || /^(部分|单位|人员|成员|结构|要素)/.test(text.slice(i + 2)))) {
       i += verb.length;
       continue;
     }
     if (id === "实施" && verb === "实施" && !/(起|正式|开始|印发|》|施行)[\s“”"]*$/.test(text.slice(Math.max(from, i - 3), i))) {
+      i += verb.length;
+      continue;
+    }
+    if (verb === "加入" && !JOINED.test(text.slice(i + 2, to))) {
       i += verb.length;
       continue;
     }
@@ -156,13 +185,22 @@ function findActions(text: string, from: number, to: number, names: readonly Ent
     }
     const end = i + verb.length;
     const after = text.slice(end);
+    // 贯通工程, 竣工项目: an intransitive construction verb before the head noun is part of a name.
+    if (/^(贯通|合龙|封顶|结顶|竣工|完工|通车)$/.test(verb) && /^(工程|项目|段)/.test(after)) {
+      i = end;
+      continue;
+    }
     // “上海发布”微信公众号: a short quoted name is a name, not an action.
     const quoted = /“[^“”]{0,6}$/.test(text.slice(Math.max(0, i - 7), i)) && /^[^“”]{0,6}”/.test(text.slice(end, end + 7));
     // Inside a title 《…》 a verb is part of the title.
     const inTitle = text.lastIndexOf("《", i) > text.lastIndexOf("》", i);
     const inName = quoted || inTitle || names.some((e) => e.start <= i && e.end > i);
-    const skip = inName || NOUN_AFTER.test(after) || TIME_AFTER.test(after) || VO_TIME_AFTER.test(after) || NEGATION_BEFORE.test(text.slice(Math.max(from, i - 2), i));
-    if (!skip) out.push({ id, start: i, end, ceremony: CEREMONY_AFTER.test(after) });
+    // 召开会议: the meeting held, not a noun 召开会 (as 发布会 is).
+    const noun = NOUN_AFTER.test(after) && !(id === "举行" && /^会(议|谈|晤)/.test(after));
+    const skip = inName || noun || TIME_AFTER.test(after) || VO_TIME_AFTER.test(after) || NEGATION_BEFORE.test(text.slice(Math.max(from, i - 2), i));
+    // 竣工投用, 建成开通: two construction verbs back to back tell one event (the first names it).
+    const glued = out.at(-1)?.end === i && BUILD_ACTIONS.has(out.at(-1)?.id ?? "") && BUILD_ACTIONS.has(id);
+    if (!skip && !glued) out.push({ id, start: i, end, ceremony: CEREMONY_AFTER.test(after) });
     i = end;
   }
   return out;
@@ -180,8 +218,8 @@ function clauseAround(text: string, pos: number, from: number, to: number): { st
 }
 
 // 将 before a noun phrase and 纳入/划入/列入 is the object marker (将A纳入B), not the future.
-const FUTURE = /将(?!近)|拟|计划|预计|力争|争取|有望|即将|准备|筹备|目标|或将|要在|(?<![\p{Script=Han}])或(?=\d|[一二三四五六七八九十]+月)/u;
-const CUMULATIVE = /截至|截止|累计|目前|至今|迄今|已有|现有|共有/;
+const FUTURE = /将(?!近)|拟|计划|预计|力争|争取|有望|即将|准备|筹备|目标|或将|要在|(?:就|才|也|还)会(?![议展谈见上期员场长计])|(?<![\p{Script=Han}])或(?=\d|[一二三四五六七八九十]+月)/u;
+const CUMULATIVE = /截至|截止|累计|目前|至今|迄今|已有|现有|共有|以来/;
 /**
  * Plan words used as nouns are no future: inside a title (《三年行动计划》印发), after a determiner (该计划于…启动), or
  * as a name's last word before the event is told as done (…合作计划正式启动, 目标已…). Masked before FUTURE is tested.
@@ -203,6 +241,8 @@ function statusOf(text: string, clauseStart: number, verbStart: number, verb: st
   if (inQuotedTarget(text, verbStart, sentEnd)) return "planned";
   if (anchor.lead === "cumulative") return "cumulative";
   if (CUMULATIVE.test(before) && /已|先后|陆续|相继/.test(before)) return "cumulative";
+  // 自2019年以来,示范区已开通…: a state reached since a date (told in an earlier clause) is a running total.
+  if (/^以来/.test(text.slice(anchor.end)) && /已/.test(before)) return "cumulative";
   // 先后在…举办了8次会议, 累计开通12条: a count of repeats is a running total.
   const counted = text.slice(verbStart, sentEnd).split(/[，,。；]/)[0] ?? "";
   if (/先后|陆续|相继|累计/.test(before) && /(\d+|[一二三四五六七八九十]+)(次|届|条|个|场|批)/.test(counted)) return "cumulative";
@@ -339,6 +379,8 @@ function resolveSubject(
   // A meeting is named by its words (召开…大会, …论坛在…举行), not by the body that holds it.
   if (verb.id === "举行") {
     const meeting = [textual, meetingAfter(text, verb, clause.end)].find((t) => t && MEETING.test(t));
+    // 中共中央政治局召开会议: a meeting named only 会议 is the holder's.
+    if (meeting === "会议" && textual && !MEETING.test(textual)) return { name: `${textual}会议`, id: null };
     if (meeting) return { name: meeting, id: null };
   }
   // 国务院成立上海经济区, 三地共同设立…中心: what is set up or unveiled follows the verb; the body before it is the actor.
@@ -506,8 +548,12 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
   for (const sent of sentences(text)) {
     const before = previous;
     previous = sent;
-    const anchors = anchorsOf(text, dates, sent.start, sent.end);
-    if (anchors.length === 0) continue;
+    const anchors = anchorsOf(text, dates, sent.start, sent.end, paragraph, ctx);
+    if (anchors.length === 0) {
+      const meeting = meetingAnchor(text, sent, paragraph, ctx);
+      if (!meeting) continue;
+      anchors.push(meeting);
+    }
     const actions = findActions(text, sent.start, sent.end, names);
     // "…揭牌,标志着…正式成立": what follows 标志着 restates the event.
     const marks = text.slice(sent.start, sent.end).search(/标志着|意味着/);
@@ -529,6 +575,9 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       const after于 = ownAfter && (verb.ceremony || /^(于|在)$/.test(text.slice(verb.end, ownAfter.start))) ? ownAfter : undefined;
       const anchor = own.filter((a) => a.end <= verb.start).at(-1) ?? after于 ?? lenders.at(-1);
       if (!anchor) return;
+      // 首期项目于2023年4月动工,…,已吸引多家企业签约入驻: a clause told as already so, with the date of another event
+      // clause before it, is the state at publication, not an event of that date.
+      if (anchor.end <= clause.start && !isLeading(text, anchor, sent.start) && /已/.test(text.slice(clause.start, verb.start))) return;
       // The subject is looked for in the verb's clause, after the previous verb.
       const prev = actions[k - 1];
       const subjFrom = prev && prev.end > clause.start ? prev.end : clause.start;
@@ -598,6 +647,8 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
     });
     // One event told with two verbs: 开工仪式…举行, 宣布…启动: the more specific action names it.
     const kept = found.filter((m) => {
+      // 完成主体结构合龙, 完成竣工验收: 完成 with a more specific action later in its clause is that action.
+      if (m.action === "完成" && found.some((o) => o.rank > m.rank && o.date === m.date && o.start > m.start && !/[，,；;]/.test(text.slice(m.start, o.start)))) return false;
       if (m.rank > 0) return true;
       const specific = found.some((o) => o !== m && o.rank > m.rank && o.date === m.date && (o.ceremony || m.action === "宣布" || !MEETING.test(m.subject ?? "") || (m.subject ?? "").endsWith("仪式")));
       return !specific;
@@ -616,7 +667,12 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       const ids = new Map([...o.entityIds.map((id, k) => [id, o.entities[k] as string] as const), ...m.entityIds.map((id, k) => [id, m.entities[k] as string] as const)]);
       once[i] = { ...best, entityIds: [...ids.keys()], entities: [...ids.values()], objects: [...ids.values()].filter((n) => n !== best.subject) };
     }
-    for (const { rank: _r, ceremony: _c, start: _s, ...m } of once) out.push(m);
+    for (const { rank: _r, ceremony: _c, start: _s, ...m } of once) {
+      out.push(m);
+      if (m.status !== "done" || !m.date) continue;
+      if (m.precision === "day") ctx.lastDay = { value: m.date, paragraph };
+      if (m.action === "举行" && m.precision) ctx.lastMeeting = { value: m.date, precision: m.precision, paragraph };
+    }
   }
   return out;
 }
@@ -650,6 +706,8 @@ export function mergeMilestones(ms: readonly Milestone[]): Milestone[] {
     // 2021年2月…批复 and later 2021年2月22日…批准: one event told at two precisions is one milestone.
     // Only the same subject counts here (one entity, or one name inside the other), not a shared place or body.
     if (i < 0) i = out.findIndex((o) => o.action === m.action && o.status === m.status && refines(o, m) && sameSubject(o, m, true));
+    // 示范区首部共同立法明年起施行 (title) and 将自2023年1月1日起施行 (body): the title restates the body's event at a coarser precision.
+    if (i < 0) i = out.findIndex((o) => o.action === m.action && o.status === m.status && refines(o, m) && (o.paragraph < 0 || m.paragraph < 0));
     const o = out[i];
     if (!o) {
       out.push(m);
