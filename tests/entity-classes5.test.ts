@@ -113,3 +113,48 @@ describe("即 (namely) opens the name after it", () => {
     expect(names("改建为临时医院(即雷神山医院)")).toEqual(["雷神山医院"]);
   });
 });
+
+describe("a verb with its destination or a one-character verb with its object is a clause", () => {
+  it.each([
+    ["她穿着睡衣赶到学校", []],
+    ["把孩子送到县城读小学", []],
+    ["他穿着棉袄去医院", []],
+    ["把照片发给物流公司", []],
+    ["这会使项目延期", []],
+    ["中国高校经济学研究生会联合会成立", ["中国高校经济学研究生会联合会"]],
+  ])("%s → %j", (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+});
+
+describe("a count, a rank or a size describes a kind of body or work", () => {
+  it.each([
+    ["获得了三大电视台的奖项", []],
+    ["收购了世界第一大体育用品公司", []],
+    ["兴建大中型水利水电工程", []],
+    ["几家日资公司撤出", []],
+    ["龙湖多地项目交付延期", []],
+  ])("%s → %j", (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+  it("第三大学 is a university, not a rank", () => {
+    expect(names("他在波尔多第三大学音乐学院任教")).toEqual(["波尔多第三大学音乐学院"]);
+  });
+});
+
+describe("winning a bid opens the name of what was won", () => {
+  it("中标…公司, 中标…工程", () => {
+    expect(names("确认中标一汽大众公司焊装车间工程")).toEqual(["一汽大众公司", "一汽大众公司焊装车间工程"]);
+    expect(names("天奇股份中标广汽丰田项目")).toEqual(["广汽丰田项目"]);
+  });
+});
+
+describe("confidence: a registered company or a body jieba's dictionary knows whole is listed by default", () => {
+  const conf = (text: string, name: string) => findOrgsProjects(text, 0).find((e) => e.name === name)?.confidence;
+  it("…有限公司 and 对外经济贸易大学 are sure, a name found only by its suffix is not", () => {
+    expect(conf("新设立的科西嘉(上海)智能科技有限公司开业", "科西嘉(上海)智能科技有限公司")).toBeGreaterThanOrEqual(0.7);
+    expect(conf("葛某(对外经济贸易大学)发言", "对外经济贸易大学")).toBeGreaterThanOrEqual(0.7);
+    expect(conf("民营的海达公司退出了谈判", "海达公司")).toBeLessThan(0.7);
+    expect(conf("嘉善善睿半导体项目开工", "嘉善善睿半导体项目")).toBeLessThan(0.7);
+  });
+});

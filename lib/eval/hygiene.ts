@@ -131,6 +131,9 @@ export interface FreshReport {
   /** Real organizations and projects of the pages, and those found (any kind, any of their written forms). */
   gold: number;
   found: number;
+  /** Organization and project names (distinct per page) an entity list shows by default (as `listed` above: sure, or named by two pages of the set), and the fragments among them. */
+  listed: number;
+  listedFragments: number;
   unjudged: { page: string; kind: NameKind; name: string }[];
   fragmentNames: string[];
   missed: string[];
@@ -140,10 +143,26 @@ export interface FreshReport {
 export function freshReport(file = FRESH_HYGIENE_GOLD): FreshReport {
   const gold = JSON.parse(fs.readFileSync(file, "utf8")) as FreshGold;
   const verdict = new Map(gold.judgements.map((j) => [`${j.page}|${j.kind}|${j.name}`, j.verdict]));
-  const r: FreshReport = { pages: gold.pages.length, names: 0, judged: 0, fragments: 0, plans: { names: 0, judged: 0, fragments: 0 }, gold: 0, found: 0, unjudged: [], fragmentNames: [], missed: [] };
-  for (const page of gold.pages) {
+  const r: FreshReport = { pages: gold.pages.length, names: 0, judged: 0, fragments: 0, plans: { names: 0, judged: 0, fragments: 0 }, gold: 0, found: 0, listed: 0, listedFragments: 0, unjudged: [], fragmentNames: [], missed: [] };
+  const perPage = gold.pages.map((page) => ({ page, entities: extract(readArticle(path.join(requireCorpus(), page.file))).entities }));
+  // Confidence and pages of every organization and project name of the set: what an entity list would show by default.
+  const seen = new Map<string, { confidence: number; pages: Set<string> }>();
+  for (const { page, entities } of perPage) {
+    for (const e of entities) {
+      if (e.kind !== "organization" && e.kind !== "project") continue;
+      const s = seen.get(`${e.kind}|${e.name}`) ?? { confidence: 0, pages: new Set<string>() };
+      s.confidence = Math.max(s.confidence, e.confidence ?? 0);
+      s.pages.add(page.file);
+      seen.set(`${e.kind}|${e.name}`, s);
+    }
+  }
+  const isListed = (key: string) => {
+    const s = seen.get(key);
+    return s !== undefined && (s.confidence >= SURE || s.pages.size >= 2);
+  };
+  for (const { page, entities } of perPage) {
     const names = new Map<string, NameKind>();
-    for (const e of extract(readArticle(path.join(requireCorpus(), page.file))).entities) {
+    for (const e of entities) {
       if (e.kind === "organization" || e.kind === "project" || e.kind === "plan") names.set(`${e.kind}|${e.name}`, e.kind);
     }
     for (const [key, kind] of names) {
@@ -151,6 +170,10 @@ export function freshReport(file = FRESH_HYGIENE_GOLD): FreshReport {
       const v = verdict.get(`${page.file}|${key}`);
       const into = kind === "plan" ? r.plans : r;
       into.names++;
+      if (kind !== "plan" && isListed(key)) {
+        r.listed++;
+        if (v === "fragment") r.listedFragments++;
+      }
       if (!v) r.unjudged.push({ page: page.file, kind, name });
       else {
         into.judged++;
