@@ -158,3 +158,12 @@ describe("confidence: a registered company or a body jieba's dictionary knows wh
     expect(conf("嘉善善睿半导体项目开工", "嘉善善睿半导体项目")).toBeLessThan(0.7);
   });
 });
+
+describe("holding an office opens the name of the body", () => {
+  it.each([
+    ["他现任清华大学高等研究院教授", ["清华大学高等研究院"]],
+    ["曾任南京大学商学院院长", ["南京大学商学院"]],
+  ])("%s → %j", (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+});
