@@ -111,6 +111,7 @@ export const FRESH_HYGIENE_SETS = [
   { file: FRESH_HYGIENE_GOLD, label: "fresh (14 cwced pages; tuned on since)" },
   { file: "tests/gold/entity-hygiene-fresh2.json", label: "fresh2 (15 cwced pages)" },
   { file: "tests/gold/entity-hygiene-fresh3.json", label: "fresh3 (15 cwced pages, 1 an agenda)" },
+  { file: "tests/gold/entity-hygiene-fresh4.json", label: "fresh4 (10 cwced pages, untuned)" },
 ] as const;
 
 type NameKind = "organization" | "project" | "plan";
