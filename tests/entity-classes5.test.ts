@@ -167,3 +167,12 @@ describe("holding an office opens the name of the body", () => {
     expect(names(text)).toEqual(expected);
   });
 });
+
+describe("a trade name after a place is no person (jieba tags 昌 in 杭州佑昌 a person)", () => {
+  it.each([
+    ["承包杭州佑昌照明电器有限公司厂房拆迁", ["杭州佑昌照明电器有限公司"]],
+    ["像杭州佑昌照明电器公司厂房的拆迁", ["杭州佑昌照明电器公司"]],
+  ])("%s → %j", (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+});

@@ -59,7 +59,8 @@ export function currentNames(files = hygieneFiles()): HygieneName[] {
       const key = `${e.kind}:${e.name}`;
       const n = by.get(key) ?? { kind: e.kind, name: e.name, articles: 0, confidence: 0, listed: false, ids: new Set<number>() };
       n.ids.add(i);
-      n.confidence = Math.max(n.confidence, e.confidence ?? 0);
+      // As lib/ingest/record.ts stores it: a mention without a confidence (a name of the data files) is sure.
+      n.confidence = Math.max(n.confidence, e.confidence ?? 1);
       by.set(key, n);
     }
   });
@@ -152,7 +153,7 @@ export function freshReport(file = FRESH_HYGIENE_GOLD): FreshReport {
     for (const e of entities) {
       if (e.kind !== "organization" && e.kind !== "project") continue;
       const s = seen.get(`${e.kind}|${e.name}`) ?? { confidence: 0, pages: new Set<string>() };
-      s.confidence = Math.max(s.confidence, e.confidence ?? 0);
+      s.confidence = Math.max(s.confidence, e.confidence ?? 1);
       s.pages.add(page.file);
       seen.set(`${e.kind}|${e.name}`, s);
     }

@@ -243,6 +243,11 @@ const INSIDE_CLAUSE_TAG = /^(?:d|p|r\w*|u\w*|y|e|o|ad|vq)$/;
 const FACULTY = /(?:大学|学院)\p{Script=Han}{2,4}[与和及]\p{Script=Han}{2,6}(?:学院|研究所|研究中心)$/u;
 /** Conjunctions that join the parts of one name (河道拓浚及河湖连通工程, 生态修复及岸线提升工程). */
 const COORDINATOR = new Set(["及", "和", "与", "暨", "以及"]);
+/** A word right after a place: a trade name (杭州|佑昌|照明电器公司: jieba tags 佑昌 a person), not a person doing something. */
+function afterPlace(words: { word: string; tag: string }[], at: number): boolean {
+  const before = words[at - 1];
+  return before !== undefined && (before.tag === "ns" || findRegions(before.word, LENIENT).length > 0);
+}
 /** Verbs open a clause only as whole words (以为, 意味着, 投资); one character may start a name (练市, 泛华为). */
 const LEAD_IN_VERB = /^(?:v|vd)$/;
 /** Words that open a clause, not a name: 部分项目, 有些项目, 上述工程. */
@@ -286,7 +291,7 @@ function withoutClauseWords(m: EntityMention): EntityMention[] {
       k = j + 1;
       break;
     }
-    if (j > k && prev && ((/^nr/.test(prev.tag) && /^vd?$/.test(w.tag) && w.word.length >= 2 && j < words.length - 2 && findRegions(prev.word, LENIENT).length === 0) || (m.kind === "organization" && COORDINATOR.has(w.word) && prev.tag === "v"))) {
+    if (j > k && prev && ((/^nr/.test(prev.tag) && prev.word.length >= 2 && /^vd?$/.test(w.tag) && w.word.length >= 2 && j < words.length - 2 && findRegions(prev.word, LENIENT).length === 0 && !afterPlace(words, j - 1)) || (m.kind === "organization" && COORDINATOR.has(w.word) && prev.tag === "v"))) {
       k = j + 1;
       break;
     }
