@@ -6,20 +6,20 @@ import { extract } from "@/lib/extract";
 import { findOrgsProjects, isCategory } from "@/lib/extract/orgs-projects";
 
 const names = (text: string) => findOrgsProjects(text, 0).map((e) => e.name);
+/** One test per sentence: the organization and project names found in it. */
+const cases = (rows: [string, string[]][]) => it.each(rows)("%s → %j", (text, expected) => expect(names(text)).toEqual(expected));
 const orgs = (...paragraphs: string[]) =>
   [...new Set(extract({ title: "测试", paragraphs, published: "2024-05-01", publishedPrecision: "day" }).entities.filter((e) => e.kind === "organization").map((e) => e.name))];
 
 describe("a parenthesis: an affiliation is its own name, what follows it is not part of one", () => {
-  it.each([
+  cases([
     ["主讲人:张三(复旦大学)", ["复旦大学"]],
     ["评论人:李四(中国银行 行长助理)", ["中国银行"]],
     ["王五(浙江工商大学)我国上市公司治理研究", ["浙江工商大学"]],
     ["赵六(南京农业大学)银行信贷与农户收入", ["南京农业大学"]],
     ["钱七(武汉大学)院外集团与贸易政策", ["武汉大学"]],
     ["(1)杭州市人民政府副市长致辞", ["杭州市人民政府"]],
-  ])("%s → %j", (text, expected) => {
-    expect(names(text)).toEqual(expected);
-  });
+  ]);
 
   it("keeps a place, a phase or the company's bare form in parentheses inside the name", () => {
     expect(names("新设立的科西嘉(上海)智能科技有限公司开业")).toEqual(["科西嘉(上海)智能科技有限公司"]);
@@ -42,13 +42,11 @@ describe("a status before the suffix says what kind of company, never which one"
 });
 
 describe("a person doing something is a clause, not the opening of a name", () => {
-  it.each([
+  cases([
     ["事后张学友致电经纪公司求助", []],
     ["朋友把刘德华送往附近医院", []],
     ["随后周润发致电汇丰银行查询", ["汇丰银行"]],
-  ])("%s → %j", (text, expected) => {
-    expect(names(text)).toEqual(expected);
-  });
+  ]);
   it("a place jieba tags as a person and a verb right before the suffix stay in the name", () => {
     expect(names("阿里巴巴数字嘉善示范项目落户")).toContain("阿里巴巴数字嘉善示范项目");
   });
@@ -70,39 +68,33 @@ describe("two bodies of one place written together are two names", () => {
 });
 
 describe("bodies the suffixes lacked", () => {
-  it.each([
+  cases([
     ["巴曙松(国务院发展研究中心)发言", ["国务院发展研究中心"]],
     ["欧阳某(中共韶关市委党校)发言", ["中共韶关市委党校"]],
     ["阮某(中国人民银行厦门中心支行)发言", ["中国人民银行厦门中心支行"]],
     ["CBC广播电台、波士顿公共广播电台开始制作节目", ["CBC广播电台", "波士顿公共广播电台"]],
-  ])("%s → %j", (text, expected) => {
-    expect(names(text)).toEqual(expected);
-  });
+  ]);
   it("a research centre inside a longer name does not leave the known body alone (国务院)", () => {
     expect(names("他在国务院发展研究中心工作")).toEqual(["国务院发展研究中心"]);
   });
 });
 
 describe("a faculty named by two fields after its university is one name", () => {
-  it.each([
+  cases([
     ["主席:孙某(重庆大学经济与工商管理学院)", ["重庆大学经济与工商管理学院"]],
     ["评论人:冯某(西安交通大学经济与金融学院)", ["西安交通大学经济与金融学院"]],
-  ])("%s → %j", (text, expected) => {
-    expect(names(text)).toEqual(expected);
-  });
+  ]);
   it("two universities joined by 与 stay two", () => {
     expect(names("南京大学与浙江大学签约")).toEqual(["南京大学", "浙江大学"]);
   });
 });
 
 describe("新 opening a place is the place, not the adjective", () => {
-  it.each([
+  cases([
     ["李某(新西兰梅西大学)", ["新西兰梅西大学"]],
     ["童某(新加坡国立大学)", ["新加坡国立大学"]],
     ["郭某(新疆大学经济管理学院)", ["新疆大学经济管理学院"]],
-  ])("%s → %j", (text, expected) => {
-    expect(names(text)).toEqual(expected);
-  });
+  ]);
   it("新 before a company is still dropped", () => {
     expect(names("投资组建新华为公司")).not.toContain("新华为公司");
   });
@@ -115,28 +107,24 @@ describe("即 (namely) opens the name after it", () => {
 });
 
 describe("a verb with its destination or a one-character verb with its object is a clause", () => {
-  it.each([
+  cases([
     ["她穿着睡衣赶到学校", []],
     ["把孩子送到县城读小学", []],
     ["他穿着棉袄去医院", []],
     ["把照片发给物流公司", []],
     ["这会使项目延期", []],
     ["中国高校经济学研究生会联合会成立", ["中国高校经济学研究生会联合会"]],
-  ])("%s → %j", (text, expected) => {
-    expect(names(text)).toEqual(expected);
-  });
+  ]);
 });
 
 describe("a count, a rank or a size describes a kind of body or work", () => {
-  it.each([
+  cases([
     ["获得了三大电视台的奖项", []],
     ["收购了世界第一大体育用品公司", []],
     ["兴建大中型水利水电工程", []],
     ["几家日资公司撤出", []],
     ["龙湖多地项目交付延期", []],
-  ])("%s → %j", (text, expected) => {
-    expect(names(text)).toEqual(expected);
-  });
+  ]);
   it("第三大学 is a university, not a rank", () => {
     expect(names("他在波尔多第三大学音乐学院任教")).toEqual(["波尔多第三大学音乐学院"]);
   });
@@ -160,19 +148,15 @@ describe("confidence: a registered company or a body jieba's dictionary knows wh
 });
 
 describe("holding an office opens the name of the body", () => {
-  it.each([
+  cases([
     ["他现任清华大学高等研究院教授", ["清华大学高等研究院"]],
     ["曾任南京大学商学院院长", ["南京大学商学院"]],
-  ])("%s → %j", (text, expected) => {
-    expect(names(text)).toEqual(expected);
-  });
+  ]);
 });
 
 describe("a trade name after a place is no person (jieba tags 昌 in 杭州佑昌 a person)", () => {
-  it.each([
+  cases([
     ["承包杭州佑昌照明电器有限公司厂房拆迁", ["杭州佑昌照明电器有限公司"]],
     ["像杭州佑昌照明电器公司厂房的拆迁", ["杭州佑昌照明电器公司"]],
-  ])("%s → %j", (text, expected) => {
-    expect(names(text)).toEqual(expected);
-  });
+  ]);
 });
