@@ -269,10 +269,10 @@ function runFreshHygiene(verbose: boolean) {
   const f = (x: number) => x.toFixed(3);
   const reports = FRESH_HYGIENE_SETS.map((set) => ({ ...set, r: freshReport(set.file) }));
   console.log("\n## Entity hygiene on fresh pages (cwced pages never used for entity review when they were read, with recall)\n");
-  console.log("| set | pages | organization + project names | judged | fragments | share | precision | real names on the pages | found | recall | plans (fragments) |");
-  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  console.log("| set | pages | organization + project names | judged | fragments | share | precision | real names on the pages | found | recall | listed by default | listed fragments | plans (fragments) |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const { label, r } of reports) {
-    console.log(`| ${label} | ${r.pages} | ${r.names} | ${r.judged} | ${r.fragments} | **${((100 * r.fragments) / Math.max(1, r.judged)).toFixed(1)} %** | ${f((r.judged - r.fragments) / Math.max(1, r.judged))} | ${r.gold} | ${r.found} | **${f(r.found / Math.max(1, r.gold))}** | ${r.plans.names} (${r.plans.fragments}) |`);
+    console.log(`| ${label} | ${r.pages} | ${r.names} | ${r.judged} | ${r.fragments} | **${((100 * r.fragments) / Math.max(1, r.judged)).toFixed(1)} %** | ${f((r.judged - r.fragments) / Math.max(1, r.judged))} | ${r.gold} | ${r.found} | **${f(r.found / Math.max(1, r.gold))}** | ${r.listed} | ${r.listedFragments} (${((100 * r.listedFragments) / Math.max(1, r.listed)).toFixed(1)} %) | ${r.plans.names} (${r.plans.fragments}) |`);
   }
   for (const { file, r } of reports) {
     if (r.unjudged.length) {

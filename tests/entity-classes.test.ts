@@ -114,6 +114,10 @@ describe("the fresh hygiene sets (cwced pages read name by name before the code 
   const floors: Record<string, { minJudged: number; maxShare: number; minRecall: number }> = {
     [FRESH_HYGIENE_GOLD]: { minJudged: 50, maxShare: 0.3, minRecall: 0.45 },
     "tests/gold/entity-hygiene-fresh2.json": { minJudged: 35, maxShare: 0.245, minRecall: 0.31 },
+    // The third at its figures after the classes it prompted (first run 27.4 %, recall 0.224: tests/entity-classes5.test.ts).
+    "tests/gold/entity-hygiene-fresh3.json": { minJudged: 150, maxShare: 0.05, minRecall: 0.65 },
+    // The fourth at its one run before any change (24.1 %, recall 0.303), then one regression fixed (杭州佑昌照明电器有限公司).
+    "tests/gold/entity-hygiene-fresh4.json": { minJudged: 25, maxShare: 0.241, minRecall: 0.3 },
   };
   it.each(FRESH_HYGIENE_SETS.map((s) => [s.label, s.file]))("%s: every name output is judged, fragments and recall no worse than the floor", (_label, file) => {
     const floor = floors[file];

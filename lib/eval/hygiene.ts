@@ -59,7 +59,8 @@ export function currentNames(files = hygieneFiles()): HygieneName[] {
       const key = `${e.kind}:${e.name}`;
       const n = by.get(key) ?? { kind: e.kind, name: e.name, articles: 0, confidence: 0, listed: false, ids: new Set<number>() };
       n.ids.add(i);
-      n.confidence = Math.max(n.confidence, e.confidence ?? 0);
+      // As lib/ingest/record.ts stores it: a mention without a confidence (a name of the data files) is sure.
+      n.confidence = Math.max(n.confidence, e.confidence ?? 1);
       by.set(key, n);
     }
   });
@@ -110,6 +111,8 @@ export const FRESH_HYGIENE_GOLD = "tests/gold/entity-hygiene-fresh.json";
 export const FRESH_HYGIENE_SETS = [
   { file: FRESH_HYGIENE_GOLD, label: "fresh (14 cwced pages; tuned on since)" },
   { file: "tests/gold/entity-hygiene-fresh2.json", label: "fresh2 (15 cwced pages)" },
+  { file: "tests/gold/entity-hygiene-fresh3.json", label: "fresh3 (15 cwced pages, 1 an agenda)" },
+  { file: "tests/gold/entity-hygiene-fresh4.json", label: "fresh4 (10 cwced pages, untuned)" },
 ] as const;
 
 type NameKind = "organization" | "project" | "plan";
@@ -130,6 +133,9 @@ export interface FreshReport {
   /** Real organizations and projects of the pages, and those found (any kind, any of their written forms). */
   gold: number;
   found: number;
+  /** Organization and project names (distinct per page) an entity list shows by default (as `listed` above: sure, or named by two pages of the set), and the fragments among them. */
+  listed: number;
+  listedFragments: number;
   unjudged: { page: string; kind: NameKind; name: string }[];
   fragmentNames: string[];
   missed: string[];
@@ -139,10 +145,26 @@ export interface FreshReport {
 export function freshReport(file = FRESH_HYGIENE_GOLD): FreshReport {
   const gold = JSON.parse(fs.readFileSync(file, "utf8")) as FreshGold;
   const verdict = new Map(gold.judgements.map((j) => [`${j.page}|${j.kind}|${j.name}`, j.verdict]));
-  const r: FreshReport = { pages: gold.pages.length, names: 0, judged: 0, fragments: 0, plans: { names: 0, judged: 0, fragments: 0 }, gold: 0, found: 0, unjudged: [], fragmentNames: [], missed: [] };
-  for (const page of gold.pages) {
+  const r: FreshReport = { pages: gold.pages.length, names: 0, judged: 0, fragments: 0, plans: { names: 0, judged: 0, fragments: 0 }, gold: 0, found: 0, listed: 0, listedFragments: 0, unjudged: [], fragmentNames: [], missed: [] };
+  const perPage = gold.pages.map((page) => ({ page, entities: extract(readArticle(path.join(requireCorpus(), page.file))).entities }));
+  // Confidence and pages of every organization and project name of the set: what an entity list would show by default.
+  const seen = new Map<string, { confidence: number; pages: Set<string> }>();
+  for (const { page, entities } of perPage) {
+    for (const e of entities) {
+      if (e.kind !== "organization" && e.kind !== "project") continue;
+      const s = seen.get(`${e.kind}|${e.name}`) ?? { confidence: 0, pages: new Set<string>() };
+      s.confidence = Math.max(s.confidence, e.confidence ?? 1);
+      s.pages.add(page.file);
+      seen.set(`${e.kind}|${e.name}`, s);
+    }
+  }
+  const isListed = (key: string) => {
+    const s = seen.get(key);
+    return s !== undefined && (s.confidence >= SURE || s.pages.size >= 2);
+  };
+  for (const { page, entities } of perPage) {
     const names = new Map<string, NameKind>();
-    for (const e of extract(readArticle(path.join(requireCorpus(), page.file))).entities) {
+    for (const e of entities) {
       if (e.kind === "organization" || e.kind === "project" || e.kind === "plan") names.set(`${e.kind}|${e.name}`, e.kind);
     }
     for (const [key, kind] of names) {
@@ -150,6 +172,10 @@ export function freshReport(file = FRESH_HYGIENE_GOLD): FreshReport {
       const v = verdict.get(`${page.file}|${key}`);
       const into = kind === "plan" ? r.plans : r;
       into.names++;
+      if (kind !== "plan" && isListed(key)) {
+        r.listed++;
+        if (v === "fragment") r.listedFragments++;
+      }
       if (!v) r.unjudged.push({ page: page.file, kind, name });
       else {
         into.judged++;
