@@ -44,14 +44,15 @@ export function regionOf(id: string): Region | undefined {
 }
 
 interface Index {
-  /** slug → slugs of the regions that contain it (zones first, then the tree from the root), itself last. */
-  containers: Map<string, string[]>;
   /** slug → slugs of itself and everything in or below it. */
   expansion: Map<string, string[]>;
   children: Map<string, string[]>;
 }
 
 let index: Index | undefined;
+let zoneList: Region[] | undefined;
+/** slug → slugs of the regions that contain it, computed per region on first use (see `containersOf`). */
+const containerCache = new Map<string, string[]>();
 
 /** The tree from the root down to the region itself (codes or zone slugs); [] for an unknown region. */
 function chain(slug: string): string[] {
@@ -59,20 +60,29 @@ function chain(slug: string): string[] {
   return r ? [...ancestorIds(r.id)].reverse().concat(r.id) : [];
 }
 
+/**
+ * The regions that contain a known region: the zones it lies in (with their own chains: 先行启动区 in 示范区), then
+ * the tree from the root, itself last. Computed for one region at a time and kept: an ingest worker asks for the few
+ * hundred places its pages name, so it never builds the table for all 45,000 regions (~16 MB of heap a thread).
+ */
+function containersOf(id: string): string[] {
+  const cached = containerCache.get(id);
+  if (cached) return cached;
+  zoneList ??= allRegions().filter((r) => r.kind === "zone");
+  const tree = chain(id);
+  const inZones: string[] = [];
+  for (const z of zoneList) {
+    if (!z.members?.some((m) => tree.includes(m))) continue;
+    for (const c of chain(z.id)) if (!inZones.includes(c) && !tree.includes(c)) inZones.push(c);
+  }
+  const out = [...inZones, ...tree];
+  containerCache.set(id, out);
+  return out;
+}
+
+/** The downward tables (expansion, children), for filters and pages: built once, on first use. */
 function build(): Index {
   const regions = allRegions();
-  const zones = regions.filter((r) => r.kind === "zone");
-  const containers = new Map<string, string[]>();
-  for (const r of regions) {
-    const tree = chain(r.id);
-    const inZones: string[] = [];
-    for (const z of zones) {
-      if (!z.members?.some((m) => tree.includes(m))) continue;
-      // A zone inside a zone (先行启动区 in 示范区) brings its own chain.
-      for (const c of chain(z.id)) if (!inZones.includes(c) && !tree.includes(c)) inZones.push(c);
-    }
-    containers.set(r.id, [...inZones, ...tree]);
-  }
   const expansion = new Map<string, string[]>();
   const children = new Map<string, string[]>();
   // Each region is listed once per container, so no list needs de-duplicating.
@@ -81,12 +91,12 @@ function build(): Index {
     if (list) list.push(v);
     else m.set(k, [v]);
   };
-  for (const [slug, cs] of containers) for (const c of cs) push(expansion, c, slug);
+  for (const r of regions) for (const c of containersOf(r.id)) push(expansion, c, r.id);
   for (const r of regions) {
     if (r.parentId) push(children, r.parentId, r.id);
     for (const m of r.members ?? []) push(children, r.id, m);
   }
-  return { containers, expansion, children };
+  return { expansion, children };
 }
 
 function get(): Index {
@@ -108,8 +118,8 @@ export function expandRegion(id: string): string[] {
  * root), itself last. An article naming 嘉善 is filed under 长三角, 示范区, 浙江, 嘉兴 and 嘉善.
  */
 export function regionContainers(id: string): string[] {
-  const slugs = get().containers.get(regionSlug(id));
-  return slugs ? slugs.map(regionEntityId) : [regionEntityId(id)];
+  const slug = regionSlug(id);
+  return regionById(slug) ? containersOf(slug).map(regionEntityId) : [regionEntityId(id)];
 }
 
 /** Tree ancestors from the root down to the region's parent (breadcrumbs), as entity ids with names. */

@@ -119,7 +119,16 @@ export class Dictionary<T> {
 
   /** Longest form starting at `pos`, if any. */
   longestAt(text: string, pos: number): { form: string; value: T } | undefined {
-    return this.allAt(text, pos).next().value;
+    // The first of allAt, without a generator per position (scan calls this at every character of a text).
+    const slot = this.byFirst.get(text[pos] as string);
+    if (!slot) return undefined;
+    for (const len of slot.lengths) {
+      if (pos + len > text.length) continue;
+      const form = text.slice(pos, pos + len);
+      const value = slot.forms.get(form);
+      if (value !== undefined) return { form, value };
+    }
+    return undefined;
   }
 
   /** Every form starting at `pos`, longest first. */
