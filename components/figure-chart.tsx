@@ -30,6 +30,24 @@ export function groupIndicators(figs: FigureItem[]): Indicator[] {
   return [...groups.values()];
 }
 
+/** Charts an entity page draws, and the points each shows: a province has a hundred indicators, some with 200 values. */
+export const MAX_CHARTS = 12;
+export const MAX_CHART_POINTS = 24;
+
+/**
+ * The indicators worth a chart (two values or more), the ones with the most values first (ties in report order),
+ * at most `maxCharts`, each with its latest `maxPoints` values; `hidden` counts the charted indicators left out.
+ */
+export function chartIndicators(indicators: Indicator[], maxCharts = MAX_CHARTS, maxPoints = MAX_CHART_POINTS): { charts: (Indicator & { totalPoints: number })[]; hidden: number } {
+  const charted = indicators.filter((i) => i.points.length >= 2);
+  const shown = charted
+    .map((i, order) => ({ i, order }))
+    .sort((a, b) => b.i.points.length - a.i.points.length || a.order - b.order)
+    .slice(0, maxCharts)
+    .map(({ i }) => ({ ...i, points: i.points.slice(-maxPoints), totalPoints: i.points.length }));
+  return { charts: shown, hidden: charted.length - shown.length };
+}
+
 /** A small inline line chart: no library, readable without colour (values are labelled). */
 export function FigureChart({ indicator }: { indicator: Indicator }) {
   const { points, unit, subject } = indicator;

@@ -231,3 +231,26 @@ export function timelineHref(
   const s = qs.toString();
   return s ? `${base}?${s}` : base;
 }
+
+/** Targets per page of an entity page's list of targets (目标与完成情况): a province has hundreds. */
+export const ENTITY_TARGETS_PAGE_SIZE = 50;
+/** `?targets=N`: the page of that list (the milestones and articles on the page are bounded lists of their own). */
+export const ENTITY_TARGETS_KEY = "targets";
+
+export interface EntityPageState {
+  /** Page of the targets list, 1 when absent. */
+  targetsPage?: number;
+}
+
+/** An entity page's state (/entities/{kind}/{slug}). */
+export function parseEntityPageParams(input: RawParams): EntityPageState {
+  const sp = toURLSearchParams(input);
+  rejectUnknown(sp, new Set([ENTITY_TARGETS_KEY]));
+  const page = integer(sp, ENTITY_TARGETS_KEY, 1, TIMELINE_MAX_PAGE, 1);
+  return page > 1 ? { targetsPage: page } : {};
+}
+
+/** EntityPageState → the entity page's address under `base` (/entities/{kind}/{slug}), with the list's anchor. */
+export function entityPageHref(base: string, state: EntityPageState): string {
+  return state.targetsPage && state.targetsPage > 1 ? `${base}?${ENTITY_TARGETS_KEY}=${state.targetsPage}#tg-h` : `${base}#tg-h`;
+}

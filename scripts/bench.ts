@@ -346,7 +346,15 @@ async function pagesBench(app: AppServer) {
     timeline[name] = summarize(await load(app.base, Array<string>(30).fill(url), 1));
   }
   const ids = someIds();
-  const pages = { "/": "/", "/timeline": "/timeline", article: `/articles/${ids.article}`, entity: `/entities/${ids.entity}` };
+  // The largest region pages too (every synthetic corpus names both provinces throughout): their lists are bounded.
+  const pages = {
+    "/": "/",
+    "/timeline": "/timeline",
+    article: `/articles/${ids.article}`,
+    entity: `/entities/${ids.entity}`,
+    "region 浙江": "/entities/region/33",
+    "region 江苏": "/entities/region/32",
+  };
   const ttfbs: Record<string, ReturnType<typeof summarize> & { url: string }> = {};
   for (const [name, url] of Object.entries(pages)) {
     for (let i = 0; i < 3; i++) await ttfb(app.base + url);

@@ -152,7 +152,12 @@ export function upsertFallbackDocs({ db, docs }: { db: Db; docs: FallbackDoc[] }
     for (const d of docs) {
       tx.run(sql`delete from search_fts where article_id = ${d.articleId}`);
       tx.run(sql`delete from search_facets where article_id = ${d.articleId}`);
-      tx.run(sql`insert or replace into search_docs (article_id, doc_hash, doc, published_num) values (${d.articleId}, ${d.docHash}, ${d.doc}, ${d.publishedNum})`);
+      // An upsert, not `insert or replace`: a replace deletes without firing the delete trigger that keeps the
+      // trigram index in step (migration 0012); an update fires the update trigger and keeps the row's id.
+      tx.run(
+        sql`insert into search_docs (article_id, doc_hash, doc, published_num) values (${d.articleId}, ${d.docHash}, ${d.doc}, ${d.publishedNum})
+            on conflict (article_id) do update set doc_hash = excluded.doc_hash, doc = excluded.doc, published_num = excluded.published_num`,
+      );
       tx.run(
         sql`insert into search_fts (article_id, title, names, body, entities, related, subwords, topics)
             values (${d.articleId}, ${d.titleTokens}, ${d.namesTokens}, ${d.bodyTokens}, ${d.entityTokens}, ${d.relatedTokens}, ${d.subwordTokens}, ${d.topicTokens})`,
@@ -176,6 +181,8 @@ export interface FallbackQuery {
   anyMatch?: string | null;
   /** A short query: its substring path ranks last instead of first (whole words before words inside longer ones). */
   wholeWords?: boolean;
+  /** How the substring path finds its documents: the trigram index (default), or `scan`, the reference it replaced (benchmarks, tests). */
+  substringPath?: "index" | "scan";
 }
 
 /** bm25 weights of the FTS columns (article_id, title, names, body, entities, related, subwords, topics). */
@@ -186,14 +193,8 @@ const BM25 = sql`bm25(search_fts, 0, 10.0, 5.0, 1.0, 3.0, 0.5, 0.2, 0.2)`;
  * articles containing the query text itself (or a synonym's version of it) first, then token matches by bm25.
  * The substring path also finds short CJK queries inside longer words the tokens split differently.
  */
-function matchingIdsSql({ match, anyMatch, like, wholeWords }: Pick<FallbackQuery, "match" | "anyMatch" | "like" | "wholeWords">) {
-  const likeSql =
-    like && like.length
-      ? sql`select d.article_id from search_docs d where ${sql.join(
-          like.map((l) => sql`d.doc like ${`%${l.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`),
-          sql` or `,
-        )}`
-      : null;
+function matchingIdsSql({ match, anyMatch, like, wholeWords, substringPath }: Pick<FallbackQuery, "match" | "anyMatch" | "like" | "wholeWords" | "substringPath">) {
+  const likeSql = like && like.length ? (substringPath === "scan" ? substringIdsByScan(like) : substringIdsSql(like)) : null;
   if (!match && !likeSql) return sql`select article_id, 0 as rank from search_docs`;
   // Tiers (lower first): the query text itself, then its words in the article's own text, then through an entity
   // the article is about or mentions, then through its topics, then anywhere (words inside longer words, words
@@ -208,6 +209,42 @@ function matchingIdsSql({ match, anyMatch, like, wholeWords }: Pick<FallbackQuer
   // The query text as a substring: first for a longer query, last for a short one (都市 inside an unrelated word).
   if (likeSql) parts.push(sql`select article_id, 0 as r, ${wholeWords ? 6 : 0} as tier from (${likeSql})`);
   return sql`select article_id, min(tier) * 1000000 + min(r) as rank from (${sql.join(parts, sql` union all `)}) group by article_id`;
+}
+
+/**
+ * The documents containing any of the strings (the substring path), through the trigram index of migration 0012
+ * instead of reading every document: the same rows as `doc like '%s%'` (ASCII case folded, `%` and `_` literal).
+ * The index holds each document with ASCII letters lowered, so the lowered string is matched case-sensitively: a
+ * string of three or more characters as an FTS5 phrase (consecutive trigrams = the substring); a one- or
+ * two-character string, which no trigram query can match, through the index's vocabulary: the documents holding a
+ * trigram that starts with it (the stored text ends with two padding characters, so every occurrence starts one).
+ */
+function substringIdsSql(strings: string[]): SQL {
+  // An empty string is in every document, as `like '%%'`.
+  if (strings.some((s) => !s)) return sql`select article_id from search_docs`;
+  const lowered = [...new Set(strings.map((s) => s.replace(/[A-Z]/g, (c) => c.toLowerCase())))];
+  const long = lowered.filter((s) => [...s].length >= 3);
+  const short = lowered.filter((s) => [...s].length < 3);
+  const sources: SQL[] = [];
+  if (long.length) {
+    const expr = long.map((s) => `"${s.replace(/"/g, '""')}"`).join(" OR ");
+    sources.push(sql`select rowid from search_docs_tri where search_docs_tri match ${expr}`);
+  }
+  for (const s of short) sources.push(sql`select doc from search_docs_tri_terms where term >= ${s} and term <= ${`${s}\u{10FFFF}\u{10FFFF}`}`);
+  if (!sources.length) return sql`select article_id from search_docs where 0`;
+  return sql`select d.article_id from search_docs d where d.id in (${sql.join(sources, sql` union `)})`;
+}
+
+/** The substring path as it was: every stored document read with LIKE. The reference the index is checked against. */
+function substringIdsByScan(strings: string[]): SQL {
+  const conds = strings.map((l) => sql`d.doc like ${`%${l.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`);
+  return sql`select d.article_id from search_docs d where ${sql.join(conds, sql` or `)}`;
+}
+
+/** The ids of the stored documents containing any of the strings, by the index or by the reference scan (tests, benchmarks). */
+export function substringMatches({ db, strings, path = "index" }: { db: Db; strings: string[]; path?: "index" | "scan" }): string[] {
+  const q = path === "scan" ? substringIdsByScan(strings) : substringIdsSql(strings);
+  return db.all<{ article_id: string }>(sql`${q} order by 1`).map((r) => r.article_id);
 }
 
 function filterSql(filters: Record<string, string[]>, except?: string) {

@@ -164,6 +164,7 @@ export function getMilestonesByEntityIds({
   ids,
   regionIds = [],
   limit,
+  offset = 0,
   order = "asc",
   status,
   subjectIds,
@@ -172,6 +173,8 @@ export function getMilestonesByEntityIds({
   ids: string[];
   regionIds?: string[];
   limit?: number;
+  /** Rows skipped before the page (with `limit`: one page of a long list, e.g. a province's targets). */
+  offset?: number;
   order?: "asc" | "desc";
   status?: MilestoneStatus;
   subjectIds?: string[];
@@ -192,14 +195,21 @@ export function getMilestonesByEntityIds({
     )
     .orderBy(dir(milestones.date), dir(milestones.id))
     .limit(limit ?? -1)
+    .offset(offset)
     .all();
   return attachDetails(db, rows);
 }
 
-/** How many timeline milestones concern the entities (an aggregate: entity cards and page headers). */
-export function countMilestonesByEntityIds({ db = getDb(), ids, regionIds = [] }: { db?: Db; ids: string[]; regionIds?: string[] }): number {
+/** How many timeline milestones concern the entities (an aggregate: entity cards and page headers), of one status if given. */
+export function countMilestonesByEntityIds({ db = getDb(), ids, regionIds = [], status }: { db?: Db; ids: string[]; regionIds?: string[]; status?: MilestoneStatus }): number {
   if (ids.length === 0 && regionIds.length === 0) return 0;
-  return db.select({ n: sql<number>`count(*)` }).from(milestones).where(and(onTimeline, entityScope(ids, regionIds))).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(milestones)
+      .where(and(onTimeline, entityScope(ids, regionIds), status ? eq(milestones.status, status) : undefined))
+      .get()?.n ?? 0
+  );
 }
 
 /** Milestones reported by one article. */

@@ -15,7 +15,7 @@ export function searchSqlite(
   params: SearchParams,
   aq: AnalyzedQuery,
   ctx: QueryContext,
-  opts: { notice?: string | null; registry?: FacetRegistry } = {},
+  opts: { notice?: string | null; registry?: FacetRegistry; substringPath?: "index" | "scan" } = {},
 ): SearchResponse {
   const started = Date.now();
   const registry = opts.registry ?? FACET_REGISTRY;
@@ -29,6 +29,7 @@ export function searchSqlite(
     anyMatch: aq.anyMatch,
     like: aq.like,
     wholeWords: aq.short,
+    substringPath: opts.substringPath,
     filters,
     sort: params.sort,
     limit: params.pageSize,

@@ -6,37 +6,50 @@ import { EntityChip } from "@/components/entity-chip";
 import { kindLabel } from "@/lib/domain/kinds";
 import { actionLabel } from "@/lib/domain/milestones";
 import { regionLevelLabel, regionSlug } from "@/lib/domain/regions";
-import { FigureChart, groupIndicators } from "@/components/figure-chart";
+import { chartIndicators, FigureChart, groupIndicators, MAX_CHART_POINTS } from "@/components/figure-chart";
 import { MilestoneList } from "@/components/milestone-list";
 import { formatQuantity } from "@/lib/format";
-import { decodeParam, ENTITY_MILESTONES, loadEntityPage } from "./load";
+import { toAtlasError } from "@/lib/errors";
+import { ENTITY_TARGETS_PAGE_SIZE, entityPageHref, parseEntityPageParams, type EntityPageState } from "@/lib/url-state";
+import { decodeParam, ENTITY_MILESTONES, loadEntityPage, resolveEntity } from "./load";
 import styles from "./entity.module.css";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ kind: string; slug: string }> };
+type Props = { params: Promise<{ kind: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { kind, slug } = await params;
-  const data = loadEntityPage(kind, slug);
-  return { title: data ? data.entity.name : "实体不存在" };
+  // The name only: the page's lists are loaded once, by the page.
+  const resolved = resolveEntity(kind, slug);
+  return { title: resolved ? resolved.entity.name : "实体不存在" };
 }
 
-export default async function EntityPage({ params }: Props) {
+export default async function EntityPage({ params, searchParams }: Props) {
   const { kind, slug } = await params;
-  const data = loadEntityPage(kind, slug);
+  let state: EntityPageState = {};
+  let error: string | null = null;
+  try {
+    state = parseEntityPageParams(await searchParams);
+  } catch (e) {
+    error = toAtlasError(e).userMessage;
+  }
+  const data = loadEntityPage(kind, slug, state);
   if (!data) notFound();
   // An old address (a region's slug id from before the official codes) moves to the canonical one.
   if (decodeParam(slug) !== data.entity.slug) permanentRedirect(`/entities/${data.entity.kind}/${encodeURIComponent(data.entity.slug)}`);
-  const { entity, ancestors, children, located, articles, milestones, milestoneCount, targets, figures, learned } = data;
+  const { entity, ancestors, children, located, articles, milestones, milestoneCount, targets, targetCount, targetsPage, targetPages, figures, learned } = data;
+  const pageBase = `/entities/${entity.kind}/${encodeURIComponent(entity.slug)}`;
+  const firstTarget = (targetsPage - 1) * ENTITY_TARGETS_PAGE_SIZE + 1;
   const indicators = groupIndicators(figures);
-  const charts = indicators.filter((i) => i.points.length >= 2);
+  const { charts, hidden: hiddenCharts } = chartIndicators(indicators);
   const apiBase = `/api/entities/${entity.kind}/${encodeURIComponent(entity.slug)}`;
   const feedHref = `/feeds/entities/${entity.kind}/${encodeURIComponent(entity.slug)}`;
   const timelineHref = entity.kind === "region" ? `/timeline?region=${encodeURIComponent(entity.id)}` : entity.kind === "plan" ? `/timeline?plan=${encodeURIComponent(entity.id)}` : null;
 
   return (
     <div data-testid="entity-page" data-entity-id={entity.id}>
+      {error ? <p className="notice" role="alert" data-testid="entity-params-error">{error}</p> : null}
       <nav className="crumbs" aria-label="位置">
         <ol data-testid="breadcrumb">
           <li><Link href="/">检索</Link></li>
@@ -135,7 +148,14 @@ export default async function EntityPage({ params }: Props) {
 
           {targets.length ? (
             <section className="card section" aria-labelledby="tg-h" data-testid="entity-targets">
-              <h2 id="tg-h">目标与完成情况 <span className="muted small">{targets.length}</span></h2>
+              <h2 id="tg-h">目标与完成情况 <span className="muted small">{targetCount}</span></h2>
+              {targetPages > 1 ? (
+                <p className="muted small" data-testid="entity-targets-pager">
+                  按期限先后，显示第 {firstTarget}–{firstTarget + targets.length - 1} 个（共 {targetCount} 个，第 {targetsPage}/{targetPages} 页）
+                  {targetsPage > 1 ? <>，<Link href={entityPageHref(pageBase, { targetsPage: targetsPage - 1 })} rel="prev">上一页</Link></> : null}
+                  {targetsPage < targetPages ? <>，<Link href={entityPageHref(pageBase, { targetsPage: targetsPage + 1 })} rel="next">下一页</Link></> : null}。
+                </p>
+              ) : null}
               <ul className="plain-list">
                 {targets.map(({ target, metBy, late }) => (
                   <li key={target.id} data-testid="entity-target" data-met={metBy ? "yes" : "no"}>
@@ -181,6 +201,11 @@ export default async function EntityPage({ params }: Props) {
                   <FigureChart key={`${c.subject}|${c.unit}`} indicator={c} />
                 ))}
               </div>
+            ) : null}
+            {hiddenCharts || charts.some((c) => c.totalPoints > c.points.length) ? (
+              <p className="muted small" data-testid="entity-charts-more">
+                图中为数值最多的 {charts.length} 项指标{hiddenCharts ? `（另有 ${hiddenCharts} 项未绘图）` : ""}，每项最近的 {MAX_CHART_POINTS} 个数值；全部数据见 JSON。
+              </p>
             ) : null}
             <ul className="plain-list small" data-testid="entity-figures">
               {figures.slice(0, 30).map((f) => (
