@@ -6,8 +6,8 @@
  * Readability.js (with linkedom).
  * `fresh`: the furniture/caption regression set (tests/gold/clean-fresh.json, pages annotated by reading): junk
  * gone, title and date accuracy, body F1, pinyin gone. `--errors` lists every miss on it. `--gold FILE` scores another
- * set in the same format instead (tests/gold/clean-fresh2.json, -fresh3.json, -fresh4.json: the second to fourth sets;
- * tests/eval-clean-fresh.test.ts holds all four at their measured figures).
+ * set in the same format instead (tests/gold/clean-fresh2.json … -fresh5.json: the second to fifth sets;
+ * tests/eval-clean-fresh.test.ts holds all five at their measured figures).
  */
 import { Readability } from "@mozilla/readability";
 import * as cheerio from "cheerio";

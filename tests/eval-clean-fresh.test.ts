@@ -4,7 +4,7 @@ import { decodeBytes } from "@/lib/ingest/decode";
 import { processPage } from "@/lib/ingest/process";
 import { freshBytes, loadFreshGold, scoreFreshPage, summarizeFresh } from "@/lib/eval/fresh";
 
-// The four cleaning gold sets annotated by reading (tests/gold/clean-fresh*.json), held at the figures measured when
+// The five cleaning gold sets annotated by reading (tests/gold/clean-fresh*.json), held at the figures measured when
 // each was last worked on (README, "Cleaning"): a change that loses junk, titles, dates or body text on them fails here.
 // `npm run eval:clean -- --corpus fresh --gold <file> --errors` lists the misses.
 const FLOORS: [file: string, junk: number, titles: number, dates: number, f1: number][] = [
@@ -14,6 +14,9 @@ const FLOORS: [file: string, junk: number, titles: number, dates: number, f1: nu
   // First run on the code as merged, never tuned on: 132 of 144 junk lines gone, 12 of 16 titles, 15 of 16 dates,
   // F1 0.983; titles 14 of 16 after the title-wrapper class (tests/ingest-cleaning-classes4.test.ts).
   ["clean-fresh4.json", 0.916, 0.875, 0.937, 0.983],
+  // First run on the code as merged after fresh4, never tuned on: 187 of 219 junk lines gone, 10 of 14 titles, 8 of 15
+  // dates, F1 0.881.
+  ["clean-fresh5.json", 0.853, 0.714, 0.533, 0.881],
 ];
 
 describe("cleaning gold sets read by hand", () => {
