@@ -298,5 +298,8 @@ function findHeaderLines(
     // A blog's headline is often a link to its own permalink: the block right above the body is kept even so.
     if (b.chars <= MAX_HEADER_LINE && (!isLinkList(b) || i === bodyStart - 1)) lines.push(b.text);
   }
-  return { lines: lines.slice(-12), headline: from >= 0 ? (blocks[from] as TextBlock).text : null };
+  // Under a found headline the date and byline come first (楼层 / 时间: under a forum topic, then a long profile box):
+  // keep the lines right under it as well as those right above the body.
+  const kept = lines.length <= 12 ? lines : from >= 0 ? [...lines.slice(0, 6), ...lines.slice(-6)] : lines.slice(-12);
+  return { lines: kept, headline: from >= 0 ? (blocks[from] as TextBlock).text : null };
 }

@@ -52,17 +52,32 @@ const LABELS = [
 const LABEL_ALT = LABELS.join("|");
 /** A metadata label followed by a colon. */
 export const LABEL_RE = new RegExp(`(${LABEL_ALT})\\s*:`, "g");
-const META_LINE = new RegExp(`^[\\[【(]?(?:${LABEL_ALT}|文)\\s*:`);
+const META_LINE = new RegExp(`^(?:[-–—]\\s*)?[\\[【(]?(?:${LABEL_ALT}|文)\\s*:`);
 /** Newspaper credit: 《人民日报》 or 《人民日报》(2024年01月17日 03 版). */
 export const PAPER_CREDIT = /^《([^》]{2,12}(?:报|刊|杂志))》(?:\((\d{4}年\d{1,2}月\d{1,2}日)[^)]*\))?$/;
 /** ——《北京之春》1998年3月号, 原载《读书》2001年第5期: the periodical issue a reprinted essay closes with. */
 export const ISSUE_CREDIT = /^[—–－-]{0,2}\s*(?:原载|摘自|选自|转自|刊于|载)?\s*《[^》]{2,16}》\s*((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月号?|第\s*\d{1,3}\s*期)[)）]?$/;
 /** 【文/观察者网专栏作者 王文】, (作者:张三): a byline in brackets. */
-const BRACKETED_BYLINE = /^[【[(（]\s*(?:文|作者|撰文|文图|图文|文\/图)\s*[/:]\s*[^】\])）]{1,30}[】\])）]$/;
+const BRACKETED_BYLINE = /^[【[(（]\s*(?:文|作者|作者单位|撰文|文图|图文|文\/图)\s*[/:]\s*[^】\])）]{1,30}[】\])）]$/;
 /** 发表于 2004年12月27日 12:40 - (阅读:3727;评论:63), posted on …: a blog post's footer; the date is read as metadata. */
 export const POSTED_LINE = /^(?:发表于|发布于|posted\s+(?:on|at)?)\s*/i;
-/** Reporter credit line: 记者 谢丹青 郭浩, (记者 梁志玮), 本报记者 张三. */
-export const REPORTER_CREDIT = /记者[:\s]*((?:\p{Script=Han}{2,4})(?:[\s、,]+\p{Script=Han}{2,4}){0,3})\)?$/u;
+
+const FULL_DATE = String.raw`(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}`;
+/**
+ * A forum or blog post's footer that names when (and by whom) the post went up, wherever it sits in the line:
+ * `〓 <版> 发布时间 2005/05/17 22:11:42 by <用户> 〓`, `本贴由<用户>于2005年8月12日16:12:21在〖版〗发表.`,
+ * `[点击此处收藏本文] 发表于2005年09月07日 11:57 AM`, `由<用户>张贴 @ 2005-06-14 03:25:55 (370) 共 11 篇评论`.
+ * Furniture, and its date is the post's (read as metadata, never the reply footers further down: only the first).
+ */
+export const POST_FOOTER = new RegExp(
+  String.raw`(?:^|[\s\]】〓])(?:发表于|发布于|发表时间|发布时间|张贴\s*@)\s*:?\s*${FULL_DATE}|由\s*\S{1,20}?\s*于\s*${FULL_DATE}.{0,40}(?:发表|发布|张贴)`,
+);
+/**
+ * Reporter credit line: 记者 谢丹青 郭浩, (记者 梁志玮), 本报记者 张三, 本报实习生 刘国栋 周炜, 本报记者罗科苏盈发自北京
+ * (the place the report was filed from may follow the names).
+ */
+export const REPORTER_CREDIT =
+  /(?:记者|实习生|通讯员)[:\s]*((?:\p{Script=Han}{2,4})(?:[\s、,]+\p{Script=Han}{2,4}){0,3})(?:\s*发自\s*\p{Script=Han}{2,8})?\)?$/u;
 
 const DATE_PART = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?|(?:19|20)\d{2}\s+\d{1,2}[-/]\d{1,2}|\(?\b\d{1,2}[-/]\d{1,2}\)?|\d{1,2}月\d{1,2}日|\b\d{1,2}:\d{2}(?::\d{2})?|\b(?:19|20)\d{2}\b|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|(?:昨天|今天|前天)/g;
 
@@ -202,13 +217,16 @@ function attachmentRule(text: string): string | null {
   return null;
 }
 
+/** The bars sites draw between navigation items: |, 丨, ｜ and the box-drawing │ ┃ and broken bar ¦. */
+export const NAV_SEPARATORS = "|丨｜│┃¦";
+
 /**
- * 首页|新闻|图片|评论|…: a bar of at least four short items between | (or 丨, or " - "); the last item may carry more
- * (a clock or a login box: 大家论坛 2006年12月27日).
+ * 首页|新闻|图片|评论|…, 第一章│第二章│第三章│第四章: a bar of at least four short items between bars (NAV_SEPARATORS), or
+ * " - "; the last item may carry more (a clock or a login box: 大家论坛 2006年12月27日).
  */
 function isNavBar(text: string): boolean {
   if (text.length > 300 || /[。!?]/.test(text)) return false;
-  for (const sep of [/\s*[|丨｜]\s*/, /\s+-\s+/]) {
+  for (const sep of [new RegExp(`\\s*[${NAV_SEPARATORS}]\\s*`), /\s+-\s+/]) {
     const items = text.split(sep).map((s) => s.trim()).filter(Boolean);
     if (items.length >= 4 && items.slice(0, -1).every((s) => s.length <= 14) && items.at(-1)!.length <= 40) return true;
   }
@@ -359,6 +377,7 @@ export function judge(text: string, ctx: LineContext = { chinese: true }): Verdi
   if (ISSUE_CREDIT.test(text)) return verdict("meta", "meta:issue-credit");
   if (BRACKETED_BYLINE.test(text)) return verdict("meta", "meta:credit");
   if (POSTED_LINE.test(text) && isDateLine(text.replace(POSTED_LINE, ""))) return verdict("meta", "meta:posted");
+  if (len <= 120 && !/[。!?]$/.test(text.replace(/\.$/, "")) && POST_FOOTER.test(text)) return verdict("meta", "meta:posted");
   if (isMetaLine(text)) return verdict("meta", "meta:label");
   if (len <= 40 && REPORTER_CREDIT.test(text) && han <= 16) return verdict("meta", "meta:reporter");
   if (isCreditLine(text)) return verdict("meta", "meta:credit");
@@ -640,6 +659,12 @@ export function segmentLines(rawLines: string[], opts: { knownTitle?: string | n
     if ((l.kind === "related" || l.kind === "footer") && body.length > 0) {
       state = l.kind;
       drop(l, l.kind);
+      continue;
+    }
+    // 2003-7-24 钱江晚报 under a kicker and a byline, before any running text: the header's date line, not the body.
+    if (l.kind === "text" && isDateLine(l.text) && body.length <= 3 && !body.some(isParagraphLike)) {
+      headerLines.push(l.text);
+      drop(l, "header:date-above-lede");
       continue;
     }
     if (l.kind === "text" && !sameAsTitle(l.text, titleKey)) body.push(l);

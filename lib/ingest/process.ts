@@ -1,6 +1,6 @@
 import { decodeBytes } from "./decode";
 import { extractHtml } from "./html";
-import { isParagraphLike, isTitleLike, pageContext, prepareLine, segmentLines, textKey, type DroppedLine, type Line, type Segmented } from "./junk";
+import { isParagraphLike, isTitleLike, pageContext, POST_FOOTER, prepareLine, segmentLines, textKey, type DroppedLine, type Line, type Segmented } from "./junk";
 import { extractMetadata, pickTitle, type MetadataInput } from "./metadata";
 import { AtlasError } from "../errors";
 import { capLines } from "./caps";
@@ -149,7 +149,7 @@ const BARE_DATETIME = /^(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})
 
 function trailingDateLines(dropped: DroppedLine[]): string[] {
   const after = dropped.filter((d) => d.rule === "html:after-main-block").slice(0, 6).map((d) => normalizeText(d.text));
-  const labelled = after.filter((t) => t.length <= 80 && TRAILING_DATE.test(t));
+  const labelled = after.filter((t) => (t.length <= 80 && TRAILING_DATE.test(t)) || (t.length <= 120 && POST_FOOTER.test(t)));
   // The first two lines after the body only: further down, bare times belong to related lists and comments.
   const bare = after.slice(0, 2).filter((t) => BARE_DATETIME.test(t)).map((t) => `发布时间:${t}`);
   return [...labelled, ...bare];
