@@ -59,6 +59,11 @@ export const PAPER_CREDIT = /^《([^》]{2,12}(?:报|刊|杂志))》(?:\((\d{4}�
 export const ISSUE_CREDIT = /^[—–－-]{0,2}\s*(?:原载|摘自|选自|转自|刊于|载)?\s*《[^》]{2,16}》\s*((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月号?|第\s*\d{1,3}\s*期)[)）]?$/;
 /** 【文/观察者网专栏作者 王文】, (作者:张三): a byline in brackets. */
 const BRACKETED_BYLINE = /^[【[(（]\s*(?:文|作者|作者单位|撰文|文图|图文|文\/图)\s*[/:]\s*[^】\])）]{1,30}[】\])）]$/;
+/** (摘自《上海社会科学院学术季刊》2000年第2期，原文约15，000字), 【转自:…】: where a reprinted text was taken from. */
+const SOURCE_CREDIT = /^[(（【[]\s*(?:摘自|选自|原载|转自|转载自|转载于|原文刊于|刊于)\s*[^)）】\]]{2,60}[)）】\]]/;
+/** 模特提供:漫姿莎华模特公司, 车辆提供:…, 图片提供:…: who lent what for the story's pictures. */
+const PROVIDED_BY = /^\p{Script=Han}{1,6}提供\s*[:：]\s*\S.{0,30}$/u;
+
 /** 发表于 2004年12月27日 12:40 - (阅读:3727;评论:63), posted on …: a blog post's footer; the date is read as metadata. */
 export const POSTED_LINE = /^(?:发表于|发布于|posted\s+(?:on|at)?)\s*/i;
 
@@ -108,6 +113,12 @@ const JUNK_ANY = [
   /^!\[[^\]]*\]\([^)]*\)$/, /\.(jpe?g|png|gif|webp|bmp)$/i, /^(欢迎您?(来到|访问|光临))/,
 ];
 
+/** 文章引用:赵培. <题名>[J]. <刊>, 2018…, 引用本文:…: how to cite the paper, not its text. */
+const CITE_LINE = /^(?:文章引用|引用本文|本文引用格式|引用格式|引文格式|引用此文|cite this article)\s*[:：]/i;
+
+/** 我的博客 眉间尺梦蝶 http://www.blogcn.com/…: a signature or promo naming an address, no sentence around it. */
+const LINK_LINE = /^[^。!?]{0,40}?(?:https?:\/\/|www\.)\S+$/i;
+
 /** Words that make up share/print/font-size bars and other UI chrome (data/furniture.json, uiWords). */
 function onlyUiWords(s: string): boolean {
   const words = s.split(/[^\p{Script=Han}]+/u).filter(Boolean);
@@ -126,7 +137,7 @@ const NAV_PREFIX = /^(当前位置|您的位置|你的位置|您现在的位置|
 const RELATED_HEADING =
   /^(相关(文章|新闻|阅读|推荐|链接|报道|专题|资讯|内容)|推荐(阅读|文章|新闻|资讯)|热门(新闻|文章|推荐|阅读|资讯|标签)|热点(新闻|推荐|文章|资讯)|\d+小时热(点|闻)|延伸阅读|扩展阅读|猜你喜欢|你可能(还)?(感兴趣|喜欢)|为你推荐|类似文章|更多(新闻|文章|阅读|精彩|资讯|推荐)|精彩推荐|精彩图片|最新(文章|新闻|资讯|动态)|往期(回顾|推荐)|图片新闻|今日推荐|编辑推荐|(阅读|点击)?排行榜?)(更多)?[:>»]*$/;
 const FOOTER_START =
-  /版权声明|免责声明|特别声明|本站是提供个人知识管理|^注:本文|本文转载自|转载请注明|\d+条评论|发表评论|评论公约|^返回(顶部|首页)$|您正在使用\s*Internet Explorer|浏览器版本过低|上一篇|下一篇/i;
+  /版权声明|免责声明|特别声明|^郑重声明$|本站是提供个人知识管理|^注:本文|本文转载自|转载请注明|\d+条评论|发表评论|评论公约|^返回(顶部|首页)$|您正在使用\s*Internet Explorer|浏览器版本过低|上一篇|下一篇/i;
 
 const CAPTION = [
   /^\(?(资料图片?|图片来源.{0,30}|图[片为说]?:.{0,40}|图为.{0,50})\)?$/,
@@ -147,6 +158,8 @@ const CAPTION_SHAPES: [string, RegExp, number][] = [
   ["caption:credit", /^(图|图片|配图|题图|封面图?)\s*[/|:丨]\s*\S{1,30}$/, 40],
   ["caption:credit", /图片(均|皆|部分)?(来自|来源于?|源自)/, 40],
   ["caption:map", /(制图|底图来源|审图号|地图来源|底图)\s*[:/]?/, 80],
+  // 图1. C2C产业链结构图 / Figure 2. Logistics platform flow chart / 图 3-1 示意: a numbered figure's caption line.
+  ["caption:figure-number", /^(?:图|圖|Figure|Fig\.)\s*\d{1,3}(?:[-.]\d{1,2})?\s*[.:、]?\s+\S[^。!?]*$/i, 100],
   // <地点>现场。(资料图片) — any line that ends with a picture marker in brackets.
   ["caption:marker-end", /[(（【[](资料图片?|资料照片|图片来源[^)）】\]]{0,30}|新华社发|供图|摄|视频截图|网络图片|图源网络)[)）】\]]$/, 80],
   // …的报道截图。 / …效果图。: a picture named as such, full stop and all.
@@ -349,12 +362,14 @@ export function judge(text: string, ctx: LineContext = { chinese: true }): Verdi
   if (isNavBar(text)) return verdict("nav", "nav:bar");
 
   if (len <= 300) {
-    if (FOOTER_START.test(text) && len <= 200) return verdict("footer", "footer:start");
+    if ((FOOTER_START.test(text) || (len <= 12 && FOOTER_START.test(text.replace(/\s+/g, "")))) && len <= 200) return verdict("footer", "footer:start");
     if (RELATED_HEADING.test(text.replace(/\s+/g, ""))) return verdict("related", "related:heading");
     if (JUNK_ANY.some((re) => re.test(text))) return verdict("junk", "junk:phrase");
     if (!/。$/.test(text) && PROMPTS.some((re) => re.test(text))) return verdict("junk", "furniture:app");
     if (len <= 150 && FOLLOW_PROMPT.test(text)) return verdict("junk", "furniture:app");
     if (len <= 160 && PROMO_CALL.test(text)) return verdict("junk", "furniture:promo");
+    if (CITE_LINE.test(text)) return verdict("junk", "furniture:cite");
+    if (len <= 120 && hanCount(text) <= 12 && LINK_LINE.test(text) && !/^[(（]/.test(text)) return verdict("junk", "furniture:link");
   }
   const attachment = attachmentRule(text);
   if (attachment) return verdict("junk", attachment);
@@ -376,6 +391,8 @@ export function judge(text: string, ctx: LineContext = { chinese: true }): Verdi
   if (PAPER_CREDIT.test(text)) return verdict("meta", "meta:paper-credit");
   if (ISSUE_CREDIT.test(text)) return verdict("meta", "meta:issue-credit");
   if (BRACKETED_BYLINE.test(text)) return verdict("meta", "meta:credit");
+  if (len <= 100 && SOURCE_CREDIT.test(text) && !/。$/.test(text)) return verdict("meta", "meta:source-credit");
+  if (len <= 40 && PROVIDED_BY.test(text)) return verdict("meta", "meta:credit");
   if (POSTED_LINE.test(text) && isDateLine(text.replace(POSTED_LINE, ""))) return verdict("meta", "meta:posted");
   if (len <= 120 && !/[。!?]$/.test(text.replace(/\.$/, "")) && POST_FOOTER.test(text)) return verdict("meta", "meta:posted");
   if (isMetaLine(text)) return verdict("meta", "meta:label");
@@ -566,8 +583,11 @@ function isHeaderish(line: Line, titleKey: string, ctx: LineContext): boolean {
   // An outlet name between headline and date (标题 / 新华社 / 日期) belongs to the header, not the body.
   // ——当代中国的精神危机 (上): a subtitle opening the text under a known headline.
   const subtitle = !!titleKey && t.length <= 40 && /^[—–－]{2}\s*\S/.test(t) && !/[。!?]/.test(t);
-  return isDateLine(t) || isBracketLabel(t) || shortForeign || isOutletLine(t) || subtitle || sameAsTitle(t, titleKey);
+  return isDateLine(t) || isBracketLabel(t) || shortForeign || isOutletLine(t) || subtitle || NAME_LIST.test(t) || sameAsTitle(t, titleKey);
 }
+
+/** 赵延东、风笑天: the authors' names alone under the headline (a byline without its label). */
+const NAME_LIST = /^\p{Script=Han}{2,4}(?:[、,]\s*\p{Script=Han}{2,4}){1,4}$/u;
 
 /** Header lines that may carry the date, source or byline: not furniture, never an attachment's upload time. */
 function carriesMetadata(line: Line): boolean {
