@@ -68,6 +68,9 @@ const PROVIDED_BY = /^\p{Script=Han}{1,6}提供\s*[:：]\s*\S.{0,30}$/u;
 export const POSTED_LINE = /^(?:发表于|发布于|posted\s+(?:on|at)?)\s*/i;
 
 const FULL_DATE = String.raw`(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}`;
+/** A date with its year, month and day (not 昨天, not a bare time). */
+const FULL_DATE_RE = new RegExp(FULL_DATE);
+
 /**
  * A forum or blog post's footer that names when (and by whom) the post went up, wherever it sits in the line:
  * `〓 <版> 发布时间 2005/05/17 22:11:42 by <用户> 〓`, `本贴由<用户>于2005年8月12日16:12:21在〖版〗发表.`,
@@ -75,7 +78,7 @@ const FULL_DATE = String.raw`(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d
  * Furniture, and its date is the post's (read as metadata, never the reply footers further down: only the first).
  */
 export const POST_FOOTER = new RegExp(
-  String.raw`(?:^|[\s\]】〓])(?:发表于|发布于|发表时间|发布时间|张贴\s*@)\s*:?\s*${FULL_DATE}|由\s*\S{1,20}?\s*于\s*${FULL_DATE}.{0,40}(?:发表|发布|张贴)`,
+  String.raw`(?:^|[\s\]】〓])(?:发表于|发布于|发表时间|发布时间)\s*:?\s*${FULL_DATE}|张贴\s*@\s*${FULL_DATE}|由\s*\S{1,20}?\s*于\s*${FULL_DATE}.{0,40}(?:发表|发布|张贴)`,
 );
 /**
  * Reporter credit line: 记者 谢丹青 郭浩, (记者 梁志玮), 本报记者 张三, 本报实习生 刘国栋 周炜, 本报记者罗科苏盈发自北京
@@ -117,7 +120,7 @@ const JUNK_ANY = [
 const CITE_LINE = /^(?:文章引用|引用本文|本文引用格式|引用格式|引文格式|引用此文|cite this article)\s*[:：]/i;
 
 /** 我的博客 眉间尺梦蝶 http://www.blogcn.com/…: a signature or promo naming an address, no sentence around it. */
-const LINK_LINE = /^[^。!?]{0,40}?(?:https?:\/\/|www\.)\S+$/i;
+const LINK_LINE = /^[^。!?]{0,40}?(?:https?:\/\/|www\.)[^\s。!?,;]+$/i;
 
 /** Words that make up share/print/font-size bars and other UI chrome (data/furniture.json, uiWords). */
 function onlyUiWords(s: string): boolean {
@@ -384,6 +387,7 @@ export function judge(text: string, ctx: LineContext = { chinese: true }): Verdi
     // Latin-only leftovers (X, Baidu, sogou, Thumb, None); lines with digits may be section headings (2024).
     if (!/\d/.test(text) && len <= 40) return verdict("junk", "latin-leftover");
   }
+  if (len <= 100 && SOURCE_CREDIT.test(text) && !/。$/.test(text)) return verdict("meta", "meta:source-credit");
   if (len <= 60 && CAPTION.some((re) => re.test(text)) && !/[。!?]$/.test(text)) return verdict("caption", "caption:marker");
   for (const [id, re, max] of CAPTION_SHAPES) if (len <= max && re.test(text)) return verdict("caption", id);
   if (isBracketedCaption(text)) return verdict("caption", "caption:bracketed");
@@ -391,7 +395,6 @@ export function judge(text: string, ctx: LineContext = { chinese: true }): Verdi
   if (PAPER_CREDIT.test(text)) return verdict("meta", "meta:paper-credit");
   if (ISSUE_CREDIT.test(text)) return verdict("meta", "meta:issue-credit");
   if (BRACKETED_BYLINE.test(text)) return verdict("meta", "meta:credit");
-  if (len <= 100 && SOURCE_CREDIT.test(text) && !/。$/.test(text)) return verdict("meta", "meta:source-credit");
   if (len <= 40 && PROVIDED_BY.test(text)) return verdict("meta", "meta:credit");
   if (POSTED_LINE.test(text) && isDateLine(text.replace(POSTED_LINE, ""))) return verdict("meta", "meta:posted");
   if (len <= 120 && !/[。!?]$/.test(text.replace(/\.$/, "")) && POST_FOOTER.test(text)) return verdict("meta", "meta:posted");
@@ -682,7 +685,7 @@ export function segmentLines(rawLines: string[], opts: { knownTitle?: string | n
       continue;
     }
     // 2003-7-24 钱江晚报 under a kicker and a byline, before any running text: the header's date line, not the body.
-    if (l.kind === "text" && isDateLine(l.text) && body.length <= 3 && !body.some(isParagraphLike)) {
+    if (l.kind === "text" && isDateLine(l.text) && FULL_DATE_RE.test(l.text) && body.length <= 3 && !body.some(isParagraphLike)) {
       headerLines.push(l.text);
       drop(l, "header:date-above-lede");
       continue;

@@ -270,13 +270,15 @@ const PICTURE_MARK = /\s*\((图|组图|多图|附图|视频|图文|图表)\)$/;
 /** 标题 (图) 2005-06-14 03:25:55: a blog post's header line, the headline and then when it was posted. */
 export const TRAILING_STAMP = /\s+(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
 /** bjreader的博客, 某某的部落格, Lucy's Blog: the name of a blog (its logo heading), never a post's headline. */
-const BLOG_NAME = /^\S.{0,20}(?:的博客|的部落格|的blog|的空间|的个人空间|'s\s+blog)$/i;
+const BLOG_NAME = /^\S.{0,20}(?:的博客|的部落格|的blog|的个人空间|'s\s+blog)$/i;
 
 /**
  * A column label before a bar at the start of a headline: 视频|…, 资讯速递丨…, 图说洛阳|…. Short (at most 6 characters,
  * no space or bar) and followed by a headline of its own; a longer series name (“先手棋和突破口”典型案例|…) stays.
  */
 const COLUMN_PREFIX = /^[^\s|丨｜]{1,6}\s*[|丨｜]\s*(?=[^|丨｜]{8,}$)/u;
+/** A decoration before a headline: *第一编 古代, ★…, ※…. */
+const LEADING_MARK = /^[*#※☆★◇◆○●□■]+\s*/;
 /** A subtitle marker at the start of a headline: ——记长三角… */
 const LEADING_DASHES = /^[—–\-－]{2,}\s*/;
 /** What may separate a headline from the site or column name a <title> wraps it in. */
@@ -375,6 +377,7 @@ export function pickTitle(
     const base = wrappedLine(norm, lines) ?? split.title;
     const title = dropSpacedSuffix(base, siteKeys)
       .replace(LEADING_DASHES, "")
+      .replace(LEADING_MARK, "")
       .replace(COLUMN_PREFIX, "")
       .replace(TRAILING_STAMP, "")
       .replace(DANGLING, "")
