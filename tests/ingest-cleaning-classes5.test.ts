@@ -167,6 +167,32 @@ describe("furniture and credits in new shapes", () => {
   });
 });
 
+describe("the open classes of the fourth round (clean-fresh4)", () => {
+  it("a teaser box: its heading and its bulleted headlines cut short", () => {
+    expect(kind("今日焦点：")).toBe("related");
+    expect(rule("· 中金“内部观点”曝光：表面唱多 暗里看空...")).toBe("teaser");
+    expect(rule("· 長三角股改行情大揭密 ...(图文)")).toBe("teaser");
+    // Not bulleted, or a full sentence: text (an ellipsis in a quote is prose).
+    expect(kind("中金“内部观点”曝光：表面唱多 暗里看空...")).toBe("text");
+    expect(kind("· 他说：“我们还要继续努力……”")).toBe("text");
+  });
+
+  it("a related-reading link run into one line, and a 执笔人 credit", () => {
+    expect(rule("延伸阅读：57岁小学肄业 广西骗子演绎25亿美元惊天骗局")).toBe("furniture:related");
+    expect(rule("延伸閱讀：長三角示範區五周年成果展")).toBe("furniture:related");
+    // Matched on short lines only: a sentence that starts with the words is text.
+    expect(kind("延伸阅读材料的编写工作由示范区执委会牵头完成,共收录了二十篇反映三省一市协同发展的文章。")).toBe("text");
+    expect(rule("执笔人：张三 李四 王五")).toBe("meta:credit");
+    expect(rule("執筆人：張三 李四")).toBe("meta:credit");
+  });
+
+  it("a map's or chart's legend", () => {
+    expect(rule("注：红色为所有车辆绕行线路图，蓝色仅为小型车辆绕行线路图。")).toBe("caption:legend");
+    expect(rule("註：虛線表示規劃中的軌道交通線路。")).toBe("caption:legend");
+    expect(kind("注：以上价格为市场零售价，红色字体的商品不含运费。")).toBe("text");
+  });
+});
+
 describe("the real pages that showed the classes (clean-fresh5)", () => {
   const cw = (id: string) => real(`cwced/original/${id}.html`);
   it("blog pages of several posts: the first post, its title and date", () => {

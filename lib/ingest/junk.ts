@@ -138,7 +138,7 @@ const SPAM_TOKEN =
 const NAV_PREFIX = /^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|现在的位置|所在位置|位置)\s*:/;
 
 const RELATED_HEADING =
-  /^(相关(文章|新闻|阅读|推荐|链接|报道|专题|资讯|内容)|推荐(阅读|文章|新闻|资讯)|热门(新闻|文章|推荐|阅读|资讯|标签)|热点(新闻|推荐|文章|资讯)|\d+小时热(点|闻)|延伸阅读|扩展阅读|猜你喜欢|你可能(还)?(感兴趣|喜欢)|为你推荐|类似文章|更多(新闻|文章|阅读|精彩|资讯|推荐)|精彩推荐|精彩图片|最新(文章|新闻|资讯|动态)|往期(回顾|推荐)|图片新闻|今日推荐|编辑推荐|(阅读|点击)?排行榜?)(更多)?[:>»]*$/;
+  /^(相关(文章|新闻|阅读|推荐|链接|报道|专题|资讯|内容)|推荐(阅读|文章|新闻|资讯)|热门(新闻|文章|推荐|阅读|资讯|标签)|热点(新闻|推荐|文章|资讯)|\d+小时热(点|闻)|延伸阅读|扩展阅读|猜你喜欢|你可能(还)?(感兴趣|喜欢)|为你推荐|类似文章|更多(新闻|文章|阅读|精彩|资讯|推荐)|精彩推荐|精彩图片|今日(焦点|关注|看点)|焦点新闻|最新(文章|新闻|资讯|动态)|往期(回顾|推荐)|图片新闻|今日推荐|编辑推荐|(阅读|点击)?排行榜?)(更多)?[:>»]*$/;
 const FOOTER_START =
   /版权声明|免责声明|特别声明|^郑重声明$|本站是提供个人知识管理|^注:本文|本文转载自|转载请注明|\d+条评论|发表评论|评论公约|^返回(顶部|首页)$|您正在使用\s*Internet Explorer|浏览器版本过低|上一篇|下一篇/i;
 
@@ -161,6 +161,8 @@ const CAPTION_SHAPES: [string, RegExp, number][] = [
   ["caption:credit", /^(图|图片|配图|题图|封面图?)\s*[/|:丨]\s*\S{1,30}$/, 40],
   ["caption:credit", /图片(均|皆|部分)?(来自|来源于?|源自)/, 40],
   ["caption:map", /(制图|底图来源|审图号|地图来源|底图)\s*[:/]?/, 80],
+  // 注:红色为所有车辆绕行线路图,蓝色仅为…: a map's or chart's legend (what each colour or line stands for).
+  ["caption:legend", /^(?:注|说明|图例)\s*:[^。]{0,40}?(?:红色|蓝色|绿色|黄色|橙色|紫色|灰色|黑色|虚线|实线|箭头|圆点|阴影)(?:部分|区域|线条?|标注)?(?:为|表示|代表|是)/, 100],
   // 图1. C2C产业链结构图 / Figure 2. Logistics platform flow chart / 图 3-1 示意: a numbered figure's caption line.
   ["caption:figure-number", /^(?:图|圖|Figure|Fig\.)\s*\d{1,3}(?:[-.]\d{1,2})?\s*[.:、]?\s+\S[^。!?]*$/i, 100],
   // <地点>现场。(资料图片) — any line that ends with a picture marker in brackets.
@@ -417,10 +419,15 @@ export function classify(text: string, ctx: LineContext = { chinese: true }): Li
   return judge(text, ctx).kind;
 }
 
+/** · 中金“内部观点”曝光:表面唱多 暗里看空..., · 股改行情大揭密 ...(图文): a bulleted headline cut short, a teaser. */
+const TEASER_END = /(?:\.{3}|…{1,2})\s*(?:\((?:图|图文|组图|视频)\))?$/;
+
 export function prepareLine(raw: string, ctx: LineContext = { chinese: true }): Line {
   const { original, endsArticle, spam } = stripInlineJunk(raw);
-  const text = normalizeText(original).replace(BULLET, "");
+  const normalized = normalizeText(original);
+  const text = normalized.replace(BULLET, "");
   let { kind, rule } = judge(text, ctx);
+  if (kind === "text" && text.length <= 50 && BULLET.test(normalized) && TEASER_END.test(text)) [kind, rule] = ["junk", "teaser"];
   // What is left of a spam banner (|中国有限公司) is not content.
   if (spam && kind === "text" && hanCount(text) < 8) [kind, rule] = ["junk", "spam"];
   return { original, text, kind, endsArticle, rule };
