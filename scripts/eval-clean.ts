@@ -6,7 +6,7 @@
  * Readability.js (with linkedom).
  * `fresh`: the furniture/caption regression set (tests/gold/clean-fresh.json, pages annotated by reading): junk
  * gone, title and date accuracy, body F1, pinyin gone. `--errors` lists every miss on it. `--gold FILE` scores another
- * set in the same format instead (tests/gold/clean-fresh2.json, -fresh3.json, -fresh4.json: the second to fourth sets;
+ * set in the same format instead (tests/gold/clean-fresh2.json … -fresh5.json: the second to fifth sets;
  * -fresh6.json: a held-out set written before the fifth round's tuning; tests/eval-clean-fresh.test.ts holds them all
  * at their measured figures).
  */

@@ -8,12 +8,21 @@ import { freshBytes, loadFreshGold, scoreFreshPage, summarizeFresh } from "@/lib
 // each was last worked on (README, "Cleaning"): a change that loses junk, titles, dates or body text on them fails here.
 // `npm run eval:clean -- --corpus fresh --gold <file> --errors` lists the misses.
 const FLOORS: [file: string, junk: number, titles: number, dates: number, f1: number][] = [
-  ["clean-fresh.json", 0.986, 0.928, 0.911, 0.98],
-  ["clean-fresh2.json", 0.97, 0.952, 1, 0.996],
-  ["clean-fresh3.json", 0.996, 0.899, 1, 0.99],
+  // Dates 41 → 42 of 45 after the fifth round's post-footer and header classes.
+  ["clean-fresh.json", 0.986, 0.928, 0.933, 0.98],
+  // Titles 20 → 21 of 21 when the gold dropped the (图) mark (one convention since clean-fresh5), not a code change.
+  ["clean-fresh2.json", 0.97, 1, 1, 0.997],
+  // Titles 27 → 29 of 30 by the same gold convention.
+  ["clean-fresh3.json", 0.996, 0.966, 1, 0.991],
   // First run on the code as merged, never tuned on: 132 of 144 junk lines gone, 12 of 16 titles, 15 of 16 dates,
-  // F1 0.983; titles 14 of 16 after the title-wrapper class (tests/ingest-cleaning-classes4.test.ts).
-  ["clean-fresh4.json", 0.916, 0.875, 0.937, 0.983],
+  // F1 0.983; titles 14 of 16 after the title-wrapper class (tests/ingest-cleaning-classes4.test.ts); after the fifth
+  // round: junk 142 of 144 (teaser box, run-in 延伸阅读, 执笔人, legend), dates 16 of 16 (forum footer), titles 15 of 16
+  // (the (图) gold convention).
+  ["clean-fresh4.json", 0.986, 0.937, 1, 0.988],
+  // First run on the code as merged after fresh4, never tuned on: 187 of 219 junk lines gone, 10 of 14 titles, 8 of 15
+  // dates, F1 0.881. After the classes of tests/ingest-cleaning-classes5.test.ts (TUNED on it): 212 of 219, 14 of 14,
+  // 15 of 15, F1 0.982.
+  ["clean-fresh5.json", 0.968, 1, 1, 0.982],
   // Held out: written before the fifth round's tuning and not shown to whoever tunes the cleaner. First run on main
   // as of 8c4c024: 137 of 140 junk lines gone, 12 of 14 titles, 14 of 15 dates, F1 0.962 (P 0.992, R 0.933).
   ["clean-fresh6.json", 0.978, 0.857, 0.933, 0.961],

@@ -114,8 +114,12 @@ export function parsePage(source: string, opts: { url?: string | null } = {}): P
 export function extractFromParsed(page: ParsedPage, params: ScoreParams = DEFAULT_SCORE_PARAMS): HtmlExtract {
   const { title, titleCandidates, meta, root, blocks, notes } = page;
   if (!root || blocks.length === 0) return { title, titleCandidates, paragraphs: [], headerLines: [], meta, notes };
-  const { chosen } = selectMain(blocks, root, params);
+  const selected = selectMain(blocks, root, params).chosen;
   const reasons = new Map<number, string>();
+  // A blog page showing several posts in full: the first post is the article, its header line the title.
+  const post = firstPost(blocks, selected);
+  const chosen = post?.chosen ?? selected;
+  if (post) for (const i of selected) if (i >= post.next) reasons.set(i, "html:later-post");
   // Captions are left out only where they are a small part of the text: in a photo blog the lines between the
   // pictures are the text itself.
   const captions = new Set(chosen.filter((i) => isImageCaption(blocks[i] as TextBlock)));
@@ -166,7 +170,41 @@ export function extractFromParsed(page: ParsedPage, params: ScoreParams = DEFAUL
     const rule = reasons.get(i) ?? (inChosen.has(i) ? null : outside(i));
     return rule && b.text.trim() ? [{ text: b.text, rule }] : [];
   });
-  return { title, titleCandidates, paragraphs, headerLines, headline: headline ?? header.headline, meta, notes, dropped };
+  const postTitle = post ? (blocks[post.header] as TextBlock).text : null;
+  return {
+    title: postTitle ?? title,
+    titleCandidates: postTitle ? [postTitle, ...titleCandidates] : titleCandidates,
+    paragraphs,
+    headerLines,
+    headline: headline ?? header.headline,
+    meta,
+    notes,
+    dropped,
+  };
+}
+
+/** 湘菜粤菜 兵分两路 (图) 2005-06-14 03:25:55: a post's header line, its headline and when it was posted. */
+const POST_HEADER = /^(?=.*\p{Script=Han}).{2,80}?\s(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$/u;
+
+/** A block of running text: sentence punctuation, mostly not links, longer than a teaser line. */
+const isProseBlock = (b: TextBlock | undefined) => !!b && b.punct > 0 && b.chars >= 30 && b.linkChars < 0.5 * b.chars;
+
+/**
+ * A page of several posts, each opened by a header line (headline and posting time) and followed by its text (a blog's
+ * front or archive page): the first post is the article. Only when the chosen run lies among the posts, never before
+ * them (an article with comments under it, each comment headed by a name and a time, keeps its run). Returns the first
+ * post's blocks, its header block and where the next post starts.
+ */
+function firstPost(blocks: TextBlock[], chosen: number[]): { chosen: number[]; header: number; next: number } | null {
+  const headers: number[] = [];
+  blocks.forEach((b, i) => {
+    const proseFollows = blocks.slice(i + 1, i + 4).some(isProseBlock);
+    if (b.chars <= 100 && proseFollows && POST_HEADER.test(b.text.replace(/\s+/g, " ").trim())) headers.push(i);
+  });
+  const [header, next] = headers;
+  if (header === undefined || next === undefined || (chosen[0] ?? -1) < header) return null;
+  const first = blocks.map((_, i) => i).filter((i) => i > header && i < next && blocks[i]!.text.trim());
+  return first.some((i) => isProseBlock(blocks[i])) ? { chosen: first, header, next } : null;
 }
 
 /** Title candidates, meta tags and the main-block paragraphs of an HTML page. Never throws on bad markup. */
@@ -298,5 +336,8 @@ function findHeaderLines(
     // A blog's headline is often a link to its own permalink: the block right above the body is kept even so.
     if (b.chars <= MAX_HEADER_LINE && (!isLinkList(b) || i === bodyStart - 1)) lines.push(b.text);
   }
-  return { lines: lines.slice(-12), headline: from >= 0 ? (blocks[from] as TextBlock).text : null };
+  // Under a found headline the date and byline come first (楼层 / 时间: under a forum topic, then a long profile box):
+  // keep the lines right under it as well as those right above the body.
+  const kept = lines.length <= 12 ? lines : from >= 0 ? [...lines.slice(0, 6), ...lines.slice(-6)] : lines.slice(-12);
+  return { lines: kept, headline: from >= 0 ? (blocks[from] as TextBlock).text : null };
 }

@@ -52,17 +52,40 @@ const LABELS = [
 const LABEL_ALT = LABELS.join("|");
 /** A metadata label followed by a colon. */
 export const LABEL_RE = new RegExp(`(${LABEL_ALT})\\s*:`, "g");
-const META_LINE = new RegExp(`^[\\[【(]?(?:${LABEL_ALT}|文)\\s*:`);
+const META_LINE = new RegExp(`^(?:[-–—]\\s*)?[\\[【(]?(?:${LABEL_ALT}|文)\\s*:`);
 /** Newspaper credit: 《人民日报》 or 《人民日报》(2024年01月17日 03 版). */
 export const PAPER_CREDIT = /^《([^》]{2,12}(?:报|刊|杂志))》(?:\((\d{4}年\d{1,2}月\d{1,2}日)[^)]*\))?$/;
 /** ——《北京之春》1998年3月号, 原载《读书》2001年第5期: the periodical issue a reprinted essay closes with. */
 export const ISSUE_CREDIT = /^[—–－-]{0,2}\s*(?:原载|摘自|选自|转自|刊于|载)?\s*《[^》]{2,16}》\s*((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月号?|第\s*\d{1,3}\s*期)[)）]?$/;
 /** 【文/观察者网专栏作者 王文】, (作者:张三): a byline in brackets. */
-const BRACKETED_BYLINE = /^[【[(（]\s*(?:文|作者|撰文|文图|图文|文\/图)\s*[/:]\s*[^】\])）]{1,30}[】\])）]$/;
+const BRACKETED_BYLINE = /^[【[(（]\s*(?:文|作者|作者单位|撰文|文图|图文|文\/图)\s*[/:]\s*[^】\])）]{1,30}[】\])）]$/;
+/** (摘自《上海社会科学院学术季刊》2000年第2期，原文约15，000字), 【转自:…】: where a reprinted text was taken from. */
+const SOURCE_CREDIT = /^[(（【[]\s*(?:摘自|选自|原载|转自|转载自|转载于|原文刊于|刊于)\s*[^)）】\]]{2,60}[)）】\]]/;
+/** 模特提供:漫姿莎华模特公司, 车辆提供:…, 图片提供:…: who lent what for the story's pictures. */
+const PROVIDED_BY = /^\p{Script=Han}{1,6}提供\s*[:：]\s*\S.{0,30}$/u;
+
 /** 发表于 2004年12月27日 12:40 - (阅读:3727;评论:63), posted on …: a blog post's footer; the date is read as metadata. */
 export const POSTED_LINE = /^(?:发表于|发布于|posted\s+(?:on|at)?)\s*/i;
-/** Reporter credit line: 记者 谢丹青 郭浩, (记者 梁志玮), 本报记者 张三. */
-export const REPORTER_CREDIT = /记者[:\s]*((?:\p{Script=Han}{2,4})(?:[\s、,]+\p{Script=Han}{2,4}){0,3})\)?$/u;
+
+const FULL_DATE = String.raw`(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}`;
+/** A date with its year, month and day (not 昨天, not a bare time). */
+const FULL_DATE_RE = new RegExp(FULL_DATE);
+
+/**
+ * A forum or blog post's footer that names when (and by whom) the post went up, wherever it sits in the line:
+ * `〓 <版> 发布时间 2005/05/17 22:11:42 by <用户> 〓`, `本贴由<用户>于2005年8月12日16:12:21在〖版〗发表.`,
+ * `[点击此处收藏本文] 发表于2005年09月07日 11:57 AM`, `由<用户>张贴 @ 2005-06-14 03:25:55 (370) 共 11 篇评论`.
+ * Furniture, and its date is the post's (read as metadata, never the reply footers further down: only the first).
+ */
+export const POST_FOOTER = new RegExp(
+  String.raw`(?:^|[\s\]】〓])(?:发表于|发布于|发表时间|发布时间)\s*:?\s*${FULL_DATE}|张贴\s*@\s*${FULL_DATE}|由\s*\S{1,20}?\s*于\s*${FULL_DATE}.{0,40}(?:发表|发布|张贴)`,
+);
+/**
+ * Reporter credit line: 记者 谢丹青 郭浩, (记者 梁志玮), 本报记者 张三, 本报实习生 刘国栋 周炜, 本报记者罗科苏盈发自北京
+ * (the place the report was filed from may follow the names).
+ */
+export const REPORTER_CREDIT =
+  /(?:记者|实习生|通讯员)[:\s]*((?:\p{Script=Han}{2,4})(?:[\s、,]+\p{Script=Han}{2,4}){0,3})(?:\s*发自\s*\p{Script=Han}{2,8})?\)?$/u;
 
 const DATE_PART = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?|(?:19|20)\d{2}\s+\d{1,2}[-/]\d{1,2}|\(?\b\d{1,2}[-/]\d{1,2}\)?|\d{1,2}月\d{1,2}日|\b\d{1,2}:\d{2}(?::\d{2})?|\b(?:19|20)\d{2}\b|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|(?:昨天|今天|前天)/g;
 
@@ -93,6 +116,12 @@ const JUNK_ANY = [
   /^!\[[^\]]*\]\([^)]*\)$/, /\.(jpe?g|png|gif|webp|bmp)$/i, /^(欢迎您?(来到|访问|光临))/,
 ];
 
+/** 文章引用:赵培. <题名>[J]. <刊>, 2018…, 引用本文:…: how to cite the paper, not its text. */
+const CITE_LINE = /^(?:文章引用|引用本文|本文引用格式|引用格式|引文格式|引用此文|cite this article)\s*[:：]/i;
+
+/** 我的博客 眉间尺梦蝶 http://www.blogcn.com/…: a signature or promo naming an address, no sentence around it. */
+const LINK_LINE = /^[^。!?]{0,40}?(?:https?:\/\/|www\.)[^\s。!?,;]+$/i;
+
 /** Words that make up share/print/font-size bars and other UI chrome (data/furniture.json, uiWords). */
 function onlyUiWords(s: string): boolean {
   const words = s.split(/[^\p{Script=Han}]+/u).filter(Boolean);
@@ -109,9 +138,9 @@ const SPAM_TOKEN =
 const NAV_PREFIX = /^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|现在的位置|所在位置|位置)\s*:/;
 
 const RELATED_HEADING =
-  /^(相关(文章|新闻|阅读|推荐|链接|报道|专题|资讯|内容)|推荐(阅读|文章|新闻|资讯)|热门(新闻|文章|推荐|阅读|资讯|标签)|热点(新闻|推荐|文章|资讯)|\d+小时热(点|闻)|延伸阅读|扩展阅读|猜你喜欢|你可能(还)?(感兴趣|喜欢)|为你推荐|类似文章|更多(新闻|文章|阅读|精彩|资讯|推荐)|精彩推荐|精彩图片|最新(文章|新闻|资讯|动态)|往期(回顾|推荐)|图片新闻|今日推荐|编辑推荐|(阅读|点击)?排行榜?)(更多)?[:>»]*$/;
+  /^(相关(文章|新闻|阅读|推荐|链接|报道|专题|资讯|内容)|推荐(阅读|文章|新闻|资讯)|热门(新闻|文章|推荐|阅读|资讯|标签)|热点(新闻|推荐|文章|资讯)|\d+小时热(点|闻)|延伸阅读|扩展阅读|猜你喜欢|你可能(还)?(感兴趣|喜欢)|为你推荐|类似文章|更多(新闻|文章|阅读|精彩|资讯|推荐)|精彩推荐|精彩图片|今日(焦点|关注|看点)|焦点新闻|最新(文章|新闻|资讯|动态)|往期(回顾|推荐)|图片新闻|今日推荐|编辑推荐|(阅读|点击)?排行榜?)(更多)?[:>»]*$/;
 const FOOTER_START =
-  /版权声明|免责声明|特别声明|本站是提供个人知识管理|^注:本文|本文转载自|转载请注明|\d+条评论|发表评论|评论公约|^返回(顶部|首页)$|您正在使用\s*Internet Explorer|浏览器版本过低|上一篇|下一篇/i;
+  /版权声明|免责声明|特别声明|^郑重声明$|本站是提供个人知识管理|^注:本文|本文转载自|转载请注明|\d+条评论|发表评论|评论公约|^返回(顶部|首页)$|您正在使用\s*Internet Explorer|浏览器版本过低|上一篇|下一篇/i;
 
 const CAPTION = [
   /^\(?(资料图片?|图片来源.{0,30}|图[片为说]?:.{0,40}|图为.{0,50})\)?$/,
@@ -132,6 +161,10 @@ const CAPTION_SHAPES: [string, RegExp, number][] = [
   ["caption:credit", /^(图|图片|配图|题图|封面图?)\s*[/|:丨]\s*\S{1,30}$/, 40],
   ["caption:credit", /图片(均|皆|部分)?(来自|来源于?|源自)/, 40],
   ["caption:map", /(制图|底图来源|审图号|地图来源|底图)\s*[:/]?/, 80],
+  // 注:红色为所有车辆绕行线路图,蓝色仅为…: a map's or chart's legend (what each colour or line stands for).
+  ["caption:legend", /^(?:注|说明|图例)\s*:[^。]{0,40}?(?:红色|蓝色|绿色|黄色|橙色|紫色|灰色|黑色|虚线|实线|箭头|圆点|阴影)(?:部分|区域|线条?|标注)?(?:为|表示|代表|是)/, 100],
+  // 图1. C2C产业链结构图 / Figure 2. Logistics platform flow chart / 图 3-1 示意: a numbered figure's caption line.
+  ["caption:figure-number", /^(?:图|圖|Figure|Fig\.)\s*\d{1,3}(?:[-.]\d{1,2})?\s*[.:、]?\s+\S[^。!?]*$/i, 100],
   // <地点>现场。(资料图片) — any line that ends with a picture marker in brackets.
   ["caption:marker-end", /[(（【[](资料图片?|资料照片|图片来源[^)）】\]]{0,30}|新华社发|供图|摄|视频截图|网络图片|图源网络)[)）】\]]$/, 80],
   // …的报道截图。 / …效果图。: a picture named as such, full stop and all.
@@ -202,13 +235,16 @@ function attachmentRule(text: string): string | null {
   return null;
 }
 
+/** The bars sites draw between navigation items: |, 丨, ｜ and the box-drawing │ ┃ and broken bar ¦. */
+export const NAV_SEPARATORS = "|丨｜│┃¦";
+
 /**
- * 首页|新闻|图片|评论|…: a bar of at least four short items between | (or 丨, or " - "); the last item may carry more
- * (a clock or a login box: 大家论坛 2006年12月27日).
+ * 首页|新闻|图片|评论|…, 第一章│第二章│第三章│第四章: a bar of at least four short items between bars (NAV_SEPARATORS), or
+ * " - "; the last item may carry more (a clock or a login box: 大家论坛 2006年12月27日).
  */
 function isNavBar(text: string): boolean {
   if (text.length > 300 || /[。!?]/.test(text)) return false;
-  for (const sep of [/\s*[|丨｜]\s*/, /\s+-\s+/]) {
+  for (const sep of [new RegExp(`\\s*[${NAV_SEPARATORS}]\\s*`), /\s+-\s+/]) {
     const items = text.split(sep).map((s) => s.trim()).filter(Boolean);
     if (items.length >= 4 && items.slice(0, -1).every((s) => s.length <= 14) && items.at(-1)!.length <= 40) return true;
   }
@@ -331,12 +367,14 @@ export function judge(text: string, ctx: LineContext = { chinese: true }): Verdi
   if (isNavBar(text)) return verdict("nav", "nav:bar");
 
   if (len <= 300) {
-    if (FOOTER_START.test(text) && len <= 200) return verdict("footer", "footer:start");
+    if ((FOOTER_START.test(text) || (len <= 12 && FOOTER_START.test(text.replace(/\s+/g, "")))) && len <= 200) return verdict("footer", "footer:start");
     if (RELATED_HEADING.test(text.replace(/\s+/g, ""))) return verdict("related", "related:heading");
     if (JUNK_ANY.some((re) => re.test(text))) return verdict("junk", "junk:phrase");
     if (!/。$/.test(text) && PROMPTS.some((re) => re.test(text))) return verdict("junk", "furniture:app");
     if (len <= 150 && FOLLOW_PROMPT.test(text)) return verdict("junk", "furniture:app");
     if (len <= 160 && PROMO_CALL.test(text)) return verdict("junk", "furniture:promo");
+    if (CITE_LINE.test(text)) return verdict("junk", "furniture:cite");
+    if (len <= 120 && hanCount(text) <= 12 && LINK_LINE.test(text) && !/^[(（]/.test(text)) return verdict("junk", "furniture:link");
   }
   const attachment = attachmentRule(text);
   if (attachment) return verdict("junk", attachment);
@@ -351,6 +389,7 @@ export function judge(text: string, ctx: LineContext = { chinese: true }): Verdi
     // Latin-only leftovers (X, Baidu, sogou, Thumb, None); lines with digits may be section headings (2024).
     if (!/\d/.test(text) && len <= 40) return verdict("junk", "latin-leftover");
   }
+  if (len <= 100 && SOURCE_CREDIT.test(text) && !/。$/.test(text)) return verdict("meta", "meta:source-credit");
   if (len <= 60 && CAPTION.some((re) => re.test(text)) && !/[。!?]$/.test(text)) return verdict("caption", "caption:marker");
   for (const [id, re, max] of CAPTION_SHAPES) if (len <= max && re.test(text)) return verdict("caption", id);
   if (isBracketedCaption(text)) return verdict("caption", "caption:bracketed");
@@ -358,7 +397,9 @@ export function judge(text: string, ctx: LineContext = { chinese: true }): Verdi
   if (PAPER_CREDIT.test(text)) return verdict("meta", "meta:paper-credit");
   if (ISSUE_CREDIT.test(text)) return verdict("meta", "meta:issue-credit");
   if (BRACKETED_BYLINE.test(text)) return verdict("meta", "meta:credit");
+  if (len <= 40 && PROVIDED_BY.test(text)) return verdict("meta", "meta:credit");
   if (POSTED_LINE.test(text) && isDateLine(text.replace(POSTED_LINE, ""))) return verdict("meta", "meta:posted");
+  if (len <= 120 && !/[。!?]$/.test(text.replace(/\.$/, "")) && POST_FOOTER.test(text)) return verdict("meta", "meta:posted");
   if (isMetaLine(text)) return verdict("meta", "meta:label");
   if (len <= 40 && REPORTER_CREDIT.test(text) && han <= 16) return verdict("meta", "meta:reporter");
   if (isCreditLine(text)) return verdict("meta", "meta:credit");
@@ -378,10 +419,15 @@ export function classify(text: string, ctx: LineContext = { chinese: true }): Li
   return judge(text, ctx).kind;
 }
 
+/** · 中金“内部观点”曝光:表面唱多 暗里看空..., · 股改行情大揭密 ...(图文): a bulleted headline cut short, a teaser. */
+const TEASER_END = /(?:\.{3}|…{1,2})\s*(?:\((?:图|图文|组图|视频)\))?$/;
+
 export function prepareLine(raw: string, ctx: LineContext = { chinese: true }): Line {
   const { original, endsArticle, spam } = stripInlineJunk(raw);
-  const text = normalizeText(original).replace(BULLET, "");
+  const normalized = normalizeText(original);
+  const text = normalized.replace(BULLET, "");
   let { kind, rule } = judge(text, ctx);
+  if (kind === "text" && text.length <= 50 && BULLET.test(normalized) && TEASER_END.test(text)) [kind, rule] = ["junk", "teaser"];
   // What is left of a spam banner (|中国有限公司) is not content.
   if (spam && kind === "text" && hanCount(text) < 8) [kind, rule] = ["junk", "spam"];
   return { original, text, kind, endsArticle, rule };
@@ -547,8 +593,11 @@ function isHeaderish(line: Line, titleKey: string, ctx: LineContext): boolean {
   // An outlet name between headline and date (标题 / 新华社 / 日期) belongs to the header, not the body.
   // ——当代中国的精神危机 (上): a subtitle opening the text under a known headline.
   const subtitle = !!titleKey && t.length <= 40 && /^[—–－]{2}\s*\S/.test(t) && !/[。!?]/.test(t);
-  return isDateLine(t) || isBracketLabel(t) || shortForeign || isOutletLine(t) || subtitle || sameAsTitle(t, titleKey);
+  return isDateLine(t) || isBracketLabel(t) || shortForeign || isOutletLine(t) || subtitle || NAME_LIST.test(t) || sameAsTitle(t, titleKey);
 }
+
+/** 赵延东、风笑天: the authors' names alone under the headline (a byline without its label). */
+const NAME_LIST = /^\p{Script=Han}{2,4}(?:[、,]\s*\p{Script=Han}{2,4}){1,4}$/u;
 
 /** Header lines that may carry the date, source or byline: not furniture, never an attachment's upload time. */
 function carriesMetadata(line: Line): boolean {
@@ -640,6 +689,12 @@ export function segmentLines(rawLines: string[], opts: { knownTitle?: string | n
     if ((l.kind === "related" || l.kind === "footer") && body.length > 0) {
       state = l.kind;
       drop(l, l.kind);
+      continue;
+    }
+    // 2003-7-24 钱江晚报 under a kicker and a byline, before any running text: the header's date line, not the body.
+    if (l.kind === "text" && isDateLine(l.text) && FULL_DATE_RE.test(l.text) && body.length <= 3 && !body.some(isParagraphLike)) {
+      headerLines.push(l.text);
+      drop(l, "header:date-above-lede");
       continue;
     }
     if (l.kind === "text" && !sameAsTitle(l.text, titleKey)) body.push(l);

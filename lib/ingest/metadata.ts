@@ -1,4 +1,4 @@
-import { ISSUE_CREDIT, LABEL_RE, PAPER_CREDIT, POSTED_LINE, REPORTER_CREDIT, splitTitleSuffix, textKey } from "./junk";
+import { ISSUE_CREDIT, LABEL_RE, NAV_SEPARATORS, PAPER_CREDIT, POST_FOOTER, POSTED_LINE, REPORTER_CREDIT, splitTitleSuffix, textKey } from "./junk";
 import { normalizeText } from "./normalize";
 import { calendarDate, type IsoDate } from "../domain/dates";
 import { parseDate } from "../extract/dates";
@@ -227,7 +227,9 @@ function resolvePublished(input: MetadataInput, labelled: [string, string][]): R
     parseDate(input.headerLines.join(" ")) ??
     englishDate(input.headerLines.join(" ")) ??
     usDate(input.headerLines.join(" ")) ??
-    input.metaLines.filter((l) => POSTED_LINE.test(l)).map((l) => parseDate(l.replace(POSTED_LINE, ""))).find(Boolean);
+    input.metaLines.filter((l) => POSTED_LINE.test(l)).map((l) => parseDate(l.replace(POSTED_LINE, ""))).find(Boolean) ??
+    // A post footer's date (由X于<date>发表, 〓 … 发布时间 <date> by X 〓): the first one, the post's, not a reply's.
+    input.metaLines.filter((l) => POST_FOOTER.test(l)).map((l) => parseDate(l)).find(Boolean);
   if (d) return { published: d, publishedText: null };
   for (const line of input.metaLines) {
     const paper = PAPER_CREDIT.exec(line);
@@ -265,12 +267,18 @@ function clean(value: string | undefined | null): string | null {
 const DANGLING = /[\s\-_|–—:]+$/;
 /** 标题(图), 标题(组图): the page has pictures. */
 const PICTURE_MARK = /\s*\((图|组图|多图|附图|视频|图文|图表)\)$/;
+/** 标题 (图) 2005-06-14 03:25:55: a blog post's header line, the headline and then when it was posted. */
+export const TRAILING_STAMP = /\s+(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+/** bjreader的博客, 某某的部落格, Lucy's Blog: the name of a blog (its logo heading), never a post's headline. */
+const BLOG_NAME = /^\S.{0,20}(?:的博客|的部落格|的blog|的个人空间|'s\s+blog)$/i;
 
 /**
  * A column label before a bar at the start of a headline: 视频|…, 资讯速递丨…, 图说洛阳|…. Short (at most 6 characters,
  * no space or bar) and followed by a headline of its own; a longer series name (“先手棋和突破口”典型案例|…) stays.
  */
 const COLUMN_PREFIX = /^[^\s|丨｜]{1,6}\s*[|丨｜]\s*(?=[^|丨｜]{8,}$)/u;
+/** A decoration before a headline: *第一编 古代, ★…, ※…. */
+const LEADING_MARK = /^[*#※☆★◇◆○●□■]+\s*/;
 /** A subtitle marker at the start of a headline: ——记长三角… */
 const LEADING_DASHES = /^[—–\-－]{2,}\s*/;
 /** What may separate a headline from the site or column name a <title> wraps it in. */
@@ -303,7 +311,7 @@ function wrappedLine(candidate: string, pageLines: string[]): string | null {
   return null;
 }
 
-const isNavLike = (t: string) => (t.match(/[|丨｜]/g)?.length ?? 0) >= 3;
+const isNavLike = (t: string) => (t.match(new RegExp(`[${NAV_SEPARATORS}]`, "g"))?.length ?? 0) >= 3;
 
 /** A column or list page's label, never a headline: 新闻动态, 通知公告, 工作动态, 正文. */
 const COLUMN_LABEL = /^[\p{Script=Han}]{0,4}(动态|新闻|公告|通知|要闻|资讯|详情|正文|列表|栏目|专栏|频道|首页|简讯|快讯|信息)$/u;
@@ -367,8 +375,16 @@ export function pickTitle(
     suffixSite ??= split.site;
     if (chosen) continue;
     const base = wrappedLine(norm, lines) ?? split.title;
-    const title = dropSpacedSuffix(base, siteKeys).replace(LEADING_DASHES, "").replace(COLUMN_PREFIX, "").replace(DANGLING, "").replace(PICTURE_MARK, "").replace(DANGLING, "");
-    if (title.length < 4 || siteKeys.has(textKey(title)) || COLUMN_LABEL.test(title) || /[>»›].*[>»›]/.test(title) || isNavLike(title)) continue;
+    const title = dropSpacedSuffix(base, siteKeys)
+      .replace(LEADING_DASHES, "")
+      .replace(LEADING_MARK, "")
+      .replace(COLUMN_PREFIX, "")
+      .replace(TRAILING_STAMP, "")
+      .replace(DANGLING, "")
+      .replace(PICTURE_MARK, "")
+      .replace(DANGLING, "");
+    if (title.length < 4 || siteKeys.has(textKey(title)) || COLUMN_LABEL.test(title) || BLOG_NAME.test(title)) continue;
+    if (/[>»›].*[>»›]/.test(title) || isNavLike(title)) continue;
     if (anyHan && !/\p{Script=Han}/u.test(title)) continue;
     chosen = title;
   }

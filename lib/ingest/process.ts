@@ -1,6 +1,6 @@
 import { decodeBytes } from "./decode";
 import { extractHtml } from "./html";
-import { isParagraphLike, isTitleLike, pageContext, prepareLine, segmentLines, textKey, type DroppedLine, type Line, type Segmented } from "./junk";
+import { isDateLine, isParagraphLike, isTitleLike, pageContext, POST_FOOTER, prepareLine, segmentLines, textKey, type DroppedLine, type Line, type Segmented } from "./junk";
 import { extractMetadata, pickTitle, type MetadataInput } from "./metadata";
 import { AtlasError } from "../errors";
 import { capLines } from "./caps";
@@ -149,7 +149,7 @@ const BARE_DATETIME = /^(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})
 
 function trailingDateLines(dropped: DroppedLine[]): string[] {
   const after = dropped.filter((d) => d.rule === "html:after-main-block").slice(0, 6).map((d) => normalizeText(d.text));
-  const labelled = after.filter((t) => t.length <= 80 && TRAILING_DATE.test(t));
+  const labelled = after.filter((t) => (t.length <= 80 && TRAILING_DATE.test(t)) || (t.length <= 120 && POST_FOOTER.test(t)));
   // The first two lines after the body only: further down, bare times belong to related lists and comments.
   const bare = after.slice(0, 2).filter((t) => BARE_DATETIME.test(t)).map((t) => `发布时间:${t}`);
   return [...labelled, ...bare];
@@ -176,14 +176,21 @@ const SUBTITLE = /^[—–－]{2}/;
 /** A list item of a sidebar (10. 某某文章(6), ·2005年9月 (606)): never a headline. */
 const LIST_ITEM = /^(\d+[.、)]|[·•])\s*|\(\d+\)$/;
 
+/** Text lines a headline may have under it before the running text (a kicker or deck, its repeat, a short heading);
+ * bylines and date lines are not counted. */
+const HEADER_REACH = 3;
+
 /**
  * A page without any title metadata: the headline-shaped line that opens the main block and is followed by running
- * text, else the last headline-shaped line just above the block (not a numbered sidebar item).
+ * text (within HEADER_REACH short lines), else the last headline-shaped line just above the block (not a numbered
+ * sidebar item).
  */
 function headlineByPosition(above: Line[], paragraphs: string[], ctx: ReturnType<typeof pageContext>): string | null {
-  const top = paragraphs.slice(0, 2).map((p) => prepareLine(p, ctx));
+  const top = paragraphs.slice(0, 12).map((p) => prepareLine(p, ctx));
   const headlineShaped = (l: Line) => isTitleLike(l) && !LIST_ITEM.test(l.text) && !SUBTITLE.test(l.text);
-  if (top[0] && top[1] && headlineShaped(top[0]) && isParagraphLike(top[1])) return top[0].text;
+  const lede = top.findIndex(isParagraphLike);
+  const between = top.slice(1, Math.max(1, lede)).filter((l) => l.kind === "text" && !isDateLine(l.text));
+  if (top[0] && lede > 0 && between.length <= HEADER_REACH && headlineShaped(top[0])) return top[0].text;
   return above.filter(headlineShaped).at(-1)?.text ?? null;
 }
 
