@@ -5,14 +5,15 @@
  *   npm run eval:milestones                                   tests/gold/milestones-fresh.json
  *   npm run eval:milestones -- --gold tests/gold/milestones-fresh3.json
  *   npm run eval:milestones -- --gold tests/gold/milestones-fresh6.json   the held-out set (measure once, never tune)
- *   npm run eval:milestones -- --all                          one row per fresh set, the held-out fresh6 included
+ *   npm run eval:milestones -- --gold tests/gold/milestones-fresh8.json   the second held-out set (measure once, never tune)
+ *   npm run eval:milestones -- --all                          one row per fresh set, the held-out fresh6 and fresh8 included
  *   npm run eval:milestones -- --gold tests/gold/extract-heldout.json   the older held-out files (date + action)
  *   npm run eval:milestones -- --errors                       every miss and false hit, per page
  *   npm run eval:milestones -- --json
  */
 import path from "node:path";
 import { Command } from "commander";
-import { FRESH_MILESTONE_GOLD, HELDOUT_MILESTONE_GOLD, runMilestoneEval, type MilestoneEvalResult } from "@/lib/eval/milestones";
+import { FRESH_MILESTONE_GOLD, HELDOUT8_MILESTONE_GOLD, HELDOUT_MILESTONE_GOLD, runMilestoneEval, type MilestoneEvalResult } from "@/lib/eval/milestones";
 
 const f = (x: number) => x.toFixed(3);
 
@@ -25,7 +26,7 @@ function timelineLine(r: Pick<MilestoneEvalResult, "onTopic" | "offTopic">): str
 }
 
 function runAll(json?: boolean) {
-  const results = [...FRESH_MILESTONE_GOLD, HELDOUT_MILESTONE_GOLD].map((g) => runMilestoneEval(g));
+  const results = [...FRESH_MILESTONE_GOLD, HELDOUT_MILESTONE_GOLD, HELDOUT8_MILESTONE_GOLD].map((g) => runMilestoneEval(g));
   if (json) {
     console.log(JSON.stringify(results.map(({ errors: _errors, ...r }) => r), null, 2));
     return;
@@ -69,7 +70,7 @@ function run(opts: { gold: string; errors?: boolean; json?: boolean; all?: boole
 
 const program = new Command()
   .option("--gold <file>", "gold file (milestones-fresh.json format, or the extract-*.json files' seeds)", "tests/gold/milestones-fresh.json")
-  .option("--all", "one row per fresh gold file, the held-out fresh6 included")
+  .option("--all", "one row per fresh gold file, the held-out fresh6 and fresh8 included")
   .option("--errors", "list misses and false hits per page")
   .option("--json", "print JSON")
   .parse();
