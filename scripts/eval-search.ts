@@ -1,13 +1,13 @@
-// npm run eval:search [-- --verbose] [--judgments FILE] (default tests/gold/search-judgments.json; --fresh, --fresh2: the fresh files) — recall@10 and nDCG@10 of three engines on hand-judged queries:
+// npm run eval:search [-- --verbose] [--judgments FILE] (default tests/gold/search-judgments.json; --fresh, --fresh2, --fresh3: the fresh files) — recall@10 and nDCG@10 of three engines on hand-judged queries:
 // Meilisearch with default settings, Delta Atlas's tuned Meilisearch, and the SQLite FTS5 fallback.
 // The measurement is lib/eval/search.ts (tests/eval-search.test.ts runs the same and checks the targets).
 import { FRESH4_JUDGMENTS_FILE } from "@/lib/eval/search";
 import path from "node:path";
-import { FRESH2_JUDGMENTS_FILE, FRESH_JUDGMENTS_FILE, runSearchEval } from "@/lib/eval/search";
+import { FRESH2_JUDGMENTS_FILE, FRESH3_JUDGMENTS_FILE, FRESH_JUDGMENTS_FILE, runSearchEval } from "@/lib/eval/search";
 
 const verbose = process.argv.includes("--verbose");
 const at = process.argv.indexOf("--judgments");
-const judgmentsFile = at > 0 && process.argv[at + 1] ? path.resolve(process.argv[at + 1]!) : process.argv.includes("--fresh2") ? FRESH2_JUDGMENTS_FILE : process.argv.includes("--fresh") ? FRESH_JUDGMENTS_FILE : undefined;
+const judgmentsFile = at > 0 && process.argv[at + 1] ? path.resolve(process.argv[at + 1]!) : process.argv.includes("--fresh3") ? FRESH3_JUDGMENTS_FILE : process.argv.includes("--fresh2") ? FRESH2_JUDGMENTS_FILE : process.argv.includes("--fresh") ? FRESH_JUDGMENTS_FILE : undefined;
 
 async function main() {
   const r = await runSearchEval({ judgmentsFile: process.argv.includes("--fresh4") ? FRESH4_JUDGMENTS_FILE : judgmentsFile });
