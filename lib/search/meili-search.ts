@@ -100,11 +100,14 @@ async function searchMeiliTiered(
   // Every match: its facet counts and total; its hits when the list is not tiered.
   const all: MeiliParams & { indexUid: string } = { ...base, facets, hitsPerPage: params.pageSize, page: params.page, ...(tiered ? { attributesToRetrieve: ["id"], hitsPerPage: 0 } : shown) };
   const literal = { ...base, q: aq.literal };
-  // Every tier but the last holds only articles matching all the query's words: the engine's default strategy
-  // (`last`) would append partial matches to it, ahead of the next tier's full ones.
-  const tiers: (MeiliParams & { indexUid: string })[] = tiered
-    ? TIER_ATTRIBUTES.map((attributesToSearchOn, i) => ({ ...literal, offset: 0, limit: end, attributesToSearchOn, ...(i < TIER_ATTRIBUTES.length - 1 ? { matchingStrategy: "all" as const } : {}), ...shown }))
-    : [];
+  // The central tier holds only articles matching all the query's words: the engine's default strategy (`last`)
+  // would append partial matches to it, ahead of the next tier's full ones. For a compound query (电子游戏), every
+  // other match of the whole query comes next, then its head relaxation (游戏, modifiers after it so the engine drops
+  // them first) with the same two tiers, before the matches of its modifiers alone (电子).
+  const [central, own] = TIER_ATTRIBUTES;
+  const tier = (q: string, attributesToSearchOn: string[] | undefined, all: boolean) => ({ ...base, q, offset: 0, limit: end, ...(attributesToSearchOn ? { attributesToSearchOn } : {}), ...(all ? { matchingStrategy: "all" as const } : {}), ...shown });
+  const relaxed = aq.relaxed ? [tier(aq.normalized, undefined, true), tier(aq.relaxed.head, central, true), tier(aq.relaxed.words.join(" "), own, false)] : [];
+  const tiers: (MeiliParams & { indexUid: string })[] = tiered ? [tier(literal.q, central, true), tier(literal.q, own, false), ...relaxed] : [];
   // Disjunctive facets: a facet with a selection is counted without its own filter.
   const selectedFacets = facets.filter((f) => (filters[f]?.length ?? 0) > 0);
   const extra = selectedFacets.map((f) => ({ indexUid: indexName, q: aq.normalized, filter: buildFilter(params.filters, f, registry), facets: [f], limit: 0, locales: ["cmn" as const] }));

@@ -38,7 +38,7 @@ export const FIRST_TIER_ATTRIBUTES = ["title", "title_seg", "names_seg", "keywor
  */
 export const CENTRAL_ATTRIBUTES = ["title", "title_seg", "keywords", "entities_lead"];
 /** The tiers of a relevance-ranked search, best first; the rest of the matches follows them in the engine's order. */
-export const TIER_ATTRIBUTES = [CENTRAL_ATTRIBUTES, FIRST_TIER_ATTRIBUTES];
+export const TIER_ATTRIBUTES = [CENTRAL_ATTRIBUTES, FIRST_TIER_ATTRIBUTES] as const;
 export const SEGMENTED_ATTRIBUTES = ["title_seg", "names_seg", "body_seg", "inner_seg", "topic_terms"];
 
 /** How far Meilisearch pages; exports of larger result sets read the SQLite fallback. */
