@@ -1,0 +1,135 @@
+// Issue 12, round 4 (tests/gold/search-judgments-fresh3.json): the classes fixed, as units and end to end on both
+// engines. An article about the query (in its title, keywords or central entities) ranks above an on-topic article
+// naming it once in a list; a compound query (电子游戏) also finds articles about its head (游戏) after its own
+// matches, never through its modifier alone (电子); a name of the knowledge base is never relaxed to its head.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDb, type Db } from "@/db/client";
+import { ingestPaths } from "@/lib/ingest/pipeline";
+import { engineFor, type Engine } from "@/lib/search/engine";
+import { search, syncIndex } from "@/lib/search/index";
+import { ensureLocalServer, type LocalServer } from "@/lib/search/local-server";
+import { relaxQuery } from "@/lib/search/query";
+import { Segmenter } from "@/lib/search/segment";
+import { CENTRAL_ATTRIBUTES, FIRST_TIER_ATTRIBUTES, TIER_ATTRIBUTES } from "@/lib/search/settings";
+import type { SearchResponse } from "@/lib/search/types";
+import { parseSearchParams } from "@/lib/url-state";
+
+describe("compound queries", () => {
+  const seg = new Segmenter(["国家发展和改革委员会", "华为练秋湖研发中心"]);
+  const ctx = { seg, forms: new Map([["华为练秋湖研发中心", ["project:x"]]]), groups: [["社保卡", "社会保障卡"]] };
+
+  it("split into their modifiers and their head, last", () => {
+    expect(seg.compoundParts("电子游戏")).toEqual(["电子", "游戏"]);
+    expect(seg.compoundParts("智能手机")).toEqual(["智能", "手机"]);
+    expect(seg.compoundParts("云计算")).toEqual([]);
+    expect(seg.compoundParts("5G手机")).toEqual([]);
+  });
+
+  it("relax a one-word query to its head, modifiers after it", () => {
+    expect(relaxQuery("电子游戏", ctx)).toEqual({ head: "游戏", words: ["游戏", "电子"] });
+    expect(relaxQuery("智能手机", ctx)).toEqual({ head: "手机", words: ["手机", "智能"] });
+  });
+
+  it("never relax a name, an alias or a query of several words", () => {
+    expect(relaxQuery("国家发展和改革委员会", ctx)).toBeNull();
+    expect(relaxQuery("华为练秋湖研发中心", ctx)).toBeNull();
+    expect(relaxQuery("社会保障卡", ctx)).toBeNull();
+    expect(relaxQuery("游戏 手机", ctx)).toBeNull();
+  });
+});
+
+describe("Meilisearch's tiers", () => {
+  it("put the articles about the query (title, keywords, central entities) before the rest of the first tier", () => {
+    expect(TIER_ATTRIBUTES[0]).toBe(CENTRAL_ATTRIBUTES);
+    expect(TIER_ATTRIBUTES[1]).toBe(FIRST_TIER_ATTRIBUTES);
+    for (const a of CENTRAL_ATTRIBUTES) expect(FIRST_TIER_ATTRIBUTES).toContain(a);
+    expect(CENTRAL_ATTRIBUTES).not.toContain("body_seg");
+    expect(CENTRAL_ATTRIBUTES).not.toContain("entities_other");
+  });
+});
+
+let dir: string;
+let db: Db;
+let server: LocalServer;
+let engine: Engine;
+const ids: Record<string, string> = {};
+
+const PAGES: Record<string, string[]> = {
+  // On-topic (the integration), naming 成都 once in a list of cities, past its lede.
+  list: [
+    "长三角生态绿色一体化发展示范区发布营商环境评价",
+    "2024年6月5日，长三角生态绿色一体化发展示范区执委会发布营商环境评价，推进长三角一体化政务服务跨省通办。",
+    "评价显示，青浦、吴江、嘉善两区一县营商环境持续改善，企业开办时间缩短到1天。",
+    "两区一县将对标北京、成都、深圳等城市，持续优化营商环境，推动长三角一体化高质量发展。",
+  ],
+  // Off-topic, about 成都.
+  city: [
+    "成都地铁新线开通运营",
+    "2024年9月18日，成都地铁两条新线开通运营，成都轨道交通运营里程超过600公里。",
+    "成都市民乘坐地铁出行更加便利，成都还将建设更多线路。",
+  ],
+  // About games, never writing the compound 电子游戏.
+  game: [
+    "一款纸牌游戏上线",
+    "2024年3月2日，一款纸牌游戏上线，玩家可以在游戏中收集卡牌，游戏设有500个关卡。",
+    "这款游戏售价36元。",
+  ],
+  // Writes the modifier 电子 only.
+  parts: [
+    "电子元件工厂投产",
+    "2024年4月8日，一家电子元件工厂投产，年产电子元件10亿件。",
+    "工厂生产的电子元件供应汽车企业。",
+  ],
+};
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-ranking-"));
+  db = openDb(path.join(dir, "atlas.db"));
+  const pages = path.join(dir, "pages");
+  fs.mkdirSync(pages);
+  for (const [name, paras] of Object.entries(PAGES)) {
+    fs.writeFileSync(path.join(pages, `${name}.txt`), paras.join("\n\n"));
+    fs.writeFileSync(path.join(pages, `${name}.json`), JSON.stringify({ url: `https://example.org/${name}`, site: "测试网" }));
+  }
+  const summary = ingestPaths({ db, paths: [pages] });
+  expect(summary.counts).toMatchObject({ new: 4, failed: 0 });
+  for (const f of summary.files) ids[path.basename(f.path, ".txt")] = f.id!;
+  server = await ensureLocalServer({ dataDir: dir });
+  engine = engineFor({ url: server.url, apiKey: server.apiKey, indexName: "ranking_articles", local: server });
+  expect((await syncIndex({ db, engine })).engine).toBe("meilisearch");
+}, 180_000);
+
+afterAll(async () => {
+  await server?.stop();
+  db?.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const ENGINES = ["meilisearch", "sqlite"] as const;
+const find = async (q: string, name: (typeof ENGINES)[number]): Promise<string[]> => {
+  const r: SearchResponse = await search(parseSearchParams(new URLSearchParams({ q })), { db, engine: name === "meilisearch" ? engine : null });
+  expect(r.engine).toBe(name);
+  return r.hits.map((h) => h.id);
+};
+
+describe("ranking on both engines", () => {
+  it.each(ENGINES)("an article about a place ranks above an on-topic article naming it once in a list (%s)", async (name) => {
+    const ranked = await find("成都", name);
+    expect(ranked.slice(0, 2)).toEqual([ids.city, ids.list]);
+  });
+
+  it.each(ENGINES)("a compound query finds an article about its head, never one with only its modifier first (%s)", async (name) => {
+    const ranked = await find("电子游戏", name);
+    expect(ranked[0]).toBe(ids.game);
+    if (ranked.includes(ids.parts!)) expect(ranked.indexOf(ids.parts!)).toBeGreaterThan(ranked.indexOf(ids.game!));
+  });
+
+  it.each(ENGINES)("highlights the head it matched (%s)", async (name) => {
+    const r = await search(parseSearchParams(new URLSearchParams({ q: "电子游戏" })), { db, engine: name === "meilisearch" ? engine : null });
+    expect(r.hits[0]?.snippet).toContain("游戏</mark>");
+    expect(r.hits[0]?.snippet).not.toContain("<mark>电子");
+  });
+});
