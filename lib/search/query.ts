@@ -182,10 +182,20 @@ export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
  */
 export function literalQuery(normalized: string, ctx: Pick<QueryContext, "forms" | "groups">): string {
   const named = (p: string) => ctx.forms.has(p) || ctx.groups.some((g) => g.includes(p));
+  const members = ctx.groups.flat().filter((m) => [...m].length >= 2).sort((a, b) => b.length - a.length);
+  // A part holding a synonym (国家 + 发展和改革委员会) keeps the synonym as words, so the articles writing another
+  // form of it (国家发改委) still match; the text around it stays phrases.
+  const literal = (p: string): string[] => {
+    if (named(p)) return [p];
+    const m = members.find((x) => p.includes(x));
+    if (!m) return [`"${p}"`];
+    const at = p.indexOf(m);
+    return [...(at > 0 ? literal(p.slice(0, at)) : []), m, ...(at + m.length < p.length ? literal(p.slice(at + m.length)) : [])];
+  };
   return normalized
     .split(" ")
     .map((p) => p.replace(/"/g, ""))
     .filter(Boolean)
-    .map((p) => (named(p) ? p : `"${p}"`))
+    .flatMap(literal)
     .join(" ");
 }
