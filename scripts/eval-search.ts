@@ -16,11 +16,11 @@ async function main() {
   for (const e of Object.values(r.engines)) {
     const weak = e.queries.filter((x) => x.ndcg < 0.8).map((x) => `${x.q} (${x.ndcg.toFixed(2)})`);
     table.push(`| ${e.name} | ${e.recall.toFixed(3)} | ${e.ndcg.toFixed(3)} | ${e.irrelevantTop3} | ${e.literalTop3} | ${Math.round(e.p95Ms)} | ${weak.join(", ") || "none"} |`);
-    for (const x of e.queries) perQuery.push(`| ${e.name} | ${x.q} | ${x.recall.toFixed(2)} | ${x.ndcg.toFixed(2)} | ${x.ranking.join(" ")} |`);
+    for (const x of e.queries) perQuery.push(`| ${e.name} | ${x.q} | ${x.recall.toFixed(2)} | ${x.ndcg.toFixed(2)} | ${x.literalTop3 || ""} | ${x.ranking.join(" ")} |`);
   }
   console.log(`Search evaluation: ${r.queries} judged queries, ${r.files} files ingested (${r.indexed} articles indexed)\n`);
   console.log(table.join("\n"));
-  if (verbose) console.log(["", "| engine | query | recall@10 | nDCG@10 | top 10 (file:grade) |", "| --- | --- | ---: | ---: | --- |", ...perQuery].join("\n"));
+  if (verbose) console.log(["", "| engine | query | recall@10 | nDCG@10 | literal-but-irrelevant in the top 3 | top 10 (file:grade) |", "| --- | --- | ---: | ---: | ---: | --- |", ...perQuery].join("\n"));
 }
 
 main().catch((e: unknown) => {
