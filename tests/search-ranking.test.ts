@@ -11,6 +11,8 @@ import { ingestPaths } from "@/lib/ingest/pipeline";
 import { engineFor, type Engine } from "@/lib/search/engine";
 import { search, syncIndex } from "@/lib/search/index";
 import { ensureLocalServer, type LocalServer } from "@/lib/search/local-server";
+import { resolveRegion } from "@/lib/domain/regions";
+import { entitySearchNames } from "@/lib/search/documents";
 import { relaxQuery } from "@/lib/search/query";
 import { Segmenter } from "@/lib/search/segment";
 import { CENTRAL_ATTRIBUTES, FIRST_TIER_ATTRIBUTES, TIER_ATTRIBUTES } from "@/lib/search/settings";
@@ -38,6 +40,16 @@ describe("compound queries", () => {
     expect(relaxQuery("华为练秋湖研发中心", ctx)).toBeNull();
     expect(relaxQuery("社会保障卡", ctx)).toBeNull();
     expect(relaxQuery("游戏 手机", ctx)).toBeNull();
+  });
+});
+
+describe("a place's provinces", () => {
+  it("link its places only as mentions: a city and its district for a central place, the province too otherwise", () => {
+    const id = resolveRegion("武汉");
+    expect(id).toBeTruthy();
+    const place = { id: id!, kind: "region" as const, name: "武汉", aliases: [] };
+    expect(entitySearchNames(place)).not.toContain("湖北");
+    expect(entitySearchNames(place, "province")).toContain("湖北");
   });
 });
 
@@ -77,6 +89,12 @@ const PAGES: Record<string, string[]> = {
     "2024年3月2日，一款纸牌游戏上线，玩家可以在游戏中收集卡牌，游戏设有500个关卡。",
     "这款游戏售价36元。",
   ],
+  // About a city of 湖北 that never writes 湖北.
+  wuhan: [
+    "武汉一家医院新院区启用",
+    "2024年10月8日，武汉一家医院的新院区启用，武汉市民可在新院区就诊。",
+    "新院区设有床位1000张。",
+  ],
   // Writes the modifier 电子 only.
   parts: [
     "电子元件工厂投产",
@@ -95,7 +113,7 @@ beforeAll(async () => {
     fs.writeFileSync(path.join(pages, `${name}.json`), JSON.stringify({ url: `https://example.org/${name}`, site: "测试网" }));
   }
   const summary = ingestPaths({ db, paths: [pages] });
-  expect(summary.counts).toMatchObject({ new: 4, failed: 0 });
+  expect(summary.counts).toMatchObject({ new: 5, failed: 0 });
   for (const f of summary.files) ids[path.basename(f.path, ".txt")] = f.id!;
   server = await ensureLocalServer({ dataDir: dir });
   engine = engineFor({ url: server.url, apiKey: server.apiKey, indexName: "ranking_articles", local: server });
@@ -125,6 +143,10 @@ describe("ranking on both engines", () => {
     const ranked = await find("电子游戏", name);
     expect(ranked[0]).toBe(ids.game);
     if (ranked.includes(ids.parts!)) expect(ranked.indexOf(ids.parts!)).toBeGreaterThan(ranked.indexOf(ids.game!));
+  });
+
+  it.each(ENGINES)("a province finds an article about one of its cities that never names it (%s)", async (name) => {
+    expect(await find("湖北", name)).toEqual([ids.wuhan]);
   });
 
   it.each(ENGINES)("highlights the head it matched (%s)", async (name) => {
