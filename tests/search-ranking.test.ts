@@ -2,15 +2,11 @@
 // engines. An article about the query (in its title, keywords or central entities) ranks above an on-topic article
 // naming it once in a list; a compound query (电子游戏) also finds articles about its head (游戏) after its own
 // matches, never through its modifier alone (电子); a name of the knowledge base is never relaxed to its head.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb, type Db } from "@/db/client";
-import { ingestPaths } from "@/lib/ingest/pipeline";
-import { engineFor, type Engine } from "@/lib/search/engine";
-import { search, syncIndex } from "@/lib/search/index";
-import { ensureLocalServer, type LocalServer } from "@/lib/search/local-server";
+import type { Db } from "@/db/client";
+import type { Engine } from "@/lib/search/engine";
+import { search } from "@/lib/search/index";
+import { indexPages, type PagesCorpus } from "./search-helpers/pages-corpus";
 import { resolveRegion } from "@/lib/domain/regions";
 import { entitySearchNames } from "@/lib/search/documents";
 import { relaxQuery } from "@/lib/search/query";
@@ -63,9 +59,7 @@ describe("Meilisearch's tiers", () => {
   });
 });
 
-let dir: string;
 let db: Db;
-let server: LocalServer;
 let engine: Engine;
 const ids: Record<string, string> = {};
 
@@ -103,27 +97,18 @@ const PAGES: Record<string, string[]> = {
   ],
 };
 
+let corpus: PagesCorpus;
+
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-ranking-"));
-  db = openDb(path.join(dir, "atlas.db"));
-  const pages = path.join(dir, "pages");
-  fs.mkdirSync(pages);
-  for (const [name, paras] of Object.entries(PAGES)) {
-    fs.writeFileSync(path.join(pages, `${name}.txt`), paras.join("\n\n"));
-    fs.writeFileSync(path.join(pages, `${name}.json`), JSON.stringify({ url: `https://example.org/${name}`, site: "测试网" }));
-  }
-  const summary = ingestPaths({ db, paths: [pages] });
-  expect(summary.counts).toMatchObject({ new: 5, failed: 0 });
-  for (const f of summary.files) ids[path.basename(f.path, ".txt")] = f.id!;
-  server = await ensureLocalServer({ dataDir: dir });
-  engine = engineFor({ url: server.url, apiKey: server.apiKey, indexName: "ranking_articles", local: server });
-  expect((await syncIndex({ db, engine })).engine).toBe("meilisearch");
+  corpus = await indexPages(PAGES, "ranking");
+  ({ db, engine } = corpus);
+  Object.assign(ids, corpus.ids);
+  expect(corpus.counts).toMatchObject({ new: 5, failed: 0 });
+  expect(corpus.indexedBy).toBe("meilisearch");
 }, 180_000);
 
 afterAll(async () => {
-  await server?.stop();
-  db?.$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await corpus?.close();
 });
 
 const ENGINES = ["meilisearch", "sqlite"] as const;
