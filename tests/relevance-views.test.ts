@@ -104,9 +104,13 @@ describe("search", () => {
     await syncIndex({ db, engine: null });
   }, 120_000);
 
-  /** Hits as on/off by gold label: both present, and (one match tier: every hit contains 发布 itself) every on before every off. */
+  /**
+   * Hits as on/off by gold label: both present, and every on before every off within a match tier. Every hit contains
+   * 发布 itself; the articles about it (in the title) form a tier of their own since issue 12 round 4, so they are
+   * left out here.
+   */
   const expectOnTopicFirst = (r: SearchResponse) => {
-    const labels = r.hits.map((h) => (labelOf.get(h.id) === "on" && !spunIds.has(h.id) ? "on" : "off"));
+    const labels = r.hits.filter((h) => !h.title.includes("发布")).map((h) => (labelOf.get(h.id) === "on" && !spunIds.has(h.id) ? "on" : "off"));
     expect(labels).toContain("on");
     expect(labels).toContain("off");
     expect(labels.indexOf("off")).toBeGreaterThan(labels.lastIndexOf("on"));

@@ -2,22 +2,16 @@
 // started, and both engines answer. An alias one article states (又称) finds another article that never writes it;
 // a place finds articles about a place inside it; a topic query finds tagged articles below literal hits; a query
 // naming an entity links it (the entity card); suggestions come from the knowledge base.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { getLearnedAliases } from "@/db/queries/aliases";
-import { ingestPaths } from "@/lib/ingest/pipeline";
-import { engineFor, type Engine } from "@/lib/search/engine";
-import { search, suggest, syncIndex } from "@/lib/search/index";
-import { ensureLocalServer, type LocalServer } from "@/lib/search/local-server";
+import type { Engine } from "@/lib/search/engine";
+import { search, suggest } from "@/lib/search/index";
+import { indexPages, type PagesCorpus } from "./search-helpers/pages-corpus";
 import { parseSearchParams } from "@/lib/url-state";
 import type { SearchResponse } from "@/lib/search/types";
 
-let dir: string;
 let db: Db;
-let server: LocalServer;
 let engine: Engine;
 const ids: Record<string, string> = {};
 
@@ -78,27 +72,18 @@ const PAGES: Record<string, string[]> = {
   ],
 };
 
+let corpus: PagesCorpus;
+
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-knowledge-"));
-  db = openDb(path.join(dir, "atlas.db"));
-  const pages = path.join(dir, "pages");
-  fs.mkdirSync(pages);
-  for (const [name, paras] of Object.entries(PAGES)) {
-    fs.writeFileSync(path.join(pages, `${name}.txt`), paras.join("\n\n"));
-    fs.writeFileSync(path.join(pages, `${name}.json`), JSON.stringify({ url: `https://example.org/${name}`, site: "测试网" }));
-  }
-  const summary = ingestPaths({ db, paths: [pages] });
-  expect(summary.counts).toMatchObject({ new: 9, failed: 0 });
-  for (const f of summary.files) ids[path.basename(f.path, ".txt")] = f.id!;
-  server = await ensureLocalServer({ dataDir: dir });
-  engine = engineFor({ url: server.url, apiKey: server.apiKey, indexName: "knowledge_articles", local: server });
-  expect((await syncIndex({ db, engine })).engine).toBe("meilisearch");
+  corpus = await indexPages(PAGES, "knowledge");
+  ({ db, engine } = corpus);
+  Object.assign(ids, corpus.ids);
+  expect(corpus.counts).toMatchObject({ new: 9, failed: 0 });
+  expect(corpus.indexedBy).toBe("meilisearch");
 }, 180_000);
 
 afterAll(async () => {
-  await server?.stop();
-  db?.$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await corpus?.close();
 });
 
 const find = async (q: string, eng: Engine | null): Promise<SearchResponse> => {

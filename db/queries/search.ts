@@ -179,6 +179,8 @@ export interface FallbackQuery {
   filters: Record<string, string[]>;
   /** The query's words ORed (a lower tier: articles with only some of them), or null. */
   anyMatch?: string | null;
+  /** A compound query's head relaxation (电子游戏 → 游戏): a tier after the query's own matches, or null. */
+  relaxedMatch?: string | null;
   /** A short query: its substring path ranks last instead of first (whole words before words inside longer ones). */
   wholeWords?: boolean;
   /** How the substring path finds its documents: the trigram index (default), or `scan`, the reference it replaced (benchmarks, tests). */
@@ -193,21 +195,24 @@ const BM25 = sql`bm25(search_fts, 0, 10.0, 5.0, 1.0, 3.0, 0.5, 0.2, 0.2)`;
  * articles containing the query text itself (or a synonym's version of it) first, then token matches by bm25.
  * The substring path also finds short CJK queries inside longer words the tokens split differently.
  */
-function matchingIdsSql({ match, anyMatch, like, wholeWords, substringPath }: Pick<FallbackQuery, "match" | "anyMatch" | "like" | "wholeWords" | "substringPath">) {
+function matchingIdsSql({ match, anyMatch, relaxedMatch, like, wholeWords, substringPath }: Pick<FallbackQuery, "match" | "anyMatch" | "relaxedMatch" | "like" | "wholeWords" | "substringPath">) {
   const likeSql = like && like.length ? (substringPath === "scan" ? substringIdsByScan(like) : substringIdsSql(like)) : null;
   if (!match && !likeSql) return sql`select article_id, 0 as rank from search_docs`;
-  // Tiers (lower first): the query text itself, then its words in the article's own text, then through an entity
-  // the article is about or mentions, then through its topics, then anywhere (words inside longer words, words
-  // spread over fields), then some of the words (as Meilisearch drops the last words of a query that finds nothing).
+  // Tiers (lower first): the query text itself, then the articles about it (in their title or central entities),
+  // then its words in the article's own text, then through an entity the article is about or mentions, then through
+  // its topics, then anywhere (words inside longer words, words spread over fields), then a compound's head (about it,
+  // then in the text), then some of the words (as Meilisearch drops the last words of a query that finds nothing).
   const parts = [];
   const tier = (n: number, expr: string) => sql`select article_id, ${BM25} as r, ${n} as tier from search_fts where search_fts match ${expr}`;
   if (match) {
-    parts.push(tier(1, `{title names body} : (${match})`), tier(2, `{entities related} : (${match})`), tier(3, `{topics} : (${match})`));
-    parts.push(tier(4, match));
-    if (anyMatch && anyMatch !== match) parts.push(tier(5, `{title names body entities related topics} : (${anyMatch})`));
+    parts.push(tier(1, `{title entities} : (${match})`));
+    parts.push(tier(2, `{title names body} : (${match})`), tier(3, `{entities related} : (${match})`));
+    parts.push(tier(4, `{topics} : (${match})`), tier(5, match));
+    if (relaxedMatch) parts.push(tier(6, `{title entities} : (${relaxedMatch})`), tier(7, `{title names body} : (${relaxedMatch})`));
+    if (anyMatch && anyMatch !== match) parts.push(tier(8, `{title names body entities related topics} : (${anyMatch})`));
   }
   // The query text as a substring: first for a longer query, last for a short one (都市 inside an unrelated word).
-  if (likeSql) parts.push(sql`select article_id, 0 as r, ${wholeWords ? 6 : 0} as tier from (${likeSql})`);
+  if (likeSql) parts.push(sql`select article_id, 0 as r, ${wholeWords ? 9 : 0} as tier from (${likeSql})`);
   return sql`select article_id, min(tier) * 1000000 + min(r) as rank from (${sql.join(parts, sql` union all `)}) group by article_id`;
 }
 
@@ -300,13 +305,15 @@ export function searchFallback(q: FallbackQuery & { sort: "relevance" | "newest"
 }
 
 /**
- * Relevance order in three groups before on-topic articles go first: the query text itself (a longer query as a
- * substring), matches in the article's own words or through an entity it names (tiers 1–2), and the rest (words
- * inside longer words, topics, some of the words, a short query as a substring), as Meilisearch's two tiers
- * (lib/search/meili-search.ts). So an on-topic article that only shares the query's topic ranks below an article
- * that is literally about the query.
+ * Relevance order in groups before on-topic articles go first: the query text itself (a longer query as a
+ * substring), articles about the query (tier 1: title, central entities), matches in the article's own words or
+ * through an entity it names (tiers 2–3), the rest of the query's matches (words inside longer words, topics, some of
+ * the words, a short query as a substring), then a compound's head about it (6) and in the text (7), as Meilisearch's tiers
+ * (lib/search/meili-search.ts). So an on-topic article that only shares the query's topic, or names it once in a
+ * list, ranks below an article that is about the query.
  */
-const TIER_GROUP = sql`case when rank < 500000 then 0 when rank < 2500000 then 1 else 2 end`;
+const TIER_GROUP = sql`case when rank < 500000 then 0 when rank < 1500000 then 1 when rank < 3500000 then 2
+  when rank >= 5500000 and rank < 6500000 then 4 when rank >= 6500000 and rank < 7500000 then 5 else 3 end`;
 
 /**
  * As the engine ranks (lib/search/settings RANKING_RULES): the match tier (the query text itself before token

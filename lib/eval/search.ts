@@ -35,6 +35,8 @@ export const FRESH4_JUDGMENTS_FILE = path.join(ROOT, "tests/gold/search-judgment
 export const FRESH_JUDGMENTS_FILE = path.join(ROOT, "tests/gold/search-judgments-fresh.json");
 /** The second fresh set (issue 12, round 3): 33 more queries, with the trap pages marked by hand. */
 export const FRESH2_JUDGMENTS_FILE = path.join(ROOT, "tests/gold/search-judgments-fresh2.json");
+/** The third fresh set (issue 12, round 4): 45 more queries, mostly on gne pages no earlier set used. */
+export const FRESH3_JUDGMENTS_FILE = path.join(ROOT, "tests/gold/search-judgments-fresh3.json");
 
 /** A judgments file may name its corpus: `content` (the demo corpus) or a folder of ../shared/corpus. */
 function inputsOf(names: string[] | undefined): string[] {

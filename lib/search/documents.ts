@@ -90,21 +90,22 @@ export function isCentral(e: Pick<IndexEntity, "mentions" | "firstMention">): bo
 
 /**
  * The forms a query may name an entity by: its name and aliases; a place also by the cities and districts it lies in
- * (黎里镇 by 吴江 and 苏州). Provinces and zones are left out: nearly every article lies in 长三角 and one of its four
- * provinces, so those would match everything.
+ * (黎里镇 by 吴江 and 苏州). Provinces and zones are left out (`level` "city"): nearly every article lies in 长三角 and
+ * one of its four provinces, so those would make every article central to them; `level` "province" adds the
+ * province, for the entities an article only mentions (武汉 by 湖北, ranked below the articles naming 湖北 itself).
  */
-export function entitySearchNames(e: Pick<IndexEntity, "id" | "kind" | "name" | "aliases">): string[] {
+export function entitySearchNames(e: Pick<IndexEntity, "id" | "kind" | "name" | "aliases">, level: "city" | "province" = "city"): string[] {
   const own = [e.name, ...(e.aliases ?? [])];
   if (e.kind !== "region") return own;
   const around = regionContainers(e.id).flatMap((id) => {
     const r = regionOf(id);
-    return r && REGION_LEVELS[r.kind].specificity >= REGION_LEVELS.city.specificity ? [r.name, r.full, ...r.aliases] : [];
+    return r && REGION_LEVELS[r.kind].specificity >= REGION_LEVELS[level].specificity ? [r.name, r.full, ...r.aliases] : [];
   });
   return [...own, ...around];
 }
 
-function searchNames(list: IndexEntity[]): string[] {
-  return [...new Set(list.flatMap(entitySearchNames).filter((n): n is string => !!n && [...n].length >= 2))];
+function searchNames(list: IndexEntity[], level: "city" | "province" = "city"): string[] {
+  return [...new Set(list.flatMap((e) => entitySearchNames(e, level)).filter((n): n is string => !!n && [...n].length >= 2))];
 }
 
 export function buildSearchDoc(a: IndexSource, seg: Segmenter, registry: FacetRegistry = FACET_REGISTRY): SearchDoc {
@@ -116,7 +117,9 @@ export function buildSearchDoc(a: IndexSource, seg: Segmenter, registry: FacetRe
   const linkable = a.entities.filter((e) => isNamedKind(e.kind) || e.kind === "region");
   const lead = searchNames(linkable.filter(isCentral));
   const leadSet = new Set(lead);
-  const other = searchNames(linkable.filter((e) => !isCentral(e))).filter((n) => !leadSet.has(n));
+  // The provinces of every place go with the entities only mentioned: a province links its places, never centrally.
+  const other = searchNames(linkable.filter((e) => !isCentral(e)), "province").filter((n) => !leadSet.has(n));
+  for (const n of searchNames(linkable.filter((e) => isCentral(e) && e.kind === "region"), "province")) if (!leadSet.has(n) && !other.includes(n)) other.push(n);
   const titleLayers = segmentedLayers(seg, title);
   const bodyLayers = segmentedLayers(seg, body);
   const nameLayers = segmentedLayers(seg, names.join(" "));

@@ -4,7 +4,7 @@ import { emptyCounts, shapeFacets } from "./facets";
 import type { AnalyzedQuery, QueryContext } from "./query";
 import { buildSnippet, markersToHtml, markTerms, POST_TAG, PRE_TAG, stripMarkers } from "./snippet";
 import { FACET_REGISTRY, type FacetRegistry } from "../domain/facets";
-import { FIRST_TIER_ATTRIBUTES, MAX_TOTAL_HITS } from "./settings";
+import { MAX_TOTAL_HITS, TIER_ATTRIBUTES } from "./settings";
 import type { SearchHit, SearchParams, SearchResponse } from "./types";
 
 /** `"value"` with quotes and backslashes escaped, for a Meilisearch filter expression. */
@@ -67,12 +67,13 @@ export async function searchMeili(
 }
 
 /**
- * Two tiers, as the SQLite fallback ranks: articles matching in their own words or through an entity they name
- * (FIRST_TIER_ATTRIBUTES) first, then those matching only inside longer words or through their topics. Within a
- * tier the engine's ranking rules decide (on-topic first, then attribute order…), so an on-topic article tagged
- * with the query's topic no longer outranks an article that is literally about the query. A date sort is one list.
- * The common case is one request: the first tier fills the page. Past it, a second request reads the rest in the
- * engine's order up to the page's end (at most page × pageSize hits) and drops the first tier's articles.
+ * Tiers, as the SQLite fallback ranks (TIER_ATTRIBUTES): articles about the query (title, keywords, central
+ * entities), then those matching in their own words or through an entity they name, then those matching only inside
+ * longer words or through their topics. Within a tier the engine's ranking rules decide (on-topic first, then
+ * attribute order…), so an on-topic article tagged with the query's topic, or naming it once in a list, no longer
+ * outranks an article that is literally about the query. A date sort is one list. One request reads each tier up to
+ * the page's end (page × pageSize hits, the page's own hits formatted); only when the tiers do not fill the page, a
+ * second one reads the rest in the engine's order and drops the tiers' articles.
  */
 async function searchMeiliTiered(
   client: Meilisearch,
@@ -95,17 +96,25 @@ async function searchMeiliTiered(
   };
   const base = { indexUid: indexName, q: aq.normalized, filter, sort: SORT[params.sort], locales: ["cmn" as const] };
   const tiered = params.sort === "relevance" && !!aq.normalized;
+  const end = Math.min(params.page * params.pageSize, MAX_TOTAL_HITS);
   // Every match: its facet counts and total; its hits when the list is not tiered.
   const all: MeiliParams & { indexUid: string } = { ...base, facets, hitsPerPage: params.pageSize, page: params.page, ...(tiered ? { attributesToRetrieve: ["id"], hitsPerPage: 0 } : shown) };
   const literal = { ...base, q: aq.literal };
-  const first: MeiliParams & { indexUid: string } = { ...literal, hitsPerPage: params.pageSize, page: params.page, attributesToSearchOn: FIRST_TIER_ATTRIBUTES, ...shown };
+  // The central tier holds only articles matching all the query's words: the engine's default strategy (`last`)
+  // would append partial matches to it, ahead of the next tier's full ones. For a compound query (电子游戏), every
+  // other match of the whole query comes next, then its head relaxation (游戏, modifiers after it so the engine drops
+  // them first) with the same two tiers, before the matches of its modifiers alone (电子).
+  const [central, own] = TIER_ATTRIBUTES;
+  const tier = (q: string, attributesToSearchOn: string[] | undefined, all: boolean) => ({ ...base, q, offset: 0, limit: end, ...(attributesToSearchOn ? { attributesToSearchOn } : {}), ...(all ? { matchingStrategy: "all" as const } : {}), ...shown });
+  const relaxed = aq.relaxed ? [tier(aq.normalized, undefined, true), tier(aq.relaxed.head, central, true), tier(aq.relaxed.words.join(" "), own, false)] : [];
+  const tiers: (MeiliParams & { indexUid: string })[] = tiered ? [tier(literal.q, central, true), tier(literal.q, own, false), ...relaxed] : [];
   // Disjunctive facets: a facet with a selection is counted without its own filter.
   const selectedFacets = facets.filter((f) => (filters[f]?.length ?? 0) > 0);
   const extra = selectedFacets.map((f) => ({ indexUid: indexName, q: aq.normalized, filter: buildFilter(params.filters, f, registry), facets: [f], limit: 0, locales: ["cmn" as const] }));
-  const { results } = await client.multiSearch({ queries: [all, ...(tiered ? [first] : []), ...extra] });
+  const { results } = await client.multiSearch({ queries: [all, ...tiers, ...extra] });
   const [every, ...more] = results;
   if (!every) throw new Error("Meilisearch returned no result");
-  const tierOne = tiered ? more.shift() : undefined;
+  const tierResults = more.splice(0, tiers.length);
   const counts = emptyCounts(registry);
   const dist = { ...(every.facetDistribution ?? {}) };
   more.forEach((r, i) => {
@@ -117,25 +126,22 @@ async function searchMeiliTiered(
   type Hit = SearchDoc & { _formatted?: Formatted };
   let hits = every.hits as unknown as Hit[];
   let total = totalOf(every);
-  if (tierOne) {
-    hits = tierOne.hits as unknown as Hit[];
-    const inFirst = totalOf(tierOne);
-    total = Math.max(total, inFirst);
-    const end = params.page * params.pageSize;
-    if (end > inFirst) {
-      // The page reaches past the first tier: the rest in the engine's order, without the first tier's articles.
-      const { results: rest } = await client.multiSearch({
-        queries: [
-          { ...literal, offset: 0, limit: inFirst, attributesToSearchOn: FIRST_TIER_ATTRIBUTES, attributesToRetrieve: ["id"] },
-          { ...base, offset: 0, limit: Math.min(end, MAX_TOTAL_HITS), ...shown },
-        ],
-      });
-      const firstIds = new Set((rest[0]?.hits ?? []).map((h) => String(h.id)));
-      const others = (rest[1]?.hits ?? []).filter((h) => !firstIds.has(String(h.id))) as unknown as Hit[];
-      const from = Math.max(0, (params.page - 1) * params.pageSize - inFirst);
-      hits = [...hits, ...others.slice(from, from + params.pageSize - hits.length)];
-      total = Math.max(total, inFirst + others.length);
+  if (tiered) {
+    const seen = new Set<string>();
+    const merged: Hit[] = [];
+    const add = (list: Hit[]) => {
+      for (const h of list) if (!seen.has(String(h.id)) && seen.add(String(h.id))) merged.push(h);
+    };
+    for (const r of tierResults) add(r.hits as unknown as Hit[]);
+    // A tier read in full (fewer hits than asked) holds every one of its articles, so the rest can drop them.
+    const complete = tierResults.every((r) => r.hits.length < end);
+    total = Math.max(total, merged.length);
+    if (merged.length < end && complete && total > merged.length) {
+      const { results: rest } = await client.multiSearch({ queries: [{ ...base, offset: 0, limit: end, ...shown }] });
+      add((rest[0]?.hits ?? []) as unknown as Hit[]);
+      total = Math.max(total, merged.length);
     }
+    hits = merged.slice((params.page - 1) * params.pageSize, end);
   }
   return {
     query: params.q,

@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { getSearchEntities, type EntityNode } from "@/db/queries/search";
 import { buildEntityGraph, vocabulary, type EntityGraph } from "./documents";
-import { isHighlightWord, isShortQuery, normalizeForSearch, Segmenter } from "./segment";
+import { COMMON_IDF, isHighlightWord, isShortQuery, normalizeForSearch, Segmenter, wordIdf } from "./segment";
 import { synonymGroups } from "./settings";
 import { resolveRegion } from "../domain/regions";
 import { isNamedKind } from "../domain/kinds";
@@ -55,6 +55,8 @@ export interface AnalyzedQuery {
   match: string | null;
   /** FTS5 expression matching any of the query's words (a lower tier), null for one word or an empty query. */
   anyMatch: string | null;
+  /** FTS5 expression of the head relaxation (`relaxed`): the head required, the modifiers raising bm25; or null. */
+  relaxedMatch: string | null;
   /** Substrings for the LIKE path when FTS finds nothing. */
   like: string[];
   /** At most two Han characters: whole words first, substrings only when nothing else matches. */
@@ -63,6 +65,27 @@ export interface AnalyzedQuery {
   entities: string[];
   /** Meilisearch's first-tier query (literalQuery): names as words, with their synonyms; other parts as phrases. */
   literal: string;
+  /**
+   * A one-word query that is a compound of the plain dictionary (电子游戏, 智能手机): its head, which a matching article
+   * must hold (游戏), then the modifiers, which rank it higher (电子). Articles that name the head without the whole
+   * compound follow every match of the query itself, as articles expressing it differently. Null otherwise.
+   */
+  relaxed: { head: string; words: string[] } | null;
+}
+
+/**
+ * The head relaxation of a query (AnalyzedQuery.relaxed): a single word, not a name, alias or synonym of the knowledge base,
+ * that splits into parts with a head specific enough to search on its own (IDF ≥ COMMON_IDF: 游戏, 手机, not 中心).
+ */
+export function relaxQuery(normalized: string, ctx: Pick<QueryContext, "seg" | "forms" | "groups">): AnalyzedQuery["relaxed"] {
+  const toks = ctx.seg.queryTokens(normalized);
+  if (toks.length !== 1 || toks[0] !== normalized) return null;
+  // A name (国家发展和改革委员会) is not a kind of its head (委员会).
+  if (ctx.seg.isName(normalized) || ctx.forms.has(normalized) || ctx.groups.some((g) => g.includes(normalized))) return null;
+  const parts = ctx.seg.compoundParts(normalized);
+  const head = parts.at(-1);
+  if (!head || wordIdf(head) < COMMON_IDF) return null;
+  return { head, words: [head, ...parts.slice(0, -1)] };
 }
 
 /**
@@ -101,7 +124,7 @@ export function ftsQuote(token: string): string {
 
 export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
   const normalized = normalizeForSearch(q);
-  if (!normalized) return { normalized, terms: [], match: null, anyMatch: null, like: [], short: false, entities: [], literal: "" };
+  if (!normalized) return { normalized, terms: [], match: null, anyMatch: null, relaxedMatch: null, like: [], short: false, entities: [], literal: "", relaxed: null };
   const members = ctx.groups.flatMap((g) => g.map((m) => ({ m, g }))).sort((a, b) => b.m.length - a.m.length);
   const clauses: string[] = [];
   const terms = new Set<string>();
@@ -134,16 +157,20 @@ export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
   const restClause = tokensClause(rest);
   if (restClause) clauses.push(restClause);
   terms.add(normalized);
+  const relaxed = relaxQuery(normalized, ctx);
+  if (relaxed && isHighlightWord(relaxed.head)) terms.add(relaxed.head);
   const words = [...new Set(ctx.seg.queryTokens(normalized))];
   return {
     normalized,
     terms: [...terms],
     match: clauses.length ? clauses.join(" AND ") : null,
     anyMatch: words.length > 1 ? words.map(ftsQuote).join(" OR ") : null,
+    relaxedMatch: relaxed ? `${ftsQuote(relaxed.head)} AND (${relaxed.words.map(ftsQuote).join(" OR ")})` : null,
     like: [...like],
     short: isShortQuery(normalized),
     entities: linkEntities(normalized, ctx),
     literal: literalQuery(normalized, ctx),
+    relaxed,
   };
 }
 
@@ -155,10 +182,20 @@ export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
  */
 export function literalQuery(normalized: string, ctx: Pick<QueryContext, "forms" | "groups">): string {
   const named = (p: string) => ctx.forms.has(p) || ctx.groups.some((g) => g.includes(p));
+  const members = ctx.groups.flat().filter((m) => [...m].length >= 2).sort((a, b) => b.length - a.length);
+  // A part holding a synonym (国家 + 发展和改革委员会) keeps the synonym as words, so the articles writing another
+  // form of it (国家发改委) still match; the text around it stays phrases.
+  const literal = (p: string): string[] => {
+    if (named(p)) return [p];
+    const m = members.find((x) => p.includes(x));
+    if (!m) return [`"${p}"`];
+    const at = p.indexOf(m);
+    return [...(at > 0 ? literal(p.slice(0, at)) : []), m, ...(at + m.length < p.length ? literal(p.slice(at + m.length)) : [])];
+  };
   return normalized
     .split(" ")
     .map((p) => p.replace(/"/g, ""))
     .filter(Boolean)
-    .map((p) => (named(p) ? p : `"${p}"`))
+    .flatMap(literal)
     .join(" ");
 }

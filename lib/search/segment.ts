@@ -101,7 +101,7 @@ export class Segmenter {
 
   private userWordSet: Set<string> | undefined;
   /** A name of the knowledge base (longer than two characters): its pieces are not all words of the text. */
-  private isName(word: string): boolean {
+  isName(word: string): boolean {
     this.userWordSet ??= new Set(this.userWords);
     return word.length > 2 && HAN.test(word) && this.userWordSet.has(word);
   }
@@ -120,6 +120,30 @@ export class Segmenter {
     if (word.length < 4 || !HAN.test(word)) return [];
     const cut = plainJieba().cut(word, true).filter((t) => WORDISH.test(t));
     return cut.length > 1 ? cut : [];
+  }
+
+  /**
+   * A compound word of the plain dictionary split into its parts, head last (电子游戏 → 电子, 游戏; 智能手机 → 智能,
+   * 手机; 联合国贸易和发展会议 → 联合国, 贸易, 发展, 会议), or [] when the word is shorter than four Han characters or
+   * has no part ending it. A Chinese compound is head-final: 电子游戏 is a kind of 游戏, so an article about a 游戏
+   * that never writes the compound is about the query, one about 电子 alone is not.
+   */
+  compoundParts(word: string): string[] {
+    if ([...word].length < 4 || ![...word].every((c) => HAN.test(c))) return [];
+    const pieces = plainJieba()
+      .cutForSearch(word, true)
+      .filter((p) => p.length >= 2 && p !== word);
+    const head = pieces.filter((p) => word.endsWith(p)).sort((a, b) => b.length - a.length)[0];
+    if (!head) return [];
+    // The modifiers: the longest pieces tiling the rest from the left (电子 of 电子游戏, not the straddling 子游).
+    const parts: string[] = [];
+    let rest = word.slice(0, word.length - head.length);
+    while (rest) {
+      const next = pieces.filter((p) => rest.startsWith(p)).sort((a, b) => b.length - a.length)[0];
+      if (next) parts.push(next);
+      rest = rest.slice(next ? next.length : 1);
+    }
+    return [...parts, head];
   }
 
   /** Query-side tokens: the precise (coarse) cut, deduplicated, punctuation dropped. */

@@ -30,6 +30,15 @@ export const SEARCHABLE_ATTRIBUTES = [
  * after every first-tier match, as in the SQLite fallback's tiers.
  */
 export const FIRST_TIER_ATTRIBUTES = ["title", "title_seg", "names_seg", "keywords", "body_seg", "entities_lead", "entities_other"];
+/**
+ * Inside the first tier, the articles *about* the query come first: it is in their title, among the words they are
+ * most about (TF-IDF keywords) or among their central entities (named in the title or lede, or often, with the
+ * regions they lie in). The engine ignores how often a word occurs, and `on_topic` would otherwise put an on-topic
+ * article that names the query once in a list (广州 among four cities) above an article about it.
+ */
+export const CENTRAL_ATTRIBUTES = ["title", "title_seg", "keywords", "entities_lead"];
+/** The tiers of a relevance-ranked search, best first; the rest of the matches follows them in the engine's order. */
+export const TIER_ATTRIBUTES = [CENTRAL_ATTRIBUTES, FIRST_TIER_ATTRIBUTES] as const;
 export const SEGMENTED_ATTRIBUTES = ["title_seg", "names_seg", "body_seg", "inner_seg", "topic_terms"];
 
 /** How far Meilisearch pages; exports of larger result sets read the SQLite fallback. */

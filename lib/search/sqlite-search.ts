@@ -27,6 +27,7 @@ export function searchSqlite(
     db,
     match: aq.match,
     anyMatch: aq.anyMatch,
+    relaxedMatch: aq.relaxedMatch,
     like: aq.like,
     wholeWords: aq.short,
     substringPath: opts.substringPath,

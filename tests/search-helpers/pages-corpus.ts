@@ -1,0 +1,51 @@
+// Pages composed by a test, through the real pipeline into a temporary DATA_DIR and a real local Meilisearch:
+// both engines (the tuned index and the SQLite fallback) answer over them.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openDb, type Db } from "@/db/client";
+import { ingestPaths } from "@/lib/ingest/pipeline";
+import { engineFor, type Engine } from "@/lib/search/engine";
+import { syncIndex } from "@/lib/search/index";
+import { ensureLocalServer, type LocalServer } from "@/lib/search/local-server";
+
+export interface PagesCorpus {
+  db: Db;
+  engine: Engine;
+  /** Page name → article id. */
+  ids: Record<string, string>;
+  /** What ingestPaths counted (new, failed …). */
+  counts: Record<string, number>;
+  indexedBy: string | null;
+  close(): Promise<void>;
+}
+
+/** `pages`: name → paragraphs (the first is the title). Each page gets a sidecar with its URL and a site. */
+export async function indexPages(pages: Record<string, string[]>, prefix: string): Promise<PagesCorpus> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `atlas-${prefix}-`));
+  const db = openDb(path.join(dir, "atlas.db"));
+  let server: LocalServer | undefined;
+  const close = async () => {
+    await server?.stop();
+    db.$client.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const folder = path.join(dir, "pages");
+    fs.mkdirSync(folder);
+    for (const [name, paras] of Object.entries(pages)) {
+      fs.writeFileSync(path.join(folder, `${name}.txt`), paras.join("\n\n"));
+      fs.writeFileSync(path.join(folder, `${name}.json`), JSON.stringify({ url: `https://example.org/${name}`, site: "测试网" }));
+    }
+    const summary = ingestPaths({ db, paths: [folder] });
+    const ids: Record<string, string> = {};
+    for (const f of summary.files) ids[path.basename(f.path, ".txt")] = f.id!;
+    server = await ensureLocalServer({ dataDir: dir });
+    const engine = engineFor({ url: server.url, apiKey: server.apiKey, indexName: `${prefix}_articles`, local: server });
+    const indexedBy = (await syncIndex({ db, engine })).engine;
+    return { db, engine, ids, counts: summary.counts as unknown as Record<string, number>, indexedBy, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
