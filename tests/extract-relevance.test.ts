@@ -10,6 +10,25 @@ function score(title: string, ...paragraphs: string[]) {
   return scoreRelevance({ title, paragraphs, entities });
 }
 
+describe("scoreRelevance on long pages (a conference agenda's affiliations, a yearbook's vocabulary)", () => {
+  // Composed: a programme listing the same delta university speaker after speaker, and a long page whose policy words
+  // are spread thin. Neither makes a page about the integration.
+  const speakers = Array.from({ length: 30 }, (_, k) => `第${k + 1}位报告人来自复旦大学,题目是关于资本市场与公司治理的实证研究。`);
+
+  it("a located organization counts once, however often it is named", () => {
+    const once = score("第四届经济学年会议程", speakers[0] as string);
+    const many = score("第四届经济学年会议程", speakers[0] as string, ...Array.from({ length: 29 }, () => "复旦大学"));
+    expect(many.signals.density).toBeLessThan(once.signals.density);
+  });
+
+  it("integration words are weighed by the page's length", () => {
+    const lede = "会议围绕区域合作、制度创新和协同发展展开讨论,推动合作机制建设。";
+    const short = score("经济学年会综述", lede);
+    const long = score("经济学年会综述", lede, ...Array.from({ length: 6 }, () => speakers).flat());
+    expect(long.signals.topics).toBeLessThan(short.signals.topics);
+  });
+});
+
 describe("scoreRelevance on composed articles", () => {
   it("an article on the demonstration zone's plan is on-topic, with its signals", () => {
     const r = score(

@@ -112,6 +112,9 @@ export function checkSpun(text: string): SpunCheck {
 }
 
 /** Relevance of one article to 长三角一体化 (see data/relevance.json for the weights). */
+/** A long news article's length in characters; see the topics signal below. */
+const TOPIC_REFERENCE_CHARS = 4000;
+
 export function scoreRelevance(input: RelevanceInput): Relevance {
   const w = data.weights;
   const body = input.paragraphs.join("\n");
@@ -125,10 +128,16 @@ export function scoreRelevance(input: RelevanceInput): Relevance {
       .filter((e) => e.kind === "plan" && isDeltaPlan(e))
       .map((e) => e.id),
   ).size;
-  const located = input.entities.filter((e) => (e.kind === "project" || e.kind === "organization") && e.region && isDelta(e.region)).length;
+  // Each located project or organization counts once: a body named again and again (an agenda's affiliations, one
+  // university per speaker) says who takes part, not that the article is about the delta.
+  const located = new Set(
+    input.entities.filter((e) => (e.kind === "project" || e.kind === "organization") && e.region && isDelta(e.region)).map((e) => e.id),
+  ).size;
   const text = `${input.title}\n${body}`;
   const terms = Object.entries(data.terms).reduce((n, [t, weight]) => n + weight * Math.log2(1 + count(text, t)), 0);
-  const topics = topicStrength(text, data.integrationTopics);
+  // Integration words per length: a long page (an agenda, a yearbook) accumulates 合作 and 改革 without being about the
+  // integration, so beyond a news article's length (TOPIC_REFERENCE_CHARS) the strength is scaled down in proportion.
+  const topics = topicStrength(text, data.integrationTopics) * Math.min(1, TOPIC_REFERENCE_CHARS / chars);
   // A title naming the integration (长三角, 示范区, 沪苏浙, a delta plan) says what the article is about; one naming a
   // delta city (无锡) only where it happens.
   const titleIntegration =
