@@ -280,7 +280,7 @@ export const GOVERNMENT_SUFFIX = /(?:人民政府|政府|办公厅|办公室|人
 
 const STREET_SUFFIX = ["路", "东路", "西路", "南路", "北路", "中路", "大道", "大街", "街", "巷", "弄"];
 /** A place name opening a company, brand or product name is part of that name (金山软件, 杭州银行, 金华火腿), not a mention. */
-const BRAND_NEXT = /^(?:软件|科技|集团|股份|控股|电子|银行|证券|保险|电器|汽车|药业|制药|实业|网络|传媒|航空|电力|能源|置业|地产|啤酒|电视台|日报|晚报|卫视|客户端|足球|篮球|队|火腿|烤鸭|炒饭|板鸭|酱鸭|米线|拉面|醋|黄酒|龙井|绿茶|白茶|红茶|白酒|米酒|汤圆|年糕|月饼|粽子|小笼|咸鸭蛋|大闸蟹|龙虾|梨|蜜桔|柑橘|杨梅|枇杷|板栗|大米|香米|丝绸|刺绣|绣品|香醋|陈醋|米醋|毛峰|毛尖|瓜片|碧螺春|排骨|盐水鸭|鸭血粉丝|紫砂|萝卜干|酱菜|腐乳|豆腐干|茶干|麻糕|酥糖|水蜜桃|银鱼|扒鸡|肴肉|螺蛳粉|热干面|麻花|烧鸡|凉皮|米粉|小吃|小面|酱(?:排骨|肉|牛肉))/;
+const BRAND_NEXT = /^(?:软件|科技|集团|股份|控股|电子|银行|证券|保险|电器|汽车|药业|制药|实业|网络|传媒|航空|电力|能源|置业|地产|啤酒|电视台|日报|晚报|卫视|客户端|足球|篮球|队|火腿|烤鸭|炒饭|板鸭|酱鸭|米线|拉面|醋|黄酒|龙井|绿茶|白茶|红茶|白酒|米酒|汤圆|年糕|月饼|粽子|小笼|咸鸭蛋|大闸蟹|龙虾|梨|蜜桔|柑橘|杨梅|枇杷|板栗|大米|香米|丝绸|刺绣|绣品|香醋|陈醋|米醋|毛峰|毛尖|瓜片|碧螺春|排骨|盐水鸭|鸭血粉丝|紫砂|萝卜干|酱菜|腐乳|豆腐干|茶干|麻糕|酥糖|水蜜桃|银鱼|扒鸡|肴肉|螺蛳粉|热干面|麻花|烧鸡|凉皮|米粉|小吃|小面|酱(?:排骨|肉|牛肉)|(?:旅游)?(?:年卡|联票)|[城交国文农水]投(?![资入放]))/;
 /** A brand word opening a government department's name is the department (厦门市|科技局, 上海市|交通委): the place is its jurisdiction. */
 const brandNext = (rest: string) => {
   const m = BRAND_NEXT.exec(rest);
@@ -298,12 +298,17 @@ const PAPER_NEXT = /^(?:日|晚|早|晨|商|时|周|快|画|青年|法制|都市
  * word after the place is a name jieba does not know as a word (x) or a proper name, then a firm word follows.
  */
 const FIRM_AFTER_TRADE_NAME = /^(?:(?![的在和与及、，])\p{Script=Han}){0,6}?(?:律师事务所|会计师事务所|事务所|有限责任公司|股份有限公司|有限公司|公司|集团|商行)/u;
+/** A place opening the name of a works crew or building firm (杭州新城建筑工程队, 苏州某某装饰工程公司): its name whatever jieba tags the words between. */
+const CREW_AFTER = /^(?:(?![的在和与及、，。])\p{Script=Han}){0,6}?(?:建筑|建设|工程|施工|装饰|装修|安装|运输)(?:工程)?(?:队|处|公司)/u;
+/** A place before a food jieba does not cut as a word of the place (清远|鸡, 天津|狗不理|包子): a dish or breed named after the place. */
+const FOOD_AFTER = /^(?:(?![的在和与及、，。])\p{Script=Han}){0,3}?(?:包子|饺子|馄饨|烧卖|牛肉汤|羊肉汤|鸡(?![蛋肉价])|鹅(?![蛋肉价]))/u;
+const DASH = /[—–－-]/;
 const TRADE_NAME_TAG = new Set(["x", "nz", "nr", "nrt", "nrfg"]);
 const PROPER_NAME_TAG = /^(?:nz|nr|nrt|nrfg)$/;
 /** The last character of a site's or landmark's name (寺, 塔, 园, 湖, 桥, 站 …). */
 const SITE_END = /[寺庙观庵宫殿塔阁楼亭园苑湖山峰岭洞泉溪潭桥村街路巷镇洲岛江河港站场馆]$/;
 /** A place's short name opening an event's name (香港经济学家论坛, 杭州国际动漫节): the words up to the event word, no particle between. */
-const EVENT_AFTER = /^(?:(?![的在和与及、，。])\p{Script=Han}){0,8}?(?:论坛|峰会|博览会|交易会|运动会|电影节|艺术节|文化节|旅游节|动漫节)/u;
+const EVENT_AFTER = /^(?:(?![的在和与及、，。])\p{Script=Han}){0,8}?(?:论坛|峰会|博览会|交易会|运动会|电影节|艺术节|文化节|旅游节|动漫节|(?:亚|奥|全|大|冬奥|青奥|亚残|残)运会)/u;
 /** What only a person does right after a name (在吴江主持下, 江宁笑着说, 金华在发言中说): the name is a person's. */
 const PERSON_AFTER = /^(?:的?主持下|笑着|笑道|说道|点头|摇头|站起来|在发言中说|告诉记者|对记者说)/;
 /**
@@ -631,6 +636,13 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           const otherName = form.kind === "short" && nextWord !== undefined && TRADE_NAME_TAG.has(nextWord.tag) && ![...dict.allAt(text, end)].some((m) => m.form.length === nextWord.end - end);
           if (otherName && FIRM_AFTER_TRADE_NAME.test(text.slice(end))) continue;
           if (form.kind === "short" && EVENT_AFTER.test(text.slice(end))) continue;
+          if (form.kind === "short" && (CREW_AFTER.test(text.slice(end)) || FOOD_AFTER.test(text.slice(end)))) continue;
+          // 金山|云, 阿里|云: 云 cut as a word of its own after a name is a cloud service's brand (云南 and 云计算 are words).
+          if (form.kind === "short" && next === "云" && nextWord.end === end + 1) continue;
+          // A township's short name beside a dash names one end of a road or a zone (大——西坞高速, 顶山—汊河…示范区), or before
+          // 文化 an archaeological culture (河姆渡文化, 良渚文化 is the culture as much as the town).
+          const town = form.kind === "short" && form.ids.every((id) => get().regions.get(id)?.kind === "town");
+          if (town && (DASH.test(text[i - 1] ?? "") || DASH.test(text[end] ?? "") || /^文化/.test(text.slice(end)))) continue;
           // A province's or city's short name right before a proper name that is no place (北京|同仁堂/nr, 广州|本田/nz) opens a
           // firm's or brand's name; a district's before a firm is the firm's site there (青浦|华为, 青浦|复旦…中心), and a site's
           // name stays a mention of where it stands (镇江|金山寺, 杭州|灵隐寺).
