@@ -638,7 +638,7 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           if (form.kind === "short" && EVENT_AFTER.test(text.slice(end))) continue;
           if (form.kind === "short" && (CREW_AFTER.test(text.slice(end)) || FOOD_AFTER.test(text.slice(end)))) continue;
           // 金山|云, 阿里|云: 云 cut as a word of its own after a name is a cloud service's brand (云南 and 云计算 are words).
-          if (form.kind === "short" && next === "云" && nextWord.end === end + 1) continue;
+          if (form.kind === "short" && next === "云" && nextWord?.end === end + 1) continue;
           // A township's short name beside a dash names one end of a road or a zone (大——西坞高速, 顶山—汊河…示范区), or before
           // 文化 an archaeological culture (河姆渡文化, 良渚文化 is the culture as much as the town).
           const town = form.kind === "short" && form.ids.every((id) => get().regions.get(id)?.kind === "town");
