@@ -338,6 +338,8 @@ const DYNASTY_BEFORE = /(?:太平天国|南北朝|[南北]宋|[东西]汉|[东�
 const HISTORICAL_NEXT = /^(?:府(?![院办])|郡|州(?![市区县]))/;
 /** A combination of abbreviations before a bridge or tunnel is the crossing's name (沪通长江公铁大桥), not its places (a railway named so runs through them). */
 const ABBR_FACILITY_NEXT = /^(?:长江|跨江|过江|跨海|公铁|公路|铁路)*(?:大桥|隧道|过江通道|跨江通道|跨海通道)/;
+/** A road, railway or line named by the places it joins (沪杭高速, 京沪高铁, 沪陕高速): the route's name, not its places. */
+const ROUTE_NEXT = /^(?:高速|公路|铁路|高铁|城际|线|路|大道)/;
 /** 示范区 naming the zone's own bodies (示范区执委会, 理事会) is the zone itself, like 嘉善县人民政府 is 嘉善; a 管委会 is any zone's (综改示范区管委会). */
 const BODY_NEXT = /^(?:执委会|执行委员会|理事会)/;
 /** A boundary description (四至: 东至大海，西至公路) uses 东至/西至/南至/北至 as directions. */
@@ -463,7 +465,7 @@ function countryNames(): Dictionary<true> {
 }
 
 /** A foreign address chain ends right before a name: a country and its own divisions (日本|岛根县|, 越南|老街省|, 韩国|). */
-const FOREIGN_CHAIN = /^(?:\p{Script=Han}{1,5}?[省县市州道郡都府区])*$/u;
+const FOREIGN_CHAIN = /^(?:\s*\p{Script=Han}{1,5}?[省县市州道郡都府区])*\s*$/u;
 function foreignBefore(text: string, i: number, prev: Candidate | undefined): boolean {
   const dict = countryNames();
   for (let s = Math.max(0, i - 16); s < i - 1; s++) {
@@ -530,7 +532,7 @@ function abbreviationAt(text: string, i: number, seg: Segmentation, paragraph: n
   let b = i + 1;
   while (b < text.length && isAbbr(b)) b++;
   const taken: Candidate = { text: ch, start: i, end: i + 1, form: { ids: [code], kind: "abbreviation" }, reason: "abbreviation", paragraph };
-  if (b - a >= 2) return ABBR_LIST_NEXT.test(text.slice(b)) || provinceRun(text, a, b) ? taken : undefined;
+  if (b - a >= 2) return ABBR_LIST_NEXT.test(text.slice(b)) || provinceRun(text, a, b) || knownCombination(text, a, b, seg) ? taken : undefined;
   const reading = abbreviationReading(ch);
   if (!reading) return undefined;
   const next = seg.tags.get(i + 1);
@@ -561,7 +563,16 @@ function abbreviationAt(text: string, i: number, seg: Segmentation, paragraph: n
  */
 function provinceRun(text: string, a: number, b: number): boolean {
   const provinces = new Set(Object.values(overlay.abbreviations));
-  return b - a >= 3 && [...text.slice(a, b)].every((c) => provinces.has(c)) && !ABBR_FACILITY_NEXT.test(text.slice(b)) && !/^(?:高速|公路|铁路|高铁|城际|线|路|大道)/.test(text.slice(b));
+  return b - a >= 3 && [...text.slice(a, b)].every((c) => provinces.has(c)) && !ABBR_FACILITY_NEXT.test(text.slice(b)) && !ROUTE_NEXT.test(text.slice(b));
+}
+
+/**
+ * A pair of abbreviations jieba's dictionary knows as one abbreviation (港澳/j, 京沪/j) names both places, unless it names a
+ * road, line or crossing after it (京沪高铁, 沪杭高速).
+ */
+function knownCombination(text: string, a: number, b: number, seg: Segmentation): boolean {
+  const w = seg.tags.get(a);
+  return w?.end === b && w.tag === "j" && !ROUTE_NEXT.test(text.slice(b)) && !ABBR_FACILITY_NEXT.test(text.slice(b));
 }
 
 /** Whether a full name longer than the stop phrase ending at `end` starts at i and continues the chain of the place just before it. */
@@ -599,6 +610,8 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
       const after = text.slice(end, end + 2);
       if (STREET_SUFFIX.some((s) => after.startsWith(s)) && !/[区县市镇乡省]$/.test(surface)) continue;
       if (brandNext(text.slice(end)) || NOT_DIVISION_NEXT.test(text.slice(end))) continue;
+      // 沙湾区|块 in 南沙湾区块: 区块 (a block) is a word, the 区 is not a district's suffix.
+      if (surface.endsWith("区") && text[end] === "块") continue;
       if (!LEVEL_SUFFIX.test(surface) && HISTORICAL_NEXT.test(text.slice(end))) continue;
       if (/^[东西南北]至$/.test(surface) && (text.slice(Math.max(0, i - 30), end + 30).match(FOUR_BOUNDS)?.length ?? 0) >= 2) continue;
       const prev = out[out.length - 1];
@@ -616,7 +629,7 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
         // Abbreviation combinations (沪苏浙皖, 青吴嘉) are curated and never part of another word.
         if (form.kind === "composite") {
           // The whole name is the facility's (沪苏嘉城际铁路): none of its shorter combinations (沪苏) is read either.
-          if (ABBR_FACILITY_NEXT.test(text.slice(end))) {
+          if (ABBR_FACILITY_NEXT.test(text.slice(end)) || ROUTE_NEXT.test(text.slice(end))) {
             skipTo = end;
             break;
           }
