@@ -711,7 +711,7 @@ function riverNamed(id: string): boolean {
 }
 
 /** Resolution of candidates' readings given the article's anchors (see findRegionsInArticle). */
-function resolver(anchors: Set<string>, anchorsNear: Map<number, Set<string>>): (c: Candidate) => string[] {
+function resolver(anchors: Set<string>, anchorsNear: Map<number, Set<string>>, all: Candidate[] = []): (c: Candidate) => string[] {
   const { regions } = get();
   const supportedBy = (c: Candidate) => {
     // A township's county or its city (for 上海, 北京 … the municipality itself), nearby.
@@ -724,6 +724,14 @@ function resolver(anchors: Set<string>, anchorsNear: Map<number, Set<string>>): 
     };
   };
   const resolved = new Map<Candidate, string[]>();
+  // An ambiguous name is decided by the place its chain continues with (普陀区|长寿路街道 is 上海's 普陀, 鼓楼区|湖南路街道
+  // 南京's 鼓楼) when exactly one of its readings contains one of the next place's readings.
+  for (const c of all) {
+    const p = c.chainParent;
+    if (!p || p.form.ids.length < 2 || p.form.kind === "composite" || p.form.kind === "abbreviation") continue;
+    const parents = p.form.ids.filter((pid) => c.form.ids.some((id) => ancestorIds(id).includes(pid)));
+    if (parents.length === 1) resolved.set(p, parents);
+  }
   const resolve = (c: Candidate): string[] => {
     const done = resolved.get(c);
     if (done) return done;
@@ -790,7 +798,7 @@ export function findRegionsInArticle(paragraphs: { index: number; text: string }
       near.add(a);
     }
   }
-  const resolve = resolver(anchors, anchorsNear);
+  const resolve = resolver(anchors, anchorsNear, all);
   // An address chain is one mention of its most specific place (上海市青浦区 → 青浦, written in full).
   const absorbed = new Set<Candidate>();
   const startOf = new Map<Candidate, Candidate>();
