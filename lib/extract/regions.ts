@@ -152,6 +152,11 @@ function build(): Built {
     if (name !== short && name !== full) add(name, [id], kind === "town" ? "short" : "alias");
     for (const a of extra) add(a, [id], "alias");
     // An autonomous prefecture is written by its short name and 州 (黔东南苗族侗族自治州 → 黔东南州).
+    // A province is also written with 地区 (台湾地区, 江苏地区), which jieba may keep as one word.
+    if (kind === "province" && short !== full) {
+      add(`${short}地区`, [id], "alias");
+      region.aliases.push(`${short}地区`);
+    }
     if (kind === "city" && full.endsWith("自治州") && short !== full && !short.endsWith("州")) {
       add(`${short}州`, [id], "alias");
       region.aliases.push(`${short}州`);
@@ -303,6 +308,8 @@ const CREW_AFTER = /^(?:(?![的在和与及、，。])\p{Script=Han}){0,6}?(?:�
 /** A place before a food jieba does not cut as a word of the place (清远|鸡, 天津|狗不理|包子): a dish or breed named after the place. */
 const FOOD_AFTER = /^(?:(?![的在和与及、，。])\p{Script=Han}){0,3}?(?:包子|饺子|馄饨|烧卖|牛肉汤|羊肉汤|鸡(?![蛋肉价])|鹅(?![蛋肉价]))/u;
 const DASH = /[—–－-]/;
+/** The rest of a jieba word after a place name that makes the word a port, airport or station there (北仑|港, 萧山|机场). */
+const FACILITY_WORD = /^(?:港|港区|机场|码头|火车站|高铁站|东站|西站|南站|北站)$/;
 const TRADE_NAME_TAG = new Set(["x", "nz", "nr", "nrt", "nrfg"]);
 const PROPER_NAME_TAG = /^(?:nz|nr|nrt|nrfg)$/;
 /** The last character of a site's or landmark's name (寺, 塔, 园, 湖, 桥, 站 …). */
@@ -669,7 +676,10 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
         if (misplaced && !lenient && (form.kind === "short" || surface.length <= 2)) continue;
         const suffix = form.kind === "full" ? (LEVEL_SUFFIX.exec(surface)?.[0] ?? "") : "";
         // The suffix vouches for the right edge only after a name of two characters or more (和县 in 和|县域 does not).
-        const alignedRight = lenient || bounds.has(end) || (suffix !== "" && surface.length - suffix.length >= 2);
+        // 北仑港/ns, 外高桥港区: jieba keeps a port or station named by its place as one word; the place still ends before it.
+        const facility = seg.tags.get(i);
+        const facilityWord = !!facility && facility.end > end && FACILITY_WORD.test(text.slice(end, facility.end));
+        const alignedRight = lenient || bounds.has(end) || facilityWord || (suffix !== "" && surface.length - suffix.length >= 2);
         if (!alignedLeft || !alignedRight) continue;
         // 以古镇 in 嘉善|以|古镇: a name does not start with a one-character function word that jieba reads apart.
         const first = seg.tags.get(i);
