@@ -347,6 +347,11 @@ const HISTORICAL_NEXT = /^(?:府(?![院办])|郡|州(?![市区县]))/;
 const ABBR_FACILITY_NEXT = /^(?:长江|跨江|过江|跨海|公铁|公路|铁路)*(?:大桥|隧道|过江通道|跨江通道|跨海通道)/;
 /** A road, railway or line named by the places it joins (沪杭高速, 京沪高铁, 沪陕高速): the route's name, not its places. */
 const ROUTE_NEXT = /^(?:高速|公路|铁路|高铁|城际|线|路|大道)/;
+/**
+ * A motorway named by its two ends (沪杭高速, 沪宁高速公路) is the road's name; a railway named by its cities (沪苏嘉城际铁路)
+ * is built through them and still names them, as the extraction gold reads it.
+ */
+const MOTORWAY_NEXT = /^(?:高速|公路)/;
 /** 示范区 naming the zone's own bodies (示范区执委会, 理事会) is the zone itself, like 嘉善县人民政府 is 嘉善; a 管委会 is any zone's (综改示范区管委会). */
 const BODY_NEXT = /^(?:执委会|执行委员会|理事会)/;
 /** A boundary description (四至: 东至大海，西至公路) uses 东至/西至/南至/北至 as directions. */
@@ -636,7 +641,7 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
         // Abbreviation combinations (沪苏浙皖, 青吴嘉) are curated and never part of another word.
         if (form.kind === "composite") {
           // The whole name is the facility's (沪苏嘉城际铁路): none of its shorter combinations (沪苏) is read either.
-          if (ABBR_FACILITY_NEXT.test(text.slice(end)) || ROUTE_NEXT.test(text.slice(end))) {
+          if (ABBR_FACILITY_NEXT.test(text.slice(end)) || MOTORWAY_NEXT.test(text.slice(end))) {
             skipTo = end;
             break;
           }
