@@ -315,7 +315,9 @@ const PROPER_NAME_TAG = /^(?:nz|nr|nrt|nrfg)$/;
 /** The last character of a site's or landmark's name (寺, 塔, 园, 湖, 桥, 站 …). */
 const SITE_END = /[寺庙观庵宫殿塔阁楼亭园苑湖山峰岭洞泉溪潭桥村街路巷镇洲岛江河港站场馆]$/;
 /** A place's short name opening an event's name (香港经济学家论坛, 杭州国际动漫节): the words up to the event word, no particle between. */
-const EVENT_AFTER = /^(?:(?![的在和与及、，。])\p{Script=Han}){0,8}?(?:论坛|峰会|博览会|交易会|运动会|电影节|艺术节|文化节|旅游节|动漫节|(?:亚|奥|全|大|冬奥|青奥|亚残|残)运会)/u;
+const EVENT_AFTER = /^(?:(?![的在和与及、，。])\p{Script=Han}){0,8}?(?:论坛|峰会|博览会|交易会|运动会|电影节|艺术节|文化节|旅游节|动漫节)/u;
+/** Games named after their host city (杭州亚运会, 南京青奥会): the games word right after the name (北京|参加冬奥会 is the city). */
+const GAMES_AFTER = /^(?:亚运|奥运|全运|大运|冬奥|青奥|亚残运|残运|世运)会/;
 /** What only a person does right after a name (在吴江主持下, 江宁笑着说, 金华在发言中说): the name is a person's. */
 const PERSON_AFTER = /^(?:的?主持下|笑着|笑道|说道|点头|摇头|站起来|在发言中说|告诉记者|对记者说)/;
 /**
@@ -660,7 +662,7 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           // The word after is a name but no place's (汇达丰/x, 同仁堂/nr: 同仁 alone is a county, 同仁堂 is not).
           const otherName = form.kind === "short" && nextWord !== undefined && TRADE_NAME_TAG.has(nextWord.tag) && ![...dict.allAt(text, end)].some((m) => m.form.length === nextWord.end - end);
           if (otherName && FIRM_AFTER_TRADE_NAME.test(text.slice(end))) continue;
-          if (form.kind === "short" && EVENT_AFTER.test(text.slice(end))) continue;
+          if (form.kind === "short" && (EVENT_AFTER.test(text.slice(end)) || GAMES_AFTER.test(text.slice(end)))) continue;
           if (form.kind === "short" && (CREW_AFTER.test(text.slice(end)) || FOOD_AFTER.test(text.slice(end)))) continue;
           // 金山|云, 阿里|云: 云 cut as a word of its own after a name is a cloud service's brand (云南 and 云计算 are words).
           if (form.kind === "short" && next === "云" && nextWord?.end === end + 1) continue;
