@@ -58,3 +58,10 @@ describe("a port jieba keeps whole with its place, a former name, a province wit
     ["台湾地区的游客今年明显增多。", ["台湾"]],
   ]);
 });
+
+describe("a zone's own name ending in 区 before 内, and a member township backed by its zone", () => {
+  cases([
+    ["先行启动区内新建了一座图书馆。", ["长三角>长三角生态绿色一体化发展示范区>先行启动区"]],
+    ["在先行启动区，西塘镇的民宿都住满了。", ["长三角>长三角生态绿色一体化发展示范区>先行启动区", "浙江>嘉兴>嘉善>西塘"]],
+  ]);
+});

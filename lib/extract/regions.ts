@@ -686,7 +686,9 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
         // 北仑港/ns, 外高桥港区: jieba keeps a port or station named by its place as one word; the place still ends before it.
         const facility = seg.tags.get(i);
         const facilityWord = !!facility && facility.end > end && FACILITY_WORD.test(text.slice(end, facility.end));
-        const alignedRight = lenient || bounds.has(end) || facilityWord || (suffix !== "" && surface.length - suffix.length >= 2);
+        // A zone's own name ending in 区 (先行启动区|内, where jieba reads 区内) ends there, as a full name's suffix does.
+        const zoneName = form.kind === "alias" && surface.length >= 4 && surface.endsWith("区") && form.ids.every((id) => get().regions.get(id)?.kind === "zone");
+        const alignedRight = lenient || bounds.has(end) || facilityWord || zoneName || (suffix !== "" && surface.length - suffix.length >= 2);
         if (!alignedLeft || !alignedRight) continue;
         // 以古镇 in 嘉善|以|古镇: a name does not start with a one-character function word that jieba reads apart.
         const first = seg.tags.get(i);
@@ -736,6 +738,8 @@ function resolver(anchors: Set<string>, anchorsNear: Map<number, Set<string>>, a
     // How far up the nearest place the article names is (0: the parent): 徐州 backs 徐州's 鼓楼区 before 江苏 backs both.
     return (id: string) => {
       const up = ancestorIds(id);
+      // A member of a zone named nearby (西塘镇 beside 先行启动区, whose members are its five towns) is backed by the zone.
+      if ([...near].some((z) => regions.get(z)?.members?.includes(id))) return 0;
       const k = regions.get(id)?.kind !== "town" ? up.findIndex((a) => anchors.has(a)) : up.slice(0, townReach(id)).findIndex((a) => near.has(a));
       return k < 0 ? Infinity : k;
     };
