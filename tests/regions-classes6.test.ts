@@ -1,14 +1,7 @@
 // The region classes prompted by the sixth fresh sentence set (tests/gold/regions-sentences-fresh6.json, issue 9, tuned on
 // in the sixth round): one class per describe, each with sentences composed for the test (none is a gold sentence).
-import { describe, expect, it } from "vitest";
-import { findRegions, regionById } from "@/lib/extract/regions";
-
-const paths = (text: string) => [...new Set(findRegions(text).filter((m) => !m.contextual).map((m) => regionById(m.id)?.path.join(">")))];
-/** One test per composed sentence: its region paths. */
-const cases = (rows: [string, string[]][]) =>
-  it.each(rows)("%s → %j", (text, expected) => {
-    expect(paths(text)).toEqual(expected);
-  });
+import { describe } from "vitest";
+import { cases } from "./region-helpers/paths";
 
 describe("a place opening an event's, a crew's, a dish's, a cloud's, a city firm's or a product's name", () => {
   cases([
