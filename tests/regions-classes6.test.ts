@@ -58,3 +58,7 @@ describe("a zone's own name ending in 区 before 内, and a member township back
     ["在先行启动区，西塘镇的民宿都住满了。", ["长三角>长三角生态绿色一体化发展示范区>先行启动区", "浙江>嘉兴>嘉善>西塘"]],
   ]);
 });
+
+describe("an integration slogan of two or more verb–place pairs names each place (as the curated combinations read it)", () => {
+  cases([["湖州提出“融杭接沪”，主动承接两地的产业转移。", ["浙江>湖州", "浙江>杭州", "上海"]]]);
+});

@@ -571,6 +571,38 @@ function abbreviationAt(text: string, i: number, seg: Segmentation, paragraph: n
   return BRAND_NEXT.test(text.slice(i + 1)) ? undefined : taken;
 }
 
+/** Verbs of an integration slogan (融杭联甬接沪: merge with 杭州, link with 宁波, connect to 上海). */
+const SLOGAN_VERB = new Set([..."融联接"]);
+let letters: Map<string, string> | undefined;
+/**
+ * What one character stands for in the curated combinations, where each character is one place (沪杭 → 杭 is 杭州,
+ * 通苏嘉甬 → 甬 宁波), with the abbreviations; a character read two ways across combinations (苏: 江苏 or 苏州) is left out.
+ */
+function letterMap(): Map<string, string> {
+  if (letters) return letters;
+  const seen = new Map<string, Set<string>>();
+  for (const [form, ids] of Object.entries(overlay.composites))
+    if ([...form].length === ids.length) [...form].forEach((c, k) => seen.set(c, (seen.get(c) ?? new Set()).add(ids[k] as string)));
+  letters = new Map([...seen].filter(([, ids]) => ids.size === 1).map(([c, ids]) => [c, [...ids][0] as string]));
+  for (const [c, code] of get().abbreviations) if (!letters.has(c) && !seen.has(c)) letters.set(c, code);
+  return letters;
+}
+
+/**
+ * A character of an integration slogan of two or more verb–place pairs (融杭联甬接沪, 融沪接杭): each character after a
+ * verb is the place the curated combinations read it as.
+ */
+function sloganAt(text: string, i: number, paragraph: number): Candidate | undefined {
+  const map = letterMap();
+  const code = map.get(text[i] as string);
+  const pair = (k: number) => SLOGAN_VERB.has(text[k - 1] ?? "") && map.has(text[k] ?? "");
+  if (!code || !pair(i)) return undefined;
+  let n = 1;
+  for (let k = i - 2; pair(k); k -= 2) n++;
+  for (let k = i + 2; pair(k); k += 2) n++;
+  return n >= 2 ? { text: text[i] as string, start: i, end: i + 1, form: { ids: [code], kind: "abbreviation" }, reason: "abbreviation", paragraph } : undefined;
+}
+
 /**
  * A run of three or more provinces' abbreviations (苏浙鲁, 川陕甘) lists them wherever it stands, unless it names a
  * road, line or crossing (沪陕高速); two (苏宁, 沪青) still need a listing word after them.
@@ -712,6 +744,7 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
       seg ??= segmentation(text);
       taken = abbreviationAt(text, i, seg, paragraph);
     }
+    if (!taken && !skipTo && onlyTowns && !lenient) taken = sloganAt(text, i, paragraph);
     if (taken) {
       out.push(taken);
       i = taken.end;
