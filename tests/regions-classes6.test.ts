@@ -62,3 +62,7 @@ describe("a zone's own name ending in 区 before 内, and a member township back
 describe("an integration slogan of two or more verb–place pairs names each place (as the curated combinations read it)", () => {
   cases([["湖州提出“融杭接沪”，主动承接两地的产业转移。", ["浙江>湖州", "浙江>杭州", "上海"]]]);
 });
+
+describe("示范区 before its members' phrase (两区一县) is the zone itself, as before its own bodies (执委会)", () => {
+  cases([["示范区两区一县的医保实现了互认。", ["长三角>长三角生态绿色一体化发展示范区"]]]);
+});

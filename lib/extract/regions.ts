@@ -354,8 +354,8 @@ const ROUTE_NEXT = /^(?:高速|公路|铁路|高铁|城际|线|路|大道)/;
  * is built through them and still names them, as the extraction gold reads it.
  */
 const MOTORWAY_NEXT = /^(?:高速|公路)/;
-/** 示范区 naming the zone's own bodies (示范区执委会, 理事会) is the zone itself, like 嘉善县人民政府 is 嘉善; a 管委会 is any zone's (综改示范区管委会). */
-const BODY_NEXT = /^(?:执委会|执行委员会|理事会)/;
+/** 示范区 naming the zone's own bodies (示范区执委会, 理事会) or its members (示范区两区一县: 青浦, 吴江, 嘉善) is the zone itself, like 嘉善县人民政府 is 嘉善; a 管委会 is any zone's (综改示范区管委会). */
+const BODY_NEXT = /^(?:执委会|执行委员会|理事会|两区一县)/;
 /** A boundary description (四至: 东至大海，西至公路) uses 东至/西至/南至/北至 as directions. */
 const FOUR_BOUNDS = /[东西南北]至/g;
 /** After a demonstrative and a classifier (这片江山, 一座宝山) a name is a common noun. */
