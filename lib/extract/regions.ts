@@ -152,6 +152,11 @@ function build(): Built {
     if (name !== short && name !== full) add(name, [id], kind === "town" ? "short" : "alias");
     for (const a of extra) add(a, [id], "alias");
     // An autonomous prefecture is written by its short name and 州 (黔东南苗族侗族自治州 → 黔东南州).
+    // A province is also written with 地区 (台湾地区, 江苏地区), which jieba may keep as one word.
+    if (kind === "province" && short !== full) {
+      add(`${short}地区`, [id], "alias");
+      region.aliases.push(`${short}地区`);
+    }
     if (kind === "city" && full.endsWith("自治州") && short !== full && !short.endsWith("州")) {
       add(`${short}州`, [id], "alias");
       region.aliases.push(`${short}州`);
@@ -280,7 +285,7 @@ export const GOVERNMENT_SUFFIX = /(?:人民政府|政府|办公厅|办公室|人
 
 const STREET_SUFFIX = ["路", "东路", "西路", "南路", "北路", "中路", "大道", "大街", "街", "巷", "弄"];
 /** A place name opening a company, brand or product name is part of that name (金山软件, 杭州银行, 金华火腿), not a mention. */
-const BRAND_NEXT = /^(?:软件|科技|集团|股份|控股|电子|银行|证券|保险|电器|汽车|药业|制药|实业|网络|传媒|航空|电力|能源|置业|地产|啤酒|电视台|日报|晚报|卫视|客户端|足球|篮球|队|火腿|烤鸭|炒饭|板鸭|酱鸭|米线|拉面|醋|黄酒|龙井|绿茶|白茶|红茶|白酒|米酒|汤圆|年糕|月饼|粽子|小笼|咸鸭蛋|大闸蟹|龙虾|梨|蜜桔|柑橘|杨梅|枇杷|板栗|大米|香米|丝绸|刺绣|绣品|香醋|陈醋|米醋|毛峰|毛尖|瓜片|碧螺春|排骨|盐水鸭|鸭血粉丝|紫砂|萝卜干|酱菜|腐乳|豆腐干|茶干|麻糕|酥糖|水蜜桃|银鱼|扒鸡|肴肉|螺蛳粉|热干面|麻花|烧鸡|凉皮|米粉|小吃|小面|酱(?:排骨|肉|牛肉))/;
+const BRAND_NEXT = /^(?:软件|科技|集团|股份|控股|电子|银行|证券|保险|电器|汽车|药业|制药|实业|网络|传媒|航空|电力|能源|置业|地产|啤酒|电视台|日报|晚报|卫视|客户端|足球|篮球|队|火腿|烤鸭|炒饭|板鸭|酱鸭|米线|拉面|醋|黄酒|龙井|绿茶|白茶|红茶|白酒|米酒|汤圆|年糕|月饼|粽子|小笼|咸鸭蛋|大闸蟹|龙虾|梨|蜜桔|柑橘|杨梅|枇杷|板栗|大米|香米|丝绸|刺绣|绣品|香醋|陈醋|米醋|毛峰|毛尖|瓜片|碧螺春|排骨|盐水鸭|鸭血粉丝|紫砂|萝卜干|酱菜|腐乳|豆腐干|茶干|麻糕|酥糖|水蜜桃|银鱼|扒鸡|肴肉|螺蛳粉|热干面|麻花|烧鸡|凉皮|米粉|小吃|小面|酱(?:排骨|肉|牛肉)|(?:旅游)?(?:年卡|联票)|[城交国文农水]投(?![资入放]))/;
 /** A brand word opening a government department's name is the department (厦门市|科技局, 上海市|交通委): the place is its jurisdiction. */
 const brandNext = (rest: string) => {
   const m = BRAND_NEXT.exec(rest);
@@ -298,12 +303,21 @@ const PAPER_NEXT = /^(?:日|晚|早|晨|商|时|周|快|画|青年|法制|都市
  * word after the place is a name jieba does not know as a word (x) or a proper name, then a firm word follows.
  */
 const FIRM_AFTER_TRADE_NAME = /^(?:(?![的在和与及、，])\p{Script=Han}){0,6}?(?:律师事务所|会计师事务所|事务所|有限责任公司|股份有限公司|有限公司|公司|集团|商行)/u;
+/** A place opening the name of a works crew or building firm (杭州新城建筑工程队, 苏州某某装饰工程公司): its name whatever jieba tags the words between. */
+const CREW_AFTER = /^(?:(?![的在和与及、，。])\p{Script=Han}){0,6}?(?:建筑|建设|工程|施工|装饰|装修|安装|运输)(?:工程)?(?:队|处|公司)/u;
+/** A place before a food jieba does not cut as a word of the place (清远|鸡, 天津|狗不理|包子): a dish or breed named after the place. */
+const FOOD_AFTER = /^(?:(?![的在和与及、，。])\p{Script=Han}){0,3}?(?:包子|饺子|馄饨|烧卖|牛肉汤|羊肉汤|鸡(?![蛋肉价])|鹅(?![蛋肉价]))/u;
+const DASH = /[—–－-]/;
+/** The rest of a jieba word after a place name that makes the word a port, airport or station there (北仑|港, 萧山|机场). */
+const FACILITY_WORD = /^(?:港|港区|机场|码头|火车站|高铁站|东站|西站|南站|北站)$/;
 const TRADE_NAME_TAG = new Set(["x", "nz", "nr", "nrt", "nrfg"]);
 const PROPER_NAME_TAG = /^(?:nz|nr|nrt|nrfg)$/;
 /** The last character of a site's or landmark's name (寺, 塔, 园, 湖, 桥, 站 …). */
 const SITE_END = /[寺庙观庵宫殿塔阁楼亭园苑湖山峰岭洞泉溪潭桥村街路巷镇洲岛江河港站场馆]$/;
 /** A place's short name opening an event's name (香港经济学家论坛, 杭州国际动漫节): the words up to the event word, no particle between. */
 const EVENT_AFTER = /^(?:(?![的在和与及、，。])\p{Script=Han}){0,8}?(?:论坛|峰会|博览会|交易会|运动会|电影节|艺术节|文化节|旅游节|动漫节)/u;
+/** Games named after their host city (杭州亚运会, 南京青奥会): the games word right after the name (北京|参加冬奥会 is the city). */
+const GAMES_AFTER = /^(?:亚运|奥运|全运|大运|冬奥|青奥|亚残运|残运|世运)会/;
 /** What only a person does right after a name (在吴江主持下, 江宁笑着说, 金华在发言中说): the name is a person's. */
 const PERSON_AFTER = /^(?:的?主持下|笑着|笑道|说道|点头|摇头|站起来|在发言中说|告诉记者|对记者说)/;
 /**
@@ -333,8 +347,15 @@ const DYNASTY_BEFORE = /(?:太平天国|南北朝|[南北]宋|[东西]汉|[东�
 const HISTORICAL_NEXT = /^(?:府(?![院办])|郡|州(?![市区县]))/;
 /** A combination of abbreviations before a bridge or tunnel is the crossing's name (沪通长江公铁大桥), not its places (a railway named so runs through them). */
 const ABBR_FACILITY_NEXT = /^(?:长江|跨江|过江|跨海|公铁|公路|铁路)*(?:大桥|隧道|过江通道|跨江通道|跨海通道)/;
-/** 示范区 naming the zone's own bodies (示范区执委会, 理事会) is the zone itself, like 嘉善县人民政府 is 嘉善; a 管委会 is any zone's (综改示范区管委会). */
-const BODY_NEXT = /^(?:执委会|执行委员会|理事会)/;
+/** A road, railway or line named by the places it joins (沪杭高速, 京沪高铁, 沪陕高速): the route's name, not its places. */
+const ROUTE_NEXT = /^(?:高速|公路|铁路|高铁|城际|线|路|大道)/;
+/**
+ * A motorway named by its two ends (沪杭高速, 沪宁高速公路) is the road's name; a railway named by its cities (沪苏嘉城际铁路)
+ * is built through them and still names them, as the extraction gold reads it.
+ */
+const MOTORWAY_NEXT = /^(?:高速|公路)/;
+/** 示范区 naming the zone's own bodies (示范区执委会, 理事会) or its members (示范区两区一县: 青浦, 吴江, 嘉善) is the zone itself, like 嘉善县人民政府 is 嘉善; a 管委会 is any zone's (综改示范区管委会). */
+const BODY_NEXT = /^(?:执委会|执行委员会|理事会|两区一县)/;
 /** A boundary description (四至: 东至大海，西至公路) uses 东至/西至/南至/北至 as directions. */
 const FOUR_BOUNDS = /[东西南北]至/g;
 /** After a demonstrative and a classifier (这片江山, 一座宝山) a name is a common noun. */
@@ -458,7 +479,7 @@ function countryNames(): Dictionary<true> {
 }
 
 /** A foreign address chain ends right before a name: a country and its own divisions (日本|岛根县|, 越南|老街省|, 韩国|). */
-const FOREIGN_CHAIN = /^(?:\p{Script=Han}{1,5}?[省县市州道郡都府区])*$/u;
+const FOREIGN_CHAIN = /^(?:\s*\p{Script=Han}{1,5}?[省县市州道郡都府区])*\s*$/u;
 function foreignBefore(text: string, i: number, prev: Candidate | undefined): boolean {
   const dict = countryNames();
   for (let s = Math.max(0, i - 16); s < i - 1; s++) {
@@ -525,7 +546,7 @@ function abbreviationAt(text: string, i: number, seg: Segmentation, paragraph: n
   let b = i + 1;
   while (b < text.length && isAbbr(b)) b++;
   const taken: Candidate = { text: ch, start: i, end: i + 1, form: { ids: [code], kind: "abbreviation" }, reason: "abbreviation", paragraph };
-  if (b - a >= 2) return ABBR_LIST_NEXT.test(text.slice(b)) || provinceRun(text, a, b) ? taken : undefined;
+  if (b - a >= 2) return ABBR_LIST_NEXT.test(text.slice(b)) || provinceRun(text, a, b) || knownCombination(text, a, b, seg) ? taken : undefined;
   const reading = abbreviationReading(ch);
   if (!reading) return undefined;
   const next = seg.tags.get(i + 1);
@@ -550,13 +571,54 @@ function abbreviationAt(text: string, i: number, seg: Segmentation, paragraph: n
   return BRAND_NEXT.test(text.slice(i + 1)) ? undefined : taken;
 }
 
+/** Verbs of an integration slogan (融杭联甬接沪: merge with 杭州, link with 宁波, connect to 上海). */
+const SLOGAN_VERB = new Set([..."融联接"]);
+let letters: Map<string, string> | undefined;
+/**
+ * What one character stands for in the curated combinations, where each character is one place (沪杭 → 杭 is 杭州,
+ * 通苏嘉甬 → 甬 宁波), with the abbreviations; a character read two ways across combinations (苏: 江苏 or 苏州) is left out.
+ */
+function letterMap(): Map<string, string> {
+  if (letters) return letters;
+  const seen = new Map<string, Set<string>>();
+  for (const [form, ids] of Object.entries(overlay.composites))
+    if ([...form].length === ids.length) [...form].forEach((c, k) => seen.set(c, (seen.get(c) ?? new Set()).add(ids[k] as string)));
+  letters = new Map([...seen].filter(([, ids]) => ids.size === 1).map(([c, ids]) => [c, [...ids][0] as string]));
+  for (const [c, code] of get().abbreviations) if (!letters.has(c) && !seen.has(c)) letters.set(c, code);
+  return letters;
+}
+
+/**
+ * A character of an integration slogan of two or more verb–place pairs (融杭联甬接沪, 融沪接杭): each character after a
+ * verb is the place the curated combinations read it as.
+ */
+function sloganAt(text: string, i: number, paragraph: number): Candidate | undefined {
+  const map = letterMap();
+  const code = map.get(text[i] as string);
+  const pair = (k: number) => SLOGAN_VERB.has(text[k - 1] ?? "") && map.has(text[k] ?? "");
+  if (!code || !pair(i)) return undefined;
+  let n = 1;
+  for (let k = i - 2; pair(k); k -= 2) n++;
+  for (let k = i + 2; pair(k); k += 2) n++;
+  return n >= 2 ? { text: text[i] as string, start: i, end: i + 1, form: { ids: [code], kind: "abbreviation" }, reason: "abbreviation", paragraph } : undefined;
+}
+
 /**
  * A run of three or more provinces' abbreviations (苏浙鲁, 川陕甘) lists them wherever it stands, unless it names a
  * road, line or crossing (沪陕高速); two (苏宁, 沪青) still need a listing word after them.
  */
 function provinceRun(text: string, a: number, b: number): boolean {
   const provinces = new Set(Object.values(overlay.abbreviations));
-  return b - a >= 3 && [...text.slice(a, b)].every((c) => provinces.has(c)) && !ABBR_FACILITY_NEXT.test(text.slice(b)) && !/^(?:高速|公路|铁路|高铁|城际|线|路|大道)/.test(text.slice(b));
+  return b - a >= 3 && [...text.slice(a, b)].every((c) => provinces.has(c)) && !ABBR_FACILITY_NEXT.test(text.slice(b)) && !ROUTE_NEXT.test(text.slice(b));
+}
+
+/**
+ * A pair of abbreviations jieba's dictionary knows as one abbreviation (港澳/j, 京沪/j) names both places, unless it names a
+ * road, line or crossing after it (京沪高铁, 沪杭高速).
+ */
+function knownCombination(text: string, a: number, b: number, seg: Segmentation): boolean {
+  const w = seg.tags.get(a);
+  return w?.end === b && w.tag === "j" && !ROUTE_NEXT.test(text.slice(b)) && !ABBR_FACILITY_NEXT.test(text.slice(b));
 }
 
 /** Whether a full name longer than the stop phrase ending at `end` starts at i and continues the chain of the place just before it. */
@@ -594,6 +656,8 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
       const after = text.slice(end, end + 2);
       if (STREET_SUFFIX.some((s) => after.startsWith(s)) && !/[区县市镇乡省]$/.test(surface)) continue;
       if (brandNext(text.slice(end)) || NOT_DIVISION_NEXT.test(text.slice(end))) continue;
+      // 沙湾区|块 in 南沙湾区块: 区块 (a block) is a word, the 区 is not a district's suffix.
+      if (surface.endsWith("区") && text[end] === "块") continue;
       if (!LEVEL_SUFFIX.test(surface) && HISTORICAL_NEXT.test(text.slice(end))) continue;
       if (/^[东西南北]至$/.test(surface) && (text.slice(Math.max(0, i - 30), end + 30).match(FOUR_BOUNDS)?.length ?? 0) >= 2) continue;
       const prev = out[out.length - 1];
@@ -611,7 +675,7 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
         // Abbreviation combinations (沪苏浙皖, 青吴嘉) are curated and never part of another word.
         if (form.kind === "composite") {
           // The whole name is the facility's (沪苏嘉城际铁路): none of its shorter combinations (沪苏) is read either.
-          if (ABBR_FACILITY_NEXT.test(text.slice(end))) {
+          if (ABBR_FACILITY_NEXT.test(text.slice(end)) || MOTORWAY_NEXT.test(text.slice(end))) {
             skipTo = end;
             break;
           }
@@ -630,7 +694,14 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           // The word after is a name but no place's (汇达丰/x, 同仁堂/nr: 同仁 alone is a county, 同仁堂 is not).
           const otherName = form.kind === "short" && nextWord !== undefined && TRADE_NAME_TAG.has(nextWord.tag) && ![...dict.allAt(text, end)].some((m) => m.form.length === nextWord.end - end);
           if (otherName && FIRM_AFTER_TRADE_NAME.test(text.slice(end))) continue;
-          if (form.kind === "short" && EVENT_AFTER.test(text.slice(end))) continue;
+          if (form.kind === "short" && (EVENT_AFTER.test(text.slice(end)) || GAMES_AFTER.test(text.slice(end)))) continue;
+          if (form.kind === "short" && (CREW_AFTER.test(text.slice(end)) || FOOD_AFTER.test(text.slice(end)))) continue;
+          // 金山|云, 阿里|云: 云 cut as a word of its own after a name is a cloud service's brand (云南 and 云计算 are words).
+          if (form.kind === "short" && next === "云" && nextWord?.end === end + 1) continue;
+          // A township's short name beside a dash names one end of a road or a zone (大——西坞高速, 顶山—汊河…示范区), or before
+          // 文化 an archaeological culture (河姆渡文化, 良渚文化 is the culture as much as the town).
+          const town = form.kind === "short" && form.ids.every((id) => get().regions.get(id)?.kind === "town");
+          if (town && (DASH.test(text[i - 1] ?? "") || DASH.test(text[end] ?? "") || /^文化/.test(text.slice(end)))) continue;
           // A province's or city's short name right before a proper name that is no place (北京|同仁堂/nr, 广州|本田/nz) opens a
           // firm's or brand's name; a district's before a firm is the firm's site there (青浦|华为, 青浦|复旦…中心), and a site's
           // name stays a mention of where it stands (镇江|金山寺, 杭州|灵隐寺).
@@ -644,7 +715,12 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
         if (misplaced && !lenient && (form.kind === "short" || surface.length <= 2)) continue;
         const suffix = form.kind === "full" ? (LEVEL_SUFFIX.exec(surface)?.[0] ?? "") : "";
         // The suffix vouches for the right edge only after a name of two characters or more (和县 in 和|县域 does not).
-        const alignedRight = lenient || bounds.has(end) || (suffix !== "" && surface.length - suffix.length >= 2);
+        // 北仑港/ns, 外高桥港区: jieba keeps a port or station named by its place as one word; the place still ends before it.
+        const facility = seg.tags.get(i);
+        const facilityWord = !!facility && facility.end > end && FACILITY_WORD.test(text.slice(end, facility.end));
+        // A zone's own name ending in 区 (先行启动区|内, where jieba reads 区内) ends there, as a full name's suffix does.
+        const zoneName = form.kind === "alias" && surface.length >= 4 && surface.endsWith("区") && form.ids.every((id) => get().regions.get(id)?.kind === "zone");
+        const alignedRight = lenient || bounds.has(end) || facilityWord || zoneName || (suffix !== "" && surface.length - suffix.length >= 2);
         if (!alignedLeft || !alignedRight) continue;
         // 以古镇 in 嘉善|以|古镇: a name does not start with a one-character function word that jieba reads apart.
         const first = seg.tags.get(i);
@@ -668,6 +744,7 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
       seg ??= segmentation(text);
       taken = abbreviationAt(text, i, seg, paragraph);
     }
+    if (!taken && !skipTo && onlyTowns && !lenient) taken = sloganAt(text, i, paragraph);
     if (taken) {
       out.push(taken);
       i = taken.end;
@@ -686,7 +763,7 @@ function riverNamed(id: string): boolean {
 }
 
 /** Resolution of candidates' readings given the article's anchors (see findRegionsInArticle). */
-function resolver(anchors: Set<string>, anchorsNear: Map<number, Set<string>>): (c: Candidate) => string[] {
+function resolver(anchors: Set<string>, anchorsNear: Map<number, Set<string>>, all: Candidate[] = []): (c: Candidate) => string[] {
   const { regions } = get();
   const supportedBy = (c: Candidate) => {
     // A township's county or its city (for 上海, 北京 … the municipality itself), nearby.
@@ -694,11 +771,21 @@ function resolver(anchors: Set<string>, anchorsNear: Map<number, Set<string>>): 
     // How far up the nearest place the article names is (0: the parent): 徐州 backs 徐州's 鼓楼区 before 江苏 backs both.
     return (id: string) => {
       const up = ancestorIds(id);
+      // A member of a zone named nearby (西塘镇 beside 先行启动区, whose members are its five towns) is backed by the zone.
+      if ([...near].some((z) => regions.get(z)?.members?.includes(id))) return 0;
       const k = regions.get(id)?.kind !== "town" ? up.findIndex((a) => anchors.has(a)) : up.slice(0, townReach(id)).findIndex((a) => near.has(a));
       return k < 0 ? Infinity : k;
     };
   };
   const resolved = new Map<Candidate, string[]>();
+  // An ambiguous name is decided by the place its chain continues with (普陀区|长寿路街道 is 上海's 普陀, 鼓楼区|湖南路街道
+  // 南京's 鼓楼) when exactly one of its readings contains one of the next place's readings.
+  for (const c of all) {
+    const p = c.chainParent;
+    if (!p || p.form.ids.length < 2 || p.form.kind === "composite" || p.form.kind === "abbreviation") continue;
+    const parents = p.form.ids.filter((pid) => c.form.ids.some((id) => ancestorIds(id).includes(pid)));
+    if (parents.length === 1) resolved.set(p, parents);
+  }
   const resolve = (c: Candidate): string[] => {
     const done = resolved.get(c);
     if (done) return done;
@@ -765,7 +852,7 @@ export function findRegionsInArticle(paragraphs: { index: number; text: string }
       near.add(a);
     }
   }
-  const resolve = resolver(anchors, anchorsNear);
+  const resolve = resolver(anchors, anchorsNear, all);
   // An address chain is one mention of its most specific place (上海市青浦区 → 青浦, written in full).
   const absorbed = new Set<Candidate>();
   const startOf = new Map<Candidate, Candidate>();
