@@ -148,6 +148,16 @@ const JOINED = /^(?:了)?(?:[^，,。；]{0,16}(?:都市圈|经济圈|城市群|
 // 完成建设后现已…, 开通运营后,: a verb and its object closed by 后/前/时 make a time clause too.
 const VO_TIME_AFTER = /^\p{Script=Han}{1,4}?(之后|以后|后|之前|以前|时)(?=[，,；\s]|现|已|将|就|便|即|再|又|才)/u;
 const CEREMONY_AFTER = /^(仪式|典礼|活动)/;
+/** 推出/公示 publish a document or a list (推出…清单, 公示…草案), not a product or a result (推出新款手机). */
+const PUBLISHED_THING = /(清单|名单|目录|成果|方案|计划|规划|草案|举措|措施|政策|办法|意见|指南|报告|标准|条例|规定|细则|《)/;
+/** 建立/增设 set up a body or a mechanism (建立…工作机制, 增设…部), not 建立联系 or 建立在…之上. */
+const SET_UP_THING = /^(?!健全|在|起|了?(?:联系|关系|友谊|信任))[^，,。；]{0,24}?(机制|体系|制度|联盟|中心|平台|委员会|办公室|工作组|小组|部|处|局|基金|联席会议)/;
+/** 正式对外开放, 将于5月对外开放: a place opened to the public; not 扩大对外开放 (the policy). */
+const OPENED_BEFORE = /(正式|免费|首次|率先|全面|日|月|年|起|将|已|于|并|同步)$/;
+/** 通过专家评审, 通过了国家验收: a review passed. */
+const REVIEW_PASSED = /^通过了?(?![^，,。；]{0,10}?(?:竣工|完工))[^，,。；]{0,10}?(评审|验收|论证|审查|联审|审定|鉴定|评估)/;
+/** 呼吁华盛顿建立一个联盟, 建议尽快出台: what someone calls for is not an event. */
+const URGED = /呼吁|敦促|倡议|主张|建议|提议/;
 const NEGATION_BEFORE = /(未|尚未|没有|不|无法|暂未|难以)$/;
 
 function findActions(text: string, from: number, to: number, names: readonly EntityMention[]): ActionHit[] {
@@ -161,21 +171,33 @@ function findActions(text: string, from: number, to: number, names: readonly Ent
       id = "开工";
     }
     // 通过了《决定》: a document passed; 实施 is an event only when something is put in force (起实施, 正式实施, 《…》实施), not 实施…战略.
-    if (!verb && /^通过了?《/.test(text.slice(i, i + 4))) {
+    if (!verb && (/^通过了?《/.test(text.slice(i, i + 4)) || REVIEW_PASSED.test(text.slice(i, to)))) {
       verb = "通过";
       id = "通过";
     }
     // 由A和B组成, 重要组成部分: 组成 tells what something consists of; it forms an organization only as 组成(了)X.
     // 由复旦大学、南京大学…联合组建: likewise who formed it, told of an organization already named.
-    if ((verb === "组成" || verb === "组建") && (/由[^，,。；]*$/.test(text.slice(from, i)) || /^(部分|单位|人员|成员|结构|要素)/.test(text.slice(i + 2)))) {
+    // 该中心于2019年5月由…共同组建: with a date of its own in the clause, it is the founding.
+    const ownDate = /(?:\d|[一二三四五六七八九十])(?:年|月|日)[^，,。；]*由[^，,。；]*$/.test(text.slice(from, i));
+    if ((verb === "组成" || verb === "组建") && ((/由[^，,。；]*$/.test(text.slice(from, i)) && !ownDate) || /^(部分|单位|人员|成员|结构|要素)/.test(text.slice(i + 2)))) {
       i += verb.length;
       continue;
     }
-    if (id === "实施" && verb === "实施" && !/(起|正式|开始|印发|》|施行)[\s“”"]*$/.test(text.slice(Math.max(from, i - 3), i))) {
+    // 自7月1日起在长三角全域实施: a date from which on puts it in force, even with a place between.
+    const fromDate = /起[^，,。；起]{0,12}$/.test(text.slice(from, i));
+    if (id === "实施" && verb === "实施" && !fromDate && !/(起|正式|开始|印发|》|施行)[\s“”"]*$/.test(text.slice(Math.max(from, i - 3), i))) {
       i += verb.length;
       continue;
     }
-    if (verb === "加入" && !JOINED.test(text.slice(i + 2, to))) {
+    const clauseEnd = text.slice(i).search(/[，,。；;]/);
+    const rest = text.slice(i + (verb?.length ?? 0), clauseEnd < 0 ? to : Math.min(to, i + clauseEnd));
+    const clauseBefore = text.slice(from, i).replace(/^.*[，,。；;]/, "");
+    const notAnEvent =
+      (verb === "加入" && !JOINED.test(text.slice(i + 2, to))) ||
+      ((verb === "推出" || verb === "公示") && !PUBLISHED_THING.test(verb === "推出" ? rest : clauseBefore + rest)) ||
+      ((verb === "建立" || verb === "增设") && !SET_UP_THING.test(rest)) ||
+      (verb === "对外开放" && !OPENED_BEFORE.test(text.slice(Math.max(from, i - 2), i)));
+    if (verb && notAnEvent) {
       i += verb.length;
       continue;
     }
@@ -199,7 +221,8 @@ function findActions(text: string, from: number, to: number, names: readonly Ent
     const noun = NOUN_AFTER.test(after) && !(id === "举行" && /^会(议|谈|晤)/.test(after));
     const skip = inName || noun || TIME_AFTER.test(after) || VO_TIME_AFTER.test(after) || NEGATION_BEFORE.test(text.slice(Math.max(from, i - 2), i));
     // 竣工投用, 建成开通: two construction verbs back to back tell one event (the first names it).
-    const glued = out.at(-1)?.end === i && BUILD_ACTIONS.has(out.at(-1)?.id ?? "") && BUILD_ACTIONS.has(id);
+    // 印发实施, 发布施行: a document issued and put in force in one breath is its issuing.
+    const glued = out.at(-1)?.end === i && ((BUILD_ACTIONS.has(out.at(-1)?.id ?? "") && BUILD_ACTIONS.has(id)) || (DOC_ACTIONS.has(out.at(-1)?.id ?? "") && id === "实施"));
     if (!skip && !glued) out.push({ id, start: i, end, ceremony: CEREMONY_AFTER.test(after) });
     i = end;
   }
@@ -591,7 +614,7 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       // The last clause of a paragraph the page cut off (…九城市人大工作交): what the event is about is lost.
       if (ctx.cut && clause.end >= text.length) return;
       if (HYPOTHETICAL.test(text.slice(sent.start, verb.start)) || SPECULATIVE.test(text.slice(clause.start, verb.start))) return;
-      if (WELCOMED.test(text.slice(clause.start, verb.start))) return;
+      if (WELCOMED.test(text.slice(clause.start, verb.start)) || URGED.test(text.slice(clause.start, verb.start))) return;
       // 发布消息称, 会上表示: a statement reported, not an event.
       if (REPORTED.test(text.slice(verb.end, clause.end)) || REPORTED.test(text.slice(clause.start, verb.start))) return;
       // 启动应急响应, 启动疏散程序: an emergency procedure set going is an operation, not a milestone.
