@@ -103,24 +103,27 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, pub: PublishedDate) 
   },
   {
     // 年底 / 年初 alone: the end or start of the publication year (并将在年底完工).
-    re: /(?<![\d零〇○一二三四五六七八九十今去明前后上本当近多每])年(底|末|初)(?![期步])/y,
+    // 年内将…: within the publication year.
+    re: /(?<![\d零〇○一二三四五六七八九十今去明前后上本当近多每])年(底|末|初|内)(?![期步])/y,
     resolve: (m, pub) => {
       const { y } = pubParts(pub);
       if (y === null) return { value: null, precision: null, relative: true };
+      if (m[1] === "内") return { value: String(y), precision: "year", relative: true };
       return { value: `${y}-${m[1] === "初" ? "01" : "12"}`, precision: "month", relative: true };
     },
   },
   {
     // 上月, 上个月, 本月底, 下月: the publication's month shifted; 上周, 本周, 下周: that week's month, when the
     // whole week (Monday to Sunday) lies in one month, else no month is given rather than a guessed one.
-    re: /(上个?月|本月|下个?月|上周|本周|下周)(底|末|初(?!步)|中旬|上旬|下旬)?(?![份度])/y,
+    // 本月8日, 上月12日: that month's day.
+    re: new RegExp(`(上个?月|本月|下个?月|上周|本周|下周)(?:(底|末|初(?!步)|中旬|上旬|下旬)|(?<=月)${D}[日号])?(?![份度])`, "y"),
     resolve: (m, pub) => {
       const p = pubParts(pub);
       const off = /^上/.test(m[1] as string) ? -1 : /^下/.test(m[1] as string) ? 1 : 0;
       if (p.y === null || p.m === null) return { value: null, precision: null, relative: true };
       if (/月/.test(m[1] as string)) {
         const months = p.y * 12 + (p.m - 1) + off;
-        return { ...iso(Math.floor(months / 12), (months % 12) + 1, null), relative: true };
+        return { ...iso(Math.floor(months / 12), (months % 12) + 1, num(m[3])), relative: true };
       }
       if (p.d === null) return { value: null, precision: null, relative: true };
       const day = new Date(Date.UTC(p.y, p.m - 1, p.d));
@@ -332,7 +335,8 @@ export function relativeAnchor(texts: readonly string[], pub: PublishedDate): Pu
       const line = findDates(`${m[1]}月${m[2]}日`, pub)[0]?.value;
       const lag = line ? (new Date(`${pub.published}T00:00:00Z`).getTime() - new Date(`${line}T00:00:00Z`).getTime()) / 86400000 : Infinity;
       if (!line || lag < 0 || lag > MAX_DATELINE_LAG_DAYS) return { published: null, precision: null };
-      break;
+      // 新华社南京12月26日电 今天…: the report's relative days are the dateline's, not the page's.
+      return { published: line, precision: "day" };
     }
   }
   return pub;
