@@ -98,7 +98,8 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, pub: PublishedDate) 
   {
     // 次年3月, 翌年, 同年5月, 当年10月, 同月: relative to the year (month) the passage narrates, not to the publication; left
     // unresolved here and dated by `narrativeDates` (当年 only with a month: 当年的 is "back then").
-    re: new RegExp(`(?:(次年|翌年|同年)(?:${M}月(?:${D}[日号])?|(底|末|初(?!步)))?|(当年)${M}月(?:${D}[日号])?|同月(?:${D}[日号])?)`, "y"),
+    // 这一年(3月), 那一年, 当年, (a time clause): the year the page last named.
+    re: new RegExp(`(?:(次年|翌年|同年|这一年|那一年)(?:${M}月(?:${D}[日号])?|(底|末|初(?!步)))?|(当年)${M}月(?:${D}[日号])?|当年(?=[，,])|同月(?:${D}[日号])?)`, "y"),
     resolve: () => ({ value: null, precision: null, relative: true }),
   },
   {
@@ -172,7 +173,7 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, pub: PublishedDate) 
 ];
 
 // Characters a date can start with: digits, Chinese numerals and the first character of relative words.
-const DATE_START = new Set([..."0123456789零〇○一二三四五六七八九十今去明前后上本下昨年次翌同当"]);
+const DATE_START = new Set([..."0123456789零〇○一二三四五六七八九十今去明前后上本下昨年次翌同当这那"]);
 
 /**
  * Dates in a text: absolute (2023年2月, 2024-07-29, 二〇二四年), ranges (12月8日至9日, 2021—2035年) and
@@ -235,15 +236,28 @@ function governingDate(text: string, d: DateMatch): string | null | undefined {
  * that leads its clause (`governingDate`); a deadline or running total ends the narration; 今年/去年 always
  * mean the publication's year and are left alone. Pure: the paragraph's text and dates in, dates out.
  */
-export function narrativeDates(text: string, dates: readonly DateMatch[], pub: PublishedDate): DateMatch[] {
+export function narrativeDates(text: string, dates: readonly DateMatch[], pub: PublishedDate, earlierYear: string | null = null): DateMatch[] {
   let governing: string | null = null;
   // The governing date is the passage's own (an absolute date, or one this pass resolved), not the publication's.
   let narrated = false;
+  // The last year the page named (here or in an earlier paragraph): what 这一年/当年, refer to.
+  let lastYear = earlierYear;
+  // A year stated as such (2023年,… / 这一年3月…): the bare months after it in the paragraph are of that year.
+  let yearRef: number | null = null;
   return dates.map((d) => {
     let out = d;
     let resolvedHere = false;
-    const m = /^(次年|翌年|同年|当年|同月)/.exec(d.text);
-    if (m?.[1] === "同月") {
+    const m = /^(次年|翌年|同年|当年|同月|这一年|那一年)/.exec(d.text);
+    if (m && /这一年|那一年|当年/.test(m[1] as string) && !(m[1] === "当年" && d.text.length > 2)) {
+      // 这一年3月, 当年,: the year the page last named, else no date.
+      const rest = d.text.slice(m[0].length);
+      const part = /^(底|末|初)$/.exec(rest);
+      const year = lastYear ? Number(lastYear) : null;
+      const resolved = year === null ? { value: null, precision: null } : part ? { value: `${year}-${part[1] === "初" ? "01" : "12"}`, precision: "month" as const } : rest ? onYear(rest, year) : { value: String(year), precision: "year" as const };
+      out = { ...d, ...resolved };
+      resolvedHere = year !== null;
+      yearRef = year;
+    } else if (m?.[1] === "同月") {
       // 同月(12日): the month the passage narrates, when the governing date has one.
       const month = governing && narrated && governing.length >= 7 ? governing.slice(0, 7) : null;
       const day = /^同月(\d{1,2})[日号]/.exec(d.text);
@@ -260,7 +274,10 @@ export function narrativeDates(text: string, dates: readonly DateMatch[], pub: P
       const resolved = onYear(d.text, Number(governing.slice(0, 4)));
       // 2018年12月,…3月…: a month before the governing one may be the next year's.
       const follows = !!resolved.value && resolved.value.slice(0, 7) >= governing.slice(0, Math.min(7, resolved.value.length, governing.length));
-      if (d.value === null && !pub.published) {
+      if (yearRef !== null && follows) {
+        out = { ...d, ...resolved };
+        resolvedHere = true;
+      } else if (d.value === null && !pub.published) {
         if (follows) {
           out = { ...d, ...resolved };
           resolvedHere = true;
@@ -276,7 +293,11 @@ export function narrativeDates(text: string, dates: readonly DateMatch[], pub: P
     if (g !== undefined) {
       governing = g;
       narrated = g !== null && (!out.relative || resolvedHere);
+      // A year stated alone (2023年,) sets the paragraph's year; a finer absolute date or a deadline ends it.
+      if (g === null || (!out.relative && g.length > 4)) yearRef = null;
+      else if (!out.relative && g.length === 4) yearRef = Number(g);
     }
+    if (!out.relative && out.value) lastYear = out.value.slice(0, 4);
     return out;
   });
 }
