@@ -257,6 +257,10 @@ export function narrativeDates(text: string, dates: readonly DateMatch[], pub: P
       out = { ...d, ...resolved };
       resolvedHere = year !== null;
       yearRef = year;
+      if (resolved.value) {
+        governing = resolved.value;
+        narrated = true;
+      }
     } else if (m?.[1] === "同月") {
       // 同月(12日): the month the passage narrates, when the governing date has one.
       const month = governing && narrated && governing.length >= 7 ? governing.slice(0, 7) : null;

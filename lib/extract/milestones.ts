@@ -126,8 +126,10 @@ function coordinated(text: string, anchors: readonly Anchor[], a: Anchor): Ancho
     if (!/^\s*(、|和|及|与|,|，)\s*$/.test(text.slice(prev.end, (group[0] as Anchor).start))) break;
     group.unshift(prev);
   }
-  // The members share the verb across a list of subjects (2017年7月、2018年6月,嘉兴、杭州、…、合肥先后加入).
-  return group.length > 1 && /^[，,]?[^，,。；]{0,40}?(先后|分别|相继)/.test(text.slice(a.end)) ? group : [a];
+  // The members share the verb across a list of subjects (2017年7月、2018年6月,嘉兴、杭州、…、合肥先后加入), or
+  // the list follows 先后/分别 (先后于3月和10月通过).
+  const told = /^[，,]?[^，,。；]{0,40}?(先后|分别|相继)/.test(text.slice(a.end)) || /(先后|分别|相继)(于|在)?$/.test(text.slice(0, (group[0] as Anchor).start));
+  return group.length > 1 && told ? group : [a];
 }
 
 /** 5月23日上午, / 2019年以来, / 今年6月,: a clause that is only a time sets the time of the clauses after it. */
