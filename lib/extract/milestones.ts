@@ -33,7 +33,7 @@ export interface MilestoneContext {
    * 会上/论坛期间 in a sentence without a date of its own refer to (in the same or the next paragraph).
    */
   lastDay?: { value: string; paragraph: number };
-  lastMeeting?: { value: string; precision: DatePrecision; paragraph: number };
+  lastMeeting?: { value: string; precision: DatePrecision; paragraph: number; name?: string };
 }
 
 interface Anchor {
@@ -86,7 +86,10 @@ const AT_MEETING = /^[\s“”"]*(?:会上|会议上|(?:会议|大会|论坛|峰
 function meetingAnchor(text: string, sent: { start: number; end: number }, paragraph: number, ctx: MilestoneContext): Anchor | null {
   const m = AT_MEETING.exec(text.slice(sent.start, sent.end));
   const meeting = ctx.lastMeeting;
-  if (!m || !meeting || paragraph - meeting.paragraph > 1) return null;
+  // 座谈会上 names the kind of the meeting it refers to: the last one of that kind, however far back (no other meeting since).
+  const kind = /(座谈会|论坛|峰会|年会|博览会|大会|推进会|联席会议?)(?:期间|上)/.exec(m?.[0] ?? "")?.[1];
+  const sameKind = !!kind && !!meeting?.name?.endsWith(kind);
+  if (!m || !meeting || (paragraph - meeting.paragraph > 1 && !sameKind)) return null;
   const start = sent.start + m.index + (m[0].length - m[0].trimStart().length);
   return { start, end: sent.start + m.index + m[0].length, value: meeting.value, precision: meeting.precision, endValue: null, lead: null, from: false };
 }
@@ -154,6 +157,8 @@ const CEREMONY_AFTER = /^(仪式|典礼|活动)/;
 const PUBLISHED_THING = /(清单|名单|目录|成果|方案|计划|规划|草案|举措|措施|政策|办法|意见|指南|报告|标准|条例|规定|细则|《)/;
 /** 建立/增设 set up a body or a mechanism (建立…工作机制, 增设…部), not 建立联系 or 建立在…之上. */
 const SET_UP_THING = /^(?!健全|在|起|了?(?:联系|关系|友谊|信任))[^，,。；]{0,24}?(机制|体系|制度|联盟|中心|平台|委员会|办公室|工作组|小组|部|处|局|基金|联席会议)/;
+/** …共同保护机制基本建立。: the body or mechanism told before the verb, which ends its clause. */
+const SET_UP_HEAD = /(机制|体系|制度|联盟|委员会|办公室|工作组)(?:已|将|基本|全面|初步|正式|逐步)*$/;
 /** 正式对外开放, 将于5月对外开放: a place opened to the public; not 扩大对外开放 (the policy). */
 const OPENED_BEFORE = /(正式|免费|首次|率先|全面|日|月|年|起|将|已|于|并|同步)$/;
 /** 通过专家评审, 通过了国家验收: a review passed. */
@@ -197,7 +202,7 @@ function findActions(text: string, from: number, to: number, names: readonly Ent
     const notAnEvent =
       (verb === "加入" && !JOINED.test(text.slice(i + 2, to))) ||
       ((verb === "推出" || verb === "公示") && !PUBLISHED_THING.test(verb === "推出" ? rest : clauseBefore + rest)) ||
-      ((verb === "建立" || verb === "增设") && !SET_UP_THING.test(rest)) ||
+      ((verb === "建立" || verb === "增设") && !SET_UP_THING.test(rest) && !(rest === "" && SET_UP_HEAD.test(clauseBefore))) ||
       (verb === "对外开放" && !OPENED_BEFORE.test(text.slice(Math.max(from, i - 2), i)));
     if (verb && notAnEvent) {
       i += verb.length;
@@ -696,7 +701,7 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       out.push(m);
       if (m.status !== "done" || !m.date) continue;
       if (m.precision === "day") ctx.lastDay = { value: m.date, paragraph };
-      if (m.action === "举行" && m.precision) ctx.lastMeeting = { value: m.date, precision: m.precision, paragraph };
+      if (m.action === "举行" && m.precision) ctx.lastMeeting = { value: m.date, precision: m.precision, paragraph, ...(m.subject ? { name: m.subject } : {}) };
     }
   }
   return out;
