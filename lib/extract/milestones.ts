@@ -162,7 +162,7 @@ const SET_UP_HEAD = /(机制|体系|制度|联盟|委员会|办公室|工作组)
 /** 正式对外开放, 将于5月对外开放: a place opened to the public; not 扩大对外开放 (the policy). */
 const OPENED_BEFORE = /(正式|免费|首次|率先|全面|日|月|年|起|将|已|于|并|同步)$/;
 /** 通过专家评审, 通过了国家验收: a review passed. */
-const REVIEW_PASSED = /^通过了?(?![^，,。；]{0,10}?(?:竣工|完工))[^，,。；]{0,10}?(评审|验收|论证|审查|联审|审定|鉴定|评估)/;
+const REVIEW_PASSED = /^通过了?(?![^，,。；]{0,10}?(?:竣工|完工))[^，,。；]{0,10}?(评审|验收|论证|审查|联审|审定|鉴定|评估|审议|[一二三]审)/;
 /** 呼吁华盛顿建立一个联盟, 建议尽快出台: what someone calls for is not an event. */
 const URGED = /呼吁|敦促|倡议|主张|建议|提议/;
 const NEGATION_BEFORE = /(未|尚未|没有|不|无法|暂未|难以)$/;
