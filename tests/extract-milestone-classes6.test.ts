@@ -92,3 +92,15 @@ describe("a meeting referred to by its kind", () => {
     expect(brief(ms)).toEqual(["2023-06-12 举行"]);
   });
 });
+
+describe("the year of a later sentence, and a sentence opening with a short reference", () => {
+  it("今年 ends the narration of an earlier year: a bare month after it is the publication's", () => {
+    const ms = run(["长三角区域合作办公室于2018年1月在上海组建。按照计划,今年三省一市将联合出台评估办法,预计8月前后上线评估平台。"]);
+    expect(brief(ms)).toEqual(["2018-01 成立", "2023 印发 planned", "2023-08 上线 planned"]);
+  });
+
+  it("该工程…,计划于…完工: the sentence is about the project the reference names", () => {
+    const ms = run(["11月,太浦河清水走廊工程开工建设。该工程横跨两省一市,全长约40公里,计划于明年6月完工。"], "2023-12-10");
+    expect(ms.map((m) => `${line(m)} ${m.subject}`)).toEqual(["2023-11 开工 太浦河清水走廊工程", "2024-06 竣工 planned 太浦河清水走廊工程"]);
+  });
+});

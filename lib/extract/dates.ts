@@ -302,6 +302,12 @@ export function narrativeDates(text: string, dates: readonly DateMatch[], pub: P
       else if (!out.relative && g.length === 4) yearRef = Number(g);
     }
     if (!out.relative && out.value) lastYear = out.value.slice(0, 4);
+    // 今年…,预计9月: a year told relative to the publication ends the narration of an earlier year.
+    if (/^(今年|去年|明年|前年|后年|本年|上年)/.test(d.text) && out.value) {
+      governing = out.value;
+      narrated = true;
+      yearRef = Number(out.value.slice(0, 4));
+    }
     return out;
   });
 }

@@ -640,6 +640,11 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
         const topic = clause.start > sent.start ? (topicOf(text, sent, named, verb.id) ?? clauseTopic(text, sent, clause.start, names, named, verb.id)) : null;
         if (topic) subject = topic;
         else if (before && bareBefore(text, sent.start, verb.start, anchors)) subject = topicOf(text, before, named, verb.id);
+        // 该工程串联…,计划于…完工: a sentence opening with a short reference is about what it refers to.
+        const opener = subject ? null : /^[\s“”"]*(?:该|这一|这个|此|上述|这项|这条|这座)(项目|工程|线路|规划|方案|纲要|中心|平台|机构)/.exec(text.slice(sent.start, verb.start));
+        const kind = opener ? SHORT_REF_KIND[opener[1] as string] : undefined;
+        const referent = kind ? (named.filter((e) => e.kind === kind && e.end <= sent.start).at(-1) ?? ctx.last[kind]) : undefined;
+        if (referent && kind && fitsTopic(kind, verb.id)) subject = { name: referent.name, id: referent.id };
       }
       if (!subject && /(以来|之际|之初)$/.test(text.slice(clause.start, clause.end))) {
         const next = clauseAround(text, Math.min(clause.end + 1, sent.end), sent.start, sent.end);
