@@ -87,6 +87,13 @@ describe("a meeting referred to by its kind", () => {
     expect(brief(ms)).toEqual(["2023-06-12 举行", "2023-06-12 发布"]);
   });
 
+  it("会上 in a new paragraph after a flashback meeting borrows no date (which meeting is unclear)", () => {
+    const ms = run(["6月12日,长三角文旅联盟第五届年会在芜湖举行。", "联盟首届年会于2019年5月在上海举行。", "会上,联盟还发布了《长三角红色旅游地图》。"]);
+    expect(brief(ms)).toEqual(["2023-06-12 举行", "2019-05 举行"]);
+    // In the flashback's own paragraph, 会上 is that meeting.
+    expect(brief(run(["6月12日,长三角文旅联盟第五届年会在芜湖举行。", "联盟首届年会于2019年5月在上海举行。会上,联盟发布了《长三角旅游地图》。"]))).toEqual(["2023-06-12 举行", "2019-05 举行", "2019-05 发布"]);
+  });
+
   it("会上 two paragraphs after the meeting still borrows nothing", () => {
     const ms = run(["6月12日,长三角文旅联盟年会在芜湖举行。", "联盟成员已有300余家。", "会上,联盟还发布了《长三角红色旅游地图》。"]);
     expect(brief(ms)).toEqual(["2023-06-12 举行"]);

@@ -34,6 +34,8 @@ export interface MilestoneContext {
    */
   lastDay?: { value: string; paragraph: number };
   lastMeeting?: { value: string; precision: DatePrecision; paragraph: number; name?: string };
+  /** The latest date of any meeting told so far: a later-told older meeting is a flashback. */
+  newestMeeting?: string;
 }
 
 interface Anchor {
@@ -90,6 +92,8 @@ function meetingAnchor(text: string, sent: { start: number; end: number }, parag
   const kind = /(座谈会|论坛|峰会|年会|博览会|大会|推进会|联席会议?)(?:期间|上)/.exec(m?.[0] ?? "")?.[1];
   const sameKind = !!kind && !!meeting?.name?.endsWith(kind);
   if (!m || !meeting || (paragraph - meeting.paragraph > 1 && !sameKind)) return null;
+  // 会上 in a new paragraph after a flashback (a meeting older than one the article told before): which meeting is meant is unclear.
+  if (meeting.paragraph < paragraph && !sameKind && ctx.newestMeeting && ctx.newestMeeting > meeting.value) return null;
   const start = sent.start + m.index + (m[0].length - m[0].trimStart().length);
   return { start, end: sent.start + m.index + m[0].length, value: meeting.value, precision: meeting.precision, endValue: null, lead: null, from: false };
 }
@@ -706,7 +710,10 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       out.push(m);
       if (m.status !== "done" || !m.date) continue;
       if (m.precision === "day") ctx.lastDay = { value: m.date, paragraph };
-      if (m.action === "举行" && m.precision) ctx.lastMeeting = { value: m.date, precision: m.precision, paragraph, ...(m.subject ? { name: m.subject } : {}) };
+      if (m.action === "举行" && m.precision) {
+        ctx.lastMeeting = { value: m.date, precision: m.precision, paragraph, ...(m.subject ? { name: m.subject } : {}) };
+        if (!ctx.newestMeeting || m.date > ctx.newestMeeting) ctx.newestMeeting = m.date;
+      }
     }
   }
   return out;
