@@ -29,6 +29,18 @@ describe("verbs beyond the obvious", () => {
     expect(brief(run(["到2027年,长三角碳普惠互认机制基本建立。"]))).toEqual(["2027 成立 planned"]);
   });
 
+  it("扩容至 N 个城市 is members joining, 起步于 a date a start; 扩容至 a capacity and 起步于 a place are not", () => {
+    expect(brief(run(["2021年5月,长三角生态旅游联盟成员扩容至28个城市。"]))).toEqual(["2021-05 纳入"]);
+    expect(brief(run(["2021年5月,该变电站扩容至500兆瓦。"]))).toEqual([]);
+    expect(brief(run(["示范区跨域数据共享试点起步于2020年4月。"]))).toEqual(["2020-04 启动"]);
+    expect(brief(run(["2021年5月,通苏嘉甬铁路开工。该线起步于南通西站。"]))).toEqual(["2021-05 开工"]);
+  });
+
+  it("a dateline and byline are not part of the subject", () => {
+    const ms = run(["本报合肥10月15日电(记者 王强)长三角城市经济协调会联席会议今天在芜湖举行。"], "2023-10-16");
+    expect(ms.map((m) => `${line(m)} ${m.subject}`)).toEqual(["2023-10-15 举行 长三角城市经济协调会联席会议"]);
+  });
+
   it("正式对外开放 opens a place; 扩大对外开放 is a policy", () => {
     expect(brief(run(["6月1日,苏州湾美术馆正式对外开放。"]))).toEqual(["2023-06-01 投用"]);
     expect(brief(run(["2023年,宁波港进一步扩大对外开放。"]))).toEqual([]);

@@ -207,7 +207,11 @@ function findActions(text: string, from: number, to: number, names: readonly Ent
       (verb === "加入" && !JOINED.test(text.slice(i + 2, to))) ||
       ((verb === "推出" || verb === "公示") && !PUBLISHED_THING.test(verb === "推出" ? rest : clauseBefore + rest)) ||
       ((verb === "建立" || verb === "增设") && !SET_UP_THING.test(rest) && !(rest === "" && SET_UP_HEAD.test(clauseBefore))) ||
-      (verb === "对外开放" && !OPENED_BEFORE.test(text.slice(Math.max(from, i - 2), i)));
+      (verb === "对外开放" && !OPENED_BEFORE.test(text.slice(Math.max(from, i - 2), i))) ||
+      // 起步于2019年3月 (a start in time), not 起步于上海虹桥站 (where a line starts).
+      (verb === "起步" && !/^(?:于|在)(?:\d|[今去明上本前]年|[一二三四五六七八九十]+月)/.test(text.slice(i + 2))) ||
+      // 扩容至41个, 扩容至三省一市全部地级市: members joined; not 扩容至500兆瓦 (a capacity).
+      (verb === "扩容至" && !/^(?:\d+|[一二三四五六七八九十]+)(?:个|家|座)?(?:城市|成员|地级市|个$|个[，,。；]|家)|^[^，,。；]{0,10}全部|^[^，,。；]{0,6}(?:城市|成员)/.test(text.slice(i + 3)));
     if (verb && notAnEvent) {
       i += verb.length;
       continue;
@@ -347,7 +351,9 @@ const BACKGROUND_BEFORE = /(?:(?<![但于还若要凡总倒可正就])是(?!否)
 // 称 but not 简称, 名称, 号称, 统称.
 const REPORTED = /(?:(?<![简名号堪俗统自总职])称|表示|显示|指出|透露)(?![\p{Script=Han}]{0,2}(会|大会))/u;
 
-function cleanSubject(s: string): string {
+function cleanSubject(raw: string): string {
+  // 本报合肥10月15日电(记者 李明)长三角…会议: the dateline and byline are not part of the subject.
+  const s = raw.replace(/^[^，,。；]*?日电\s*(?:[（(][^)）]*[)）])?/, "");
   // 苹果公司在美国总部举行, 示范区于2019年挂牌: the place or time phrase before the verb is not the subject.
   const at = s.search(/(?<=.)(在|于)/);
   let head = at > 0 ? s.slice(0, at) : PLACE_OR_TIME.test(s) ? "" : s;
