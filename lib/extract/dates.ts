@@ -98,29 +98,33 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, pub: PublishedDate) 
   {
     // 次年3月, 翌年, 同年5月, 当年10月, 同月: relative to the year (month) the passage narrates, not to the publication; left
     // unresolved here and dated by `narrativeDates` (当年 only with a month: 当年的 is "back then").
-    re: new RegExp(`(?:(次年|翌年|同年)(?:${M}月(?:${D}[日号])?|(底|末|初(?!步)))?|(当年)${M}月(?:${D}[日号])?|同月(?:${D}[日号])?)`, "y"),
+    // 这一年(3月), 那一年, 当年, (a time clause): the year the page last named.
+    re: new RegExp(`(?:(次年|翌年|同年|这一年|那一年)(?:${M}月(?:${D}[日号])?|(底|末|初(?!步)))?|(当年)${M}月(?:${D}[日号])?|当年(?=[，,])|同月(?:${D}[日号])?)`, "y"),
     resolve: () => ({ value: null, precision: null, relative: true }),
   },
   {
     // 年底 / 年初 alone: the end or start of the publication year (并将在年底完工).
-    re: /(?<![\d零〇○一二三四五六七八九十今去明前后上本当近多每])年(底|末|初)(?![期步])/y,
+    // 年内将…: within the publication year.
+    re: /(?<![\d零〇○一二三四五六七八九十今去明前后上本当近多每])年(底|末|初|内)(?![期步])/y,
     resolve: (m, pub) => {
       const { y } = pubParts(pub);
       if (y === null) return { value: null, precision: null, relative: true };
+      if (m[1] === "内") return { value: String(y), precision: "year", relative: true };
       return { value: `${y}-${m[1] === "初" ? "01" : "12"}`, precision: "month", relative: true };
     },
   },
   {
     // 上月, 上个月, 本月底, 下月: the publication's month shifted; 上周, 本周, 下周: that week's month, when the
     // whole week (Monday to Sunday) lies in one month, else no month is given rather than a guessed one.
-    re: /(上个?月|本月|下个?月|上周|本周|下周)(底|末|初(?!步)|中旬|上旬|下旬)?(?![份度])/y,
+    // 本月8日, 上月12日: that month's day.
+    re: new RegExp(`(上个?月|本月|下个?月|上周|本周|下周)(?:(底|末|初(?!步)|中旬|上旬|下旬)|(?<=月)${D}[日号])?(?![份度])`, "y"),
     resolve: (m, pub) => {
       const p = pubParts(pub);
       const off = /^上/.test(m[1] as string) ? -1 : /^下/.test(m[1] as string) ? 1 : 0;
       if (p.y === null || p.m === null) return { value: null, precision: null, relative: true };
       if (/月/.test(m[1] as string)) {
         const months = p.y * 12 + (p.m - 1) + off;
-        return { ...iso(Math.floor(months / 12), (months % 12) + 1, null), relative: true };
+        return { ...iso(Math.floor(months / 12), (months % 12) + 1, num(m[3])), relative: true };
       }
       if (p.d === null) return { value: null, precision: null, relative: true };
       const day = new Date(Date.UTC(p.y, p.m - 1, p.d));
@@ -169,7 +173,7 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, pub: PublishedDate) 
 ];
 
 // Characters a date can start with: digits, Chinese numerals and the first character of relative words.
-const DATE_START = new Set([..."0123456789零〇○一二三四五六七八九十今去明前后上本下昨年次翌同当"]);
+const DATE_START = new Set([..."0123456789零〇○一二三四五六七八九十今去明前后上本下昨年次翌同当这那"]);
 
 /**
  * Dates in a text: absolute (2023年2月, 2024-07-29, 二〇二四年), ranges (12月8日至9日, 2021—2035年) and
@@ -232,15 +236,32 @@ function governingDate(text: string, d: DateMatch): string | null | undefined {
  * that leads its clause (`governingDate`); a deadline or running total ends the narration; 今年/去年 always
  * mean the publication's year and are left alone. Pure: the paragraph's text and dates in, dates out.
  */
-export function narrativeDates(text: string, dates: readonly DateMatch[], pub: PublishedDate): DateMatch[] {
+export function narrativeDates(text: string, dates: readonly DateMatch[], pub: PublishedDate, earlierYear: string | null = null): DateMatch[] {
   let governing: string | null = null;
   // The governing date is the passage's own (an absolute date, or one this pass resolved), not the publication's.
   let narrated = false;
+  // The last year the page named (here or in an earlier paragraph): what 这一年/当年, refer to.
+  let lastYear = earlierYear;
+  // A year stated as such (2023年,… / 这一年3月…): the bare months after it in the paragraph are of that year.
+  let yearRef: number | null = null;
   return dates.map((d) => {
     let out = d;
     let resolvedHere = false;
-    const m = /^(次年|翌年|同年|当年|同月)/.exec(d.text);
-    if (m?.[1] === "同月") {
+    const m = /^(次年|翌年|同年|当年|同月|这一年|那一年)/.exec(d.text);
+    if (m && /这一年|那一年|当年/.test(m[1] as string) && !(m[1] === "当年" && d.text.length > 2)) {
+      // 这一年3月, 当年,: the year the page last named, else no date.
+      const rest = d.text.slice(m[0].length);
+      const part = /^(底|末|初)$/.exec(rest);
+      const year = lastYear ? Number(lastYear) : null;
+      const resolved = year === null ? { value: null, precision: null } : part ? { value: `${year}-${part[1] === "初" ? "01" : "12"}`, precision: "month" as const } : rest ? onYear(rest, year) : { value: String(year), precision: "year" as const };
+      out = { ...d, ...resolved };
+      resolvedHere = year !== null;
+      yearRef = year;
+      if (resolved.value) {
+        governing = resolved.value;
+        narrated = true;
+      }
+    } else if (m?.[1] === "同月") {
       // 同月(12日): the month the passage narrates, when the governing date has one.
       const month = governing && narrated && governing.length >= 7 ? governing.slice(0, 7) : null;
       const day = /^同月(\d{1,2})[日号]/.exec(d.text);
@@ -257,7 +278,10 @@ export function narrativeDates(text: string, dates: readonly DateMatch[], pub: P
       const resolved = onYear(d.text, Number(governing.slice(0, 4)));
       // 2018年12月,…3月…: a month before the governing one may be the next year's.
       const follows = !!resolved.value && resolved.value.slice(0, 7) >= governing.slice(0, Math.min(7, resolved.value.length, governing.length));
-      if (d.value === null && !pub.published) {
+      if (yearRef !== null && follows) {
+        out = { ...d, ...resolved };
+        resolvedHere = true;
+      } else if (d.value === null && !pub.published) {
         if (follows) {
           out = { ...d, ...resolved };
           resolvedHere = true;
@@ -273,6 +297,16 @@ export function narrativeDates(text: string, dates: readonly DateMatch[], pub: P
     if (g !== undefined) {
       governing = g;
       narrated = g !== null && (!out.relative || resolvedHere);
+      // A year stated alone (2023年,) sets the paragraph's year; a finer absolute date or a deadline ends it.
+      if (g === null || (!out.relative && g.length > 4)) yearRef = null;
+      else if (!out.relative && g.length === 4) yearRef = Number(g);
+    }
+    if (!out.relative && out.value) lastYear = out.value.slice(0, 4);
+    // 今年…,预计9月: a year told relative to the publication ends the narration of an earlier year.
+    if (/^(今年|去年|明年|前年|后年|本年|上年)/.test(d.text) && out.value) {
+      governing = out.value;
+      narrated = true;
+      yearRef = Number(out.value.slice(0, 4));
     }
     return out;
   });
@@ -332,7 +366,8 @@ export function relativeAnchor(texts: readonly string[], pub: PublishedDate): Pu
       const line = findDates(`${m[1]}月${m[2]}日`, pub)[0]?.value;
       const lag = line ? (new Date(`${pub.published}T00:00:00Z`).getTime() - new Date(`${line}T00:00:00Z`).getTime()) / 86400000 : Infinity;
       if (!line || lag < 0 || lag > MAX_DATELINE_LAG_DAYS) return { published: null, precision: null };
-      break;
+      // 新华社南京12月26日电 今天…: the report's relative days are the dateline's, not the page's.
+      return { published: line, precision: "day" };
     }
   }
   return pub;

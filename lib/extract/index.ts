@@ -60,9 +60,12 @@ export function extract(input: ExtractInput): Extraction {
   const namedInFull = new Set(regionMatches.filter((r) => !r.contextual).map((r) => r.id));
 
   // Organizations and projects of every paragraph first: the article's names are checked against each other.
+  // The last year the body named, carried into the next paragraph (这一年3月 after a paragraph about 2023年).
+  let lastYear: string | null = null;
   const perParagraph = texts.map(({ index, text }) => {
     const planSpans = plans.spans.get(index) ?? [];
-    const dates = narrativeDates(text, findDates(text, pub), pub).filter((d) => !insideAny(d, planSpans));
+    const dates = narrativeDates(text, findDates(text, pub), pub, index < 0 ? null : lastYear).filter((d) => !insideAny(d, planSpans));
+    if (index >= 0) lastYear = dates.filter((d) => !d.relative && d.value).at(-1)?.value?.slice(0, 4) ?? lastYear;
     return { index, text, planSpans, dates, orgsProjects: findOrgsProjects(text, index, [...planSpans, ...dates]) };
   });
   sameNameAfterClause(perParagraph.flatMap((p) => p.orgsProjects));

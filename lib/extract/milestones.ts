@@ -33,7 +33,9 @@ export interface MilestoneContext {
    * 会上/论坛期间 in a sentence without a date of its own refer to (in the same or the next paragraph).
    */
   lastDay?: { value: string; paragraph: number };
-  lastMeeting?: { value: string; precision: DatePrecision; paragraph: number };
+  lastMeeting?: { value: string; precision: DatePrecision; paragraph: number; name?: string };
+  /** The latest date of any meeting told so far: a later-told older meeting is a flashback. */
+  newestMeeting?: string;
 }
 
 interface Anchor {
@@ -86,7 +88,12 @@ const AT_MEETING = /^[\s“”"]*(?:会上|会议上|(?:会议|大会|论坛|峰
 function meetingAnchor(text: string, sent: { start: number; end: number }, paragraph: number, ctx: MilestoneContext): Anchor | null {
   const m = AT_MEETING.exec(text.slice(sent.start, sent.end));
   const meeting = ctx.lastMeeting;
-  if (!m || !meeting || paragraph - meeting.paragraph > 1) return null;
+  // 座谈会上 names the kind of the meeting it refers to: the last one of that kind, however far back (no other meeting since).
+  const kind = /(座谈会|论坛|峰会|年会|博览会|大会|推进会|联席会议?)(?:期间|上)/.exec(m?.[0] ?? "")?.[1];
+  const sameKind = !!kind && !!meeting?.name?.endsWith(kind);
+  if (!m || !meeting || (paragraph - meeting.paragraph > 1 && !sameKind)) return null;
+  // 会上 in a new paragraph after a flashback (a meeting older than one the article told before): which meeting is meant is unclear.
+  if (meeting.paragraph < paragraph && !sameKind && ctx.newestMeeting && ctx.newestMeeting > meeting.value) return null;
   const start = sent.start + m.index + (m[0].length - m[0].trimStart().length);
   return { start, end: sent.start + m.index + m[0].length, value: meeting.value, precision: meeting.precision, endValue: null, lead: null, from: false };
 }
@@ -126,8 +133,10 @@ function coordinated(text: string, anchors: readonly Anchor[], a: Anchor): Ancho
     if (!/^\s*(、|和|及|与|,|，)\s*$/.test(text.slice(prev.end, (group[0] as Anchor).start))) break;
     group.unshift(prev);
   }
-  // The members share the verb across a list of subjects (2017年7月、2018年6月,嘉兴、杭州、…、合肥先后加入).
-  return group.length > 1 && /^[，,]?[^，,。；]{0,40}?(先后|分别|相继)/.test(text.slice(a.end)) ? group : [a];
+  // The members share the verb across a list of subjects (2017年7月、2018年6月,嘉兴、杭州、…、合肥先后加入), or
+  // the list follows 先后/分别 (先后于3月和10月通过).
+  const told = /^[，,]?[^，,。；]{0,40}?(先后|分别|相继)/.test(text.slice(a.end)) || /(先后|分别|相继)(于|在)?$/.test(text.slice(0, (group[0] as Anchor).start));
+  return group.length > 1 && told ? group : [a];
 }
 
 /** 5月23日上午, / 2019年以来, / 今年6月,: a clause that is only a time sets the time of the clauses after it. */
@@ -148,6 +157,18 @@ const JOINED = /^(?:了)?(?:[^，,。；]{0,16}(?:都市圈|经济圈|城市群|
 // 完成建设后现已…, 开通运营后,: a verb and its object closed by 后/前/时 make a time clause too.
 const VO_TIME_AFTER = /^\p{Script=Han}{1,4}?(之后|以后|后|之前|以前|时)(?=[，,；\s]|现|已|将|就|便|即|再|又|才)/u;
 const CEREMONY_AFTER = /^(仪式|典礼|活动)/;
+/** 推出/公示 publish a document or a list (推出…清单, 公示…草案), not a product or a result (推出新款手机). */
+const PUBLISHED_THING = /(清单|名单|目录|成果|方案|计划|规划|草案|举措|措施|政策|办法|意见|指南|报告|标准|条例|规定|细则|《)/;
+/** 建立/增设 set up a body or a mechanism (建立…工作机制, 增设…部), not 建立联系 or 建立在…之上. */
+const SET_UP_THING = /^(?!健全|在|起|了?(?:联系|关系|友谊|信任))[^，,。；]{0,24}?(机制|体系|制度|联盟|中心|平台|委员会|办公室|工作组|小组|部|处|局|基金|联席会议)/;
+/** …共同保护机制基本建立。: the body or mechanism told before the verb, which ends its clause. */
+const SET_UP_HEAD = /(机制|体系|制度|联盟|委员会|办公室|工作组)(?:已|将|基本|全面|初步|正式|逐步)*$/;
+/** 正式对外开放, 将于5月对外开放: a place opened to the public; not 扩大对外开放 (the policy). */
+const OPENED_BEFORE = /(正式|免费|首次|率先|全面|日|月|年|起|将|已|于|并|同步)$/;
+/** 通过专家评审, 通过了国家验收: a review passed. */
+const REVIEW_PASSED = /^通过了?(?![^，,。；]{0,10}?(?:竣工|完工))[^，,。；]{0,10}?(评审|验收|论证|审查|联审|审定|鉴定|评估|审议|[一二三]审)/;
+/** 呼吁华盛顿建立一个联盟, 建议尽快出台: what someone calls for is not an event. */
+const URGED = /呼吁|敦促|倡议|主张|建议|提议/;
 const NEGATION_BEFORE = /(未|尚未|没有|不|无法|暂未|难以)$/;
 
 function findActions(text: string, from: number, to: number, names: readonly EntityMention[]): ActionHit[] {
@@ -161,21 +182,37 @@ function findActions(text: string, from: number, to: number, names: readonly Ent
       id = "开工";
     }
     // 通过了《决定》: a document passed; 实施 is an event only when something is put in force (起实施, 正式实施, 《…》实施), not 实施…战略.
-    if (!verb && /^通过了?《/.test(text.slice(i, i + 4))) {
+    if (!verb && (/^通过了?《/.test(text.slice(i, i + 4)) || REVIEW_PASSED.test(text.slice(i, to)))) {
       verb = "通过";
       id = "通过";
     }
     // 由A和B组成, 重要组成部分: 组成 tells what something consists of; it forms an organization only as 组成(了)X.
     // 由复旦大学、南京大学…联合组建: likewise who formed it, told of an organization already named.
-    if ((verb === "组成" || verb === "组建") && (/由[^，,。；]*$/.test(text.slice(from, i)) || /^(部分|单位|人员|成员|结构|要素)/.test(text.slice(i + 2)))) {
+    // 该中心于2019年5月由…共同组建: with a date of its own in the clause, it is the founding.
+    const ownDate = /(?:\d|[一二三四五六七八九十])(?:年|月|日)[^，,。；]*由[^，,。；]*$/.test(text.slice(from, i));
+    if ((verb === "组成" || verb === "组建") && ((/由[^，,。；]*$/.test(text.slice(from, i)) && !ownDate) || /^(部分|单位|人员|成员|结构|要素)/.test(text.slice(i + 2)))) {
       i += verb.length;
       continue;
     }
-    if (id === "实施" && verb === "实施" && !/(起|正式|开始|印发|》|施行)[\s“”"]*$/.test(text.slice(Math.max(from, i - 3), i))) {
+    // 自7月1日起在长三角全域实施: a date from which on puts it in force, even with a place between.
+    const fromDate = /起[^，,。；起]{0,12}$/.test(text.slice(from, i));
+    if (id === "实施" && verb === "实施" && !fromDate && !/(起|正式|开始|印发|》|施行)[\s“”"]*$/.test(text.slice(Math.max(from, i - 3), i))) {
       i += verb.length;
       continue;
     }
-    if (verb === "加入" && !JOINED.test(text.slice(i + 2, to))) {
+    const clauseEnd = text.slice(i).search(/[，,。；;]/);
+    const rest = text.slice(i + (verb?.length ?? 0), clauseEnd < 0 ? to : Math.min(to, i + clauseEnd));
+    const clauseBefore = text.slice(from, i).replace(/^.*[，,。；;]/, "");
+    const notAnEvent =
+      (verb === "加入" && !JOINED.test(text.slice(i + 2, to))) ||
+      ((verb === "推出" || verb === "公示") && !PUBLISHED_THING.test(verb === "推出" ? rest : clauseBefore + rest)) ||
+      ((verb === "建立" || verb === "增设") && !SET_UP_THING.test(rest) && !(rest === "" && SET_UP_HEAD.test(clauseBefore))) ||
+      (verb === "对外开放" && !OPENED_BEFORE.test(text.slice(Math.max(from, i - 2), i))) ||
+      // 起步于2019年3月 (a start in time), not 起步于上海虹桥站 (where a line starts).
+      (verb === "起步" && !/^(?:于|在)(?:\d|[今去明上本前]年|[一二三四五六七八九十]+月)/.test(text.slice(i + 2))) ||
+      // 扩容至41个, 扩容至三省一市全部地级市: members joined; not 扩容至500兆瓦 (a capacity).
+      (verb === "扩容至" && !/^(?:\d+|[一二三四五六七八九十]+)(?:个|家|座)?(?:城市|成员|地级市|个$|个[，,。；]|家)|^[^，,。；]{0,10}全部|^[^，,。；]{0,6}(?:城市|成员)/.test(text.slice(i + 3)));
+    if (verb && notAnEvent) {
       i += verb.length;
       continue;
     }
@@ -199,7 +236,8 @@ function findActions(text: string, from: number, to: number, names: readonly Ent
     const noun = NOUN_AFTER.test(after) && !(id === "举行" && /^会(议|谈|晤)/.test(after));
     const skip = inName || noun || TIME_AFTER.test(after) || VO_TIME_AFTER.test(after) || NEGATION_BEFORE.test(text.slice(Math.max(from, i - 2), i));
     // 竣工投用, 建成开通: two construction verbs back to back tell one event (the first names it).
-    const glued = out.at(-1)?.end === i && BUILD_ACTIONS.has(out.at(-1)?.id ?? "") && BUILD_ACTIONS.has(id);
+    // 印发实施, 发布施行: a document issued and put in force in one breath is its issuing.
+    const glued = out.at(-1)?.end === i && ((BUILD_ACTIONS.has(out.at(-1)?.id ?? "") && BUILD_ACTIONS.has(id)) || (DOC_ACTIONS.has(out.at(-1)?.id ?? "") && id === "实施"));
     if (!skip && !glued) out.push({ id, start: i, end, ceremony: CEREMONY_AFTER.test(after) });
     i = end;
   }
@@ -313,7 +351,9 @@ const BACKGROUND_BEFORE = /(?:(?<![但于还若要凡总倒可正就])是(?!否)
 // 称 but not 简称, 名称, 号称, 统称.
 const REPORTED = /(?:(?<![简名号堪俗统自总职])称|表示|显示|指出|透露)(?![\p{Script=Han}]{0,2}(会|大会))/u;
 
-function cleanSubject(s: string): string {
+function cleanSubject(raw: string): string {
+  // 本报合肥10月15日电(记者 李明)长三角…会议: the dateline and byline are not part of the subject.
+  const s = raw.replace(/^[^，,。；]*?日电\s*(?:[（(][^)）]*[)）])?/, "");
   // 苹果公司在美国总部举行, 示范区于2019年挂牌: the place or time phrase before the verb is not the subject.
   const at = s.search(/(?<=.)(在|于)/);
   let head = at > 0 ? s.slice(0, at) : PLACE_OR_TIME.test(s) ? "" : s;
@@ -591,7 +631,7 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       // The last clause of a paragraph the page cut off (…九城市人大工作交): what the event is about is lost.
       if (ctx.cut && clause.end >= text.length) return;
       if (HYPOTHETICAL.test(text.slice(sent.start, verb.start)) || SPECULATIVE.test(text.slice(clause.start, verb.start))) return;
-      if (WELCOMED.test(text.slice(clause.start, verb.start))) return;
+      if (WELCOMED.test(text.slice(clause.start, verb.start)) || URGED.test(text.slice(clause.start, verb.start))) return;
       // 发布消息称, 会上表示: a statement reported, not an event.
       if (REPORTED.test(text.slice(verb.end, clause.end)) || REPORTED.test(text.slice(clause.start, verb.start))) return;
       // 启动应急响应, 启动疏散程序: an emergency procedure set going is an operation, not a milestone.
@@ -610,6 +650,11 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
         const topic = clause.start > sent.start ? (topicOf(text, sent, named, verb.id) ?? clauseTopic(text, sent, clause.start, names, named, verb.id)) : null;
         if (topic) subject = topic;
         else if (before && bareBefore(text, sent.start, verb.start, anchors)) subject = topicOf(text, before, named, verb.id);
+        // 该工程串联…,计划于…完工: a sentence opening with a short reference is about what it refers to.
+        const opener = subject ? null : /^[\s“”"]*(?:该|这一|这个|此|上述|这项|这条|这座)(项目|工程|线路|规划|方案|纲要|中心|平台|机构)/.exec(text.slice(sent.start, verb.start));
+        const kind = opener ? SHORT_REF_KIND[opener[1] as string] : undefined;
+        const referent = kind ? (named.filter((e) => e.kind === kind && e.end <= sent.start).at(-1) ?? ctx.last[kind]) : undefined;
+        if (referent && kind && fitsTopic(kind, verb.id)) subject = { name: referent.name, id: referent.id };
       }
       if (!subject && /(以来|之际|之初)$/.test(text.slice(clause.start, clause.end))) {
         const next = clauseAround(text, Math.min(clause.end + 1, sent.end), sent.start, sent.end);
@@ -671,7 +716,10 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       out.push(m);
       if (m.status !== "done" || !m.date) continue;
       if (m.precision === "day") ctx.lastDay = { value: m.date, paragraph };
-      if (m.action === "举行" && m.precision) ctx.lastMeeting = { value: m.date, precision: m.precision, paragraph };
+      if (m.action === "举行" && m.precision) {
+        ctx.lastMeeting = { value: m.date, precision: m.precision, paragraph, ...(m.subject ? { name: m.subject } : {}) };
+        if (!ctx.newestMeeting || m.date > ctx.newestMeeting) ctx.newestMeeting = m.date;
+      }
     }
   }
   return out;
