@@ -18,10 +18,13 @@
 // and 16 off-topic gne pages, annotated before the fifth round's tuning and never to be tuned on. Its floors are the
 // baseline, main at b305656 before that round: on-topic P 0.909 (80 of 88), R 0.678 (80 of 118), 0 unsupported dates
 // on-topic and 1 on the off-topic pages, 9 off-topic hits of which 3 wrong facts, no off-topic page on the default timeline.
+// Raised to its one run after the fifth and sixth rounds (still never tuned on): P 0.913 (94 of 103), R 0.797 (94 of
+// 118), 0 + 0 unsupported dates, 8 off-topic hits of which 2 wrong facts.
 // fresh8 (tests/gold/milestones-fresh8.json) is HELD OUT too: 15 composed 长三角 articles (tests/fixtures/milestones-holdout8/,
 // 88 milestones, 23 planned, 4 undated), annotated before the sixth round's tuning and never to be tuned on. Its floors
 // are the baseline, main at 7940730 before that round: P 0.909 (70 of 77), R 0.795 (70 of 88), 1 unsupported date (a
-// repost dated by its page instead of its original), 1 on-topic page kept off the default timeline.
+// repost dated by its page instead of its original), 1 on-topic page kept off the default timeline. Raised to its one run
+// after the sixth round (still never tuned on): P 0.938 (75 of 80), R 0.852 (75 of 88), the same 1 unsupported date.
 import { beforeAll, describe, expect, it } from "vitest";
 import { FRESH_MILESTONE_GOLD, HELDOUT8_MILESTONE_GOLD, HELDOUT_MILESTONE_GOLD, runMilestoneEval, type MilestoneEvalResult } from "@/lib/eval/milestones";
 
@@ -94,23 +97,23 @@ describe("eval:milestones on the fresh gold", () => {
     expect([fresh6.pages, fresh6.onTopic.pages, fresh6.offTopic.pages, fresh6.onTopic.gold]).toEqual([36, 20, 16, 118]);
   });
 
-  it("fresh6 (held out): no worse than its baseline (P 0.909, R 0.678, unsupported dates 0 + 1)", () => {
-    expect(fresh6.onTopic.precision).toBeGreaterThanOrEqual(0.909);
-    expect(fresh6.onTopic.recall).toBeGreaterThanOrEqual(0.677);
+  it("fresh6 (held out): no worse than its last honest run (P 0.913, R 0.797, unsupported dates 0 + 0)", () => {
+    expect(fresh6.onTopic.precision).toBeGreaterThanOrEqual(0.912);
+    expect(fresh6.onTopic.recall).toBeGreaterThanOrEqual(0.796);
     expect(fresh6.onTopic.unsupported).toBe(0);
-    expect(fresh6.offTopic.unsupported).toBeLessThanOrEqual(1);
+    expect(fresh6.offTopic.unsupported).toBe(0);
   });
 
-  it("fresh6 (held out): no off-topic page on the default timeline, no on-topic page hidden, at most 3 wrong facts off-topic", () => {
+  it("fresh6 (held out): no off-topic page on the default timeline, no on-topic page hidden, at most 2 wrong facts off-topic", () => {
     expect(fresh6.offTopic.onDefaultTimeline).toBe(0);
     expect(fresh6.onTopic.hiddenPages).toBe(0);
-    expect(fresh6.offTopic.falseMilestones - fresh6.offTopic.trueEvents).toBeLessThanOrEqual(3);
+    expect(fresh6.offTopic.falseMilestones - fresh6.offTopic.trueEvents).toBeLessThanOrEqual(2);
   });
 
-  it("fresh8 (held out): its 15 composed articles (88 milestones), no worse than its baseline (P 0.909, R 0.795, ≤ 1 unsupported date, ≤ 1 page hidden)", () => {
+  it("fresh8 (held out): its 15 composed articles (88 milestones), no worse than its last honest run (P 0.938, R 0.852, ≤ 1 unsupported date, ≤ 1 page hidden)", () => {
     const { pages, onTopic: on, offTopic: off } = fresh8;
     expect([pages, on.pages, off.pages, on.gold]).toEqual([15, 15, 0, 88]);
-    expect({ precision: on.precision >= 0.909, recall: on.recall >= 0.795 }).toEqual({ precision: true, recall: true });
+    expect({ precision: on.precision >= 0.937, recall: on.recall >= 0.851 }).toEqual({ precision: true, recall: true });
     expect({ unsupported: on.unsupported <= 1, hiddenPages: on.hiddenPages <= 1 }).toEqual({ unsupported: true, hiddenPages: true });
   });
 });
