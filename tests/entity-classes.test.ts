@@ -117,7 +117,10 @@ describe("the fresh hygiene sets (cwced pages read name by name before the code 
     // The third at its figures after the classes it prompted (first run 27.4 %, recall 0.224: tests/entity-classes5.test.ts).
     "tests/gold/entity-hygiene-fresh3.json": { minJudged: 150, maxShare: 0.05, minRecall: 0.65 },
     // The fourth at its one run before any change (24.1 %, recall 0.303), then one regression fixed (杭州佑昌照明电器有限公司).
-    "tests/gold/entity-hygiene-fresh4.json": { minJudged: 25, maxShare: 0.241, minRecall: 0.3 },
+    // Recall 20 → 18 of 66 (and 21 → 18 on the entity branch) when the fifth cleaning round made `<X>提供:` credit lines
+    // furniture: the car test's 服装提供/化妆造型/场地提供 lines held three of the gold's names (a model agency, a school, a
+    // dealer). The cleaning gold drops those lines, so the names are no longer in the article.
+    "tests/gold/entity-hygiene-fresh4.json": { minJudged: 25, maxShare: 0.241, minRecall: 0.27 },
   };
   it.each(FRESH_HYGIENE_SETS.map((s) => [s.label, s.file]))("%s: every name output is judged, fragments and recall no worse than the floor", (_label, file) => {
     const floor = floors[file];
