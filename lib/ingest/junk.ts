@@ -286,6 +286,17 @@ const TITLE_SUFFIX_SEP = /\s*(?:\s[-|_–—]\s|[-|_])\s*([^-|_]{2,16})$/;
 const SITE_LIKE =
   /(网|網|网站|报|频道|在线|新闻|日报|晚报|时报|客户端|门户|政府|中心|协会|学会|研究院|平台|官网|\.com|\.cn|\.net|\.org)$|^(搜狐|新浪|网易|腾讯|凤凰|雅虎|百度|澎湃|环球|中新|央视|人民|新华)/i;
 
+/**
+ * A short headline (金锺国, 2 or 3 characters: a person's or a place's name) is taken only where two sources agree: the
+ * page's h1 prints it and another title (the <title>) opens with it, then a separator and the site's name
+ * (金锺国 - 维基百科，自由的百科全书). Sixth round.
+ */
+export function confirmsShortHeadline(head: string, candidates: string[]): boolean {
+  const h = head.trim();
+  if (h.length < 2 || h.length >= 4 || !/^[\p{Script=Han}A-Za-z·\s]+$/u.test(h)) return false;
+  return candidates.some((c) => c.trim() !== h && c.trim().startsWith(h) && /^\s*[-_|–—]\s*\S/.test(c.trim().slice(h.length)));
+}
+
 /** "从“旁听生”到“优等生”:安徽的长三角进击之路-新华网" → title and site "新华网". Repeats for 标题_频道_站点. */
 export function splitTitleSuffix(title: string): { title: string; site: string | null } {
   let rest = title.trim();

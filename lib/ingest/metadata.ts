@@ -1,4 +1,4 @@
-import { ISSUE_CREDIT, LABEL_RE, NAV_SEPARATORS, PAPER_CREDIT, POST_FOOTER, POSTED_LINE, REPORTER_CREDIT, splitTitleSuffix, textKey } from "./junk";
+import { confirmsShortHeadline, ISSUE_CREDIT, LABEL_RE, NAV_SEPARATORS, PAPER_CREDIT, POST_FOOTER, POSTED_LINE, REPORTER_CREDIT, splitTitleSuffix, textKey } from "./junk";
 import { normalizeText } from "./normalize";
 import { calendarDate, type IsoDate } from "../domain/dates";
 import { parseDate } from "../extract/dates";
@@ -390,7 +390,7 @@ export function pickTitle(
       .replace(DANGLING, "")
       .replace(PICTURE_MARK, "")
       .replace(DANGLING, "");
-    if (title.length < 4 || siteKeys.has(textKey(title)) || COLUMN_LABEL.test(title) || BLOG_NAME.test(title)) continue;
+    if ((title.length < 4 && !confirmsShortHeadline(title, norms)) || siteKeys.has(textKey(title)) || COLUMN_LABEL.test(title) || BLOG_NAME.test(title)) continue;
     if (/[>»›].*[>»›]/.test(title) || isNavLike(title)) continue;
     if (anyHan && !/\p{Script=Han}/u.test(title)) continue;
     chosen = title;
