@@ -85,7 +85,7 @@ export const POST_FOOTER = new RegExp(
  * 加入於 …): never the post's publication date, and not text.
  */
 export const PROFILE_DATE = new RegExp(
-  String.raw`^\S{0,8}?(?:建立于|建立於|创建于|創建於|注册于|註冊於|注册时间|註冊時間|注册日期|註冊日期|加入于|加入於|加入时间|加入時間|开通于|開通於|开通时间|開通時間|上次登录|上次登錄|最后登录|最後登錄)\s*[:：]?\s*${FULL_DATE}\S{0,12}$`,
+  String.raw`^\S{0,8}?(?:建立于|建立於|创建于|創建於|注册于|註冊於|注册时间|註冊時間|注册日期|註冊日期|加入于|加入於|加入时间|加入時間|开通于|開通於|开通时间|開通時間|上次登录|上次登錄|最后登录|最後登錄)\s*[:：]?\s*${FULL_DATE}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$`,
 );
 /**
  * A closing byline on a line of its own: 新京报记者 彭冲 山东冠县报道, 本報記者 李明 台北報導, 记者张三 李四 上海报道. The
