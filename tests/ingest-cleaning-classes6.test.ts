@@ -174,6 +174,18 @@ describe("a headline printed over several lines at the top of the body", () => {
   });
 });
 
+describe("a caption naming people by where they stand", () => {
+  it("is caption:positions (simplified and traditional)", () => {
+    expect(rule("2014年12月,张三（左）和李四（右）在长三角论坛上")).toBe("caption:positions");
+    expect(rule("陳大文（左一）與李小明（右二）出席簽約儀式")).toBe("caption:positions");
+  });
+
+  it("leaves a sentence with a bracketed position alone", () => {
+    expect(kind("张三（左）和李四（右）在论坛上签署了合作协议,标志着两地合作进入新阶段。")).toBe("text");
+    expect(kind("会场左侧(左)是展区,另一侧是会议区")).toBe("text");
+  });
+});
+
 describe("a closing byline and a platform's disclaimer are not text", () => {
   it("classifies closing bylines as meta:closing-byline", () => {
     expect(rule("本报记者 王小明 上海报道")).toBe("meta:closing-byline");

@@ -179,6 +179,9 @@ const CAPTION_SHAPES: [string, RegExp, number][] = [
   // 资料图:无性婚姻能走多远? / 新闻图片:…: a labelled picture line, whatever its final punctuation.
   ["caption:figure-note", /^(资料图片?|资料照片|新闻图片|图片说明)\s*:\s*\S/, 80],
   ["caption:pointer", /^[▲△↑⬆▼]\s*\S/, 120],
+  // 2014年12月,张三(左)和李四(右)在达拉斯 / 陳大文(左一)與李小明(右二): people named by where they stand in a picture,
+  // two positions or more, no sentence end (sixth round).
+  ["caption:positions", /^[^。!?]*\((?:左|右|中|前|后|後)[一二三四五六七八九\d]?起?\)[^。!?]*\((?:左|右|中|前|后|後)[一二三四五六七八九\d]?起?\)[^。!?]*$/, 100],
   ["caption:credit", /^(图|图片|配图|题图|封面图?)\s*[/|:丨]\s*\S{1,30}$/, 40],
   ["caption:credit", /图片(均|皆|部分)?(来自|来源于?|源自)/, 40],
   ["caption:map", /(制图|底图来源|审图号|地图来源|底图)\s*[:/]?/, 80],
