@@ -123,6 +123,12 @@ function enclosingTable(el: Element): Element | null {
   return null;
 }
 
+/** A grid: two rows (directly or in tbody/thead/tfoot) of two cells or more. */
+function isGrid(table: Element): boolean {
+  const rows = table.children.flatMap((c) => (c.type === "tag" && ["tbody", "thead", "tfoot"].includes((c as Element).name) ? (c as Element).children : [c]));
+  return rows.filter((r) => r.type === "tag" && (r as Element).name === "tr" && (r as Element).children.filter((c) => c.type === "tag").length >= 2).length >= 2;
+}
+
 /** The text announces what follows: 附:招生专业及考试科目, …如下:, 附表1. */
 const ANNOUNCES = /[:：]\s*$|^(附|附件|附表|表\s*\d)|如下/;
 
@@ -143,9 +149,7 @@ function withAnnouncedTable(blocks: TextBlock[], chosen: number[]): number[] {
   const first = blocks[at + 1];
   const table = first ? enclosingTable(first.owner) : null;
   if (!table || isInside(blocks[at]!.owner, table)) return chosen;
-  const rows = table.children.flatMap((c) => (c.type === "tag" && (c as Element).name === "tbody" ? (c as Element).children : [c]));
-  const grid = rows.filter((r) => r.type === "tag" && (r as Element).name === "tr" && (r as Element).children.filter((c) => c.type === "tag").length >= 2);
-  if (grid.length < 2) return chosen;
+  if (!isGrid(table)) return chosen;
   let end = at + 1;
   while (end + 1 < blocks.length && isInside(blocks[end + 1]!.owner, table)) end++;
   const cells = blocks.slice(at + 1, end + 1);
@@ -165,17 +169,7 @@ const MAX_TABLE_LINK_SHARE = 0.6;
 function dataTable(b: TextBlock, main: Element, runStart: Element): Element | null {
   const table = enclosingTable(b.owner);
   if (!table || !isInside(table, main) || isInside(runStart, table)) return null;
-  const rows: Element[] = [];
-  const stack: AnyNode[] = [...table.children];
-  while (stack.length) {
-    const n = stack.pop() as AnyNode;
-    if (n.type !== "tag") continue;
-    const el = n as Element;
-    if (el.name === "tr") rows.push(el);
-    else if (el.name === "tbody" || el.name === "thead" || el.name === "tfoot") stack.push(...el.children);
-  }
-  const grid = rows.filter((r) => r.children.filter((c) => c.type === "tag" && ((c as Element).name === "td" || (c as Element).name === "th")).length >= 2);
-  return grid.length >= 2 ? table : null;
+  return isGrid(table) ? table : null;
 }
 
 /**
