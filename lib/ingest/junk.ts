@@ -99,7 +99,14 @@ const PLATFORM_DISCLAIMER =
 /** 主条目：Turbo (韩国男子团体), 參見：…, 另见：…: a wiki's note pointing to another article, not text. */
 const WIKI_HATNOTE = /^(?:主条目|主條目|参见|參見|另见|另見|参阅|參閱|进一步信息|進一步資訊|延伸条目|延伸條目)\s*[:：]\s*\S/;
 /** 简介[编辑], 背景[編輯], History[edit]: the edit link a wiki prints after every heading. */
-const EDIT_LINK = /\s*\[(?:编辑|編輯|编辑源代码|編輯原始碼|edit|edit source)\]\s*$/i;
+const EDIT_LINK = /\[(?:编辑|編輯|编辑源代码|編輯原始碼|edit|edit source)\]$/i;
+
+/** The line without a trailing edit link; the tail is cut by trimEnd and a slice, never by a `\s*…$` pattern (quadratic on long space runs). */
+function stripEditLink(s: string): string {
+  const t = s.trimEnd();
+  const m = EDIT_LINK.exec(t.slice(-16));
+  return m ? t.slice(0, t.length - m[0].length).trimEnd() : s;
+}
 
 /**
  * Reporter credit line: 记者 谢丹青 郭浩, (记者 梁志玮), 本报记者 张三, 本报实习生 刘国栋 周炜, 本报记者罗科苏盈发自北京
@@ -357,8 +364,8 @@ function stripInlineJunk(raw: string): { original: string; endsArticle: boolean;
   const spam = withoutSpam !== s;
   s = withoutSpam
     .replace(/\[\d{1,3}\]/g, "")
-    .replace(EDIT_LINK, "")
     .trim();
+  s = stripEditLink(s);
   if (s.endsWith("|")) s = s.slice(0, -1).trim();
   return { original: s, endsArticle, spam };
 }
