@@ -25,7 +25,9 @@ const FLOORS: [file: string, junk: number, titles: number, dates: number, f1: nu
   ["clean-fresh5.json", 0.968, 1, 1, 0.982],
   // Held out: written before the fifth round's tuning and not shown to whoever tunes the cleaner. First run on main
   // as of 8c4c024: 137 of 140 junk lines gone, 12 of 14 titles, 14 of 15 dates, F1 0.962 (P 0.992, R 0.933).
-  ["clean-fresh6.json", 0.978, 0.857, 0.933, 0.961],
+  // Tuned now: after the sixth round (tests/ingest-cleaning-classes6.test.ts), found on its misses, 140 of 140 junk
+  // lines, 14 of 14 titles, 15 of 15 dates, F1 0.992 (P 0.997, R 0.987). No longer held out.
+  ["clean-fresh6.json", 1, 1, 1, 0.991],
 ];
 
 describe("cleaning gold sets read by hand", () => {

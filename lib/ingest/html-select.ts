@@ -123,6 +123,12 @@ function enclosingTable(el: Element): Element | null {
   return null;
 }
 
+/** A grid: two rows (directly or in tbody/thead/tfoot) of two cells or more. */
+function isGrid(table: Element): boolean {
+  const rows = table.children.flatMap((c) => (c.type === "tag" && ["tbody", "thead", "tfoot"].includes((c as Element).name) ? (c as Element).children : [c]));
+  return rows.filter((r) => r.type === "tag" && (r as Element).name === "tr" && (r as Element).children.filter((c) => c.type === "tag").length >= 2).length >= 2;
+}
+
 /** The text announces what follows: 附:招生专业及考试科目, …如下:, 附表1. */
 const ANNOUNCES = /[:：]\s*$|^(附|附件|附表|表\s*\d)|如下/;
 
@@ -143,9 +149,7 @@ function withAnnouncedTable(blocks: TextBlock[], chosen: number[]): number[] {
   const first = blocks[at + 1];
   const table = first ? enclosingTable(first.owner) : null;
   if (!table || isInside(blocks[at]!.owner, table)) return chosen;
-  const rows = table.children.flatMap((c) => (c.type === "tag" && (c as Element).name === "tbody" ? (c as Element).children : [c]));
-  const grid = rows.filter((r) => r.type === "tag" && (r as Element).name === "tr" && (r as Element).children.filter((c) => c.type === "tag").length >= 2);
-  if (grid.length < 2) return chosen;
+  if (!isGrid(table)) return chosen;
   let end = at + 1;
   while (end + 1 < blocks.length && isInside(blocks[end + 1]!.owner, table)) end++;
   const cells = blocks.slice(at + 1, end + 1);
@@ -153,6 +157,62 @@ function withAnnouncedTable(blocks: TextBlock[], chosen: number[]): number[] {
   const links = cells.reduce((t, b) => t + b.linkChars, 0);
   if (total < 50 || links > 0.1 * total) return chosen;
   return [...chosen, ...extra, ...cells.map((_, k) => at + 1 + k)];
+}
+
+/** Where a wiki article's own matter ends: its notes, references and links out. */
+const REFERENCE_HEADING = /^(注释|註釋|注解|註解|参考资料|參考資料|参考文献|參考文獻|参考来源|參考來源|外部链接|外部連結|外部链结|相关条目|相關條目|参见|參見|延伸阅读|延伸閱讀|脚注|腳註)(\[(编辑|編輯)\])?$/;
+const HEADING_TAG = /^h[2-6]$/;
+/** A data table the article goes on into takes at most this share of link text (wiki cells link names; a navigation box or a related list is mostly links). */
+const MAX_TABLE_LINK_SHARE = 0.6;
+
+/** The grid table a block sits in (two rows of two cells or more), inside `main`, not holding `run`'s first block. */
+function dataTable(b: TextBlock, main: Element, runStart: Element): Element | null {
+  const table = enclosingTable(b.owner);
+  if (!table || !isInside(table, main) || isInside(runStart, table)) return null;
+  return isGrid(table) ? table : null;
+}
+
+/**
+ * The article going on into its data tables (a wiki page's discography, a lesson's worksheet): after the run, tables
+ * inside the main element, with the headings between them, are taken in while they hold little link text and no
+ * copyright notice; a heading of notes/references, or anything else that is not prose, ends them. Sixth round.
+ */
+function withFollowingTables(blocks: TextBlock[], chosen: number[], scores: number[], main: Element): number[] {
+  const last = chosen.at(-1);
+  const first = chosen[0];
+  if (last === undefined || first === undefined) return chosen;
+  const runStart = blocks[first]!.owner;
+  const taken: number[] = [];
+  let pending: number[] = [];
+  let k = last + 1;
+  while (k < blocks.length) {
+    const b = blocks[k]!;
+    if (!isInside(b.owner, main)) break;
+    const table = dataTable(b, main, runStart);
+    if (table) {
+      let end = k;
+      while (end + 1 < blocks.length && isInside(blocks[end + 1]!.owner, table)) end++;
+      const cells = blocks.slice(k, end + 1);
+      const total = cells.reduce((t, c) => t + c.chars, 0);
+      const links = cells.reduce((t, c) => t + c.linkChars, 0);
+      if (links > MAX_TABLE_LINK_SHARE * total || cells.some((c) => COPYRIGHT_RE.test(c.text))) break;
+      taken.push(...pending, ...cells.map((_, j) => k + j));
+      pending = [];
+      k = end + 1;
+      continue;
+    }
+    const text = b.text.trim();
+    if (REFERENCE_HEADING.test(text) || isSectionEnd(text) || COPYRIGHT_RE.test(text)) break;
+    if ((scores[k] ?? 0) > 0 && b.punct > 0 && b.linkChars < 0.5 * b.chars) {
+      taken.push(...pending, k);
+      pending = [];
+    } else if (HEADING_TAG.test(b.tag) || (b.chars <= 20 && b.links === 0)) {
+      pending.push(k);
+      if (pending.length > MAX_INTERRUPTION) break;
+    } else break;
+    k++;
+  }
+  return taken.length && taken.some((i) => enclosingTable(blocks[i]!.owner)) ? [...chosen, ...taken] : chosen;
 }
 
 export function selectMain(blocks: TextBlock[], root: Element, p: ScoreParams = DEFAULT_SCORE_PARAMS): Selection {
@@ -268,5 +328,7 @@ export function selectMain(blocks: TextBlock[], root: Element, p: ScoreParams = 
   chosen = withAnnouncedTable(blocks, chosen);
   // Nothing scores above zero: no article on this page (a list, a login form, an error page).
   if (sum(chosen) <= 0) chosen = [];
+  // Short cells score below zero one by one: the tables are weighed as the article's only once it is found.
+  else chosen = withFollowingTables(blocks, chosen, scores, main);
   return { chosen, scores, main };
 }

@@ -6,7 +6,7 @@ import { DEFAULT_SCORE_PARAMS, type ScoreParams } from "./html-score";
 import { selectMain } from "./html-select";
 import { capHtmlDepth, MAX_HTML_DEPTH } from "./caps";
 import { applyProfile } from "./profiles";
-import { isDateLine, isRecurringPrompt } from "./junk";
+import { confirmsShortHeadline, isDateLine, isRecurringPrompt, textKey } from "./junk";
 
 export interface HtmlExtract {
   /** Best title candidate (h1 / og:title / <title>), raw. */
@@ -64,7 +64,7 @@ function readTitles($: CheerioAPI, meta: Record<string, string>): { title: strin
   const candidates = [...new Set([docTitle, og, tw, ...h1s].filter((t) => t.length > 0))];
   const page = [docTitle, og, tw].filter(Boolean);
   // An h1 that the <title>/og:title repeats is the article title, not the site logo.
-  const h1 = h1s.find((h) => h.length >= 4 && page.some((p) => p.includes(h) || h.includes(p)));
+  const h1 = h1s.find((h) => (h.length >= 4 && page.some((p) => p.includes(h) || h.includes(p))) || confirmsShortHeadline(h, page));
   return { title: h1 ?? (og || docTitle || h1s[0] || null), candidates };
 }
 
@@ -126,7 +126,8 @@ export function extractFromParsed(page: ParsedPage, params: ScoreParams = DEFAUL
   const chosenChars = chosen.reduce((n, i) => n + (blocks[i] as TextBlock).chars, 0);
   const captionChars = [...captions].reduce((n, i) => n + (blocks[i] as TextBlock).chars, 0);
   if (captionChars > MAX_CAPTION_SHARE * chosenChars) captions.clear();
-  const isTitle = (text: string) => titleLike(text, titleCandidates);
+  const shortTitle = title && confirmsShortHeadline(title, titleCandidates) ? textKey(title) : null;
+  const isTitle = (text: string) => titleLike(text, titleCandidates) || (!!shortTitle && textKey(text) === shortTitle);
   const paragraphs: string[] = [];
   const seen = new Set<string>();
   const lead: string[] = [];

@@ -81,6 +81,34 @@ export const POST_FOOTER = new RegExp(
   String.raw`(?:^|[\s\]】〓])(?:发表于|发布于|发表时间|发布时间)\s*:?\s*${FULL_DATE}|张贴\s*@\s*${FULL_DATE}|由\s*\S{1,20}?\s*于\s*${FULL_DATE}.{0,40}(?:发表|发布|张贴)`,
 );
 /**
+ * Sixth round. A date a profile or sidebar box prints about the site or the user (建立于:2004年10月6日, 注册时间:…,
+ * 加入於 …): never the post's publication date, and not text.
+ */
+export const PROFILE_DATE = new RegExp(
+  String.raw`^\S{0,8}?(?:建立于|建立於|创建于|創建於|注册于|註冊於|注册时间|註冊時間|注册日期|註冊日期|加入于|加入於|加入时间|加入時間|开通于|開通於|开通时间|開通時間|上次登录|上次登錄|最后登录|最後登錄)\s*[:：]?\s*${FULL_DATE}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$`,
+);
+/**
+ * A closing byline on a line of its own: 新京报记者 彭冲 山东冠县报道, 本報記者 李明 台北報導, 记者张三 李四 上海报道. The
+ * reporter names are metadata; a sentence that reports (据新京报记者报道，…) has punctuation and stays.
+ */
+export const CLOSING_BYLINE =
+  /^\p{Script=Han}{0,10}?(?:记者|記者|通讯员|通訊員|特约记者|特約記者)\s*(\p{Script=Han}{2,4}(?:[\s、]+\p{Script=Han}{2,4}){0,3})\s+(?:发自)?\p{Script=Han}{2,10}(?:报道|報道|报导|報導)$/u;
+/** 声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。: a content platform's disclaimer. */
+const PLATFORM_DISCLAIMER =
+  /(?:该文|該文|本文)观点仅代表作者本人|(?:該文|本文)觀點僅代表作者本人|[号號]系信息[发發][布佈]平台|仅提供信息存储空间服务|僅提供信息存儲空間服務/;
+/** 主条目：Turbo (韩国男子团体), 參見：…, 另见：…: a wiki's note pointing to another article, not text. */
+const WIKI_HATNOTE = /^(?:主条目|主條目|参见|參見|另见|另見|参阅|參閱|进一步信息|進一步資訊|延伸条目|延伸條目)\s*[:：]\s*\S/;
+/** 简介[编辑], 背景[編輯], History[edit]: the edit link a wiki prints after every heading. */
+const EDIT_LINK = /\[(?:编辑|編輯|编辑源代码|編輯原始碼|edit|edit source)\]$/i;
+
+/** The line without a trailing edit link; the tail is cut by trimEnd and a slice, never by a `\s*…$` pattern (quadratic on long space runs). */
+function stripEditLink(s: string): string {
+  const t = s.trimEnd();
+  const m = EDIT_LINK.exec(t.slice(-16));
+  return m ? t.slice(0, t.length - m[0].length).trimEnd() : s;
+}
+
+/**
  * Reporter credit line: 记者 谢丹青 郭浩, (记者 梁志玮), 本报记者 张三, 本报实习生 刘国栋 周炜, 本报记者罗科苏盈发自北京
  * (the place the report was filed from may follow the names).
  */
@@ -158,6 +186,9 @@ const CAPTION_SHAPES: [string, RegExp, number][] = [
   // 资料图:无性婚姻能走多远? / 新闻图片:…: a labelled picture line, whatever its final punctuation.
   ["caption:figure-note", /^(资料图片?|资料照片|新闻图片|图片说明)\s*:\s*\S/, 80],
   ["caption:pointer", /^[▲△↑⬆▼]\s*\S/, 120],
+  // 2014年12月,张三(左)和李四(右)在达拉斯 / 陳大文(左一)與李小明(右二): people named by where they stand in a picture,
+  // two positions or more, no sentence end (sixth round).
+  ["caption:positions", /^[^。!?]*\((?:左|右|中|前|后|後)[一二三四五六七八九\d]?起?\)[^。!?]*\((?:左|右|中|前|后|後)[一二三四五六七八九\d]?起?\)[^。!?]*$/, 100],
   ["caption:credit", /^(图|图片|配图|题图|封面图?)\s*[/|:丨]\s*\S{1,30}$/, 40],
   ["caption:credit", /图片(均|皆|部分)?(来自|来源于?|源自)/, 40],
   ["caption:map", /(制图|底图来源|审图号|地图来源|底图)\s*[:/]?/, 80],
@@ -265,6 +296,17 @@ const TITLE_SUFFIX_SEP = /\s*(?:\s[-|_–—]\s|[-|_])\s*([^-|_]{2,16})$/;
 const SITE_LIKE =
   /(网|網|网站|报|频道|在线|新闻|日报|晚报|时报|客户端|门户|政府|中心|协会|学会|研究院|平台|官网|\.com|\.cn|\.net|\.org)$|^(搜狐|新浪|网易|腾讯|凤凰|雅虎|百度|澎湃|环球|中新|央视|人民|新华)/i;
 
+/**
+ * A short headline (金锺国, 2 or 3 characters: a person's or a place's name) is taken only where two sources agree: the
+ * page's h1 prints it and another title (the <title>) opens with it, then a separator and the site's name
+ * (金锺国 - 维基百科，自由的百科全书). Sixth round.
+ */
+export function confirmsShortHeadline(head: string, candidates: string[]): boolean {
+  const h = head.trim();
+  if (h.length < 2 || h.length >= 4 || !/^[\p{Script=Han}A-Za-z·\s]+$/u.test(h)) return false;
+  return candidates.some((c) => c.trim() !== h && c.trim().startsWith(h) && /^\s*[-_|–—]\s*\S/.test(c.trim().slice(h.length)));
+}
+
 /** "从“旁听生”到“优等生”:安徽的长三角进击之路-新华网" → title and site "新华网". Repeats for 标题_频道_站点. */
 export function splitTitleSuffix(title: string): { title: string; site: string | null } {
   let rest = title.trim();
@@ -323,6 +365,7 @@ function stripInlineJunk(raw: string): { original: string; endsArticle: boolean;
   s = withoutSpam
     .replace(/\[\d{1,3}\]/g, "")
     .trim();
+  s = stripEditLink(s);
   if (s.endsWith("|")) s = s.slice(0, -1).trim();
   return { original: s, endsArticle, spam };
 }
@@ -382,6 +425,10 @@ export function judge(text: string, ctx: LineContext = { chinese: true }): Verdi
   if (furniture) return verdict("junk", `furniture:${furniture}`);
   if (len <= 10 && FONT_WIDGET.test(text)) return verdict("junk", "furniture:font-size");
   if (isCounter(text)) return verdict("junk", "counter");
+  if (len <= 200 && PLATFORM_DISCLAIMER.test(text)) return verdict("junk", "furniture:platform-disclaimer");
+  if (len <= 80 && !/[。!?]$/.test(text) && WIKI_HATNOTE.test(text)) return verdict("junk", "wiki:hatnote");
+  if (len <= 40 && PROFILE_DATE.test(text)) return verdict("junk", "meta:profile-date");
+  if (len <= 40 && CLOSING_BYLINE.test(text)) return verdict("meta", "meta:closing-byline");
   if (len <= 60 && PLATFORM_ID.test(text)) return verdict("junk", "platform-id");
   // 新浪财经公众号 / 某某官方微博: the name of a follow box, never a sentence.
   if (len <= 16 && /^[\p{Script=Han}A-Za-z]{2,12}(微信公众号|公众号|官方微博|官方微信)$/u.test(text)) return verdict("junk", "platform-id");
@@ -600,8 +647,8 @@ function isHeaderish(line: Line, titleKey: string, ctx: LineContext): boolean {
 const NAME_LIST = /^\p{Script=Han}{2,4}(?:[、,]\s*\p{Script=Han}{2,4}){1,4}$/u;
 
 /** Header lines that may carry the date, source or byline: not furniture, never an attachment's upload time. */
-function carriesMetadata(line: Line): boolean {
-  return line.kind !== "blank" && line.kind !== "nav" && !line.rule?.startsWith("attachment:");
+export function carriesMetadata(line: Line): boolean {
+  return line.kind !== "blank" && line.kind !== "nav" && !line.rule?.startsWith("attachment:") && line.rule !== "meta:profile-date";
 }
 
 /** Chinese when Han characters make up at least a third of the letters on the page. */
@@ -630,6 +677,36 @@ function findTitle(lines: Line[], ctx: LineContext): number {
     }
   }
   return candidates[0] ?? -1;
+}
+
+/** At most this many short lines carry a headline printed over several lines, starting within SPLIT_REACH lines. */
+const MAX_SPLIT_LINES = 6;
+const SPLIT_REACH = 3;
+
+/**
+ * A headline printed over several short lines at the top of the body (吉林省人民政府关于禁止在 / 吉林省嫩江干流… /
+ * 和迁入人口的通告): the lines that, read together, give the known title. They are marked junk and returned; a run
+ * that only starts the title, or lines that are running text, are left alone. Sixth round.
+ */
+function splitHeadline(lines: Line[], from: number, titleKey: string): Line[] {
+  if (titleKey.length < 8) return [];
+  const text = lines.slice(from).filter((l) => l.kind !== "blank").slice(0, SPLIT_REACH + MAX_SPLIT_LINES);
+  for (let start = 0; start < SPLIT_REACH && start < text.length; start++) {
+    let key = "";
+    for (let k = start; k < text.length && k < start + MAX_SPLIT_LINES; k++) {
+      const l = text[k]!;
+      if (l.kind !== "text" || l.text.length > 40 || /[。!?]$/.test(l.text)) break;
+      key += textKey(l.text);
+      if (!titleKey.startsWith(key)) break;
+      if (key === titleKey) {
+        if (k === start) break;
+        const run = text.slice(start, k + 1);
+        for (const r of run) [r.kind, r.rule] = ["junk", "title:split-lines"];
+        return run;
+      }
+    }
+  }
+  return [];
 }
 
 /**
@@ -670,6 +747,8 @@ export function segmentLines(rawLines: string[], opts: { knownTitle?: string | n
     if (carriesMetadata(l) && !sameAsTitle(l.text, titleKey)) headerLines.push(l.text);
     drop(l, sameAsTitle(l.text, titleKey) ? "title-repeat" : "header:metadata");
   }
+
+  for (const l of splitHeadline(lines, i, titleKey)) drop(l, "title:split-lines");
 
   const metaLines: string[] = [];
   const body: Line[] = [];

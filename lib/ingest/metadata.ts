@@ -1,4 +1,4 @@
-import { ISSUE_CREDIT, LABEL_RE, NAV_SEPARATORS, PAPER_CREDIT, POST_FOOTER, POSTED_LINE, REPORTER_CREDIT, splitTitleSuffix, textKey } from "./junk";
+import { confirmsShortHeadline, ISSUE_CREDIT, LABEL_RE, NAV_SEPARATORS, PAPER_CREDIT, POST_FOOTER, POSTED_LINE, REPORTER_CREDIT, splitTitleSuffix, textKey } from "./junk";
 import { normalizeText } from "./normalize";
 import { calendarDate, type IsoDate } from "../domain/dates";
 import { parseDate } from "../extract/dates";
@@ -269,6 +269,12 @@ const DANGLING = /[\s\-_|–—:]+$/;
 const PICTURE_MARK = /\s*\((图|组图|多图|附图|视频|图文|图表)\)$/;
 /** 标题 (图) 2005-06-14 03:25:55: a blog post's header line, the headline and then when it was posted. */
 export const TRAILING_STAMP = /\s+(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+/**
+ * 标题 2005-09-11 18:04:42 楼主, 標題 2005年9月11日 18:04 樓主, 标题 2021-3-2 #1: a forum topic's header line, the headline,
+ * when it was posted and the post's label (the opening post or its floor number). Sixth round.
+ */
+export const FORUM_STAMP =
+  /\s+(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:楼主|樓主|沙发|沙發|板凳|\d{1,4}\s*[楼樓]|#\d{1,4})$/;
 /** bjreader的博客, 某某的部落格, Lucy's Blog: the name of a blog (its logo heading), never a post's headline. */
 const BLOG_NAME = /^\S.{0,20}(?:的博客|的部落格|的blog|的个人空间|'s\s+blog)$/i;
 
@@ -379,11 +385,12 @@ export function pickTitle(
       .replace(LEADING_DASHES, "")
       .replace(LEADING_MARK, "")
       .replace(COLUMN_PREFIX, "")
+      .replace(FORUM_STAMP, "")
       .replace(TRAILING_STAMP, "")
       .replace(DANGLING, "")
       .replace(PICTURE_MARK, "")
       .replace(DANGLING, "");
-    if (title.length < 4 || siteKeys.has(textKey(title)) || COLUMN_LABEL.test(title) || BLOG_NAME.test(title)) continue;
+    if ((title.length < 4 && !confirmsShortHeadline(title, norms)) || siteKeys.has(textKey(title)) || COLUMN_LABEL.test(title) || BLOG_NAME.test(title)) continue;
     if (/[>»›].*[>»›]/.test(title) || isNavLike(title)) continue;
     if (anyHan && !/\p{Script=Han}/u.test(title)) continue;
     chosen = title;

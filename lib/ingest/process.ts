@@ -1,6 +1,6 @@
 import { decodeBytes } from "./decode";
 import { extractHtml } from "./html";
-import { isDateLine, isParagraphLike, isTitleLike, pageContext, POST_FOOTER, prepareLine, segmentLines, textKey, type DroppedLine, type Line, type Segmented } from "./junk";
+import { carriesMetadata, isDateLine, isParagraphLike, isTitleLike, pageContext, POST_FOOTER, prepareLine, segmentLines, textKey, type DroppedLine, type Line, type Segmented } from "./junk";
 import { extractMetadata, pickTitle, type MetadataInput } from "./metadata";
 import { AtlasError } from "../errors";
 import { capLines } from "./caps";
@@ -108,7 +108,7 @@ function fromHtml(html: string, sidecar: Sidecar | undefined): Prepared {
   const ctx = pageContext(paragraphs);
   const aboveLines = capLines(page.headerLines.flatMap(splitLines), notes)
     .map((line) => prepareLine(line, ctx))
-    .filter((l) => l.kind !== "blank" && l.kind !== "nav" && !l.rule?.startsWith("attachment:"));
+    .filter(carriesMetadata);
   const above = aboveLines.map((l) => l.text);
   // The title by position and shape: a labelled title line (主题: / 标题:), else a candidate as the page prints it
   // (the <title> minus whatever site name it wraps the headline line in), else the headline line just above the body.
