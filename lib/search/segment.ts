@@ -15,6 +15,8 @@ export function normalizeForSearch(text: string): string {
 }
 
 const HAN = /\p{Script=Han}/u;
+/** jieba's tags for names of organizations (nt) and people (nr, nrt, nrfg). */
+const NAME_TAGS = new Set(["nt", "nr", "nrt", "nrfg"]);
 const WORDISH = /[\p{L}\p{N}]/u;
 
 let tfidf: TfIdf | undefined;
@@ -70,6 +72,9 @@ export class Segmenter {
     const inner = new Set<string>();
     // cutForSearch emits, for each word of the precise cut, its dictionary pieces and then the word itself.
     const precise = this.jieba.cut(norm, true).filter((t) => WORDISH.test(t));
+    // Words jieba's tagger reads as names of organizations or people (中国农业银行 nt, 高新区 nr): their pieces (农业,
+    // 新区) are parts of a name, not words of the text, as for the knowledge base's own names below.
+    const tagged = new Set(this.jieba.tag(norm, true).flatMap((t) => (NAME_TAGS.has(t.tag) ? [t.word] : [])));
     let at = 0;
     let pieces: string[] = [];
     for (const t of this.jieba.cutForSearch(norm, true)) {
@@ -79,7 +84,7 @@ export class Segmenter {
         continue;
       }
       at++;
-      if (!pieces.length || !this.isName(t)) for (const p of [...pieces, t]) words.add(p);
+      if (!pieces.length || !(this.isName(t) || (tagged.has(t) && t.length > 2))) for (const p of [...pieces, t]) words.add(p);
       else {
         const parts = plainJieba().cut(t, true).filter((p) => WORDISH.test(p));
         const aligned = new Set(parts.length > 1 ? parts : []);
