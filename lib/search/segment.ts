@@ -158,11 +158,6 @@ export class Segmenter {
   }
 }
 
-/** Space-joined index tokens: the extra searchable field stored next to the raw text. */
-export function segmentedField(seg: Segmenter, text: string): string {
-  return seg.indexTokens(text).join(" ");
-}
-
 /** Space-joined whole words only (names of entities: a piece inside a name is not the name's word). */
 export function segmentedWords(seg: Segmenter, text: string): string {
   return seg.indexTokenLayers(text).words.join(" ");
