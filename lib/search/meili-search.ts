@@ -109,7 +109,8 @@ async function searchMeiliTiered(
   // would append partial matches to it, ahead of the next tier's full ones. For a compound query (电子游戏), every
   // other match of the whole query comes next, then its head relaxation (游戏, modifiers after it so the engine drops
   // them first) with the same two tiers, before the matches of its modifiers alone (电子).
-  const [titled, central, own] = TIER_ATTRIBUTES;
+  // A short query reads the title as the index segments it, not as the engine does (农业 | 银行 of 中国农业银行).
+  const [titled, central, own] = TIER_ATTRIBUTES.map((a) => (aq.short ? a.filter((x) => x !== "title") : a));
   const tier = (q: string, attributesToSearchOn: string[] | undefined, all: boolean) => ({ ...base, q, offset: 0, limit: end, ...(attributesToSearchOn ? { attributesToSearchOn } : {}), ...(all ? { matchingStrategy: "all" as const } : {}), ...shown });
   const relaxed = aq.relaxed ? [tier(aq.normalized, undefined, true), tier(aq.relaxed.head, central, true), tier(aq.relaxed.words.join(" "), own, false)] : [];
   const tiers: (MeiliParams & { indexUid: string })[] = tiered ? [tier(literal.q, titled, true), tier(literal.q, central, true), tier(literal.q, own, false), ...relaxed] : [];
