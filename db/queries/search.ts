@@ -190,8 +190,8 @@ export interface FallbackQuery {
 /** bm25 weights of the FTS columns (article_id, title, names, body, entities, related, subwords, topics). */
 const BM25 = sql`bm25(search_fts, 0, 10.0, 5.0, 1.0, 3.0, 0.5, 0.2, 0.2)`;
 
-/** Ranks below this come from the word tiers (1–5: title, central entities, own words, linked entities, topics). */
-const WORD_TIERS_END = 6000000;
+/** Ranks below this come from the word tiers (1–5: title, central entities, own words, linked entities, topics; bm25 is negative, so tier n spans (n − 0.5, n] millions). */
+const WORD_TIERS_END = 5500000;
 
 /**
  * The ids matching the text part of a query (before facet filters), with a rank (lower is better):
