@@ -4,15 +4,11 @@
 // and a short query matches words only unless no article has it as a word; an article titled with the query ranks
 // above an on-topic article naming it once in its lede; 被誉为 / 号称 “Y” and X又称Y state aliases.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
-import type { Engine } from "@/lib/search/engine";
 import { findAliasStatements } from "@/lib/extract/aliases";
 import type { EntityMention } from "@/lib/extract/types";
-import { search } from "@/lib/search/index";
 import { normalizeForSearch, Segmenter } from "@/lib/search/segment";
 import { TIER_ATTRIBUTES, TITLE_ATTRIBUTES } from "@/lib/search/settings";
 import { foldVariants } from "@/lib/search/variants";
-import { parseSearchParams } from "@/lib/url-state";
 import { indexPages, type PagesCorpus } from "./search-helpers/pages-corpus";
 
 describe("variant characters: Japanese shinjitai forms (OpenCC JPShinjitaiCharacters)", () => {
@@ -92,13 +88,10 @@ const PAGES: Record<string, string[]> = {
 };
 
 let corpus: PagesCorpus;
-let db: Db;
-let engine: Engine;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   corpus = await indexPages(PAGES, "ranking6");
-  ({ db, engine } = corpus);
   Object.assign(ids, corpus.ids);
   expect(corpus.counts).toMatchObject({ new: Object.keys(PAGES).length, failed: 0 });
   expect(corpus.indexedBy).toBe("meilisearch");
@@ -109,11 +102,7 @@ afterAll(async () => {
 });
 
 const ENGINES = ["meilisearch", "sqlite"] as const;
-const find = async (q: string, name: (typeof ENGINES)[number]): Promise<string[]> => {
-  const r = await search(parseSearchParams(new URLSearchParams({ q })), { db, engine: name === "meilisearch" ? engine : null });
-  expect(r.engine).toBe(name);
-  return r.hits.map((h) => h.id);
-};
+const find = (q: string, name: (typeof ENGINES)[number]) => corpus.find(q, name);
 
 describe("ranking on both engines", () => {
   it("a short query matches words, not the inside of a bank's name (sqlite)", async () => {
