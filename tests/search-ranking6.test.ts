@@ -42,6 +42,10 @@ describe("pieces inside a name are not words of the text", () => {
     expect(seg.indexTokenLayers("金义新区签约").words).toContain("新区");
     expect(seg.indexTokenLayers("公共服务均等化").words).toContain("服务");
   });
+
+  it("an abbreviation inside a tagged name stays a word (人大 of 人大常委会)", () => {
+    expect(seg.indexTokenLayers("三省一市人大常委会联合立法").words).toContain("人大");
+  });
 });
 
 const mention = (text: string, name: string, kind: EntityMention["kind"] = "region"): EntityMention => {

@@ -17,6 +17,11 @@ export function normalizeForSearch(text: string): string {
 const HAN = /\p{Script=Han}/u;
 /** jieba's tags for names of organizations (nt) and people (nr, nrt, nrfg). */
 const NAME_TAGS = new Set(["nt", "nr", "nrt", "nrfg"]);
+/** A word jieba's dictionary tags as an abbreviation (j: 人大, 常委会). */
+function isAbbreviation(word: string): boolean {
+  const tags = plainJieba().tag(word, true);
+  return tags.length === 1 && tags[0]!.tag === "j";
+}
 const WORDISH = /[\p{L}\p{N}]/u;
 
 let tfidf: TfIdf | undefined;
@@ -88,6 +93,8 @@ export class Segmenter {
       else {
         const parts = plainJieba().cut(t, true).filter((p) => WORDISH.test(p));
         const aligned = new Set(parts.length > 1 ? parts : []);
+        // Inside a name the tagger found, an abbreviation is still a name of its own (人大 of 人大常委会).
+        if (!this.isName(t)) for (const p of pieces) if (isAbbreviation(p)) aligned.add(p);
         words.add(t);
         for (const p of aligned) words.add(p);
         for (const p of pieces) if (!aligned.has(p)) inner.add(p);
