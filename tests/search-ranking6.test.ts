@@ -46,6 +46,12 @@ describe("pieces inside a name are not words of the text", () => {
   it("an abbreviation inside a tagged name stays a word (人大 of 人大常委会)", () => {
     expect(seg.indexTokenLayers("三省一市人大常委会联合立法").words).toContain("人大");
   });
+
+  it("a name of the knowledge base keeps its head as a word (新城 of 苏州南站科创新城), not the pieces straddling its parts", () => {
+    const named = new Segmenter(["某某南站科创新城", "松江南站"]);
+    expect(named.indexTokenLayers("建设某某南站科创新城").words).toContain("新城");
+    expect(named.indexTokenLayers("松江南站启用").words).not.toContain("江南");
+  });
 });
 
 const mention = (text: string, name: string, kind: EntityMention["kind"] = "region"): EntityMention => {

@@ -94,7 +94,9 @@ export class Segmenter {
         const parts = plainJieba().cut(t, true).filter((p) => WORDISH.test(p));
         const aligned = new Set(parts.length > 1 ? parts : []);
         // Inside a name the tagger found, an abbreviation is still a name of its own (人大 of 人大常委会).
-        if (!this.isName(t)) for (const p of pieces) if (isAbbreviation(p)) aligned.add(p);
+        // A name of the knowledge base is what its last piece names (科创新城 is a 新城): the head is a word of it.
+        const kept = this.isName(t) ? (p: string) => t.endsWith(p) : isAbbreviation;
+        for (const p of pieces) if (kept(p)) aligned.add(p);
         words.add(t);
         for (const p of aligned) words.add(p);
         for (const p of pieces) if (!aligned.has(p)) inner.add(p);
