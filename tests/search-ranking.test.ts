@@ -51,8 +51,8 @@ describe("a place's provinces", () => {
 
 describe("Meilisearch's tiers", () => {
   it("put the articles about the query (title, keywords, central entities) before the rest of the first tier", () => {
-    expect(TIER_ATTRIBUTES[0]).toBe(CENTRAL_ATTRIBUTES);
-    expect(TIER_ATTRIBUTES[1]).toBe(FIRST_TIER_ATTRIBUTES);
+    expect(TIER_ATTRIBUTES[1]).toBe(CENTRAL_ATTRIBUTES);
+    expect(TIER_ATTRIBUTES[2]).toBe(FIRST_TIER_ATTRIBUTES);
     for (const a of CENTRAL_ATTRIBUTES) expect(FIRST_TIER_ATTRIBUTES).toContain(a);
     expect(CENTRAL_ATTRIBUTES).not.toContain("body_seg");
     expect(CENTRAL_ATTRIBUTES).not.toContain("entities_other");

@@ -190,6 +190,9 @@ export interface FallbackQuery {
 /** bm25 weights of the FTS columns (article_id, title, names, body, entities, related, subwords, topics). */
 const BM25 = sql`bm25(search_fts, 0, 10.0, 5.0, 1.0, 3.0, 0.5, 0.2, 0.2)`;
 
+/** Ranks below this come from the word tiers (1–5: title, central entities, own words, linked entities, topics; bm25 is negative, so tier n spans (n − 0.5, n] millions). */
+const WORD_TIERS_END = 5500000;
+
 /**
  * The ids matching the text part of a query (before facet filters), with a rank (lower is better):
  * articles containing the query text itself (or a synonym's version of it) first, then token matches by bm25.
@@ -198,22 +201,28 @@ const BM25 = sql`bm25(search_fts, 0, 10.0, 5.0, 1.0, 3.0, 0.5, 0.2, 0.2)`;
 function matchingIdsSql({ match, anyMatch, relaxedMatch, like, wholeWords, substringPath }: Pick<FallbackQuery, "match" | "anyMatch" | "relaxedMatch" | "like" | "wholeWords" | "substringPath">) {
   const likeSql = like && like.length ? (substringPath === "scan" ? substringIdsByScan(like) : substringIdsSql(like)) : null;
   if (!match && !likeSql) return sql`select article_id, 0 as rank from search_docs`;
-  // Tiers (lower first): the query text itself, then the articles about it (in their title or central entities),
+  // Tiers (lower first): the query text itself, then the articles about it (in their title, then in their title or
+  // central entities: a page titled with the query outranks an on-topic page naming it once in its lede),
   // then its words in the article's own text, then through an entity the article is about or mentions, then through
   // its topics, then anywhere (words inside longer words, words spread over fields), then a compound's head (about it,
   // then in the text), then some of the words (as Meilisearch drops the last words of a query that finds nothing).
   const parts = [];
   const tier = (n: number, expr: string) => sql`select article_id, ${BM25} as r, ${n} as tier from search_fts where search_fts match ${expr}`;
   if (match) {
-    parts.push(tier(1, `{title entities} : (${match})`));
-    parts.push(tier(2, `{title names body} : (${match})`), tier(3, `{entities related} : (${match})`));
-    parts.push(tier(4, `{topics} : (${match})`), tier(5, match));
-    if (relaxedMatch) parts.push(tier(6, `{title entities} : (${relaxedMatch})`), tier(7, `{title names body} : (${relaxedMatch})`));
-    if (anyMatch && anyMatch !== match) parts.push(tier(8, `{title names body entities related topics} : (${anyMatch})`));
+    parts.push(tier(1, `{title} : (${match})`), tier(2, `{title entities} : (${match})`));
+    parts.push(tier(3, `{title names body} : (${match})`), tier(4, `{entities related} : (${match})`));
+    parts.push(tier(5, `{topics} : (${match})`), tier(6, match));
+    if (relaxedMatch) parts.push(tier(7, `{title entities} : (${relaxedMatch})`), tier(8, `{title names body} : (${relaxedMatch})`));
+    if (anyMatch && anyMatch !== match) parts.push(tier(9, `{title names body entities related topics} : (${anyMatch})`));
   }
   // The query text as a substring: first for a longer query, last for a short one (都市 inside an unrelated word).
-  if (likeSql) parts.push(sql`select article_id, 0 as r, ${wholeWords ? 9 : 0} as tier from (${likeSql})`);
-  return sql`select article_id, min(tier) * 1000000 + min(r) as rank from (${sql.join(parts, sql` union all `)}) group by article_id`;
+  if (likeSql) parts.push(sql`select article_id, 0 as r, ${wholeWords ? 10 : 0} as tier from (${likeSql})`);
+  const ranked = sql`select article_id, min(tier) * 1000000 + min(r) as rank from (${sql.join(parts, sql` union all `)}) group by article_id`;
+  if (!wholeWords) return ranked;
+  // A short query (新区, 农业) matches words, not substrings of longer ones (高新区, 农业银行), unless no article has it
+  // as a word: its matches inside longer words (tier 6 and after) are dropped when a word match (tiers 1–5) exists.
+  return sql`with r as (${ranked}) select article_id, rank from r
+    where rank < ${WORD_TIERS_END} or not exists (select 1 from r where rank < ${WORD_TIERS_END})`;
 }
 
 /**
@@ -306,14 +315,14 @@ export function searchFallback(q: FallbackQuery & { sort: "relevance" | "newest"
 
 /**
  * Relevance order in groups before on-topic articles go first: the query text itself (a longer query as a
- * substring), articles about the query (tier 1: title, central entities), matches in the article's own words or
- * through an entity it names (tiers 2–3), the rest of the query's matches (words inside longer words, topics, some of
- * the words, a short query as a substring), then a compound's head about it (6) and in the text (7), as Meilisearch's tiers
+ * substring), articles titled with the query (tier 1), about it (tier 2: title, central entities), matches in the
+ * article's own words or through an entity it names (tiers 3–4), the rest of the query's matches (words inside longer
+ * words, topics, some of the words, a short query as a substring), then a compound's head about it (7) and in the text (8), as Meilisearch's tiers
  * (lib/search/meili-search.ts). So an on-topic article that only shares the query's topic, or names it once in a
  * list, ranks below an article that is about the query.
  */
-const TIER_GROUP = sql`case when rank < 500000 then 0 when rank < 1500000 then 1 when rank < 3500000 then 2
-  when rank >= 5500000 and rank < 6500000 then 4 when rank >= 6500000 and rank < 7500000 then 5 else 3 end`;
+const TIER_GROUP = sql`case when rank < 500000 then 0 when rank < 1500000 then 1 when rank < 2500000 then 2 when rank < 4500000 then 3
+  when rank >= 6500000 and rank < 7500000 then 5 when rank >= 7500000 and rank < 8500000 then 6 else 4 end`;
 
 /**
  * As the engine ranks (lib/search/settings RANKING_RULES): the match tier (the query text itself before token

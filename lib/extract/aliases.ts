@@ -1,4 +1,5 @@
 // Aliases the corpus states: an entity mention followed by 以下简称 / 简称 / 又称 / 也称 / 原名 / 即 and another name,
+// by 被誉为 / 被称为 / 号称 and a quoted name,
 // or by a parenthesized short form whose characters are the name's in order (长三角生态绿色一体化发展示范区(示范区)).
 // Pure: paragraphs and the article's entity mentions in, alias statements out. Whether a reviewer confirmed or
 // rejected a pair comes from data/aliases-reviewed.json (applied on every ingest; `kb aliases` edits it).
@@ -7,7 +8,7 @@ import { planType, type ParagraphText } from "./plans";
 import { wordIdf } from "./text";
 import type { EntityMention } from "./types";
 
-export type AliasPattern = "以下简称" | "简称" | "又称" | "原名" | "即" | "括注简称";
+export type AliasPattern = "以下简称" | "简称" | "又称" | "原名" | "即" | "括注简称" | "被誉为";
 import type { AliasStatus } from "../domain/aliases";
 export type { AliasStatus };
 
@@ -48,6 +49,15 @@ const STATED = MARKERS.map(([pattern, marker]) => ({
   inParens: new RegExp(`^[(（]\\s*${marker}\\s*[为作是:：]?\\s*${q(ALIAS_BODY)}\\s*[)）]`, "u"),
   inClause: pattern === "即" ? null : new RegExp(`^[，,]\\s*${marker}\\s*[为作是:：]?\\s*${q(ALIAS_BODY)}`, "u"),
 }));
+/**
+ * Right after the mention, with no comma: "淀山湖又称薛淀湖", and a name it is known by, in quotes, which bound it
+ * (淀山湖被誉为“东方日内瓦湖”, 号称“八国联盟”). Unquoted, 被称为 / 被誉为 start a description (被称为全国首条跨省…), and
+ * a quoted list (被誉为“上海之根、沪上之巅…”) is no name: the quoted body stops at a comma or 、 and must be closed.
+ */
+const DIRECT: { pattern: AliasPattern; re: RegExp }[] = [
+  { pattern: "又称", re: new RegExp(`^(?:又称|也称|亦称|又名|俗称)\\s*${q(ALIAS_BODY)}`, "u") },
+  { pattern: "被誉为", re: new RegExp(`^(?:被誉为|被称为|被称作|被叫作|号称|素有)\\s*[${QUOTE_OPEN}](${ALIAS_BODY})[${QUOTE_CLOSE}]`, "u") },
+];
 const BARE_PARENS = new RegExp(`^[(（]${q("[\\p{Script=Han}A-Za-z0-9]{2,12}")}[)）]`, "u");
 
 /** Every character of `short`, in order, inside `long` (示范区 in 长三角生态绿色一体化发展示范区): an abbreviation. */
@@ -120,6 +130,14 @@ export function findAliasStatements(texts: readonly ParagraphText[], mentions: r
       const hit = s.inParens.exec(after) ?? s.inClause?.exec(after);
       if (hit?.[1]) {
         add(hit[1], s.pattern, hit[0].length);
+        found = true;
+        break;
+      }
+    }
+    for (const d of found ? [] : DIRECT) {
+      const hit = d.re.exec(after);
+      if (hit?.[1]) {
+        add(hit[1], d.pattern, hit[0].length);
         found = true;
         break;
       }

@@ -36,6 +36,12 @@ const HAN = /\p{Script=Han}/u;
 
 const simplifiedOnlyCache = new Map<string, boolean>();
 
+/** A character of the GB2312 hanzi set (rows 16–87): a standard character of simplified Chinese. */
+export function isGb2312Hanzi(ch: string): boolean {
+  const gb = iconv.encode(ch, "gbk");
+  return gb.length === 2 && gb[0]! >= 0xb0 && gb[0]! <= 0xf7 && gb[1]! >= 0xa1;
+}
+
 /**
  * A character of the GB2312 hanzi set that Big5 lacks (这 们 说 显 详 …): evidence of simplified script.
  * 1,909 of the 20,902 basic CJK ideographs; looked up lazily and cached.
@@ -43,9 +49,7 @@ const simplifiedOnlyCache = new Map<string, boolean>();
 function isSimplifiedOnly(ch: string): boolean {
   let v = simplifiedOnlyCache.get(ch);
   if (v === undefined) {
-    const gb = iconv.encode(ch, "gbk");
-    const inGb2312 = gb.length === 2 && gb[0]! >= 0xb0 && gb[0]! <= 0xf7 && gb[1]! >= 0xa1;
-    v = inGb2312 && iconv.encode(ch, "big5")[0] === 0x3f;
+    v = isGb2312Hanzi(ch) && iconv.encode(ch, "big5")[0] === 0x3f;
     simplifiedOnlyCache.set(ch, v);
   }
   return v;

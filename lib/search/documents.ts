@@ -124,6 +124,9 @@ export function buildSearchDoc(a: IndexSource, seg: Segmenter, registry: FacetRe
   const bodyLayers = segmentedLayers(seg, body);
   const nameLayers = segmentedLayers(seg, names.join(" "));
   const date = dateNumber(a.published);
+  // The words it is most about, among the words of its text: a piece inside a name (农业 of 中国农业银行) is not one.
+  const ownWords = new Set(`${titleLayers.words} ${bodyLayers.words}`.split(" "));
+  const keywords = seg.keywords(`${title}\n${body}`).filter((k) => ownWords.has(k));
   const base: SearchDocBase = {
     id: a.id,
     title: a.title,
@@ -132,7 +135,7 @@ export function buildSearchDoc(a: IndexSource, seg: Segmenter, registry: FacetRe
     names_seg: nameLayers.words,
     entities_lead: lead,
     entities_other: other,
-    keywords: seg.keywords(`${title}\n${body}`).join(" "),
+    keywords: keywords.join(" "),
     body,
     body_seg: bodyLayers.words,
     inner_seg: [titleLayers.inner, bodyLayers.inner, nameLayers.inner].filter(Boolean).join(" "),

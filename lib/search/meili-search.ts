@@ -4,7 +4,7 @@ import { emptyCounts, shapeFacets } from "./facets";
 import type { AnalyzedQuery, QueryContext } from "./query";
 import { buildSnippet, markersToHtml, markTerms, POST_TAG, PRE_TAG, stripMarkers } from "./snippet";
 import { FACET_REGISTRY, type FacetRegistry } from "../domain/facets";
-import { MAX_TOTAL_HITS, TIER_ATTRIBUTES } from "./settings";
+import { MAX_TOTAL_HITS, SHORT_QUERY_ATTRIBUTES, TIER_ATTRIBUTES } from "./settings";
 import type { SearchHit, SearchParams, SearchResponse } from "./types";
 
 /** `"value"` with quotes and backslashes escaped, for a Meilisearch filter expression. */
@@ -62,13 +62,15 @@ export async function searchMeili(
   registry: FacetRegistry = FACET_REGISTRY,
 ): Promise<SearchResponse> {
   const started = Date.now();
-  const r = await searchMeiliTiered(client, indexName, params, aq, ctx, registry);
+  let r = await searchMeiliTiered(client, indexName, params, aq, ctx, registry);
+  // A short query matches words only unless no article has it as a word: then its matches inside longer words.
+  if (aq.short && r.total === 0) r = await searchMeiliTiered(client, indexName, params, { ...aq, short: false }, ctx, registry);
   return { ...r, tookMs: Date.now() - started };
 }
 
 /**
- * Tiers, as the SQLite fallback ranks (TIER_ATTRIBUTES): articles about the query (title, keywords, central
- * entities), then those matching in their own words or through an entity they name, then those matching only inside
+ * Tiers, as the SQLite fallback ranks (TIER_ATTRIBUTES): articles titled with the query, articles about it (title,
+ * keywords, central entities), then those matching in their own words or through an entity they name, then those matching only inside
  * longer words or through their topics. Within a tier the engine's ranking rules decide (on-topic first, then
  * attribute order…), so an on-topic article tagged with the query's topic, or naming it once in a list, no longer
  * outranks an article that is literally about the query. A date sort is one list. One request reads each tier up to
@@ -98,16 +100,20 @@ async function searchMeiliTiered(
   const tiered = params.sort === "relevance" && !!aq.normalized;
   const end = Math.min(params.page * params.pageSize, MAX_TOTAL_HITS);
   // Every match: its facet counts and total; its hits when the list is not tiered.
-  const all: MeiliParams & { indexUid: string } = { ...base, facets, hitsPerPage: params.pageSize, page: params.page, ...(tiered ? { attributesToRetrieve: ["id"], hitsPerPage: 0 } : shown) };
+  // A short query (新区, 农业) matches words, not substrings of longer ones (高新区, 农业银行): its every-match search
+  // (total, facet counts, the rest after the tiers) reads the word attributes only, as the fallback's word tiers.
+  const words = aq.short && aq.normalized ? { attributesToSearchOn: SHORT_QUERY_ATTRIBUTES } : {};
+  const all: MeiliParams & { indexUid: string } = { ...base, ...words, facets, hitsPerPage: params.pageSize, page: params.page, ...(tiered ? { attributesToRetrieve: ["id"], hitsPerPage: 0 } : shown) };
   const literal = { ...base, q: aq.literal };
   // The central tier holds only articles matching all the query's words: the engine's default strategy (`last`)
   // would append partial matches to it, ahead of the next tier's full ones. For a compound query (电子游戏), every
   // other match of the whole query comes next, then its head relaxation (游戏, modifiers after it so the engine drops
   // them first) with the same two tiers, before the matches of its modifiers alone (电子).
-  const [central, own] = TIER_ATTRIBUTES;
+  // A short query reads the title as the index segments it, not as the engine does (农业 | 银行 of 中国农业银行).
+  const [titled, central, own] = TIER_ATTRIBUTES.map((a) => (aq.short ? a.filter((x) => x !== "title") : a));
   const tier = (q: string, attributesToSearchOn: string[] | undefined, all: boolean) => ({ ...base, q, offset: 0, limit: end, ...(attributesToSearchOn ? { attributesToSearchOn } : {}), ...(all ? { matchingStrategy: "all" as const } : {}), ...shown });
   const relaxed = aq.relaxed ? [tier(aq.normalized, undefined, true), tier(aq.relaxed.head, central, true), tier(aq.relaxed.words.join(" "), own, false)] : [];
-  const tiers: (MeiliParams & { indexUid: string })[] = tiered ? [tier(literal.q, central, true), tier(literal.q, own, false), ...relaxed] : [];
+  const tiers: (MeiliParams & { indexUid: string })[] = tiered ? [tier(literal.q, titled, true), tier(literal.q, central, true), tier(literal.q, own, false), ...relaxed] : [];
   // Disjunctive facets: a facet with a selection is counted without its own filter.
   const selectedFacets = facets.filter((f) => (filters[f]?.length ?? 0) > 0);
   const extra = selectedFacets.map((f) => ({ indexUid: indexName, q: aq.normalized, filter: buildFilter(params.filters, f, registry), facets: [f], limit: 0, locales: ["cmn" as const] }));
@@ -137,7 +143,7 @@ async function searchMeiliTiered(
     const complete = tierResults.every((r) => r.hits.length < end);
     total = Math.max(total, merged.length);
     if (merged.length < end && complete && total > merged.length) {
-      const { results: rest } = await client.multiSearch({ queries: [{ ...base, offset: 0, limit: end, ...shown }] });
+      const { results: rest } = await client.multiSearch({ queries: [{ ...base, ...words, offset: 0, limit: end, ...shown }] });
       add((rest[0]?.hits ?? []) as unknown as Hit[]);
       total = Math.max(total, merged.length);
     }

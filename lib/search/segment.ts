@@ -15,6 +15,13 @@ export function normalizeForSearch(text: string): string {
 }
 
 const HAN = /\p{Script=Han}/u;
+/** jieba's tags for names of organizations (nt) and people (nr, nrt, nrfg). */
+const NAME_TAGS = new Set(["nt", "nr", "nrt", "nrfg"]);
+/** A word jieba's dictionary tags as an abbreviation (j: 人大, 常委会). */
+function isAbbreviation(word: string): boolean {
+  const tags = plainJieba().tag(word, true);
+  return tags.length === 1 && tags[0]!.tag === "j";
+}
 const WORDISH = /[\p{L}\p{N}]/u;
 
 let tfidf: TfIdf | undefined;
@@ -70,6 +77,9 @@ export class Segmenter {
     const inner = new Set<string>();
     // cutForSearch emits, for each word of the precise cut, its dictionary pieces and then the word itself.
     const precise = this.jieba.cut(norm, true).filter((t) => WORDISH.test(t));
+    // Words jieba's tagger reads as names of organizations or people (中国农业银行 nt, 高新区 nr): their pieces (农业,
+    // 新区) are parts of a name, not words of the text, as for the knowledge base's own names below.
+    const tagged = new Set(this.jieba.tag(norm, true).flatMap((t) => (NAME_TAGS.has(t.tag) ? [t.word] : [])));
     let at = 0;
     let pieces: string[] = [];
     for (const t of this.jieba.cutForSearch(norm, true)) {
@@ -79,10 +89,14 @@ export class Segmenter {
         continue;
       }
       at++;
-      if (!pieces.length || !this.isName(t)) for (const p of [...pieces, t]) words.add(p);
+      if (!pieces.length || !(this.isName(t) || (tagged.has(t) && t.length > 2))) for (const p of [...pieces, t]) words.add(p);
       else {
         const parts = plainJieba().cut(t, true).filter((p) => WORDISH.test(p));
         const aligned = new Set(parts.length > 1 ? parts : []);
+        // Inside a name the tagger found, an abbreviation is still a name of its own (人大 of 人大常委会).
+        // A name of the knowledge base is what its last piece names (科创新城 is a 新城): the head is a word of it.
+        const kept = this.isName(t) ? (p: string) => t.endsWith(p) : isAbbreviation;
+        for (const p of pieces) if (kept(p)) aligned.add(p);
         words.add(t);
         for (const p of aligned) words.add(p);
         for (const p of pieces) if (!aligned.has(p)) inner.add(p);
@@ -151,11 +165,6 @@ export class Segmenter {
     const norm = normalizeForSearch(text);
     return [...new Set(this.jieba.cut(norm, true).map((t) => t.trim()).filter((t) => WORDISH.test(t)))];
   }
-}
-
-/** Space-joined index tokens: the extra searchable field stored next to the raw text. */
-export function segmentedField(seg: Segmenter, text: string): string {
-  return seg.indexTokens(text).join(" ");
 }
 
 /** Space-joined whole words only (names of entities: a piece inside a name is not the name's word). */

@@ -37,8 +37,19 @@ export const FIRST_TIER_ATTRIBUTES = ["title", "title_seg", "names_seg", "keywor
  * article that names the query once in a list (广州 among four cities) above an article about it.
  */
 export const CENTRAL_ATTRIBUTES = ["title", "title_seg", "keywords", "entities_lead"];
+/**
+ * Before the central tier, the articles titled with the query: the title says what a page is about, and `on_topic`
+ * would otherwise put an on-topic page naming the query once in its lede (无锡, where a forum was held) above an
+ * off-topic page titled with it (a 无锡 highway closure).
+ */
+export const TITLE_ATTRIBUTES = ["title", "title_seg"];
+/**
+ * What a short query (two Han characters) searches while any article has it as a word: the first tier and topics,
+ * the title as the index segments it (the engine's own split finds 农业 inside 中国农业银行).
+ */
+export const SHORT_QUERY_ATTRIBUTES = [...FIRST_TIER_ATTRIBUTES.filter((a) => a !== "title"), "topic_terms"];
 /** The tiers of a relevance-ranked search, best first; the rest of the matches follows them in the engine's order. */
-export const TIER_ATTRIBUTES = [CENTRAL_ATTRIBUTES, FIRST_TIER_ATTRIBUTES] as const;
+export const TIER_ATTRIBUTES = [TITLE_ATTRIBUTES, CENTRAL_ATTRIBUTES, FIRST_TIER_ATTRIBUTES] as const;
 export const SEGMENTED_ATTRIBUTES = ["title_seg", "names_seg", "body_seg", "inner_seg", "topic_terms"];
 
 /** How far Meilisearch pages; exports of larger result sets read the SQLite fallback. */

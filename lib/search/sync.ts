@@ -14,7 +14,7 @@ import {
 import { FACET_REGISTRY, type FacetRegistry } from "../domain/facets";
 import { AtlasError } from "../errors";
 import { buildSearchDoc, docHash, vocabulary, type SearchDoc } from "./documents";
-import { Segmenter, segmentedField, segmentedWords } from "./segment";
+import { Segmenter, segmentedWords } from "./segment";
 import { articleIndexSettings, synonymGroups } from "./settings";
 
 /** Meilisearch tasks are queued: on a busy machine even a small one can wait behind a large one (MEILI_TASK_TIMEOUT_MS). */
@@ -164,7 +164,8 @@ export function syncFallback(
       entityTokens: segmentedWords(seg, d.entities_lead.join(" ")),
       relatedTokens: segmentedWords(seg, d.entities_other.join(" ")),
       subwordTokens: d.inner_seg,
-      topicTokens: segmentedField(seg, d.topic_terms),
+      // Whole words: a piece inside a topic keyword (新区 inside 高新区) is no link to the topic.
+      topicTokens: segmentedWords(seg, d.topic_terms),
       facets: registry.flatMap(({ name }) => ((d as Record<string, unknown>)[name] as string[] | undefined ?? []).map((value) => ({ facet: name, value }))),
     })),
   });

@@ -6,7 +6,8 @@ import path from "node:path";
 import { openDb, type Db } from "@/db/client";
 import { ingestPaths } from "@/lib/ingest/pipeline";
 import { engineFor, type Engine } from "@/lib/search/engine";
-import { syncIndex } from "@/lib/search/index";
+import { search, syncIndex } from "@/lib/search/index";
+import { parseSearchParams } from "@/lib/url-state";
 import { ensureLocalServer, type LocalServer } from "@/lib/search/local-server";
 
 export interface PagesCorpus {
@@ -17,6 +18,8 @@ export interface PagesCorpus {
   /** What ingestPaths counted (new, failed …). */
   counts: Record<string, number>;
   indexedBy: string | null;
+  /** The ids of a search's first page on one engine (`sqlite`: the fallback), checking that engine answered. */
+  find(q: string, engine: "meilisearch" | "sqlite"): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -43,7 +46,12 @@ export async function indexPages(pages: Record<string, string[]>, prefix: string
     server = await ensureLocalServer({ dataDir: dir });
     const engine = engineFor({ url: server.url, apiKey: server.apiKey, indexName: `${prefix}_articles`, local: server });
     const indexedBy = (await syncIndex({ db, engine })).engine;
-    return { db, engine, ids, counts: summary.counts as unknown as Record<string, number>, indexedBy, close };
+    const find = async (q: string, name: "meilisearch" | "sqlite") => {
+      const r = await search(parseSearchParams(new URLSearchParams({ q })), { db, engine: name === "meilisearch" ? engine : null });
+      if (r.engine !== name) throw new Error(`${q}: answered by ${r.engine}, not ${name}`);
+      return r.hits.map((h) => h.id);
+    };
+    return { db, engine, ids, counts: summary.counts as unknown as Record<string, number>, indexedBy, find, close };
   } catch (e) {
     await close();
     throw e;
