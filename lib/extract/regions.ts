@@ -249,6 +249,11 @@ function rankOf(id: string): number {
   return LEVEL_RANK[get().regions.get(id)?.kind ?? "town"];
 }
 
+/** Whether a place is one of the members of a zone the form reads as (示范区|嘉善片区: 嘉善 is one of its two districts and a county). */
+function memberOf(id: string, zone: Form): boolean {
+  return zone.ids.some((z) => get().regions.get(z)?.members?.includes(id));
+}
+
 /** Whether one of a form's readings lies under one of a place's readings (嘉善 under 嘉兴, 青浦区 under 上海市). */
 function under(form: Form, place: Form): boolean {
   return form.ids.some((id) => ancestorIds(id).some((a) => place.ids.includes(a)));
@@ -308,6 +313,10 @@ const CREW_AFTER = /^(?:(?![的在和与及、，。])\p{Script=Han}){0,6}?(?:�
 /** A place before a food jieba does not cut as a word of the place (清远|鸡, 天津|狗不理|包子): a dish or breed named after the place. */
 const FOOD_AFTER = /^(?:(?![的在和与及、，。])\p{Script=Han}){0,3}?(?:包子|饺子|馄饨|烧卖|牛肉汤|羊肉汤|鸡(?![蛋肉价])|鹅(?![蛋肉价]))/u;
 const DASH = /[—–－-]/;
+/** A residential estate or community named after a place (桃园新邨社区, 香港花园, 威尼斯小区). */
+const ESTATE_NEXT = /^(?:新村|新邨|小区|花园|社区|苑|家园|公寓|别墅)/;
+/** What follows a listed company's or a brand's name: its share price, its accounts, a business act (承德露露的股价, 金山办公发布). */
+const BUSINESS_AFTER = /^的?(?:股价|股票|股份|市值|涨停|跌停|年报|财报|营收|净利润?|发布|推出|上市|宣布|公告|披露|回购|旗下)/;
 /** The rest of a jieba word after a place name that makes the word a port, airport or station there (北仑|港, 萧山|机场). */
 const FACILITY_WORD = /^(?:港|港区|机场|码头|火车站|高铁站|东站|西站|南站|北站)$/;
 const TRADE_NAME_TAG = new Set(["x", "nz", "nr", "nrt", "nrfg"]);
@@ -667,7 +676,7 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
       // some other thing; after a county it may be the next item of a list (青浦吴江).
       // A city or province after another is the next item of a list (上海宁波两地).
       const misplaced =
-        prev && prev.end === i && !chained && prev.form.kind !== "composite" && prev.form.kind !== "abbreviation" && prev.form.ids.some((id) => !needsContext(prev.form, id) && rankOf(id) <= 1) && !value.some((f) => f.ids.some((id) => rankOf(id) <= 1));
+        prev && prev.end === i && !chained && prev.form.kind !== "composite" && prev.form.kind !== "abbreviation" && prev.form.ids.some((id) => !needsContext(prev.form, id) && rankOf(id) <= 1) && !value.some((f) => f.ids.some((id) => rankOf(id) <= 1 || memberOf(id, prev.form)));
       // Readings under the chain's place first, then named forms before short ones (上海|临港 is the 临港新片区 alias).
       const rank = (f: Form) => (chained && under(f, chained.form) ? 0 : f.kind === "short" ? 2 : 1);
       for (const form of [...value].sort((a, b) => rank(a) - rank(b))) {
@@ -702,6 +711,10 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           // 文化 an archaeological culture (河姆渡文化, 良渚文化 is the culture as much as the town).
           const town = form.kind === "short" && form.ids.every((id) => get().regions.get(id)?.kind === "town");
           if (town && (DASH.test(text[i - 1] ?? "") || DASH.test(text[end] ?? "") || /^文化/.test(text.slice(end)))) continue;
+          // A place name jieba does not read as a place (承德/nr, 金山/nr) before a word that is none either (露露, 办公), both
+          // followed by a share price or a business act, is a company's or a brand's name (承德露露的股价, 金山办公发布).
+          const own = seg.tags.get(i);
+          if (form.kind === "short" && own?.end === end && own.tag !== "ns" && nextWord && nextWord.end - end >= 2 && !/^(?:ns|f|m|t|q)$/.test(nextWord.tag) && /^\p{Script=Han}+$/u.test(next) && !FUNCTION_TAG.test(nextWord.tag) && !dict.longestAt(text, end) && BUSINESS_AFTER.test(text.slice(nextWord.end))) continue;
           // A province's or city's short name right before a proper name that is no place (北京|同仁堂/nr, 广州|本田/nz) opens a
           // firm's or brand's name; a district's before a firm is the firm's site there (青浦|华为, 青浦|复旦…中心), and a site's
           // name stays a mention of where it stands (镇江|金山寺, 杭州|灵隐寺).
@@ -711,6 +724,9 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           if (otherName && PROPER_NAME_TAG.test(nextWord.tag) && nextWord.end - end >= 2 && !SITE_END.test(next) && Math.min(...form.ids.map(rankOf)) <= 1) continue;
           if (nextWord && (TROUPE_NEXT.test(next) || (nextWord.tag === "nz" && TEAM_NEXT.test(next)))) continue;
         }
+        // Right after a place of an address chain that does not contain it, a name before 新村, 社区, 花园 … is an estate's
+        // there (嘉善县姚庄镇|桃园|新邨社区 is no 桃园 of 台湾).
+        if (prev && prev.end === i && !chained && ESTATE_NEXT.test(text.slice(end))) continue;
         const alignedLeft = lenient || bounds.has(i) || !!chained;
         if (misplaced && !lenient && (form.kind === "short" || surface.length <= 2)) continue;
         const suffix = form.kind === "full" ? (LEVEL_SUFFIX.exec(surface)?.[0] ?? "") : "";
@@ -793,7 +809,8 @@ function resolver(anchors: Set<string>, anchorsNear: Map<number, Set<string>>, a
     if (c.form.kind !== "composite" && c.form.kind !== "abbreviation") {
       const parent = c.chainParent ? resolve(c.chainParent) : [];
       const under = ids.filter((id) => parent.length > 0 && ancestorIds(id).some((a) => parent.includes(a)));
-      if (under.length) ids = under;
+      // Under the chain's parent the highest level wins (甘肃|天水 is the city, not its township 天水镇 as well).
+      if (under.length) ids = under.filter((id) => rankOf(id) === Math.min(...under.map(rankOf)));
       else {
         const depth = supportedBy(c);
         const supported = ids.filter((id) => depth(id) < Infinity);
@@ -822,6 +839,34 @@ function resolver(anchors: Set<string>, anchorsNear: Map<number, Set<string>>, a
     return ids;
   };
   return resolve;
+}
+
+const METRO_END = /大?都市[圈区]$/;
+
+/** The city a metropolitan area is named after (上海大都市圈 → 上海): the whole rest of the name is one city's name. */
+function metroCore(name: string): string | undefined {
+  const k = name.search(METRO_END);
+  if (k < 2) return undefined;
+  const head = name.slice(0, k);
+  const m = get().dict.longestAt(head, 0);
+  if (!m || m.form.length !== head.length) return undefined;
+  const cities = m.value.flatMap((f) => f.ids).filter((id) => rankOf(id) <= 1);
+  return cities.length === 1 ? cities[0] : undefined;
+}
+
+/**
+ * 示范区 alone in a sentence that names one of the zone's members (青浦, 吴江, 嘉善, or a township of theirs) or its
+ * 两区一县 is unmistakably that zone, as its full name would be.
+ */
+function memberInSentence(c: Candidate, zone: string, all: Candidate[], resolve: (c: Candidate) => string[], text: string): boolean {
+  const members = get().regions.get(zone)?.members ?? [];
+  // 示范区线 (a railway line's name) is no mention of the zone, whatever the sentence names.
+  if (!members.length || ROUTE_NEXT.test(text.slice(c.end))) return false;
+  const from = Math.max(...[...text.slice(0, c.start).matchAll(/[。！？!?；;]/g)].map((m) => (m.index ?? 0) + 1), 0);
+  const stop = text.slice(c.end).search(/[。！？!?；;]/);
+  const to = stop < 0 ? text.length : c.end + stop;
+  if (/两区一县/.test(text.slice(from, to))) return true;
+  return all.some((o) => o !== c && o.paragraph === c.paragraph && o.start >= from && o.end <= to && o.form.kind !== "context" && resolve(o).some((id) => members.includes(id) || ancestorIds(id).some((a) => members.includes(a))));
 }
 
 /**
@@ -870,7 +915,11 @@ export function findRegionsInArticle(paragraphs: { index: number; text: string }
     const text = textOf.get(c.paragraph)?.slice(first.start, c.end) ?? c.text;
     for (const id of resolve(c)) {
       if (!regions.has(id)) continue;
-      out.push({ id, text, start: first.start, end: c.end, contextual: c.form.kind === "context" && !c.body, reason: c.reason, paragraph: c.paragraph });
+      const contextual = c.form.kind === "context" && !c.body && !memberInSentence(c, id, all, resolve, textOf.get(c.paragraph) ?? "");
+      out.push({ id, text, start: first.start, end: c.end, contextual, reason: c.reason, paragraph: c.paragraph });
+      // A metropolitan area named after its core city (上海大都市圈, 杭州都市圈, 温州都市区) names that city too.
+      const core = c.form.kind === "alias" && regions.get(id)?.kind === "zone" ? metroCore(text) : undefined;
+      if (core && regions.get(id)?.members?.includes(core)) out.push({ id: core, text: text.slice(0, text.search(METRO_END)), start: first.start, end: first.start + text.search(METRO_END), contextual: false, reason: "word", paragraph: c.paragraph });
     }
   }
   return out;
