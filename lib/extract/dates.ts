@@ -364,22 +364,26 @@ const DATELINE = /(?:社|报|网|台|新闻|客户端)[\p{Script=Han}]{0,6}?(\d{
 const MAX_DATELINE_LAG_DAYS = 31;
 
 /** A line saying the page reprints another outlet's text: 原标题:…, (本文转自…), 转载自…. */
-const REPOST_MARK = /(?:^|[(（【\s])(?:本文)?(?:转自|转载自|转载于|原标题|原文标题|原载于?)[：:\s]?\S/;
+export const REPOST_MARK = /(?:^|[(（【\s])(?:本文)?(?:转自|转载自|转载于|原标题|原文标题|原载于?)[：:\s]?\S/;
 
 /**
  * The date an article's relative dates (今年6月, 11月19日, 昨天, 5年前的今天) resolve against. A repost that names
  * its original with a date (转自…, 原标题…, 来源: … 2021-03-05 in the body, or the page's 来源 line kept as
- * metadata: 人民日报 2024年12月1日 第01版) is dated by the original. A page that says it reprints another text
- * (原标题, 转自) without the original's date, or whose own dateline (中评社北京10月19日电) cannot be the week of its
- * publication date, is a repost of unknown date: its relative dates get no date rather than the repost's.
+ * metadata: 人民日报 2024年12月1日 第01版, or the header line the cleaner keeps as `reprint`: 原标题:… 发布时间:2018-11-05)
+ * is dated by the original. A body that credits another text (本文转自…, 原标题:…) without the original's date, or
+ * whose own dateline (中评社北京10月19日电) cannot be the week of its publication date, is a repost of unknown date:
+ * its relative dates get no date rather than the repost's.
  * Otherwise the publication date.
  */
-export function relativeAnchor(texts: readonly string[], pub: PublishedDate, source: string | null = null): PublishedDate {
-  for (const t of source ? [`来源:${source}`, ...texts] : texts) {
+export function relativeAnchor(texts: readonly string[], pub: PublishedDate, meta: { source?: string | null; reprint?: string | null } = {}): PublishedDate {
+  const credits = [...(meta.source ? [`来源:${meta.source}`] : []), ...(meta.reprint ? [meta.reprint] : [])];
+  for (const t of [...credits, ...texts]) {
     const m = REPOST.exec(t);
     const original = m ? parseDate(m[1] as string) : null;
-    if (original && (!pub.published || original.value < pub.published)) return { published: original.value, precision: original.precision };
+    if (original && (!pub.published || original.value <= pub.published)) return { published: original.value, precision: original.precision };
   }
+  // A credit in the body that the page reprints another text (本文转自…) and no original date: unknown. The cleaner's
+  // header line alone (网易's (原标题:…) over a same-day copy) is not: measured, blanking those dates lost 6 true events.
   if (texts.some((t) => REPOST_MARK.test(t))) return { published: null, precision: null };
   if (pub.published && pub.precision === "day") {
     for (const t of texts.slice(0, 3)) {
