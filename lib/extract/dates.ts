@@ -81,6 +81,22 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, pub: PublishedDate) 
     resolve: (m) => ({ value: m[1] as string, precision: "year", endValue: m[2] as string, relative: false }),
   },
   {
+    // 5年前的今天, 五年前的今日, 去年的今天, 去年今日: that day N years before the date governing the passage (the
+    // original's on a repost, see `relativeAnchor`). 5年前 alone, 几年前, 多年前: a date mention with no value, so the
+    // event stays undated rather than taking the publication's year or another date of the sentence.
+    re: new RegExp(`(?:(\\d{1,3}|[两${CN.slice(1, -1)}]{1,3}|几|多|数)年前(?:的)?(今天|今日|这一天)?|(去年|前年)(?:的)?(今天|今日|这一天))`, "y"),
+    resolve: (m, pub) => {
+      const n = m[3] ? (m[3] === "去年" ? 1 : 2) : m[1] === "两" ? 2 : num(m[1]);
+      const day = m[2] ?? m[4];
+      const p = pubParts(pub);
+      // 一年前, 5年前 alone is a round figure (一年前 in a September article may be 14 months back): no date.
+      if (!day || n === null || n <= 0 || p.y === null) return { value: null, precision: null, relative: true };
+      if (p.m === null || p.d === null) return { value: null, precision: null, relative: true };
+      // 29 February N years before a non-leap year: no such day, the month rather than a guess.
+      return { ...iso(p.y - n, p.m, p.d), relative: true };
+    },
+  },
+  {
     // 今年6月, 去年底, 明年, 前年12月8日, 今年以来
     re: new RegExp(`(今年|去年|明年|前年|后年|上年|本年)(?:(底|末|初|年底|年初|上半年|下半年)|${M}月(?:${D}[日号])?)?`, "y"),
     resolve: (m, pub) => {
@@ -173,7 +189,7 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, pub: PublishedDate) 
 ];
 
 // Characters a date can start with: digits, Chinese numerals and the first character of relative words.
-const DATE_START = new Set([..."0123456789零〇○一二三四五六七八九十今去明前后上本下昨年次翌同当这那"]);
+const DATE_START = new Set([..."0123456789零〇○一二三四五六七八九十两几多数今去明前后上本下昨年次翌同当这那"]);
 
 /**
  * Dates in a text: absolute (2023年2月, 2024-07-29, 二〇二四年), ranges (12月8日至9日, 2021—2035年) and
@@ -347,18 +363,28 @@ const REPOST = /(?:转自|转载自|原标题|原文链接|来源|原载|首发�
 const DATELINE = /(?:社|报|网|台|新闻|客户端)[\p{Script=Han}]{0,6}?(\d{1,2})月(\d{1,2})日电/u;
 const MAX_DATELINE_LAG_DAYS = 31;
 
+/** A line saying the page reprints another outlet's text: 原标题:…, (本文转自…), 转载自…. */
+export const REPOST_MARK = /(?:^|[(（【\s])(?:本文)?(?:转自|转载自|转载于|原标题|原文标题|原载于?)[：:\s]?\S/;
+
 /**
- * The date an article's relative dates (今年6月, 11月19日, 昨天) resolve against. A repost that names its
- * original with a date (转自…, 原标题…, 来源: … 2021-03-05) is dated by the original; a page whose own dateline
- * (中评社北京10月19日电) cannot be the week of its publication date is a repost of unknown date, and its
- * relative dates get no year rather than a guessed one. Otherwise the publication date.
+ * The date an article's relative dates (今年6月, 11月19日, 昨天, 5年前的今天) resolve against. A repost that names
+ * its original with a date (转自…, 原标题…, 来源: … 2021-03-05 in the body, or the page's 来源 line kept as
+ * metadata: 人民日报 2024年12月1日 第01版, or the header line the cleaner keeps as `reprint`: 原标题:… 发布时间:2018-11-05)
+ * is dated by the original. A body that credits another text (本文转自…, 原标题:…) without the original's date, or
+ * whose own dateline (中评社北京10月19日电) cannot be the week of its publication date, is a repost of unknown date:
+ * its relative dates get no date rather than the repost's.
+ * Otherwise the publication date.
  */
-export function relativeAnchor(texts: readonly string[], pub: PublishedDate): PublishedDate {
-  for (const t of texts) {
+export function relativeAnchor(texts: readonly string[], pub: PublishedDate, meta: { source?: string | null; reprint?: string | null } = {}): PublishedDate {
+  const credits = [...(meta.source ? [`来源:${meta.source}`] : []), ...(meta.reprint ? [meta.reprint] : [])];
+  for (const t of [...credits, ...texts]) {
     const m = REPOST.exec(t);
     const original = m ? parseDate(m[1] as string) : null;
-    if (original && (!pub.published || original.value < pub.published)) return { published: original.value, precision: original.precision };
+    if (original && (!pub.published || original.value <= pub.published)) return { published: original.value, precision: original.precision };
   }
+  // A credit in the body that the page reprints another text (本文转自…) and no original date: unknown. The cleaner's
+  // header line alone (网易's (原标题:…) over a same-day copy) is not: measured, blanking those dates lost 6 true events.
+  if (texts.some((t) => REPOST_MARK.test(t))) return { published: null, precision: null };
   if (pub.published && pub.precision === "day") {
     for (const t of texts.slice(0, 3)) {
       const m = DATELINE.exec(t);

@@ -20,6 +20,10 @@ export interface ExtractInput {
   paragraphs: string[];
   published: string | null;
   publishedPrecision: DatePrecision | null;
+  /** The page's 来源 line (人民日报 2024年12月1日 第01版): a repost's original and its date. */
+  source?: string | null;
+  /** The header line saying the page reprints another text (原标题:…), with the original's date if it gives one. */
+  reprint?: string | null;
 }
 
 /** Paragraph index used for mentions found in the title. */
@@ -49,7 +53,7 @@ function dateMention(d: DateMatch, paragraph: number): EntityMention {
  */
 export function extract(input: ExtractInput): Extraction {
   const texts: ParagraphText[] = [{ index: TITLE_PARAGRAPH, text: input.title }, ...input.paragraphs.map((text, index) => ({ index, text }))];
-  const pub = relativeAnchor(texts.map((t) => t.text), { published: input.published, precision: input.publishedPrecision });
+  const pub = relativeAnchor(texts.map((t) => t.text), { published: input.published, precision: input.publishedPrecision }, input);
   const context: MilestoneContext = { published: pub.published, publishedPrecision: pub.precision, last: {} };
   const plans = findPlans(texts);
   const entities: EntityMention[] = [...plans.mentions];

@@ -1,12 +1,12 @@
 import { confirmsShortHeadline, ISSUE_CREDIT, LABEL_RE, NAV_SEPARATORS, PAPER_CREDIT, POST_FOOTER, POSTED_LINE, REPORTER_CREDIT, splitTitleSuffix, textKey } from "./junk";
 import { normalizeText } from "./normalize";
 import { calendarDate, type IsoDate } from "../domain/dates";
-import { parseDate } from "../extract/dates";
+import { parseDate, REPOST_MARK } from "../extract/dates";
 import type { CleanedArticle, Sidecar } from "./types";
 
 export type ArticleMetadata = Pick<
   CleanedArticle,
-  "title" | "published" | "publishedPrecision" | "publishedText" | "site" | "source" | "author" | "editor" | "url"
+  "title" | "published" | "publishedPrecision" | "publishedText" | "site" | "source" | "reprint" | "author" | "editor" | "url"
 > & {
   /** A page address given (sidecar, canonical, og:url) but not stored: not an absolute http(s) URL. */
   refusedUrl?: string;
@@ -453,6 +453,7 @@ export function extractMetadata(input: MetadataInput): ArticleMetadata {
   const given = [input.sidecar?.url, meta["canonical"], meta["og:url"]].map(clean).filter((u): u is string => u !== null);
   const url = given.map(storableUrl).find((u) => u !== null) ?? null;
   const refusedUrl = url === null ? given[0] : undefined;
+  const reprint = [...input.headerLines, ...input.metaLines].find((l) => REPOST_MARK.test(l));
 
   return {
     title: title ?? titleFromBody(input, labelled),
@@ -461,6 +462,7 @@ export function extractMetadata(input: MetadataInput): ArticleMetadata {
     publishedText,
     site,
     source,
+    ...(reprint ? { reprint } : {}),
     author,
     editor,
     url,

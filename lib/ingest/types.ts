@@ -20,6 +20,9 @@ export interface CleanedArticle {
   site: string | null;
   /** Original publisher a reprint names (来源:浙江发改). */
   source: string | null;
+  /** The header line saying the page reprints another text (原标题:…, 转自…): its relative dates are the original's
+   * (that line's date, when it gives one), never the page's. Absent on a page that does not say so. */
+  reprint?: string;
   author: string | null;
   /** Editor / photographer lines: kept as metadata, not body. */
   editor: string | null;
