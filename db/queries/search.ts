@@ -25,7 +25,8 @@ export interface IndexSource {
 /** An entity the article mentions: how often, and where first (paragraph × 1,000,000 + offset; the title is paragraph −1). */
 export type IndexEntity = Pick<Entity, "id" | "kind" | "name" | "aliases" | "type"> & { mentions: number; firstMention: number };
 
-export type EntityNode = Pick<Entity, "id" | "kind" | "name" | "parentId" | "aliases">;
+/** `learned`: the aliases learned from the corpus (not rejected), also merged into `aliases`. */
+export type EntityNode = Pick<Entity, "id" | "kind" | "name" | "parentId" | "aliases"> & { learned?: string[] };
 
 /** Articles to index: every article that is not folded into a twin (duplicates are shown under their original). */
 export function getArticlesForIndex({ db }: { db: Db }): IndexSource[] {
@@ -78,7 +79,7 @@ export function getSearchEntities({ db }: { db: Db }): EntityNode[] {
     .from(entities)
     .where(inArray(entities.kind, ["plan", "project", "organization", "region"]))
     .all()
-    .map((n) => withLearned(n, learned));
+    .map((n) => ({ ...withLearned(n, learned), learned: learned.get(n.id) ?? [] }));
 }
 
 /** An entity with the aliases learned from the corpus (not rejected) added to its own. */

@@ -1,0 +1,60 @@
+// Issue 12, round 7: the classes fixed, as units and end to end on both engines, on composed pages. An alias learned
+// from the corpus for a place (a town, a lake: 某镇被誉为“Y”) is a synonym of its name like a plan's or a project's, with
+// the same review file; a query piece made only of digits and operators (1+8, 2+2) is one token matched literally.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getSearchEntities, type EntityNode } from "@/db/queries/search";
+import { synonymGroups } from "@/lib/search/settings";
+import { indexPages, type PagesCorpus } from "./search-helpers/pages-corpus";
+
+describe("synonymGroups: places", () => {
+  const place = (learned: string[], aliases: string[] = learned): EntityNode => ({ id: "region:x", kind: "region", name: "某某镇", parentId: null, aliases, learned });
+
+  it("puts an alias learned for a place in one group with its name", () => {
+    expect(synonymGroups([place(["水乡明珠"], ["某某", "水乡明珠"])])).toContainEqual(["某某镇", "水乡明珠"]);
+  });
+
+  it("leaves a place's gazetteer short forms out (they are matched through the entity fields)", () => {
+    expect(synonymGroups([place([], ["某某"])]).flat()).not.toContain("某某");
+  });
+});
+
+const PAGES: Record<string, string[]> = {
+  // States the alias of a town.
+  stated: ["西塘镇推进文旅融合发展", "2024年5月1日，嘉善县西塘镇被誉为“水乡活化石”，今年接待游客超过一千万人次。", "西塘镇将新建游客服务中心。"],
+  // Names the town only, once, after its lede (an entity it mentions, not one it is about).
+  named: ["嘉善县新建一批游客服务中心", "2024年6月1日，嘉善县新建三个游客服务中心，方便游客出行。", "三个中心面积共2000平方米，其中一个位于西塘镇，另外两个位于县城。"],
+  // Off-topic: neither.
+  other: ["某县新建图书馆", "2024年6月2日，某县新建图书馆，藏书10万册。", "图书馆每天开放。"],
+};
+
+let corpus: PagesCorpus;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  corpus = await indexPages(PAGES, "ranking7");
+  Object.assign(ids, corpus.ids);
+  expect(corpus.counts).toMatchObject({ new: Object.keys(PAGES).length, failed: 0 });
+  expect(corpus.indexedBy).toBe("meilisearch");
+}, 180_000);
+
+afterAll(async () => {
+  await corpus?.close();
+});
+
+const ENGINES = ["meilisearch", "sqlite"] as const;
+const find = (q: string, name: (typeof ENGINES)[number]) => corpus.find(q, name);
+
+describe("both engines", () => {
+  it("learn the town's alias from the page stating it", () => {
+    const town = getSearchEntities({ db: corpus.db }).find((n) => n.learned?.includes("水乡活化石"));
+    expect(town?.kind).toBe("region");
+    expect(synonymGroups(town ? [town] : [])).toContainEqual(["水乡活化石", "西塘"].sort());
+  });
+
+  it.each(ENGINES)("an alias stated for a place finds the page naming the place only (%s)", async (name) => {
+    const hits = await find("水乡活化石", name);
+    expect(hits[0]).toBe(ids.stated);
+    expect(hits).toContain(ids.named);
+    expect(hits).not.toContain(ids.other);
+  });
+});
