@@ -3,6 +3,7 @@
 // the same review file; a query piece made only of digits and operators (1+8, 2+2) is one token matched literally.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSearchEntities, type EntityNode } from "@/db/queries/search";
+import { numberPieces, everyMatchQuery } from "@/lib/search/query";
 import { synonymGroups } from "@/lib/search/settings";
 import { indexPages, type PagesCorpus } from "./search-helpers/pages-corpus";
 
@@ -18,11 +19,30 @@ describe("synonymGroups: places", () => {
   });
 });
 
+describe("number pieces of a query", () => {
+  it("are the pieces made only of digits and operators", () => {
+    expect(numberPieces("上海大都市圈 1+8")).toEqual(["1+8"]);
+    expect(numberPieces("2+2 合作 1:1")).toEqual(["2+2", "1:1"]);
+    expect(numberPieces("5g 2024年 18")).toEqual([]);
+  });
+
+  it("leave Meilisearch's every-match query (its tiers hold them as phrases), or are phrases of it when alone", () => {
+    expect(everyMatchQuery("上海大都市圈 1+8")).toBe("上海大都市圈");
+    expect(everyMatchQuery("1+8")).toBe('"1+8"');
+  });
+});
+
 const PAGES: Record<string, string[]> = {
   // States the alias of a town.
   stated: ["西塘镇推进文旅融合发展", "2024年5月1日，嘉善县西塘镇被誉为“水乡活化石”，今年接待游客超过一千万人次。", "西塘镇将新建游客服务中心。"],
   // Names the town only, once, after its lede (an entity it mentions, not one it is about).
   named: ["嘉善县新建一批游客服务中心", "2024年6月1日，嘉善县新建三个游客服务中心，方便游客出行。", "三个中心面积共2000平方米，其中一个位于西塘镇，另外两个位于县城。"],
+  // States the number phrase.
+  metro: ["上海大都市圈空间协同规划发布", "2024年7月1日，上海大都市圈空间协同规划发布，上海与周边八个城市形成“1+8”的空间格局。", "规划提出建设多中心网络。"],
+  // About the same area, with the digits 1 and 8 apart only.
+  metroApart: ["上海大都市圈推进轨道交通互联", "2024年7月2日，上海大都市圈推进轨道交通互联，1号线将延伸，新建8个换乘站。", "多条线路将贯通。"],
+  // Off-topic, with the digits 1 and 8 apart only.
+  digits: ["某县新建体育馆", "2024年7月3日，某县新建体育馆，1号馆可容纳8千人。", "体育馆每天开放。"],
   // Off-topic: neither.
   other: ["某县新建图书馆", "2024年6月2日，某县新建图书馆，藏书10万册。", "图书馆每天开放。"],
 };
@@ -56,5 +76,17 @@ describe("both engines", () => {
     expect(hits[0]).toBe(ids.stated);
     expect(hits).toContain(ids.named);
     expect(hits).not.toContain(ids.other);
+  });
+});
+
+describe("number pieces on both engines", () => {
+  it.each(ENGINES)("rank the article holding 1+8 before those holding 1 and 8 apart, never an article with digits only (%s)", async (name) => {
+    const hits = await find("上海大都市圈 1+8", name);
+    expect(hits.slice(0, 2)).toEqual([ids.metro, ids.metroApart]);
+    expect(hits).not.toContain(ids.digits);
+  });
+
+  it.each(ENGINES)("alone, match only the article writing it (%s)", async (name) => {
+    expect(await find("1+8", name)).toEqual([ids.metro]);
   });
 });

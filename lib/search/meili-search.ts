@@ -96,7 +96,7 @@ async function searchMeiliTiered(
     highlightPreTag: PRE_TAG,
     highlightPostTag: POST_TAG,
   };
-  const base = { indexUid: indexName, q: aq.normalized, filter, sort: SORT[params.sort], locales: ["cmn" as const] };
+  const base = { indexUid: indexName, q: aq.every, filter, sort: SORT[params.sort], locales: ["cmn" as const] };
   const tiered = params.sort === "relevance" && !!aq.normalized;
   const end = Math.min(params.page * params.pageSize, MAX_TOTAL_HITS);
   // Every match: its facet counts and total; its hits when the list is not tiered.
@@ -116,7 +116,7 @@ async function searchMeiliTiered(
   const tiers: (MeiliParams & { indexUid: string })[] = tiered ? [tier(literal.q, titled, true), tier(literal.q, central, true), tier(literal.q, own, false), ...relaxed] : [];
   // Disjunctive facets: a facet with a selection is counted without its own filter.
   const selectedFacets = facets.filter((f) => (filters[f]?.length ?? 0) > 0);
-  const extra = selectedFacets.map((f) => ({ indexUid: indexName, q: aq.normalized, filter: buildFilter(params.filters, f, registry), facets: [f], limit: 0, locales: ["cmn" as const] }));
+  const extra = selectedFacets.map((f) => ({ indexUid: indexName, q: aq.every, filter: buildFilter(params.filters, f, registry), facets: [f], limit: 0, locales: ["cmn" as const] }));
   const { results } = await client.multiSearch({ queries: [all, ...tiers, ...extra] });
   const [every, ...more] = results;
   if (!every) throw new Error("Meilisearch returned no result");
