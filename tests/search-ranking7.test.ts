@@ -1,11 +1,11 @@
 // Issue 12, round 7: the classes fixed, as units and end to end on both engines, on composed pages. An alias learned
 // from the corpus for a place (a town, a lake: 某镇被誉为“Y”) is a synonym of its name like a plan's or a project's, with
 // the same review file; a query piece made only of digits and operators (1+8, 2+2) is one token matched literally.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getSearchEntities, type EntityNode } from "@/db/queries/search";
 import { numberPieces, everyMatchQuery } from "@/lib/search/query";
 import { synonymGroups } from "@/lib/search/settings";
-import { indexPages, type PagesCorpus } from "./search-helpers/pages-corpus";
+import { ENGINES, usePagesCorpus } from "./search-helpers/pages-corpus";
 
 describe("synonymGroups: places", () => {
   const place = (learned: string[], aliases: string[] = learned): EntityNode => ({ id: "region:x", kind: "region", name: "某某镇", parentId: null, aliases, learned });
@@ -40,33 +40,18 @@ const PAGES: Record<string, string[]> = {
   // States the number phrase.
   metro: ["上海大都市圈空间协同规划发布", "2024年7月1日，上海大都市圈空间协同规划发布，上海与周边八个城市形成“1+8”的空间格局。", "规划提出建设多中心网络。"],
   // About the same area, with the digits 1 and 8 apart only.
-  metroApart: ["上海大都市圈推进轨道交通互联", "2024年7月2日，上海大都市圈推进轨道交通互联，1号线将延伸，新建8个换乘站。", "多条线路将贯通。"],
+  metroApart: ["上海大都市圈 1 条环线连通 8 座新城", "2024年7月2日，上海大都市圈推进轨道交通互联，一条环线将连通八座新城。", "多条线路将贯通。"],
   // Off-topic, with the digits 1 and 8 apart only.
-  digits: ["某县新建体育馆", "2024年7月3日，某县新建体育馆，1号馆可容纳8千人。", "体育馆每天开放。"],
+  digits: ["某县 1 座体育馆和 8 座图书馆竣工", "2024年7月3日，某县1座体育馆和8座图书馆同时竣工，总投资3亿元。", "居民健身和阅读条件明显改善。"],
   // Off-topic: neither.
   other: ["某县新建图书馆", "2024年6月2日，某县新建图书馆，藏书10万册。", "图书馆每天开放。"],
 };
 
-let corpus: PagesCorpus;
-const ids: Record<string, string> = {};
-
-beforeAll(async () => {
-  corpus = await indexPages(PAGES, "ranking7");
-  Object.assign(ids, corpus.ids);
-  expect(corpus.counts).toMatchObject({ new: Object.keys(PAGES).length, failed: 0 });
-  expect(corpus.indexedBy).toBe("meilisearch");
-}, 180_000);
-
-afterAll(async () => {
-  await corpus?.close();
-});
-
-const ENGINES = ["meilisearch", "sqlite"] as const;
-const find = (q: string, name: (typeof ENGINES)[number]) => corpus.find(q, name);
+const { ids, find, db } = usePagesCorpus(PAGES, "ranking7");
 
 describe("both engines", () => {
   it("learn the town's alias from the page stating it", () => {
-    const town = getSearchEntities({ db: corpus.db }).find((n) => n.learned?.includes("水乡活化石"));
+    const town = getSearchEntities({ db: db() }).find((n) => n.learned?.includes("水乡活化石"));
     expect(town?.kind).toBe("region");
     expect(synonymGroups(town ? [town] : [])).toContainEqual(["水乡活化石", "西塘"].sort());
   });
