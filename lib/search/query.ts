@@ -75,6 +75,11 @@ export interface AnalyzedQuery {
   numbers: string[];
   /** Meilisearch's every-match query (everyMatchQuery): the query without its number pieces, or them quoted. */
   every: string;
+  /**
+   * A query with number pieces and other words: `literal` of the other words, whose tiers follow those of the whole
+   * query (every article holding all its words before those holding some: Meilisearch drops the last words first).
+   */
+  literalWithoutNumbers: string | null;
   /** Terms to highlight in snippets (query words and their synonyms). */
   terms: string[];
   /** FTS5 MATCH expression (every user token quoted), null for an empty query. */
@@ -150,7 +155,7 @@ export function ftsQuote(token: string): string {
 
 export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
   const normalized = normalizeForSearch(q);
-  if (!normalized) return { normalized, numbers: [], every: "", terms: [], match: null, anyMatch: null, relaxedMatch: null, like: [], short: false, entities: [], literal: "", relaxed: null };
+  if (!normalized) return { normalized, numbers: [], every: "", literalWithoutNumbers: null, terms: [], match: null, anyMatch: null, relaxedMatch: null, like: [], short: false, entities: [], literal: "", relaxed: null };
   const members = ctx.groups.flatMap((g) => g.map((m) => ({ m, g }))).sort((a, b) => b.m.length - a.m.length);
   const clauses: string[] = [];
   const terms = new Set<string>();
@@ -197,6 +202,7 @@ export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
     normalized,
     numbers,
     every: everyMatchQuery(normalized),
+    literalWithoutNumbers: numbers.length && text ? literalQuery(text, ctx) : null,
     terms: [...terms],
     match: clauses.length ? clauses.join(" AND ") : null,
     anyMatch: words.length > 1 ? words.map(ftsQuote).join(" OR ") : null,
