@@ -25,7 +25,8 @@ export interface IndexSource {
 /** An entity the article mentions: how often, and where first (paragraph × 1,000,000 + offset; the title is paragraph −1). */
 export type IndexEntity = Pick<Entity, "id" | "kind" | "name" | "aliases" | "type"> & { mentions: number; firstMention: number };
 
-export type EntityNode = Pick<Entity, "id" | "kind" | "name" | "parentId" | "aliases">;
+/** `learned`: the aliases learned from the corpus (not rejected), also merged into `aliases`. */
+export type EntityNode = Pick<Entity, "id" | "kind" | "name" | "parentId" | "aliases"> & { learned?: string[] };
 
 /** Articles to index: every article that is not folded into a twin (duplicates are shown under their original). */
 export function getArticlesForIndex({ db }: { db: Db }): IndexSource[] {
@@ -78,7 +79,7 @@ export function getSearchEntities({ db }: { db: Db }): EntityNode[] {
     .from(entities)
     .where(inArray(entities.kind, ["plan", "project", "organization", "region"]))
     .all()
-    .map((n) => withLearned(n, learned));
+    .map((n) => ({ ...withLearned(n, learned), learned: learned.get(n.id) ?? [] }));
 }
 
 /** An entity with the aliases learned from the corpus (not rejected) added to its own. */
@@ -181,6 +182,8 @@ export interface FallbackQuery {
   anyMatch?: string | null;
   /** A compound query's head relaxation (电子游戏 → 游戏): a tier after the query's own matches, or null. */
   relaxedMatch?: string | null;
+  /** Number pieces of the query (1+8): the articles holding each as written rank before the others. */
+  numbers?: string[];
   /** A short query: its substring path ranks last instead of first (whole words before words inside longer ones). */
   wholeWords?: boolean;
   /** How the substring path finds its documents: the trigram index (default), or `scan`, the reference it replaced (benchmarks, tests). */
@@ -198,7 +201,20 @@ const WORD_TIERS_END = 5500000;
  * articles containing the query text itself (or a synonym's version of it) first, then token matches by bm25.
  * The substring path also finds short CJK queries inside longer words the tokens split differently.
  */
-function matchingIdsSql({ match, anyMatch, relaxedMatch, like, wholeWords, substringPath }: Pick<FallbackQuery, "match" | "anyMatch" | "relaxedMatch" | "like" | "wholeWords" | "substringPath">) {
+function matchingIdsSql(q: Pick<FallbackQuery, "match" | "anyMatch" | "relaxedMatch" | "like" | "wholeWords" | "substringPath" | "numbers">) {
+  const ranked = rankedIdsSql(q);
+  if (!q.match || !q.numbers?.length) return ranked;
+  // A number piece (1+8) is matched as written: the FTS tokens split it into 1 and 8, which any page with a digit
+  // holds. The articles holding every number piece keep their tier; the others follow all of them, as Meilisearch
+  // drops the last words of a query (its phrase) only after every article matching all of them.
+  const holds = sql.join(q.numbers.map((n) => sql`article_id in (${substringIdsSql([n])})`), sql` and `);
+  return sql`select article_id, rank + case when ${holds} then 0 else ${NUMBER_MISS} end as rank from (${ranked})`;
+}
+
+/** Added to the rank of an article missing a number piece of the query: after every tier of those holding it. */
+const NUMBER_MISS = 100_000_000;
+
+function rankedIdsSql({ match, anyMatch, relaxedMatch, like, wholeWords, substringPath }: Pick<FallbackQuery, "match" | "anyMatch" | "relaxedMatch" | "like" | "wholeWords" | "substringPath">) {
   const likeSql = like && like.length ? (substringPath === "scan" ? substringIdsByScan(like) : substringIdsSql(like)) : null;
   if (!match && !likeSql) return sql`select article_id, 0 as rank from search_docs`;
   // Tiers (lower first): the query text itself, then the articles about it (in their title, then in their title or

@@ -96,7 +96,7 @@ async function searchMeiliTiered(
     highlightPreTag: PRE_TAG,
     highlightPostTag: POST_TAG,
   };
-  const base = { indexUid: indexName, q: aq.normalized, filter, sort: SORT[params.sort], locales: ["cmn" as const] };
+  const base = { indexUid: indexName, q: aq.every, filter, sort: SORT[params.sort], locales: ["cmn" as const] };
   const tiered = params.sort === "relevance" && !!aq.normalized;
   const end = Math.min(params.page * params.pageSize, MAX_TOTAL_HITS);
   // Every match: its facet counts and total; its hits when the list is not tiered.
@@ -113,10 +113,13 @@ async function searchMeiliTiered(
   const [titled, central, own] = TIER_ATTRIBUTES.map((a) => (aq.short ? a.filter((x) => x !== "title") : a));
   const tier = (q: string, attributesToSearchOn: string[] | undefined, all: boolean) => ({ ...base, q, offset: 0, limit: end, ...(attributesToSearchOn ? { attributesToSearchOn } : {}), ...(all ? { matchingStrategy: "all" as const } : {}), ...shown });
   const relaxed = aq.relaxed ? [tier(aq.normalized, undefined, true), tier(aq.relaxed.head, central, true), tier(aq.relaxed.words.join(" "), own, false)] : [];
-  const tiers: (MeiliParams & { indexUid: string })[] = tiered ? [tier(literal.q, titled, true), tier(literal.q, central, true), tier(literal.q, own, false), ...relaxed] : [];
+  // A query with a number piece (上海大都市圈 1+8): the articles holding it and all the other words first, then those
+  // holding all the other words (the engine's `last` strategy would drop them word by word before the number).
+  const rest = aq.literalWithoutNumbers ? [tier(aq.literalWithoutNumbers, titled, true), tier(aq.literalWithoutNumbers, central, true), tier(aq.literalWithoutNumbers, own, true)] : [];
+  const tiers: (MeiliParams & { indexUid: string })[] = tiered ? [tier(literal.q, titled, true), tier(literal.q, central, true), tier(literal.q, own, !!aq.literalWithoutNumbers), ...rest, ...relaxed] : [];
   // Disjunctive facets: a facet with a selection is counted without its own filter.
   const selectedFacets = facets.filter((f) => (filters[f]?.length ?? 0) > 0);
-  const extra = selectedFacets.map((f) => ({ indexUid: indexName, q: aq.normalized, filter: buildFilter(params.filters, f, registry), facets: [f], limit: 0, locales: ["cmn" as const] }));
+  const extra = selectedFacets.map((f) => ({ indexUid: indexName, q: aq.every, filter: buildFilter(params.filters, f, registry), facets: [f], limit: 0, locales: ["cmn" as const] }));
   const { results } = await client.multiSearch({ queries: [all, ...tiers, ...extra] });
   const [every, ...more] = results;
   if (!every) throw new Error("Meilisearch returned no result");

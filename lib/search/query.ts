@@ -47,8 +47,39 @@ export function getQueryContext(db: Db): QueryContext {
   return ctx;
 }
 
+/** A query piece made only of digits and operators (1+8, 2+2, 1:1): one token, matched literally as a phrase. */
+const NUMBER_PIECE = /^\d+(?:[+\-*/×:]\d+)+$/u;
+
+/** The space-separated pieces of a normalized query made only of digits and operators (上海大都市圈 1+8 → 1+8). */
+export function numberPieces(normalized: string): string[] {
+  return [...new Set(normalized.split(" ").filter((p) => NUMBER_PIECE.test(p)))];
+}
+
+/**
+ * Meilisearch's every-match query (AnalyzedQuery.every): the query without its number pieces, whose tiers (the
+ * `literal` query, the pieces as phrases) put the articles holding them first, as the fallback ranks them; a query
+ * of number pieces only, the pieces quoted, so the engine matches them as phrases, not their digits apart.
+ */
+export function everyMatchQuery(normalized: string): string {
+  const pieces = normalized.split(" ");
+  const text = pieces.filter((p) => !NUMBER_PIECE.test(p));
+  return text.length ? text.join(" ") : pieces.map((p) => `"${p}"`).join(" ");
+}
+
 export interface AnalyzedQuery {
   normalized: string;
+  /**
+   * Number pieces of the query (numberPieces: 1+8), matched as written: the fallback ranks the articles holding them
+   * first (its FTS tokens split 1+8 into 1 and 8); Meilisearch's tiers hold them as phrases (`literal`).
+   */
+  numbers: string[];
+  /** Meilisearch's every-match query (everyMatchQuery): the query without its number pieces, or them quoted. */
+  every: string;
+  /**
+   * A query with number pieces and other words: `literal` of the other words, whose tiers follow those of the whole
+   * query (every article holding all its words before those holding some: Meilisearch drops the last words first).
+   */
+  literalWithoutNumbers: string | null;
   /** Terms to highlight in snippets (query words and their synonyms). */
   terms: string[];
   /** FTS5 MATCH expression (every user token quoted), null for an empty query. */
@@ -124,7 +155,7 @@ export function ftsQuote(token: string): string {
 
 export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
   const normalized = normalizeForSearch(q);
-  if (!normalized) return { normalized, terms: [], match: null, anyMatch: null, relaxedMatch: null, like: [], short: false, entities: [], literal: "", relaxed: null };
+  if (!normalized) return { normalized, numbers: [], every: "", literalWithoutNumbers: null, terms: [], match: null, anyMatch: null, relaxedMatch: null, like: [], short: false, entities: [], literal: "", relaxed: null };
   const members = ctx.groups.flatMap((g) => g.map((m) => ({ m, g }))).sort((a, b) => b.m.length - a.m.length);
   const clauses: string[] = [];
   const terms = new Set<string>();
@@ -142,8 +173,15 @@ export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
       })
       .join(" AND ");
   };
+  // Number pieces (1+8) are matched as written (`numbers`), never as their digits apart.
+  const numbers = numberPieces(normalized);
+  const text = normalized
+    .split(" ")
+    .filter((p) => !numbers.includes(p))
+    .join(" ");
+  for (const n of numbers) terms.add(n);
   // Synonym members inside the query become (A OR B OR …); the rest is segmented and ANDed.
-  let rest = normalized;
+  let rest = text;
   for (const { m, g } of members) {
     if (!rest.includes(m)) continue;
     rest = rest.split(m).join(" ");
@@ -159,9 +197,12 @@ export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
   terms.add(normalized);
   const relaxed = relaxQuery(normalized, ctx);
   if (relaxed && isHighlightWord(relaxed.head)) terms.add(relaxed.head);
-  const words = [...new Set(ctx.seg.queryTokens(normalized))];
+  const words = [...new Set(ctx.seg.queryTokens(text))];
   return {
     normalized,
+    numbers,
+    every: everyMatchQuery(normalized),
+    literalWithoutNumbers: numbers.length && text ? literalQuery(text, ctx) : null,
     terms: [...terms],
     match: clauses.length ? clauses.join(" AND ") : null,
     anyMatch: words.length > 1 ? words.map(ftsQuote).join(" OR ") : null,

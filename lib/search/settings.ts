@@ -78,12 +78,16 @@ export const BASE_SYNONYM_GROUPS: string[][] = [
   ["进博会", "中国国际进口博览会"],
 ];
 
-/** Merge groups that share a member, normalized like every query. */
+/**
+ * Merge groups that share a member, normalized like every query. A plan, project or organization brings all its
+ * aliases; a place (region) only those learned from the corpus and not rejected (东方日内瓦湖 of a lake): its
+ * gazetteer short forms (苏州 of 苏州市) are matched through the entity fields, not as synonyms of the raw text.
+ */
 export function synonymGroups(nodes: EntityNode[]): string[][] {
   const groups: string[][] = BASE_SYNONYM_GROUPS.map((g) => g.map(normalizeForSearch));
   for (const n of nodes) {
-    if (!isNamedKind(n.kind)) continue;
-    const aliases = (n.aliases ?? []).map(normalizeForSearch).filter((a) => a.length >= 2);
+    const own = isNamedKind(n.kind) ? n.aliases : n.kind === "region" ? n.learned : null;
+    const aliases = (own ?? []).map(normalizeForSearch).filter((a) => a.length >= 2);
     if (aliases.length) groups.push([normalizeForSearch(n.name), ...aliases]);
   }
   const merged: Set<string>[] = [];

@@ -29,6 +29,7 @@ export function searchSqlite(
     anyMatch: aq.anyMatch,
     relaxedMatch: aq.relaxedMatch,
     like: aq.like,
+    numbers: aq.numbers,
     wholeWords: aq.short,
     substringPath: opts.substringPath,
     filters,

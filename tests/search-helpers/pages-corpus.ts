@@ -1,6 +1,7 @@
 // Pages composed by a test, through the real pipeline into a temporary DATA_DIR and a real local Meilisearch:
 // both engines (the tuned index and the SQLite fallback) answer over them.
 import fs from "node:fs";
+import { afterAll, beforeAll, expect } from "vitest";
 import os from "node:os";
 import path from "node:path";
 import { openDb, type Db } from "@/db/client";
@@ -56,4 +57,29 @@ export async function indexPages(pages: Record<string, string[]>, prefix: string
     await close();
     throw e;
   }
+}
+
+export const ENGINES = ["meilisearch", "sqlite"] as const;
+
+/**
+ * The pages indexed once for a test file (its beforeAll and afterAll), through the real pipeline and a real local
+ * Meilisearch: `ids` is filled before the tests run, `find` searches one engine, `db` is the corpus's database.
+ */
+export function usePagesCorpus(pages: Record<string, string[]>, prefix: string) {
+  let corpus: PagesCorpus | undefined;
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    corpus = await indexPages(pages, prefix);
+    Object.assign(ids, corpus.ids);
+    expect(corpus.counts).toMatchObject({ new: Object.keys(pages).length, failed: 0 });
+    expect(corpus.indexedBy).toBe("meilisearch");
+  }, 180_000);
+  afterAll(async () => {
+    await corpus?.close();
+  });
+  const open = () => {
+    if (!corpus) throw new Error(`${prefix}: the pages are not indexed yet`);
+    return corpus;
+  };
+  return { ids, find: (q: string, engine: (typeof ENGINES)[number]) => open().find(q, engine), db: () => open().db };
 }
