@@ -3,13 +3,13 @@
 // tables; a piece inside an organization's or person's name (农业 of 农业银行, 新区 of 高新区) is no word of the text,
 // and a short query matches words only unless no article has it as a word; an article titled with the query ranks
 // above an on-topic article naming it once in its lede; 被誉为 / 号称 “Y” and X又称Y state aliases.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findAliasStatements } from "@/lib/extract/aliases";
 import type { EntityMention } from "@/lib/extract/types";
 import { normalizeForSearch, Segmenter } from "@/lib/search/segment";
 import { TIER_ATTRIBUTES, TITLE_ATTRIBUTES } from "@/lib/search/settings";
 import { foldVariants } from "@/lib/search/variants";
-import { indexPages, type PagesCorpus } from "./search-helpers/pages-corpus";
+import { ENGINES, usePagesCorpus } from "./search-helpers/pages-corpus";
 
 describe("variant characters: Japanese shinjitai forms (OpenCC JPShinjitaiCharacters)", () => {
   it("fold to the simplified character, in documents and queries alike", () => {
@@ -97,22 +97,7 @@ const PAGES: Record<string, string[]> = {
   sewage: ["某镇汚水处理厂投运", "2024年8月1日，某镇汚水处理厂投运，日处理汚水1万吨。", "处理后的水达到排放标准。"],
 };
 
-let corpus: PagesCorpus;
-const ids: Record<string, string> = {};
-
-beforeAll(async () => {
-  corpus = await indexPages(PAGES, "ranking6");
-  Object.assign(ids, corpus.ids);
-  expect(corpus.counts).toMatchObject({ new: Object.keys(PAGES).length, failed: 0 });
-  expect(corpus.indexedBy).toBe("meilisearch");
-}, 180_000);
-
-afterAll(async () => {
-  await corpus?.close();
-});
-
-const ENGINES = ["meilisearch", "sqlite"] as const;
-const find = (q: string, name: (typeof ENGINES)[number]) => corpus.find(q, name);
+const { ids, find } = usePagesCorpus(PAGES, "ranking6");
 
 describe("ranking on both engines", () => {
   it("a short query matches words, not the inside of a bank's name (sqlite)", async () => {
