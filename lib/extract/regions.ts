@@ -616,9 +616,9 @@ function sloganAt(text: string, i: number, paragraph: number): Candidate | undef
  * A run of three or more provinces' abbreviations (苏浙鲁, 川陕甘) lists them wherever it stands, unless it names a
  * road, line or crossing (沪陕高速); two (苏宁, 沪青) still need a listing word after them.
  */
+const PROVINCE_ABBREVIATIONS = new Set(Object.values(overlay.abbreviations));
 function provinceRun(text: string, a: number, b: number): boolean {
-  const provinces = new Set(Object.values(overlay.abbreviations));
-  return b - a >= 3 && [...text.slice(a, b)].every((c) => provinces.has(c)) && !ABBR_FACILITY_NEXT.test(text.slice(b)) && !ROUTE_NEXT.test(text.slice(b));
+  return b - a >= 3 && [...text.slice(a, b)].every((c) => PROVINCE_ABBREVIATIONS.has(c)) && !ABBR_FACILITY_NEXT.test(text.slice(b)) && !ROUTE_NEXT.test(text.slice(b));
 }
 
 /**
