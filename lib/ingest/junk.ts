@@ -559,7 +559,7 @@ function isPictureLabel(text: string): boolean {
     text.length >= 2 &&
     text.length <= 20 &&
     hanCount(text) >= 2 &&
-    !/[。!?,;:、“”‘’"'《》…—()\[\]【】]/.test(text) &&
+    !/[。!?,;:、“”‘’"'《》…—()[\]【】]/.test(text) &&
     !/^(?:[一二三四五六七八九十]+|\d{1,2})[、.]/.test(text) &&
     !/^第\S{1,4}[章节部分篇]/.test(text)
   );
