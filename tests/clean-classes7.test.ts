@@ -1,4 +1,7 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { requireCorpus } from "@/lib/eval/corpora";
 import { textKey } from "@/lib/ingest/junk";
 import { pickTitle } from "@/lib/ingest/metadata";
 import { normalizeText } from "@/lib/ingest/normalize";
@@ -12,6 +15,7 @@ import { processPage } from "@/lib/ingest/process";
 const title = (t: string) => pickTitle([t], []).title;
 const same = (a: string | null, b: string) => !!a && textKey(normalizeText(a)) === textKey(normalizeText(b));
 const txt = (lines: string[]) => processPage(Buffer.from(lines.join("\n")), { fileName: "a.txt", explain: true });
+const yrd = (id: string) => processPage(fs.readFileSync(path.join(requireCorpus("yrd-dev"), `${id}.txt`)), { fileName: `${id}.txt`, explain: true });
 const droppedBy = (r: ReturnType<typeof txt>, id: string) => (r.dropped ?? []).filter((d) => d.rule === id).map((d) => d.text);
 
 const para1 = "两省一市在示范区先行启动区共同举行重点项目开工仪式,十个项目总投资约五十亿元,主要聚焦生态绿色和互联互通两大领域。";
@@ -86,5 +90,21 @@ describe("caption:after-image — a picture's label under its slot in a scraped 
     // Lines of spaces used as the separator everywhere: not slots.
     const spaced = txt(["  " + para1, "  ", "  国际开放枢纽", "  ", "  " + para2, "  ", "  " + para3, ""]);
     expect(spaced.paragraphs).toContain("国际开放枢纽");
+  });
+});
+
+describe("the real pages that showed the classes (yrd-dev, read in place)", () => {
+  it("011 and 021: the headline without the farm's label", () => {
+    expect(yrd("011").title).toBe("以社保卡为载体推进居民服务一卡通,长三角四省市协同立法");
+    expect(yrd("021").title).toBe("水乡客厅·方厅水院开工啦!");
+  });
+
+  it("069 and 073: the labels under Thumb and under indent-only paragraphs are gone, the headings and text stay", () => {
+    const wiki = yrd("069");
+    expect(droppedBy(wiki, "caption:after-image")).toEqual(["上海虹桥站站房"]);
+    for (const heading of ["概况", "建设背景", "国际开放枢纽", "铁路"]) expect(wiki.paragraphs).toContain(heading);
+    const lakes = yrd("073");
+    expect(droppedBy(lakes, "caption:after-image")).toEqual(["金泽镇上河道", "淀山湖彩虹桥"]);
+    expect(lakes.paragraphs.some((p) => p.startsWith("位于青浦西部的淀山湖"))).toBe(true);
   });
 });
