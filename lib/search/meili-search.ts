@@ -1,7 +1,7 @@
 import type { Meilisearch, SearchParams as MeiliParams } from "meilisearch";
 import type { SearchDoc } from "./documents";
 import { emptyCounts, shapeFacets } from "./facets";
-import type { AnalyzedQuery, QueryContext } from "./query";
+import { literalQuery, type AnalyzedQuery, type QueryContext } from "./query";
 import { buildSnippet, markersToHtml, markTerms, POST_TAG, PRE_TAG, stripMarkers } from "./snippet";
 import { FACET_REGISTRY, type FacetRegistry } from "../domain/facets";
 import { MAX_TOTAL_HITS, SHORT_QUERY_ATTRIBUTES, TIER_ATTRIBUTES } from "./settings";
@@ -116,7 +116,16 @@ async function searchMeiliTiered(
   // A query with a number piece (上海大都市圈 1+8): the articles holding it and all the other words first, then those
   // holding all the other words (the engine's `last` strategy would drop them word by word before the number).
   const rest = aq.literalWithoutNumbers ? [tier(aq.literalWithoutNumbers, titled, true), tier(aq.literalWithoutNumbers, central, true), tier(aq.literalWithoutNumbers, own, true)] : [];
-  const tiers: (MeiliParams & { indexUid: string })[] = tiered ? [tier(literal.q, titled, true), tier(literal.q, central, true), tier(literal.q, own, !!aq.literalWithoutNumbers), ...rest, ...relaxed] : [];
+  // Another phrasing of the query's concept (防洪 for 防汛, lib/extract/data/topics.json), after every literal match
+  // and before the articles only tagged with the query's topic (the rest, below): first the articles about one (in
+  // their title, keywords or central entities), then those tagged with the concept's topic that write one, member
+  // after member in the taxonomy's order. In the index's words: a two-character phrasing does not match inside a
+  // longer word of the raw title. An article that names a phrasing in passing, untagged, is not about the concept.
+  const conceptTier = (c: string, attributes: readonly string[], topicFilter: string[]) => ({ ...tier(literalQuery(c, ctx), attributes.filter((x) => x !== "title"), true), filter: [...filter, ...topicFilter] });
+  const tagged = aq.concept ? [`(${aq.concept.topics.map((t) => `topic = ${filterValue(t)}`).join(" OR ")})`] : [];
+  const conceptTerms = aq.concept?.terms ?? [];
+  const concepts = [...conceptTerms.map((c) => conceptTier(c, central ?? [], [])), ...conceptTerms.map((c) => conceptTier(c, own ?? [], tagged))];
+  const tiers: (MeiliParams & { indexUid: string })[] = tiered ? [tier(literal.q, titled, true), tier(literal.q, central, true), tier(literal.q, own, !!aq.literalWithoutNumbers), ...rest, ...concepts, ...relaxed] : [];
   // Disjunctive facets: a facet with a selection is counted without its own filter.
   const selectedFacets = facets.filter((f) => (filters[f]?.length ?? 0) > 0);
   const extra = selectedFacets.map((f) => ({ indexUid: indexName, q: aq.every, filter: buildFilter(params.filters, f, registry), facets: [f], limit: 0, locales: ["cmn" as const] }));
