@@ -4,7 +4,8 @@ import { emptyCounts, shapeFacets } from "./facets";
 import { literalQuery, type AnalyzedQuery, type QueryContext } from "./query";
 import { buildSnippet, markersToHtml, markTerms, POST_TAG, PRE_TAG, stripMarkers } from "./snippet";
 import { FACET_REGISTRY, type FacetRegistry } from "../domain/facets";
-import { MAX_TOTAL_HITS, SHORT_QUERY_ATTRIBUTES, TIER_ATTRIBUTES } from "./settings";
+import { MAX_TOTAL_HITS, SHORT_QUERY_ATTRIBUTES, TIER_ATTRIBUTES, WORD_CODE_ATTRIBUTES } from "./settings";
+import { wordCode } from "./segment";
 import type { SearchHit, SearchParams, SearchResponse } from "./types";
 
 /** `"value"` with quotes and backslashes escaped, for a Meilisearch filter expression. */
@@ -96,21 +97,23 @@ async function searchMeiliTiered(
     highlightPreTag: PRE_TAG,
     highlightPostTag: POST_TAG,
   };
-  const base = { indexUid: indexName, q: aq.every, filter, sort: SORT[params.sort], locales: ["cmn" as const] };
+  // A short query (新区, 农业) matches words, not the inside of longer ones (高新区, 中国农业银行): while any article has it
+  // as a word, its searches (total, facet counts, tiers, the rest after them) read the whole-word codes (wordCode),
+  // which the engine cannot split again, as the fallback reads its word tokens.
+  const code = aq.short && aq.normalized ? wordCode(aq.normalized) : null;
+  const base = { indexUid: indexName, q: code ?? aq.every, filter, sort: SORT[params.sort], locales: ["cmn" as const] };
   const tiered = params.sort === "relevance" && !!aq.normalized;
   const end = Math.min(params.page * params.pageSize, MAX_TOTAL_HITS);
   // Every match: its facet counts and total; its hits when the list is not tiered.
-  // A short query (新区, 农业) matches words, not substrings of longer ones (高新区, 农业银行): its every-match search
-  // (total, facet counts, the rest after the tiers) reads the word attributes only, as the fallback's word tiers.
-  const words = aq.short && aq.normalized ? { attributesToSearchOn: SHORT_QUERY_ATTRIBUTES } : {};
+  const words = code ? { attributesToSearchOn: SHORT_QUERY_ATTRIBUTES } : {};
   const all: MeiliParams & { indexUid: string } = { ...base, ...words, facets, hitsPerPage: params.pageSize, page: params.page, ...(tiered ? { attributesToRetrieve: ["id"], hitsPerPage: 0 } : shown) };
-  const literal = { ...base, q: aq.literal };
+  const literal = { ...base, q: code ?? aq.literal };
   // The central tier holds only articles matching all the query's words: the engine's default strategy (`last`)
   // would append partial matches to it, ahead of the next tier's full ones. For a compound query (电子游戏), every
   // other match of the whole query comes next, then its head relaxation (游戏, modifiers after it so the engine drops
   // them first) with the same two tiers, before the matches of its modifiers alone (电子).
-  // A short query reads the title as the index segments it, not as the engine does (农业 | 银行 of 中国农业银行).
-  const [titled, central, own] = TIER_ATTRIBUTES.map((a) => (aq.short ? a.filter((x) => x !== "title") : a));
+  const [rawTitled, rawCentral, rawOwn] = TIER_ATTRIBUTES;
+  const [titled, central, own] = code ? [WORD_CODE_ATTRIBUTES.title, WORD_CODE_ATTRIBUTES.central, WORD_CODE_ATTRIBUTES.own] : [rawTitled, rawCentral, rawOwn];
   const tier = (q: string, attributesToSearchOn: string[] | undefined, all: boolean) => ({ ...base, q, offset: 0, limit: end, ...(attributesToSearchOn ? { attributesToSearchOn } : {}), ...(all ? { matchingStrategy: "all" as const } : {}), ...shown });
   const relaxed = aq.relaxed ? [tier(aq.normalized, undefined, true), tier(aq.relaxed.head, central, true), tier(aq.relaxed.words.join(" "), own, false)] : [];
   // A query with a number piece (上海大都市圈 1+8): the articles holding it and all the other words first, then those
@@ -124,11 +127,11 @@ async function searchMeiliTiered(
   const conceptTier = (c: string, attributes: readonly string[], topicFilter: string[]) => ({ ...tier(literalQuery(c, ctx), attributes.filter((x) => x !== "title"), true), filter: [...filter, ...topicFilter] });
   const tagged = aq.concept ? [`(${aq.concept.topics.map((t) => `topic = ${filterValue(t)}`).join(" OR ")})`] : [];
   const conceptTerms = aq.concept?.terms ?? [];
-  const concepts = [...conceptTerms.map((c) => conceptTier(c, central ?? [], [])), ...conceptTerms.map((c) => conceptTier(c, own ?? [], tagged))];
+  const concepts = [...conceptTerms.map((c) => conceptTier(c, rawCentral, [])), ...conceptTerms.map((c) => conceptTier(c, rawOwn, tagged))];
   const tiers: (MeiliParams & { indexUid: string })[] = tiered ? [tier(literal.q, titled, true), tier(literal.q, central, true), tier(literal.q, own, !!aq.literalWithoutNumbers), ...rest, ...concepts, ...relaxed] : [];
   // Disjunctive facets: a facet with a selection is counted without its own filter.
   const selectedFacets = facets.filter((f) => (filters[f]?.length ?? 0) > 0);
-  const extra = selectedFacets.map((f) => ({ indexUid: indexName, q: aq.every, filter: buildFilter(params.filters, f, registry), facets: [f], limit: 0, locales: ["cmn" as const] }));
+  const extra = selectedFacets.map((f) => ({ indexUid: indexName, q: base.q, ...words, filter: buildFilter(params.filters, f, registry), facets: [f], limit: 0, locales: ["cmn" as const] }));
   const { results } = await client.multiSearch({ queries: [all, ...tiers, ...extra] });
   const [every, ...more] = results;
   if (!every) throw new Error("Meilisearch returned no result");
