@@ -3,10 +3,12 @@
 // tagged with the concept's topic that write one, before the articles only tagged with the topic, and never an
 // untagged article naming a phrasing in passing; a short query (农业) matches whole words on Meilisearch as on the
 // fallback, never the inside of a longer name (中国农业银行), which the engine would split again; a place written with
-// its level (安徽省) is also a word in its short form (安徽).
+// its level (安徽省) is also a word in its short form (安徽); a place named in the lede only as an item of a list (the nine
+// cities of G60) is not central to the article.
 import { describe, expect, it } from "vitest";
 import { topicSearchTerms } from "@/lib/extract/topics";
 import { conceptOf } from "@/lib/search/query";
+import { isCentral } from "@/lib/search/documents";
 import { placeShortForms, Segmenter, wordCode, wordCodes } from "@/lib/search/segment";
 import { toMeiliSynonyms } from "@/lib/search/settings";
 import { ENGINES, usePagesCorpus } from "./search-helpers/pages-corpus";
@@ -67,6 +69,15 @@ describe("a place written with its level", () => {
   });
 });
 
+describe("a place listed in the lede", () => {
+  it("is not central unless it is named often", () => {
+    const lede = { mentions: 1, firstMention: 40 };
+    expect(isCentral(lede)).toBe(true);
+    expect(isCentral({ ...lede, listedInLede: true })).toBe(false);
+    expect(isCentral({ ...lede, mentions: 3, listedInLede: true })).toBe(true);
+  });
+});
+
 const PAGES: Record<string, string[]> = {
   // Writes the query.
   literal: ["某县部署防汛工作", "2024年5月10日，某县召开防汛工作会议，部署今年防汛备汛工作，加强河湖巡查。", "会议要求做好水环境和生态保护。"],
@@ -87,6 +98,14 @@ const PAGES: Record<string, string[]> = {
   farm: ["某县发展现代农业", "2024年3月1日，某县推进现代农业发展，建设农业产业园，带动农民增收。", "全县农业产值增长。"],
   // 农业 only inside a bank's name, in the lede (a central entity).
   bank: ["某市举办金融知识普及活动", "2024年3月2日，中国农业银行某市分行、中国银行某市分行在市民广场举办金融知识普及活动。", "活动吸引市民参与。"],
+  // On-topic, names 金华 once, as an item of the list of cities in its lede.
+  listed: [
+    "长三角G60科创走廊九城市联合举办人才招聘会",
+    "2024年4月1日，长三角G60科创走廊上海松江、嘉兴、杭州、金华、苏州、湖州、宣城、芜湖、合肥九城市联合举办人才招聘会，推进长三角一体化发展。",
+    "招聘会提供岗位一万个，九城市将深化区域合作，共建人才协同发展机制。",
+  ],
+  // Off-topic, about a place in 金华 named once in its lede.
+  local: ["某图书馆举办古籍展", "2024年4月2日，金华市图书馆举办古籍展，展出古籍三百册。", "展览持续一个月。"],
 };
 
 const { ids, find } = usePagesCorpus(PAGES, "ranking8");
@@ -110,5 +129,12 @@ describe("a short query on both engines", () => {
 
   it.each(ENGINES)("still finds the bank first by its own words (%s)", async (name) => {
     expect((await find("农业银行", name))[0]).toBe(ids.bank);
+  });
+});
+
+describe("a place listed in the lede on both engines", () => {
+  it.each(ENGINES)("ranks the article naming it in its lede before the on-topic one listing it among nine cities (%s)", async (name) => {
+    const hits = await find("金华", name);
+    expect(hits.slice(0, 2)).toEqual([ids.local, ids.listed]);
   });
 });

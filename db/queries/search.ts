@@ -1,7 +1,7 @@
 import "server-only";
-import { eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { articles, articleTopics, entities, mentions, searchSync, type Entity } from "../schema";
+import { articles, articleTopics, entities, mentions, paragraphs, searchSync, type Entity } from "../schema";
 import type { DatePrecision } from "@/lib/domain/dates";
 import { getUsableLearnedAliases } from "./aliases";
 
@@ -22,8 +22,18 @@ export interface IndexSource {
   topics: string[];
 }
 
-/** An entity the article mentions: how often, and where first (paragraph × 1,000,000 + offset; the title is paragraph −1). */
-export type IndexEntity = Pick<Entity, "id" | "kind" | "name" | "aliases" | "type"> & { mentions: number; firstMention: number };
+/**
+ * An entity the article mentions: how often, and where first (paragraph × 1,000,000 + offset; the title is paragraph
+ * −1); `listedInLede`: every mention of it in the title and lede is an item of a list (青浦、吴江、嘉善, the nine cities
+ * of G60), which names the places an article covers, not the one it is about.
+ */
+export type IndexEntity = Pick<Entity, "id" | "kind" | "name" | "aliases" | "type"> & { mentions: number; firstMention: number; listedInLede?: boolean };
+
+/** A lede mention is a list item: a 、 next to it, and at least two in the text around it (three items or more). */
+const LIST_WINDOW = 8;
+const listItemSql = sql`(substr(${paragraphs.text}, ${mentions.start}, 1) = '、' or substr(${paragraphs.text}, ${mentions.end} + 1, 1) = '、')
+  and length(substr(${paragraphs.text}, max(${mentions.start} + 1 - ${LIST_WINDOW}, 1), ${mentions.end} - ${mentions.start} + 2 * ${LIST_WINDOW}))
+    - length(replace(substr(${paragraphs.text}, max(${mentions.start} + 1 - ${LIST_WINDOW}, 1), ${mentions.end} - ${mentions.start} + 2 * ${LIST_WINDOW}), '、', '')) >= 2`;
 
 /** `learned`: the aliases learned from the corpus (not rejected), also merged into `aliases`. */
 export type EntityNode = Pick<Entity, "id" | "kind" | "name" | "parentId" | "aliases"> & { learned?: string[] };
@@ -58,14 +68,17 @@ export function getArticlesForIndex({ db }: { db: Db }): IndexSource[] {
       type: entities.type,
       mentions: sql<number>`count(*)`,
       firstMention: sql<number>`min(${mentions.paragraph} * 1000000 + ${mentions.start})`,
+      // 1 when every title or lede mention (paragraphs −1 to 1) is a list item; the title is never a list.
+      listedInLede: sql<number>`min(case when ${mentions.paragraph} < 0 then 0 when ${mentions.paragraph} > 1 then 1 when ${listItemSql} then 1 else 0 end)`,
     })
     .from(mentions)
     .innerJoin(entities, eq(entities.id, mentions.entityId))
+    .leftJoin(paragraphs, and(eq(paragraphs.articleId, mentions.articleId), eq(paragraphs.idx, mentions.paragraph)))
     .groupBy(mentions.articleId, entities.id)
     .orderBy(mentions.articleId, entities.id)
     .all();
   const learned = getUsableLearnedAliases({ db });
-  for (const { articleId, ...e } of ents) byId.get(articleId)?.entities.push(withLearned(e, learned));
+  for (const { articleId, listedInLede, ...e } of ents) byId.get(articleId)?.entities.push(withLearned({ ...e, listedInLede: listedInLede === 1 }, learned));
   const topics = db.select().from(articleTopics).orderBy(articleTopics.articleId, articleTopics.topic).all();
   for (const t of topics) byId.get(t.articleId)?.topics.push(t.topic);
   return [...byId.values()];

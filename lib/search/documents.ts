@@ -93,8 +93,9 @@ export const CENTRAL_MENTIONS = 3;
 /** firstMention below this is the title (paragraph −1) or the lede (paragraphs 0 and 1). */
 const LEDE_END = 2 * 1_000_000;
 
-export function isCentral(e: Pick<IndexEntity, "mentions" | "firstMention">): boolean {
-  return e.firstMention < LEDE_END || e.mentions >= CENTRAL_MENTIONS;
+/** Central: named in the title or lede (not only as an item of a list there), or often. */
+export function isCentral(e: Pick<IndexEntity, "mentions" | "firstMention" | "listedInLede">): boolean {
+  return (e.firstMention < LEDE_END && !e.listedInLede) || e.mentions >= CENTRAL_MENTIONS;
 }
 
 /**
