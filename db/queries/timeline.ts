@@ -154,21 +154,7 @@ function entityScope(ids: string[], regionIds: string[]): SQL {
   return sql`(${sql.join(parts, sql` or `)})`;
 }
 
-/**
- * Milestones concerning any of the entities (or, for regions, located in them), oldest first (`order: "desc"`:
- * newest first). `limit` bounds the page in SQL; `status`/`subjectIds` narrow it (an entity page's targets
- * and the done events that may fulfil them, without fetching every milestone of a province).
- */
-export function getMilestonesByEntityIds({
-  db = getDb(),
-  ids,
-  regionIds = [],
-  limit,
-  offset = 0,
-  order = "asc",
-  status,
-  subjectIds,
-}: {
+type EntityMilestoneQuery = {
   db?: Db;
   ids: string[];
   regionIds?: string[];
@@ -178,11 +164,35 @@ export function getMilestonesByEntityIds({
   order?: "asc" | "desc";
   status?: MilestoneStatus;
   subjectIds?: string[];
-}): MilestoneItem[] {
+};
+
+/**
+ * Milestones concerning any of the entities (or, for regions, located in them), oldest first (`order: "desc"`:
+ * newest first). `limit` bounds the page in SQL; `status`/`subjectIds` narrow it (an entity page's targets
+ * and the done events that may fulfil them, without fetching every milestone of a province).
+ */
+export function getMilestonesByEntityIds(q: EntityMilestoneQuery): MilestoneItem[] {
+  return attachDetails(q.db ?? getDb(), getMilestoneRowsByEntityIds(q));
+}
+
+/**
+ * getMilestonesByEntityIds' rows without their entities, regions and sources (a few queries per milestone, some
+ * reported by 200 articles): for what reads the rows alone, e.g. the done events that may meet an entity's targets.
+ */
+export function getMilestoneRowsByEntityIds({
+  db = getDb(),
+  ids,
+  regionIds = [],
+  limit,
+  offset = 0,
+  order = "asc",
+  status,
+  subjectIds,
+}: EntityMilestoneQuery): MilestoneRow[] {
   if (ids.length === 0 && regionIds.length === 0) return [];
   if (subjectIds && subjectIds.length === 0) return [];
   const dir = order === "desc" ? desc : asc;
-  const rows = db
+  return db
     .select()
     .from(milestones)
     .where(
@@ -197,7 +207,6 @@ export function getMilestonesByEntityIds({
     .limit(limit ?? -1)
     .offset(offset)
     .all();
-  return attachDetails(db, rows);
 }
 
 /** How many timeline milestones concern the entities (an aggregate: entity cards and page headers), of one status if given. */
@@ -223,7 +232,7 @@ export function getMilestonesByArticleId({ db = getDb(), articleId }: { db?: Db;
   return attachDetails(db, rows);
 }
 
-type MilestoneRow = typeof milestones.$inferSelect;
+export type MilestoneRow = typeof milestones.$inferSelect;
 
 /** Ids per detail query: one page is one batch; a full export (CSV) goes batch by batch, never one query per row. */
 const DETAIL_BATCH = 500;
