@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "../client";
+import { memoUntilWrite } from "../memo";
 import { articles, articleTopics, entities, milestoneEntities, milestonePlaces, milestones, milestoneSources } from "../schema";
 import { expandRegion, regionContainers } from "@/lib/domain/regions";
 import type { TimelineState } from "@/lib/url-state";
@@ -335,8 +336,16 @@ export interface TimelineOptions {
   topics: string[];
 }
 
-/** The values the timeline can be filtered by: only those some milestone actually has. */
+/**
+ * The values the timeline can be filtered by: only those some milestone actually has. Every /timeline render shows
+ * them and they read every milestone source: computed once per state of the database (db/memo.ts).
+ */
 export function getTimelineOptions({ db = getDb() }: { db?: Db } = {}): TimelineOptions {
+  return memoUntilWrite(db, "timeline-options", () => computeTimelineOptions({ db }));
+}
+
+/** getTimelineOptions computed afresh. */
+export function computeTimelineOptions({ db = getDb() }: { db?: Db } = {}): TimelineOptions {
   const plans = db
     .selectDistinct({ id: entities.id, kind: entities.kind, slug: entities.slug, name: entities.name })
     .from(milestoneEntities)
