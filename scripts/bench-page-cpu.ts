@@ -29,6 +29,7 @@ import {
   getMilestonesByEntityIds,
   getMilestoneYearCounts,
   getTimelineOptions,
+  computeTimelineOptions,
 } from "@/db/queries/timeline";
 import { loadEntityPage, resolveEntity } from "@/app/entities/[kind]/[slug]/load";
 import { chartIndicators, chartsFromLatest, chooseChartSeries, groupIndicators, MAX_CHART_POINTS } from "@/lib/domain/indicators";
@@ -112,7 +113,8 @@ const timelineSteps: Steps = {
   count: () => getMilestoneCount({ filter: {} }),
   "page (100)": () => getMilestones({ filter: {}, limit: 100, offset: 0 }),
   "year counts": () => getMilestoneYearCounts({ filter: {} }),
-  options: () => getTimelineOptions(),
+  "old: options (computed)": () => computeTimelineOptions(),
+  "new: options (kept until a write)": () => getTimelineOptions(),
   "off-topic count": () => getMilestoneCount({ filter: { offtopic: true } }),
   "planned count": () => getMilestoneCount({ filter: { status: "planned" } }),
 };
