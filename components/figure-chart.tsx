@@ -13,7 +13,7 @@ export function FigureChart({ indicator }: { indicator: Indicator }) {
   const max = Math.max(...values);
   const span = max - min || 1;
   // Coordinates to a tenth of a unit (the chart is 320 wide): 17-digit floats in every attribute, twice (the HTML and
-  // the page's RSC payload), made a region page's twelve charts ~60 KB heavier for nothing visible.
+  // the page's RSC payload), made the 浙江 page (12 charts) 20 KB heavier for nothing visible.
   const tenth = (v: number) => Math.round(v * 10) / 10;
   const x = (i: number) => tenth(pad.l + (points.length === 1 ? (w - pad.l - pad.r) / 2 : (i * (w - pad.l - pad.r)) / (points.length - 1)));
   const y = (v: number) => tenth(pad.t + (1 - (v - min) / span) * (h - pad.t - pad.b));
