@@ -14,10 +14,9 @@ import {
   getEntitiesByRegionIds,
   getFigureSeriesCounts,
   getFiguresByEntityIds,
+  getFiguresByEntityIdsJoined,
 } from "@/db/queries/entities";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { articles, figures } from "@/db/schema";
-import { figureColumns, getArticleById, getArticleTitle, getRelatedArticlesById } from "@/db/queries/articles";
+import { getArticleById, getArticleTitle, getRelatedArticlesById } from "@/db/queries/articles";
 import { getLearnedAliases } from "@/db/queries/aliases";
 import {
   countMilestonesByEntityIds,
@@ -59,17 +58,6 @@ async function cpuMsAsync(f: () => Promise<unknown>): Promise<number> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-/** The query that read every figure before this round (the API still reads them all, now on the covering indexes). */
-function oldFigures(ids: string[]) {
-  return db
-    .select({ ...figureColumns, articleId: figures.articleId, articleTitle: articles.title, published: articles.published, publishedPrecision: articles.publishedPrecision })
-    .from(figures)
-    .innerJoin(articles, eq(articles.id, figures.articleId))
-    .where(and(inArray(figures.entityId, ids), isNull(articles.duplicateOf)))
-    .orderBy(sql`${articles.published} is null`, articles.published, figures.id)
-    .all();
-}
-
 /** An entity page's steps: those the page's loader ran before this round (`old:`) and those it runs now (`new:`). */
 function entitySteps(kind: string, slug: string): Steps {
   const resolved = resolveEntity(kind, slug)!;
@@ -90,7 +78,7 @@ function entitySteps(kind: string, slug: string): Steps {
     "new: articles (page of 50 + total)": () => getArticlePageByEntityIds({ ids, limit: 50 }),
     "old: targets page + done events with details": targets(getMilestonesByEntityIds),
     "new: targets page + done events' rows": targets(getMilestoneRowsByEntityIds),
-    "old: figures: every one + charts": () => chartIndicators(groupIndicators(oldFigures(ids))),
+    "old: figures: every one + charts": () => chartIndicators(groupIndicators(getFiguresByEntityIdsJoined({ ids }))),
     "new: figures: counts, charted ones' latest, first 30": () => {
       const { chosen } = chooseChartSeries(getFigureSeriesCounts({ ids }));
       return [chartsFromLatest(chosen, getFiguresByEntityIds({ ids, series: chosen.flatMap((c) => c.pairs), perSeries: MAX_CHART_POINTS })), getFiguresByEntityIds({ ids, limit: 30 })];

@@ -5,7 +5,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-entity-lists-"));
@@ -14,9 +13,7 @@ process.env.MEILI_URL = "http://127.0.0.1:9";
 process.env.MEILI_MASTER_KEY = "closed";
 
 const { getDb, openDb } = await import("@/db/client");
-const { articles, figures } = await import("@/db/schema");
-const { figureColumns } = await import("@/db/queries/articles");
-const { getArticlesByEntityIds, getFigureSeriesCounts, getFiguresByEntityIds } = await import("@/db/queries/entities");
+const { getArticlesByEntityIds, getFigureSeriesCounts, getFiguresByEntityIds, getFiguresByEntityIdsJoined } = await import("@/db/queries/entities");
 const { computeTimelineOptions, getTimelineOptions } = await import("@/db/queries/timeline");
 const { memoUntilWrite } = await import("@/db/memo");
 const { ingestPaths } = await import("@/lib/ingest/pipeline");
@@ -25,16 +22,8 @@ const { loadEntityPage, resolveEntity, ENTITY_FIGURES } = await import("@/app/en
 const { chartIndicators, chartsFromLatest, chooseChartSeries, groupIndicators } = await import("@/lib/domain/indicators");
 const { entityPageHref, parseEntityPageParams, ENTITY_ARTICLES_KEY, ENTITY_TARGETS_KEY } = await import("@/lib/url-state");
 
-/** The query the page read every figure with before (oldest article first): the reference. */
-function everyFigure(ids: string[]) {
-  return getDb()
-    .select({ ...figureColumns, articleId: figures.articleId, articleTitle: articles.title, published: articles.published, publishedPrecision: articles.publishedPrecision })
-    .from(figures)
-    .innerJoin(articles, eq(articles.id, figures.articleId))
-    .where(and(inArray(figures.entityId, ids), isNull(articles.duplicateOf)))
-    .orderBy(sql`${articles.published} is null`, articles.published, figures.id)
-    .all();
-}
+/** Every figure by the plain join the page read them with before: the reference. */
+const everyFigure = (ids: string[]) => getFiguresByEntityIdsJoined({ ids });
 
 const drawn = (charts: { subject: string; unit: string; points: unknown[]; totalPoints: number }[]) =>
   charts.map((c) => ({ subject: c.subject, unit: c.unit, points: c.points, totalPoints: c.totalPoints }));

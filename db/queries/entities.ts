@@ -180,6 +180,21 @@ export function getFiguresByEntityIds({
     .all();
 }
 
+/**
+ * Every figure of the entities by the plain join the entity page used before (SQLite walks every original article's
+ * row): getFiguresByEntityIds' reference, kept for the test that compares them and for `npm run bench:page-cpu`.
+ */
+export function getFiguresByEntityIdsJoined({ db = getDb(), ids }: { db?: Db; ids: string[] }): FigureItem[] {
+  if (ids.length === 0) return [];
+  return db
+    .select({ ...figureColumns, articleId: figures.articleId, articleTitle: articles.title, published: articles.published, publishedPrecision: articles.publishedPrecision })
+    .from(figures)
+    .innerJoin(articles, eq(articles.id, figures.articleId))
+    .where(and(inArray(figures.entityId, ids), isNull(articles.duplicateOf)))
+    .orderBy(figureOrder)
+    .all();
+}
+
 /** The entities' figures counted per (subject, unit) pair, in report order of each pair's first figure: an aggregate. */
 export function getFigureSeriesCounts({ db = getDb(), ids }: { db?: Db; ids: string[] }): SeriesCount[] {
   if (ids.length === 0) return [];
