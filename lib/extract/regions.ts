@@ -304,14 +304,22 @@ const ACADEMIC_NEXT = /(?:师大|农大|工大|医大|财大|交大|师院|师�
 /** A newspaper's name after a place (河南|商报, 苏州|晨报, 北京|青年报): the jieba word after it is a kind of newspaper (not 通报, 汇报). */
 const PAPER_NEXT = /^(?:日|晚|早|晨|商|时|周|快|画|青年|法制|都市|经济|科技|工人|农民|侨)报$/;
 /**
+ * The one definition of a name's run after a place (杭州|某某|贸易有限公司, 宁波|第三|建筑工程队, 香港|经济学家|论坛): up to
+ * `max` Han characters with no particle among them (的, 在, 和, 与, 及) nor any of the `stops` words, then one of `ends`
+ * (an alternation). Punctuation and digits are no Han characters, so a clause boundary ends the run.
+ */
+function nameRun(max: number, ends: string, stops = ""): RegExp {
+  return new RegExp(`^(?:(?![的在和与及${stops ? `]|${stops}` : "]"})\\p{Script=Han}){0,${max}}?(?:${ends})`, "u");
+}
+/**
  * A place before a trade name and a firm word opens a firm's name (上海|汇达丰|律师事务所, 杭州|某某|贸易有限公司): the
  * word after the place is a name jieba does not know as a word (x) or a proper name, then a firm word follows.
  */
-const FIRM_AFTER_TRADE_NAME = /^(?:(?![的在和与及、，])\p{Script=Han}){0,6}?(?:律师事务所|会计师事务所|事务所|有限责任公司|股份有限公司|有限公司|公司|集团|商行)/u;
+const FIRM_AFTER_TRADE_NAME = nameRun(6, "律师事务所|会计师事务所|事务所|有限责任公司|股份有限公司|有限公司|公司|集团|商行");
 /** A place opening the name of a works crew or building firm (杭州新城建筑工程队, 苏州某某装饰工程公司): its name whatever jieba tags the words between. */
-const CREW_AFTER = /^(?:(?![的在和与及、，。])\p{Script=Han}){0,6}?(?:建筑|建设|工程|施工|装饰|装修|安装|运输)(?:工程)?(?:队|处|公司)/u;
+const CREW_AFTER = nameRun(6, "(?:建筑|建设|工程|施工|装饰|装修|安装|运输)(?:工程)?(?:队|处|公司)");
 /** A place before a food jieba does not cut as a word of the place (清远|鸡, 天津|狗不理|包子): a dish or breed named after the place. */
-const FOOD_AFTER = /^(?:(?![的在和与及、，。])\p{Script=Han}){0,3}?(?:包子|饺子|馄饨|烧卖|牛肉汤|羊肉汤|鸡(?![蛋肉价])|鹅(?![蛋肉价]))/u;
+const FOOD_AFTER = nameRun(3, "包子|饺子|馄饨|烧卖|牛肉汤|羊肉汤|鸡(?![蛋肉价])|鹅(?![蛋肉价])");
 const DASH = /[—–－-]/;
 /** A residential estate or community named after a place (桃园新邨社区, 香港花园, 威尼斯小区). */
 const ESTATE_NEXT = /^(?:新村|新邨|小区|花园|社区|苑|家园|公寓|别墅)/;
@@ -324,7 +332,27 @@ const PROPER_NAME_TAG = /^(?:nz|nr|nrt|nrfg)$/;
 /** The last character of a site's or landmark's name (寺, 塔, 园, 湖, 桥, 站 …). */
 const SITE_END = /[寺庙观庵宫殿塔阁楼亭园苑湖山峰岭洞泉溪潭桥村街路巷镇洲岛江河港站场馆]$/;
 /** A place's short name opening an event's name (香港经济学家论坛, 杭州国际动漫节): the words up to the event word, no particle between. */
-const EVENT_AFTER = /^(?:(?![的在和与及、，。])\p{Script=Han}){0,8}?(?:论坛|峰会|博览会|交易会|运动会|电影节|艺术节|文化节|旅游节|动漫节)/u;
+const EVENT_AFTER = nameRun(8, "论坛|峰会|博览会|交易会|运动会|电影节|艺术节|文化节|旅游节|动漫节");
+/**
+ * A zone opening the name of an event, a meeting or an alliance (长三角一体化发展高层论坛, 长三角G60科创走廊九城市人大工作交流会,
+ * “长三角…示范区协同治水启动仪式”): the zone's long names reach further than a place's short name, and no verb of holding or
+ * taking part (召开, 举办 …) nor a function word stands between (示范区召开大会 is the zone holding one).
+ */
+const EVENT_WORDS = "论坛|峰会|年会|大会|交流会|研讨会|博览会|交易会";
+const ZONE_EVENT_AFTER = nameRun(16, `${EVENT_WORDS}|联盟`, "召开|举办|举行|开幕|闭幕|出席|参加|主办|承办|[将于是为把被对]");
+/**
+ * A quoted name that ends with an event's or a ceremony's word (“长三角…示范区协同治水启动仪式”) is one name: the zones inside are
+ * the event's words. A ceremony is a name only when quoted (示范区先行启动区重点项目开工仪式 says where the projects are).
+ */
+const QUOTED_EVENT = new RegExp(`(?:${EVENT_WORDS}|仪式|典礼)$`);
+function insideQuotedEvent(text: string, start: number, end: number): boolean {
+  const open = Math.max(text.lastIndexOf("“", start), text.lastIndexOf("「", start));
+  if (open < 0 || start - open > 40 || /[”」]/.test(text.slice(open, start))) return false;
+  const close = text.slice(end, end + 40).search(/[”」]/);
+  return close >= 0 && QUOTED_EVENT.test(text.slice(open + 1, end + close));
+}
+/** A line named after the place it runs to (西塘线, 示范区线): 线 right after the name, not 线上, 线下, 线路 … */
+const LINE_NEXT = /^线(?![上下路索条性程缆])/;
 /** Games named after their host city (杭州亚运会, 南京青奥会): the games word right after the name (北京|参加冬奥会 is the city). */
 const GAMES_AFTER = /^(?:亚运|奥运|全运|大运|冬奥|青奥|亚残运|残运|世运)会/;
 /** What only a person does right after a name (在吴江主持下, 江宁笑着说, 金华在发言中说): the name is a person's. */
@@ -356,12 +384,16 @@ const DYNASTY_BEFORE = /(?:太平天国|南北朝|[南北]宋|[东西]汉|[东�
 const HISTORICAL_NEXT = /^(?:府(?![院办])|郡|州(?![市区县]))/;
 /** A combination of abbreviations before a bridge or tunnel is the crossing's name (沪通长江公铁大桥), not its places (a railway named so runs through them). */
 const ABBR_FACILITY_NEXT = /^(?:长江|跨江|过江|跨海|公铁|公路|铁路)*(?:大桥|隧道|过江通道|跨江通道|跨海通道)/;
-/** A road, railway or line named by the places it joins (沪杭高速, 京沪高铁, 沪陕高速): the route's name, not its places. */
-const ROUTE_NEXT = /^(?:高速|公路|铁路|高铁|城际|线|路|大道)/;
 /**
- * A motorway named by its two ends (沪杭高速, 沪宁高速公路) is the road's name; a railway named by its cities (沪苏嘉城际铁路)
- * is built through them and still names them, as the extraction gold reads it.
+ * THE RAIL AND AXIS CONVENTION (README, Regions): a railway or a development axis named by the abbreviations of the places it
+ * joins (沪苏嘉城际铁路, 京沪高铁, 苏湖高铁, the 沪宁/沪杭 axes, 通苏嘉甬) names those places, as the extraction gold reads it: the
+ * line is built through them. A road named so (沪杭高速, 沪宁高速公路, 沪青平公路) is the road's name, and a crossing's
+ * (沪通长江公铁大桥, see ABBR_FACILITY_NEXT) the crossing's; a line named by one place's full name (西塘线) is the line's.
  */
+const RAILWAY_NEXT = /^(?:铁路|高铁|城际|动车|客专|线(?![上下路索条性程缆]))/;
+const ROAD_NEXT = /^(?:高速|公路|路|大道)/;
+/** A line or road named by the places it joins (示范区线, 沪杭高速): whatever it is, not the zone it is named after. */
+const ROUTE_NEXT = new RegExp(`${RAILWAY_NEXT.source}|${ROAD_NEXT.source}`);
 const MOTORWAY_NEXT = /^(?:高速|公路)/;
 /** 示范区 naming the zone's own bodies (示范区执委会, 理事会) or its members (示范区两区一县: 青浦, 吴江, 嘉善) is the zone itself, like 嘉善县人民政府 is 嘉善; a 管委会 is any zone's (综改示范区管委会). */
 const BODY_NEXT = /^(?:执委会|执行委员会|理事会|两区一县)/;
@@ -614,20 +646,20 @@ function sloganAt(text: string, i: number, paragraph: number): Candidate | undef
 
 /**
  * A run of three or more provinces' abbreviations (苏浙鲁, 川陕甘) lists them wherever it stands, unless it names a
- * road, line or crossing (沪陕高速); two (苏宁, 沪青) still need a listing word after them.
+ * road or crossing (沪陕高速; a railway so named runs through them: RAILWAY_NEXT); two (苏宁, 沪青) still need a listing word after them.
  */
 const PROVINCE_ABBREVIATIONS = new Set(Object.values(overlay.abbreviations));
 function provinceRun(text: string, a: number, b: number): boolean {
-  return b - a >= 3 && [...text.slice(a, b)].every((c) => PROVINCE_ABBREVIATIONS.has(c)) && !ABBR_FACILITY_NEXT.test(text.slice(b)) && !ROUTE_NEXT.test(text.slice(b));
+  return b - a >= 3 && [...text.slice(a, b)].every((c) => PROVINCE_ABBREVIATIONS.has(c)) && !ABBR_FACILITY_NEXT.test(text.slice(b)) && !ROAD_NEXT.test(text.slice(b));
 }
 
 /**
  * A pair of abbreviations jieba's dictionary knows as one abbreviation (港澳/j, 京沪/j) names both places, unless it names a
- * road, line or crossing after it (京沪高铁, 沪杭高速).
+ * road or crossing after it (沪杭高速, 港珠澳大桥); a railway so named (京沪高铁) names them by the rail convention.
  */
 function knownCombination(text: string, a: number, b: number, seg: Segmentation): boolean {
   const w = seg.tags.get(a);
-  return w?.end === b && w.tag === "j" && !ROUTE_NEXT.test(text.slice(b)) && !ABBR_FACILITY_NEXT.test(text.slice(b));
+  return w?.end === b && w.tag === "j" && !ROAD_NEXT.test(text.slice(b)) && !ABBR_FACILITY_NEXT.test(text.slice(b));
 }
 
 /** Whether a full name longer than the stop phrase ending at `end` starts at i and continues the chain of the place just before it. */
@@ -704,6 +736,15 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           const otherName = form.kind === "short" && nextWord !== undefined && TRADE_NAME_TAG.has(nextWord.tag) && ![...dict.allAt(text, end)].some((m) => m.form.length === nextWord.end - end);
           if (otherName && FIRM_AFTER_TRADE_NAME.test(text.slice(end))) continue;
           if (form.kind === "short" && (EVENT_AFTER.test(text.slice(end)) || GAMES_AFTER.test(text.slice(end)))) continue;
+          // The whole name is the event's: none of the zone's shorter names at the same place is read either (长三角|G60科创走廊).
+          const zone = form.ids.every((id) => get().regions.get(id)?.kind === "zone");
+          if (zone && (ZONE_EVENT_AFTER.test(text.slice(end)) || insideQuotedEvent(text, i, end))) {
+            skipTo = end;
+            break;
+          }
+          // 西塘线, 上海|示范区线: a line named after the place it runs to (a zone's name may stand between) is the line's name.
+          const zoneAfter = [...dict.allAt(text, end)].find((m) => m.value.some((f) => f.ids.every((id) => get().regions.get(id)?.kind === "zone")))?.form.length ?? 0;
+          if (LINE_NEXT.test(text.slice(end)) || (zoneAfter && LINE_NEXT.test(text.slice(end + zoneAfter)))) continue;
           if (form.kind === "short" && (CREW_AFTER.test(text.slice(end)) || FOOD_AFTER.test(text.slice(end)))) continue;
           // 金山|云, 阿里|云: 云 cut as a word of its own after a name is a cloud service's brand (云南 and 云计算 are words).
           if (form.kind === "short" && next === "云" && nextWord?.end === end + 1) continue;
