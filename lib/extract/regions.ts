@@ -621,12 +621,44 @@ let letters: Map<string, string> | undefined;
  */
 function letterMap(): Map<string, string> {
   if (letters) return letters;
-  const seen = new Map<string, Set<string>>();
-  for (const [form, ids] of Object.entries(overlay.composites))
-    if ([...form].length === ids.length) [...form].forEach((c, k) => seen.set(c, (seen.get(c) ?? new Set()).add(ids[k] as string)));
+  const seen = compositeLetters();
   letters = new Map([...seen].filter(([, ids]) => ids.size === 1).map(([c, ids]) => [c, [...ids][0] as string]));
   for (const [c, code] of get().abbreviations) if (!letters.has(c) && !seen.has(c)) letters.set(c, code);
   return letters;
+}
+
+let lettersSeen: Map<string, Set<string>> | undefined;
+/** Every place a character stands for in the curated combinations (苏: 江苏 in 沪苏浙皖, 苏州 in 沪苏嘉). */
+function compositeLetters(): Map<string, Set<string>> {
+  if (lettersSeen) return lettersSeen;
+  lettersSeen = new Map<string, Set<string>>();
+  for (const [form, ids] of Object.entries(overlay.composites))
+    if ([...form].length === ids.length) [...form].forEach((c, k) => lettersSeen?.set(c, (lettersSeen.get(c) ?? new Set()).add(ids[k] as string)));
+  return lettersSeen;
+}
+
+/** The municipalities (北京, 天津, 上海, 重庆) stand with provinces and with cities in combinations (京津冀, 沪宁, 沪苏嘉). */
+const MUNICIPALITY = /^(?:11|12|31|50)$/;
+/**
+ * A railway named by the abbreviations of the places it joins where no curated combination spells them (苏湖高铁, 湘桂铁路,
+ * 湖杭铁路), by the rail convention (RAILWAY_NEXT): each character is read as the combinations and the abbreviations read it,
+ * at the one level every character of the run shares (苏 is 苏州 beside 湖 湖州, 江苏 beside 皖); a run whose characters share
+ * no level (金温: 金山 and 温州; 青藏: 青浦, or 青海 beside 西藏 … 青 is both) is read only when one level fits them all.
+ */
+function railwayRunAt(text: string, i: number, paragraph: number): Candidate | undefined {
+  const seen = compositeLetters();
+  const readings = (c: string): string[] => [...(seen.get(c) ?? []), ...(get().abbreviations.has(c) ? [get().abbreviations.get(c) as string] : [])];
+  if (!readings(text[i] as string).length) return undefined;
+  let a = i;
+  while (a > 0 && readings(text[a - 1] as string).length) a--;
+  let b = i + 1;
+  while (b < text.length && readings(text[b] as string).length) b++;
+  if (b - a < 2 || !RAILWAY_NEXT.test(text.slice(b))) return undefined;
+  const at = (code: string, level: number) => rankOf(code) === level || (level === 1 && MUNICIPALITY.test(code));
+  const levels = [0, 1].filter((level) => [...text.slice(a, b)].every((c) => new Set(readings(c).filter((code) => at(code, level))).size === 1));
+  if (levels.length !== 1) return undefined;
+  const code = readings(text[i] as string).find((x) => at(x, levels[0] as number)) as string;
+  return { text: text[i] as string, start: i, end: i + 1, form: { ids: [code], kind: "abbreviation" }, reason: "abbreviation", paragraph };
 }
 
 /**
@@ -802,6 +834,7 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
       taken = abbreviationAt(text, i, seg, paragraph);
     }
     if (!taken && !skipTo && onlyTowns && !lenient) taken = sloganAt(text, i, paragraph);
+    if (!taken && !skipTo && onlyTowns && !lenient) taken = railwayRunAt(text, i, paragraph);
     if (taken) {
       out.push(taken);
       i = taken.end;
@@ -907,7 +940,32 @@ function memberInSentence(c: Candidate, zone: string, all: Candidate[], resolve:
   const stop = text.slice(c.end).search(/[。！？!?；;]/);
   const to = stop < 0 ? text.length : c.end + stop;
   if (/两区一县/.test(text.slice(from, to))) return true;
-  return all.some((o) => o !== c && o.paragraph === c.paragraph && o.start >= from && o.end <= to && o.form.kind !== "context" && resolve(o).some((id) => members.includes(id) || ancestorIds(id).some((a) => members.includes(a))));
+  return all.some((o) => o !== c && o.paragraph === c.paragraph && o.start >= from && o.end <= to && o.form.kind !== "context" && resolve(o).some((id) => inZone(id, zone)));
+}
+
+/** A place in a zone: one of its members, a place under one (西塘 under 嘉善), or a zone inside it (水乡客厅, 先行启动区 in 示范区). */
+function inZone(id: string, zone: string): boolean {
+  const members = get().regions.get(zone)?.members ?? [];
+  const up = ancestorIds(id);
+  return members.includes(id) || up.some((a) => members.includes(a)) || (get().regions.get(id)?.kind === "zone" && up.includes(zone));
+}
+
+/**
+ * 示范区 alone in an article that names, anywhere, a zone inside it (水乡客厅, 先行启动区) or two of its members (青浦 and 嘉善):
+ * the article's context decides it is that zone, as its full name would (a qualified 示范区, 农业示范区, is never read: CONTEXT_BLOCK_LEFT).
+ */
+function zoneInArticle(c: Candidate, zone: string, all: Candidate[], resolve: (c: Candidate) => string[]): boolean {
+  const named = new Set<string>();
+  for (const o of all) {
+    if (o === c || o.form.kind === "context") continue;
+    for (const id of resolve(o)) {
+      if (!inZone(id, zone)) continue;
+      if (get().regions.get(id)?.kind === "zone") return true;
+      const member = [id, ...ancestorIds(id)].find((a) => get().regions.get(zone)?.members?.includes(a));
+      if (member) named.add(member);
+    }
+  }
+  return named.size >= 2;
 }
 
 /**
@@ -956,7 +1014,7 @@ export function findRegionsInArticle(paragraphs: { index: number; text: string }
     const text = textOf.get(c.paragraph)?.slice(first.start, c.end) ?? c.text;
     for (const id of resolve(c)) {
       if (!regions.has(id)) continue;
-      const contextual = c.form.kind === "context" && !c.body && !memberInSentence(c, id, all, resolve, textOf.get(c.paragraph) ?? "");
+      const contextual = c.form.kind === "context" && !c.body && !memberInSentence(c, id, all, resolve, textOf.get(c.paragraph) ?? "") && !zoneInArticle(c, id, all, resolve);
       out.push({ id, text, start: first.start, end: c.end, contextual, reason: c.reason, paragraph: c.paragraph });
       // A metropolitan area named after its core city (上海大都市圈, 杭州都市圈, 温州都市区) names that city too.
       const core = c.form.kind === "alias" && regions.get(id)?.kind === "zone" ? metroCore(text) : undefined;
