@@ -332,14 +332,16 @@ const PROPER_NAME_TAG = /^(?:nz|nr|nrt|nrfg)$/;
 /** The last character of a site's or landmark's name (寺, 塔, 园, 湖, 桥, 站 …). */
 const SITE_END = /[寺庙观庵宫殿塔阁楼亭园苑湖山峰岭洞泉溪潭桥村街路巷镇洲岛江河港站场馆]$/;
 /** A place's short name opening an event's name (香港经济学家论坛, 杭州国际动漫节): the words up to the event word, no particle between. */
-const EVENT_AFTER = nameRun(8, "论坛|峰会|博览会|交易会|运动会|电影节|艺术节|文化节|旅游节|动漫节");
+/** Words that end an event's name before its event word: holding or taking part in it (杭州|召开峰会 is the city holding one). */
+const EVENT_STOPS = "召开|举办|举行|开幕|闭幕|出席|参加|主办|承办|[将于是为把被对]";
+const EVENT_AFTER = nameRun(8, "论坛|峰会|博览会|交易会|运动会|电影节|艺术节|文化节|旅游节|动漫节", EVENT_STOPS);
 /**
  * A zone opening the name of an event, a meeting or an alliance (长三角一体化发展高层论坛, 长三角G60科创走廊九城市人大工作交流会,
  * “长三角…示范区协同治水启动仪式”): the zone's long names reach further than a place's short name, and no verb of holding or
  * taking part (召开, 举办 …) nor a function word stands between (示范区召开大会 is the zone holding one).
  */
 const EVENT_WORDS = "论坛|峰会|年会|大会|交流会|研讨会|博览会|交易会";
-const ZONE_EVENT_AFTER = nameRun(16, `${EVENT_WORDS}|联盟`, "召开|举办|举行|开幕|闭幕|出席|参加|主办|承办|[将于是为把被对]");
+const ZONE_EVENT_AFTER = nameRun(16, `${EVENT_WORDS}|联盟`, EVENT_STOPS);
 /**
  * A quoted name that ends with an event's or a ceremony's word (“长三角…示范区协同治水启动仪式”) is one name: the zones inside are
  * the event's words. A ceremony is a name only when quoted (示范区先行启动区重点项目开工仪式 says where the projects are).
