@@ -69,3 +69,13 @@ describe("entities: the organizations among CLDR's region codes (欧盟, 联合�
     expect(orgs("欧盟国家和美国拒绝了这一要求。")).toEqual(["欧盟"]);
   });
 });
+
+describe("a township outside 沪苏浙皖 named like a landmark building needs its very county, not only its city", () => {
+  // fails on main: 黄鹤楼 (a 街道 of 武昌) was read with 武汉's backing.
+  cases([
+    ["游客在武汉登上黄鹤楼远眺长江。", ["湖北>武汉"]],
+    ["武昌区黄鹤楼街道开展了义诊。", ["湖北>武汉>武昌>黄鹤楼"]],
+    // In the delta such names are old village names used with the city: 苏州|望亭 stays the township.
+    ["在苏州望亭，稻田一望无际。", ["江苏>苏州>相城>望亭"]],
+  ]);
+});

@@ -271,11 +271,18 @@ function continues(form: Form, place: Form): boolean {
 /** A township named after a lake, hill, island, gorge, river or sea (千岛湖镇, 阳澄湖镇, 碧峰峡镇) names that feature as often as the town. */
 const NATURAL_FEATURE = /[湖山岛峡江河海]$/;
 /**
+ * A township outside 沪苏浙皖 named like a landmark building (黄鹤楼街道 of 武昌, 陶然亭街道, 潭柘寺镇) names the landmark as often:
+ * its city is not enough (在武汉…前往黄鹤楼 is the tower). In 沪苏浙皖 such names are old village names the delta's news uses
+ * with the city (苏州望亭, 上海安亭), so they keep the city's backing.
+ */
+const LANDMARK = /[楼塔寺庙阁亭宫观]$/;
+/**
  * How far up a township's short name looks for the place that vouches for it: its county or its city (嘉善西塘, 上海朱家角),
  * but only its very county for a township named after a natural feature (杭州|千岛湖 is the lake; 淳安千岛湖 the town).
  */
 function townReach(id: string): number {
-  return NATURAL_FEATURE.test(get().regions.get(id)?.name ?? "") ? 1 : 2;
+  const name = get().regions.get(id)?.name ?? "";
+  return NATURAL_FEATURE.test(name) || (LANDMARK.test(name) && !inHomeProvinces(id)) ? 1 : 2;
 }
 
 function inHomeProvinces(id: string): boolean {
