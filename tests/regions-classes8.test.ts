@@ -79,3 +79,23 @@ describe("a township outside 沪苏浙皖 named like a landmark building needs i
     ["在苏州望亭，稻田一望无际。", ["江苏>苏州>相城>望亭"]],
   ]);
 });
+
+describe("a stop phrase of a natural feature does not mask its county's full name (太湖|县), except around the feature", () => {
+  // fails on main: 太湖县 was masked by the lake's stop phrase.
+  cases([
+    ["太湖县的茶园今年扩种了两千亩。", ["安徽>安庆>太湖"]],
+    // 环太湖县市区: the counties around the lake; 首尔的江南区: Gangnam (a ward's 区 is no county's suffix).
+    ["环太湖县市区共同治理蓝藻。", []],
+    ["首尔的江南区房价很高。", []],
+  ]);
+});
+
+describe("a destination after a verb of going, and a place's people (哈尔滨人), are the place", () => {
+  // fails on main: 泉州 before 寻根/nr was read as a brand's opening; 哈尔滨人/nz hid the name's right edge.
+  cases([
+    ["退休后他回到泉州寻根。", ["福建>泉州"]],
+    ["冬天再冷，哈尔滨人也爱吃冰棍。", ["黑龙江>哈尔滨"]],
+    // A city before a brand jieba tags as a name is still the brand's opening when no verb of going precedes it.
+    ["北京同仁堂推出了新药。", []],
+  ]);
+});

@@ -335,6 +335,8 @@ const BUSINESS_AFTER = /^的?(?:股价|股票|股份|市值|涨停|跌停|年报
 /** The rest of a jieba word after a place name that makes the word a port, airport or station there (北仑|港, 萧山|机场). */
 const FACILITY_WORD = /^(?:港|港区|机场|码头|火车站|高铁站|东站|西站|南站|北站)$/;
 const TRADE_NAME_TAG = new Set(["x", "nz", "nr", "nrt", "nrfg"]);
+/** A jieba word of going somewhere right before a name (回到, 来到, 前往, 抵达, 赶赴): the name is where one goes. */
+const DESTINATION_VERB = /^(?:(?:回|来|去|赶|飞|走|搬|迁|嫁|调)到|前往|抵达|到达|赶赴|奔赴|返回|回|去|到)$/;
 const PROPER_NAME_TAG = /^(?:nz|nr|nrt|nrfg)$/;
 /** The last character of a site's or landmark's name (寺, 塔, 园, 湖, 桥, 站 …). */
 const SITE_END = /[寺庙观庵宫殿塔阁楼亭园苑湖山峰岭洞泉溪潭桥村街路巷镇洲岛江河港站场馆]$/;
@@ -703,11 +705,20 @@ function knownCombination(text: string, a: number, b: number, seg: Segmentation)
   return w?.end === b && w.tag === "j" && !ROAD_NEXT.test(text.slice(b)) && !ABBR_FACILITY_NEXT.test(text.slice(b));
 }
 
-/** Whether a full name longer than the stop phrase ending at `end` starts at i and continues the chain of the place just before it. */
+/**
+ * Whether a full name longer than the stop phrase ending at `end` starts at i and either continues the chain of the place just
+ * before it (南宁市|江南区) or ends with a county's or city's suffix (太湖|县 is the county, 太湖 alone the lake), unless a word of
+ * going around or along the feature stands before it (环太湖县市区: the counties around the lake).
+ */
 function continuesFull(text: string, i: number, end: number, prev: Candidate | undefined): boolean {
-  if (!prev || prev.end !== i) return false;
-  return [...get().dict.allAt(text, i)].some(({ form, value }) => i + form.length > end && value.some((f) => f.kind === "full" && continues(f, prev.form)));
+  return [...get().dict.allAt(text, i)].some(
+    ({ form, value }) => i + form.length > end && value.some((f) => f.kind === "full" && ((prev?.end === i && continues(f, prev.form)) || (COUNTY_SUFFIX.test(form) && !AROUND_FEATURE.test(text[i - 1] ?? "")))),
+  );
 }
+/** Around, along, by (环太湖县市区, 沿太湖, 临江南): what follows is the natural feature, and a level character after it is generic (县市区). */
+const AROUND_FEATURE = /[环沿临滨]/;
+/** The suffixes of a county or city (太湖县), which other countries' wards do not share as 区 does (首尔的江南区 is Gangnam). */
+const COUNTY_SUFFIX = /(?:县|市|旗)$/;
 
 /** Candidate place names in one text, before the article-wide resolution. */
 function candidates(text: string, paragraph: number, lenient = false): Candidate[] {
@@ -803,7 +814,9 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           // 北京|现代|推出, 广州|现代|成立 (Hyundai's joint ventures): jieba's time word 现代 as the subject of a verb is the brand,
           // while 江苏|现代|农业, 杭州|现代|的 and 现代化 are the place's modern things.
           if (nextWord && next === "现代" && Math.min(...form.ids.map(rankOf)) <= 1 && /^v(?!n)/.test(seg.tags.get(nextWord.end)?.tag ?? "")) continue;
-          if (otherName && PROPER_NAME_TAG.test(nextWord.tag) && nextWord.end - end >= 2 && !SITE_END.test(next) && Math.min(...form.ids.map(rankOf)) <= 1) continue;
+          // After a verb of going there (回到|泉州|寻根/nr, 前往|北京) the name is a destination, whatever jieba tags the word after it.
+          const destination = DESTINATION_VERB.test(text.slice(seg.ending.get(i)?.start ?? i, i));
+          if (otherName && PROPER_NAME_TAG.test(nextWord.tag) && nextWord.end - end >= 2 && !SITE_END.test(next) && Math.min(...form.ids.map(rankOf)) <= 1 && !destination) continue;
           if (nextWord && (TROUPE_NEXT.test(next) || (nextWord.tag === "nz" && TEAM_NEXT.test(next)))) continue;
         }
         // Right after a place of an address chain that does not contain it, a name before 新村, 社区, 花园 … is an estate's
@@ -816,9 +829,11 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
         // 北仑港/ns, 外高桥港区: jieba keeps a port or station named by its place as one word; the place still ends before it.
         const facility = seg.tags.get(i);
         const facilityWord = !!facility && facility.end > end && FACILITY_WORD.test(text.slice(end, facility.end));
+        // 哈尔滨人/nz, 上海人: jieba keeps a place's people as one word; the place still ends before 人.
+        const demonym = !!facility && facility.end === end + 1 && text[end] === "人" && !lenient;
         // A zone's own name ending in 区 (先行启动区|内, where jieba reads 区内) ends there, as a full name's suffix does.
         const zoneName = form.kind === "alias" && surface.length >= 4 && surface.endsWith("区") && form.ids.every((id) => get().regions.get(id)?.kind === "zone");
-        const alignedRight = lenient || bounds.has(end) || facilityWord || zoneName || (suffix !== "" && surface.length - suffix.length >= 2);
+        const alignedRight = lenient || bounds.has(end) || facilityWord || demonym || zoneName || (suffix !== "" && surface.length - suffix.length >= 2);
         if (!alignedLeft || !alignedRight) continue;
         // 以古镇 in 嘉善|以|古镇: a name does not start with a one-character function word that jieba reads apart.
         const first = seg.tags.get(i);
