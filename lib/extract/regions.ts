@@ -833,11 +833,13 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
         const demonym = !!facility && facility.end === end + 1 && text[end] === "人" && !lenient;
         // A zone's own name ending in 区 (先行启动区|内, where jieba reads 区内) ends there, as a full name's suffix does.
         const zoneName = form.kind === "alias" && surface.length >= 4 && surface.endsWith("区") && form.ids.every((id) => get().regions.get(id)?.kind === "zone");
-        const alignedRight = lenient || bounds.has(end) || facilityWord || demonym || zoneName || (suffix !== "" && surface.length - suffix.length >= 2);
+        // 枫泾古镇, 黎里古镇: a township's short name before 古镇 (its old town) is the township, as with its suffix 镇.
+        const oldTown = !lenient && form.kind === "short" && text.startsWith("古镇", end) ? form.ids.filter((id) => get().regions.get(id)?.kind === "town") : [];
+        const alignedRight = lenient || bounds.has(end) || facilityWord || demonym || oldTown.length > 0 || zoneName || (suffix !== "" && surface.length - suffix.length >= 2);
         if (!alignedLeft || !alignedRight) continue;
         // 以古镇 in 嘉善|以|古镇: a name does not start with a one-character function word that jieba reads apart.
         const first = seg.tags.get(i);
-        if (!lenient && !chained && first && first.end === i + 1 && first.end < end && FUNCTION_TAG.test(first.tag)) continue;
+        if (!lenient && !chained && !oldTown.length && first && first.end === i + 1 && first.end < end && FUNCTION_TAG.test(first.tag)) continue;
         if (!lenient && !chained && form.kind !== "full" && form.kind !== "alias") {
           if (PERSON_BEFORE.test(text.slice(Math.max(0, i - 4), i)) || CLASSIFIER_BEFORE.test(text.slice(Math.max(0, i - 2), i)) || PERSON_AFTER.test(text.slice(end))) continue;
           const before = seg.ending.get(i);
@@ -846,7 +848,7 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
         const reason: RegionReason = chained ? "chain" : form.kind === "alias" || form.kind === "context" ? "alias" : form.kind === "full" ? "suffix" : "word";
         const commonWord = !lenient && ((first !== undefined && first.end === end && !PROPER.has(first.tag)) || (form.kind === "short" && form.ids.some((id) => get().common.has(id))));
         const body = form.kind === "context" && BODY_NEXT.test(text.slice(end));
-        taken = { text: surface, start: i, end, form, reason, chainParent: chained, paragraph, commonWord, body };
+        taken = { text: surface, start: i, end, form: oldTown.length ? { ids: oldTown, kind: "full" } : form, reason: oldTown.length && !chained ? "suffix" : reason, chainParent: chained, paragraph, commonWord, body };
         break;
       }
       if (taken || skipTo) break;
