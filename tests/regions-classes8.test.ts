@@ -109,3 +109,12 @@ describe("a township's short name before 古镇 is the township, as with its suf
     ["西塘古镇的游客越来越多。", []],
   ]);
 });
+
+describe("a brand word after a place, then a word for a sector, is the place's industry", () => {
+  // fails on main: 汽车 and 电子 opened a brand's name (上海汽车, SAIC).
+  cases([
+    ["上海汽车产业的基础十分雄厚。", ["上海"]],
+    ["苏州电子行业的订单回暖。", ["江苏>苏州"]],
+    ["上海汽车发布了一款新车。", []],
+  ]);
+});

@@ -298,10 +298,13 @@ export const GOVERNMENT_SUFFIX = /(?:人民政府|政府|办公厅|办公室|人
 const STREET_SUFFIX = ["路", "东路", "西路", "南路", "北路", "中路", "大道", "大街", "街", "巷", "弄"];
 /** A place name opening a company, brand or product name is part of that name (金山软件, 杭州银行, 金华火腿), not a mention. */
 const BRAND_NEXT = /^(?:软件|科技|集团|股份|控股|电子|银行|证券|保险|电器|汽车|药业|制药|实业|网络|传媒|航空|电力|能源|置业|地产|啤酒|电视台|日报|晚报|卫视|客户端|足球|篮球|队|火腿|烤鸭|炒饭|板鸭|酱鸭|米线|拉面|醋|黄酒|龙井|绿茶|白茶|红茶|白酒|米酒|汤圆|年糕|月饼|粽子|小笼|咸鸭蛋|大闸蟹|龙虾|梨|蜜桔|柑橘|杨梅|枇杷|板栗|大米|香米|丝绸|刺绣|绣品|香醋|陈醋|米醋|毛峰|毛尖|瓜片|碧螺春|排骨|盐水鸭|鸭血粉丝|紫砂|萝卜干|酱菜|腐乳|豆腐干|茶干|麻糕|酥糖|水蜜桃|银鱼|扒鸡|肴肉|螺蛳粉|热干面|麻花|烧鸡|凉皮|米粉|小吃|小面|酱(?:排骨|肉|牛肉)|(?:旅游)?(?:年卡|联票)|[城交国文农水]投(?![资入放]))/;
-/** A brand word opening a government department's name is the department (厦门市|科技局, 上海市|交通委): the place is its jurisdiction. */
+/**
+ * A brand word opening a government department's name is the department (厦门市|科技局, 上海市|交通委): the place is its jurisdiction;
+ * before a word for a sector it is the place's industry (上海|汽车产业, 苏州|电子行业), not a brand.
+ */
 const brandNext = (rest: string) => {
   const m = BRAND_NEXT.exec(rest);
-  return !!m && !/^[局厅委办]/.test(rest.slice(m[0].length));
+  return !!m && !/^(?:[局厅委办]|产业|行业|工业)/.test(rest.slice(m[0].length));
 };
 /**
  * The word after a name that makes it the opening of a university, academy or school (河南|师大, 内蒙古|社科院,
