@@ -983,10 +983,10 @@ function inZone(id: string, zone: string): boolean {
  * 示范区 alone in an article that names, anywhere, a zone inside it (水乡客厅, 先行启动区) or two of its members (青浦 and 嘉善):
  * the article's context decides it is that zone, as its full name would (a qualified 示范区, 农业示范区, is never read: CONTEXT_BLOCK_LEFT).
  */
-function zoneInArticle(c: Candidate, zone: string, all: Candidate[], resolve: (c: Candidate) => string[]): boolean {
+function zoneInArticle(zone: string, all: Candidate[], resolve: (c: Candidate) => string[]): boolean {
   const named = new Set<string>();
   for (const o of all) {
-    if (o === c || o.form.kind === "context") continue;
+    if (o.form.kind === "context") continue;
     for (const id of resolve(o)) {
       if (!inZone(id, zone)) continue;
       if (get().regions.get(id)?.kind === "zone") return true;
@@ -1036,6 +1036,8 @@ export function findRegionsInArticle(paragraphs: { index: number; text: string }
     startOf.set(c, startOf.get(p) ?? p);
   }
   const textOf = new Map(paragraphs.map((p) => [p.index, p.text]));
+  // Whether the article's other places decide bare 示范区 (zoneInArticle): once per zone, not once per mention.
+  const zoneDecided = new Map<string, boolean>();
   const out: (RegionMatch & { paragraph: number })[] = [];
   for (const c of all) {
     if (absorbed.has(c)) continue;
@@ -1043,7 +1045,11 @@ export function findRegionsInArticle(paragraphs: { index: number; text: string }
     const text = textOf.get(c.paragraph)?.slice(first.start, c.end) ?? c.text;
     for (const id of resolve(c)) {
       if (!regions.has(id)) continue;
-      const contextual = c.form.kind === "context" && !c.body && !memberInSentence(c, id, all, resolve, textOf.get(c.paragraph) ?? "") && !zoneInArticle(c, id, all, resolve);
+      const decided = () => {
+        if (!zoneDecided.has(id)) zoneDecided.set(id, zoneInArticle(id, all, resolve));
+        return zoneDecided.get(id) as boolean;
+      };
+      const contextual = c.form.kind === "context" && !c.body && !memberInSentence(c, id, all, resolve, textOf.get(c.paragraph) ?? "") && !decided();
       out.push({ id, text, start: first.start, end: c.end, contextual, reason: c.reason, paragraph: c.paragraph });
       // A metropolitan area named after its core city (上海大都市圈, 杭州都市圈, 温州都市区) names that city too.
       const core = c.form.kind === "alias" && regions.get(id)?.kind === "zone" ? metroCore(text) : undefined;
