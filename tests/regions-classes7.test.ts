@@ -43,7 +43,8 @@ describe("示范区 alone in a sentence naming one of the zone's members or its 
   });
   it("alone, or as a railway line's name, it stays contextual", () => {
     expect(zone("示范区今年新开了三所学校。")).toEqual([true]);
-    expect(zone("吴江示范区线的站点公布了。")).toEqual([true]);
+    // Since round 8 a line named after a place is no mention at all (regions-classes8): never the zone, whatever else.
+    expect(zone("吴江示范区线的站点公布了。")).not.toContain(false);
   });
   it("a member right after it is read (示范区|吴江片区)", () => {
     expect(paths("项目落户示范区吴江片区。")).toContain("江苏>苏州>吴江");

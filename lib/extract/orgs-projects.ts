@@ -135,10 +135,23 @@ function parenthesized(text: string, s: Span): boolean {
 }
 const NAME_CHARS = /[\p{Script=Han}A-Za-z0-9·()Ⅰ-Ⅻ]/u;
 
+/**
+ * The two of CLDR's region codes that are organizations, not places (EU, UN: 欧盟, 联合国), by the names the ICU data Node
+ * ships gives them (Intl.DisplayNames), as regions.ts reads the country names: short names no suffix pattern finds.
+ */
+const CLDR_ORGANIZATIONS = ["EU", "UN"];
+function cldrOrganizations(): Known[] {
+  const display = new Intl.DisplayNames(["zh-Hans"], { type: "region", fallback: "none" });
+  return CLDR_ORGANIZATIONS.flatMap((code) => {
+    const name = display.of(code);
+    return name && /^\p{Script=Han}{2,}$/u.test(name) ? [{ name, aliases: [] }] : [];
+  });
+}
+
 function loadKnown(kind: Kind): Known[] {
-  return kind === "organization"
-    ? (orgData as { organizations: Known[] }).organizations
-    : (projectData as { projects: Known[] }).projects;
+  if (kind === "project") return (projectData as { projects: Known[] }).projects;
+  const listed = (orgData as { organizations: Known[] }).organizations;
+  return [...listed, ...cldrOrganizations().filter((o) => !listed.some((k) => k.name === o.name))];
 }
 
 const knownByName = new Map<string, Known & { kind: Kind }>();

@@ -271,11 +271,18 @@ function continues(form: Form, place: Form): boolean {
 /** A township named after a lake, hill, island, gorge, river or sea (千岛湖镇, 阳澄湖镇, 碧峰峡镇) names that feature as often as the town. */
 const NATURAL_FEATURE = /[湖山岛峡江河海]$/;
 /**
+ * A township outside 沪苏浙皖 named like a landmark building (黄鹤楼街道 of 武昌, 陶然亭街道, 潭柘寺镇) names the landmark as often:
+ * its city is not enough (在武汉…前往黄鹤楼 is the tower). In 沪苏浙皖 such names are old village names the delta's news uses
+ * with the city (苏州望亭, 上海安亭), so they keep the city's backing.
+ */
+const LANDMARK = /[楼塔寺庙阁亭宫观]$/;
+/**
  * How far up a township's short name looks for the place that vouches for it: its county or its city (嘉善西塘, 上海朱家角),
  * but only its very county for a township named after a natural feature (杭州|千岛湖 is the lake; 淳安千岛湖 the town).
  */
 function townReach(id: string): number {
-  return NATURAL_FEATURE.test(get().regions.get(id)?.name ?? "") ? 1 : 2;
+  const name = get().regions.get(id)?.name ?? "";
+  return NATURAL_FEATURE.test(name) || (LANDMARK.test(name) && !inHomeProvinces(id)) ? 1 : 2;
 }
 
 function inHomeProvinces(id: string): boolean {
@@ -291,10 +298,13 @@ export const GOVERNMENT_SUFFIX = /(?:人民政府|政府|办公厅|办公室|人
 const STREET_SUFFIX = ["路", "东路", "西路", "南路", "北路", "中路", "大道", "大街", "街", "巷", "弄"];
 /** A place name opening a company, brand or product name is part of that name (金山软件, 杭州银行, 金华火腿), not a mention. */
 const BRAND_NEXT = /^(?:软件|科技|集团|股份|控股|电子|银行|证券|保险|电器|汽车|药业|制药|实业|网络|传媒|航空|电力|能源|置业|地产|啤酒|电视台|日报|晚报|卫视|客户端|足球|篮球|队|火腿|烤鸭|炒饭|板鸭|酱鸭|米线|拉面|醋|黄酒|龙井|绿茶|白茶|红茶|白酒|米酒|汤圆|年糕|月饼|粽子|小笼|咸鸭蛋|大闸蟹|龙虾|梨|蜜桔|柑橘|杨梅|枇杷|板栗|大米|香米|丝绸|刺绣|绣品|香醋|陈醋|米醋|毛峰|毛尖|瓜片|碧螺春|排骨|盐水鸭|鸭血粉丝|紫砂|萝卜干|酱菜|腐乳|豆腐干|茶干|麻糕|酥糖|水蜜桃|银鱼|扒鸡|肴肉|螺蛳粉|热干面|麻花|烧鸡|凉皮|米粉|小吃|小面|酱(?:排骨|肉|牛肉)|(?:旅游)?(?:年卡|联票)|[城交国文农水]投(?![资入放]))/;
-/** A brand word opening a government department's name is the department (厦门市|科技局, 上海市|交通委): the place is its jurisdiction. */
+/**
+ * A brand word opening a government department's name is the department (厦门市|科技局, 上海市|交通委): the place is its jurisdiction;
+ * before a word for a sector it is the place's industry (上海|汽车产业, 苏州|电子行业), not a brand.
+ */
 const brandNext = (rest: string) => {
   const m = BRAND_NEXT.exec(rest);
-  return !!m && !/^[局厅委办]/.test(rest.slice(m[0].length));
+  return !!m && !/^(?:[局厅委办]|产业|行业|工业)/.test(rest.slice(m[0].length));
 };
 /**
  * The word after a name that makes it the opening of a university, academy or school (河南|师大, 内蒙古|社科院,
@@ -304,14 +314,22 @@ const ACADEMIC_NEXT = /(?:师大|农大|工大|医大|财大|交大|师院|师�
 /** A newspaper's name after a place (河南|商报, 苏州|晨报, 北京|青年报): the jieba word after it is a kind of newspaper (not 通报, 汇报). */
 const PAPER_NEXT = /^(?:日|晚|早|晨|商|时|周|快|画|青年|法制|都市|经济|科技|工人|农民|侨)报$/;
 /**
+ * The one definition of a name's run after a place (杭州|某某|贸易有限公司, 宁波|第三|建筑工程队, 香港|经济学家|论坛): up to
+ * `max` Han characters with no particle among them (的, 在, 和, 与, 及) nor any of the `stops` words, then one of `ends`
+ * (an alternation). Punctuation and digits are no Han characters, so a clause boundary ends the run.
+ */
+function nameRun(max: number, ends: string, stops = ""): RegExp {
+  return new RegExp(`^(?:(?![的在和与及${stops ? `]|${stops}` : "]"})\\p{Script=Han}){0,${max}}?(?:${ends})`, "u");
+}
+/**
  * A place before a trade name and a firm word opens a firm's name (上海|汇达丰|律师事务所, 杭州|某某|贸易有限公司): the
  * word after the place is a name jieba does not know as a word (x) or a proper name, then a firm word follows.
  */
-const FIRM_AFTER_TRADE_NAME = /^(?:(?![的在和与及、，])\p{Script=Han}){0,6}?(?:律师事务所|会计师事务所|事务所|有限责任公司|股份有限公司|有限公司|公司|集团|商行)/u;
+const FIRM_AFTER_TRADE_NAME = nameRun(6, "律师事务所|会计师事务所|事务所|有限责任公司|股份有限公司|有限公司|公司|集团|商行");
 /** A place opening the name of a works crew or building firm (杭州新城建筑工程队, 苏州某某装饰工程公司): its name whatever jieba tags the words between. */
-const CREW_AFTER = /^(?:(?![的在和与及、，。])\p{Script=Han}){0,6}?(?:建筑|建设|工程|施工|装饰|装修|安装|运输)(?:工程)?(?:队|处|公司)/u;
+const CREW_AFTER = nameRun(6, "(?:建筑|建设|工程|施工|装饰|装修|安装|运输)(?:工程)?(?:队|处|公司)");
 /** A place before a food jieba does not cut as a word of the place (清远|鸡, 天津|狗不理|包子): a dish or breed named after the place. */
-const FOOD_AFTER = /^(?:(?![的在和与及、，。])\p{Script=Han}){0,3}?(?:包子|饺子|馄饨|烧卖|牛肉汤|羊肉汤|鸡(?![蛋肉价])|鹅(?![蛋肉价]))/u;
+const FOOD_AFTER = nameRun(3, "包子|饺子|馄饨|烧卖|牛肉汤|羊肉汤|鸡(?![蛋肉价])|鹅(?![蛋肉价])");
 const DASH = /[—–－-]/;
 /** A residential estate or community named after a place (桃园新邨社区, 香港花园, 威尼斯小区). */
 const ESTATE_NEXT = /^(?:新村|新邨|小区|花园|社区|苑|家园|公寓|别墅)/;
@@ -320,11 +338,35 @@ const BUSINESS_AFTER = /^的?(?:股价|股票|股份|市值|涨停|跌停|年报
 /** The rest of a jieba word after a place name that makes the word a port, airport or station there (北仑|港, 萧山|机场). */
 const FACILITY_WORD = /^(?:港|港区|机场|码头|火车站|高铁站|东站|西站|南站|北站)$/;
 const TRADE_NAME_TAG = new Set(["x", "nz", "nr", "nrt", "nrfg"]);
+/** A jieba word of going somewhere right before a name (回到, 来到, 前往, 抵达, 赶赴): the name is where one goes. */
+const DESTINATION_VERB = /^(?:(?:回|来|去|赶|飞|走|搬|迁|嫁|调)到|前往|抵达|到达|赶赴|奔赴|返回|回|去|到)$/;
 const PROPER_NAME_TAG = /^(?:nz|nr|nrt|nrfg)$/;
 /** The last character of a site's or landmark's name (寺, 塔, 园, 湖, 桥, 站 …). */
 const SITE_END = /[寺庙观庵宫殿塔阁楼亭园苑湖山峰岭洞泉溪潭桥村街路巷镇洲岛江河港站场馆]$/;
 /** A place's short name opening an event's name (香港经济学家论坛, 杭州国际动漫节): the words up to the event word, no particle between. */
-const EVENT_AFTER = /^(?:(?![的在和与及、，。])\p{Script=Han}){0,8}?(?:论坛|峰会|博览会|交易会|运动会|电影节|艺术节|文化节|旅游节|动漫节)/u;
+/** Words that end an event's name before its event word: holding or taking part in it (杭州|召开峰会 is the city holding one). */
+const EVENT_STOPS = "召开|举办|举行|开幕|闭幕|出席|参加|主办|承办|[将于是为把被对]";
+const EVENT_AFTER = nameRun(8, "论坛|峰会|博览会|交易会|运动会|电影节|艺术节|文化节|旅游节|动漫节", EVENT_STOPS);
+/**
+ * A zone opening the name of an event, a meeting or an alliance (长三角一体化发展高层论坛, 长三角G60科创走廊九城市人大工作交流会,
+ * “长三角…示范区协同治水启动仪式”): the zone's long names reach further than a place's short name, and no verb of holding or
+ * taking part (召开, 举办 …) nor a function word stands between (示范区召开大会 is the zone holding one).
+ */
+const EVENT_WORDS = "论坛|峰会|年会|大会|交流会|研讨会|博览会|交易会";
+const ZONE_EVENT_AFTER = nameRun(16, `${EVENT_WORDS}|联盟`, EVENT_STOPS);
+/**
+ * A quoted name that ends with an event's or a ceremony's word (“长三角…示范区协同治水启动仪式”) is one name: the zones inside are
+ * the event's words. A ceremony is a name only when quoted (示范区先行启动区重点项目开工仪式 says where the projects are).
+ */
+const QUOTED_EVENT = new RegExp(`(?:${EVENT_WORDS}|仪式|典礼)$`);
+function insideQuotedEvent(text: string, start: number, end: number): boolean {
+  const open = Math.max(text.lastIndexOf("“", start), text.lastIndexOf("「", start));
+  if (open < 0 || start - open > 40 || /[”」]/.test(text.slice(open, start))) return false;
+  const close = text.slice(end, end + 40).search(/[”」]/);
+  return close >= 0 && QUOTED_EVENT.test(text.slice(open + 1, end + close));
+}
+/** A line named after the place it runs to (西塘线, 示范区线): 线 right after the name, not 线上, 线下, 线路 … */
+const LINE_NEXT = /^线(?![上下路索条性程缆])/;
 /** Games named after their host city (杭州亚运会, 南京青奥会): the games word right after the name (北京|参加冬奥会 is the city). */
 const GAMES_AFTER = /^(?:亚运|奥运|全运|大运|冬奥|青奥|亚残运|残运|世运)会/;
 /** What only a person does right after a name (在吴江主持下, 江宁笑着说, 金华在发言中说): the name is a person's. */
@@ -356,12 +398,16 @@ const DYNASTY_BEFORE = /(?:太平天国|南北朝|[南北]宋|[东西]汉|[东�
 const HISTORICAL_NEXT = /^(?:府(?![院办])|郡|州(?![市区县]))/;
 /** A combination of abbreviations before a bridge or tunnel is the crossing's name (沪通长江公铁大桥), not its places (a railway named so runs through them). */
 const ABBR_FACILITY_NEXT = /^(?:长江|跨江|过江|跨海|公铁|公路|铁路)*(?:大桥|隧道|过江通道|跨江通道|跨海通道)/;
-/** A road, railway or line named by the places it joins (沪杭高速, 京沪高铁, 沪陕高速): the route's name, not its places. */
-const ROUTE_NEXT = /^(?:高速|公路|铁路|高铁|城际|线|路|大道)/;
 /**
- * A motorway named by its two ends (沪杭高速, 沪宁高速公路) is the road's name; a railway named by its cities (沪苏嘉城际铁路)
- * is built through them and still names them, as the extraction gold reads it.
+ * THE RAIL AND AXIS CONVENTION (README, Regions): a railway or a development axis named by the abbreviations of the places it
+ * joins (沪苏嘉城际铁路, 京沪高铁, 苏湖高铁, the 沪宁/沪杭 axes, 通苏嘉甬) names those places, as the extraction gold reads it: the
+ * line is built through them. A road named so (沪杭高速, 沪宁高速公路, 沪青平公路) is the road's name, and a crossing's
+ * (沪通长江公铁大桥, see ABBR_FACILITY_NEXT) the crossing's; a line named by one place's full name (西塘线) is the line's.
  */
+const RAILWAY_NEXT = /^(?:铁路|高铁|城际|动车|客专|线(?![上下路索条性程缆]))/;
+const ROAD_NEXT = /^(?:高速|公路|路|大道)/;
+/** A line or road named by the places it joins (示范区线, 沪杭高速): whatever it is, not the zone it is named after. */
+const ROUTE_NEXT = new RegExp(`${RAILWAY_NEXT.source}|${ROAD_NEXT.source}`);
 const MOTORWAY_NEXT = /^(?:高速|公路)/;
 /** 示范区 naming the zone's own bodies (示范区执委会, 理事会) or its members (示范区两区一县: 青浦, 吴江, 嘉善) is the zone itself, like 嘉善县人民政府 is 嘉善; a 管委会 is any zone's (综改示范区管委会). */
 const BODY_NEXT = /^(?:执委会|执行委员会|理事会|两区一县)/;
@@ -589,12 +635,44 @@ let letters: Map<string, string> | undefined;
  */
 function letterMap(): Map<string, string> {
   if (letters) return letters;
-  const seen = new Map<string, Set<string>>();
-  for (const [form, ids] of Object.entries(overlay.composites))
-    if ([...form].length === ids.length) [...form].forEach((c, k) => seen.set(c, (seen.get(c) ?? new Set()).add(ids[k] as string)));
+  const seen = compositeLetters();
   letters = new Map([...seen].filter(([, ids]) => ids.size === 1).map(([c, ids]) => [c, [...ids][0] as string]));
   for (const [c, code] of get().abbreviations) if (!letters.has(c) && !seen.has(c)) letters.set(c, code);
   return letters;
+}
+
+let lettersSeen: Map<string, Set<string>> | undefined;
+/** Every place a character stands for in the curated combinations (苏: 江苏 in 沪苏浙皖, 苏州 in 沪苏嘉). */
+function compositeLetters(): Map<string, Set<string>> {
+  if (lettersSeen) return lettersSeen;
+  lettersSeen = new Map<string, Set<string>>();
+  for (const [form, ids] of Object.entries(overlay.composites))
+    if ([...form].length === ids.length) [...form].forEach((c, k) => lettersSeen?.set(c, (lettersSeen.get(c) ?? new Set()).add(ids[k] as string)));
+  return lettersSeen;
+}
+
+/** The municipalities (北京, 天津, 上海, 重庆) stand with provinces and with cities in combinations (京津冀, 沪宁, 沪苏嘉). */
+const MUNICIPALITY = /^(?:11|12|31|50)$/;
+/**
+ * A railway named by the abbreviations of the places it joins where no curated combination spells them (苏湖高铁, 湘桂铁路,
+ * 湖杭铁路), by the rail convention (RAILWAY_NEXT): each character is read as the combinations and the abbreviations read it,
+ * at the one level every character of the run shares (苏 is 苏州 beside 湖 湖州, 江苏 beside 皖); a run whose characters share
+ * no level (金温: 金山 and 温州; 青藏: 青浦, or 青海 beside 西藏 … 青 is both) is read only when one level fits them all.
+ */
+function railwayRunAt(text: string, i: number, paragraph: number): Candidate | undefined {
+  const seen = compositeLetters();
+  const readings = (c: string): string[] => [...(seen.get(c) ?? []), ...(get().abbreviations.has(c) ? [get().abbreviations.get(c) as string] : [])];
+  if (!readings(text[i] as string).length) return undefined;
+  let a = i;
+  while (a > 0 && readings(text[a - 1] as string).length) a--;
+  let b = i + 1;
+  while (b < text.length && readings(text[b] as string).length) b++;
+  if (b - a < 2 || !RAILWAY_NEXT.test(text.slice(b))) return undefined;
+  const at = (code: string, level: number) => rankOf(code) === level || (level === 1 && MUNICIPALITY.test(code));
+  const levels = [0, 1].filter((level) => [...text.slice(a, b)].every((c) => new Set(readings(c).filter((code) => at(code, level))).size === 1));
+  if (levels.length !== 1) return undefined;
+  const code = readings(text[i] as string).find((x) => at(x, levels[0] as number)) as string;
+  return { text: text[i] as string, start: i, end: i + 1, form: { ids: [code], kind: "abbreviation" }, reason: "abbreviation", paragraph };
 }
 
 /**
@@ -614,27 +692,36 @@ function sloganAt(text: string, i: number, paragraph: number): Candidate | undef
 
 /**
  * A run of three or more provinces' abbreviations (苏浙鲁, 川陕甘) lists them wherever it stands, unless it names a
- * road, line or crossing (沪陕高速); two (苏宁, 沪青) still need a listing word after them.
+ * road or crossing (沪陕高速; a railway so named runs through them: RAILWAY_NEXT); two (苏宁, 沪青) still need a listing word after them.
  */
 const PROVINCE_ABBREVIATIONS = new Set(Object.values(overlay.abbreviations));
 function provinceRun(text: string, a: number, b: number): boolean {
-  return b - a >= 3 && [...text.slice(a, b)].every((c) => PROVINCE_ABBREVIATIONS.has(c)) && !ABBR_FACILITY_NEXT.test(text.slice(b)) && !ROUTE_NEXT.test(text.slice(b));
+  return b - a >= 3 && [...text.slice(a, b)].every((c) => PROVINCE_ABBREVIATIONS.has(c)) && !ABBR_FACILITY_NEXT.test(text.slice(b)) && !ROAD_NEXT.test(text.slice(b));
 }
 
 /**
  * A pair of abbreviations jieba's dictionary knows as one abbreviation (港澳/j, 京沪/j) names both places, unless it names a
- * road, line or crossing after it (京沪高铁, 沪杭高速).
+ * road or crossing after it (沪杭高速, 港珠澳大桥); a railway so named (京沪高铁) names them by the rail convention.
  */
 function knownCombination(text: string, a: number, b: number, seg: Segmentation): boolean {
   const w = seg.tags.get(a);
-  return w?.end === b && w.tag === "j" && !ROUTE_NEXT.test(text.slice(b)) && !ABBR_FACILITY_NEXT.test(text.slice(b));
+  return w?.end === b && w.tag === "j" && !ROAD_NEXT.test(text.slice(b)) && !ABBR_FACILITY_NEXT.test(text.slice(b));
 }
 
-/** Whether a full name longer than the stop phrase ending at `end` starts at i and continues the chain of the place just before it. */
+/**
+ * Whether a full name longer than the stop phrase ending at `end` starts at i and either continues the chain of the place just
+ * before it (南宁市|江南区) or ends with a county's or city's suffix (太湖|县 is the county, 太湖 alone the lake), unless a word of
+ * going around or along the feature stands before it (环太湖县市区: the counties around the lake).
+ */
 function continuesFull(text: string, i: number, end: number, prev: Candidate | undefined): boolean {
-  if (!prev || prev.end !== i) return false;
-  return [...get().dict.allAt(text, i)].some(({ form, value }) => i + form.length > end && value.some((f) => f.kind === "full" && continues(f, prev.form)));
+  return [...get().dict.allAt(text, i)].some(
+    ({ form, value }) => i + form.length > end && value.some((f) => f.kind === "full" && ((prev?.end === i && continues(f, prev.form)) || (COUNTY_SUFFIX.test(form) && !AROUND_FEATURE.test(text[i - 1] ?? "")))),
+  );
 }
+/** Around, along, by (环太湖县市区, 沿太湖, 临江南): what follows is the natural feature, and a level character after it is generic (县市区). */
+const AROUND_FEATURE = /[环沿临滨]/;
+/** The suffixes of a county or city (太湖县), which other countries' wards do not share as 区 does (首尔的江南区 is Gangnam). */
+const COUNTY_SUFFIX = /(?:县|市|旗)$/;
 
 /** Candidate place names in one text, before the article-wide resolution. */
 function candidates(text: string, paragraph: number, lenient = false): Candidate[] {
@@ -704,6 +791,15 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           const otherName = form.kind === "short" && nextWord !== undefined && TRADE_NAME_TAG.has(nextWord.tag) && ![...dict.allAt(text, end)].some((m) => m.form.length === nextWord.end - end);
           if (otherName && FIRM_AFTER_TRADE_NAME.test(text.slice(end))) continue;
           if (form.kind === "short" && (EVENT_AFTER.test(text.slice(end)) || GAMES_AFTER.test(text.slice(end)))) continue;
+          // The whole name is the event's: none of the zone's shorter names at the same place is read either (长三角|G60科创走廊).
+          const zone = form.ids.every((id) => get().regions.get(id)?.kind === "zone");
+          if (zone && (ZONE_EVENT_AFTER.test(text.slice(end)) || insideQuotedEvent(text, i, end))) {
+            skipTo = end;
+            break;
+          }
+          // 西塘线, 上海|示范区线: a line named after the place it runs to (a zone's name may stand between) is the line's name.
+          const zoneAfter = [...dict.allAt(text, end)].find((m) => m.value.some((f) => f.ids.every((id) => get().regions.get(id)?.kind === "zone")))?.form.length ?? 0;
+          if (LINE_NEXT.test(text.slice(end)) || (zoneAfter && LINE_NEXT.test(text.slice(end + zoneAfter)))) continue;
           if (form.kind === "short" && (CREW_AFTER.test(text.slice(end)) || FOOD_AFTER.test(text.slice(end)))) continue;
           // 金山|云, 阿里|云: 云 cut as a word of its own after a name is a cloud service's brand (云南 and 云计算 are words).
           if (form.kind === "short" && next === "云" && nextWord?.end === end + 1) continue;
@@ -721,7 +817,9 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           // 北京|现代|推出, 广州|现代|成立 (Hyundai's joint ventures): jieba's time word 现代 as the subject of a verb is the brand,
           // while 江苏|现代|农业, 杭州|现代|的 and 现代化 are the place's modern things.
           if (nextWord && next === "现代" && Math.min(...form.ids.map(rankOf)) <= 1 && /^v(?!n)/.test(seg.tags.get(nextWord.end)?.tag ?? "")) continue;
-          if (otherName && PROPER_NAME_TAG.test(nextWord.tag) && nextWord.end - end >= 2 && !SITE_END.test(next) && Math.min(...form.ids.map(rankOf)) <= 1) continue;
+          // After a verb of going there (回到|泉州|寻根/nr, 前往|北京) the name is a destination, whatever jieba tags the word after it.
+          const destination = DESTINATION_VERB.test(text.slice(seg.ending.get(i)?.start ?? i, i));
+          if (otherName && PROPER_NAME_TAG.test(nextWord.tag) && nextWord.end - end >= 2 && !SITE_END.test(next) && Math.min(...form.ids.map(rankOf)) <= 1 && !destination) continue;
           if (nextWord && (TROUPE_NEXT.test(next) || (nextWord.tag === "nz" && TEAM_NEXT.test(next)))) continue;
         }
         // Right after a place of an address chain that does not contain it, a name before 新村, 社区, 花园 … is an estate's
@@ -734,13 +832,17 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
         // 北仑港/ns, 外高桥港区: jieba keeps a port or station named by its place as one word; the place still ends before it.
         const facility = seg.tags.get(i);
         const facilityWord = !!facility && facility.end > end && FACILITY_WORD.test(text.slice(end, facility.end));
+        // 哈尔滨人/nz, 上海人: jieba keeps a place's people as one word; the place still ends before 人.
+        const demonym = !!facility && facility.end === end + 1 && text[end] === "人" && !lenient;
         // A zone's own name ending in 区 (先行启动区|内, where jieba reads 区内) ends there, as a full name's suffix does.
         const zoneName = form.kind === "alias" && surface.length >= 4 && surface.endsWith("区") && form.ids.every((id) => get().regions.get(id)?.kind === "zone");
-        const alignedRight = lenient || bounds.has(end) || facilityWord || zoneName || (suffix !== "" && surface.length - suffix.length >= 2);
+        // 枫泾古镇, 黎里古镇: a township's short name before 古镇 (its old town) is the township, as with its suffix 镇.
+        const oldTown = !lenient && form.kind === "short" && text.startsWith("古镇", end) ? form.ids.filter((id) => get().regions.get(id)?.kind === "town") : [];
+        const alignedRight = lenient || bounds.has(end) || facilityWord || demonym || oldTown.length > 0 || zoneName || (suffix !== "" && surface.length - suffix.length >= 2);
         if (!alignedLeft || !alignedRight) continue;
         // 以古镇 in 嘉善|以|古镇: a name does not start with a one-character function word that jieba reads apart.
         const first = seg.tags.get(i);
-        if (!lenient && !chained && first && first.end === i + 1 && first.end < end && FUNCTION_TAG.test(first.tag)) continue;
+        if (!lenient && !chained && !oldTown.length && first && first.end === i + 1 && first.end < end && FUNCTION_TAG.test(first.tag)) continue;
         if (!lenient && !chained && form.kind !== "full" && form.kind !== "alias") {
           if (PERSON_BEFORE.test(text.slice(Math.max(0, i - 4), i)) || CLASSIFIER_BEFORE.test(text.slice(Math.max(0, i - 2), i)) || PERSON_AFTER.test(text.slice(end))) continue;
           const before = seg.ending.get(i);
@@ -749,7 +851,7 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
         const reason: RegionReason = chained ? "chain" : form.kind === "alias" || form.kind === "context" ? "alias" : form.kind === "full" ? "suffix" : "word";
         const commonWord = !lenient && ((first !== undefined && first.end === end && !PROPER.has(first.tag)) || (form.kind === "short" && form.ids.some((id) => get().common.has(id))));
         const body = form.kind === "context" && BODY_NEXT.test(text.slice(end));
-        taken = { text: surface, start: i, end, form, reason, chainParent: chained, paragraph, commonWord, body };
+        taken = { text: surface, start: i, end, form: oldTown.length ? { ids: oldTown, kind: "full" } : form, reason: oldTown.length && !chained ? "suffix" : reason, chainParent: chained, paragraph, commonWord, body };
         break;
       }
       if (taken || skipTo) break;
@@ -761,6 +863,7 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
       taken = abbreviationAt(text, i, seg, paragraph);
     }
     if (!taken && !skipTo && onlyTowns && !lenient) taken = sloganAt(text, i, paragraph);
+    if (!taken && !skipTo && onlyTowns && !lenient) taken = railwayRunAt(text, i, paragraph);
     if (taken) {
       out.push(taken);
       i = taken.end;
@@ -866,7 +969,32 @@ function memberInSentence(c: Candidate, zone: string, all: Candidate[], resolve:
   const stop = text.slice(c.end).search(/[。！？!?；;]/);
   const to = stop < 0 ? text.length : c.end + stop;
   if (/两区一县/.test(text.slice(from, to))) return true;
-  return all.some((o) => o !== c && o.paragraph === c.paragraph && o.start >= from && o.end <= to && o.form.kind !== "context" && resolve(o).some((id) => members.includes(id) || ancestorIds(id).some((a) => members.includes(a))));
+  return all.some((o) => o !== c && o.paragraph === c.paragraph && o.start >= from && o.end <= to && o.form.kind !== "context" && resolve(o).some((id) => inZone(id, zone)));
+}
+
+/** A place in a zone: one of its members, a place under one (西塘 under 嘉善), or a zone inside it (水乡客厅, 先行启动区 in 示范区). */
+function inZone(id: string, zone: string): boolean {
+  const members = get().regions.get(zone)?.members ?? [];
+  const up = ancestorIds(id);
+  return members.includes(id) || up.some((a) => members.includes(a)) || (get().regions.get(id)?.kind === "zone" && up.includes(zone));
+}
+
+/**
+ * 示范区 alone in an article that names, anywhere, a zone inside it (水乡客厅, 先行启动区) or two of its members (青浦 and 嘉善):
+ * the article's context decides it is that zone, as its full name would (a qualified 示范区, 农业示范区, is never read: CONTEXT_BLOCK_LEFT).
+ */
+function zoneInArticle(zone: string, all: Candidate[], resolve: (c: Candidate) => string[]): boolean {
+  const named = new Set<string>();
+  for (const o of all) {
+    if (o.form.kind === "context") continue;
+    for (const id of resolve(o)) {
+      if (!inZone(id, zone)) continue;
+      if (get().regions.get(id)?.kind === "zone") return true;
+      const member = [id, ...ancestorIds(id)].find((a) => get().regions.get(zone)?.members?.includes(a));
+      if (member) named.add(member);
+    }
+  }
+  return named.size >= 2;
 }
 
 /**
@@ -908,6 +1036,8 @@ export function findRegionsInArticle(paragraphs: { index: number; text: string }
     startOf.set(c, startOf.get(p) ?? p);
   }
   const textOf = new Map(paragraphs.map((p) => [p.index, p.text]));
+  // Whether the article's other places decide bare 示范区 (zoneInArticle): once per zone, not once per mention.
+  const zoneDecided = new Map<string, boolean>();
   const out: (RegionMatch & { paragraph: number })[] = [];
   for (const c of all) {
     if (absorbed.has(c)) continue;
@@ -915,7 +1045,11 @@ export function findRegionsInArticle(paragraphs: { index: number; text: string }
     const text = textOf.get(c.paragraph)?.slice(first.start, c.end) ?? c.text;
     for (const id of resolve(c)) {
       if (!regions.has(id)) continue;
-      const contextual = c.form.kind === "context" && !c.body && !memberInSentence(c, id, all, resolve, textOf.get(c.paragraph) ?? "");
+      const decided = () => {
+        if (!zoneDecided.has(id)) zoneDecided.set(id, zoneInArticle(id, all, resolve));
+        return zoneDecided.get(id) as boolean;
+      };
+      const contextual = c.form.kind === "context" && !c.body && !memberInSentence(c, id, all, resolve, textOf.get(c.paragraph) ?? "") && !decided();
       out.push({ id, text, start: first.start, end: c.end, contextual, reason: c.reason, paragraph: c.paragraph });
       // A metropolitan area named after its core city (上海大都市圈, 杭州都市圈, 温州都市区) names that city too.
       const core = c.form.kind === "alias" && regions.get(id)?.kind === "zone" ? metroCore(text) : undefined;
