@@ -167,6 +167,27 @@ const SET_UP_HEAD = /(机制|体系|制度|联盟|委员会|办公室|工作组)
 const OPENED_BEFORE = /(正式|免费|首次|率先|全面|日|月|年|起|将|已|于|并|同步)$/;
 /** 通过专家评审, 通过了国家验收: a review passed. */
 const REVIEW_PASSED = /^通过了?(?![^，,。；]{0,10}?(?:竣工|完工))[^，,。；]{0,10}?(评审|验收|论证|审查|联审|审定|鉴定|评估|审议|[一二三]审)/;
+/** 作出支持…的决定: the object of 作出 is a decision (or resolution). */
+const DECISION_MADE = /^了?[^，,。；]{0,40}?(?:决定|决议)(?!性)/;
+/** 写入《…纲要》, 写入政府工作报告: what something is written into is a document. */
+const WRITTEN_INTO = /^(?:了|进)?[^，,。；]{0,20}?(?:《|规划|纲要|报告|条例|决议|章程|文件)/;
+/** 吸纳铜陵等4市入会, 吸纳…7市加入: new members admitted. */
+const ADMITTED = /^[^，,。；]{0,30}?(?:入会|加入|为(?:正式)?成员)/;
+/** 批复设立, 批准设立, 批复同意设立: a body set up by the approval just told. */
+const APPROVED_BEFORE = /(?:批复|批准|获批|同意)(?:同意)?$/;
+/** A clause of what comes with the sentence's event (随着最后一方混凝土浇筑完成,主塔顺利封顶): a step, not an event. */
+const ACCOMPANYING = /^[\s“”"]*随着/;
+/** 开工一批标志性项目, 完成了一系列“首次”: an unnamed set of things is no subject. */
+const UNNAMED_SET = /^了?(?:一批|一系列|一大批|多个|多项|多批|若干|一些|数个|一揽子)/;
+/** 关于吸纳…加入…的决定: a document named without quotes; a verb inside its name is part of the name. */
+const ABOUT_OPEN = /关于[^，,。；《》“”]{0,60}$/;
+const ABOUT_CLOSE = /^[^，,。；《》“”]{0,40}?的(?:决定|决议|意见|通知|办法|规定|方案|若干措施|实施意见|指导意见)/;
+/** 建成并投入使用, 竣工并通车: two construction verbs joined by 并 tell one event. */
+const JOINED_BUILD = /^(?:并|并且|并正式|并同步)$/;
+/** …作出决定, / …通过决议,: the clause after it tells what was decided. */
+const DECIDED_BEFORE = /(?:决定|决议)[，,：:]\s*$/;
+/** 三地人大常委会分别召开会议: several bodies each holding a session, not one named meeting. */
+const EACH_HELD = /分别[^，,。；]{0,8}$/;
 /** 呼吁华盛顿建立一个联盟, 建议尽快出台: what someone calls for is not an event. */
 const URGED = /呼吁|敦促|倡议|主张|建议|提议/;
 const NEGATION_BEFORE = /(未|尚未|没有|不|无法|暂未|难以)$/;
@@ -211,7 +232,15 @@ function findActions(text: string, from: number, to: number, names: readonly Ent
       // 起步于2019年3月 (a start in time), not 起步于上海虹桥站 (where a line starts).
       (verb === "起步" && !/^(?:于|在)(?:\d|[今去明上本前]年|[一二三四五六七八九十]+月)/.test(text.slice(i + 2))) ||
       // 扩容至41个, 扩容至三省一市全部地级市: members joined; not 扩容至500兆瓦 (a capacity).
-      (verb === "扩容至" && !/^(?:\d+|[一二三四五六七八九十]+)(?:个|家|座)?(?:城市|成员|地级市|个$|个[，,。；]|家)|^[^，,。；]{0,10}全部|^[^，,。；]{0,6}(?:城市|成员)/.test(text.slice(i + 3)));
+      (verb === "扩容至" && !/^(?:\d+|[一二三四五六七八九十]+)(?:个|家|座)?(?:城市|成员|地级市|个$|个[，,。；]|家)|^[^，,。；]{0,10}全部|^[^，,。；]{0,6}(?:城市|成员)/.test(text.slice(i + 3))) ||
+      // 作出…的决定: a decision adopted (not 作出贡献, 作出部署).
+      (verb === "作出" && !DECISION_MADE.test(rest)) ||
+      // 写入《纲要》, 写入政府工作报告: written into a document (not 写入数据).
+      (verb === "写入" && !WRITTEN_INTO.test(rest)) ||
+      // 吸纳…4市入会, 吸纳…加入: members admitted (not 吸纳就业, 吸纳资金).
+      (verb === "吸纳" && !ADMITTED.test(rest)) ||
+      // 批复设立, 获批准设立, 批复同意设立: what is approved, told in the approval (one event, the approval).
+      (/^(设立|成立)$/.test(verb) && APPROVED_BEFORE.test(text.slice(from, i)));
     if (verb && notAnEvent) {
       i += verb.length;
       continue;
@@ -231,13 +260,17 @@ function findActions(text: string, from: number, to: number, names: readonly Ent
     const quoted = /“[^“”]{0,6}$/.test(text.slice(Math.max(0, i - 7), i)) && /^[^“”]{0,6}”/.test(text.slice(end, end + 7));
     // Inside a title 《…》 a verb is part of the title.
     const inTitle = text.lastIndexOf("《", i) > text.lastIndexOf("》", i);
-    const inName = quoted || inTitle || names.some((e) => e.start <= i && e.end > i);
+    const inAbout = ABOUT_OPEN.test(text.slice(from, i)) && ABOUT_CLOSE.test(after);
+    const inName = quoted || inTitle || inAbout || names.some((e) => e.start <= i && e.end > i);
     // 召开会议: the meeting held, not a noun 召开会 (as 发布会 is).
     const noun = NOUN_AFTER.test(after) && !(id === "举行" && /^会(议|谈|晤)/.test(after));
     const skip = inName || noun || TIME_AFTER.test(after) || VO_TIME_AFTER.test(after) || NEGATION_BEFORE.test(text.slice(Math.max(from, i - 2), i));
     // 竣工投用, 建成开通: two construction verbs back to back tell one event (the first names it).
     // 印发实施, 发布施行: a document issued and put in force in one breath is its issuing.
-    const glued = out.at(-1)?.end === i && ((BUILD_ACTIONS.has(out.at(-1)?.id ?? "") && BUILD_ACTIONS.has(id)) || (DOC_ACTIONS.has(out.at(-1)?.id ?? "") && id === "实施"));
+    const prevHit = out.at(-1);
+    const glued =
+      (prevHit?.end === i && ((BUILD_ACTIONS.has(prevHit.id) && BUILD_ACTIONS.has(id)) || (DOC_ACTIONS.has(prevHit.id) && id === "实施"))) ||
+      (!!prevHit && prevHit.end < i && BUILD_ACTIONS.has(prevHit.id) && BUILD_ACTIONS.has(id) && JOINED_BUILD.test(text.slice(prevHit.end, i)));
     if (!skip && !glued) out.push({ id, start: i, end, ceremony: CEREMONY_AFTER.test(after) });
     i = end;
   }
@@ -346,6 +379,8 @@ const SPECULATIVE = /可能|或许|也许|传闻|据传|不排除/;
 const WELCOMED = /(?:迎接|喜迎|献礼)[^，,。；]*$/;
 /** Between a date and a verb: the event came some time after the date (not 随后, which follows at once). */
 const LATER = /其后|此后|之后|以后|后来|嗣后|多年后|数年后/;
+/** 这是…, 这也是…, 是…: a clause that opens with a copula. */
+const COPULA_OPEN = /^[\s“”"]*(?:这|这也|此|它|其|也)?是(?!否)/;
 /** Before a verb + 的: a copula (是…发起的) or a preposition with its agent (根据国务院印发的, 对公安部下发的). */
 const BACKGROUND_BEFORE = /(?:(?<![但于还若要凡总倒可正就])是(?!否)|根据|按照|依据|依照|对照|(?<!相)对(?!外|垒|比|接|话|应|标|于)|针对|围绕|落实|贯彻|结合)\p{Script=Han}[^，,。；]*$/u;
 // 称 but not 简称, 名称, 号称, 统称.
@@ -394,7 +429,11 @@ function textSubject(text: string, from: number, verb: ActionHit, to: number, an
 
 /** The words right after a verb up to the clause end (成立了上海经济区 → 上海经济区), or null. */
 function afterObject(text: string, verb: ActionHit, to: number): string | null {
-  const after = text.slice(verb.end, to).replace(/^(了|的)/, "").replace(/[“”"]/g, "");
+  let after = text.slice(verb.end, to).replace(/^(了|的)/, "").replace(/[“”"]/g, "");
+  // 作出支持…的决定: the decision; 批复同意设立嘉兴…示范区: what the approval sets up.
+  const decision = /^(.*?(?:决定|决议))/.exec(after);
+  if (decision && text.startsWith("作出", verb.start)) after = decision[1] as string;
+  if (verb.id === "批复") after = after.replace(/^(?:同意)?(?:设立|成立)?/, "");
   if (/^(以|来|后|时|前|之|和|与|及|并|到|至|等|于|在|为|是)/.test(after) || !HAN2.test(after)) return null;
   return after.slice(0, 30);
 }
@@ -424,7 +463,8 @@ function resolveSubject(
     if (meeting) return { name: meeting, id: null };
   }
   // 国务院成立上海经济区, 三地共同设立…中心: what is set up or unveiled follows the verb; the body before it is the actor.
-  if (DOC_ACTIONS.has(verb.id) && !inClause.some((e) => e.kind === "plan")) {
+  // 规划联合发布仪式在上海举行: a ceremony's object is the ceremony; what it is about stands before the verb.
+  if (DOC_ACTIONS.has(verb.id) && !verb.ceremony && !inClause.some((e) => e.kind === "plan")) {
     // 国务院发布了相关文件: without a plan named, the document is the words after the verb, not the body issuing it.
     const object = afterObject(text, verb, clause.end);
     if (object) return { name: object, id: null };
@@ -626,7 +666,13 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       // 是中国首个由…共同发起的大奖, 根据国务院印发的《方案》, 对公安部下发的线索: a verb in a description or in a
       // prepositional phrase's modifier (…V的 + noun) is background to the sentence, and the sentence's date is not
       // its date; it is an event only with a date of its own inside the modifier (根据国务院2019年印发的《方案》).
-      const background = /^的/.test(text.slice(verb.end)) ? BACKGROUND_BEFORE.exec(text.slice(clause.start, verb.start)) : null;
+      // 这是该线路首座完成主体结构施工的车站: a clause opening with a copula describes (the verb and its object
+      // modify the noun after 的), whatever its date.
+      const background = /^的/.test(text.slice(verb.end))
+        ? BACKGROUND_BEFORE.exec(text.slice(clause.start, verb.start))
+        : COPULA_OPEN.test(text.slice(clause.start, verb.start)) && /^[^，,。；]{0,12}?的/.test(text.slice(verb.end, clause.end))
+          ? { index: 0 }
+          : null;
       if (background && anchor.start < clause.start + background.index) return;
       // The last clause of a paragraph the page cut off (…九城市人大工作交): what the event is about is lost.
       if (ctx.cut && clause.end >= text.length) return;
@@ -637,6 +683,14 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       // 启动应急响应, 启动疏散程序: an emergency procedure set going is an operation, not a milestone.
       if (verb.id === "启动" && /^了?[^，,。；]{0,10}(应急|预案|响应|疏散|程序|警报|预警)/.test(text.slice(verb.end, clause.end))) return;
       // 完成246亿元, 完成了千亿目标: a quantity reached is a figure.
+      // 随着最后一方混凝土浇筑完成,…主塔顺利封顶: the step that comes with the sentence's event is not one.
+      if (ACCOMPANYING.test(text.slice(clause.start, verb.start)) && actions.slice(k + 1).some((a) => a.start >= clause.end)) return;
+      // 今年将开工一批标志性项目, 完成了一系列“首次”: an unnamed set of projects or firsts is no subject.
+      if ((BUILD_ACTIONS.has(verb.id) || verb.id === "完成") && UNNAMED_SET.test(text.slice(verb.end, clause.end))) return;
+      // 会议作出决定,在执委会下增设…部: what a decision just told says is its content, not another event.
+      if (clause.start > sent.start && DECIDED_BEFORE.test(text.slice(sent.start, clause.start))) return;
+      // 三省一市人大常委会分别召开会议: several sessions, none of them a named meeting.
+      if (verb.id === "举行" && EACH_HELD.test(text.slice(clause.start, verb.start)) && /^了?会议/.test(text.slice(verb.end))) return;
       if (verb.id === "完成" && /\d|[一二三四五六七八九十百千万亿]+(元|单|个|项|%)|目标|任务|指标|融资|销售/.test(text.slice(verb.end, clause.end))) return;
       // 2023年是示范区完成…的关键一年: a description of the year, not an event.
       if (/是[^，,。；]*的?(关键|重要|开局|收官|决胜|攻坚)?(一年|之年)/.test(text.slice(clause.start, clause.end)) && /是/.test(text.slice(clause.start, verb.start))) return;
@@ -725,6 +779,8 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
   return out;
 }
 
+/** The issuing of a document: 印发 and 发布 of one document on one day are one event. */
+const ISSUED = new Set(["印发", "发布"]);
 const norm = (s: string | null) => (s ?? "").replace(/[《》“”"\s·()（）]/g, "");
 /** Two subjects name the same thing: the same entity, or one name containing the other (or, unless strict, sharing an entity). */
 function sameSubject(a: Milestone, b: Milestone, strict = false): boolean {
@@ -756,6 +812,15 @@ export function mergeMilestones(ms: readonly Milestone[]): Milestone[] {
     if (i < 0) i = out.findIndex((o) => o.action === m.action && o.status === m.status && refines(o, m) && sameSubject(o, m, true));
     // 示范区首部共同立法明年起施行 (title) and 将自2023年1月1日起施行 (body): the title restates the body's event at a coarser precision.
     if (i < 0) i = out.findIndex((o) => o.action === m.action && o.status === m.status && refines(o, m) && (o.paragraph < 0 || m.paragraph < 0));
+    // 联合印发《规划》 and later 规划联合发布仪式 on the same day: one document issued, told with two of its verbs.
+    if (i < 0) {
+      const j = out.findIndex((o) => ISSUED.has(o.action) && ISSUED.has(m.action) && o.action !== m.action && o.status === m.status && o.date !== null && o.date === m.date && sameSubject(o, m, true));
+      const first = out[j];
+      if (first) {
+        out[j] = { ...first, entityIds: [...new Set([...first.entityIds, ...m.entityIds])], entities: [...new Set([...first.entities, ...m.entities])] };
+        continue;
+      }
+    }
     const o = out[i];
     if (!o) {
       out.push(m);
