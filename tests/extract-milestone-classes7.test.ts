@@ -92,3 +92,69 @@ describe("things that are not events", () => {
     expect(brief(ms)).toEqual(["2024-03-08 通过"]);
   });
 });
+
+describe("more verbs and objects", () => {
+  it("通过…的地方性法规 passes a law; 通过…方式 is a means", () => {
+    expect(brief(run(["2023年11月,苏浙皖三省人大常委会同步通过促进长三角林长制协同的地方性法规。"]))).toEqual(["2023-11 通过"]);
+    expect(brief(run(["2023年11月,三地通过视频连线方式会商。"]))).toEqual([]);
+  });
+
+  it("扩展至 places named right after joins them (纳入); 扩展至 a field does not", () => {
+    expect(brief(run(["2019年4月,长三角人才一卡通试点扩展至湖州、宣城。"]))).toEqual(["2019-04 纳入"]);
+    expect(brief(run(["2019年4月,该公司业务扩展至新能源领域。"]))).toEqual([]);
+  });
+
+  it("完成 a work of some size is an event; 完成 an amount is a figure", () => {
+    expect(brief(run(["宁杭二通道计划年底前完成全线12座桥梁的桩基施工。"]))).toEqual(["2024-12 完成 planned"]);
+    expect(brief(run(["2023年,示范区完成固定资产投资820亿元。"]))).toEqual([]);
+  });
+});
+
+describe("subjects", () => {
+  it("其中 opening a clause is no back-reference; a zero-subject clause still takes the short reference", () => {
+    const ms = run(["5月8日,苏州南站综合枢纽工程开工。", "该项目全长约2.3公里,其中跨河主桥长约420米,计划于2026年6月建成。"]);
+    expect(ms.map((m) => `${line(m)} ${m.subject}`)).toEqual(["2024-05-08 开工 苏州南站综合枢纽工程", "2026-06 建成 planned 苏州南站综合枢纽工程"]);
+  });
+
+  it("位于…的 before a name qualifies it: the name is the subject", () => {
+    const ms = run(["此外,位于嘉善县姚庄镇的长三角农业科创园二期已于上月投入使用。"]);
+    expect(ms.map((m) => `${line(m)} ${m.subject}`)).toEqual(["2024-04 投用 长三角农业科创园二期"]);
+  });
+});
+
+describe("dates", () => {
+  it("会议还审议通过 takes the meeting's day", () => {
+    const ms = run(["4月9日,长三角文旅合作联席会议在绍兴召开。会议还审议通过了《长三角文旅一卡通实施办法》。"]);
+    expect(brief(ms)).toEqual(["2024-04-09 举行", "2024-04-09 通过"]);
+  });
+
+  it("a month before last year's December is this year's when the publication says so too", () => {
+    const ms = run(["长三角碳普惠平台2022年启动建设,去年12月完成联调。3月12日,三地在嘉兴签署了《长三角碳普惠数据互认协议》。"]);
+    expect(brief(ms)).toEqual(["2022 启动", "2023-12 完成", "2024-03-12 签署"]);
+  });
+});
+
+describe("a sentence without a date of its own", () => {
+  it("还/同步 after a sentence dated to the day: that day, for that clause only", () => {
+    const ms = run(["5月9日,长三角数字贸易联盟在杭州揭牌成立。十家成员单位还共同签署了《数据跨境合作备忘录》,将建立定期会商机制。"]);
+    expect(brief(ms)).toEqual(["2024-05-09 揭牌", "2024-05-09 签署"]);
+    const ms2 = run(["会上,G60科创走廊知识产权服务中心正式揭牌。九城市专利导航平台同步上线。"].map((p, i) => (i === 0 ? `5月9日,G60科创走廊联席会议在嘉兴召开。${p}` : p)));
+    expect(brief(ms2)).toEqual(["2024-05-09 举行", "2024-05-09 揭牌", "2024-05-09 上线"]);
+    // Without a sentence dated to the day before, 还 dates nothing.
+    expect(brief(run(["十家成员单位还共同签署了《数据跨境合作备忘录》。"]))).toEqual([]);
+  });
+
+  it("the items of a list after a colon share the date told before it", () => {
+    const ms = run(["湖州南太湖新区12日迎来两件喜事:上午,长三角绿色智造创新中心正式揭牌;下午,湖州南太湖新区未来城综合管廊工程开工。"]);
+    expect(brief(ms)).toEqual(["2024-05-12 揭牌", "2024-05-12 开工"]);
+  });
+
+  it("当天 reaches the day told two paragraphs back, across a paragraph of background", () => {
+    const ms = run([
+      "5月16日,苏皖合作示范区首个共建产业园开园。",
+      "苏皖合作示范区于2021年6月获两省政府批复设立。",
+      "当天,两地政府还签署了《共建产业园税收分享协议》。",
+    ]);
+    expect(brief(ms)).toEqual(["2024-05-16 投用", "2021-06 批复", "2024-05-16 签署"]);
+  });
+});

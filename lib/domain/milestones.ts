@@ -38,7 +38,7 @@ export const MILESTONE_ACTIONS: readonly ActionDef[] = [
   { id: "成立", label: "成立", verbs: ["成立", "设立", "组建", "组成", "建立", "增设", "升格为"], rank: 3 },
   { id: "上线", label: "上线", verbs: ["上线"], rank: 3 },
   { id: "实施", label: "实施", verbs: ["施行", "实施", "生效"], rank: 3 },
-  { id: "纳入", label: "纳入/划入", verbs: ["纳入", "划入", "列入", "加入", "扩容至", "写入", "吸纳"], rank: 3 },
+  { id: "纳入", label: "纳入/划入", verbs: ["纳入", "划入", "列入", "加入", "扩容至", "扩展至", "写入", "吸纳"], rank: 3 },
   { id: "启动", label: "启动", verbs: ["启动", "发起", "起步"], rank: 2 },
   { id: "完成", label: "完成", verbs: ["完成"], rank: 1 },
   { id: "举行", label: "召开/举行", verbs: ["召开", "举行", "举办", "开幕"], rank: 0 },

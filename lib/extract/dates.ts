@@ -302,6 +302,8 @@ export function narrativeDates(text: string, dates: readonly DateMatch[], pub: P
           out = { ...d, ...resolved };
           resolvedHere = true;
         }
+      } else if (d.value !== null && !follows && d.value.slice(0, 7) > governing.slice(0, 7) && Number(d.value.slice(0, 4)) === Number(governing.slice(0, 4)) + 1) {
+        // 去年12月…。3月28日,…: a month before the governing one is the next year's, and the publication says so too.
       } else if (d.value !== null && (!follows || d.value.slice(0, 4) !== resolved.value?.slice(0, 4))) {
         // The publication's year and the year the paragraph narrates disagree (2016年12月14日,…。12月16日,… in a
         // 2020 article): either could be meant, so the month gets no year rather than a guessed one.

@@ -36,6 +36,12 @@ export interface MilestoneContext {
   lastMeeting?: { value: string; precision: DatePrecision; paragraph: number; name?: string };
   /** The latest date of any meeting told so far: a later-told older meeting is a flashback. */
   newestMeeting?: string;
+  /**
+   * Every plan, project and organization named before this paragraph, and the subjects of the events told so far:
+   * what a short form of a name (大桥, 二期工程, 盐通高铁 after 盐城至南通高速铁路) opening a sentence refers to.
+   */
+  named?: EntityMention[];
+  subjects?: Subject[];
 }
 
 interface Anchor {
@@ -48,6 +54,8 @@ interface Anchor {
   lead: "target" | "cumulative" | null;
   /** Followed by 起/开始 (from that date on). */
   from: boolean;
+  /** Carried over from the sentence before for the verbs of one clause only (还签署了…): that clause. */
+  only?: { start: number; end: number };
 }
 
 interface ActionHit {
@@ -79,10 +87,18 @@ function yearInName(text: string, d: DateMatch): boolean {
   return !AFTER_SENTENCE_YEAR.test(text.slice(d.end));
 }
 
+/**
+ * How far back 当天/同日 reach: the paragraph before, or the one before that (a background paragraph between,
+ * 当天,…还签署了… after a paragraph on the project's history). Farther, what is meant is unclear. (A bare 会上
+ * still reaches only the paragraph before: a meeting is more often followed by others.)
+ */
+const BACK_PARAGRAPHS = 2;
+/** 还共同签署, 同步上线, 也正式启动: an event told as done along with the one just told. */
+const ALSO_BEFORE = /(?:还|同步|同时|也|一并)(?:共同|联合|正式|一起|已)?[\s“”"]*$/;
 /** Time words that anchor an event without a date the page gives: the event is real, its date unknown. */
 const VAGUE_TIME = /近日|日前|近期|前不久|不久前|此前|早前|当天|当日|同一天|同一日|同日|次日/g;
 /** 会上, 论坛期间, 出席开幕式: the sentence tells what happened at the meeting the passage just reported. */
-const AT_MEETING = /^[\s“”"]*(?:会上|会议上|(?:会议|大会|论坛|峰会|年会|博览会|座谈会|活动)(?:期间|上)|会议(?=审议|表决|通过|决定|同意|听取|研究|批准|确定))|出席(?:了)?(?:开幕式|闭幕式|仪式|会议|大会|论坛|座谈会)/;
+const AT_MEETING = /^[\s“”"]*(?:会上|会议上|(?:会议|大会|论坛|峰会|年会|博览会|座谈会|活动)(?:期间|上)|会议(?:还|也|同时|并|另外)?(?=审议|表决|通过|决定|同意|听取|研究|批准|确定|发布|签署))|出席(?:了)?(?:开幕式|闭幕式|仪式|会议|大会|论坛|座谈会)/;
 
 /** The anchor a sentence without a date of its own takes from the meeting the passage just reported, or none. */
 function meetingAnchor(text: string, sent: { start: number; end: number }, paragraph: number, ctx: MilestoneContext): Anchor | null {
@@ -115,7 +131,7 @@ function anchorsOf(text: string, dates: readonly DateMatch[], from: number, to: 
     // dated to the day in this or the previous paragraph: 7月3日,…签署…。同一天,…签订…).
     const same = /当天|当日|同日|同一天|同一日/.test(m[0]);
     const prev = same ? out.filter((a) => a.end <= start).at(-1) : undefined;
-    const told = same && !prev && ctx.lastDay && paragraph - ctx.lastDay.paragraph <= 1 ? ctx.lastDay.value : null;
+    const told = same && !prev && ctx.lastDay && paragraph - ctx.lastDay.paragraph <= BACK_PARAGRAPHS ? ctx.lastDay.value : null;
     const value = prev?.value ?? told;
     out.push({ start, end: start + m[0].length, value: value ?? null, precision: prev ? prev.precision : told ? "day" : null, endValue: null, lead: null, from: false });
   }
@@ -167,6 +183,8 @@ const SET_UP_HEAD = /(机制|体系|制度|联盟|委员会|办公室|工作组)
 const OPENED_BEFORE = /(正式|免费|首次|率先|全面|日|月|年|起|将|已|于|并|同步)$/;
 /** 通过专家评审, 通过了国家验收: a review passed. */
 const REVIEW_PASSED = /^通过了?(?![^，,。；]{0,10}?(?:竣工|完工))[^，,。；]{0,10}?(评审|验收|论证|审查|联审|审定|鉴定|评估|审议|[一二三]审)/;
+/** 扩容至41个, 扩容至三省一市全部地级市: members joined; not 扩容至500兆瓦 (a capacity). */
+const MEMBERS_ADDED = /^(?:\d+|[一二三四五六七八九十]+)(?:个|家|座)?(?:城市|成员|地级市|个$|个[，,。；]|家)|^[^，,。；]{0,10}全部|^[^，,。；]{0,6}(?:城市|成员)/;
 /** 作出支持…的决定: the object of 作出 is a decision (or resolution). */
 const DECISION_MADE = /^了?[^，,。；]{0,40}?(?:决定|决议)(?!性)/;
 /** 写入《…纲要》, 写入政府工作报告: what something is written into is a document. */
@@ -188,6 +206,10 @@ const JOINED_BUILD = /^(?:并|并且|并正式|并同步)$/;
 const DECIDED_BEFORE = /(?:决定|决议)[，,：:]\s*$/;
 /** 三地人大常委会分别召开会议: several bodies each holding a session, not one named meeting. */
 const EACH_HELD = /分别[^，,。；]{0,8}$/;
+/** 同步通过…的地方性法规, 通过支持…的决定: a law or decision passed (not 通过…方式, 通过平台). */
+const LAW_PASSED = /^通过了?[^，,。；《》]{0,30}?(?:法规|条例|决定|决议)(?![\p{Script=Han}])/u;
+/** 完成…生态护岸改造, 完成…主体结构施工: the object of 完成 is a work (not an amount). */
+const WORK_DONE = /(?:改造|建设|施工|验收|架设|安装|调试|联调联试|铺设|浇筑|清淤|整治|修复|搬迁)$/;
 /** 呼吁华盛顿建立一个联盟, 建议尽快出台: what someone calls for is not an event. */
 const URGED = /呼吁|敦促|倡议|主张|建议|提议/;
 const NEGATION_BEFORE = /(未|尚未|没有|不|无法|暂未|难以)$/;
@@ -203,7 +225,7 @@ function findActions(text: string, from: number, to: number, names: readonly Ent
       id = "开工";
     }
     // 通过了《决定》: a document passed; 实施 is an event only when something is put in force (起实施, 正式实施, 《…》实施), not 实施…战略.
-    if (!verb && (/^通过了?《/.test(text.slice(i, i + 4)) || REVIEW_PASSED.test(text.slice(i, to)))) {
+    if (!verb && (/^通过了?《/.test(text.slice(i, i + 4)) || REVIEW_PASSED.test(text.slice(i, to)) || LAW_PASSED.test(text.slice(i, to)))) {
       verb = "通过";
       id = "通过";
     }
@@ -231,8 +253,9 @@ function findActions(text: string, from: number, to: number, names: readonly Ent
       (verb === "对外开放" && !OPENED_BEFORE.test(text.slice(Math.max(from, i - 2), i))) ||
       // 起步于2019年3月 (a start in time), not 起步于上海虹桥站 (where a line starts).
       (verb === "起步" && !/^(?:于|在)(?:\d|[今去明上本前]年|[一二三四五六七八九十]+月)/.test(text.slice(i + 2))) ||
-      // 扩容至41个, 扩容至三省一市全部地级市: members joined; not 扩容至500兆瓦 (a capacity).
-      (verb === "扩容至" && !/^(?:\d+|[一二三四五六七八九十]+)(?:个|家|座)?(?:城市|成员|地级市|个$|个[，,。；]|家)|^[^，,。；]{0,10}全部|^[^，,。；]{0,6}(?:城市|成员)/.test(text.slice(i + 3))) ||
+      // 扩展至杭州、嘉兴: extended to places named right after.
+      (verb === "扩展至" && !MEMBERS_ADDED.test(text.slice(i + 3)) && !names.some((e) => e.kind === "region" && e.start === i + 3)) ||
+      (verb === "扩容至" && !MEMBERS_ADDED.test(text.slice(i + 3))) ||
       // 作出…的决定: a decision adopted (not 作出贡献, 作出部署).
       (verb === "作出" && !DECISION_MADE.test(rest)) ||
       // 写入《纲要》, 写入政府工作报告: written into a document (not 写入数据).
@@ -240,7 +263,7 @@ function findActions(text: string, from: number, to: number, names: readonly Ent
       // 吸纳…4市入会, 吸纳…加入: members admitted (not 吸纳就业, 吸纳资金).
       (verb === "吸纳" && !ADMITTED.test(rest)) ||
       // 批复设立, 获批准设立, 批复同意设立: what is approved, told in the approval (one event, the approval).
-      (/^(设立|成立)$/.test(verb) && APPROVED_BEFORE.test(text.slice(from, i)));
+      (!!verb && /^(设立|成立)$/.test(verb) && APPROVED_BEFORE.test(text.slice(from, i)));
     if (verb && notAnEvent) {
       i += verb.length;
       continue;
@@ -359,14 +382,14 @@ const SHORT_REF_KIND: Record<string, "plan" | "project" | "organization"> = {
   联盟: "organization", 中心: "organization", 平台: "organization", 机构: "organization", 其: "project", 它: "project",
 };
 /** Words around a subject that are not part of it: adverbs, prepositions, auxiliaries. */
-const LEADING_NOISE = /^(?:[，,、：:\s“”"]|起|凌晨|第[一二三四]季度|以前|之前|前|\d+[点时:：]\d*分?|上午|下午|晚间|晚上|当天|当日|继续|正式|已经|已于|已|于|也|还|又|再|均|都|将|由|经|被|并|并且|同时|此次|这次|本次|随后|其后|此后|目前|随着|伴随着|伴随)+/;
+const LEADING_NOISE = /^(?:[，,、：:\s“”"]|起|凌晨|第[一二三四]季度|以前|之前|前|\d+[点时:：]\d*分?|上午|下午|晚间|晚上|当天|当日|继续|正式|已经|已于|已|于|也|还|又|再|均|都|则|将|由|经|被|并|并且|同时|此次|这次|本次|随后|其后|此后|目前|随着|伴随着|伴随)+/;
 const TRAILING_NOISE = /(?:[，,、\s“”"]|实现|对外|继续|预计|计划|拟|力争|争取|有望|即将|正式|已经|已于|已|于|将于|将|也|还|又|均|都|共同|联合|同步|分别|先后|相继|率先|首次|再次|顺利|全面|基本|如期|提前|宣布|获|获得|予以|经|被|了|的)+$/;
 const MEETING = /(会议|大会|论坛|峰会|年会|座谈会|联席会|交流会|推进会|博览会|展览会|发布会|活动|仪式|典礼|开幕式|闭幕式|赛|节)$/;
 const HAN2 = /\p{Script=Han}.*\p{Script=Han}/u;
 /** Words that stand for the event itself, not for what it is about. */
 const GENERIC_SUBJECT = /^(仪式|活动|典礼|现场|工作|这|此|我们|大家|双方|各方|三地|两地)$/;
 
-interface Subject {
+export interface Subject {
   name: string;
   id: string | null;
 }
@@ -390,8 +413,10 @@ function cleanSubject(raw: string): string {
   // 本报合肥10月15日电(记者 李明)长三角…会议: the dateline and byline are not part of the subject.
   const s = raw.replace(/^[^，,。；]*?日电\s*(?:[（(][^)）]*[)）])?/, "");
   // 苹果公司在美国总部举行, 示范区于2019年挂牌: the place or time phrase before the verb is not the subject.
-  const at = s.search(/(?<=.)(在|于)/);
-  let head = at > 0 ? s.slice(0, at) : PLACE_OR_TIME.test(s) ? "" : s;
+  // 位于商务区核心区的…中心三期: where a thing lies, told before it, qualifies it (位于, 属于, 对于 are no 于 of place).
+  const t = s.replace(/^位于[^，,。；的]{1,20}的/, "");
+  const at = t.search(/(?<=.)(?<![位处属至等对由关基鉴])(在|于)/);
+  let head = at > 0 ? t.slice(0, at) : PLACE_OR_TIME.test(t) ? "" : t;
   // 是中国首个…发起的: a copula describes, it does not name.
   if (/^是/.test(head)) head = "";
   // 记者从…获悉, 据…: a source phrase, not a subject.
@@ -580,7 +605,7 @@ function clauseTopic(text: string, sent: { start: number; end: number }, clauseS
   for (let at = clauseStart - 1, hops = 0; at > sent.start && hops < 2; hops++) {
     const prev = clauseAround(text, at - 1, sent.start, sent.end);
     const lead = prev.start + (/^[\s“”"，,]*/.exec(text.slice(prev.start, prev.end))?.[0].length ?? 0);
-    if (/^(其|它)/.test(text.slice(lead))) {
+    if (/^(其|它)(?![中他余实次])/.test(text.slice(lead))) {
       const thing = unnamedThingBefore(text, sent.start, lead, names);
       const entity = named.filter((n) => n.end <= lead && n.start >= sent.start && n.kind !== "region").at(-1);
       if (thing && (!entity || text.lastIndexOf(thing, lead) > entity.end)) return BUILD_ACTIONS.has(action) || ORG_ACTIONS.has(action) ? { name: thing, id: null } : null;
@@ -625,16 +650,31 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
   const names = entities.filter((e) => e.kind !== "date");
   const named = names.filter((e) => e.kind === "plan" || e.kind === "project" || e.kind === "organization" || e.kind === "region");
   let previous: { start: number; end: number } | null = null;
+  // The day of the last done event of the sentence before (for 还/同步…), and the date a colon's list is told under.
+  let previousDay: string | null = null;
+  let listAnchor: Anchor | null = null;
   for (const sent of sentences(text)) {
     const before = previous;
     previous = sent;
+    const dayBefore = previousDay;
+    previousDay = null;
+    const list: Anchor | null = listAnchor;
+    listAnchor = null;
     const anchors = anchorsOf(text, dates, sent.start, sent.end, paragraph, ctx);
+    const actions = findActions(text, sent.start, sent.end, names);
     if (anchors.length === 0) {
       const meeting = meetingAnchor(text, sent, paragraph, ctx);
-      if (!meeting) continue;
-      anchors.push(meeting);
+      // 九市还共同签署了…, …平台同步上线: told as also done, right after a sentence dated to the day, on that day.
+      const also = dayBefore ? actions.find((a) => ALSO_BEFORE.test(text.slice(sent.start, a.start)) && !FUTURE.test(maskNouns(text.slice(sent.start, a.start)))) : undefined;
+      const start = also ? sent.start + (ALSO_BEFORE.exec(text.slice(sent.start, also.start))?.index ?? 0) : sent.start;
+      const carried = meeting ?? (also && dayBefore ? { start, end: start, value: dayBefore, precision: "day" as const, endValue: null, lead: null, from: false, only: clauseAround(text, also.start, sent.start, sent.end) } : null) ?? (list ? { ...list, start: sent.start, end: sent.start } : null);
+      if (!carried) continue;
+      anchors.push(carried);
     }
-    const actions = findActions(text, sent.start, sent.end, names);
+    // 20日迎来两件大事:上午,…揭牌;下午,…开工: the items of a list after a colon share the date told before it.
+    const colon = text.slice(sent.start, sent.end).search(/[：:]/);
+    if (colon >= 0 && /[；;]\s*$/.test(text.slice(sent.start, sent.end))) listAnchor = anchors.filter((a) => a.end <= sent.start + colon && a.value).at(-1) ?? null;
+    else if (list && /[；;]\s*$/.test(text.slice(sent.start, sent.end)) && anchors.every((a) => a.start === sent.start && a.end === sent.start)) listAnchor = list;
     // "…揭牌,标志着…正式成立": what follows 标志着 restates the event.
     const marks = text.slice(sent.start, sent.end).search(/标志着|意味着/);
     const restated = marks >= 0 ? sent.start + marks : Infinity;
@@ -654,7 +694,7 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       // A ceremony's date follows it (开工仪式今天举行, 启动仪式昨天下午启动).
       const after于 = ownAfter && (verb.ceremony || /^(于|在)$/.test(text.slice(verb.end, ownAfter.start))) ? ownAfter : undefined;
       const anchor = own.filter((a) => a.end <= verb.start).at(-1) ?? after于 ?? lenders.at(-1);
-      if (!anchor) return;
+      if (!anchor || (anchor.only && (verb.start < anchor.only.start || verb.start >= anchor.only.end))) return;
       // 首期项目于2023年4月动工,…,已吸引多家企业签约入驻: a clause told as already so, with the date of another event
       // clause before it, is the state at publication, not an event of that date.
       if (anchor.end <= clause.start && !isLeading(text, anchor, sent.start) && /已/.test(text.slice(clause.start, verb.start))) return;
@@ -691,7 +731,9 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       if (clause.start > sent.start && DECIDED_BEFORE.test(text.slice(sent.start, clause.start))) return;
       // 三省一市人大常委会分别召开会议: several sessions, none of them a named meeting.
       if (verb.id === "举行" && EACH_HELD.test(text.slice(clause.start, verb.start)) && /^了?会议/.test(text.slice(verb.end))) return;
-      if (verb.id === "完成" && /\d|[一二三四五六七八九十百千万亿]+(元|单|个|项|%)|目标|任务|指标|融资|销售/.test(text.slice(verb.end, clause.end))) return;
+      // 完成沿线20公里生态护岸改造: a work finished, whatever its size, is an event.
+      const done = text.slice(verb.end, clause.end);
+      if (verb.id === "完成" && /\d|[一二三四五六七八九十百千万亿]+(元|单|个|项|%)|目标|任务|指标|融资|销售/.test(done) && !WORK_DONE.test(done)) return;
       // 2023年是示范区完成…的关键一年: a description of the year, not an event.
       if (/是[^，,。；]*的?(关键|重要|开局|收官|决胜|攻坚)?(一年|之年)/.test(text.slice(clause.start, clause.end)) && /是/.test(text.slice(clause.start, verb.start))) return;
       // A clause without a subject of its own continues the event before it (审议通过《规定》,自10月1日起施行).
@@ -768,6 +810,7 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
     }
     for (const { rank: _r, ceremony: _c, start: _s, ...m } of once) {
       out.push(m);
+      if (m.status === "done" && m.precision === "day") previousDay = m.date;
       if (m.status !== "done" || !m.date) continue;
       if (m.precision === "day") ctx.lastDay = { value: m.date, paragraph };
       if (m.action === "举行" && m.precision) {
