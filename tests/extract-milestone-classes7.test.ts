@@ -111,14 +111,34 @@ describe("more verbs and objects", () => {
 });
 
 describe("subjects", () => {
-  it("其中 opening a clause is no back-reference; a zero-subject clause still takes the short reference", () => {
-    const ms = run(["5月8日,苏州南站综合枢纽工程开工。", "该项目全长约2.3公里,其中跨河主桥长约420米,计划于2026年6月建成。"]);
-    expect(ms.map((m) => `${line(m)} ${m.subject}`)).toEqual(["2024-05-08 开工 苏州南站综合枢纽工程", "2026-06 建成 planned 苏州南站综合枢纽工程"]);
+  it("位于…的 before a name told in words qualifies it: the name is the subject", () => {
+    const ms = run(["此外,位于嘉善县姚庄镇的农创客孵化中心三期已于上月开业。"]);
+    expect(ms.map((m) => `${line(m)} ${m.subject}`)).toEqual(["2024-04 投用 农创客孵化中心三期"]);
   });
 
-  it("位于…的 before a name qualifies it: the name is the subject", () => {
-    const ms = run(["此外,位于嘉善县姚庄镇的长三角农业科创园二期已于上月投入使用。"]);
-    expect(ms.map((m) => `${line(m)} ${m.subject}`)).toEqual(["2024-04 投用 长三角农业科创园二期"]);
+  it("a short form opening a sentence is the name told before: its tail, or its characters in order", () => {
+    const tail = run(["9月1日,南浔—震泽跨省大桥正式通车。", "大桥全长约900米,2022年5月开工建设。"], "2024-09-02");
+    expect(tail.map((m) => `${line(m)} ${m.subject}`)).toEqual(["2024-09-01 开通 南浔—震泽跨省大桥", "2022-05 开工 南浔—震泽跨省大桥"]);
+    const abbreviated = run(["12月28日,合肥至安庆高速铁路正式开通运营。", "合安高铁全长162公里,2018年1月开工。"], "2024-12-29");
+    expect(abbreviated.map((m) => `${line(m)} ${m.subject}`)).toEqual(["2024-12-28 开通 合肥至安庆高速铁路", "2018-01 开工 合肥至安庆高速铁路"]);
+    const phase = run(["5月3日,苏州湾科创中心二期工程开工。", "此次开工的二期工程总建筑面积约12万平方米,预计2026年3月竣工。"]);
+    expect(phase.map((m) => `${line(m)} ${m.subject}`)).toEqual(["2024-05-03 开工 苏州湾科创中心二期工程", "2026-03 竣工 planned 苏州湾科创中心二期工程"]);
+    // A short form nothing before ends with stays without a subject.
+    expect(brief(run(["大桥全长约900米,2022年5月开工建设。"]))).toEqual([]);
+  });
+
+  it("该项目 after a project the article names only in words is that project", () => {
+    const ms = run(["今天上午,连接浙江嘉善和上海金山的枫泾—大云对接工程正式通车。", "该项目全长约2公里,于2022年4月开工。"]);
+    expect(brief(ms)).toEqual(["2024-05-20 开通", "2022-04 开工"]);
+  });
+
+  it("a modifier ending in 的 before the sentence's name, a list without 等, a clause that is only a noun phrase", () => {
+    expect(brief(run(["与南京长江五桥同期推进的江阴靖江长江隧道,已于今年3月全线贯通。"]))).toEqual(["2024-03 贯通"]);
+    const list = run(["与之衔接的宁淮城际铁路、盐泰锡常宜铁路正在加快建设,预计2027年建成投用。"]);
+    expect(list.map((m) => `${line(m)} ${m.subject}`)).toEqual(["2027 建成 planned 宁淮城际铁路、盐泰锡常宜铁路"]);
+    const head = run(["嘉善片区的另一座地标桑基鱼塘展示园,则计划于明年6月竣工。"]);
+    expect(brief(head)).toEqual(["2025-06 竣工 planned"]);
+    expect(head[0]?.subject).toMatch(/桑基鱼塘展示园$/);
   });
 });
 

@@ -16,6 +16,7 @@
 import type { DatePrecision } from "../domain/dates";
 import { ACTION_VERBS, actionOf, actionRank, type MilestoneStatus } from "../domain/milestones";
 import type { DateMatch } from "./dates";
+import { isAbbreviationOf } from "./aliases";
 import { sentences } from "./text";
 import type { EntityMention, Milestone } from "./types";
 
@@ -563,9 +564,19 @@ function unnamedThingBefore(text: string, from: number, to: number, names: reado
  * The topic of a sentence: the entity it opens with (虹桥枢纽位于…, 该中心总占地…), unless it is one of several
  * (A和B…) or only qualifies the real head (A的二期工程…).
  */
-function topicOf(text: string, sent: { start: number; end: number }, named: readonly EntityMention[], action: string): Subject | null {
-  const lead = SENTENCE_LEAD.exec(text.slice(sent.start, sent.end))?.[0].length ?? 0;
+function topicOf(text: string, sent: { start: number; end: number }, named: readonly EntityMention[], action: string, ctx?: MilestoneContext): Subject | null {
+  const opening = SENTENCE_LEAD.exec(text.slice(sent.start, sent.end))?.[0].length ?? 0;
+  // 与之衔接的通苏嘉甬铁路、…, 与…同期推进的常泰长江大桥,: a modifier ending in 的 before the name is not the topic.
+  const modifier = MODIFIER.exec(text.slice(sent.start + opening, sent.end));
+  const modified = modifier ? named.find((n) => n.start === sent.start + opening + (modifier[0] as string).length && n.kind !== "region") : undefined;
+  const lead = modified ? opening + (modifier?.[0].length ?? 0) : opening;
   const e = named.find((n) => n.start === sent.start + lead && (n.kind !== "region" || ZONE.test(n.name)));
+  // 大桥全长…,2022年3月开工, 盐通高铁…,2018年5月开工: a short form of a name told before (its tail, or its
+  // characters in order from the first) is that name.
+  if (!e && ctx) {
+    const short = shortFormReferent(text.slice(sent.start + lead, sent.end), named.filter((n) => n.end <= sent.start), ctx);
+    if (short && (short.kind ? fitsTopic(short.kind, action) : BUILD_ACTIONS.has(action) || ORG_ACTIONS.has(action))) return { name: short.name, id: short.id };
+  }
   // 元荡三期、蓝色珠链…、长湖申线黎里大桥改建工程等也在加紧推进,并将在年底完工: a list of projects closed by 等 is
   // the topic as a whole (one event of the list, named by its first member).
   const list = e ? projectList(text, e, named) : null;
@@ -576,6 +587,29 @@ function topicOf(text: string, sent: { start: number; end: number }, named: read
   if (intro && (!e || sent.start + lead + (intro[1] as string).length > e.end)) return BUILD_ACTIONS.has(action) || ORG_ACTIONS.has(action) ? { name: intro[1] as string, id: null } : null;
   if (!e || QUALIFIES.test(text.slice(e.end).replace(/^》/, "")) || !fitsTopic(e.kind, action)) return null;
   return { name: e.name, id: e.id };
+}
+
+/** A subject told in words that names a project or facility by its head noun. */
+const PROJECT_HEAD = /(?:工程|项目|铁路|高铁|大桥|桥|公路|快速路|通道|隧道|枢纽|站)$/;
+/** A modifier ending in 的 before a name (与之衔接的, 位于青浦的, 此次开工的): at most a short clause, no verb of its own told as an event. */
+const MODIFIER = /^[^，,。；的]{1,16}的/;
+/** A short name opening a sentence: up to the head noun of a facility or project (大桥, 二期工程, 盐通高铁). */
+const SHORT_FORM = new RegExp(`^(?:该|这一|这座|这条|此次开工的|此次)?(\\p{Script=Han}{0,6}?(?:[一二三四五六七八九十]期)?(?:工程|项目|大桥|桥|铁路|高铁|城际|线|站|园区|园|中心|枢纽|通道|隧道|公路|快速路))(?=[^\\p{Script=Han}]|全长|总|位于|于|是|由|已|在|设计|规划|占地|建筑|项目|工程)`, "u");
+
+/**
+ * The name a short form opening a sentence stands for: the last plan, project or organization named before (in the
+ * article or the paragraph), or the last subject of an event told in words, whose name ends with the short form
+ * (大桥 → 康力大道—兴善路跨省大桥) or holds its characters in order from its first (盐通高铁 → 盐城至南通高速铁路).
+ */
+function shortFormReferent(opening: string, before: readonly EntityMention[], ctx: MilestoneContext): (Subject & { kind?: EntityMention["kind"] }) | null {
+  const m = SHORT_FORM.exec(opening);
+  const short = m?.[1];
+  if (!short || [...short].length < 2) return null;
+  const matches = (name: string) => name !== short && (name.endsWith(short) || ([...short].length >= 3 && name.startsWith(short[0] as string) && isAbbreviationOf(short, name)));
+  const entity = [...(ctx.named ?? []), ...before].filter((e) => e.kind !== "region" && matches(e.name)).at(-1);
+  if (entity) return { name: entity.name, id: entity.id, kind: entity.kind };
+  const said = (ctx.subjects ?? []).filter((x) => matches(x.name)).at(-1);
+  return said ?? null;
 }
 
 /** What may open a sentence before its topic: punctuation and connectives (与此同时, 此外, 其中). */
@@ -594,7 +628,9 @@ function projectList(text: string, e: EntityMention, named: readonly EntityMenti
     count++;
   }
   const close = /^等(工程|项目)?/.exec(text.slice(last.end));
-  return count >= 2 && close ? { name: `${e.name}等${close[1] ?? ""}`, id: null } : null;
+  if (count >= 2 && close) return { name: `${e.name}等${close[1] ?? ""}`, id: null };
+  // 通苏嘉甬铁路、沪苏嘉城际铁路正在加快建设: a list without 等 is the projects it lists, as one subject.
+  return count >= 2 && !/^(?:的|之|[、和及与])/.test(text.slice(last.end)) ? { name: text.slice(e.start, last.end), id: null } : null;
 }
 
 /**
@@ -611,6 +647,9 @@ function clauseTopic(text: string, sent: { start: number; end: number }, clauseS
       if (thing && (!entity || text.lastIndexOf(thing, lead) > entity.end)) return BUILD_ACTIONS.has(action) || ORG_ACTIONS.has(action) ? { name: thing, id: null } : null;
       return entity && fitsTopic(entity.kind, action) ? { name: entity.name, id: entity.id } : null;
     }
+    // 水乡客厅另一标志性项目方厅水院,则计划于…竣工: a clause that is only a noun phrase is about the name it ends with.
+    const head = named.find((n) => n.end === prev.end && n.start > lead && n.kind !== "region");
+    if (head && !findActions(text, prev.start, prev.end, names).length && fitsTopic(head.kind, action)) return { name: head.name, id: head.id };
     const e = named.find((n) => n.start === lead && (n.kind !== "region" || ZONE.test(n.name)));
     if (e) return !QUALIFIES.test(text.slice(e.end)) && fitsTopic(e.kind, action) ? { name: e.name, id: e.id } : null;
     at = prev.start - 1;
@@ -743,14 +782,17 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       // 虹桥枢纽位于闵行区,于2010年建成 / …。于2024年10月14日正式启用: a clause with no subject at all (only a
       // date and the verb) continues the entity the sentence, or else the sentence before, opens with.
       if (!subject && bareBefore(text, clause.start, verb.start, anchors)) {
-        const topic = clause.start > sent.start ? (topicOf(text, sent, named, verb.id) ?? clauseTopic(text, sent, clause.start, names, named, verb.id)) : null;
+        const topic = clause.start > sent.start ? (topicOf(text, sent, named, verb.id, ctx) ?? clauseTopic(text, sent, clause.start, names, named, verb.id)) : null;
         if (topic) subject = topic;
-        else if (before && bareBefore(text, sent.start, verb.start, anchors)) subject = topicOf(text, before, named, verb.id);
+        else if (before && bareBefore(text, sent.start, verb.start, anchors)) subject = topicOf(text, before, named, verb.id, ctx);
         // 该工程串联…,计划于…完工: a sentence opening with a short reference is about what it refers to.
         const opener = subject ? null : /^[\s“”"]*(?:该|这一|这个|此|上述|这项|这条|这座)(项目|工程|线路|规划|方案|纲要|中心|平台|机构)/.exec(text.slice(sent.start, verb.start));
         const kind = opener ? SHORT_REF_KIND[opener[1] as string] : undefined;
         const referent = kind ? (named.filter((e) => e.kind === kind && e.end <= sent.start).at(-1) ?? ctx.last[kind]) : undefined;
         if (referent && kind && fitsTopic(kind, verb.id)) subject = { name: referent.name, id: referent.id };
+        // 该项目 after a project the article names only in words (…对接工程正式通车): the last such subject told.
+        const said = kind === "project" && !referent && BUILD_ACTIONS.has(verb.id) ? ctx.subjects?.filter((x) => PROJECT_HEAD.test(x.name)).at(-1) : undefined;
+        if (said) subject = said;
       }
       if (!subject && /(以来|之际|之初)$/.test(text.slice(clause.start, clause.end))) {
         const next = clauseAround(text, Math.min(clause.end + 1, sent.end), sent.start, sent.end);
@@ -810,6 +852,7 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
     }
     for (const { rank: _r, ceremony: _c, start: _s, ...m } of once) {
       out.push(m);
+      if (m.subject) (ctx.subjects ??= []).push({ name: m.subject, id: m.subjectId });
       if (m.status === "done" && m.precision === "day") previousDay = m.date;
       if (m.status !== "done" || !m.date) continue;
       if (m.precision === "day") ctx.lastDay = { value: m.date, paragraph };
