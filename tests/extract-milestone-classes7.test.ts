@@ -148,6 +148,13 @@ describe("dates", () => {
     expect(brief(ms)).toEqual(["2024-04-09 举行", "2024-04-09 通过"]);
   });
 
+  it("a review of last year read in January: a bare month told before last year's December is last year's", () => {
+    const ms = run(["项目建设方面,嘉善至西塘市域铁路于8月开工,苏州南站综合枢纽工程于12月20日开工。"], "2024-01-08");
+    expect(brief(ms)).toEqual(["2023-08 开工", "2023-12-20 开工"]);
+    // Told alone, a later month of the year is still this year's (a schedule).
+    expect(brief(run(["苏州南站综合枢纽工程将于8月开工。"], "2024-01-08"))).toEqual(["2024-08 开工 planned"]);
+  });
+
   it("a month before last year's December is this year's when the publication says so too", () => {
     const ms = run(["长三角碳普惠平台2022年启动建设,去年12月完成联调。3月12日,三地在嘉兴签署了《长三角碳普惠数据互认协议》。"]);
     expect(brief(ms)).toEqual(["2022 启动", "2023-12 完成", "2024-03-12 签署"]);

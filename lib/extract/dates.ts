@@ -253,6 +253,29 @@ function governingDate(text: string, d: DateMatch): string | null | undefined {
  * mean the publication's year and are left alone. Pure: the paragraph's text and dates in, dates out.
  */
 export function narrativeDates(text: string, dates: readonly DateMatch[], pub: PublishedDate, earlierYear: string | null = null): DateMatch[] {
+  return lastYearsMonths(narratedDates(text, dates, pub, earlierYear), pub);
+}
+
+const BARE_MONTH = /^(?:\d{1,2}|[零〇○一二三四五六七八九十]+)月/;
+
+/**
+ * A review of last year read early in the next (…于9月底竣工,…于12月28日建成通车 in a January article): 12月28日 is
+ * last year's, so a bare month told before it in the paragraph, after the publication's month and not after
+ * December's, is last year's too, not a schedule for this year.
+ */
+function lastYearsMonths(dates: DateMatch[], pub: PublishedDate): DateMatch[] {
+  const { y, m } = pubParts(pub);
+  if (y === null || m === null) return dates;
+  const lastYear = String(y - 1);
+  return dates.map((d, i) => {
+    if (!d.relative || !d.value || !BARE_MONTH.test(d.text) || d.value.slice(0, 4) !== String(y) || Number(d.value.slice(5, 7)) <= m) return d;
+    const later = dates.slice(i + 1).find((r) => r.relative && r.value && BARE_MONTH.test(r.text) && r.value.slice(0, 4) === lastYear && r.value.slice(5) >= d.value!.slice(5));
+    if (!later) return d;
+    return { ...d, value: lastYear + d.value.slice(4), ...(d.endValue ? { endValue: lastYear + d.endValue.slice(4) } : {}) };
+  });
+}
+
+function narratedDates(text: string, dates: readonly DateMatch[], pub: PublishedDate, earlierYear: string | null): DateMatch[] {
   let governing: string | null = null;
   // The governing date is the passage's own (an absolute date, or one this pass resolved), not the publication's.
   let narrated = false;
