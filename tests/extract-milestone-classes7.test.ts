@@ -185,3 +185,17 @@ describe("a sentence without a date of its own", () => {
     expect(brief(ms)).toEqual(["2024-05-16 投用", "2021-06 批复", "2024-05-16 签署"]);
   });
 });
+
+describe("words read wrongly before", () => {
+  it("启动区域… is a launch (区域 is no 启动区); a year before 与 is a date, not part of a name", () => {
+    expect(brief(run(["2019年,苏浙两省启动区域医保互认首批试点。"]))).toEqual(["2019 启动"]);
+    expect(brief(run(["嘉兴南站枢纽计划2026年与沪嘉城际铁路同步投用。"]))).toEqual(["2026 投用 planned"]);
+  });
+
+  it("该办法/决定 将自…起施行 puts the document named before in force", () => {
+    const ms = run(["《长三角科创券通兑办法》于5月印发。该办法将自7月1日起施行。"]);
+    expect(ms.map((m) => `${line(m)} ${m.subject}`)).toEqual(["2024-05 印发 长三角科创券通兑办法", "2024-07-01 实施 planned 长三角科创券通兑办法"]);
+    const decided = run(["5月8日,两地人大常委会表决通过《关于加强淀山湖联合保护的决定》。决定将自8月1日起施行。"]);
+    expect(brief(decided)).toEqual(["2024-05-08 通过", "2024-08-01 实施 planned"]);
+  });
+});

@@ -74,7 +74,7 @@ const VERBS_BY_FIRST = new Map<string, string[]>();
 for (const v of ACTION_VERBS) VERBS_BY_FIRST.set(v[0] as string, [...(VERBS_BY_FIRST.get(v[0] as string) ?? []), v]);
 
 // What may follow a year that dates the sentence (2019年以来, 2024年底, 2020年,合肥…, 2019年是…).
-const AFTER_SENTENCE_YEAR = /^(?:[^\p{Script=Han}A-Za-z]|以来|起|开始|底|初|末|前|后|内|中(?![国华央])|期间|全年|上半年|下半年|第[一二三四]季度|至|到|是|的|将|已|在|又|共|就|也|还|由|被|即|再|正式|首次|前后)/u;
+const AFTER_SENTENCE_YEAR = /^(?:[^\p{Script=Han}A-Za-z]|与|以来|起|开始|底|初|末|前|后|内|中(?![国华央])|期间|全年|上半年|下半年|第[一二三四]季度|至|到|是|的|将|已|在|又|共|就|也|还|由|被|即|再|正式|首次|前后)/u;
 
 /**
  * "5月23日,2024年长三角…年会在…举行": a bare year glued to the name after it is part of the name, and never
@@ -166,7 +166,7 @@ function isLeading(text: string, a: Anchor, from: number): boolean {
 // ---------- actions ----------
 
 /** After a verb: it is a noun (发布会, 启动区, 开通日), a time (建成后, 成立以来, 开工前) or a ceremony (开工仪式). */
-const NOUN_AFTER = /^(会|大会|中心|区|周|日|平台|站|号|率|量|期|数|式(?!仪))/;
+const NOUN_AFTER = /^(会|大会|中心|区(?!域)|周|日|平台|站|号|率|量|期|数|式(?!仪))/;
 // 成立以来 and 发布之际 date the event they name (自2019年11月揭牌成立以来); 建成后, 开工前, 成立20周年 do not.
 const TIME_AFTER = /^(之后|后|之前|前|时|周年|\d+周年|[一二两三四五六七八九十]+周年|满)/;
 /** 加入 is joining (纳入) only with a body or zone joined, or none named (…先后加入。): not 加入了…元素, 加入购物车. */
@@ -377,9 +377,9 @@ function kindOrder(action: string): SubjectKind[] {
 const ZONE = /示范区|走廊|都市圈|新区|开发区|园区|自贸|先行启动区|客厅/;
 
 // 该项目, 这一规划, 工程, 《方案》: a short reference, and the kind it points to.
-const SHORT_REF = /^(?:该|这一|这个|此|本|上述|这项|这条|这座)?(项目|工程|线路|规划|方案|纲要|计划|条例|规定|联盟|中心|平台|机构)$|^((其|它))$/;
+const SHORT_REF = /^(?:该|这一|这个|此|本|上述|这项|这条|这座)?(项目|工程|线路|规划|方案|纲要|计划|条例|规定|决定|办法|细则|联盟|中心|平台|机构)$|^((其|它))$/;
 const SHORT_REF_KIND: Record<string, "plan" | "project" | "organization"> = {
-  项目: "project", 工程: "project", 线路: "project", 规划: "plan", 方案: "plan", 纲要: "plan", 计划: "plan", 条例: "plan", 规定: "plan",
+  项目: "project", 工程: "project", 线路: "project", 规划: "plan", 方案: "plan", 纲要: "plan", 计划: "plan", 条例: "plan", 规定: "plan", 决定: "plan", 办法: "plan", 细则: "plan",
   联盟: "organization", 中心: "organization", 平台: "organization", 机构: "organization", 其: "project", 它: "project",
 };
 /** Words around a subject that are not part of it: adverbs, prepositions, auxiliaries. */
@@ -433,7 +433,8 @@ function textSubject(text: string, from: number, verb: ActionHit, to: number, an
   let at = from;
   for (const a of anchors) {
     if (a.start < from || a.end > verb.start) continue;
-    parts.push(text.slice(at, a.start));
+    // 该办法将自7月1日起施行: a preposition right before the date is the date's, not a source (记者从…).
+    parts.push(text.slice(at, a.start).replace(/(?:自|从)$/, ""));
     at = a.end;
   }
   parts.push(text.slice(at, verb.start));
