@@ -199,3 +199,14 @@ describe("words read wrongly before", () => {
     expect(brief(decided)).toEqual(["2024-05-08 通过", "2024-08-01 实施 planned"]);
   });
 });
+
+describe("short references by their noun", () => {
+  it("该中心 is the last name ending in 中心, even in an earlier paragraph and whatever kind it was typed", () => {
+    const ms = run(["去年6月,长三角人工智能技术创新中心在合肥完成注册并正式运行。", "今年,该中心将启动首批15个联合攻关项目。"], "2022-03-01");
+    expect(ms.filter((m) => m.action === "启动").map((m) => `${line(m)} ${m.subject}`)).toEqual(["2022 启动 planned 长三角人工智能技术创新中心"]);
+  });
+
+  it("建立…河长制/湖长制 sets up a mechanism", () => {
+    expect(brief(run(["此前,三地已于2021年5月建立跨界湖长制。"]))).toEqual(["2021-05 成立"]);
+  });
+});

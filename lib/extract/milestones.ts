@@ -177,7 +177,7 @@ const CEREMONY_AFTER = /^(仪式|典礼|活动)/;
 /** 推出/公示 publish a document or a list (推出…清单, 公示…草案), not a product or a result (推出新款手机). */
 const PUBLISHED_THING = /(清单|名单|目录|成果|方案|计划|规划|草案|举措|措施|政策|办法|意见|指南|报告|标准|条例|规定|细则|《)/;
 /** 建立/增设 set up a body or a mechanism (建立…工作机制, 增设…部), not 建立联系 or 建立在…之上. */
-const SET_UP_THING = /^(?!健全|在|起|了?(?:联系|关系|友谊|信任))[^，,。；]{0,24}?(机制|体系|制度|联盟|中心|平台|委员会|办公室|工作组|小组|部|处|局|基金|联席会议)/;
+const SET_UP_THING = /^(?!健全|在|起|了?(?:联系|关系|友谊|信任))[^，,。；]{0,24}?(机制|体系|制度|长制|联盟|中心|平台|委员会|办公室|工作组|小组|部|处|局|基金|联席会议)/;
 /** …共同保护机制基本建立。: the body or mechanism told before the verb, which ends its clause. */
 const SET_UP_HEAD = /(机制|体系|制度|联盟|委员会|办公室|工作组)(?:已|将|基本|全面|初步|正式|逐步)*$/;
 /** 正式对外开放, 将于5月对外开放: a place opened to the public; not 扩大对外开放 (the policy). */
@@ -512,8 +512,13 @@ function resolveSubject(
   const ref = SHORT_REF.exec(textual.replace(/[《》]/g, ""));
   if (ref) {
     const kind = SHORT_REF_KIND[(ref[1] ?? ref[2]) as string] as "plan" | "project" | "organization";
-    const inPara = names.filter((e) => e.kind === kind && e.end <= verb.start).at(-1);
-    const earlier = inPara ?? ctx.last[kind];
+    // 该中心 after 长三角国家技术创新中心 (typed a project or an organization), 该决定 after 《关于…的决定》: the last
+    // name ending with the referring noun, whatever kind the entity typing gave it.
+    const head = ref[1];
+    const here = head && head.length >= 2 ? names.filter((e) => e.end <= verb.start && e.kind !== "region" && e.name.endsWith(head)).at(-1) : undefined;
+    const byHead = here ?? (head && head.length >= 2 ? (ctx.named ?? []).filter((e) => e.name.endsWith(head)).at(-1) : undefined);
+    const inPara = here ?? names.filter((e) => e.kind === kind && e.end <= verb.start).at(-1);
+    const earlier = byHead ?? inPara ?? ctx.last[kind];
     const refAt0 = text.lastIndexOf(ref[0], verb.start);
     if (!earlier) {
       const thing = ref[3] ? unnamedThingBefore(text, 0, refAt0 >= 0 ? refAt0 : verb.start, names) : null;
