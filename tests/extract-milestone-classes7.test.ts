@@ -155,6 +155,15 @@ describe("dates", () => {
     expect(brief(run(["苏州南站综合枢纽工程将于8月开工。"], "2024-01-08"))).toEqual(["2024-08 开工 planned"]);
   });
 
+  it("a schedule told in January: the clause after it continues it, and its December is this year's", () => {
+    const ms = run(["苏州南站综合枢纽工程将于3月开工,12月底完工。"], "2024-01-08");
+    expect(brief(ms)).toEqual(["2024-03 开工 planned", "2024-12 竣工 planned"]);
+    // 根据计划 reports a schedule kept: last December stays last year's.
+    expect(brief(run(["根据计划,苏州南站综合枢纽工程于12月28日建成通车。"], "2024-01-08"))).toEqual(["2023-12-28 建成"]);
+    // 也已建成 is a state by the publication, not an event of the day just told.
+    expect(brief(run(["12月30日,沪苏湖铁路开通。沪宁沿江高铁也已建成通车。"], "2024-01-08"))).toEqual(["2023-12-30 开通"]);
+  });
+
   it("a month before last year's December is this year's when the publication says so too", () => {
     const ms = run(["长三角碳普惠平台2022年启动建设,去年12月完成联调。3月12日,三地在嘉兴签署了《长三角碳普惠数据互认协议》。"]);
     expect(brief(ms)).toEqual(["2022 启动", "2023-12 完成", "2024-03-12 签署"]);

@@ -95,7 +95,8 @@ function yearInName(text: string, d: DateMatch): boolean {
  */
 const BACK_PARAGRAPHS = 2;
 /** 还共同签署, 同步上线, 也正式启动: an event told as done along with the one just told. */
-const ALSO_BEFORE = /(?:还|同步|同时|也|一并)(?:共同|联合|正式|一起|已)?[\s“”"]*$/;
+// Not 也已建成 (a state by the publication, of any date).
+const ALSO_BEFORE = /(?:还|同步|同时|也|一并)(?:共同|联合|正式|一起)?[\s“”"]*$/;
 /** Time words that anchor an event without a date the page gives: the event is real, its date unknown. */
 const VAGUE_TIME = /近日|日前|近期|前不久|不久前|此前|早前|当天|当日|同一天|同一日|同日|次日/g;
 /** 会上, 论坛期间, 出席开幕式: the sentence tells what happened at the meeting the passage just reported. */
@@ -746,7 +747,13 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       // The subject is looked for in the verb's clause, after the previous verb.
       const prev = actions[k - 1];
       const subjFrom = prev && prev.end > clause.start ? prev.end : clause.start;
-      const status = statusOf(text, clause.start, verb.start, text.slice(verb.start, verb.end), anchor, ctx, sent.end);
+      let status = statusOf(text, clause.start, verb.start, text.slice(verb.start, verb.end), anchor, ctx, sent.end);
+      // 将于3月开工,12月底完工: a clause with no subject of its own continues the schedule told just before it.
+      if (status === "done" && clause.start > sent.start && bareBefore(text, clause.start, verb.start, anchors) && !/已/.test(text.slice(clause.start, verb.start))) {
+        const told = clauseAround(text, clause.start - 2, sent.start, sent.end);
+        const scheduled = findActions(text, told.start, told.end, names)[0];
+        if (scheduled && FUTURE.test(maskNouns(text.slice(told.start, scheduled.start)))) status = "planned";
+      }
       if (status === "cumulative") return;
       // 是中国首个由…共同发起的大奖, 根据国务院印发的《方案》, 对公安部下发的线索: a verb in a description or in a
       // prepositional phrase's modifier (…V的 + noun) is background to the sentence, and the sentence's date is not
