@@ -234,23 +234,40 @@ export function timelineHref(
 
 /** Targets per page of an entity page's list of targets (目标与完成情况): a province has hundreds. */
 export const ENTITY_TARGETS_PAGE_SIZE = 50;
-/** `?targets=N`: the page of that list (the milestones and articles on the page are bounded lists of their own). */
+/** `?targets=N`: the page of that list (the milestones on the page are a bounded list of their own). */
 export const ENTITY_TARGETS_KEY = "targets";
+/** Articles per page of an entity page's list of articles (提到它的文章): a province is named by thousands. */
+export const ENTITY_ARTICLES_PAGE_SIZE = 50;
+/** `?articles=N`: the page of that list. */
+export const ENTITY_ARTICLES_KEY = "articles";
 
 export interface EntityPageState {
   /** Page of the targets list, 1 when absent. */
   targetsPage?: number;
+  /** Page of the articles list, 1 when absent. */
+  articlesPage?: number;
 }
 
-/** An entity page's state (/entities/{kind}/{slug}). */
+/** An entity page's state (/entities/{kind}/{slug}): each list's page, checked like every page number. */
 export function parseEntityPageParams(input: RawParams): EntityPageState {
   const sp = toURLSearchParams(input);
-  rejectUnknown(sp, new Set([ENTITY_TARGETS_KEY]));
-  const page = integer(sp, ENTITY_TARGETS_KEY, 1, TIMELINE_MAX_PAGE, 1);
-  return page > 1 ? { targetsPage: page } : {};
+  rejectUnknown(sp, new Set([ENTITY_TARGETS_KEY, ENTITY_ARTICLES_KEY]));
+  const out: EntityPageState = {};
+  const targets = integer(sp, ENTITY_TARGETS_KEY, 1, TIMELINE_MAX_PAGE, 1);
+  if (targets > 1) out.targetsPage = targets;
+  const articles = integer(sp, ENTITY_ARTICLES_KEY, 1, TIMELINE_MAX_PAGE, 1);
+  if (articles > 1) out.articlesPage = articles;
+  return out;
 }
 
-/** EntityPageState → the entity page's address under `base` (/entities/{kind}/{slug}), with the list's anchor. */
-export function entityPageHref(base: string, state: EntityPageState): string {
-  return state.targetsPage && state.targetsPage > 1 ? `${base}?${ENTITY_TARGETS_KEY}=${state.targetsPage}#tg-h` : `${base}#tg-h`;
+/**
+ * EntityPageState → the entity page's address under `base` (/entities/{kind}/{slug}), with the anchor of the list
+ * a pager moves (the targets' by default). Both lists' pages are kept: paging one leaves the other where it was.
+ */
+export function entityPageHref(base: string, state: EntityPageState, anchor = "tg-h"): string {
+  const qs = new URLSearchParams();
+  if (state.targetsPage && state.targetsPage > 1) qs.set(ENTITY_TARGETS_KEY, String(state.targetsPage));
+  if (state.articlesPage && state.articlesPage > 1) qs.set(ENTITY_ARTICLES_KEY, String(state.articlesPage));
+  const s = qs.toString();
+  return `${base}${s ? `?${s}` : ""}#${anchor}`;
 }

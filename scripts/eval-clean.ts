@@ -7,8 +7,8 @@
  * `fresh`: the furniture/caption regression set (tests/gold/clean-fresh.json, pages annotated by reading): junk
  * gone, title and date accuracy, body F1, pinyin gone. `--errors` lists every miss on it. `--gold FILE` scores another
  * set in the same format instead (tests/gold/clean-fresh2.json … -fresh5.json: the second to fifth sets;
- * -fresh6.json: a held-out set written before the fifth round's tuning; tests/eval-clean-fresh.test.ts holds them all
- * at their measured figures).
+ * -fresh6.json: a held-out set written before the fifth round's tuning; -fresh7.json: the 30 yrd-dev text pages no
+ * other set used; tests/eval-clean-fresh.test.ts holds them all at their measured figures).
  */
 import { Readability } from "@mozilla/readability";
 import * as cheerio from "cheerio";

@@ -19,7 +19,7 @@ const { getMilestonesByEntityIds } = await import("@/db/queries/timeline");
 const { targetOutcomes } = await import("@/lib/domain/milestones");
 const { expandRegion } = await import("@/lib/domain/regions");
 const { entityPageHref, parseEntityPageParams, ENTITY_TARGETS_KEY } = await import("@/lib/url-state");
-const { chartIndicators } = await import("@/components/figure-chart");
+const { chartIndicators } = await import("@/lib/domain/indicators");
 
 type Outcomes = ReturnType<typeof targetOutcomes>;
 const key = (xs: Outcomes) => xs.map((o) => `${o.target.id}>${o.metBy?.id ?? "-"}${o.late ? "!" : ""}`);

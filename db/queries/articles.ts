@@ -69,6 +69,11 @@ const summaryColumns = {
   url: articles.url,
 };
 
+/** An article's title alone (a page's <title>: the page itself reads the whole article once). */
+export function getArticleTitle({ db = getDb(), id }: { db?: Db; id: string }): string | null {
+  return db.select({ title: articles.title }).from(articles).where(eq(articles.id, id)).get()?.title ?? null;
+}
+
 export function getArticleById({ db = getDb(), id }: { db?: Db; id: string }): ArticleDetail | null {
   const article = db.select().from(articles).where(eq(articles.id, id)).get();
   if (!article) return null;

@@ -1,7 +1,7 @@
 import "server-only";
-import { eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { articles, articleTopics, entities, mentions, searchSync, type Entity } from "../schema";
+import { articles, articleTopics, entities, mentions, paragraphs, searchSync, type Entity } from "../schema";
 import type { DatePrecision } from "@/lib/domain/dates";
 import { getUsableLearnedAliases } from "./aliases";
 
@@ -22,8 +22,18 @@ export interface IndexSource {
   topics: string[];
 }
 
-/** An entity the article mentions: how often, and where first (paragraph × 1,000,000 + offset; the title is paragraph −1). */
-export type IndexEntity = Pick<Entity, "id" | "kind" | "name" | "aliases" | "type"> & { mentions: number; firstMention: number };
+/**
+ * An entity the article mentions: how often, and where first (paragraph × 1,000,000 + offset; the title is paragraph
+ * −1); `listedInLede`: every mention of it in the title and lede is an item of a list (青浦、吴江、嘉善, the nine cities
+ * of G60), which names the places an article covers, not the one it is about.
+ */
+export type IndexEntity = Pick<Entity, "id" | "kind" | "name" | "aliases" | "type"> & { mentions: number; firstMention: number; listedInLede?: boolean };
+
+/** A lede mention is a list item: a 、 next to it, and at least two in the text around it (three items or more). */
+const LIST_WINDOW = 8;
+const listItemSql = sql`(substr(${paragraphs.text}, ${mentions.start}, 1) = '、' or substr(${paragraphs.text}, ${mentions.end} + 1, 1) = '、')
+  and length(substr(${paragraphs.text}, max(${mentions.start} + 1 - ${LIST_WINDOW}, 1), ${mentions.end} - ${mentions.start} + 2 * ${LIST_WINDOW}))
+    - length(replace(substr(${paragraphs.text}, max(${mentions.start} + 1 - ${LIST_WINDOW}, 1), ${mentions.end} - ${mentions.start} + 2 * ${LIST_WINDOW}), '、', '')) >= 2`;
 
 /** `learned`: the aliases learned from the corpus (not rejected), also merged into `aliases`. */
 export type EntityNode = Pick<Entity, "id" | "kind" | "name" | "parentId" | "aliases"> & { learned?: string[] };
@@ -58,14 +68,17 @@ export function getArticlesForIndex({ db }: { db: Db }): IndexSource[] {
       type: entities.type,
       mentions: sql<number>`count(*)`,
       firstMention: sql<number>`min(${mentions.paragraph} * 1000000 + ${mentions.start})`,
+      // 1 when every title or lede mention (paragraphs −1 to 1) is a list item; the title is never a list.
+      listedInLede: sql<number>`min(case when ${mentions.paragraph} < 0 then 0 when ${mentions.paragraph} > 1 then 1 when ${listItemSql} then 1 else 0 end)`,
     })
     .from(mentions)
     .innerJoin(entities, eq(entities.id, mentions.entityId))
+    .leftJoin(paragraphs, and(eq(paragraphs.articleId, mentions.articleId), eq(paragraphs.idx, mentions.paragraph)))
     .groupBy(mentions.articleId, entities.id)
     .orderBy(mentions.articleId, entities.id)
     .all();
   const learned = getUsableLearnedAliases({ db });
-  for (const { articleId, ...e } of ents) byId.get(articleId)?.entities.push(withLearned(e, learned));
+  for (const { articleId, listedInLede, ...e } of ents) byId.get(articleId)?.entities.push(withLearned({ ...e, listedInLede: listedInLede === 1 }, learned));
   const topics = db.select().from(articleTopics).orderBy(articleTopics.articleId, articleTopics.topic).all();
   for (const t of topics) byId.get(t.articleId)?.topics.push(t.topic);
   return [...byId.values()];
@@ -182,6 +195,10 @@ export interface FallbackQuery {
   anyMatch?: string | null;
   /** A compound query's head relaxation (电子游戏 → 游戏): a tier after the query's own matches, or null. */
   relaxedMatch?: string | null;
+  /** The other phrasings of the query's taxonomy concept (防洪 for 防汛): tiers after its literal matches, or null. */
+  conceptMatch?: string | null;
+  /** The topics of that concept: an article writing a phrasing in passing matches only when tagged with one. */
+  conceptTopics?: string[];
   /** Number pieces of the query (1+8): the articles holding each as written rank before the others. */
   numbers?: string[];
   /** A short query: its substring path ranks last instead of first (whole words before words inside longer ones). */
@@ -193,15 +210,46 @@ export interface FallbackQuery {
 /** bm25 weights of the FTS columns (article_id, title, names, body, entities, related, subwords, topics). */
 const BM25 = sql`bm25(search_fts, 0, 10.0, 5.0, 1.0, 3.0, 0.5, 0.2, 0.2)`;
 
-/** Ranks below this come from the word tiers (1–5: title, central entities, own words, linked entities, topics; bm25 is negative, so tier n spans (n − 0.5, n] millions). */
-const WORD_TIERS_END = 5500000;
+/**
+ * The match tiers of a fallback search, best first: an article's rank is its best tier × 1,000,000 + its bm25 there
+ * (negative and small, so tier n spans (n − 0.5, n] millions). The query text itself as a substring (a longer
+ * query), articles titled with the query, about it (title, central entities), the query's words in the article's own
+ * text, through an entity it is about or mentions, another phrasing of the query's concept (防洪 for 防汛, the topic
+ * taxonomy's concepts) in its title or central entities, then in an article tagged with the concept's topic, through its topics, anywhere (words inside longer words, words spread over fields), a
+ * compound's head about it and in the text, some of the words, a short query as a substring.
+ */
+const TIER = { substring: 0, title: 1, central: 2, text: 3, linked: 4, conceptCentral: 5, conceptTagged: 6, topics: 7, anywhere: 8, headCentral: 9, headText: 10, some: 11, shortSubstring: 12 } as const;
+type TierName = keyof typeof TIER;
+const MILLION = 1_000_000;
+
+/** Ranks below this come from the word tiers (title … topics): an article has the query as a word, or a phrasing of it. */
+const WORD_TIERS_END = (TIER.topics + 0.5) * MILLION;
+
+/**
+ * Relevance order in groups before on-topic articles go first (fallbackOrder), as Meilisearch's tiers
+ * (lib/search/meili-search.ts): the query text itself, titled with it, about it, in the article's own words or through
+ * an entity it names, another phrasing of its concept (about it, then tagged with its topic), then `rest` (topics, words inside longer words, some of the
+ * words, a short query as a substring; an article missing a number piece of the query), then a compound's head about
+ * it and in the text. So an on-topic article that only shares the query's topic, or names it once in a list, ranks
+ * below an article that is about the query.
+ */
+const TIER_GROUPS: (TierName[] | "rest")[] = [["substring"], ["title"], ["central"], ["text", "linked"], ["conceptCentral"], ["conceptTagged"], "rest", ["headCentral"], ["headText"]];
+
+/** The SQL of a rank's group (TIER_GROUPS), derived from the tiers: `case <tier of rank> when n then g … else <rest> end`. */
+function tierGroupSql(): SQL {
+  const whens = TIER_GROUPS.flatMap((g, i) => (g === "rest" ? [] : g.map((t) => `when ${TIER[t]} then ${i}`)));
+  return sql.raw(`case cast(round(rank / ${MILLION}.0) as integer) ${whens.join(" ")} else ${TIER_GROUPS.indexOf("rest")} end`);
+}
+const TIER_GROUP = tierGroupSql();
 
 /**
  * The ids matching the text part of a query (before facet filters), with a rank (lower is better):
  * articles containing the query text itself (or a synonym's version of it) first, then token matches by bm25.
  * The substring path also finds short CJK queries inside longer words the tokens split differently.
  */
-function matchingIdsSql(q: Pick<FallbackQuery, "match" | "anyMatch" | "relaxedMatch" | "like" | "wholeWords" | "substringPath" | "numbers">) {
+type TextQuery = Pick<FallbackQuery, "match" | "anyMatch" | "relaxedMatch" | "conceptMatch" | "conceptTopics" | "like" | "wholeWords" | "substringPath">;
+
+function matchingIdsSql(q: TextQuery & Pick<FallbackQuery, "numbers">) {
   const ranked = rankedIdsSql(q);
   if (!q.match || !q.numbers?.length) return ranked;
   // A number piece (1+8) is matched as written: the FTS tokens split it into 1 and 8, which any page with a digit
@@ -214,29 +262,35 @@ function matchingIdsSql(q: Pick<FallbackQuery, "match" | "anyMatch" | "relaxedMa
 /** Added to the rank of an article missing a number piece of the query: after every tier of those holding it. */
 const NUMBER_MISS = 100_000_000;
 
-function rankedIdsSql({ match, anyMatch, relaxedMatch, like, wholeWords, substringPath }: Pick<FallbackQuery, "match" | "anyMatch" | "relaxedMatch" | "like" | "wholeWords" | "substringPath">) {
+function rankedIdsSql({ match, anyMatch, relaxedMatch, conceptMatch, conceptTopics, like, wholeWords, substringPath }: TextQuery) {
   const likeSql = like && like.length ? (substringPath === "scan" ? substringIdsByScan(like) : substringIdsSql(like)) : null;
   if (!match && !likeSql) return sql`select article_id, 0 as rank from search_docs`;
-  // Tiers (lower first): the query text itself, then the articles about it (in their title, then in their title or
-  // central entities: a page titled with the query outranks an on-topic page naming it once in its lede),
-  // then its words in the article's own text, then through an entity the article is about or mentions, then through
-  // its topics, then anywhere (words inside longer words, words spread over fields), then a compound's head (about it,
-  // then in the text), then some of the words (as Meilisearch drops the last words of a query that finds nothing).
+  // The tiers of TIER (lower first); an article ranks by its best one.
   const parts = [];
-  const tier = (n: number, expr: string) => sql`select article_id, ${BM25} as r, ${n} as tier from search_fts where search_fts match ${expr}`;
+  const tier = (t: TierName, expr: string) => sql`select article_id, ${BM25} as r, ${TIER[t]} as tier from search_fts where search_fts match ${expr}`;
   if (match) {
-    parts.push(tier(1, `{title} : (${match})`), tier(2, `{title entities} : (${match})`));
-    parts.push(tier(3, `{title names body} : (${match})`), tier(4, `{entities related} : (${match})`));
-    parts.push(tier(5, `{topics} : (${match})`), tier(6, match));
-    if (relaxedMatch) parts.push(tier(7, `{title entities} : (${relaxedMatch})`), tier(8, `{title names body} : (${relaxedMatch})`));
-    if (anyMatch && anyMatch !== match) parts.push(tier(9, `{title names body entities related topics} : (${anyMatch})`));
+    parts.push(tier("title", `{title} : (${match})`), tier("central", `{title entities} : (${match})`));
+    parts.push(tier("text", `{title names body} : (${match})`), tier("linked", `{entities related} : (${match})`));
+    if (conceptMatch) {
+      const topics = sql.join((conceptTopics ?? []).map((t) => sql`${t}`), sql`, `);
+      const tagged = sql`article_id in (select article_id from search_facets where facet = 'topic' and value in (${topics}))`;
+      parts.push(tier("conceptCentral", `{title entities} : (${conceptMatch})`));
+      if (conceptTopics?.length) parts.push(sql`${tier("conceptTagged", `{title names body entities related} : (${conceptMatch})`)} and ${tagged}`);
+    }
+    parts.push(tier("topics", `{topics} : (${match})`), tier("anywhere", match));
+    if (relaxedMatch) parts.push(tier("headCentral", `{title entities} : (${relaxedMatch})`), tier("headText", `{title names body} : (${relaxedMatch})`));
+    if (anyMatch && anyMatch !== match) parts.push(tier("some", `{title names body entities related topics} : (${anyMatch})`));
   }
   // The query text as a substring: first for a longer query, last for a short one (都市 inside an unrelated word).
-  if (likeSql) parts.push(sql`select article_id, 0 as r, ${wholeWords ? 10 : 0} as tier from (${likeSql})`);
-  const ranked = sql`select article_id, min(tier) * 1000000 + min(r) as rank from (${sql.join(parts, sql` union all `)}) group by article_id`;
+  if (likeSql) parts.push(sql`select article_id, 0 as r, ${wholeWords ? TIER.shortSubstring : TIER.substring} as tier from (${likeSql})`);
+  // Within its best tier an article ranks by the best bm25 of its matches of the query; a concept tier's bm25 (other
+  // words than the query's) counts only for the articles it is the best tier of.
+  const concept = sql.raw(`${TIER.conceptCentral}, ${TIER.conceptTagged}`);
+  const ranked = sql`select article_id, min(tier) * ${MILLION} + case when min(tier) in (${concept}) then min(case when tier in (${concept}) then r end)
+    else min(case when tier not in (${concept}) then r end) end as rank from (${sql.join(parts, sql` union all `)}) group by article_id`;
   if (!wholeWords) return ranked;
   // A short query (新区, 农业) matches words, not substrings of longer ones (高新区, 农业银行), unless no article has it
-  // as a word: its matches inside longer words (tier 6 and after) are dropped when a word match (tiers 1–5) exists.
+  // as a word: its matches inside longer words (the tiers after `topics`) are dropped when a word match exists.
   return sql`with r as (${ranked}) select article_id, rank from r
     where rank < ${WORD_TIERS_END} or not exists (select 1 from r where rank < ${WORD_TIERS_END})`;
 }
@@ -328,17 +382,6 @@ export function searchFallback(q: FallbackQuery & { sort: "relevance" | "newest"
     db.run(sql`delete from temp.search_matches`);
   }
 }
-
-/**
- * Relevance order in groups before on-topic articles go first: the query text itself (a longer query as a
- * substring), articles titled with the query (tier 1), about it (tier 2: title, central entities), matches in the
- * article's own words or through an entity it names (tiers 3–4), the rest of the query's matches (words inside longer
- * words, topics, some of the words, a short query as a substring), then a compound's head about it (7) and in the text (8), as Meilisearch's tiers
- * (lib/search/meili-search.ts). So an on-topic article that only shares the query's topic, or names it once in a
- * list, ranks below an article that is about the query.
- */
-const TIER_GROUP = sql`case when rank < 500000 then 0 when rank < 1500000 then 1 when rank < 2500000 then 2 when rank < 4500000 then 3
-  when rank >= 6500000 and rank < 7500000 then 5 when rank >= 7500000 and rank < 8500000 then 6 else 4 end`;
 
 /**
  * As the engine ranks (lib/search/settings RANKING_RULES): the match tier (the query text itself before token

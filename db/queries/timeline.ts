@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "../client";
+import { memoUntilWrite } from "../memo";
 import { articles, articleTopics, entities, milestoneEntities, milestonePlaces, milestones, milestoneSources } from "../schema";
 import { expandRegion, regionContainers } from "@/lib/domain/regions";
 import type { TimelineState } from "@/lib/url-state";
@@ -154,21 +155,7 @@ function entityScope(ids: string[], regionIds: string[]): SQL {
   return sql`(${sql.join(parts, sql` or `)})`;
 }
 
-/**
- * Milestones concerning any of the entities (or, for regions, located in them), oldest first (`order: "desc"`:
- * newest first). `limit` bounds the page in SQL; `status`/`subjectIds` narrow it (an entity page's targets
- * and the done events that may fulfil them, without fetching every milestone of a province).
- */
-export function getMilestonesByEntityIds({
-  db = getDb(),
-  ids,
-  regionIds = [],
-  limit,
-  offset = 0,
-  order = "asc",
-  status,
-  subjectIds,
-}: {
+type EntityMilestoneQuery = {
   db?: Db;
   ids: string[];
   regionIds?: string[];
@@ -178,11 +165,35 @@ export function getMilestonesByEntityIds({
   order?: "asc" | "desc";
   status?: MilestoneStatus;
   subjectIds?: string[];
-}): MilestoneItem[] {
+};
+
+/**
+ * Milestones concerning any of the entities (or, for regions, located in them), oldest first (`order: "desc"`:
+ * newest first). `limit` bounds the page in SQL; `status`/`subjectIds` narrow it (an entity page's targets
+ * and the done events that may fulfil them, without fetching every milestone of a province).
+ */
+export function getMilestonesByEntityIds(q: EntityMilestoneQuery): MilestoneItem[] {
+  return attachDetails(q.db ?? getDb(), getMilestoneRowsByEntityIds(q));
+}
+
+/**
+ * getMilestonesByEntityIds' rows without their entities, regions and sources (a few queries per milestone, some
+ * reported by 200 articles): for what reads the rows alone, e.g. the done events that may meet an entity's targets.
+ */
+export function getMilestoneRowsByEntityIds({
+  db = getDb(),
+  ids,
+  regionIds = [],
+  limit,
+  offset = 0,
+  order = "asc",
+  status,
+  subjectIds,
+}: EntityMilestoneQuery): MilestoneRow[] {
   if (ids.length === 0 && regionIds.length === 0) return [];
   if (subjectIds && subjectIds.length === 0) return [];
   const dir = order === "desc" ? desc : asc;
-  const rows = db
+  return db
     .select()
     .from(milestones)
     .where(
@@ -197,7 +208,6 @@ export function getMilestonesByEntityIds({
     .limit(limit ?? -1)
     .offset(offset)
     .all();
-  return attachDetails(db, rows);
 }
 
 /** How many timeline milestones concern the entities (an aggregate: entity cards and page headers), of one status if given. */
@@ -223,7 +233,7 @@ export function getMilestonesByArticleId({ db = getDb(), articleId }: { db?: Db;
   return attachDetails(db, rows);
 }
 
-type MilestoneRow = typeof milestones.$inferSelect;
+export type MilestoneRow = typeof milestones.$inferSelect;
 
 /** Ids per detail query: one page is one batch; a full export (CSV) goes batch by batch, never one query per row. */
 const DETAIL_BATCH = 500;
@@ -326,8 +336,16 @@ export interface TimelineOptions {
   topics: string[];
 }
 
-/** The values the timeline can be filtered by: only those some milestone actually has. */
+/**
+ * The values the timeline can be filtered by: only those some milestone actually has. Every /timeline render shows
+ * them and they read every milestone source: computed once per state of the database (db/memo.ts).
+ */
 export function getTimelineOptions({ db = getDb() }: { db?: Db } = {}): TimelineOptions {
+  return memoUntilWrite(db, "timeline-options", () => computeTimelineOptions({ db }));
+}
+
+/** getTimelineOptions computed afresh. */
+export function computeTimelineOptions({ db = getDb() }: { db?: Db } = {}): TimelineOptions {
   const plans = db
     .selectDistinct({ id: entities.id, kind: entities.kind, slug: entities.slug, name: entities.name })
     .from(milestoneEntities)

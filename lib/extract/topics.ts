@@ -7,6 +7,8 @@ interface TopicFile {
   topics: Record<string, Record<string, number>>;
   /** Per topic, phrasings that expand a search to the topic without counting toward classification. */
   searchTerms: Record<string, string[]>;
+  /** Per topic, groups of phrasings of one concept (防汛 / 防洪 / 排涝), most specific first; search-only too. */
+  concepts: Record<string, string[][]>;
 }
 const data = topicData as TopicFile;
 
@@ -17,7 +19,15 @@ export function topicKeywords(name: string): string[] {
 
 /** What a search for the topic may be phrased as: its keywords and its search-only terms (交通互联, 河长制, 半导体). */
 export function topicSearchTerms(name: string): string[] {
-  return [...new Set([...topicKeywords(name), ...(data.searchTerms[name] ?? [])])];
+  return [...new Set([...topicKeywords(name), ...(data.searchTerms[name] ?? []), ...(data.concepts[name] ?? []).flat()])];
+}
+
+/**
+ * The concepts of the taxonomy: each a group of phrasings of one thing within a topic (防汛, 防洪, 排涝 of
+ * 生态环境), most specific first. A search for one member also finds the articles writing another (lib/search).
+ */
+export function topicConcepts(): { topic: string; terms: string[] }[] {
+  return Object.entries(data.concepts).flatMap(([topic, groups]) => groups.map((terms) => ({ topic, terms })));
 }
 
 function countOf(text: string, word: string): number {

@@ -542,6 +542,74 @@ function absorbFragments(lines: Line[]): void {
   }
 }
 
+/**
+ * Seventh round. Where a scraped text shows that a picture stood: a wiki's `Thumb`, a markdown image `![](…)`, an image
+ * file name, a `文章图片` / `[图片]` placeholder, or a paragraph left holding only its indent (`"  "` between `""`
+ * separators: the <p> kept its indent when its <img> was dropped).
+ */
+const IMAGE_SLOT = /^(?:thumb|缩略图|!\[[^\]]*\]\([^)]*\)|[\w.-]{1,80}\.(?:jpe?g|png|gif|webp|bmp)|文章图片|图片|\[图片\]|\(图片\))$/i;
+
+/**
+ * A picture's label on the line right under its slot: a short noun phrase (2–20 characters, at least two Han) without
+ * sentence or clause punctuation, quotes, a colon, numbering or a question: 金泽镇上河道, 上海虹橋站站房, 淀山湖彩虹桥.
+ * Not a sub-heading's shapes: 一、…, (二)…, 省界交界区域:从洼地到高地, 闪亮的“国家名片”, 为何…?.
+ */
+function isPictureLabel(text: string): boolean {
+  return (
+    text.length >= 2 &&
+    text.length <= 20 &&
+    hanCount(text) >= 2 &&
+    !/[。!?,;:、“”‘’"'《》…—()[\]【】]/.test(text) &&
+    !/^(?:[一二三四五六七八九十]+|\d{1,2})[、.]/.test(text) &&
+    !/^第\S{1,4}[章节部分篇]/.test(text)
+  );
+}
+
+/**
+ * Paragraphs left holding only their indent: the page indents its paragraphs (at least half of its non-empty lines
+ * open with the same 1–8 spaces) and a line is exactly that indent. Empty lines must be the separator (a line of spaces
+ * used as a separator, or a stray one, is not a slot: headings in cleaned texts sit between such lines), and the label
+ * after a slot must carry the indent too (a paragraph under the picture, not an unindented heading).
+ */
+function indentOnlySlots(rawLines: string[]): Map<number, string> {
+  const slots = new Map<number, string>();
+  const filled = rawLines.filter((r) => r.trim());
+  const counts = new Map<string, number>();
+  for (const r of filled) {
+    const m = /^[ \t\u3000\u00a0]{1,8}(?=\S)/.exec(r);
+    if (m) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  }
+  const [indent, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ["", 0];
+  const empty = rawLines.filter((r) => r === "").length;
+  if (!indent || n * 2 < filled.length || empty < 2) return slots;
+  rawLines.forEach((raw, i) => {
+    if (raw === indent) slots.set(i, indent);
+  });
+  return slots.size * 3 <= empty ? slots : new Map();
+}
+
+/**
+ * A short label right under an image slot (`IMAGE_SLOT`, or an indent-only line) and followed by more text is the
+ * picture's caption (`caption:after-image`). A label at the very end, with nothing after it, is left alone. A
+ * placeholder no other rule took (`[图片]`) is furniture (`furniture:image-slot`).
+ */
+function markImageLabels(rawLines: string[], lines: Line[]): void {
+  const indentSlots = indentOnlySlots(rawLines);
+  for (let i = 0; i < lines.length; i++) {
+    const indent = indentSlots.get(i);
+    if (indent === undefined && (lines[i]!.kind === "blank" || !IMAGE_SLOT.test(lines[i]!.text))) continue;
+    // The placeholder itself ([图片], (图片)) is furniture when no other rule took it.
+    if (lines[i]!.kind === "text") [lines[i]!.kind, lines[i]!.rule] = ["junk", "furniture:image-slot"];
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.kind === "blank") j++;
+    const label = lines[j];
+    if (!label || label.kind !== "text" || !isPictureLabel(label.text) || !nextNonBlank(lines, j)) continue;
+    if (indent !== undefined && !/^\S/.test(rawLines[j]!.slice(indent.length))) continue;
+    if (indent !== undefined && !rawLines[j]!.startsWith(indent)) continue;
+    [label.kind, label.rule] = ["caption", "caption:after-image"];
+  }
+}
+
 export interface Segmented {
   /** The title line as normalized, or null when the text has none. */
   title: string | null;
@@ -717,6 +785,7 @@ export function segmentLines(rawLines: string[], opts: { knownTitle?: string | n
   const ctx = pageContext(rawLines);
   const lines = rawLines.map((raw) => prepareLine(raw, ctx));
   absorbFragments(lines);
+  markImageLabels(rawLines, lines);
   markTocRuns(lines);
   const dropped = new Map<Line, string>();
   const drop = (l: Line, rule: string) => {

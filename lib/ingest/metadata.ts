@@ -283,6 +283,18 @@ const BLOG_NAME = /^\S.{0,20}(?:的博客|的部落格|的blog|的个人空间|'
  * no space or bar) and followed by a headline of its own; a longer series name (“先手棋和突破口”典型案例|…) stays.
  */
 const COLUMN_PREFIX = /^[^\s|丨｜]{1,6}\s*[|丨｜]\s*(?=[^|丨｜]{8,}$)/u;
+/**
+ * Seventh round. The hype label a content farm glues to every headline it copies: 当前聚焦:…, 世界观天下!…, 天天快讯:…,
+ * 環球熱議!… (titles are normalized first, so the traditional forms match too). A scope word (当前, 今日, 天天, 世界,
+ * 全球, 环球, 焦点…), at most two filler characters, and a news word (聚焦, 快讯, 热议, 观天下, 要闻…), then `:` or `!`
+ * and a headline of at least 8 characters. Only that vocabulary: 专访:…, 视频:…, 重磅!… and 上海:… stay.
+ */
+const FARM_LABEL = new RegExp(
+  "^(?:当前|今日|今天|每日|天天|实时|最新|全球|环球|世界|焦点|热门|头条|热点)\\p{Script=Han}{0,2}?" +
+    "(?:聚焦|观天下|天下|快讯|资讯|热议|看点|关注|要闻|动态|速递|观察|热闻|播报|简讯|短讯|看料|快看|速看|视点|热点|热搜|时讯|快报|速读|精选|消息|新闻|头条|讯)" +
+    "\\s*[:!]\\s*(?=\\S.{7,}$)",
+  "u",
+);
 /** A decoration before a headline: *第一编 古代, ★…, ※…. */
 const LEADING_MARK = /^[*#※☆★◇◆○●□■]+\s*/;
 /** A subtitle marker at the start of a headline: ——记长三角… */
@@ -385,6 +397,7 @@ export function pickTitle(
       .replace(LEADING_DASHES, "")
       .replace(LEADING_MARK, "")
       .replace(COLUMN_PREFIX, "")
+      .replace(FARM_LABEL, "")
       .replace(FORUM_STAMP, "")
       .replace(TRAILING_STAMP, "")
       .replace(DANGLING, "")

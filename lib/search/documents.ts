@@ -10,7 +10,7 @@ import { REGION_LEVELS, regionContainers, regionOf } from "../domain/regions";
 import { regionTerms } from "../extract/regions";
 import { isShownRelevance } from "../extract/relevance";
 import { topicSearchTerms } from "../extract/topics";
-import { normalizeForSearch, segmentedLayers, type Segmenter } from "./segment";
+import { normalizeForSearch, segmentedLayers, segmentedWords, wordCodes, type Segmenter } from "./segment";
 
 /** What every search document holds besides its facet fields. */
 export interface SearchDocBase {
@@ -35,6 +35,15 @@ export interface SearchDocBase {
   inner_seg: string;
   /** Names and keywords of the article's topics (lib/extract/topics.ts): a topic query matches below literal hits. */
   topic_terms: string;
+  /**
+   * The same words as whole-word codes Meilisearch cannot split again (lib/search/segment wordCode), for a short query
+   * (农业), which matches words, not the inside of longer ones (中国农业银行), as the fallback's tokens: the title's words,
+   * those the article is about (keywords, central entities), all its own words and entities, its topics' terms.
+   */
+  title_words: string;
+  central_words: string;
+  text_words: string;
+  topic_words: string;
   published: string | null;
   published_precision: DatePrecision | null;
   /** yyyymmdd as a number (0 when unknown): newest first. */
@@ -84,8 +93,9 @@ export const CENTRAL_MENTIONS = 3;
 /** firstMention below this is the title (paragraph −1) or the lede (paragraphs 0 and 1). */
 const LEDE_END = 2 * 1_000_000;
 
-export function isCentral(e: Pick<IndexEntity, "mentions" | "firstMention">): boolean {
-  return e.firstMention < LEDE_END || e.mentions >= CENTRAL_MENTIONS;
+/** Central: named in the title or lede (not only as an item of a list there), or often. */
+export function isCentral(e: Pick<IndexEntity, "mentions" | "firstMention" | "listedInLede">): boolean {
+  return (e.firstMention < LEDE_END && !e.listedInLede) || e.mentions >= CENTRAL_MENTIONS;
 }
 
 /**
@@ -127,6 +137,7 @@ export function buildSearchDoc(a: IndexSource, seg: Segmenter, registry: FacetRe
   // The words it is most about, among the words of its text: a piece inside a name (农业 of 中国农业银行) is not one.
   const ownWords = new Set(`${titleLayers.words} ${bodyLayers.words}`.split(" "));
   const keywords = seg.keywords(`${title}\n${body}`).filter((k) => ownWords.has(k));
+  const topicTerms = a.topics.flatMap((t) => [t, ...topicSearchTerms(t)]).join(" ");
   const base: SearchDocBase = {
     id: a.id,
     title: a.title,
@@ -139,7 +150,11 @@ export function buildSearchDoc(a: IndexSource, seg: Segmenter, registry: FacetRe
     body,
     body_seg: bodyLayers.words,
     inner_seg: [titleLayers.inner, bodyLayers.inner, nameLayers.inner].filter(Boolean).join(" "),
-    topic_terms: a.topics.flatMap((t) => [t, ...topicSearchTerms(t)]).join(" "),
+    topic_terms: topicTerms,
+    title_words: wordCodes(titleLayers.words),
+    central_words: wordCodes(segmentedWords(seg, `${keywords.join(" ")} ${lead.join(" ")}`)),
+    text_words: wordCodes(`${titleLayers.words} ${bodyLayers.words} ${nameLayers.words} ${segmentedWords(seg, [...lead, ...other].join(" "))}`),
+    topic_words: wordCodes(segmentedWords(seg, topicTerms)),
     published: a.published,
     published_precision: a.publishedPrecision,
     published_desc: date ?? 0,

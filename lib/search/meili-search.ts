@@ -1,10 +1,11 @@
 import type { Meilisearch, SearchParams as MeiliParams } from "meilisearch";
 import type { SearchDoc } from "./documents";
 import { emptyCounts, shapeFacets } from "./facets";
-import type { AnalyzedQuery, QueryContext } from "./query";
+import { literalQuery, type AnalyzedQuery, type QueryContext } from "./query";
 import { buildSnippet, markersToHtml, markTerms, POST_TAG, PRE_TAG, stripMarkers } from "./snippet";
 import { FACET_REGISTRY, type FacetRegistry } from "../domain/facets";
-import { MAX_TOTAL_HITS, SHORT_QUERY_ATTRIBUTES, TIER_ATTRIBUTES } from "./settings";
+import { MAX_TOTAL_HITS, SHORT_QUERY_ATTRIBUTES, TIER_ATTRIBUTES, WORD_CODE_ATTRIBUTES } from "./settings";
+import { wordCode } from "./segment";
 import type { SearchHit, SearchParams, SearchResponse } from "./types";
 
 /** `"value"` with quotes and backslashes escaped, for a Meilisearch filter expression. */
@@ -96,30 +97,41 @@ async function searchMeiliTiered(
     highlightPreTag: PRE_TAG,
     highlightPostTag: POST_TAG,
   };
-  const base = { indexUid: indexName, q: aq.every, filter, sort: SORT[params.sort], locales: ["cmn" as const] };
+  // A short query (新区, 农业) matches words, not the inside of longer ones (高新区, 中国农业银行): while any article has it
+  // as a word, its searches (total, facet counts, tiers, the rest after them) read the whole-word codes (wordCode),
+  // which the engine cannot split again, as the fallback reads its word tokens.
+  const code = aq.short && aq.normalized ? wordCode(aq.normalized) : null;
+  const base = { indexUid: indexName, q: code ?? aq.every, filter, sort: SORT[params.sort], locales: ["cmn" as const] };
   const tiered = params.sort === "relevance" && !!aq.normalized;
   const end = Math.min(params.page * params.pageSize, MAX_TOTAL_HITS);
   // Every match: its facet counts and total; its hits when the list is not tiered.
-  // A short query (新区, 农业) matches words, not substrings of longer ones (高新区, 农业银行): its every-match search
-  // (total, facet counts, the rest after the tiers) reads the word attributes only, as the fallback's word tiers.
-  const words = aq.short && aq.normalized ? { attributesToSearchOn: SHORT_QUERY_ATTRIBUTES } : {};
+  const words = code ? { attributesToSearchOn: SHORT_QUERY_ATTRIBUTES } : {};
   const all: MeiliParams & { indexUid: string } = { ...base, ...words, facets, hitsPerPage: params.pageSize, page: params.page, ...(tiered ? { attributesToRetrieve: ["id"], hitsPerPage: 0 } : shown) };
-  const literal = { ...base, q: aq.literal };
+  const literal = { ...base, q: code ?? aq.literal };
   // The central tier holds only articles matching all the query's words: the engine's default strategy (`last`)
   // would append partial matches to it, ahead of the next tier's full ones. For a compound query (电子游戏), every
   // other match of the whole query comes next, then its head relaxation (游戏, modifiers after it so the engine drops
   // them first) with the same two tiers, before the matches of its modifiers alone (电子).
-  // A short query reads the title as the index segments it, not as the engine does (农业 | 银行 of 中国农业银行).
-  const [titled, central, own] = TIER_ATTRIBUTES.map((a) => (aq.short ? a.filter((x) => x !== "title") : a));
+  const [rawTitled, rawCentral, rawOwn] = TIER_ATTRIBUTES;
+  const [titled, central, own] = code ? [WORD_CODE_ATTRIBUTES.title, WORD_CODE_ATTRIBUTES.central, WORD_CODE_ATTRIBUTES.own] : [rawTitled, rawCentral, rawOwn];
   const tier = (q: string, attributesToSearchOn: string[] | undefined, all: boolean) => ({ ...base, q, offset: 0, limit: end, ...(attributesToSearchOn ? { attributesToSearchOn } : {}), ...(all ? { matchingStrategy: "all" as const } : {}), ...shown });
   const relaxed = aq.relaxed ? [tier(aq.normalized, undefined, true), tier(aq.relaxed.head, central, true), tier(aq.relaxed.words.join(" "), own, false)] : [];
   // A query with a number piece (上海大都市圈 1+8): the articles holding it and all the other words first, then those
   // holding all the other words (the engine's `last` strategy would drop them word by word before the number).
   const rest = aq.literalWithoutNumbers ? [tier(aq.literalWithoutNumbers, titled, true), tier(aq.literalWithoutNumbers, central, true), tier(aq.literalWithoutNumbers, own, true)] : [];
-  const tiers: (MeiliParams & { indexUid: string })[] = tiered ? [tier(literal.q, titled, true), tier(literal.q, central, true), tier(literal.q, own, !!aq.literalWithoutNumbers), ...rest, ...relaxed] : [];
+  // Another phrasing of the query's concept (防洪 for 防汛, lib/extract/data/topics.json), after every literal match
+  // and before the articles only tagged with the query's topic (the rest, below): first the articles about one (in
+  // their title, keywords or central entities), then those tagged with the concept's topic that write one, member
+  // after member in the taxonomy's order. In the index's words: a two-character phrasing does not match inside a
+  // longer word of the raw title. An article that names a phrasing in passing, untagged, is not about the concept.
+  const conceptTier = (c: string, attributes: readonly string[], topicFilter: string[]) => ({ ...tier(literalQuery(c, ctx), attributes.filter((x) => x !== "title"), true), filter: [...filter, ...topicFilter] });
+  const tagged = aq.concept ? [`(${aq.concept.topics.map((t) => `topic = ${filterValue(t)}`).join(" OR ")})`] : [];
+  const conceptTerms = aq.concept?.terms ?? [];
+  const concepts = [...conceptTerms.map((c) => conceptTier(c, rawCentral, [])), ...conceptTerms.map((c) => conceptTier(c, rawOwn, tagged))];
+  const tiers: (MeiliParams & { indexUid: string })[] = tiered ? [tier(literal.q, titled, true), tier(literal.q, central, true), tier(literal.q, own, !!aq.literalWithoutNumbers), ...rest, ...concepts, ...relaxed] : [];
   // Disjunctive facets: a facet with a selection is counted without its own filter.
   const selectedFacets = facets.filter((f) => (filters[f]?.length ?? 0) > 0);
-  const extra = selectedFacets.map((f) => ({ indexUid: indexName, q: aq.every, filter: buildFilter(params.filters, f, registry), facets: [f], limit: 0, locales: ["cmn" as const] }));
+  const extra = selectedFacets.map((f) => ({ indexUid: indexName, q: base.q, ...words, filter: buildFilter(params.filters, f, registry), facets: [f], limit: 0, locales: ["cmn" as const] }));
   const { results } = await client.multiSearch({ queries: [all, ...tiers, ...extra] });
   const [every, ...more] = results;
   if (!every) throw new Error("Meilisearch returned no result");

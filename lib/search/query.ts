@@ -5,6 +5,7 @@ import { COMMON_IDF, isHighlightWord, isShortQuery, normalizeForSearch, Segmente
 import { synonymGroups } from "./settings";
 import { resolveRegion } from "../domain/regions";
 import { isNamedKind } from "../domain/kinds";
+import { topicConcepts } from "../extract/topics";
 
 /** What a query needs from the knowledge base: the segmenter's dictionary, synonyms, entity labels. */
 export interface QueryContext {
@@ -88,6 +89,14 @@ export interface AnalyzedQuery {
   anyMatch: string | null;
   /** FTS5 expression of the head relaxation (`relaxed`): the head required, the modifiers raising bm25; or null. */
   relaxedMatch: string | null;
+  /**
+   * The taxonomy concept the query is a member of (conceptOf: 防汛 → 防洪, 排涝 … of 生态环境), or null. After every
+   * literal hit come the articles about another phrasing of it (in their title or central entities), then those
+   * tagged with its topic that write one, before the articles only tagged with the topic.
+   */
+  concept: QueryConcept | null;
+  /** FTS5 expression matching any other phrasing of `concept`, or null. */
+  conceptMatch: string | null;
   /** Substrings for the LIKE path when FTS finds nothing. */
   like: string[];
   /** At most two Han characters: whole words first, substrings only when nothing else matches. */
@@ -117,6 +126,34 @@ export function relaxQuery(normalized: string, ctx: Pick<QueryContext, "seg" | "
   const head = parts.at(-1);
   if (!head || wordIdf(head) < COMMON_IDF) return null;
   return { head, words: [head, ...parts.slice(0, -1)] };
+}
+
+/** A query's concept (conceptOf): the other phrasings, and the topics whose concepts they are. */
+export interface QueryConcept {
+  terms: string[];
+  topics: string[];
+}
+
+let conceptIndex: Map<string, QueryConcept> | undefined;
+
+/**
+ * The concept of the topic taxonomy (lib/extract/data/topics.json `concepts`) that the whole query is a member of: its
+ * other phrasings in the taxonomy's order (most specific first: 防汛 → 防洪, 排涝, 防洪排涝 …) and its topics; null
+ * when the query is no member.
+ */
+export function conceptOf(normalized: string): QueryConcept | null {
+  if (!conceptIndex) {
+    conceptIndex = new Map();
+    for (const { topic, terms } of topicConcepts()) {
+      const members = [...new Set(terms.map(normalizeForSearch))];
+      for (const m of members) {
+        const had = conceptIndex.get(m);
+        const others = members.filter((o) => o !== m);
+        conceptIndex.set(m, { terms: [...new Set([...(had?.terms ?? []), ...others])], topics: [...new Set([...(had?.topics ?? []), topic])] });
+      }
+    }
+  }
+  return conceptIndex.get(normalized) ?? null;
 }
 
 /**
@@ -155,7 +192,7 @@ export function ftsQuote(token: string): string {
 
 export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
   const normalized = normalizeForSearch(q);
-  if (!normalized) return { normalized, numbers: [], every: "", literalWithoutNumbers: null, terms: [], match: null, anyMatch: null, relaxedMatch: null, like: [], short: false, entities: [], literal: "", relaxed: null };
+  if (!normalized) return { normalized, numbers: [], every: "", literalWithoutNumbers: null, terms: [], match: null, anyMatch: null, relaxedMatch: null, concept: null, conceptMatch: null, like: [], short: false, entities: [], literal: "", relaxed: null };
   const members = ctx.groups.flatMap((g) => g.map((m) => ({ m, g }))).sort((a, b) => b.m.length - a.m.length);
   const clauses: string[] = [];
   const terms = new Set<string>();
@@ -198,6 +235,9 @@ export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
   const relaxed = relaxQuery(normalized, ctx);
   if (relaxed && isHighlightWord(relaxed.head)) terms.add(relaxed.head);
   const words = [...new Set(ctx.seg.queryTokens(text))];
+  // Another phrasing of the query's concept is highlighted too: it is why the article matched.
+  const concept = conceptOf(normalized);
+  const conceptClauses = (concept?.terms ?? []).map(tokensClause).filter(Boolean);
   return {
     normalized,
     numbers,
@@ -207,6 +247,8 @@ export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
     match: clauses.length ? clauses.join(" AND ") : null,
     anyMatch: words.length > 1 ? words.map(ftsQuote).join(" OR ") : null,
     relaxedMatch: relaxed ? `${ftsQuote(relaxed.head)} AND (${relaxed.words.map(ftsQuote).join(" OR ")})` : null,
+    concept,
+    conceptMatch: conceptClauses.length ? conceptClauses.map((c) => `(${c})`).join(" OR ") : null,
     like: [...like],
     short: isShortQuery(normalized),
     entities: linkEntities(normalized, ctx),

@@ -5,6 +5,7 @@ export { wordIdf };
 import { plainJieba, wordIdf } from "../extract/text";
 import { normalizeText } from "../ingest/normalize";
 import { foldVariants } from "./variants";
+import { regionOf, resolveRegion } from "../domain/regions";
 
 /**
  * Queries go through the documents' normalization (traditional → simplified, widths, pinyin), variant characters
@@ -38,6 +39,26 @@ export function isHighlightWord(word: string): boolean {
 /** A query of at most two Han characters (都市, 城际): it matches whole words first. */
 export function isShortQuery(normalized: string): boolean {
   return [...normalized].length <= 2 && [...normalized].every((c) => HAN.test(c));
+}
+
+/** Hexadecimal digits spelled as letters (0–9 → g–p): a code is one run of letters, never split at a digit. */
+const CODE_DIGITS = "ghijklmnopabcdef";
+
+/**
+ * One whole word as a token Meilisearch cannot split (农业 → "qlhjmcodlbmaq"): its code points in hexadecimal, in
+ * letters only, between two q's. The engine segments Chinese again by its own dictionary, so a word field holding 中国农业银行
+ * still matches 农业 there, and it matches the start of a longer word as a prefix; a code matches only the same whole
+ * word (农业's code is no prefix of 农业银行's: the closing q). Documents and queries are coded alike
+ * (lib/search/documents.ts WORD_CODE_ATTRIBUTES).
+ */
+export function wordCode(word: string): string {
+  const hex = [...normalizeForSearch(word)].map((c) => c.codePointAt(0)!.toString(16).padStart(4, "0")).join("");
+  return `q${hex.replace(/[0-9a-f]/g, (d) => CODE_DIGITS[parseInt(d, 16)]!)}q`;
+}
+
+/** The codes of space-separated words, space-joined (wordCode). */
+export function wordCodes(words: string): string {
+  return [...new Set(words.split(" ").filter(Boolean))].map(wordCode).join(" ");
 }
 
 export class Segmenter {
@@ -97,6 +118,9 @@ export class Segmenter {
         // A name of the knowledge base is what its last piece names (科创新城 is a 新城): the head is a word of it.
         const kept = this.isName(t) ? (p: string) => t.endsWith(p) : isAbbreviation;
         for (const p of pieces) if (kept(p)) aligned.add(p);
+        // A place written with its level (安徽省, 金山区), the name or one of its parts, is also a word in its short form
+        // (安徽, 金山): the same place.
+        for (const p of [t, ...aligned]) for (const f of placeShortForms(p)) if (pieces.includes(f)) aligned.add(f);
         words.add(t);
         for (const p of aligned) words.add(p);
         for (const p of pieces) if (!aligned.has(p)) inner.add(p);
@@ -165,6 +189,19 @@ export class Segmenter {
     const norm = normalizeForSearch(text);
     return [...new Set(this.jieba.cut(norm, true).map((t) => t.trim()).filter((t) => WORDISH.test(t)))];
   }
+}
+
+/**
+ * The gazetteer's shorter forms of a place name that begin it (安徽 of 安徽省, 嘉善 of 嘉善县), [] for a word that is
+ * no form of a place. 旧金山 is no place of the gazetteer: 金山 stays inside it.
+ */
+export function placeShortForms(word: string): string[] {
+  const id = resolveRegion(word);
+  const r = id ? regionOf(id) : undefined;
+  if (!r) return [];
+  const forms = [r.name, r.full, ...r.aliases];
+  if (!forms.includes(word)) return [];
+  return [...new Set(forms.filter((f) => f && f !== word && [...f].length >= 2 && word.startsWith(f)))];
 }
 
 /** Space-joined whole words only (names of entities: a piece inside a name is not the name's word). */

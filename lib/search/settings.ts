@@ -2,7 +2,19 @@ import type { Settings } from "meilisearch";
 import type { EntityNode } from "@/db/queries/search";
 import { FACET_REGISTRY, type FacetRegistry } from "../domain/facets";
 import { isNamedKind } from "../domain/kinds";
-import { normalizeForSearch } from "./segment";
+import { normalizeForSearch, wordCode } from "./segment";
+
+/**
+ * The whole-word code fields (lib/search/documents.ts, segment.ts wordCode), one per tier of a short query: the
+ * title's words; those the article is about; all its own words and entities; its topics' terms. Last among the
+ * searchable attributes: no query but a coded one matches them.
+ */
+export const WORD_CODE_ATTRIBUTES = {
+  title: ["title_words"],
+  central: ["title_words", "central_words"],
+  own: ["title_words", "central_words", "text_words"],
+  all: ["title_words", "central_words", "text_words", "topic_words"],
+};
 
 /**
  * Raw text first, its segmentation right after: title > plan/project/org names > what it is about > body >
@@ -22,6 +34,7 @@ export const SEARCHABLE_ATTRIBUTES = [
   "entities_other",
   "inner_seg",
   "topic_terms",
+  ...WORD_CODE_ATTRIBUTES.all,
 ];
 /**
  * The first tier of a relevance-ranked search (lib/search/meili-search.ts): the article's own words as the index
@@ -44,13 +57,13 @@ export const CENTRAL_ATTRIBUTES = ["title", "title_seg", "keywords", "entities_l
  */
 export const TITLE_ATTRIBUTES = ["title", "title_seg"];
 /**
- * What a short query (two Han characters) searches while any article has it as a word: the first tier and topics,
- * the title as the index segments it (the engine's own split finds 农业 inside 中国农业银行).
+ * What a short query (two Han characters, coded: wordCode) searches while any article has it as a word: the word
+ * codes, never the engine's own split (农业 inside 中国农业银行, in any field, even one the index segmented).
  */
-export const SHORT_QUERY_ATTRIBUTES = [...FIRST_TIER_ATTRIBUTES.filter((a) => a !== "title"), "topic_terms"];
+export const SHORT_QUERY_ATTRIBUTES: string[] = [...WORD_CODE_ATTRIBUTES.all];
 /** The tiers of a relevance-ranked search, best first; the rest of the matches follows them in the engine's order. */
 export const TIER_ATTRIBUTES = [TITLE_ATTRIBUTES, CENTRAL_ATTRIBUTES, FIRST_TIER_ATTRIBUTES] as const;
-export const SEGMENTED_ATTRIBUTES = ["title_seg", "names_seg", "body_seg", "inner_seg", "topic_terms"];
+export const SEGMENTED_ATTRIBUTES = ["title_seg", "names_seg", "body_seg", "inner_seg", "topic_terms", ...WORD_CODE_ATTRIBUTES.all];
 
 /** How far Meilisearch pages; exports of larger result sets read the SQLite fallback. */
 export const MAX_TOTAL_HITS = 5000;
@@ -103,10 +116,13 @@ export function synonymGroups(nodes: EntityNode[]): string[][] {
   return merged.map((s) => [...s].sort()).filter((g) => g.length > 1);
 }
 
-/** Meilisearch synonyms are one-way lists: make every member point at all the others. */
+/**
+ * Meilisearch synonyms are one-way lists: make every member point at all the others. Each group also in word codes
+ * (wordCode), for the short queries that search the coded fields (浙大 also finds 浙江大学 there).
+ */
 export function toMeiliSynonyms(groups: string[][]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const g of groups) for (const w of g) out[w] = [...new Set([...(out[w] ?? []), ...g.filter((o) => o !== w)])].sort();
+  for (const g of [...groups, ...groups.map((g) => g.map(wordCode))]) for (const w of g) out[w] = [...new Set([...(out[w] ?? []), ...g.filter((o) => o !== w)])].sort();
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
@@ -119,7 +135,7 @@ export function articleIndexSettings(groups: string[][], registry: FacetRegistry
     displayedAttributes: [...DISPLAYED_BASE, ...facets],
     rankingRules: RANKING_RULES,
     // Chinese for every text field, so short texts are not detected as Japanese.
-    localizedAttributes: [{ attributePatterns: [...SEARCHABLE_ATTRIBUTES], locales: ["cmn"] }],
+    localizedAttributes: [{ attributePatterns: SEARCHABLE_ATTRIBUTES.filter((a) => !WORD_CODE_ATTRIBUTES.all.some((c) => c === a)), locales: ["cmn"] }],
     // No typos on the token fields: a one-character edit in Chinese is another word (景点 ≠ 经典).
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnAttributes: [...SEGMENTED_ATTRIBUTES].sort(), disableOnNumbers: true },
     synonyms: toMeiliSynonyms(groups),

@@ -28,6 +28,8 @@ export function searchSqlite(
     match: aq.match,
     anyMatch: aq.anyMatch,
     relaxedMatch: aq.relaxedMatch,
+    conceptMatch: aq.conceptMatch,
+    conceptTopics: aq.concept?.topics,
     like: aq.like,
     numbers: aq.numbers,
     wholeWords: aq.short,

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getArticleById, getRelatedArticlesById, type ArticleDetail } from "@/db/queries/articles";
+import { getArticleById, getArticleTitle, getRelatedArticlesById, type ArticleDetail } from "@/db/queries/articles";
 import { getMilestonesByArticleId } from "@/db/queries/timeline";
 import { AnnotatedParagraph, KindLegend } from "@/components/annotated-paragraph";
 import { locate, type Annotation } from "@/components/annotate";
@@ -19,8 +19,8 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const detail = getArticleById({ id });
-  return { title: detail?.article.title ?? "文章不存在" };
+  // The title only: the page reads the article (body, paragraphs, mentions, figures) once, below.
+  return { title: getArticleTitle({ id }) ?? "文章不存在" };
 }
 
 function annotationsByParagraph(d: ArticleDetail): Map<number, Annotation[]> {

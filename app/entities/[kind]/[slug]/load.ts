@@ -1,17 +1,19 @@
 import "server-only";
 import {
-  getArticlesByEntityIds,
+  getArticlePageByEntityIds,
   getEntitiesByIds,
   getEntitiesByRegionIds,
   getEntityByKindAndSlug,
+  getFigureSeriesCounts,
   getFiguresByEntityIds,
 } from "@/db/queries/entities";
 import { isPageKind } from "@/lib/domain/kinds";
 import { expandRegion, regionAncestry, regionChildIds, regionSlug } from "@/lib/domain/regions";
-import { countMilestonesByEntityIds, getMilestonesByEntityIds } from "@/db/queries/timeline";
+import { countMilestonesByEntityIds, getMilestoneRowsByEntityIds, getMilestonesByEntityIds } from "@/db/queries/timeline";
 import { targetOutcomes } from "@/lib/domain/milestones";
 import { getLearnedAliases } from "@/db/queries/aliases";
-import { ENTITY_TARGETS_PAGE_SIZE, type EntityPageState } from "@/lib/url-state";
+import { chartsFromLatest, chooseChartSeries, MAX_CHART_POINTS } from "@/lib/domain/indicators";
+import { ENTITY_ARTICLES_PAGE_SIZE, ENTITY_TARGETS_PAGE_SIZE, type EntityPageState } from "@/lib/url-state";
 
 /** Route params arrive percent-encoded or not depending on the caller: decode at most once. */
 export function decodeParam(s: string): string {
@@ -48,7 +50,8 @@ function entityMilestones(ids: string[], regionIds: string[], askedTargetsPage: 
   const targetsPage = Math.min(askedTargetsPage, targetPages);
   const planned = getMilestonesByEntityIds({ ...scope, status: "planned", limit: pageSize, offset: (targetsPage - 1) * pageSize });
   const subjectIds = [...new Set(planned.map((m) => m.subjectId).filter((x): x is string => !!x))];
-  const fulfilling = getMilestonesByEntityIds({ ...scope, status: "done", subjectIds });
+  // Only the date and action of the event that meets a target are shown: the rows, without their sources.
+  const fulfilling = getMilestoneRowsByEntityIds({ ...scope, status: "done", subjectIds });
   return {
     milestones: getMilestonesByEntityIds({ ...scope, order: "desc", limit: ENTITY_MILESTONES }),
     milestoneCount: countMilestonesByEntityIds(scope),
@@ -59,38 +62,65 @@ function entityMilestones(ids: string[], regionIds: string[], askedTargetsPage: 
   };
 }
 
-/** Everything an entity page and its export show. Regions include everything located below them. */
-export function loadEntityPage(kind: string, rawSlug: string, state: EntityPageState = {}, targetsPageSize = ENTITY_TARGETS_PAGE_SIZE) {
+/** Figures an entity page lists (the first in report order; the count says how many there are, the JSON has all). */
+export const ENTITY_FIGURES = 30;
+
+/**
+ * An entity's figures as its page shows them: how many, the first ENTITY_FIGURES, and the charts (chartIndicators
+ * of every figure) chosen from counts per (subject, unit) and drawn from the chosen indicators' latest figures only:
+ * a province has 6,000 figures in a hundred indicators.
+ */
+function entityFigures(ids: string[]) {
+  const counts = getFigureSeriesCounts({ ids });
+  const { chosen, hidden } = chooseChartSeries(counts);
+  const latest = getFiguresByEntityIds({ ids, series: chosen.flatMap((c) => c.pairs), perSeries: MAX_CHART_POINTS });
+  return {
+    figureCount: counts.reduce((n, c) => n + c.figures, 0),
+    figures: getFiguresByEntityIds({ ids, limit: ENTITY_FIGURES }),
+    charts: chartsFromLatest(chosen, latest),
+    hiddenCharts: hidden,
+  };
+}
+
+/** One page of the articles naming the entities (most mentions first), the total, and the page shown (a page past the end: the last). */
+function entityArticles(ids: string[], askedPage: number, pageSize: number) {
+  let articlesPage = askedPage;
+  let page = getArticlePageByEntityIds({ ids, limit: pageSize, offset: (articlesPage - 1) * pageSize });
+  if (page.items.length === 0 && articlesPage > 1) {
+    const total = getArticlePageByEntityIds({ ids, limit: 1 }).total;
+    articlesPage = Math.max(1, Math.ceil(total / pageSize));
+    page = getArticlePageByEntityIds({ ids, limit: pageSize, offset: (articlesPage - 1) * pageSize });
+  }
+  return { articles: page.items, articleCount: page.total, articlesPage, articlePages: Math.max(1, Math.ceil(page.total / pageSize)) };
+}
+
+/**
+ * Everything an entity page shows. Regions include everything located below them. Its long lists come a page at a
+ * time (`state`); the sizes are parameters for tests.
+ */
+export function loadEntityPage(
+  kind: string,
+  rawSlug: string,
+  state: EntityPageState = {},
+  targetsPageSize = ENTITY_TARGETS_PAGE_SIZE,
+  articlesPageSize = ENTITY_ARTICLES_PAGE_SIZE,
+) {
   const targetsPage = state.targetsPage ?? 1;
   const resolved = resolveEntity(kind, rawSlug);
   if (!resolved) return null;
-  const { entity } = resolved;
+  const { entity, ids } = resolved;
   // Aliases the corpus states for it (not rejected by the reviewer), each with its sources.
   const learned = getLearnedAliases({ entityId: entity.id }).filter((a) => a.status !== "rejected");
-  if (entity.kind === "region") {
-    const subtree = resolved.ids;
-    return {
-      entity,
-      learned,
-      ids: subtree,
-      ancestors: regionAncestry(entity.id),
-      children: getEntitiesByIds({ ids: regionChildIds(entity.id) }).sort((a, b) => a.name.localeCompare(b.name, "zh-CN")),
-      located: getEntitiesByRegionIds({ regionIds: subtree }),
-      articles: getArticlesByEntityIds({ ids: subtree }),
-      ...entityMilestones([], subtree, targetsPage, targetsPageSize),
-      figures: getFiguresByEntityIds({ ids: subtree }),
-    };
-  }
-  const ids = resolved.ids;
+  const region = entity.kind === "region";
   return {
     entity,
     learned,
     ids,
-    ancestors: [],
-    children: [],
-    located: [],
-    articles: getArticlesByEntityIds({ ids }),
-    ...entityMilestones(ids, [], targetsPage, targetsPageSize),
-    figures: getFiguresByEntityIds({ ids }),
+    ancestors: region ? regionAncestry(entity.id) : [],
+    children: region ? getEntitiesByIds({ ids: regionChildIds(entity.id) }).sort((a, b) => a.name.localeCompare(b.name, "zh-CN")) : [],
+    located: region ? getEntitiesByRegionIds({ regionIds: ids }) : [],
+    ...entityArticles(ids, state.articlesPage ?? 1, articlesPageSize),
+    ...(region ? entityMilestones([], ids, targetsPage, targetsPageSize) : entityMilestones(ids, [], targetsPage, targetsPageSize)),
+    ...entityFigures(ids),
   };
 }

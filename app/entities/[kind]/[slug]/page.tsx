@@ -6,11 +6,12 @@ import { EntityChip } from "@/components/entity-chip";
 import { kindLabel } from "@/lib/domain/kinds";
 import { actionLabel } from "@/lib/domain/milestones";
 import { regionLevelLabel, regionSlug } from "@/lib/domain/regions";
-import { chartIndicators, FigureChart, groupIndicators, MAX_CHART_POINTS } from "@/components/figure-chart";
+import { FigureChart } from "@/components/figure-chart";
+import { MAX_CHART_POINTS } from "@/lib/domain/indicators";
 import { MilestoneList } from "@/components/milestone-list";
 import { formatQuantity } from "@/lib/format";
 import { toAtlasError } from "@/lib/errors";
-import { ENTITY_TARGETS_PAGE_SIZE, entityPageHref, parseEntityPageParams, type EntityPageState } from "@/lib/url-state";
+import { ENTITY_ARTICLES_PAGE_SIZE, ENTITY_TARGETS_PAGE_SIZE, entityPageHref, parseEntityPageParams, type EntityPageState } from "@/lib/url-state";
 import { decodeParam, ENTITY_MILESTONES, loadEntityPage, resolveEntity } from "./load";
 import styles from "./entity.module.css";
 
@@ -38,11 +39,13 @@ export default async function EntityPage({ params, searchParams }: Props) {
   if (!data) notFound();
   // An old address (a region's slug id from before the official codes) moves to the canonical one.
   if (decodeParam(slug) !== data.entity.slug) permanentRedirect(`/entities/${data.entity.kind}/${encodeURIComponent(data.entity.slug)}`);
-  const { entity, ancestors, children, located, articles, milestones, milestoneCount, targets, targetCount, targetsPage, targetPages, figures, learned } = data;
+  const { entity, ancestors, children, located, articles, articleCount, articlesPage, articlePages, milestones, milestoneCount, targets, targetCount, targetsPage, targetPages } = data;
+  const { figures, figureCount, charts, hiddenCharts, learned } = data;
   const pageBase = `/entities/${entity.kind}/${encodeURIComponent(entity.slug)}`;
   const firstTarget = (targetsPage - 1) * ENTITY_TARGETS_PAGE_SIZE + 1;
-  const indicators = groupIndicators(figures);
-  const { charts, hidden: hiddenCharts } = chartIndicators(indicators);
+  const firstArticle = (articlesPage - 1) * ENTITY_ARTICLES_PAGE_SIZE + 1;
+  // Pager links move one list and keep the other's page.
+  const shown: EntityPageState = { targetsPage, articlesPage };
   const apiBase = `/api/entities/${entity.kind}/${encodeURIComponent(entity.slug)}`;
   const feedHref = `/feeds/entities/${entity.kind}/${encodeURIComponent(entity.slug)}`;
   const timelineHref = entity.kind === "region" ? `/timeline?region=${encodeURIComponent(entity.id)}` : entity.kind === "plan" ? `/timeline?plan=${encodeURIComponent(entity.id)}` : null;
@@ -97,7 +100,7 @@ export default async function EntityPage({ params, searchParams }: Props) {
             </>
           ) : null}
           <dt>报道</dt>
-          <dd>{articles.length} 篇文章 · {milestoneCount} 个里程碑 · {figures.length} 项数据</dd>
+          <dd>{articleCount} 篇文章 · {milestoneCount} 个里程碑 · {figureCount} 项数据</dd>
         </dl>
         <p className={styles.actions}>
           {timelineHref && milestones.length ? <Link className="button" href={timelineHref}>在时间线中查看</Link> : null}
@@ -152,8 +155,8 @@ export default async function EntityPage({ params, searchParams }: Props) {
               {targetPages > 1 ? (
                 <p className="muted small" data-testid="entity-targets-pager">
                   按期限先后，显示第 {firstTarget}–{firstTarget + targets.length - 1} 个（共 {targetCount} 个，第 {targetsPage}/{targetPages} 页）
-                  {targetsPage > 1 ? <>，<Link href={entityPageHref(pageBase, { targetsPage: targetsPage - 1 })} rel="prev">上一页</Link></> : null}
-                  {targetsPage < targetPages ? <>，<Link href={entityPageHref(pageBase, { targetsPage: targetsPage + 1 })} rel="next">下一页</Link></> : null}。
+                  {targetsPage > 1 ? <>，<Link href={entityPageHref(pageBase, { ...shown, targetsPage: targetsPage - 1 })} rel="prev">上一页</Link></> : null}
+                  {targetsPage < targetPages ? <>，<Link href={entityPageHref(pageBase, { ...shown, targetsPage: targetsPage + 1 })} rel="next">下一页</Link></> : null}。
                 </p>
               ) : null}
               <ul className="plain-list">
@@ -176,8 +179,15 @@ export default async function EntityPage({ params, searchParams }: Props) {
           ) : null}
 
           <section className="card section" aria-labelledby="art-h">
-            <h2 id="art-h">提到它的文章 <span className="muted small">{articles.length}</span></h2>
+            <h2 id="art-h">提到它的文章 <span className="muted small">{articleCount}</span></h2>
             {articles.length === 0 ? <p className="muted">暂无。</p> : null}
+            {articlePages > 1 ? (
+              <p className="muted small" data-testid="entity-articles-pager">
+                按提及次数，显示第 {firstArticle}–{firstArticle + articles.length - 1} 篇（共 {articleCount} 篇，第 {articlesPage}/{articlePages} 页）
+                {articlesPage > 1 ? <>，<Link href={entityPageHref(pageBase, { ...shown, articlesPage: articlesPage - 1 }, "art-h")} rel="prev">上一页</Link></> : null}
+                {articlesPage < articlePages ? <>，<Link href={entityPageHref(pageBase, { ...shown, articlesPage: articlesPage + 1 }, "art-h")} rel="next">下一页</Link></> : null}。
+              </p>
+            ) : null}
             <ul className="plain-list" data-testid="entity-articles">
               {articles.map((a) => (
                 <li key={a.id}>
@@ -193,8 +203,8 @@ export default async function EntityPage({ params, searchParams }: Props) {
 
         <aside aria-label="数据">
           <section className="card">
-            <h2>相关数据 <span className="muted small">{figures.length}</span></h2>
-            {figures.length === 0 ? <p className="muted small">还没有归到它名下的数据。</p> : null}
+            <h2>相关数据 <span className="muted small">{figureCount}</span></h2>
+            {figureCount === 0 ? <p className="muted small">还没有归到它名下的数据。</p> : null}
             {charts.length ? (
               <div className={styles.charts}>
                 {charts.map((c) => (
@@ -208,7 +218,7 @@ export default async function EntityPage({ params, searchParams }: Props) {
               </p>
             ) : null}
             <ul className="plain-list small" data-testid="entity-figures">
-              {figures.slice(0, 30).map((f) => (
+              {figures.map((f) => (
                 <li key={f.id}>
                   <strong>{f.subject ?? f.text}</strong>
                   <div>

@@ -1,4 +1,4 @@
-import { getMentionsByEntityIds, type MentionRow } from "@/db/queries/entities";
+import { getArticlesByEntityIds, getFiguresByEntityIds, getMentionsByEntityIds, type MentionRow } from "@/db/queries/entities";
 import { AtlasError, errorResponse } from "@/lib/errors";
 import { csvResponse, toCsv, type CsvColumn } from "@/lib/format";
 import { parseFormat } from "@/lib/url-state";
@@ -28,8 +28,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ kind
     if (!data) throw new AtlasError("not-found", `没有这个实体：${kind}/${slug}`);
     const mentions = getMentionsByEntityIds({ ids: data.ids });
     if (format === "csv") return csvResponse(toCsv(mentions, columns), `delta-atlas-${data.entity.kind}-${data.entity.slug}-mentions.csv`);
-    const { entity, articles, milestones, milestoneCount, figures, ancestors, children } = data;
+    const { entity, milestones, milestoneCount, ancestors, children } = data;
     // milestones: the newest ENTITY_MILESTONES; milestoneCount: all of them (the rest via /api/timeline?region= or plan=).
+    // articles: the 200 most mentioning (the page shows them a page at a time); figures: every one (the page, its first).
+    const articles = getArticlesByEntityIds({ ids: data.ids });
+    const figures = getFiguresByEntityIds({ ids: data.ids });
     return Response.json({ entity, ancestors, children, articles, milestones, milestoneCount, figures, mentions });
   } catch (e) {
     return errorResponse(e);
