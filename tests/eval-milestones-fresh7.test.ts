@@ -18,9 +18,9 @@ describe("eval:milestones on fresh7", () => {
     expect([fresh7.pages, fresh7.onTopic.pages, fresh7.onTopic.gold, fresh7.offTopic.pages]).toEqual([15, 15, 73, 0]);
   });
 
-  it("precision ≥ 0.985, recall ≥ 0.93, no date the page does not support (first run 0.857 / 0.575)", () => {
+  it("precision ≥ 0.985, recall ≥ 0.97, no date the page does not support (first run 0.857 / 0.575; round 7 1.000 / 0.973)", () => {
     expect(fresh7.onTopic.precision).toBeGreaterThanOrEqual(0.985);
-    expect(fresh7.onTopic.recall).toBeGreaterThanOrEqual(0.93);
+    expect(fresh7.onTopic.recall).toBeGreaterThanOrEqual(0.97);
     expect(fresh7.onTopic.unsupported).toBe(0);
   });
 });

@@ -253,6 +253,39 @@ function governingDate(text: string, d: DateMatch): string | null | undefined {
  * mean the publication's year and are left alone. Pure: the paragraph's text and dates in, dates out.
  */
 export function narrativeDates(text: string, dates: readonly DateMatch[], pub: PublishedDate, earlierYear: string | null = null): DateMatch[] {
+  return lastYearsMonths(text, narratedDates(text, dates, pub, earlierYear), pub);
+}
+
+const BARE_MONTH = /^(?:\d{1,2}|[零〇○一二三四五六七八九十]+)月/;
+const SCHEDULED_BEFORE = /将|计划|预计|力争|争取|拟|有望|目标/;
+/** 将于3月开工, 预计…, 计划于…: a sentence telling a schedule (not 根据计划, which reports one kept). */
+const SCHEDULE_IN_SENTENCE = /将(?!近)|预计|计划于|力争|拟于/;
+
+/**
+ * A review of last year read early in the next (…于9月底竣工,…于12月28日建成通车 in a January article): 12月28日 is
+ * last year's, so a bare month told before it in the paragraph, after the publication's month and not after
+ * December's, is last year's too, not a schedule for this year.
+ */
+function lastYearsMonths(text: string, dates: DateMatch[], pub: PublishedDate): DateMatch[] {
+  const { y, m } = pubParts(pub);
+  if (y === null || m === null) return dates;
+  const lastYear = String(y - 1);
+  return dates.map((d, i) => {
+    // 将于3月开工,12月底完工 in a January article: the December of a schedule is this year's, not last year's.
+    const sentence = text.slice(0, d.start).replace(/^.*[。！？；!?;]/s, "");
+    if (d.relative && d.value?.startsWith(lastYear) && BARE_MONTH.test(d.text) && SCHEDULE_IN_SENTENCE.test(sentence)) {
+      return { ...d, value: String(y) + d.value.slice(4), ...(d.endValue ? { endValue: String(y) + d.endValue.slice(4) } : {}) };
+    }
+    if (!d.relative || !d.value || !BARE_MONTH.test(d.text) || d.value.slice(0, 4) !== String(y) || Number(d.value.slice(5, 7)) <= m) return d;
+    // 将于3月开工: a schedule told as one stays this year's.
+    if (SCHEDULED_BEFORE.test(text.slice(Math.max(0, d.start - 6), d.start))) return d;
+    const later = dates.slice(i + 1).find((r) => r.relative && r.value && BARE_MONTH.test(r.text) && r.value.slice(0, 4) === lastYear && r.value.slice(5) >= d.value!.slice(5));
+    if (!later) return d;
+    return { ...d, value: lastYear + d.value.slice(4), ...(d.endValue ? { endValue: lastYear + d.endValue.slice(4) } : {}) };
+  });
+}
+
+function narratedDates(text: string, dates: readonly DateMatch[], pub: PublishedDate, earlierYear: string | null): DateMatch[] {
   let governing: string | null = null;
   // The governing date is the passage's own (an absolute date, or one this pass resolved), not the publication's.
   let narrated = false;
@@ -302,6 +335,8 @@ export function narrativeDates(text: string, dates: readonly DateMatch[], pub: P
           out = { ...d, ...resolved };
           resolvedHere = true;
         }
+      } else if (d.value !== null && !follows && d.value.slice(0, 7) > governing.slice(0, 7) && Number(d.value.slice(0, 4)) === Number(governing.slice(0, 4)) + 1) {
+        // 去年12月…。3月28日,…: a month before the governing one is the next year's, and the publication says so too.
       } else if (d.value !== null && (!follows || d.value.slice(0, 4) !== resolved.value?.slice(0, 4))) {
         // The publication's year and the year the paragraph narrates disagree (2016年12月14日,…。12月16日,… in a
         // 2020 article): either could be meant, so the month gets no year rather than a guessed one.

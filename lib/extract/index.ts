@@ -93,7 +93,11 @@ export function extract(input: ExtractInput): Extraction {
     // The last paragraph without closing punctuation was cut off by the page (not a heading: it runs on past a clause).
     context.cut = index === input.paragraphs.length - 1 && /[，,。；]/.test(text) && !/[。！？!?”」』）)…]\s*$/.test(text);
     if (!cutTitle) milestones.push(...findMilestones(text, index, dates, paragraphEntities, context));
-    for (const e of paragraphEntities) if (e.kind === "plan" || e.kind === "project" || e.kind === "organization") context.last[e.kind] = e;
+    for (const e of paragraphEntities) {
+      if (e.kind !== "plan" && e.kind !== "project" && e.kind !== "organization") continue;
+      context.last[e.kind] = e;
+      (context.named ??= []).push(e);
+    }
   }
   // "位于上海市青浦区的华为练秋湖研发中心", "嘉善经济技术开发区内的…公司": a region right before a name is where it is.
   for (const m of entities) {

@@ -16,6 +16,7 @@
 import type { DatePrecision } from "../domain/dates";
 import { ACTION_VERBS, actionOf, actionRank, type MilestoneStatus } from "../domain/milestones";
 import type { DateMatch } from "./dates";
+import { isAbbreviationOf } from "./aliases";
 import { sentences } from "./text";
 import type { EntityMention, Milestone } from "./types";
 
@@ -36,6 +37,12 @@ export interface MilestoneContext {
   lastMeeting?: { value: string; precision: DatePrecision; paragraph: number; name?: string };
   /** The latest date of any meeting told so far: a later-told older meeting is a flashback. */
   newestMeeting?: string;
+  /**
+   * Every plan, project and organization named before this paragraph, and the subjects of the events told so far:
+   * what a short form of a name (大桥, 二期工程, 盐通高铁 after 盐城至南通高速铁路) opening a sentence refers to.
+   */
+  named?: EntityMention[];
+  subjects?: Subject[];
 }
 
 interface Anchor {
@@ -48,6 +55,8 @@ interface Anchor {
   lead: "target" | "cumulative" | null;
   /** Followed by 起/开始 (from that date on). */
   from: boolean;
+  /** Carried over from the sentence before for the verbs of one clause only (还签署了…): that clause. */
+  only?: { start: number; end: number };
 }
 
 interface ActionHit {
@@ -65,7 +74,7 @@ const VERBS_BY_FIRST = new Map<string, string[]>();
 for (const v of ACTION_VERBS) VERBS_BY_FIRST.set(v[0] as string, [...(VERBS_BY_FIRST.get(v[0] as string) ?? []), v]);
 
 // What may follow a year that dates the sentence (2019年以来, 2024年底, 2020年,合肥…, 2019年是…).
-const AFTER_SENTENCE_YEAR = /^(?:[^\p{Script=Han}A-Za-z]|以来|起|开始|底|初|末|前|后|内|中(?![国华央])|期间|全年|上半年|下半年|第[一二三四]季度|至|到|是|的|将|已|在|又|共|就|也|还|由|被|即|再|正式|首次|前后)/u;
+const AFTER_SENTENCE_YEAR = /^(?:[^\p{Script=Han}A-Za-z]|与|以来|起|开始|底|初|末|前|后|内|中(?![国华央])|期间|全年|上半年|下半年|第[一二三四]季度|至|到|是|的|将|已|在|又|共|就|也|还|由|被|即|再|正式|首次|前后)/u;
 
 /**
  * "5月23日,2024年长三角…年会在…举行": a bare year glued to the name after it is part of the name, and never
@@ -79,10 +88,19 @@ function yearInName(text: string, d: DateMatch): boolean {
   return !AFTER_SENTENCE_YEAR.test(text.slice(d.end));
 }
 
+/**
+ * How far back 当天/同日 reach: the paragraph before, or the one before that (a background paragraph between,
+ * 当天,…还签署了… after a paragraph on the project's history). Farther, what is meant is unclear. (A bare 会上
+ * still reaches only the paragraph before: a meeting is more often followed by others.)
+ */
+const BACK_PARAGRAPHS = 2;
+/** 还共同签署, 同步上线, 也正式启动: an event told as done along with the one just told. */
+// Not 也已建成 (a state by the publication, of any date).
+const ALSO_BEFORE = /(?:还|同步|同时|也|一并)(?:共同|联合|正式|一起)?[\s“”"]*$/;
 /** Time words that anchor an event without a date the page gives: the event is real, its date unknown. */
 const VAGUE_TIME = /近日|日前|近期|前不久|不久前|此前|早前|当天|当日|同一天|同一日|同日|次日/g;
 /** 会上, 论坛期间, 出席开幕式: the sentence tells what happened at the meeting the passage just reported. */
-const AT_MEETING = /^[\s“”"]*(?:会上|会议上|(?:会议|大会|论坛|峰会|年会|博览会|座谈会|活动)(?:期间|上)|会议(?=审议|表决|通过|决定|同意|听取|研究|批准|确定))|出席(?:了)?(?:开幕式|闭幕式|仪式|会议|大会|论坛|座谈会)/;
+const AT_MEETING = /^[\s“”"]*(?:会上|会议上|(?:会议|大会|论坛|峰会|年会|博览会|座谈会|活动)(?:期间|上)|会议(?:还|也|同时|并|另外)?(?=审议|表决|通过|决定|同意|听取|研究|批准|确定|发布|签署))|出席(?:了)?(?:开幕式|闭幕式|仪式|会议|大会|论坛|座谈会)/;
 
 /** The anchor a sentence without a date of its own takes from the meeting the passage just reported, or none. */
 function meetingAnchor(text: string, sent: { start: number; end: number }, paragraph: number, ctx: MilestoneContext): Anchor | null {
@@ -115,7 +133,7 @@ function anchorsOf(text: string, dates: readonly DateMatch[], from: number, to: 
     // dated to the day in this or the previous paragraph: 7月3日,…签署…。同一天,…签订…).
     const same = /当天|当日|同日|同一天|同一日/.test(m[0]);
     const prev = same ? out.filter((a) => a.end <= start).at(-1) : undefined;
-    const told = same && !prev && ctx.lastDay && paragraph - ctx.lastDay.paragraph <= 1 ? ctx.lastDay.value : null;
+    const told = same && !prev && ctx.lastDay && paragraph - ctx.lastDay.paragraph <= BACK_PARAGRAPHS ? ctx.lastDay.value : null;
     const value = prev?.value ?? told;
     out.push({ start, end: start + m[0].length, value: value ?? null, precision: prev ? prev.precision : told ? "day" : null, endValue: null, lead: null, from: false });
   }
@@ -149,7 +167,7 @@ function isLeading(text: string, a: Anchor, from: number): boolean {
 // ---------- actions ----------
 
 /** After a verb: it is a noun (发布会, 启动区, 开通日), a time (建成后, 成立以来, 开工前) or a ceremony (开工仪式). */
-const NOUN_AFTER = /^(会|大会|中心|区|周|日|平台|站|号|率|量|期|数|式(?!仪))/;
+const NOUN_AFTER = /^(会|大会|中心|区(?!域)|周|日|平台|站|号|率|量|期|数|式(?!仪))/;
 // 成立以来 and 发布之际 date the event they name (自2019年11月揭牌成立以来); 建成后, 开工前, 成立20周年 do not.
 const TIME_AFTER = /^(之后|后|之前|前|时|周年|\d+周年|[一二两三四五六七八九十]+周年|满)/;
 /** 加入 is joining (纳入) only with a body or zone joined, or none named (…先后加入。): not 加入了…元素, 加入购物车. */
@@ -160,13 +178,40 @@ const CEREMONY_AFTER = /^(仪式|典礼|活动)/;
 /** 推出/公示 publish a document or a list (推出…清单, 公示…草案), not a product or a result (推出新款手机). */
 const PUBLISHED_THING = /(清单|名单|目录|成果|方案|计划|规划|草案|举措|措施|政策|办法|意见|指南|报告|标准|条例|规定|细则|《)/;
 /** 建立/增设 set up a body or a mechanism (建立…工作机制, 增设…部), not 建立联系 or 建立在…之上. */
-const SET_UP_THING = /^(?!健全|在|起|了?(?:联系|关系|友谊|信任))[^，,。；]{0,24}?(机制|体系|制度|联盟|中心|平台|委员会|办公室|工作组|小组|部|处|局|基金|联席会议)/;
+const SET_UP_THING = /^(?!健全|在|起|了?(?:联系|关系|友谊|信任))[^，,。；]{0,24}?(机制|体系|制度|长制|联盟|中心|平台|委员会|办公室|工作组|小组|部|处|局|基金|联席会议)/;
 /** …共同保护机制基本建立。: the body or mechanism told before the verb, which ends its clause. */
 const SET_UP_HEAD = /(机制|体系|制度|联盟|委员会|办公室|工作组)(?:已|将|基本|全面|初步|正式|逐步)*$/;
 /** 正式对外开放, 将于5月对外开放: a place opened to the public; not 扩大对外开放 (the policy). */
 const OPENED_BEFORE = /(正式|免费|首次|率先|全面|日|月|年|起|将|已|于|并|同步)$/;
 /** 通过专家评审, 通过了国家验收: a review passed. */
 const REVIEW_PASSED = /^通过了?(?![^，,。；]{0,10}?(?:竣工|完工))[^，,。；]{0,10}?(评审|验收|论证|审查|联审|审定|鉴定|评估|审议|[一二三]审)/;
+/** 扩容至41个, 扩容至三省一市全部地级市: members joined; not 扩容至500兆瓦 (a capacity). */
+const MEMBERS_ADDED = /^(?:\d+|[一二三四五六七八九十]+)(?:个|家|座)?(?:城市|成员|地级市|个$|个[，,。；]|家)|^[^，,。；]{0,10}全部|^[^，,。；]{0,6}(?:城市|成员)/;
+/** 作出支持…的决定: the object of 作出 is a decision (or resolution). */
+const DECISION_MADE = /^了?[^，,。；]{0,40}?(?:决定|决议)(?!性)/;
+/** 写入《…纲要》, 写入政府工作报告: what something is written into is a document. */
+const WRITTEN_INTO = /^(?:了|进)?[^，,。；]{0,20}?(?:《|规划|纲要|报告|条例|决议|章程|文件)/;
+/** 吸纳铜陵等4市入会, 吸纳…7市加入: new members admitted. */
+const ADMITTED = /^[^，,。；]{0,30}?(?:入会|加入|为(?:正式)?成员)/;
+/** 批复设立, 批准设立, 批复同意设立: a body set up by the approval just told. */
+const APPROVED_BEFORE = /(?:批复|批准|获批|同意)(?:同意)?$/;
+/** A clause of what comes with the sentence's event (随着最后一方混凝土浇筑完成,主塔顺利封顶): a step, not an event. */
+const ACCOMPANYING = /^[\s“”"]*随着/;
+/** 开工一批标志性项目, 完成了一系列“首次”: an unnamed set of things is no subject. */
+const UNNAMED_SET = /^了?(?:一批|一系列|一大批|多个|多项|多批|若干|一些|数个|一揽子)/;
+/** 关于吸纳…加入…的决定: a document named without quotes; a verb inside its name is part of the name. */
+const ABOUT_OPEN = /关于[^，,。；《》“”]{0,60}$/;
+const ABOUT_CLOSE = /^[^，,。；《》“”]{0,40}?的(?:决定|决议|意见|通知|办法|规定|方案|若干措施|实施意见|指导意见)/;
+/** 建成并投入使用, 竣工并通车: two construction verbs joined by 并 tell one event. */
+const JOINED_BUILD = /^(?:并|并且|并正式|并同步)$/;
+/** …作出决定, / …通过决议,: the clause after it tells what was decided. */
+const DECIDED_BEFORE = /(?:决定|决议)[，,：:]\s*$/;
+/** 三地人大常委会分别召开会议: several bodies each holding a session, not one named meeting. */
+const EACH_HELD = /分别[^，,。；]{0,8}$/;
+/** 同步通过…的地方性法规, 通过支持…的决定: a law or decision passed (not 通过…方式, 通过平台). */
+const LAW_PASSED = /^通过了?[^，,。；《》]{0,30}?(?:法规|条例|决定|决议)(?![\p{Script=Han}])/u;
+/** 完成…生态护岸改造, 完成…主体结构施工: the object of 完成 is a work (not an amount). */
+const WORK_DONE = /(?:改造|建设|施工|验收|架设|安装|调试|联调联试|铺设|浇筑|清淤|整治|修复|搬迁)$/;
 /** 呼吁华盛顿建立一个联盟, 建议尽快出台: what someone calls for is not an event. */
 const URGED = /呼吁|敦促|倡议|主张|建议|提议/;
 const NEGATION_BEFORE = /(未|尚未|没有|不|无法|暂未|难以)$/;
@@ -182,7 +227,7 @@ function findActions(text: string, from: number, to: number, names: readonly Ent
       id = "开工";
     }
     // 通过了《决定》: a document passed; 实施 is an event only when something is put in force (起实施, 正式实施, 《…》实施), not 实施…战略.
-    if (!verb && (/^通过了?《/.test(text.slice(i, i + 4)) || REVIEW_PASSED.test(text.slice(i, to)))) {
+    if (!verb && (/^通过了?《/.test(text.slice(i, i + 4)) || REVIEW_PASSED.test(text.slice(i, to)) || LAW_PASSED.test(text.slice(i, to)))) {
       verb = "通过";
       id = "通过";
     }
@@ -210,8 +255,17 @@ function findActions(text: string, from: number, to: number, names: readonly Ent
       (verb === "对外开放" && !OPENED_BEFORE.test(text.slice(Math.max(from, i - 2), i))) ||
       // 起步于2019年3月 (a start in time), not 起步于上海虹桥站 (where a line starts).
       (verb === "起步" && !/^(?:于|在)(?:\d|[今去明上本前]年|[一二三四五六七八九十]+月)/.test(text.slice(i + 2))) ||
-      // 扩容至41个, 扩容至三省一市全部地级市: members joined; not 扩容至500兆瓦 (a capacity).
-      (verb === "扩容至" && !/^(?:\d+|[一二三四五六七八九十]+)(?:个|家|座)?(?:城市|成员|地级市|个$|个[，,。；]|家)|^[^，,。；]{0,10}全部|^[^，,。；]{0,6}(?:城市|成员)/.test(text.slice(i + 3)));
+      // 扩展至杭州、嘉兴: extended to places named right after.
+      (verb === "扩展至" && !MEMBERS_ADDED.test(text.slice(i + 3)) && !names.some((e) => e.kind === "region" && e.start === i + 3)) ||
+      (verb === "扩容至" && !MEMBERS_ADDED.test(text.slice(i + 3))) ||
+      // 作出…的决定: a decision adopted (not 作出贡献, 作出部署).
+      (verb === "作出" && !DECISION_MADE.test(rest)) ||
+      // 写入《纲要》, 写入政府工作报告: written into a document (not 写入数据).
+      (verb === "写入" && !WRITTEN_INTO.test(rest)) ||
+      // 吸纳…4市入会, 吸纳…加入: members admitted (not 吸纳就业, 吸纳资金).
+      (verb === "吸纳" && !ADMITTED.test(rest)) ||
+      // 批复设立, 获批准设立, 批复同意设立: what is approved, told in the approval (one event, the approval).
+      (!!verb && /^(设立|成立)$/.test(verb) && APPROVED_BEFORE.test(text.slice(from, i)));
     if (verb && notAnEvent) {
       i += verb.length;
       continue;
@@ -231,13 +285,17 @@ function findActions(text: string, from: number, to: number, names: readonly Ent
     const quoted = /“[^“”]{0,6}$/.test(text.slice(Math.max(0, i - 7), i)) && /^[^“”]{0,6}”/.test(text.slice(end, end + 7));
     // Inside a title 《…》 a verb is part of the title.
     const inTitle = text.lastIndexOf("《", i) > text.lastIndexOf("》", i);
-    const inName = quoted || inTitle || names.some((e) => e.start <= i && e.end > i);
+    const inAbout = ABOUT_OPEN.test(text.slice(from, i)) && ABOUT_CLOSE.test(after);
+    const inName = quoted || inTitle || inAbout || names.some((e) => e.start <= i && e.end > i);
     // 召开会议: the meeting held, not a noun 召开会 (as 发布会 is).
     const noun = NOUN_AFTER.test(after) && !(id === "举行" && /^会(议|谈|晤)/.test(after));
     const skip = inName || noun || TIME_AFTER.test(after) || VO_TIME_AFTER.test(after) || NEGATION_BEFORE.test(text.slice(Math.max(from, i - 2), i));
     // 竣工投用, 建成开通: two construction verbs back to back tell one event (the first names it).
     // 印发实施, 发布施行: a document issued and put in force in one breath is its issuing.
-    const glued = out.at(-1)?.end === i && ((BUILD_ACTIONS.has(out.at(-1)?.id ?? "") && BUILD_ACTIONS.has(id)) || (DOC_ACTIONS.has(out.at(-1)?.id ?? "") && id === "实施"));
+    const prevHit = out.at(-1);
+    const glued =
+      (prevHit?.end === i && ((BUILD_ACTIONS.has(prevHit.id) && BUILD_ACTIONS.has(id)) || (DOC_ACTIONS.has(prevHit.id) && id === "实施"))) ||
+      (!!prevHit && prevHit.end < i && BUILD_ACTIONS.has(prevHit.id) && BUILD_ACTIONS.has(id) && JOINED_BUILD.test(text.slice(prevHit.end, i)));
     if (!skip && !glued) out.push({ id, start: i, end, ceremony: CEREMONY_AFTER.test(after) });
     i = end;
   }
@@ -320,20 +378,20 @@ function kindOrder(action: string): SubjectKind[] {
 const ZONE = /示范区|走廊|都市圈|新区|开发区|园区|自贸|先行启动区|客厅/;
 
 // 该项目, 这一规划, 工程, 《方案》: a short reference, and the kind it points to.
-const SHORT_REF = /^(?:该|这一|这个|此|本|上述|这项|这条|这座)?(项目|工程|线路|规划|方案|纲要|计划|条例|规定|联盟|中心|平台|机构)$|^((其|它))$/;
+const SHORT_REF = /^(?:该|这一|这个|此|本|上述|这项|这条|这座)?(项目|工程|线路|规划|方案|纲要|计划|条例|规定|决定|办法|细则|联盟|中心|平台|机构)$|^((其|它))$/;
 const SHORT_REF_KIND: Record<string, "plan" | "project" | "organization"> = {
-  项目: "project", 工程: "project", 线路: "project", 规划: "plan", 方案: "plan", 纲要: "plan", 计划: "plan", 条例: "plan", 规定: "plan",
+  项目: "project", 工程: "project", 线路: "project", 规划: "plan", 方案: "plan", 纲要: "plan", 计划: "plan", 条例: "plan", 规定: "plan", 决定: "plan", 办法: "plan", 细则: "plan",
   联盟: "organization", 中心: "organization", 平台: "organization", 机构: "organization", 其: "project", 它: "project",
 };
 /** Words around a subject that are not part of it: adverbs, prepositions, auxiliaries. */
-const LEADING_NOISE = /^(?:[，,、：:\s“”"]|起|凌晨|第[一二三四]季度|以前|之前|前|\d+[点时:：]\d*分?|上午|下午|晚间|晚上|当天|当日|继续|正式|已经|已于|已|于|也|还|又|再|均|都|将|由|经|被|并|并且|同时|此次|这次|本次|随后|其后|此后|目前|随着|伴随着|伴随)+/;
+const LEADING_NOISE = /^(?:[，,、：:\s“”"]|起|凌晨|第[一二三四]季度|以前|之前|前|\d+[点时:：]\d*分?|上午|下午|晚间|晚上|当天|当日|继续|正式|已经|已于|已|于|也|还|又|再|均|都|则|将|由|经|被|并|并且|同时|此次|这次|本次|随后|其后|此后|目前|随着|伴随着|伴随)+/;
 const TRAILING_NOISE = /(?:[，,、\s“”"]|实现|对外|继续|预计|计划|拟|力争|争取|有望|即将|正式|已经|已于|已|于|将于|将|也|还|又|均|都|共同|联合|同步|分别|先后|相继|率先|首次|再次|顺利|全面|基本|如期|提前|宣布|获|获得|予以|经|被|了|的)+$/;
 const MEETING = /(会议|大会|论坛|峰会|年会|座谈会|联席会|交流会|推进会|博览会|展览会|发布会|活动|仪式|典礼|开幕式|闭幕式|赛|节)$/;
 const HAN2 = /\p{Script=Han}.*\p{Script=Han}/u;
 /** Words that stand for the event itself, not for what it is about. */
 const GENERIC_SUBJECT = /^(仪式|活动|典礼|现场|工作|这|此|我们|大家|双方|各方|三地|两地)$/;
 
-interface Subject {
+export interface Subject {
   name: string;
   id: string | null;
 }
@@ -346,6 +404,8 @@ const SPECULATIVE = /可能|或许|也许|传闻|据传|不排除/;
 const WELCOMED = /(?:迎接|喜迎|献礼)[^，,。；]*$/;
 /** Between a date and a verb: the event came some time after the date (not 随后, which follows at once). */
 const LATER = /其后|此后|之后|以后|后来|嗣后|多年后|数年后/;
+/** 这是…, 这也是…, 是…: a clause that opens with a copula. */
+const COPULA_OPEN = /^[\s“”"]*(?:这|这也|此|它|其|也)?是(?!否)/;
 /** Before a verb + 的: a copula (是…发起的) or a preposition with its agent (根据国务院印发的, 对公安部下发的). */
 const BACKGROUND_BEFORE = /(?:(?<![但于还若要凡总倒可正就])是(?!否)|根据|按照|依据|依照|对照|(?<!相)对(?!外|垒|比|接|话|应|标|于)|针对|围绕|落实|贯彻|结合)\p{Script=Han}[^，,。；]*$/u;
 // 称 but not 简称, 名称, 号称, 统称.
@@ -355,8 +415,10 @@ function cleanSubject(raw: string): string {
   // 本报合肥10月15日电(记者 李明)长三角…会议: the dateline and byline are not part of the subject.
   const s = raw.replace(/^[^，,。；]*?日电\s*(?:[（(][^)）]*[)）])?/, "");
   // 苹果公司在美国总部举行, 示范区于2019年挂牌: the place or time phrase before the verb is not the subject.
-  const at = s.search(/(?<=.)(在|于)/);
-  let head = at > 0 ? s.slice(0, at) : PLACE_OR_TIME.test(s) ? "" : s;
+  // 位于商务区核心区的…中心三期: where a thing lies, told before it, qualifies it (位于, 属于, 对于 are no 于 of place).
+  const t = s.replace(/^位于[^，,。；的]{1,20}的/, "");
+  const at = t.search(/(?<=.)(?<![位处属至等对由关基鉴])(在|于)/);
+  let head = at > 0 ? t.slice(0, at) : PLACE_OR_TIME.test(t) ? "" : t;
   // 是中国首个…发起的: a copula describes, it does not name.
   if (/^是/.test(head)) head = "";
   // 记者从…获悉, 据…: a source phrase, not a subject.
@@ -372,7 +434,8 @@ function textSubject(text: string, from: number, verb: ActionHit, to: number, an
   let at = from;
   for (const a of anchors) {
     if (a.start < from || a.end > verb.start) continue;
-    parts.push(text.slice(at, a.start));
+    // 该办法将自7月1日起施行: a preposition right before the date is the date's, not a source (记者从…).
+    parts.push(text.slice(at, a.start).replace(/(?:自|从)$/, ""));
     at = a.end;
   }
   parts.push(text.slice(at, verb.start));
@@ -394,7 +457,11 @@ function textSubject(text: string, from: number, verb: ActionHit, to: number, an
 
 /** The words right after a verb up to the clause end (成立了上海经济区 → 上海经济区), or null. */
 function afterObject(text: string, verb: ActionHit, to: number): string | null {
-  const after = text.slice(verb.end, to).replace(/^(了|的)/, "").replace(/[“”"]/g, "");
+  let after = text.slice(verb.end, to).replace(/^(了|的)/, "").replace(/[“”"]/g, "");
+  // 作出支持…的决定: the decision; 批复同意设立嘉兴…示范区: what the approval sets up.
+  const decision = /^(.*?(?:决定|决议))/.exec(after);
+  if (decision && text.startsWith("作出", verb.start)) after = decision[1] as string;
+  if (verb.id === "批复") after = after.replace(/^(?:同意)?(?:设立|成立)?/, "");
   if (/^(以|来|后|时|前|之|和|与|及|并|到|至|等|于|在|为|是)/.test(after) || !HAN2.test(after)) return null;
   return after.slice(0, 30);
 }
@@ -424,7 +491,8 @@ function resolveSubject(
     if (meeting) return { name: meeting, id: null };
   }
   // 国务院成立上海经济区, 三地共同设立…中心: what is set up or unveiled follows the verb; the body before it is the actor.
-  if (DOC_ACTIONS.has(verb.id) && !inClause.some((e) => e.kind === "plan")) {
+  // 规划联合发布仪式在上海举行: a ceremony's object is the ceremony; what it is about stands before the verb.
+  if (DOC_ACTIONS.has(verb.id) && !verb.ceremony && !inClause.some((e) => e.kind === "plan")) {
     // 国务院发布了相关文件: without a plan named, the document is the words after the verb, not the body issuing it.
     const object = afterObject(text, verb, clause.end);
     if (object) return { name: object, id: null };
@@ -445,8 +513,13 @@ function resolveSubject(
   const ref = SHORT_REF.exec(textual.replace(/[《》]/g, ""));
   if (ref) {
     const kind = SHORT_REF_KIND[(ref[1] ?? ref[2]) as string] as "plan" | "project" | "organization";
-    const inPara = names.filter((e) => e.kind === kind && e.end <= verb.start).at(-1);
-    const earlier = inPara ?? ctx.last[kind];
+    // 该中心 after 长三角国家技术创新中心 (typed a project or an organization), 该决定 after 《关于…的决定》: the last
+    // name ending with the referring noun, whatever kind the entity typing gave it.
+    const head = ref[1];
+    const here = head && head.length >= 2 ? names.filter((e) => e.end <= verb.start && e.kind !== "region" && e.name.endsWith(head)).at(-1) : undefined;
+    const byHead = here ?? (head && head.length >= 2 ? (ctx.named ?? []).filter((e) => e.name.endsWith(head)).at(-1) : undefined);
+    const inPara = here ?? names.filter((e) => e.kind === kind && e.end <= verb.start).at(-1);
+    const earlier = byHead ?? inPara ?? ctx.last[kind];
     const refAt0 = text.lastIndexOf(ref[0], verb.start);
     if (!earlier) {
       const thing = ref[3] ? unnamedThingBefore(text, 0, refAt0 >= 0 ? refAt0 : verb.start, names) : null;
@@ -498,9 +571,19 @@ function unnamedThingBefore(text: string, from: number, to: number, names: reado
  * The topic of a sentence: the entity it opens with (虹桥枢纽位于…, 该中心总占地…), unless it is one of several
  * (A和B…) or only qualifies the real head (A的二期工程…).
  */
-function topicOf(text: string, sent: { start: number; end: number }, named: readonly EntityMention[], action: string): Subject | null {
-  const lead = SENTENCE_LEAD.exec(text.slice(sent.start, sent.end))?.[0].length ?? 0;
+function topicOf(text: string, sent: { start: number; end: number }, named: readonly EntityMention[], action: string, ctx?: MilestoneContext): Subject | null {
+  const opening = SENTENCE_LEAD.exec(text.slice(sent.start, sent.end))?.[0].length ?? 0;
+  // 与之衔接的通苏嘉甬铁路、…, 与…同期推进的常泰长江大桥,: a modifier ending in 的 before the name is not the topic.
+  const modifier = MODIFIER.exec(text.slice(sent.start + opening, sent.end));
+  const modified = modifier ? named.find((n) => n.start === sent.start + opening + (modifier[0] as string).length && n.kind !== "region") : undefined;
+  const lead = modified ? opening + (modifier?.[0].length ?? 0) : opening;
   const e = named.find((n) => n.start === sent.start + lead && (n.kind !== "region" || ZONE.test(n.name)));
+  // 大桥全长…,2022年3月开工, 盐通高铁…,2018年5月开工: a short form of a name told before (its tail, or its
+  // characters in order from the first) is that name.
+  if (!e && ctx) {
+    const short = shortFormReferent(text.slice(sent.start + lead, sent.end), named.filter((n) => n.end <= sent.start), ctx);
+    if (short && (short.kind ? fitsTopic(short.kind, action) : BUILD_ACTIONS.has(action) || ORG_ACTIONS.has(action))) return { name: short.name, id: short.id };
+  }
   // 元荡三期、蓝色珠链…、长湖申线黎里大桥改建工程等也在加紧推进,并将在年底完工: a list of projects closed by 等 is
   // the topic as a whole (one event of the list, named by its first member).
   const list = e ? projectList(text, e, named) : null;
@@ -511,6 +594,29 @@ function topicOf(text: string, sent: { start: number; end: number }, named: read
   if (intro && (!e || sent.start + lead + (intro[1] as string).length > e.end)) return BUILD_ACTIONS.has(action) || ORG_ACTIONS.has(action) ? { name: intro[1] as string, id: null } : null;
   if (!e || QUALIFIES.test(text.slice(e.end).replace(/^》/, "")) || !fitsTopic(e.kind, action)) return null;
   return { name: e.name, id: e.id };
+}
+
+/** A subject told in words that names a project or facility by its head noun. */
+const PROJECT_HEAD = /(?:工程|项目|铁路|高铁|大桥|桥|公路|快速路|通道|隧道|枢纽|站)$/;
+/** A modifier ending in 的 before a name (与之衔接的, 位于青浦的, 此次开工的): at most a short clause, no verb of its own told as an event. */
+const MODIFIER = /^[^，,。；的]{1,16}的/;
+/** A short name opening a sentence: up to the head noun of a facility or project (大桥, 二期工程, 盐通高铁). */
+const SHORT_FORM = new RegExp(`^(?:该|这一|这座|这条|此次开工的|此次)?(\\p{Script=Han}{0,6}?(?:[一二三四五六七八九十]期)?(?:工程|项目|大桥|桥|铁路|高铁|城际|线|站|园区|园|中心|枢纽|通道|隧道|公路|快速路))(?=[^\\p{Script=Han}]|全长|总|位于|于|是|由|已|在|设计|规划|占地|建筑|项目|工程)`, "u");
+
+/**
+ * The name a short form opening a sentence stands for: the last plan, project or organization named before (in the
+ * article or the paragraph), or the last subject of an event told in words, whose name ends with the short form
+ * (大桥 → 康力大道—兴善路跨省大桥) or holds its characters in order from its first (盐通高铁 → 盐城至南通高速铁路).
+ */
+function shortFormReferent(opening: string, before: readonly EntityMention[], ctx: MilestoneContext): (Subject & { kind?: EntityMention["kind"] }) | null {
+  const m = SHORT_FORM.exec(opening);
+  const short = m?.[1];
+  if (!short || [...short].length < 2) return null;
+  const matches = (name: string) => name !== short && (name.endsWith(short) || ([...short].length >= 3 && name.startsWith(short[0] as string) && isAbbreviationOf(short, name)));
+  const entity = [...(ctx.named ?? []), ...before].filter((e) => e.kind !== "region" && matches(e.name)).at(-1);
+  if (entity) return { name: entity.name, id: entity.id, kind: entity.kind };
+  const said = (ctx.subjects ?? []).filter((x) => matches(x.name)).at(-1);
+  return said ?? null;
 }
 
 /** What may open a sentence before its topic: punctuation and connectives (与此同时, 此外, 其中). */
@@ -529,7 +635,9 @@ function projectList(text: string, e: EntityMention, named: readonly EntityMenti
     count++;
   }
   const close = /^等(工程|项目)?/.exec(text.slice(last.end));
-  return count >= 2 && close ? { name: `${e.name}等${close[1] ?? ""}`, id: null } : null;
+  if (count >= 2 && close) return { name: `${e.name}等${close[1] ?? ""}`, id: null };
+  // 通苏嘉甬铁路、沪苏嘉城际铁路正在加快建设: a list without 等 is the projects it lists, as one subject.
+  return count >= 2 && !/^(?:的|之|[、和及与])/.test(text.slice(last.end)) ? { name: text.slice(e.start, last.end), id: null } : null;
 }
 
 /**
@@ -540,12 +648,15 @@ function clauseTopic(text: string, sent: { start: number; end: number }, clauseS
   for (let at = clauseStart - 1, hops = 0; at > sent.start && hops < 2; hops++) {
     const prev = clauseAround(text, at - 1, sent.start, sent.end);
     const lead = prev.start + (/^[\s“”"，,]*/.exec(text.slice(prev.start, prev.end))?.[0].length ?? 0);
-    if (/^(其|它)/.test(text.slice(lead))) {
+    if (/^(其|它)(?![中他余实次])/.test(text.slice(lead))) {
       const thing = unnamedThingBefore(text, sent.start, lead, names);
       const entity = named.filter((n) => n.end <= lead && n.start >= sent.start && n.kind !== "region").at(-1);
       if (thing && (!entity || text.lastIndexOf(thing, lead) > entity.end)) return BUILD_ACTIONS.has(action) || ORG_ACTIONS.has(action) ? { name: thing, id: null } : null;
       return entity && fitsTopic(entity.kind, action) ? { name: entity.name, id: entity.id } : null;
     }
+    // 水乡客厅另一标志性项目方厅水院,则计划于…竣工: a clause that is only a noun phrase is about the name it ends with.
+    const head = named.find((n) => n.end === prev.end && n.start > lead && n.kind !== "region");
+    if (head && !findActions(text, prev.start, prev.end, names).length && fitsTopic(head.kind, action)) return { name: head.name, id: head.id };
     const e = named.find((n) => n.start === lead && (n.kind !== "region" || ZONE.test(n.name)));
     if (e) return !QUALIFIES.test(text.slice(e.end)) && fitsTopic(e.kind, action) ? { name: e.name, id: e.id } : null;
     at = prev.start - 1;
@@ -585,16 +696,31 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
   const names = entities.filter((e) => e.kind !== "date");
   const named = names.filter((e) => e.kind === "plan" || e.kind === "project" || e.kind === "organization" || e.kind === "region");
   let previous: { start: number; end: number } | null = null;
+  // The day of the last done event of the sentence before (for 还/同步…), and the date a colon's list is told under.
+  let previousDay: string | null = null;
+  let listAnchor: Anchor | null = null;
   for (const sent of sentences(text)) {
     const before = previous;
     previous = sent;
+    const dayBefore = previousDay;
+    previousDay = null;
+    const list: Anchor | null = listAnchor;
+    listAnchor = null;
     const anchors = anchorsOf(text, dates, sent.start, sent.end, paragraph, ctx);
+    const actions = findActions(text, sent.start, sent.end, names);
     if (anchors.length === 0) {
       const meeting = meetingAnchor(text, sent, paragraph, ctx);
-      if (!meeting) continue;
-      anchors.push(meeting);
+      // 九市还共同签署了…, …平台同步上线: told as also done, right after a sentence dated to the day, on that day.
+      const also = dayBefore ? actions.find((a) => ALSO_BEFORE.test(text.slice(sent.start, a.start)) && !FUTURE.test(maskNouns(text.slice(sent.start, a.start)))) : undefined;
+      const start = also ? sent.start + (ALSO_BEFORE.exec(text.slice(sent.start, also.start))?.index ?? 0) : sent.start;
+      const carried = meeting ?? (also && dayBefore ? { start, end: start, value: dayBefore, precision: "day" as const, endValue: null, lead: null, from: false, only: clauseAround(text, also.start, sent.start, sent.end) } : null) ?? (list ? { ...list, start: sent.start, end: sent.start } : null);
+      if (!carried) continue;
+      anchors.push(carried);
     }
-    const actions = findActions(text, sent.start, sent.end, names);
+    // 20日迎来两件大事:上午,…揭牌;下午,…开工: the items of a list after a colon share the date told before it.
+    const colon = text.slice(sent.start, sent.end).search(/[：:]/);
+    if (colon >= 0 && /[；;]\s*$/.test(text.slice(sent.start, sent.end))) listAnchor = anchors.filter((a) => a.end <= sent.start + colon && a.value).at(-1) ?? null;
+    else if (list && /[；;]\s*$/.test(text.slice(sent.start, sent.end)) && anchors.every((a) => a.start === sent.start && a.end === sent.start)) listAnchor = list;
     // "…揭牌,标志着…正式成立": what follows 标志着 restates the event.
     const marks = text.slice(sent.start, sent.end).search(/标志着|意味着/);
     const restated = marks >= 0 ? sent.start + marks : Infinity;
@@ -614,19 +740,31 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       // A ceremony's date follows it (开工仪式今天举行, 启动仪式昨天下午启动).
       const after于 = ownAfter && (verb.ceremony || /^(于|在)$/.test(text.slice(verb.end, ownAfter.start))) ? ownAfter : undefined;
       const anchor = own.filter((a) => a.end <= verb.start).at(-1) ?? after于 ?? lenders.at(-1);
-      if (!anchor) return;
+      if (!anchor || (anchor.only && (verb.start < anchor.only.start || verb.start >= anchor.only.end))) return;
       // 首期项目于2023年4月动工,…,已吸引多家企业签约入驻: a clause told as already so, with the date of another event
       // clause before it, is the state at publication, not an event of that date.
       if (anchor.end <= clause.start && !isLeading(text, anchor, sent.start) && /已/.test(text.slice(clause.start, verb.start))) return;
       // The subject is looked for in the verb's clause, after the previous verb.
       const prev = actions[k - 1];
       const subjFrom = prev && prev.end > clause.start ? prev.end : clause.start;
-      const status = statusOf(text, clause.start, verb.start, text.slice(verb.start, verb.end), anchor, ctx, sent.end);
+      let status = statusOf(text, clause.start, verb.start, text.slice(verb.start, verb.end), anchor, ctx, sent.end);
+      // 将于3月开工,12月底完工: a clause with no subject of its own continues the schedule told just before it.
+      if (status === "done" && clause.start > sent.start && bareBefore(text, clause.start, verb.start, anchors) && !/已/.test(text.slice(clause.start, verb.start))) {
+        const told = clauseAround(text, clause.start - 2, sent.start, sent.end);
+        const scheduled = findActions(text, told.start, told.end, names)[0];
+        if (scheduled && FUTURE.test(maskNouns(text.slice(told.start, scheduled.start)))) status = "planned";
+      }
       if (status === "cumulative") return;
       // 是中国首个由…共同发起的大奖, 根据国务院印发的《方案》, 对公安部下发的线索: a verb in a description or in a
       // prepositional phrase's modifier (…V的 + noun) is background to the sentence, and the sentence's date is not
       // its date; it is an event only with a date of its own inside the modifier (根据国务院2019年印发的《方案》).
-      const background = /^的/.test(text.slice(verb.end)) ? BACKGROUND_BEFORE.exec(text.slice(clause.start, verb.start)) : null;
+      // 这是该线路首座完成主体结构施工的车站: a clause opening with a copula describes (the verb and its object
+      // modify the noun after 的), whatever its date.
+      const background = /^的/.test(text.slice(verb.end))
+        ? BACKGROUND_BEFORE.exec(text.slice(clause.start, verb.start))
+        : COPULA_OPEN.test(text.slice(clause.start, verb.start)) && /^[^，,。；]{0,12}?的/.test(text.slice(verb.end, clause.end))
+          ? { index: 0 }
+          : null;
       if (background && anchor.start < clause.start + background.index) return;
       // The last clause of a paragraph the page cut off (…九城市人大工作交): what the event is about is lost.
       if (ctx.cut && clause.end >= text.length) return;
@@ -637,7 +775,17 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       // 启动应急响应, 启动疏散程序: an emergency procedure set going is an operation, not a milestone.
       if (verb.id === "启动" && /^了?[^，,。；]{0,10}(应急|预案|响应|疏散|程序|警报|预警)/.test(text.slice(verb.end, clause.end))) return;
       // 完成246亿元, 完成了千亿目标: a quantity reached is a figure.
-      if (verb.id === "完成" && /\d|[一二三四五六七八九十百千万亿]+(元|单|个|项|%)|目标|任务|指标|融资|销售/.test(text.slice(verb.end, clause.end))) return;
+      // 随着最后一方混凝土浇筑完成,…主塔顺利封顶: the step that comes with the sentence's event is not one.
+      if (ACCOMPANYING.test(text.slice(clause.start, verb.start)) && actions.slice(k + 1).some((a) => a.start >= clause.end)) return;
+      // 今年将开工一批标志性项目, 完成了一系列“首次”: an unnamed set of projects or firsts is no subject.
+      if ((BUILD_ACTIONS.has(verb.id) || verb.id === "完成") && UNNAMED_SET.test(text.slice(verb.end, clause.end))) return;
+      // 会议作出决定,在执委会下增设…部: what a decision just told says is its content, not another event.
+      if (clause.start > sent.start && DECIDED_BEFORE.test(text.slice(sent.start, clause.start))) return;
+      // 三省一市人大常委会分别召开会议: several sessions, none of them a named meeting.
+      if (verb.id === "举行" && EACH_HELD.test(text.slice(clause.start, verb.start)) && /^了?会议/.test(text.slice(verb.end))) return;
+      // 完成沿线20公里生态护岸改造: a work finished, whatever its size, is an event.
+      const done = text.slice(verb.end, clause.end);
+      if (verb.id === "完成" && /\d|[一二三四五六七八九十百千万亿]+(元|单|个|项|%)|目标|任务|指标|融资|销售/.test(done) && !WORK_DONE.test(done)) return;
       // 2023年是示范区完成…的关键一年: a description of the year, not an event.
       if (/是[^，,。；]*的?(关键|重要|开局|收官|决胜|攻坚)?(一年|之年)/.test(text.slice(clause.start, clause.end)) && /是/.test(text.slice(clause.start, verb.start))) return;
       // A clause without a subject of its own continues the event before it (审议通过《规定》,自10月1日起施行).
@@ -647,14 +795,17 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       // 虹桥枢纽位于闵行区,于2010年建成 / …。于2024年10月14日正式启用: a clause with no subject at all (only a
       // date and the verb) continues the entity the sentence, or else the sentence before, opens with.
       if (!subject && bareBefore(text, clause.start, verb.start, anchors)) {
-        const topic = clause.start > sent.start ? (topicOf(text, sent, named, verb.id) ?? clauseTopic(text, sent, clause.start, names, named, verb.id)) : null;
+        const topic = clause.start > sent.start ? (topicOf(text, sent, named, verb.id, ctx) ?? clauseTopic(text, sent, clause.start, names, named, verb.id)) : null;
         if (topic) subject = topic;
-        else if (before && bareBefore(text, sent.start, verb.start, anchors)) subject = topicOf(text, before, named, verb.id);
+        else if (before && bareBefore(text, sent.start, verb.start, anchors)) subject = topicOf(text, before, named, verb.id, ctx);
         // 该工程串联…,计划于…完工: a sentence opening with a short reference is about what it refers to.
         const opener = subject ? null : /^[\s“”"]*(?:该|这一|这个|此|上述|这项|这条|这座)(项目|工程|线路|规划|方案|纲要|中心|平台|机构)/.exec(text.slice(sent.start, verb.start));
         const kind = opener ? SHORT_REF_KIND[opener[1] as string] : undefined;
         const referent = kind ? (named.filter((e) => e.kind === kind && e.end <= sent.start).at(-1) ?? ctx.last[kind]) : undefined;
         if (referent && kind && fitsTopic(kind, verb.id)) subject = { name: referent.name, id: referent.id };
+        // 该项目 after a project the article names only in words (…对接工程正式通车): the last such subject told.
+        const said = kind === "project" && !referent && BUILD_ACTIONS.has(verb.id) ? ctx.subjects?.filter((x) => PROJECT_HEAD.test(x.name)).at(-1) : undefined;
+        if (said) subject = said;
       }
       if (!subject && /(以来|之际|之初)$/.test(text.slice(clause.start, clause.end))) {
         const next = clauseAround(text, Math.min(clause.end + 1, sent.end), sent.start, sent.end);
@@ -714,6 +865,8 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
     }
     for (const { rank: _r, ceremony: _c, start: _s, ...m } of once) {
       out.push(m);
+      if (m.subject) (ctx.subjects ??= []).push({ name: m.subject, id: m.subjectId });
+      if (m.status === "done" && m.precision === "day") previousDay = m.date;
       if (m.status !== "done" || !m.date) continue;
       if (m.precision === "day") ctx.lastDay = { value: m.date, paragraph };
       if (m.action === "举行" && m.precision) {
@@ -725,6 +878,8 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
   return out;
 }
 
+/** The issuing of a document: 印发 and 发布 of one document on one day are one event. */
+const ISSUED = new Set(["印发", "发布"]);
 const norm = (s: string | null) => (s ?? "").replace(/[《》“”"\s·()（）]/g, "");
 /** Two subjects name the same thing: the same entity, or one name containing the other (or, unless strict, sharing an entity). */
 function sameSubject(a: Milestone, b: Milestone, strict = false): boolean {
@@ -756,6 +911,15 @@ export function mergeMilestones(ms: readonly Milestone[]): Milestone[] {
     if (i < 0) i = out.findIndex((o) => o.action === m.action && o.status === m.status && refines(o, m) && sameSubject(o, m, true));
     // 示范区首部共同立法明年起施行 (title) and 将自2023年1月1日起施行 (body): the title restates the body's event at a coarser precision.
     if (i < 0) i = out.findIndex((o) => o.action === m.action && o.status === m.status && refines(o, m) && (o.paragraph < 0 || m.paragraph < 0));
+    // 联合印发《规划》 and later 规划联合发布仪式 on the same day: one document issued, told with two of its verbs.
+    if (i < 0) {
+      const j = out.findIndex((o) => ISSUED.has(o.action) && ISSUED.has(m.action) && o.action !== m.action && o.status === m.status && o.date !== null && o.date === m.date && sameSubject(o, m, true));
+      const first = out[j];
+      if (first) {
+        out[j] = { ...first, entityIds: [...new Set([...first.entityIds, ...m.entityIds])], entities: [...new Set([...first.entities, ...m.entities])] };
+        continue;
+      }
+    }
     const o = out[i];
     if (!o) {
       out.push(m);
