@@ -100,8 +100,10 @@ async function searchMeiliTiered(
   // A short query (新区, 农业) matches words, not the inside of longer ones (高新区, 中国农业银行): while any article has it
   // as a word, its searches (total, facet counts, tiers, the rest after them) read the whole-word codes (wordCode),
   // which the engine cannot split again, as the fallback reads its word tokens.
-  const code = aq.short && aq.normalized ? wordCode(aq.normalized) : null;
-  const base = { indexUid: indexName, q: code ?? aq.every, filter, sort: SORT[params.sort], locales: ["cmn" as const] };
+  // A short query the dictionary splits (中新 → 中 | 新) reads its words' codes, all required, as the fallback's match.
+  const code = aq.short && aq.normalized ? aq.shortWords.map(wordCode).join(" ") : null;
+  const allWords = code && aq.shortWords.length > 1 ? { matchingStrategy: "all" as const } : {};
+  const base = { indexUid: indexName, q: code ?? aq.every, filter, sort: SORT[params.sort], locales: ["cmn" as const], ...allWords };
   const tiered = params.sort === "relevance" && !!aq.normalized;
   const end = Math.min(params.page * params.pageSize, MAX_TOTAL_HITS);
   // Every match: its facet counts and total; its hits when the list is not tiered.
@@ -131,7 +133,7 @@ async function searchMeiliTiered(
   const tiers: (MeiliParams & { indexUid: string })[] = tiered ? [tier(literal.q, titled, true), tier(literal.q, central, true), tier(literal.q, own, !!aq.literalWithoutNumbers), ...rest, ...concepts, ...relaxed] : [];
   // Disjunctive facets: a facet with a selection is counted without its own filter.
   const selectedFacets = facets.filter((f) => (filters[f]?.length ?? 0) > 0);
-  const extra = selectedFacets.map((f) => ({ indexUid: indexName, q: base.q, ...words, filter: buildFilter(params.filters, f, registry), facets: [f], limit: 0, locales: ["cmn" as const] }));
+  const extra = selectedFacets.map((f) => ({ indexUid: indexName, q: base.q, ...words, ...allWords, filter: buildFilter(params.filters, f, registry), facets: [f], limit: 0, locales: ["cmn" as const] }));
   const { results } = await client.multiSearch({ queries: [all, ...tiers, ...extra] });
   const [every, ...more] = results;
   if (!every) throw new Error("Meilisearch returned no result");

@@ -101,6 +101,12 @@ export interface AnalyzedQuery {
   like: string[];
   /** At most two Han characters: whole words first, substrings only when nothing else matches. */
   short: boolean;
+  /**
+   * The words a short query matches as whole words (Meilisearch's word codes): the query itself, or, when the plain
+   * dictionary does not hold it as one word (中新 → 中 | 新, an abbreviation inside 中新嘉善现代产业园) and it is no
+   * synonym, its words, all required, as the fallback's FTS match reads them (`match`). Empty when not short.
+   */
+  shortWords: string[];
   /** Entities the query names (the whole query, or else the longest names inside it), for the entity card. */
   entities: string[];
   /** Meilisearch's first-tier query (literalQuery): names as words, with their synonyms; other parts as phrases. */
@@ -126,6 +132,12 @@ export function relaxQuery(normalized: string, ctx: Pick<QueryContext, "seg" | "
   const head = parts.at(-1);
   if (!head || wordIdf(head) < COMMON_IDF) return null;
   return { head, words: [head, ...parts.slice(0, -1)] };
+}
+
+/** AnalyzedQuery.shortWords of a short query: its own words when it splits and is no synonym, else the query. */
+function shortQueryWords(normalized: string, words: string[], ctx: Pick<QueryContext, "groups">): string[] {
+  if (words.length < 2 || ctx.groups.some((g) => g.includes(normalized))) return [normalized];
+  return words;
 }
 
 /** A query's concept (conceptOf): the other phrasings, and the topics whose concepts they are. */
@@ -192,7 +204,7 @@ export function ftsQuote(token: string): string {
 
 export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
   const normalized = normalizeForSearch(q);
-  if (!normalized) return { normalized, numbers: [], every: "", literalWithoutNumbers: null, terms: [], match: null, anyMatch: null, relaxedMatch: null, concept: null, conceptMatch: null, like: [], short: false, entities: [], literal: "", relaxed: null };
+  if (!normalized) return { normalized, numbers: [], every: "", literalWithoutNumbers: null, terms: [], match: null, anyMatch: null, relaxedMatch: null, concept: null, conceptMatch: null, like: [], short: false, shortWords: [], entities: [], literal: "", relaxed: null };
   const members = ctx.groups.flatMap((g) => g.map((m) => ({ m, g }))).sort((a, b) => b.m.length - a.m.length);
   const clauses: string[] = [];
   const terms = new Set<string>();
@@ -251,6 +263,7 @@ export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
     conceptMatch: conceptClauses.length ? conceptClauses.map((c) => `(${c})`).join(" OR ") : null,
     like: [...like],
     short: isShortQuery(normalized),
+    shortWords: isShortQuery(normalized) ? shortQueryWords(normalized, words, ctx) : [],
     entities: linkEntities(normalized, ctx),
     literal: literalQuery(normalized, ctx),
     relaxed,
