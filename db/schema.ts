@@ -217,6 +217,17 @@ export const milestonePlaces = sqliteTable(
   (t) => [primaryKey({ columns: [t.milestoneId, t.regionId] }), index("milestone_places_region").on(t.regionId, t.milestoneId)],
 );
 
+/**
+ * A counter of the changes to what a search query is analyzed with (entities and their learned aliases: names,
+ * synonyms, the segmenter's words). SQLite triggers (migration 0013) add one on every insert, update or delete of
+ * `entities` and `entity_aliases`, from any connection or process, so lib/search/query.ts rebuilds its cached query
+ * context exactly when it changed, reading one row per search instead of rebuilding every few seconds.
+ */
+export const searchContextVersion = sqliteTable("search_context_version", {
+  id: integer("id").primaryKey(),
+  version: integer("version").notNull().default(0),
+});
+
 export const articleTopics = sqliteTable(
   "article_topics",
   {

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { articles, articleTopics, entities, mentions, searchSync, type Entity } from "../schema";
+import { articles, articleTopics, entities, mentions, searchContextVersion, searchSync, type Entity } from "../schema";
 import type { DatePrecision } from "@/lib/domain/dates";
 import { getUsableLearnedAliases } from "./aliases";
 
@@ -80,6 +80,14 @@ export function getSearchEntities({ db }: { db: Db }): EntityNode[] {
     .where(inArray(entities.kind, ["plan", "project", "organization", "region"]))
     .all()
     .map((n) => ({ ...withLearned(n, learned), learned: learned.get(n.id) ?? [] }));
+}
+
+/**
+ * The version of what getSearchEntities reads: a counter that SQLite triggers raise on every change to `entities` or
+ * `entity_aliases` (migration 0013), from any connection. One row read; −1 when the row is missing.
+ */
+export function getSearchContextVersion({ db }: { db: Db }): number {
+  return db.select({ v: searchContextVersion.version }).from(searchContextVersion).where(eq(searchContextVersion.id, 1)).get()?.v ?? -1;
 }
 
 /** An entity with the aliases learned from the corpus (not rejected) added to its own. */
@@ -299,7 +307,7 @@ export interface FallbackAnswer {
 
 /**
  * One fallback search: the page, the total and each facet's counts. The ids matching the text (the FTS tiers and the
- * substring path, which reads every document) are found once into a temporary table that the count, the page and
+ * substring path) are found once into a temporary table that the count, the page and
  * the facet counts then read, instead of once for each of them. better-sqlite3 is synchronous: no other query of
  * this connection runs between the fill and the reads.
  */
@@ -309,21 +317,26 @@ export function searchFallback(q: FallbackQuery & { sort: "relevance" | "newest"
   db.run(sql`delete from temp.search_matches`);
   try {
     db.run(sql`insert into temp.search_matches (article_id, rank) ${matchingIdsSql(q)}`);
-    const base = sql`select m.article_id, m.rank, d.doc, d.published_num from temp.search_matches m join search_docs d on d.article_id = m.article_id ${filterSql(q.filters)}`;
     const total = db.get<{ n: number }>(sql`select count(*) as n from temp.search_matches m ${filterSql(q.filters)}`)?.n ?? 0;
-    const rows = db.all<{ article_id: string; doc: string }>(sql`select * from (${base}) ${fallbackOrder(q.sort)} limit ${q.limit} offset ${q.offset}`);
+    // The matches are ordered on the covering index of the ordering keys (migration 0013); only the page's documents are read.
+    const base = sql`select m.article_id, m.rank, d.on_topic, d.published_num from temp.search_matches m join search_docs d indexed by search_docs_order on d.article_id = m.article_id ${filterSql(q.filters)}`;
+    const ids = db.all<{ article_id: string }>(sql`select article_id from (${base}) ${fallbackOrder(q.sort)} limit ${q.limit} offset ${q.offset}`).map((r) => r.article_id);
+    const docs = new Map(
+      ids.length ? db.all<{ article_id: string; doc: string }>(sql`select article_id, doc from search_docs where article_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`).map((r) => [r.article_id, r.doc]) : [],
+    );
     const facetCounts = new Map(
       q.facets.map((facet) => [
         facet,
         db.all<{ value: string; count: number }>(
           // Driven from the matches through the primary key (article_id, facet, value): one row per article and value.
+          // One query per facet: a single pass grouping by (facet, value) measured slower (a larger sort).
           sql`select f.value as value, count(*) as count
               from temp.search_matches m cross join search_facets f on f.article_id = m.article_id and f.facet = ${facet}
               ${filterSql(q.filters, facet)} group by f.value order by count desc, f.value`,
         ),
       ]),
     );
-    return { total, rows: rows.map((r) => ({ articleId: r.article_id, doc: r.doc })), facetCounts };
+    return { total, rows: ids.map((id) => ({ articleId: id, doc: docs.get(id) ?? "" })), facetCounts };
   } finally {
     db.run(sql`delete from temp.search_matches`);
   }
@@ -345,7 +358,8 @@ const TIER_GROUP = sql`case when rank < 500000 then 0 when rank < 1500000 then 1
  * matches, as `words`), the date when sorting by date, then on-topic articles before off-topic or spun ones.
  */
 function fallbackOrder(sort: "relevance" | "newest" | "oldest"): SQL {
-  const onTopic = sql`coalesce(json_extract(doc, '$.on_topic'), 1) desc`;
+  // search_docs.on_topic: coalesce(json_extract(doc, '$.on_topic'), 1), a generated column (migration 0013).
+  const onTopic = sql`on_topic desc`;
   if (sort === "newest") return sql`order by published_num = 0, published_num desc, ${onTopic}, rank, article_id`;
   if (sort === "oldest") return sql`order by published_num = 0, published_num asc, ${onTopic}, rank, article_id`;
   return sql`order by ${TIER_GROUP}, ${onTopic}, rank, published_num desc, article_id`;
