@@ -196,6 +196,11 @@ export interface FallbackQuery {
   wholeWords?: boolean;
   /** How the substring path finds its documents: the trigram index (default), or `scan`, the reference it replaced (benchmarks, tests). */
   substringPath?: "index" | "scan";
+  /**
+   * How the matches are ordered for the page: on the covering index of the ordering keys, then the page's documents
+   * read (default), or `documents`, the reference it replaced: every match's document read and sorted (tests).
+   */
+  ordering?: "index" | "documents";
 }
 
 /** bm25 weights of the FTS columns (article_id, title, names, body, entities, related, subwords, topics). */
@@ -318,12 +323,7 @@ export function searchFallback(q: FallbackQuery & { sort: "relevance" | "newest"
   try {
     db.run(sql`insert into temp.search_matches (article_id, rank) ${matchingIdsSql(q)}`);
     const total = db.get<{ n: number }>(sql`select count(*) as n from temp.search_matches m ${filterSql(q.filters)}`)?.n ?? 0;
-    // The matches are ordered on the covering index of the ordering keys (migration 0013); only the page's documents are read.
-    const base = sql`select m.article_id, m.rank, d.on_topic, d.published_num from temp.search_matches m join search_docs d indexed by search_docs_order on d.article_id = m.article_id ${filterSql(q.filters)}`;
-    const ids = db.all<{ article_id: string }>(sql`select article_id from (${base}) ${fallbackOrder(q.sort)} limit ${q.limit} offset ${q.offset}`).map((r) => r.article_id);
-    const docs = new Map(
-      ids.length ? db.all<{ article_id: string; doc: string }>(sql`select article_id, doc from search_docs where article_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`).map((r) => [r.article_id, r.doc]) : [],
-    );
+    const rows = q.ordering === "documents" ? pageByDocuments(q) : pageByIndex(q);
     const facetCounts = new Map(
       q.facets.map((facet) => [
         facet,
@@ -336,10 +336,30 @@ export function searchFallback(q: FallbackQuery & { sort: "relevance" | "newest"
         ),
       ]),
     );
-    return { total, rows: ids.map((id) => ({ articleId: id, doc: docs.get(id) ?? "" })), facetCounts };
+    return { total, rows, facetCounts };
   } finally {
     db.run(sql`delete from temp.search_matches`);
   }
+}
+
+type PageQuery = FallbackQuery & { sort: "relevance" | "newest" | "oldest"; limit: number; offset: number };
+
+/** The page of temp.search_matches: ordered on the covering index of the ordering keys (migration 0013), then only the page's documents read. */
+function pageByIndex(q: PageQuery): FallbackAnswer["rows"] {
+  const base = sql`select m.article_id, m.rank, d.on_topic, d.published_num from temp.search_matches m join search_docs d indexed by search_docs_order on d.article_id = m.article_id ${filterSql(q.filters)}`;
+  const ids = q.db.all<{ article_id: string }>(sql`select article_id from (${base}) ${fallbackOrder(q.sort, sql`on_topic`)} limit ${q.limit} offset ${q.offset}`).map((r) => r.article_id);
+  if (!ids.length) return [];
+  const docs = q.db.all<{ article_id: string; doc: string }>(sql`select article_id, doc from search_docs where article_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+  const byId = new Map(docs.map((r) => [r.article_id, r.doc]));
+  return ids.map((id) => ({ articleId: id, doc: byId.get(id) ?? "" }));
+}
+
+/** The page as it was read before: every match's document joined and sorted with it. The reference pageByIndex is checked against. */
+function pageByDocuments(q: PageQuery): FallbackAnswer["rows"] {
+  const base = sql`select m.article_id, m.rank, d.doc, d.published_num from temp.search_matches m join search_docs d on d.article_id = m.article_id ${filterSql(q.filters)}`;
+  const onTopic = sql`coalesce(json_extract(doc, '$.on_topic'), 1)`;
+  const rows = q.db.all<{ article_id: string; doc: string }>(sql`select * from (${base}) ${fallbackOrder(q.sort, onTopic)} limit ${q.limit} offset ${q.offset}`);
+  return rows.map((r) => ({ articleId: r.article_id, doc: r.doc }));
 }
 
 /**
@@ -357,9 +377,9 @@ const TIER_GROUP = sql`case when rank < 500000 then 0 when rank < 1500000 then 1
  * As the engine ranks (lib/search/settings RANKING_RULES): the match tier (the query text itself before token
  * matches, as `words`), the date when sorting by date, then on-topic articles before off-topic or spun ones.
  */
-function fallbackOrder(sort: "relevance" | "newest" | "oldest"): SQL {
-  // search_docs.on_topic: coalesce(json_extract(doc, '$.on_topic'), 1), a generated column (migration 0013).
-  const onTopic = sql`on_topic desc`;
+function fallbackOrder(sort: "relevance" | "newest" | "oldest", onTopicFlag: SQL): SQL {
+  // onTopicFlag: the document's on_topic (the search_docs column generated from it, migration 0013, or read from its JSON).
+  const onTopic = sql`${onTopicFlag} desc`;
   if (sort === "newest") return sql`order by published_num = 0, published_num desc, ${onTopic}, rank, article_id`;
   if (sort === "oldest") return sql`order by published_num = 0, published_num asc, ${onTopic}, rank, article_id`;
   return sql`order by ${TIER_GROUP}, ${onTopic}, rank, published_num desc, article_id`;
