@@ -218,13 +218,15 @@ export const milestonePlaces = sqliteTable(
 );
 
 /**
- * A counter of the changes to what a search query is analyzed with (entities and their learned aliases: names,
- * synonyms, the segmenter's words). SQLite triggers (migration 0013) add one on every insert, update or delete of
- * `entities` and `entity_aliases`, from any connection or process, so lib/search/query.ts rebuilds its cached query
- * context exactly when it changed, reading one row per search instead of rebuilding every few seconds.
+ * Counters of changes to tables that the search keeps derived data of in memory, raised by SQLite triggers (migration
+ * 0013) on every insert, update or delete, from any connection or process, so a cache is rebuilt exactly when what it
+ * read changed, at the cost of reading one row per search:
+ * - `search_context`: `entities` and `entity_aliases` (lib/search/query.ts's query context: names, synonyms, the
+ *   segmenter's words);
+ * - `search_docs`: `search_docs` and `search_facets` (the fallback's facet counts over every document).
  */
-export const searchContextVersion = sqliteTable("search_context_version", {
-  id: integer("id").primaryKey(),
+export const dataVersions = sqliteTable("data_versions", {
+  name: text("name").primaryKey(),
   version: integer("version").notNull().default(0),
 });
 

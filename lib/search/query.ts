@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { getSearchContextVersion, getSearchEntities, type EntityNode } from "@/db/queries/search";
+import { getDataVersion, getSearchEntities, type EntityNode } from "@/db/queries/search";
 import { buildEntityGraph, vocabulary, type EntityGraph } from "./documents";
 import { COMMON_IDF, isHighlightWord, isShortQuery, normalizeForSearch, Segmenter, wordIdf } from "./segment";
 import { synonymGroups } from "./settings";
@@ -33,12 +33,12 @@ const contexts = new WeakMap<Db, { version: number; ctx: QueryContext }>();
 let lastSegmenter: Segmenter | undefined;
 
 /**
- * Built once and kept until the entities or their learned aliases change (getSearchContextVersion: a counter raised by
- * triggers, read once per query), instead of rebuilt every few seconds (≈0.8 s at 10k articles). The segmenter
+ * Built once and kept until the entities or their learned aliases change (getDataVersion `search_context`: a counter raised
+ * by triggers, read once per query), instead of rebuilt every few seconds (≈0.8 s at 10k articles). The segmenter
  * (≈100 ms to build) is also kept while the vocabulary is unchanged.
  */
 export function getQueryContext(db: Db): QueryContext {
-  const version = getSearchContextVersion({ db });
+  const version = getDataVersion({ db, name: "search_context" });
   const hit = contexts.get(db);
   if (hit && hit.version === version) return hit.ctx;
   const nodes = getSearchEntities({ db });
