@@ -87,7 +87,11 @@ async function child(): Promise<ChildResult> {
 function runChild(cwd: string): ChildResult {
   const script = fileURLToPath(import.meta.url);
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-search-")), "result.json");
-  execFileSync("npx", ["tsx", "--conditions=react-server", script, "--child", out, "--runs", args.runs, "--engines", args.engines], { cwd, env: process.env, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync("npx", ["tsx", "--conditions=react-server", script, "--child", out, "--runs", args.runs, "--engines", args.engines], {
+    cwd,
+    // A cold engine (its index read from disk on a loaded machine) may miss the 1.5 s query deadline and fall back.
+    env: { MEILI_QUERY_TIMEOUT_MS: "60000", ...process.env },
+    stdio: ["ignore", "ignore", "inherit"] });
   const r = JSON.parse(fs.readFileSync(out, "utf8")) as ChildResult;
   fs.rmSync(path.dirname(out), { recursive: true, force: true });
   return r;
