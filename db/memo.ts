@@ -1,5 +1,7 @@
 import Database from "better-sqlite3";
+import { eq } from "drizzle-orm";
 import type { Db } from "./client";
+import { dataVersions } from "./schema";
 
 /**
  * Per database connection, a second, read-only connection to the same file that only asks `PRAGMA data_version`:
@@ -23,7 +25,13 @@ function watcher(db: Db): Database.Database | null {
   return w;
 }
 
-/** A value that changes whenever the database's data changes (any connection's commit); null when it cannot be told. */
+/**
+ * Two ways to know when a cached value is stale, both here: dataVersion (any commit, for aggregates of many tables,
+ * with memoUntilWrite) and getDataVersion (a counter of a few tables, raised by triggers, for a cache that is costly
+ * to rebuild and must survive writes elsewhere: the search context, the fallback's facet totals).
+ *
+ * A value that changes whenever the database's data changes (any connection's commit); null when it cannot be told.
+ */
 export function dataVersion(db: Db): number | null {
   const w = watcher(db);
   return w ? (w.pragma("data_version", { simple: true }) as number) : null;
@@ -46,4 +54,13 @@ export function memoUntilWrite<T>(db: Db, key: string, compute: () => T): T {
   const value = compute();
   byKey.set(key, { version, value });
   return value;
+}
+
+/**
+ * A counter raised by SQLite triggers on every change to the tables behind an in-memory cache (migration 0013), from
+ * any connection: `search_context` (entities, entity_aliases: what getSearchEntities reads) or `search_docs`
+ * (search_docs, search_facets). One row read; −1 when the row is missing.
+ */
+export function getDataVersion({ db, name }: { db: Db; name: "search_context" | "search_docs" }): number {
+  return db.select({ v: dataVersions.version }).from(dataVersions).where(eq(dataVersions.name, name)).get()?.v ?? -1;
 }

@@ -217,6 +217,19 @@ export const milestonePlaces = sqliteTable(
   (t) => [primaryKey({ columns: [t.milestoneId, t.regionId] }), index("milestone_places_region").on(t.regionId, t.milestoneId)],
 );
 
+/**
+ * Counters of changes to tables that the search keeps derived data of in memory, raised by SQLite triggers (migration
+ * 0013) on every insert, update or delete, from any connection or process, so a cache is rebuilt exactly when what it
+ * read changed, at the cost of reading one row per search:
+ * - `search_context`: `entities` and `entity_aliases` (lib/search/query.ts's query context: names, synonyms, the
+ *   segmenter's words);
+ * - `search_docs`: `search_docs` and `search_facets` (the fallback's facet counts over every document).
+ */
+export const dataVersions = sqliteTable("data_versions", {
+  name: text("name").primaryKey(),
+  version: integer("version").notNull().default(0),
+});
+
 export const articleTopics = sqliteTable(
   "article_topics",
   {

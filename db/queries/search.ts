@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { articles, articleTopics, entities, mentions, paragraphs, searchSync, type Entity } from "../schema";
+import { getDataVersion } from "../memo";
 import type { DatePrecision } from "@/lib/domain/dates";
 import { getUsableLearnedAliases } from "./aliases";
 
@@ -205,6 +206,11 @@ export interface FallbackQuery {
   wholeWords?: boolean;
   /** How the substring path finds its documents: the trigram index (default), or `scan`, the reference it replaced (benchmarks, tests). */
   substringPath?: "index" | "scan";
+  /**
+   * How the matches are ordered for the page: on the covering index of the ordering keys, then the page's documents
+   * read (default), or `documents`, the reference it replaced: every match's document read and sorted (tests).
+   */
+  ordering?: "index" | "documents";
 }
 
 /** bm25 weights of the FTS columns (article_id, title, names, body, entities, related, subwords, topics). */
@@ -331,6 +337,11 @@ export function substringMatches({ db, strings, path = "index" }: { db: Db; stri
   return db.all<{ article_id: string }>(sql`${q} order by 1`).map((r) => r.article_id);
 }
 
+/** Whether any facet but `except` has a selection (filterSql is then a condition). */
+function filtered(filters: Record<string, string[]>, except?: string): boolean {
+  return Object.entries(filters).some(([facet, values]) => facet !== except && values.length > 0);
+}
+
 function filterSql(filters: Record<string, string[]>, except?: string) {
   const parts = Object.entries(filters)
     .filter(([facet, values]) => facet !== except && values.length > 0)
@@ -353,7 +364,7 @@ export interface FallbackAnswer {
 
 /**
  * One fallback search: the page, the total and each facet's counts. The ids matching the text (the FTS tiers and the
- * substring path, which reads every document) are found once into a temporary table that the count, the page and
+ * substring path) are found once into a temporary table that the count, the page and
  * the facet counts then read, instead of once for each of them. better-sqlite3 is synchronous: no other query of
  * this connection runs between the fill and the reads.
  */
@@ -363,32 +374,99 @@ export function searchFallback(q: FallbackQuery & { sort: "relevance" | "newest"
   db.run(sql`delete from temp.search_matches`);
   try {
     db.run(sql`insert into temp.search_matches (article_id, rank) ${matchingIdsSql(q)}`);
-    const base = sql`select m.article_id, m.rank, d.doc, d.published_num from temp.search_matches m join search_docs d on d.article_id = m.article_id ${filterSql(q.filters)}`;
     const total = db.get<{ n: number }>(sql`select count(*) as n from temp.search_matches m ${filterSql(q.filters)}`)?.n ?? 0;
-    const rows = db.all<{ article_id: string; doc: string }>(sql`select * from (${base}) ${fallbackOrder(q.sort)} limit ${q.limit} offset ${q.offset}`);
-    const facetCounts = new Map(
-      q.facets.map((facet) => [
-        facet,
-        db.all<{ value: string; count: number }>(
-          // Driven from the matches through the primary key (article_id, facet, value): one row per article and value.
-          sql`select f.value as value, count(*) as count
-              from temp.search_matches m cross join search_facets f on f.article_id = m.article_id and f.facet = ${facet}
-              ${filterSql(q.filters, facet)} group by f.value order by count desc, f.value`,
-        ),
-      ]),
-    );
-    return { total, rows: rows.map((r) => ({ articleId: r.article_id, doc: r.doc })), facetCounts };
+    const rows = q.ordering === "documents" ? pageByDocuments(q) : pageByIndex(q);
+    const matches = filtered(q.filters) ? (db.get<{ n: number }>(sql`select count(*) as n from temp.search_matches`)?.n ?? 0) : total;
+    const facetCounts = new Map(q.facets.map((facet) => [facet, countFacet(db, facet, q.filters, matches)]));
+    return { total, rows, facetCounts };
   } finally {
     db.run(sql`delete from temp.search_matches`);
   }
 }
 
 /**
+ * One facet's counts over temp.search_matches under every filter except the facet's own, in the order count desc,
+ * value (binary). Driven from the matches through search_facets' primary key (article_id, facet, value). A facet with
+ * no other filter, when the matches are most of the documents (a common word: 长三角 in 8,061 of 8,320), is counted
+ * the other way: its counts over every document (kept until search_docs or search_facets change) minus those over the
+ * documents that do not match, which are few; the same numbers.
+ */
+function countFacet(db: Db, facet: string, filters: Record<string, string[]>, matches: number): { value: string; count: number }[] {
+  const where = filterSql(filters, facet);
+  const all = filtered(filters, facet) ? null : facetTotals(db, facet);
+  if (!all || matches * 2 <= all.docs || !matchesAreDocs(db, matches)) {
+    return db.all<{ value: string; count: number }>(
+      sql`select f.value as value, count(*) as count
+          from temp.search_matches m cross join search_facets f on f.article_id = m.article_id and f.facet = ${facet}
+          ${where} group by f.value order by count desc, f.value`,
+    );
+  }
+  const counts = new Map(all.counts);
+  const others = db.all<{ value: string; count: number }>(
+    sql`select f.value as value, count(*) as count
+        from search_docs d cross join search_facets f on f.article_id = d.article_id and f.facet = ${facet}
+        where d.article_id not in (select article_id from temp.search_matches) group by f.value`,
+  );
+  for (const o of others) counts.set(o.value, (counts.get(o.value) ?? 0) - o.count);
+  return [...counts]
+    .filter(([, count]) => count > 0)
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || Buffer.compare(Buffer.from(a.value), Buffer.from(b.value)));
+}
+
+/** Every match is a stored document (so matches = documents − the others): true unless the tables are out of step. */
+function matchesAreDocs(db: Db, matches: number): boolean {
+  return db.get<{ n: number }>(sql`select count(*) as n from temp.search_matches m where m.article_id in (select article_id from search_docs)`)?.n === matches;
+}
+
+const totalsCache = new WeakMap<Db, { version: number; docs: number; facets: Map<string, Map<string, number>> }>();
+
+/** A facet's counts over every stored document, and how many documents there are; kept until search_docs or search_facets change. */
+function facetTotals(db: Db, facet: string): { docs: number; counts: Map<string, number> } {
+  const version = getDataVersion({ db, name: "search_docs" });
+  let hit = totalsCache.get(db);
+  if (!hit || hit.version !== version) {
+    hit = { version, docs: db.get<{ n: number }>(sql`select count(*) as n from search_docs`)?.n ?? 0, facets: new Map() };
+    totalsCache.set(db, hit);
+  }
+  let counts = hit.facets.get(facet);
+  if (!counts) {
+    const rows = db.all<{ value: string; count: number }>(
+      sql`select f.value as value, count(*) as count from search_docs d cross join search_facets f on f.article_id = d.article_id and f.facet = ${facet} group by f.value`,
+    );
+    counts = new Map(rows.map((r) => [r.value, r.count]));
+    hit.facets.set(facet, counts);
+  }
+  return { docs: hit.docs, counts };
+}
+
+type PageQuery = FallbackQuery & { sort: "relevance" | "newest" | "oldest"; limit: number; offset: number };
+
+/** The page of temp.search_matches: ordered on the covering index of the ordering keys (migration 0013), then only the page's documents read. */
+function pageByIndex(q: PageQuery): FallbackAnswer["rows"] {
+  const base = sql`select m.article_id, m.rank, d.on_topic, d.published_num from temp.search_matches m join search_docs d indexed by search_docs_order on d.article_id = m.article_id ${filterSql(q.filters)}`;
+  const ids = q.db.all<{ article_id: string }>(sql`select article_id from (${base}) ${fallbackOrder(q.sort, sql`on_topic`)} limit ${q.limit} offset ${q.offset}`).map((r) => r.article_id);
+  if (!ids.length) return [];
+  const docs = q.db.all<{ article_id: string; doc: string }>(sql`select article_id, doc from search_docs where article_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+  const byId = new Map(docs.map((r) => [r.article_id, r.doc]));
+  return ids.map((id) => ({ articleId: id, doc: byId.get(id) ?? "" }));
+}
+
+/** The page as it was read before: every match's document joined and sorted with it. The reference pageByIndex is checked against. */
+function pageByDocuments(q: PageQuery): FallbackAnswer["rows"] {
+  const base = sql`select m.article_id, m.rank, d.doc, d.published_num from temp.search_matches m join search_docs d on d.article_id = m.article_id ${filterSql(q.filters)}`;
+  const onTopic = sql`coalesce(json_extract(doc, '$.on_topic'), 1)`;
+  const rows = q.db.all<{ article_id: string; doc: string }>(sql`select * from (${base}) ${fallbackOrder(q.sort, onTopic)} limit ${q.limit} offset ${q.offset}`);
+  return rows.map((r) => ({ articleId: r.article_id, doc: r.doc }));
+}
+
+/**
  * As the engine ranks (lib/search/settings RANKING_RULES): the match tier (the query text itself before token
  * matches, as `words`), the date when sorting by date, then on-topic articles before off-topic or spun ones.
  */
-function fallbackOrder(sort: "relevance" | "newest" | "oldest"): SQL {
-  const onTopic = sql`coalesce(json_extract(doc, '$.on_topic'), 1) desc`;
+function fallbackOrder(sort: "relevance" | "newest" | "oldest", onTopicFlag: SQL): SQL {
+  // onTopicFlag: the document's on_topic (the search_docs column generated from it, migration 0013, or read from its JSON).
+  const onTopic = sql`${onTopicFlag} desc`;
   if (sort === "newest") return sql`order by published_num = 0, published_num desc, ${onTopic}, rank, article_id`;
   if (sort === "oldest") return sql`order by published_num = 0, published_num asc, ${onTopic}, rank, article_id`;
   return sql`order by ${TIER_GROUP}, ${onTopic}, rank, published_num desc, article_id`;

@@ -5,6 +5,8 @@ import { normalizeForSearch } from "./segment";
 import type { FacetName, FacetValue, SearchParams } from "./types";
 
 const MAX_VALUES = 200;
+/** The order of localeCompare(…, "zh"), with the collator built once instead of on every comparison. */
+const byLabel = new Intl.Collator("zh").compare;
 
 export type FacetCounts = Record<string, Map<string, number>>;
 
@@ -28,7 +30,7 @@ export function shapeFacets(counts: FacetCounts, params: SearchParams, graph: En
     });
     if (fq) values = values.filter((v) => v.selected || normalizeForSearch(v.label).includes(fq) || v.value.toLowerCase().includes(fq));
     values.sort((a, b) =>
-      def.order === "value-desc" ? b.value.localeCompare(a.value) : b.count - a.count || a.label.localeCompare(b.label, "zh"),
+      def.order === "value-desc" ? b.value.localeCompare(a.value) : b.count - a.count || byLabel(a.label, b.label),
     );
     out[def.name] = values.slice(0, Math.max(MAX_VALUES, selected.size));
   }

@@ -15,7 +15,7 @@ export function searchSqlite(
   params: SearchParams,
   aq: AnalyzedQuery,
   ctx: QueryContext,
-  opts: { notice?: string | null; registry?: FacetRegistry; substringPath?: "index" | "scan" } = {},
+  opts: { notice?: string | null; registry?: FacetRegistry; substringPath?: "index" | "scan"; ordering?: "index" | "documents" } = {},
 ): SearchResponse {
   const started = Date.now();
   const registry = opts.registry ?? FACET_REGISTRY;
@@ -34,6 +34,7 @@ export function searchSqlite(
     numbers: aq.numbers,
     wholeWords: aq.short,
     substringPath: opts.substringPath,
+    ordering: opts.ordering,
     filters,
     sort: params.sort,
     limit: params.pageSize,
