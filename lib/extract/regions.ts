@@ -382,6 +382,11 @@ const EVENT_AFTER = nameRun(8, "论坛|峰会|博览会|交易会|运动会|电�
 const EVENT_WORDS = "论坛|峰会|年会|大会|交流会|研讨会|博览会|交易会";
 const ZONE_EVENT_AFTER = nameRun(16, `${EVENT_WORDS}|联盟`, EVENT_STOPS);
 /**
+ * A zone's name opening a longer zone's name the gazetteer does not know (长三角|生态绿色一体化成长示范区, a rewritten
+ * 发展示范区; 长三角|某某合作示范区): the whole is that other zone's name, not a mention of the first zone.
+ */
+const ZONE_NAME_AFTER = nameRun(12, "示范区|先行区|试验区|先导区|合作区", `${EVENT_STOPS}|建设|打造|设立|推进|共建|成为|发展成`);
+/**
  * A quoted name that ends with an event's or a ceremony's word (“长三角…示范区协同治水启动仪式”) is one name: the zones inside are
  * the event's words. A ceremony is a name only when quoted (示范区先行启动区重点项目开工仪式 says where the projects are).
  */
@@ -820,7 +825,7 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           if (form.kind === "short" && (EVENT_AFTER.test(text.slice(end)) || GAMES_AFTER.test(text.slice(end)))) continue;
           // The whole name is the event's: none of the zone's shorter names at the same place is read either (长三角|G60科创走廊).
           const zone = form.ids.every((id) => get().regions.get(id)?.kind === "zone");
-          if (zone && (ZONE_EVENT_AFTER.test(text.slice(end)) || insideQuotedEvent(text, i, end))) {
+          if (zone && (ZONE_EVENT_AFTER.test(text.slice(end)) || ZONE_NAME_AFTER.test(text.slice(end)) || insideQuotedEvent(text, i, end))) {
             skipTo = end;
             break;
           }
