@@ -3,23 +3,25 @@
 // who never saw it can be measured once. This test is a floor, set at the first run of main at the set's branch point
 // (b8c34c5: P 0.975 = 234 of 240, R 0.955 = 234 of 245, 6 false regions in 5 of 161 trap sentences), with a small margin;
 // raised to the honest run after round 8 (main f209711: P 0.976, R 0.980, 6 false regions in 5 trap sentences).
-// Do not tune on this set: read its figures, not its errors.
+// After that honest run the set was opened for tuning: round 9 read its errors and fixed them by class
+// (tests/regions-classes9.test.ts), and the floor is raised to the TUNED figures (P 0.996, R 0.980, 1 false region in 1 trap
+// sentence). It is no longer a held-out set.
 import { describe, expect, it } from "vitest";
 import { REGION_GOLD_SETS, runRegionEval } from "@/lib/eval/regions";
 
 const FILE = "tests/gold/regions-sentences-fresh8.json";
 
-describe("the eighth fresh sentence set (held out)", () => {
+describe("the eighth fresh sentence set (tuned in round 9)", () => {
   it("is listed with the other region gold sets (npm run eval:regions reports it)", () => {
     expect(REGION_GOLD_SETS).toContain(FILE);
   });
-  it("fresh8: at least its first-run figures, less a small margin (R ≥ 0.975, P ≥ 0.97, at most 7 false regions in at most 6 trap sentences)", () => {
+  it("fresh8: at least its tuned figures after round 9 (R ≥ 0.979, P ≥ 0.995, at most 1 false region in at most 1 trap sentence)", () => {
     const r = runRegionEval(FILE);
     expect(r.sentences).toBeGreaterThanOrEqual(150);
     expect(r.traps * 2).toBeGreaterThanOrEqual(r.sentences);
-    expect(r.recall).toBeGreaterThanOrEqual(0.975);
-    expect(r.precision).toBeGreaterThanOrEqual(0.97);
-    expect(r.fp).toBeLessThanOrEqual(7);
-    expect(r.trapsWithFalseRegions).toBeLessThanOrEqual(6);
+    expect(r.recall).toBeGreaterThanOrEqual(0.979);
+    expect(r.precision).toBeGreaterThanOrEqual(0.995);
+    expect(r.fp).toBeLessThanOrEqual(1);
+    expect(r.trapsWithFalseRegions).toBeLessThanOrEqual(1);
   });
 });

@@ -307,6 +307,22 @@ const brandNext = (rest: string) => {
   return !!m && !/^(?:[局厅委办]|产业|行业|工业)/.test(rest.slice(m[0].length));
 };
 /**
+ * Whether the name at `i`, its noun ending at `nounEnd`, stands in a list beside a product's name (place + BRAND_NEXT):
+ * the item before it ends in a list conjunction at `i`, or the one after it starts after one.
+ */
+function productListed(text: string, i: number, nounEnd: number): boolean {
+  const { dict } = get();
+  const productAt = (j: number, to?: number) =>
+    [...dict.allAt(text, j)].some((m) => {
+      const rest = text.slice(j + m.form.length, to);
+      const brand = BRAND_NEXT.exec(rest);
+      return !!brand && (to === undefined || PRODUCT_LIST_BEFORE.test(rest.slice(brand[0].length)));
+    });
+  for (let j = Math.max(0, i - 10); j < i - 1; j++) if (productAt(j, i)) return true;
+  const after = PRODUCT_LIST_AFTER.exec(text.slice(nounEnd));
+  return !!after && productAt(nounEnd + after[0].length);
+}
+/**
  * The word after a name that makes it the opening of a university, academy or school (河南|师大, 内蒙古|社科院,
  * 浙江|师范大学): an organization's name, not a mention (a government body, 县委党校 aside, still tags its place).
  */
@@ -335,6 +351,17 @@ const DASH = /[—–－-]/;
 const ESTATE_NEXT = /^(?:新村|新邨|小区|花园|社区|苑|家园|公寓|别墅)/;
 /** What follows a listed company's or a brand's name: its share price, its accounts, a business act (承德露露的股价, 金山办公发布). */
 const BUSINESS_AFTER = /^的?(?:股价|股票|股份|市值|涨停|跌停|年报|财报|营收|净利润?|发布|推出|上市|宣布|公告|披露|回购|旗下)/;
+/** A verb of selling after place + noun makes the pair a product's name (通化|葡萄酒|远销海外, 镇江|香醋|畅销全国). */
+const SOLD_AFTER = /^(?:远销|畅销|热销|销往|外销|出口到|出口至|行销)/;
+/** The conjunctions of a list of names (常州萝卜干|和|镇江锅盖面). */
+const LIST_JOIN = "和|与|及|以及|、|跟";
+const PRODUCT_LIST_BEFORE = new RegExp(`^(?:${LIST_JOIN})$`);
+const PRODUCT_LIST_AFTER = new RegExp(`^\\p{Script=Han}{0,4}?(?:${LIST_JOIN})`, "u");
+/**
+ * A noun for people or a body (企业家, 市民, 政府, 代表团) or for goods in general (产品, 特产): place + such a noun is the
+ * place's people or the place's goods, a mention of the place, never one product's name.
+ */
+const NOT_PRODUCT_HEAD = /(?:[人家者员商民工生师长方界团队]|企业|公司|政府|部门|单位|机构|产品|商品|货物|制品|品牌|特产|名品|物产)$/;
 /** The rest of a jieba word after a place name that makes the word a port, airport or station there (北仑|港, 萧山|机场). */
 const FACILITY_WORD = /^(?:港|港区|机场|码头|火车站|高铁站|东站|西站|南站|北站)$/;
 const TRADE_NAME_TAG = new Set(["x", "nz", "nr", "nrt", "nrfg"]);
@@ -354,6 +381,11 @@ const EVENT_AFTER = nameRun(8, "论坛|峰会|博览会|交易会|运动会|电�
  */
 const EVENT_WORDS = "论坛|峰会|年会|大会|交流会|研讨会|博览会|交易会";
 const ZONE_EVENT_AFTER = nameRun(16, `${EVENT_WORDS}|联盟`, EVENT_STOPS);
+/**
+ * A zone's name opening a longer zone's name the gazetteer does not know (长三角|生态绿色一体化成长示范区, a rewritten
+ * 发展示范区; 长三角|某某合作示范区): the whole is that other zone's name, not a mention of the first zone.
+ */
+const ZONE_NAME_AFTER = nameRun(12, "示范区|先行区|试验区|先导区|合作区", `${EVENT_STOPS}|建设|打造|设立|推进|共建|成为|发展成`);
 /**
  * A quoted name that ends with an event's or a ceremony's word (“长三角…示范区协同治水启动仪式”) is one name: the zones inside are
  * the event's words. A ceremony is a name only when quoted (示范区先行启动区重点项目开工仪式 says where the projects are).
@@ -793,7 +825,7 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           if (form.kind === "short" && (EVENT_AFTER.test(text.slice(end)) || GAMES_AFTER.test(text.slice(end)))) continue;
           // The whole name is the event's: none of the zone's shorter names at the same place is read either (长三角|G60科创走廊).
           const zone = form.ids.every((id) => get().regions.get(id)?.kind === "zone");
-          if (zone && (ZONE_EVENT_AFTER.test(text.slice(end)) || insideQuotedEvent(text, i, end))) {
+          if (zone && (ZONE_EVENT_AFTER.test(text.slice(end)) || ZONE_NAME_AFTER.test(text.slice(end)) || insideQuotedEvent(text, i, end))) {
             skipTo = end;
             break;
           }
@@ -811,6 +843,9 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           // followed by a share price or a business act, is a company's or a brand's name (承德露露的股价, 金山办公发布).
           const own = seg.tags.get(i);
           if (form.kind === "short" && own?.end === end && own.tag !== "ns" && nextWord && nextWord.end - end >= 2 && !/^(?:ns|f|m|t|q)$/.test(nextWord.tag) && /^\p{Script=Han}+$/u.test(next) && !FUNCTION_TAG.test(nextWord.tag) && !dict.longestAt(text, end) && BUSINESS_AFTER.test(text.slice(nextWord.end))) continue;
+          // Place + noun in a list beside a product's name (常州萝卜干|和|镇江|锅盖面, 信阳毛尖和|霍山|黄芽) or sold far away
+          // (通化|葡萄酒|远销海外) is a product's name as well: the place is its origin label, not a mention.
+          if (form.kind === "short" && own?.end === end && nextWord && nextWord.end - end >= 2 && /^(?:n|nz|nrt|x)$/.test(nextWord.tag) && /^\p{Script=Han}+$/u.test(next) && !NOT_PRODUCT_HEAD.test(next) && ![...dict.allAt(text, end)].some((m) => m.form.length === next.length) && (SOLD_AFTER.test(text.slice(nextWord.end)) || productListed(text, i, nextWord.end))) continue;
           // A province's or city's short name right before a proper name that is no place (北京|同仁堂/nr, 广州|本田/nz) opens a
           // firm's or brand's name; a district's before a firm is the firm's site there (青浦|华为, 青浦|复旦…中心), and a site's
           // name stays a mention of where it stands (镇江|金山寺, 杭州|灵隐寺).
