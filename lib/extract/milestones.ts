@@ -788,6 +788,9 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       if (verb.id === "完成" && /\d|[一二三四五六七八九十百千万亿]+(元|单|个|项|%)|目标|任务|指标|融资|销售/.test(done) && !WORK_DONE.test(done)) return;
       // 2023年是示范区完成…的关键一年: a description of the year, not an event.
       if (/是[^，,。；]*的?(关键|重要|开局|收官|决胜|攻坚)?(一年|之年)/.test(text.slice(clause.start, clause.end)) && /是/.test(text.slice(clause.start, verb.start))) return;
+      // 2024年是示范区挂牌以来的第五个年头: the date is what the copula describes, the period's start (挂牌以来) is
+      // not of that date; a since-clause is dated only by a date of its own (自2019年11月揭牌以来).
+      if (/^(?:成立|设立)?以来/.test(text.slice(verb.end)) && anchor.end <= verb.start && /是/.test(text.slice(anchor.end, verb.start))) return;
       // A clause without a subject of its own continues the event before it (审议通过《规定》,自10月1日起施行).
       const last = found.at(-1);
       let subject = resolveSubject(text, clause, subjFrom, verb, anchors, named, ctx) ?? (last?.subject ? { name: last.subject, id: last.subjectId } : null);
