@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { extract, type Milestone } from "@/lib/extract";
+import { RELEVANCE_THRESHOLD, scoreRelevance } from "@/lib/extract/relevance";
 
 const run = (paragraphs: string[], published: string | null = "2024-05-20", title = "测试") =>
   extract({ title, paragraphs, published, publishedPrecision: published ? "day" : null }).milestones;
@@ -29,5 +30,25 @@ describe("dates the page does not support", () => {
 
   it("a since-clause with a date of its own keeps it", () => {
     expect(brief(run(["长江口联合保护区2020年6月揭牌以来的第一个重大项目,于2021年5月开工。"], "2024-12-28"))).toContain("2021-05 开工");
+  });
+});
+
+describe("on-topic pages the relevance score kept off the default timeline", () => {
+  const relevance = (title: string, paragraphs: string[]) => {
+    const { entities } = extract({ title, paragraphs, published: "2024-05-20", publishedPrecision: "day" });
+    return scoreRelevance({ title, paragraphs, entities });
+  };
+  const port = ["本报讯 昨天,芜湖港区集装箱码头三期工程正式投入使用,首艘集装箱船顺利完成装卸。", "该工程于2021年5月开工,去年10月通过交工验收,新建泊位3个。三期投用后,芜湖港年吞吐能力将提升至6000万吨。"];
+
+  it("places of two delta provinces linked (芜湖港与上海港合作, 芜湖至洋山) tie the page to the integration", () => {
+    const r = relevance("芜湖港区集装箱码头三期投用", [...port, "芜湖港是安徽沿江港口的重要组成部分。近年来,芜湖港与上海港合作不断深化,2022年,芜湖至洋山的集装箱航线开通。"]);
+    expect(r.signals.crossLinks).toBeGreaterThan(0);
+    expect(r.score).toBeGreaterThanOrEqual(RELEVANCE_THRESHOLD);
+  });
+
+  it("a list (和) or places of one province are no cross-province link", () => {
+    expect(relevance("芜湖港区集装箱码头三期投用", [...port, "近年来,芜湖港和上海港的集装箱船舶往来增多。"]).signals.crossLinks).toBe(0);
+    expect(relevance("南京至苏州城际列车加密", ["南京至苏州的城际列车本周起每日加开6趟。"]).signals.crossLinks).toBe(0);
+    expect(relevance("新款手机发布", ["北京时间9月11日凌晨,新款手机发布,上海和杭州的门店将于周五开售。"]).onTopic).toBe(false);
   });
 });
