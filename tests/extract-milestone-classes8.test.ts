@@ -52,3 +52,16 @@ describe("on-topic pages the relevance score kept off the default timeline", () 
     expect(relevance("新款手机发布", ["北京时间9月11日凌晨,新款手机发布,上海和杭州的门店将于周五开售。"]).onTopic).toBe(false);
   });
 });
+
+describe("wrong facts on off-topic pages", () => {
+  it("an instruction (须在…, 务必, 应当) is no event; the schedule told before it is", () => {
+    const ms = run(["市体育局获悉,2025年全民健身运动会报名将于6月1日启动,6月10日截止,参赛者须在截止前登录系统完成报名。"]);
+    expect(brief(ms)).toEqual(["2024-06-01 启动 planned"]);
+    expect(brief(run(["2024年6月10日前,各单位务必完成设备调试。"]))).toEqual([]);
+  });
+
+  it("这是…第N次发布: a copula counting the event already told is not another event", () => {
+    const ms = run(["市气象台今天10时发布暴雨黄色预警。", "这是今年入汛以来市气象台第4次发布暴雨预警。"], "2024-06-12");
+    expect(brief(ms)).toEqual(["2024-06-12 发布"]);
+  });
+});

@@ -406,6 +406,10 @@ const WELCOMED = /(?:迎接|喜迎|献礼)[^，,。；]*$/;
 const LATER = /其后|此后|之后|以后|后来|嗣后|多年后|数年后/;
 /** 这是…, 这也是…, 是…: a clause that opens with a copula. */
 const COPULA_OPEN = /^[\s“”"]*(?:这|这也|此|它|其|也)?是(?!否)/;
+/** Before a verb: what someone must or should do (须, 务必, 应当, 需在…前). */
+const INSTRUCTED = /(?:必须|务必|应当|(?<![\p{Script=Han}])须|(?:须|需)(?:在|于|按|及时|尽快))/u;
+/** Right before a verb: an ordinal count of times (第3次, 第三次). */
+const COUNTED_BEFORE = /第(?:\d+|[一二三四五六七八九十]+)次$/;
 /** Before a verb + 的: a copula (是…发起的) or a preposition with its agent (根据国务院印发的, 对公安部下发的). */
 const BACKGROUND_BEFORE = /(?:(?<![但于还若要凡总倒可正就])是(?!否)|根据|按照|依据|依照|对照|(?<!相)对(?!外|垒|比|接|话|应|标|于)|针对|围绕|落实|贯彻|结合)\p{Script=Han}[^，,。；]*$/u;
 // 称 but not 简称, 名称, 号称, 统称.
@@ -770,6 +774,10 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       if (ctx.cut && clause.end >= text.length) return;
       if (HYPOTHETICAL.test(text.slice(sent.start, verb.start)) || SPECULATIVE.test(text.slice(clause.start, verb.start))) return;
       if (WELCOMED.test(text.slice(clause.start, verb.start)) || URGED.test(text.slice(clause.start, verb.start))) return;
+      // 考生须在规定时间内完成报名: an instruction to readers, not an event.
+      if (INSTRUCTED.test(text.slice(clause.start, verb.start))) return;
+      // 这是今年第3次发布寒潮预警: a copula counting the event the page told is no event of its own.
+      if (COPULA_OPEN.test(text.slice(clause.start, verb.start)) && COUNTED_BEFORE.test(text.slice(clause.start, verb.start))) return;
       // 发布消息称, 会上表示: a statement reported, not an event.
       if (REPORTED.test(text.slice(verb.end, clause.end)) || REPORTED.test(text.slice(clause.start, verb.start))) return;
       // 启动应急响应, 启动疏散程序: an emergency procedure set going is an operation, not a milestone.
