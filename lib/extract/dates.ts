@@ -293,6 +293,9 @@ function narratedDates(text: string, dates: readonly DateMatch[], pub: Published
   let lastYear = earlierYear;
   // A year stated as such (2023年,… / 这一年3月…): the bare months after it in the paragraph are of that year.
   let yearRef: number | null = null;
+  // Where the sentence of a governing date told mid-clause (该桥于2019年1月开工建设。) ends: past it, on a page
+  // without a publication date, a bare month is of no year the page gives (a background fact opens no narration).
+  let toldInSentenceUntil: number | null = null;
   return dates.map((d) => {
     let out = d;
     let resolvedHere = false;
@@ -331,7 +334,7 @@ function narratedDates(text: string, dates: readonly DateMatch[], pub: Published
         out = { ...d, ...resolved };
         resolvedHere = true;
       } else if (d.value === null && !pub.published) {
-        if (follows) {
+        if (follows && (toldInSentenceUntil === null || d.start < toldInSentenceUntil)) {
           out = { ...d, ...resolved };
           resolvedHere = true;
         }
@@ -348,6 +351,8 @@ function narratedDates(text: string, dates: readonly DateMatch[], pub: Published
     if (g !== undefined) {
       governing = g;
       narrated = g !== null && (!out.relative || resolvedHere);
+      const sentenceEnd = /[。！？；!?;]/.exec(text.slice(out.end));
+      toldInSentenceUntil = GOVERNS_BEFORE.test(text.slice(0, out.start)) ? null : sentenceEnd ? out.end + sentenceEnd.index : text.length;
       // A year stated alone (2023年,) sets the paragraph's year; a finer absolute date or a deadline ends it.
       if (g === null || (!out.relative && g.length > 4)) yearRef = null;
       else if (!out.relative && g.length === 4) yearRef = Number(g);

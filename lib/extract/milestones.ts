@@ -406,6 +406,10 @@ const WELCOMED = /(?:迎接|喜迎|献礼)[^，,。；]*$/;
 const LATER = /其后|此后|之后|以后|后来|嗣后|多年后|数年后/;
 /** 这是…, 这也是…, 是…: a clause that opens with a copula. */
 const COPULA_OPEN = /^[\s“”"]*(?:这|这也|此|它|其|也)?是(?!否)/;
+/** Before a verb: what someone must or should do (须, 务必, 应当, 需在…前). */
+const INSTRUCTED = /(?:必须|务必|应当|(?<![\p{Script=Han}])须|(?:须|需)(?:在|于|按|及时|尽快))/u;
+/** Right before a verb: an ordinal count of times (第3次, 第三次). */
+const COUNTED_BEFORE = /第(?:\d+|[一二三四五六七八九十]+)次$/;
 /** Before a verb + 的: a copula (是…发起的) or a preposition with its agent (根据国务院印发的, 对公安部下发的). */
 const BACKGROUND_BEFORE = /(?:(?<![但于还若要凡总倒可正就])是(?!否)|根据|按照|依据|依照|对照|(?<!相)对(?!外|垒|比|接|话|应|标|于)|针对|围绕|落实|贯彻|结合)\p{Script=Han}[^，,。；]*$/u;
 // 称 but not 简称, 名称, 号称, 统称.
@@ -770,6 +774,10 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       if (ctx.cut && clause.end >= text.length) return;
       if (HYPOTHETICAL.test(text.slice(sent.start, verb.start)) || SPECULATIVE.test(text.slice(clause.start, verb.start))) return;
       if (WELCOMED.test(text.slice(clause.start, verb.start)) || URGED.test(text.slice(clause.start, verb.start))) return;
+      // 考生须在规定时间内完成报名: an instruction to readers, not an event.
+      if (INSTRUCTED.test(text.slice(clause.start, verb.start))) return;
+      // 这是今年第3次发布寒潮预警: a copula counting the event the page told is no event of its own.
+      if (COPULA_OPEN.test(text.slice(clause.start, verb.start)) && COUNTED_BEFORE.test(text.slice(clause.start, verb.start))) return;
       // 发布消息称, 会上表示: a statement reported, not an event.
       if (REPORTED.test(text.slice(verb.end, clause.end)) || REPORTED.test(text.slice(clause.start, verb.start))) return;
       // 启动应急响应, 启动疏散程序: an emergency procedure set going is an operation, not a milestone.
@@ -788,6 +796,9 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       if (verb.id === "完成" && /\d|[一二三四五六七八九十百千万亿]+(元|单|个|项|%)|目标|任务|指标|融资|销售/.test(done) && !WORK_DONE.test(done)) return;
       // 2023年是示范区完成…的关键一年: a description of the year, not an event.
       if (/是[^，,。；]*的?(关键|重要|开局|收官|决胜|攻坚)?(一年|之年)/.test(text.slice(clause.start, clause.end)) && /是/.test(text.slice(clause.start, verb.start))) return;
+      // 2024年是示范区挂牌以来的第五个年头: the date is what the copula describes, the period's start (挂牌以来) is
+      // not of that date; a since-clause is dated only by a date of its own (自2019年11月揭牌以来).
+      if (/^(?:成立|设立)?以来/.test(text.slice(verb.end)) && anchor.end <= verb.start && /是/.test(text.slice(anchor.end, verb.start))) return;
       // A clause without a subject of its own continues the event before it (审议通过《规定》,自10月1日起施行).
       const last = found.at(-1);
       let subject = resolveSubject(text, clause, subjFrom, verb, anchors, named, ctx) ?? (last?.subject ? { name: last.subject, id: last.subjectId } : null);

@@ -13,7 +13,7 @@ interface RelevanceFile {
   deltaRoots: string[];
   terms: Record<string, number>;
   integrationTopics: string[];
-  weights: Record<"deltaMentions" | "deltaMentionsCap" | "zoneMentions" | "title" | "titlePlace" | "terms" | "topics" | "plans" | "plansCap" | "density" | "densityCap" | "otherRegions" | "halfAt", number>;
+  weights: Record<"deltaMentions" | "deltaMentionsCap" | "zoneMentions" | "title" | "titlePlace" | "terms" | "topics" | "plans" | "plansCap" | "density" | "densityCap" | "otherRegions" | "crossLink" | "halfAt", number>;
   threshold: number;
   spun: { strong: [string, string][]; weak: [string, string][]; minStrongDistinct: number; minDensity: number };
 }
@@ -44,6 +44,8 @@ export interface RelevanceSignals {
   deltaPlans: number;
   /** Delta mentions, delta plans and located projects/organizations per 1,000 characters. */
   density: number;
+  /** Places of two delta provinces linked (马鞍山与南京, 嘉兴港与上海港, 嘉兴至洋山): a cross-province tie. */
+  crossLinks: number;
 }
 
 export interface SpunCheck {
@@ -84,6 +86,25 @@ function isDelta(regionId: string): boolean {
 /** A plan named after a delta place or with an integration term in its name. */
 function isDeltaPlan(e: EntityMention): boolean {
   return findRegions(e.name).some((r) => isDelta(r.id)) || Object.keys(data.terms).some((t) => e.name.includes(t));
+}
+
+/** Between two places: a link (与, 同, 至), after at most a short suffix of the first (港, 市, 港区), not a list (和, 、). */
+const LINK_BETWEEN = /^\p{Script=Han}{0,2}?(?:与|同|至)$/u;
+
+/** Consecutive delta places of one paragraph in two different provinces, linked (马鞍山与南京实现…, 嘉兴港与上海港合作). */
+function crossLinks(delta: readonly EntityMention[], title: string, paragraphs: readonly string[]): number {
+  let n = 0;
+  const province = (e: EntityMention) => regionById(e.id.replace(/^region:/, ""))?.path[0];
+  for (let i = 1; i < delta.length; i++) {
+    const a = delta[i - 1] as EntityMention;
+    const b = delta[i] as EntityMention;
+    const pa = province(a);
+    const pb = province(b);
+    if (a.paragraph !== b.paragraph || !pa || !pb || pa === pb || pa === "长三角" || pb === "长三角" || b.start < a.end) continue;
+    const text = a.paragraph === TITLE ? title : (paragraphs[a.paragraph] ?? "");
+    if (LINK_BETWEEN.test(text.slice(a.end, b.start))) n++;
+  }
+  return n;
 }
 
 function count(text: string, word: string): number {
@@ -157,6 +178,7 @@ export function scoreRelevance(input: RelevanceInput): Relevance {
     topics: round(topics),
     deltaPlans,
     density: round(density),
+    crossLinks: crossLinks(delta, input.title, input.paragraphs),
   };
   // Places alone (a road closure in 无锡) say where, not that the article is about the integration: capped.
   const places = Math.min(w.deltaMentionsCap, w.deltaMentions * Math.log2(1 + delta.length));
@@ -167,7 +189,8 @@ export function scoreRelevance(input: RelevanceInput): Relevance {
     w.terms * terms +
     w.topics * topics +
     w.plans * Math.min(w.plansCap, deltaPlans) +
-    Math.min(w.densityCap, w.density * density);
+    Math.min(w.densityCap, w.density * density) +
+    (signals.crossLinks > 0 ? w.crossLink : 0);
   // An article mostly about other places (京津冀, 武汉) loses in proportion to their share.
   const otherShare = regions.length ? otherMentions / regions.length : 0;
   const adjusted = Math.max(0, raw - w.otherRegions * otherShare * Math.log2(1 + otherMentions));
