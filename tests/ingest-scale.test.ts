@@ -34,12 +34,15 @@ describe("jieba's IDF table in typed arrays", () => {
   });
 
   it("keeps the later of two entries for one key, as a Map would", () => {
-    const text = "甲 1\n乙 2\n甲 3\n";
-    const t = new CompactTable(text, [[0, 1, 1], [4, 5, 2], [8, 9, 3]], 3);
+    // Byte offsets: 甲 and 乙 are three bytes each in UTF-8.
+    const bytes = Buffer.from("甲 1\n乙 2\n甲 3\n");
+    const t = new CompactTable(bytes, [[0, 3, 1], [6, 9, 2], [12, 15, 3]], 3);
     expect(t.get("甲")).toBe(3);
     expect(t.get("乙")).toBe(2);
     expect(t.get("丙")).toBeUndefined();
-    expect(() => new CompactTable("ab", [[0, 1, 1], [1, 2, 2]], 1)).toThrow(RangeError);
+    expect(t.get("甲 1")).toBeUndefined();
+    expect(t.get("甲".repeat(200))).toBeUndefined();
+    expect(() => new CompactTable(Buffer.from("ab"), [[0, 1, 1], [1, 2, 2]], 1)).toThrow(RangeError);
   });
 });
 
