@@ -180,10 +180,12 @@ describe("each file under a time and memory budget (worker threads)", () => {
 
   it("reports a page that needs more than the memory budget as `too-large`", async () => {
     const db = newDb("budget-memory");
-    const summary = await ingestPathsIsolated({ db, paths: [work], budget: { timeoutMs: 120_000, maxMemoryMb: 192, workers: 1 } });
+    // 128 MB: a worker's own tables now take ~60 MB of it (~85 MB before issue 13's fourth pass), so at 192 MB the
+    // 16 MB page no longer runs out of heap before the time budget, on a loaded machine.
+    const summary = await ingestPathsIsolated({ db, paths: [work], budget: { timeoutMs: 120_000, maxMemoryMb: 128, workers: 1 } });
     const files = byName(summary);
     expect(files["bad-huge.txt"]).toMatchObject({ status: "failed", code: "too-large" });
-    expect(files["bad-huge.txt"]!.reason).toMatch(/more than the 192 MB memory budget/);
+    expect(files["bad-huge.txt"]!.reason).toMatch(/more than the 128 MB memory budget/);
     for (const g of good) expect(files[g]).toMatchObject({ status: "new" });
     db.$client.close();
   }, 180_000);
