@@ -1,0 +1,89 @@
+// Issue 12, round 10: a place query written with its level (平望镇, 金山区, 德清县) also matches the place's short form
+// as a word (平望, written in 平望站, a station the region extractor does not read as the town), on both engines, in the
+// same tiers as the query: the query-side mirror of round 8's placeShortForms. Only a short form the gazetteer reads
+// on its own: not an everyday word (宝山 of 宝山区), a noShort name (西湖 of 西湖区) or a township name many share; and
+// never as a substring (旧金山 holds 金山 inside a longer word).
+import { describe, expect, it } from "vitest";
+import { findRegions } from "@/lib/extract/regions";
+import { placeQueryShortForms, Segmenter } from "@/lib/search/segment";
+import { vocabulary } from "@/lib/search/documents";
+import { ENGINES, usePagesCorpus } from "./search-helpers/pages-corpus";
+
+const PAGES: Record<string, string[]> = {
+  // Names the town only by its short form, inside a station name.
+  station: [
+    "一条城际铁路开通运营",
+    "2024年6月1日，一条城际铁路开通运营，新线设平望站、震泽站两座车站，平望站位于运河东岸，旅客可换乘公交。",
+    "全线运营初期每天开行列车二十对，票价按里程计算。",
+  ],
+  // Written with its level.
+  town: ["平望镇推进古运河保护", "2024年3月2日，吴江区平望镇召开会议，部署古运河沿线环境整治，计划年内完成十公里岸线修复。", "镇里还将建设三座口袋公园。"],
+  // San Francisco: 金山 only inside a longer word.
+  abroad: ["旧金山湾区一家科技公司发布新款耳机", "2024年4月9日，旧金山湾区一家科技公司发布新款耳机，售价两百美元。", "公司称新品续航三十小时。"],
+  // Names the district by its short form, as a word.
+  district: ["金山农民画展开幕", "2024年2月3日，一场农民画展在金山开幕，展出作品两百余幅，展期一个月。", "主办方还安排了画师现场创作。"],
+  // Unrelated.
+  other: ["某市举办城市马拉松比赛", "2024年5月9日，某市举办城市马拉松比赛，三万名选手参赛。", "比赛设全程、半程和迷你跑三个项目。"],
+};
+
+const { ids, find } = usePagesCorpus(PAGES, "ranking10");
+
+describe("a place query written with its level", () => {
+  it("has the short forms the gazetteer reads alone", () => {
+    expect(placeQueryShortForms("平望镇")).toEqual(["平望"]);
+    expect(placeQueryShortForms("桐乡市")).toEqual(["桐乡"]);
+    expect(placeQueryShortForms("德清县")).toEqual(["德清"]);
+    expect(placeQueryShortForms("金山区")).toEqual(["金山"]);
+  });
+
+  it("has none for an everyday word, a noShort name, a generic township name or no place", () => {
+    expect(placeQueryShortForms("宝山区")).toEqual([]);
+    expect(placeQueryShortForms("江山市")).toEqual([]);
+    expect(placeQueryShortForms("西湖区")).toEqual([]);
+    expect(placeQueryShortForms("新城镇")).toEqual([]);
+    expect(placeQueryShortForms("旧金山")).toEqual([]);
+    expect(placeQueryShortForms("平望")).toEqual([]);
+    expect(placeQueryShortForms("平望镇 运河")).toEqual([]);
+  });
+
+  it("the station page names no town for the extractor (else it would match as an entity already)", () => {
+    expect(findRegions(PAGES.station![1]!).map((m) => m.text)).not.toContain("平望");
+  });
+
+  it.each(ENGINES)("finds the page writing the short form as a word, after the one writing the level (%s)", async (name) => {
+    const hits = await find("平望镇", name);
+    expect(hits.slice(0, 2)).toEqual([ids.town, ids.station]);
+    expect(hits).not.toContain(ids.other);
+  });
+
+  it.each(ENGINES)("does not match the short form inside a longer word (%s)", async (name) => {
+    const hits = await find("金山区", name);
+    expect(hits[0]).toBe(ids.district);
+    // Meilisearch's own split of the raw text (旧 | 金山) may still append it after every tier; the fallback never finds it.
+    if (name === "sqlite") expect(hits).not.toContain(ids.abroad);
+  });
+});
+
+// A place name inside a longer word jieba's dictionary tags as a place (ns) that is no place of the gazetteer (旧金山,
+// 苏州河, 杭州湾) is not that place: a word inside a longer one (`inner`), as the extractor's stop phrases read it.
+describe("a place name inside another place's name", () => {
+  const seg = new Segmenter(vocabulary([]));
+  it.each([
+    ["三星在美国旧金山举行发布会", "金山", "旧金山"],
+    ["苏州河沿岸新建一条绿道", "苏州", "苏州河"],
+    ["杭州湾跨海大桥迎来车流高峰", "杭州", "杭州湾"],
+  ])("%s: %s is inside %s", (text, piece, whole) => {
+    const { words, inner } = seg.indexTokenLayers(text);
+    expect(words).toContain(whole);
+    expect(words).not.toContain(piece);
+    expect(inner).toContain(piece);
+  });
+
+  it.each([
+    ["无锡太湖边新开一座公园", "无锡"],
+    ["金山区枫泾镇举办农民画展", "金山"],
+    ["青浦金泽古镇迎来游客", "金泽"],
+  ])("%s: %s stays a word", (text, place) => {
+    expect(seg.indexTokenLayers(text).words).toContain(place);
+  });
+});
