@@ -103,8 +103,8 @@ export class Segmenter {
     // 新区) are parts of a name, not words of the text, as for the knowledge base's own names below.
     const tags = this.jieba.tag(norm, true);
     const tagged = new Set(tags.flatMap((t) => (NAME_TAGS.has(t.tag) ? [t.word] : [])));
-    // Words jieba's dictionary tags as place names (ns) that are no place of the gazetteer (旧金山, 苏州河, 南京路, 杭州湾):
-    // a piece of one that names a place (金山, 苏州) is not that place, so it is a word inside a longer one.
+    // Words jieba's dictionary tags as place names (ns) that are no place of the gazetteer (旧金山, 西昆仑): a place name
+    // inside one after a modifier (金山 of 旧金山) is not that place (otherPlaceInside).
     const otherPlaces = new Set(tags.flatMap((t) => (t.tag === "ns" && t.word.length > 2 && !this.isName(t.word) && !resolveRegion(t.word) ? [t.word] : [])));
     let at = 0;
     let pieces: string[] = [];
@@ -117,7 +117,7 @@ export class Segmenter {
       at++;
       if (pieces.length && otherPlaces.has(t)) {
         words.add(t);
-        for (const p of pieces) (namesPlace(p) ? inner : words).add(p);
+        for (const p of pieces) (otherPlaceInside(t, p) ? inner : words).add(p);
       } else if (!pieces.length || !(this.isName(t) || (tagged.has(t) && t.length > 2))) for (const p of [...pieces, t]) words.add(p);
       else {
         const parts = plainJieba().cut(t, true).filter((p) => WORDISH.test(p));
@@ -228,6 +228,18 @@ export function placeQueryShortForms(normalized: string): string[] {
 function namesPlace(word: string): boolean {
   const id = resolveRegion(word);
   return !!id && formNamesRegion(word, regionSlug(id));
+}
+
+/**
+ * A place name (金山) after a modifier that is no place itself, inside a longer word jieba's dictionary holds as another
+ * place (旧金山, 旧金山湾, 西昆仑): the name of that other place, not a mention of this one. A word beginning with the
+ * place (太湖流域, 苏州河: named after it) or a chain of places (中国宁波) keeps it as a word.
+ */
+function otherPlaceInside(word: string, piece: string): boolean {
+  const at = word.indexOf(piece);
+  if (at <= 0 || !namesPlace(piece)) return false;
+  const modifier = word.slice(0, at);
+  return !resolveRegion(modifier) && !plainJieba().tag(modifier, true).some((t) => t.tag === "ns");
 }
 
 /** Space-joined whole words only (names of entities: a piece inside a name is not the name's word). */
