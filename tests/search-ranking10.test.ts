@@ -6,7 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { findRegions } from "@/lib/extract/regions";
 import { placeQueryShortForms, Segmenter } from "@/lib/search/segment";
-import { vocabulary } from "@/lib/search/documents";
+import { isCentral, vocabulary } from "@/lib/search/documents";
+import { getArticlesForIndex } from "@/db/queries/search";
 import { ENGINES, usePagesCorpus } from "./search-helpers/pages-corpus";
 
 const PAGES: Record<string, string[]> = {
@@ -22,11 +23,27 @@ const PAGES: Record<string, string[]> = {
   abroad: ["旧金山湾区一家科技公司发布新款耳机", "2024年4月9日，旧金山湾区一家科技公司发布新款耳机，售价两百美元。", "公司称新品续航三十小时。"],
   // Names the district by its short form, as a word.
   district: ["金山农民画展开幕", "2024年2月3日，一场农民画展在金山开幕，展出作品两百余幅，展期一个月。", "主办方还安排了画师现场创作。"],
+  // Wire datelines: the place where the report was filed, not what it is about (on-topic, so only the dateline rule
+  // keeps it below the page about the city).
+  wire: [
+    "长三角生态绿色一体化发展示范区推进跨省河湖联保",
+    "新华社杭州3月2日电 长三角生态绿色一体化发展示范区3月2日召开跨省河湖联保推进会，青浦、吴江、嘉善三地签署协议。",
+    "示范区执委会表示，三地将统一监测标准，共享水质数据，联合开展执法巡查。",
+  ],
+  wire2: ["某省召开春耕生产推进会", "中新网宁波11月14日电 某省11月14日召开春耕生产推进会，部署农机调度和良种供应。", "会议要求各地做好农资保障。"],
+  wire3: ["一批新型储能项目集中签约", "本报合肥10月15日电 一批新型储能项目10月15日集中签约，总投资八十亿元。", "项目涵盖电池材料和系统集成。"],
+  // About the city, named in the body three times.
+  city: [
+    "西溪湿地迎来观鸟季",
+    "湿地公园近日迎来观鸟季，数十种候鸟在此越冬，吸引大批摄影爱好者。",
+    "这片湿地位于杭州城西，是杭州市民周末出游的热门去处。",
+    "园方提醒游客，观鸟时请勿投喂，杭州今年还将新建两处观鸟屋。",
+  ],
   // Unrelated.
   other: ["某市举办城市马拉松比赛", "2024年5月9日，某市举办城市马拉松比赛，三万名选手参赛。", "比赛设全程、半程和迷你跑三个项目。"],
 };
 
-const { ids, find } = usePagesCorpus(PAGES, "ranking10");
+const { ids, find, db } = usePagesCorpus(PAGES, "ranking10");
 
 describe("a place query written with its level", () => {
   it("has the short forms the gazetteer reads alone", () => {
@@ -88,5 +105,32 @@ describe("a place name inside another place's name", () => {
     ["苏州河沿岸新建一条绿道", "苏州"],
   ])("%s: %s stays a word", (text, place) => {
     expect(seg.indexTokenLayers(text).words).toContain(place);
+  });
+});
+
+// A wire dateline (新华社杭州3月2日电, 中新网宁波…电, 本报合肥…电) names where the report was filed: a place named only
+// there is no central entity of the article, on both engines (db/queries/search.ts `listedInLede`).
+describe("a dateline's place", () => {
+  it.each([
+    ["wire", "杭州"],
+    ["wire2", "宁波"],
+    ["wire3", "合肥"],
+  ])("is not central to %s (%s)", (page, place) => {
+    const article = getArticlesForIndex({ db: db() }).find((a) => a.id === ids[page]);
+    const entity = article?.entities.find((e) => e.kind === "region" && e.name === place);
+    expect(entity).toBeDefined();
+    expect(isCentral(entity!)).toBe(false);
+  });
+
+  it("a place the title names stays central", () => {
+    const article = getArticlesForIndex({ db: db() }).find((a) => a.id === ids.wire);
+    const entity = article?.entities.find((e) => e.id === "region:yrd-demo");
+    expect(entity && isCentral(entity)).toBe(true);
+  });
+
+  it.each(ENGINES)("ranks the page about the city before the report filed there (%s)", async (name) => {
+    const hits = await find("杭州", name);
+    expect(hits).toContain(ids.wire);
+    expect(hits.indexOf(ids.city!)).toBeLessThan(hits.indexOf(ids.wire!));
   });
 });
