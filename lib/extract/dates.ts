@@ -399,10 +399,13 @@ export function parseDate(text: string): IsoDate | null {
   return month ? (month as { date: IsoDate }).date : null;
 }
 
-const REPOST = /(?:转自|转载自|原标题|原文链接|来源|原载|首发于|原文发布于)[：:\s]?[^。\n]{0,60}?((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/;
+/** A credit naming the original a page reprints together with its date (本文转自…,原文发布于2024年8月16日): group 1 is the date. */
+export const REPOST = /(?:转自|转载自|原标题|原文链接|来源|原载|首发于|原文发布于)[：:\s]?[^。\n]{0,60}?((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/;
 const DATELINE = /(?:社|报|网|台|新闻|客户端)[\p{Script=Han}]{0,6}?(\d{1,2})月(\d{1,2})日电/u;
 const MAX_DATELINE_LAG_DAYS = 31;
 
+/** A credit saying the text comes from another outlet (本文转自…, 转载自…, 原载…), not only a retitled copy (原标题:…). */
+export const REPRINT_CREDIT = /(?:^|[(（【\s])(?:本文)?(?:转自|转载自|转载于|原载于?)[：:\s]?\S/;
 /** A line saying the page reprints another outlet's text: 原标题:…, (本文转自…), 转载自…. */
 export const REPOST_MARK = /(?:^|[(（【\s])(?:本文)?(?:转自|转载自|转载于|原标题|原文标题|原载于?)[：:\s]?\S/;
 
@@ -424,7 +427,8 @@ export function relativeAnchor(texts: readonly string[], pub: PublishedDate, met
   }
   // A credit in the body that the page reprints another text (本文转自…) and no original date: unknown. The cleaner's
   // header line alone (网易's (原标题:…) over a same-day copy) is not: measured, blanking those dates lost 6 true events.
-  if (texts.some((t) => REPOST_MARK.test(t))) return { published: null, precision: null };
+  // The same credit the cleaner kept as the page's `reprint` (a line it drops from the body: 本文转自“某某发布”。).
+  if (texts.some((t) => REPOST_MARK.test(t)) || (meta.reprint && REPRINT_CREDIT.test(meta.reprint))) return { published: null, precision: null };
   if (pub.published && pub.precision === "day") {
     for (const t of texts.slice(0, 3)) {
       const m = DATELINE.exec(t);

@@ -175,6 +175,10 @@ const JOINED = /^(?:了)?(?:[^，,。；]{0,16}(?:都市圈|经济圈|城市群|
 // 完成建设后现已…, 开通运营后,: a verb and its object closed by 后/前/时 make a time clause too.
 const VO_TIME_AFTER = /^\p{Script=Han}{1,4}?(之后|以后|后|之前|以前|时)(?=[，,；\s]|现|已|将|就|便|即|再|又|才)/u;
 const CEREMONY_AFTER = /^(仪式|典礼|活动)/;
+/** 挂牌以来, 开通运营至今, 建成迄今: the verb opens a since-clause (a period up to now). */
+const SINCE_AFTER = /^\p{Script=Han}{0,4}?(以来|至今|迄今)/u;
+/** 听取了…开工情况汇报, 通报开通运营进展: the verb names what a report is about (a noun phrase), not an event of the date. */
+const REPORT_TOPIC_AFTER = /^\p{Script=Han}{0,4}?(情况|进展|进度|有关事宜|相关事宜)/u;
 /** 推出/公示 publish a document or a list (推出…清单, 公示…草案), not a product or a result (推出新款手机). */
 const PUBLISHED_THING = /(清单|名单|目录|成果|方案|计划|规划|草案|举措|措施|政策|办法|意见|指南|报告|标准|条例|规定|细则|《)/;
 /** 建立/增设 set up a body or a mechanism (建立…工作机制, 增设…部), not 建立联系 or 建立在…之上. */
@@ -289,7 +293,7 @@ function findActions(text: string, from: number, to: number, names: readonly Ent
     const inName = quoted || inTitle || inAbout || names.some((e) => e.start <= i && e.end > i);
     // 召开会议: the meeting held, not a noun 召开会 (as 发布会 is).
     const noun = NOUN_AFTER.test(after) && !(id === "举行" && /^会(议|谈|晤)/.test(after));
-    const skip = inName || noun || TIME_AFTER.test(after) || VO_TIME_AFTER.test(after) || NEGATION_BEFORE.test(text.slice(Math.max(from, i - 2), i));
+    const skip = inName || noun || REPORT_TOPIC_AFTER.test(after) || TIME_AFTER.test(after) || VO_TIME_AFTER.test(after) || NEGATION_BEFORE.test(text.slice(Math.max(from, i - 2), i));
     // 竣工投用, 建成开通: two construction verbs back to back tell one event (the first names it).
     // 印发实施, 发布施行: a document issued and put in force in one breath is its issuing.
     const prevHit = out.at(-1);
@@ -799,6 +803,10 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       // 2024年是示范区挂牌以来的第五个年头: the date is what the copula describes, the period's start (挂牌以来) is
       // not of that date; a since-clause is dated only by a date of its own (自2019年11月揭牌以来).
       if (/^(?:成立|设立)?以来/.test(text.slice(verb.end)) && anchor.end <= verb.start && /是/.test(text.slice(anchor.end, verb.start))) return;
+      // 2023年,示范区执委会挂牌以来持续…, 此前…揭牌至今: a since-clause's event is older than any date told around it;
+      // only a date of its own clause, right before the verb, dates it (自2019年11月揭牌以来). Otherwise it stays on the
+      // article undated.
+      const since = SINCE_AFTER.test(text.slice(verb.end, clause.end)) && !(anchor.start >= clause.start && anchor.end <= verb.start);
       // A clause without a subject of its own continues the event before it (审议通过《规定》,自10月1日起施行).
       const last = found.at(-1);
       let subject = resolveSubject(text, clause, subjFrom, verb, anchors, named, ctx) ?? (last?.subject ? { name: last.subject, id: last.subjectId } : null);
@@ -830,7 +838,7 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       for (const e of ents) if (!byId.has(e.id)) byId.set(e.id, e.name);
       const sentence = text.slice(sent.start, sent.end).trim();
       // 今年9月,阿里巴巴收购考拉,其后京东…宣布: an event told as after the date (其后, 此后, 后来) is not of that date.
-      const later = anchor.end <= verb.start && LATER.test(text.slice(anchor.end, verb.start));
+      const later = since || (anchor.end <= verb.start && LATER.test(text.slice(anchor.end, verb.start)));
       for (const a of later ? [{ ...anchor, value: null, endValue: null }] : coordinated(text, anchors, anchor)) {
         found.push({
           date: a.value,
