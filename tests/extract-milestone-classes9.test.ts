@@ -61,3 +61,66 @@ describe("reposts: the original's date, also when the credit line is a reprint n
     expect(page(["跨省公交再添新线", "2024-06-28 来源:某某发布", "本文转自“昆山发布”。", "今天起,青浦至昆山周庄的跨省公交专线正式开通。"])).toEqual(["undated 开通"]);
   });
 });
+
+describe("N年来 is a since-clause too", () => {
+  it("揭牌五年来, 开通三个月来, 成立两年多来: the event is older than the date of the sentence", () => {
+    expect(run(["4月9日,市委召开全会,会议指出,G60科创走廊办公室揭牌五年来成效显著。"])).toEqual(["2024-04-09 举行", "undated 揭牌"]);
+    expect(run(["5月6日的调研显示,宁句城际开通三个月来客流稳步攀升。"])).toEqual(["undated 开通"]);
+    expect(run(["2023年,皖江城市带承接产业转移联盟成立两年多来首次扩容。"])).not.toContain("2023 成立");
+  });
+});
+
+describe("a date in brackets belongs to the bracketed name or document", () => {
+  it("根据《…》(2019年12月),…启动: the document's date does not date the event outside the brackets", () => {
+    expect(run(["依据《长三角科创共同体建设规划》(2020年12月),两省一市启动联合攻关。"])).toEqual([]);
+    expect(run(["按照《示范区先行启动区规划》(2021年版)要求,朱家角镇开工建设游客中心。"])).toEqual([]);
+  });
+
+  it("a date with its own verb inside the brackets still dates that verb", () => {
+    expect(run(["《嘉昆太协同创新核心圈建设方案》(2022年3月印发)明确了三地分工。"])).toEqual(["2022-03 印发"]);
+  });
+});
+
+describe("a period of months or years is not the date of one event", () => {
+  it("a done event told over a period is undated", () => {
+    const bridge = run(["2020年至2022年,苏州湾大桥完成主体施工并实现通车。"]);
+    expect(bridge.length).toBeGreaterThan(0);
+    expect(bridge.every((m) => m.startsWith("undated"))).toBe(true);
+    expect(run(["2023年7月至9月,宁芜高速扩建工程完成路面铺设。"])).toEqual(["undated 完成"]);
+  });
+
+  it("a target over a plan's period is due by its end; a meeting over days keeps its first day", () => {
+    expect(run(["2023—2027年,芜湖市将建成综合货运枢纽3个。"])).toEqual(["2027 建成 planned"]);
+    expect(run(["5月8日至9日,长三角地区主要领导座谈会在芜湖召开。"])).toEqual(["2024-05-08 举行"]);
+  });
+});
+
+describe("年底/年初/年内 belong to the year told before them in the sentence", () => {
+  it("a past year's schedule: 2019年3月开工,年底…, 去年5月开工,年底…", () => {
+    expect(run(["该枢纽2019年3月开工,年底完成主体结构。"])).toEqual(["2019-03 开工", "2019-12 完成"]);
+    expect(run(["宁淮城际去年5月开工建设,年底实现首段贯通。"])).toEqual(["2023-05 开工", "2023-12 贯通"]);
+  });
+
+  it("a coming year's schedule: 计划于明年…,年底前开通 is next year's end, not this year's", () => {
+    expect(run(["通苏嘉甬铁路计划于明年6月开展联调联试,年底前开通运营。"], "2024-11-30")).toContain("2025-12 开通 planned");
+  });
+
+  it("alone, or in a later sentence of a paragraph about this year, 年底 stays the publication's", () => {
+    expect(run(["沪苏湖铁路湖州东站将于年底建成。"])).toEqual(["2024-12 建成 planned"]);
+  });
+
+  it("in a later sentence of a paragraph narrating another year, 年底 could be either year: undated", () => {
+    expect(run(["2019年,嘉兴港区启动了集装箱码头扩建工程。年底主体工程顺利完工。"])).not.toContain("2024-12 竣工 planned");
+  });
+});
+
+describe("a month without a year, told as done, that the publication's year would put in the future", () => {
+  it("12月28日…顺利封顶 in a March article: no year the page supports, and not a plan", () => {
+    expect(run(["12月28日,宁马城际铁路马鞍山东站主体结构顺利封顶。"], "2025-03-02")).toEqual(["undated 封顶"]);
+    expect(run(["9月8日,太仓港集装箱四期码头完成了首船试靠泊。"], "2025-02-20")).toEqual(["undated 完成"]);
+  });
+
+  it("a schedule told with a future word is still a plan", () => {
+    expect(run(["11月8日,太仓港集装箱四期码头将正式开通运营。"], "2024-08-20")).toEqual(["2024-11-08 开通 planned"]);
+  });
+});

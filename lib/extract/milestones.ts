@@ -13,7 +13,7 @@
  *   resolved without guessing (11月7日 on a page without a year, 近日, 去年 without a publication date): such
  *   an event stays on the article, never on the timeline.
  */
-import type { DatePrecision } from "../domain/dates";
+import { precisionOf, type DatePrecision } from "../domain/dates";
 import { ACTION_VERBS, actionOf, actionRank, type MilestoneStatus } from "../domain/milestones";
 import type { DateMatch } from "./dates";
 import { isAbbreviationOf } from "./aliases";
@@ -176,7 +176,18 @@ const JOINED = /^(?:了)?(?:[^，,。；]{0,16}(?:都市圈|经济圈|城市群|
 const VO_TIME_AFTER = /^\p{Script=Han}{1,4}?(之后|以后|后|之前|以前|时)(?=[，,；\s]|现|已|将|就|便|即|再|又|才)/u;
 const CEREMONY_AFTER = /^(仪式|典礼|活动)/;
 /** 挂牌以来, 开通运营至今, 建成迄今: the verb opens a since-clause (a period up to now). */
-const SINCE_AFTER = /^\p{Script=Han}{0,4}?(以来|至今|迄今)/u;
+const SINCE_AFTER = /^\p{Script=Han}{0,4}?(以来|至今|迄今|(?:\d+|[一二两三四五六七八九十]+)(?:个)?(?:年|月|周)(?:多)?来)/u;
+/** The bracket a date sits in ((2019年12月), (苏政发〔2022〕45号)): its start and end, or null outside one. */
+function bracketAround(text: string, at: number, end: number, from: number, to: number): { start: number; end: number } | null {
+  const open = Math.max(text.lastIndexOf("(", at), text.lastIndexOf("（", at));
+  if (open < from || /[)）]/.test(text.slice(open + 1, at))) return null;
+  const close = text.slice(end, to).search(/[)）]/);
+  return close < 0 ? null : { start: open, end: end + close + 1 };
+}
+/** A month told without a year (12月28日,…): the year is the publication's guess. */
+const BARE_MONTH_ANCHOR = /^(?:\d{1,2}|[一二三四五六七八九十]+)月/;
+/** 已/顺利/圆满/成功 before the verb, 了 after it: told as done. */
+const DONE_BEFORE = /已|顺利|圆满|成功/;
 /** 听取了…开工情况汇报, 通报开通运营进展: the verb names what a report is about (a noun phrase), not an event of the date. */
 const REPORT_TOPIC_AFTER = /^\p{Script=Han}{0,4}?(情况|进展|进度|有关事宜|相关事宜)/u;
 /** 推出/公示 publish a document or a list (推出…清单, 公示…草案), not a product or a result (推出新款手机). */
@@ -737,10 +748,16 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       if (verb.start > restated && found.length > 0) return;
       const clause = clauseAround(text, verb.start, sent.start, sent.end);
       // The anchor: one in the verb's clause (either side), else the nearest before it in the sentence.
-      const own = anchors.filter((a) => a.start >= clause.start && a.end <= clause.end);
+      // 根据《纲要》(2019年12月),示范区启动…: a date in brackets is the bracketed name's or document's, and dates only
+      // a verb inside the same brackets (《方案》(2019年10月印发)).
+      const outside = (a: Anchor) => {
+        const b = a.end > a.start ? bracketAround(text, a.start, a.end, sent.start, sent.end) : null;
+        return !b || (verb.start >= b.start && verb.end <= b.end);
+      };
+      const own = anchors.filter((a) => a.start >= clause.start && a.end <= clause.end && outside(a));
       // An earlier clause lends its date only when it is a leading time clause (5月23日上午,…) or when the verb's
       // clause has no date of its own (2010年世博会前投入使用 has one, even if it is part of a name).
-      const lenders = anchors.filter((a) => a.end <= clause.start && (isLeading(text, a, sent.start) || !dates.some((d) => d.start >= clause.start && d.end <= clause.end)));
+      const lenders = anchors.filter((a) => a.end <= clause.start && outside(a) && (isLeading(text, a, sent.start) || !dates.some((d) => d.start >= clause.start && d.end <= clause.end)));
       // A date after the verb dates it only as 成立于2016年 (于/在 right after the verb); otherwise (公布了2019年中期
       // 业绩报告, 举办了2019年…大赛) it is the period or name of the object, and only a time clause before it (近日,…)
       // dates the event.
@@ -763,6 +780,15 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
         if (scheduled && FUTURE.test(maskNouns(text.slice(told.start, scheduled.start)))) status = "planned";
       }
       if (status === "cumulative") return;
+      // 12月28日,…顺利封顶 in a March article: told as done, yet the publication's year would put it in the future, so
+      // the year is not this year's and the page does not say which: undated, not planned.
+      const guessedYear = status === "planned" && anchor.lead === null && !anchor.from && BARE_MONTH_ANCHOR.test(text.slice(anchor.start, anchor.end)) &&
+        !FUTURE.test(maskNouns(text.slice(clause.start, verb.start))) && (DONE_BEFORE.test(text.slice(clause.start, verb.start)) || /^了/.test(text.slice(verb.end)));
+      if (guessedYear) status = "done";
+      // 2021—2025年,…将建成 / 2022年6月至8月,…完成铺轨: a period of months or years is when a plan runs or a work went on,
+      // not the day of one event: a target is due by its end; a done event (other than a meeting held over days) has
+      // no date the page gives.
+      const period = !!anchor.endValue && anchor.endValue !== anchor.value && (anchor.precision === "year" || anchor.precision === "month");
       // 是中国首个由…共同发起的大奖, 根据国务院印发的《方案》, 对公安部下发的线索: a verb in a description or in a
       // prepositional phrase's modifier (…V的 + noun) is background to the sentence, and the sentence's date is not
       // its date; it is an event only with a date of its own inside the modifier (根据国务院2019年印发的《方案》).
@@ -838,8 +864,9 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       for (const e of ents) if (!byId.has(e.id)) byId.set(e.id, e.name);
       const sentence = text.slice(sent.start, sent.end).trim();
       // 今年9月,阿里巴巴收购考拉,其后京东…宣布: an event told as after the date (其后, 此后, 后来) is not of that date.
-      const later = since || (anchor.end <= verb.start && LATER.test(text.slice(anchor.end, verb.start)));
-      for (const a of later ? [{ ...anchor, value: null, endValue: null }] : coordinated(text, anchors, anchor)) {
+      const later = since || guessedYear || (period && status === "done" && verb.id !== "举行") || (anchor.end <= verb.start && LATER.test(text.slice(anchor.end, verb.start)));
+      const dated = period && status === "planned" ? [{ ...anchor, value: anchor.endValue, precision: precisionOf(anchor.endValue as string), endValue: null }] : coordinated(text, anchors, anchor);
+      for (const a of later ? [{ ...anchor, value: null, endValue: null }] : dated) {
         found.push({
           date: a.value,
           dateEnd: a.endValue,
