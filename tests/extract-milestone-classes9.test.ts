@@ -124,3 +124,35 @@ describe("a month without a year, told as done, that the publication's year woul
     expect(run(["11月8日,太仓港集装箱四期码头将正式开通运营。"], "2024-08-20")).toEqual(["2024-11-08 开通 planned"]);
   });
 });
+
+describe("a span after the date (两年后, 三个月后) is no date the page gives", () => {
+  it("the event told a span after a dated one stays undated", () => {
+    expect(run(["苏州湾文化中心2018年6月开工,两年后太湖新城地下环路开工建设。"])).toEqual(["2018-06 开工", "undated 开工"]);
+    expect(run(["宁杭高铁二通道2023年9月开工,三个月后湖州段完成征地拆迁。"])).not.toContain("2023-09 完成");
+  });
+});
+
+describe("a task deployed or a recurring occasion is no event of the date", () => {
+  it("部署…开通准备工作, 检查…开工前期工作: the verb names the task", () => {
+    expect(run(["6月3日,区政府召开专题会,部署沪宁沿江高铁太仓站开通准备工作。"], "2024-06-05")).toEqual(["2024-06-03 举行"]);
+    expect(run(["4月2日,专班检查了合新高铁肥东段开工前期工作。"])).toEqual([]);
+  });
+
+  it("每年的…, 每逢…: a recurring occasion has no one date; a series from a date starts on it", () => {
+    expect(run(["每年的9月20日,两省都会在交界处举行毗邻党建联建签约仪式。"])).toEqual([]);
+    expect(run(["每逢5月,示范区都会启动跨省联合执法行动。"])).toEqual([]);
+    expect(run(["2019年起,长三角数字经济大会每年在乌镇举行。"])).toContain("2019 举行");
+  });
+});
+
+describe("会上 after a paragraph that opens another story", () => {
+  it("a date told since the meeting's paragraph: which meeting 会上 means is unclear", () => {
+    const ms = run(["4月25日,宁镇扬同城化发展联席会议在镇江召开。", "2021年,三市交通部门成立了联合指挥部。会上,三市签署了公交一卡通合作协议。"]);
+    expect(ms).toEqual(["2024-04-25 举行", "2021 成立"]);
+  });
+
+  it("right after the meeting's paragraph, 会上 still takes its date", () => {
+    const ms = run(["4月25日,宁镇扬同城化发展联席会议在镇江召开。", "会上,三市签署了公交一卡通合作协议。"]);
+    expect(ms).toEqual(["2024-04-25 举行", "2024-04-25 签署"]);
+  });
+});

@@ -102,6 +102,8 @@ const VAGUE_TIME = /近日|日前|近期|前不久|不久前|此前|早前|当�
 /** 会上, 论坛期间, 出席开幕式: the sentence tells what happened at the meeting the passage just reported. */
 const AT_MEETING = /^[\s“”"]*(?:会上|会议上|(?:会议|大会|论坛|峰会|年会|博览会|座谈会|活动)(?:期间|上)|会议(?:还|也|同时|并|另外)?(?=审议|表决|通过|决定|同意|听取|研究|批准|确定|发布|签署))|出席(?:了)?(?:开幕式|闭幕式|仪式|会议|大会|论坛|座谈会)/;
 
+/** A date told in a paragraph (2019年, 11月, 3日): after a meeting of an earlier paragraph, a new story. */
+const TOLD_DATE = /(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年|\d{1,2}月|[今去前明]年|昨天|前天|上月|上周/;
 /** The anchor a sentence without a date of its own takes from the meeting the passage just reported, or none. */
 function meetingAnchor(text: string, sent: { start: number; end: number }, paragraph: number, ctx: MilestoneContext): Anchor | null {
   const m = AT_MEETING.exec(text.slice(sent.start, sent.end));
@@ -112,6 +114,9 @@ function meetingAnchor(text: string, sent: { start: number; end: number }, parag
   if (!m || !meeting || (paragraph - meeting.paragraph > 1 && !sameKind)) return null;
   // 会上 in a new paragraph after a flashback (a meeting older than one the article told before): which meeting is meant is unclear.
   if (meeting.paragraph < paragraph && !sameKind && ctx.newestMeeting && ctx.newestMeeting > meeting.value) return null;
+  // 2019年,…揭牌。会上,… in the paragraph after the meeting: a date told since opens another story, and which
+  // meeting 会上 means is unclear.
+  if (meeting.paragraph < paragraph && !sameKind && TOLD_DATE.test(text.slice(0, sent.start))) return null;
   const start = sent.start + m.index + (m[0].length - m[0].trimStart().length);
   return { start, end: sent.start + m.index + m[0].length, value: meeting.value, precision: meeting.precision, endValue: null, lead: null, from: false };
 }
@@ -188,8 +193,8 @@ function bracketAround(text: string, at: number, end: number, from: number, to: 
 const BARE_MONTH_ANCHOR = /^(?:\d{1,2}|[一二三四五六七八九十]+)月/;
 /** 已/顺利/圆满/成功 before the verb, 了 after it: told as done. */
 const DONE_BEFORE = /已|顺利|圆满|成功/;
-/** 听取了…开工情况汇报, 通报开通运营进展: the verb names what a report is about (a noun phrase), not an event of the date. */
-const REPORT_TOPIC_AFTER = /^\p{Script=Han}{0,4}?(情况|进展|进度|有关事宜|相关事宜)/u;
+/** 听取了…开工情况汇报, 通报开通运营进展, 部署开通准备工作, 揭牌纪念活动: the verb names what a report is about (a noun phrase), not an event of the date. */
+const REPORT_TOPIC_AFTER = /^\p{Script=Han}{0,4}?(情况|进展|进度|有关事宜|相关事宜|准备工作|筹备工作|保障工作|前期工作|纪念)/u;
 /** 推出/公示 publish a document or a list (推出…清单, 公示…草案), not a product or a result (推出新款手机). */
 const PUBLISHED_THING = /(清单|名单|目录|成果|方案|计划|规划|草案|举措|措施|政策|办法|意见|指南|报告|标准|条例|规定|细则|《)/;
 /** 建立/增设 set up a body or a mechanism (建立…工作机制, 增设…部), not 建立联系 or 建立在…之上. */
@@ -418,7 +423,10 @@ const SPECULATIVE = /可能|或许|也许|传闻|据传|不排除/;
 /** 以优异成绩迎接党代会胜利召开, 喜迎运动会开幕: a coming event the sentence welcomes (not 迎来, which saw it happen). */
 const WELCOMED = /(?:迎接|喜迎|献礼)[^，,。；]*$/;
 /** Between a date and a verb: the event came some time after the date (not 随后, which follows at once). */
-const LATER = /其后|此后|之后|以后|后来|嗣后|多年后|数年后/;
+// 两年后, 三个月后, 半年多以后: a time after the date by a span, which the page does not date.
+const LATER = /其后|此后|之后|以后|后来|嗣后|多年后|数年后|(?:\d+|[一二两三四五六七八九十几数半]+)(?:个)?多?(?:年|月|周|天|日)多?后/;
+/** 每年的11月1日, 每逢5月, 每届…都会: a recurring occasion, not one event. */
+const HABITUAL = /每(?:年|个?月|周|逢|届|当)/;
 /** 这是…, 这也是…, 是…: a clause that opens with a copula. */
 const COPULA_OPEN = /^[\s“”"]*(?:这|这也|此|它|其|也)?是(?!否)/;
 /** Before a verb: what someone must or should do (须, 务必, 应当, 需在…前). */
@@ -806,6 +814,8 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       if (WELCOMED.test(text.slice(clause.start, verb.start)) || URGED.test(text.slice(clause.start, verb.start))) return;
       // 考生须在规定时间内完成报名: an instruction to readers, not an event.
       if (INSTRUCTED.test(text.slice(clause.start, verb.start))) return;
+      // 每年的11月1日,…都会举行…: a recurring occasion has no one date (2018年起…每年举办: the series starts on the date).
+      if (HABITUAL.test(text.slice(Math.max(sent.start, anchor.start - 3), anchor.start)) || (!anchor.from && HABITUAL.test(text.slice(clause.start, verb.start)))) return;
       // 这是今年第3次发布寒潮预警: a copula counting the event the page told is no event of its own.
       if (COPULA_OPEN.test(text.slice(clause.start, verb.start)) && COUNTED_BEFORE.test(text.slice(clause.start, verb.start))) return;
       // 发布消息称, 会上表示: a statement reported, not an event.
