@@ -156,3 +156,25 @@ describe("会上 after a paragraph that opens another story", () => {
     expect(ms).toEqual(["2024-04-25 举行", "2024-04-25 签署"]);
   });
 });
+
+describe("classes that already held on main, kept as guards", () => {
+  it("a document number (〔2023〕12号) or a plan's name period is no event date", () => {
+    expect(run(["按照浙政办发〔2023〕18号文件要求,湖州启动了南太湖新区扩容工作。"])).toEqual([]);
+    expect(run(["《宁波都市圈发展规划(2021—2035年)》提出共建甬舟一体化先行区。"])).toEqual([]);
+  });
+
+  it("a year inside a name (2026年亚运会, 十四五) dates nothing", () => {
+    expect(run(["2026年亚洲青年运动会场馆在台州开工建设。"]).filter((m) => !m.startsWith("undated"))).toEqual([]);
+    expect(run(["“十四五”时期,淮河生态经济带建成一批水利枢纽。"])).toEqual([]);
+  });
+
+  it("relative dates on a page without a publication date stay undated", () => {
+    expect(run(["去年,南通市印发了《南通市全面接轨上海三年行动方案》。"], null)).toEqual(["undated 印发"]);
+    expect(run(["昨天,上海虹桥至宁波的城际列车开通运营。"], null)).toEqual(["undated 开通"]);
+    expect(run(["6月12日,常泰长江大桥主塔顺利封顶。"], null)).toEqual(["undated 封顶"]);
+  });
+
+  it("an anniversary on a page that credits another text without its date stays undated", () => {
+    expect(page(["纲要印发纪念", "2024-12-05 来源:某某发布", "本文转自“某某观察”。", "5年前的今天,中共中央、国务院印发《长江三角洲区域一体化发展规划纲要》。"])).toEqual(["undated 印发"]);
+  });
+});
