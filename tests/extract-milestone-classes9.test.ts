@@ -9,6 +9,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readArticle } from "@/lib/eval/hygiene";
 import { extract, type Milestone } from "@/lib/extract";
+import { scoreRelevance } from "@/lib/extract/relevance";
 
 const line = (m: Milestone) => `${m.date ?? "undated"} ${m.action}${m.status === "planned" ? " planned" : ""}`;
 const run = (paragraphs: string[], published: string | null = "2024-05-20", title = "测试") =>
@@ -176,5 +177,23 @@ describe("classes that already held on main, kept as guards", () => {
 
   it("an anniversary on a page that credits another text without its date stays undated", () => {
     expect(page(["纲要印发纪念", "2024-12-05 来源:某某发布", "本文转自“某某观察”。", "5年前的今天,中共中央、国务院印发《长江三角洲区域一体化发展规划纲要》。"])).toEqual(["undated 印发"]);
+  });
+});
+
+describe("relevance: a title naming a delta place's integration (沪太医疗一体化, 宁滁同城化)", () => {
+  const titleSignal = (title: string) => {
+    const paragraphs = ["昨天,两地签署合作协议。"];
+    const { entities } = extract({ title, paragraphs, published: "2024-05-20", publishedPrecision: "day" });
+    return scoreRelevance({ title, paragraphs, entities }).signals.title;
+  };
+
+  it("一体化/同城化 with a delta place in the title, even inside a name, names the integration", () => {
+    expect(titleSignal("华山医院昆山分院开诊 沪昆医疗一体化提速")).toBe("integration");
+    expect(titleSignal("南京滁州同城化再提速 三条跨市公交开通")).toBe("integration");
+  });
+
+  it("not a town and its villages (城乡一体化), nor an integration outside the delta", () => {
+    expect(titleSignal("昆山城乡一体化示范村揭牌")).not.toBe("integration");
+    expect(titleSignal("京津冀交通一体化再提速")).not.toBe("integration");
   });
 });
