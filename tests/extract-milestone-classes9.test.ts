@@ -197,3 +197,14 @@ describe("relevance: a title naming a delta place's integration (沪太医疗一
     expect(titleSignal("京津冀交通一体化再提速")).not.toBe("integration");
   });
 });
+
+describe("a lede's month-day the publication's year would put in the future", () => {
+  it("本报讯 12月28日,…封顶 in a March article: a report of what happened, of no year the page gives", () => {
+    expect(run(["本报讯(记者 王敏)12月28日,合肥至新桥机场S1线主体结构封顶。"], "2025-03-02")).toEqual(["undated 封顶"]);
+    expect(run(["10月9日,昆山至上海嘉定的跨省公交线路开通。"], "2025-04-11")).toEqual(["undated 开通"]);
+  });
+
+  it("later in the article, a month after the publication is still read as a schedule", () => {
+    expect(run(["本报讯 昨天,市政府召开专题会议。", "11月18日,太仓港四期码头开通运营。"], "2024-08-20")).toContain("2024-11-18 开通 planned");
+  });
+});

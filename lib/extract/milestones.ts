@@ -189,6 +189,10 @@ function bracketAround(text: string, at: number, end: number, from: number, to: 
   const close = text.slice(end, to).search(/[)）]/);
   return close < 0 ? null : { start: open, end: end + close + 1 };
 }
+/** 本报讯(记者 …)12月28日,…: the date leading an article's first sentence, which reports what happened. */
+function lede(text: string, paragraph: number, sentStart: number, anchor: Anchor): boolean {
+  return paragraph === 0 && sentStart === 0 && /^[\s\p{P}]*(?:本报讯|本网讯|讯)?[\s\p{P}]*(?:[(（][^)）]{0,20}[)）])?[\s]*$/u.test(text.slice(0, anchor.start));
+}
 /** A month told without a year (12月28日,…): the year is the publication's guess. */
 const BARE_MONTH_ANCHOR = /^(?:\d{1,2}|[一二三四五六七八九十]+)月/;
 /** 已/顺利/圆满/成功 before the verb, 了 after it: told as done. */
@@ -791,7 +795,8 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       // 12月28日,…顺利封顶 in a March article: told as done, yet the publication's year would put it in the future, so
       // the year is not this year's and the page does not say which: undated, not planned.
       const guessedYear = status === "planned" && anchor.lead === null && !anchor.from && BARE_MONTH_ANCHOR.test(text.slice(anchor.start, anchor.end)) &&
-        !FUTURE.test(maskNouns(text.slice(clause.start, verb.start))) && (DONE_BEFORE.test(text.slice(clause.start, verb.start)) || /^了/.test(text.slice(verb.end)));
+        !FUTURE.test(maskNouns(text.slice(clause.start, verb.start))) &&
+        (DONE_BEFORE.test(text.slice(clause.start, verb.start)) || /^了/.test(text.slice(verb.end)) || lede(text, paragraph, sent.start, anchor));
       if (guessedYear) status = "done";
       // 2021—2025年,…将建成 / 2022年6月至8月,…完成铺轨: a period of months or years is when a plan runs or a work went on,
       // not the day of one event: a target is due by its end; a done event (other than a meeting held over days) has
