@@ -3,28 +3,15 @@
  * closed as a class and tested on sentences and pages composed for these tests (not the gold passages). Precision
  * first: when the page does not say when an event happened, it stays on its article undated.
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readArticle } from "@/lib/eval/hygiene";
 import { extract, type Milestone } from "@/lib/extract";
+import { composedPageMilestones } from "./milestone-helpers/page";
 import { scoreRelevance } from "@/lib/extract/relevance";
 
 const line = (m: Milestone) => `${m.date ?? "undated"} ${m.action}${m.status === "planned" ? " planned" : ""}`;
 const run = (paragraphs: string[], published: string | null = "2024-05-20", title = "测试") =>
   extract({ title, paragraphs, published, publishedPrecision: published ? "day" : null }).milestones.map(line);
-/** A composed page through the real cleaner (header and credit lines become metadata), then extraction. */
-const page = (lines: string[]) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "msclasses9-"));
-  const file = path.join(dir, "page.txt");
-  fs.writeFileSync(file, `${lines.join("\n")}\n`);
-  try {
-    return extract(readArticle(file)).milestones.map(line);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-};
+const page = (lines: string[]) => composedPageMilestones(lines).map(line);
 
 describe("since-clauses: an event told as the start of a period has only a date of its own", () => {
   it("a year leading the sentence does not date the event its since-clause names", () => {
