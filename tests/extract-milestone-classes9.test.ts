@@ -185,10 +185,15 @@ describe("relevance: a title naming a delta place's integration (沪太医疗一
   });
 });
 
-describe("a lede's month-day the publication's year would put in the future", () => {
+describe("a news report's lede month-day the publication's year would put in the future", () => {
   it("本报讯 12月28日,…封顶 in a March article: a report of what happened, of no year the page gives", () => {
     expect(run(["本报讯(记者 王敏)12月28日,合肥至新桥机场S1线主体结构封顶。"], "2025-03-02")).toEqual(["undated 封顶"]);
-    expect(run(["10月9日,昆山至上海嘉定的跨省公交线路开通。"], "2025-04-11")).toEqual(["undated 开通"]);
+    expect(run(["本网讯 10月9日,昆山至上海嘉定的跨省公交线路开通。"], "2025-04-11")).toEqual(["undated 开通"]);
+    expect(run(["(记者 李强)10月9日,昆山至上海嘉定的跨省公交线路开通。"], "2025-04-11")).toEqual(["undated 开通"]);
+  });
+
+  it("a bare lede month without a report's marker stays a schedule (11月,…开通 in an August article)", () => {
+    expect(run(["10月,昆山至上海嘉定的跨省公交线路开通。"], "2025-04-11")).toEqual(["2025-10 开通 planned"]);
   });
 
   it("later in the article, a month after the publication is still read as a schedule", () => {

@@ -189,9 +189,10 @@ function bracketAround(text: string, at: number, end: number, from: number, to: 
   const close = text.slice(end, to).search(/[)）]/);
   return close < 0 ? null : { start: open, end: end + close + 1 };
 }
-/** 本报讯(记者 …)12月28日,…: the date leading an article's first sentence, which reports what happened. */
+/** 本报讯(记者 …)12月28日,…: the date leading a news report's first sentence, which reports what happened. */
 function lede(text: string, paragraph: number, sentStart: number, anchor: Anchor): boolean {
-  return paragraph === 0 && sentStart === 0 && /^[\s\p{P}]*(?:本报讯|本网讯|讯)?[\s\p{P}]*(?:[(（][^)）]{0,20}[)）])?[\s]*$/u.test(text.slice(0, anchor.start));
+  // Only after a report's marker (本报讯, (记者 …)): a bare lede month (11月,…开通 in an August article) is a schedule.
+  return paragraph === 0 && sentStart === 0 && /^[\s\p{P}]*(?:(?:本报|本网|本台)?讯[\s\p{P}]*(?:[(（][^)）]{0,20}[)）])?|[(（]\s*记者[^)）]{0,20}[)）])\s*$/u.test(text.slice(0, anchor.start));
 }
 /** A month told without a year (12月28日,…): the year is the publication's guess. */
 const BARE_MONTH_ANCHOR = /^(?:\d{1,2}|[一二三四五六七八九十]+)月/;
