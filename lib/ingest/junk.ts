@@ -1,5 +1,6 @@
 import { CREDIT_ROLES, furnitureCategory, OUTLET_SUFFIXES, PHOTO_AGENCIES, PLATFORM_IDS, UI_WORDS } from "./furniture";
 import { normalizeText } from "./normalize";
+import { REPRINT_CREDIT } from "../extract/dates";
 
 /*
  * Line and paragraph rules that separate an article's body from the page furniture around it.
@@ -849,6 +850,9 @@ export function segmentLines(rawLines: string[], opts: { knownTitle?: string | n
     else drop(l, "title-repeat");
     if (l.endsArticle) state = "footer";
   }
+  // 本文转自“某某发布”,原文发布于2024年8月16日: a reprint credit the body rules drop (furniture, a footer's start) still
+  // says whose text this is and when it first ran: metadata, like the header's 原标题 line.
+  for (const l of lines) if (dropped.has(l) && l.text.length <= 80 && REPRINT_CREDIT.test(l.text) && !metaLines.includes(l.text)) metaLines.push(l.text);
   const fragment = opts.excerpt && body.length >= 2 ? trimTruncatedTail(body.at(-1)!, body.at(-2)) : null;
   const dateline = body[0] ? stripDatelineCredit(body[0]) : null;
   if (dateline) headerLines.push(dateline);

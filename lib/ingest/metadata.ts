@@ -1,7 +1,7 @@
 import { confirmsShortHeadline, ISSUE_CREDIT, LABEL_RE, NAV_SEPARATORS, PAPER_CREDIT, POST_FOOTER, POSTED_LINE, REPORTER_CREDIT, splitTitleSuffix, textKey } from "./junk";
 import { normalizeText } from "./normalize";
 import { calendarDate, type IsoDate } from "../domain/dates";
-import { parseDate, REPOST_MARK } from "../extract/dates";
+import { parseDate, REPOST, REPOST_MARK, REPRINT_CREDIT } from "../extract/dates";
 import type { CleanedArticle, Sidecar } from "./types";
 
 export type ArticleMetadata = Pick<
@@ -466,7 +466,10 @@ export function extractMetadata(input: MetadataInput): ArticleMetadata {
   const given = [input.sidecar?.url, meta["canonical"], meta["og:url"]].map(clean).filter((u): u is string => u !== null);
   const url = given.map(storableUrl).find((u) => u !== null) ?? null;
   const refusedUrl = url === null ? given[0] : undefined;
-  const reprint = [...input.headerLines, ...input.metaLines].find((l) => REPOST_MARK.test(l));
+  // The reprint line that dates the original (本文转自…,原文发布于…), else one naming where the text comes from (本文转自…), else
+  // one that only says it was retitled (原标题:…).
+  const credits = [...input.headerLines, ...input.metaLines].filter((l) => REPOST_MARK.test(l));
+  const reprint = credits.find((l) => REPOST.test(l)) ?? credits.find((l) => REPRINT_CREDIT.test(l)) ?? credits[0];
 
   return {
     title: title ?? titleFromBody(input, labelled),
