@@ -39,6 +39,23 @@ const MAX_HEADER_LINE = 120;
 const MAX_CAPTION_SHARE = 0.08;
 const SENTENCE_END_RE = /[。！？!?]|\.(\s|$)/;
 
+/**
+ * The publication time a page states in its structured data, for pages that print their date only in a widget the
+ * main block leaves out (a JavaScript-rendered header): schema.org's JSON-LD `datePublished` (Taiwan and Hong Kong news
+ * sites carry a NewsArticle block), Baidu's `pubDate`, or an element marked itemprop=datePublished. Read with a
+ * pattern, not JSON.parse: these blocks are often not valid JSON (trailing commas, raw line breaks). A wiki (MediaWiki)
+ * states when its page was created there, which is no publication date of the text.
+ */
+function structuredDate($: CheerioAPI, meta: Record<string, string>): string | null {
+  if (/mediawiki/i.test(meta.generator ?? "")) return null;
+  for (const el of $('script[type="application/ld+json"]').toArray()) {
+    const m = /"(?:datePublished|pubDate)"\s*:\s*"([^"]{8,40})"/.exec($(el).text());
+    if (m) return m[1]!.trim();
+  }
+  const marked = $('[itemprop="datePublished"]:not(meta)').first();
+  return (marked.attr("datetime") ?? marked.attr("content") ?? "").trim() || null;
+}
+
 function readMeta($: CheerioAPI): Record<string, string> {
   const meta: Record<string, string> = {};
   $("meta").each((_, el) => {
@@ -48,6 +65,8 @@ function readMeta($: CheerioAPI): Record<string, string> {
     const content = el.attribs.content?.trim();
     if (key && content && !(key in meta)) meta[key] = content;
   });
+  const published = structuredDate($, meta);
+  if (published) meta["ld:datepublished"] = published;
   const canonical = $("link[rel~=canonical]").attr("href")?.trim();
   if (canonical) meta.canonical = canonical;
   return meta;

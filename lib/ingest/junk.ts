@@ -131,11 +131,23 @@ const FOLLOW_PROMPT = /(扫描|扫一扫|扫码|长按|识别).{0,6}二维码.{0
 /** A promo teaser above or below the story: …评选火热进行中!【点击投票】…, 【戳这里报名】. A bracketed call to action. */
 const PROMO_CALL = /[【[]\s*(点击|戳|立即|马上|快来)(这里)?(投票|参与|报名|购买|领取|抢购|围观|预约)[^】\]]{0,6}[】\]]/;
 
+/**
+ * A social-media follow prompt (Taiwan and Hong Kong wording, normalized to simplified): 邀請您到FB粉絲團按個「讚」!,
+ * 歡迎按讚加入粉絲團並追蹤我們的Instagram, 立即訂閱YouTube頻道, 加入LINE好友. An address to the reader (欢迎, 请, 您…)
+ * then a like/join/follow/subscribe of an account; a report of what someone did or urged (…呼吁民众加入…) is no prompt.
+ */
+const SOCIAL_PROMPT =
+  /(?:欢迎|邀请|请|立即|马上|记得|快来?|一起|赶快|赶紧|点击|点我|按我|您|你)[^。]{0,24}?(?:按(?:个|一?下)?\s*["“「『]?赞|加入[^。,]{0,16}?(?:粉丝团|粉丝专页|粉专|好友|LINE|Line|频道)|追踪[^。,]{0,16}?(?:Instagram|IG|脸书|Facebook|FB|粉丝专页|粉专|YouTube|频道|官方帐号|官方账号)|订阅[^。,]{0,16}?(?:YouTube|频道|电子报|Podcast))/i;
+const REPORTED = /(表示|呼吁|指出|强调|说|称|透露|了)/;
+
+/** 本網站之文字…非經授權,不得轉載、公開播送…: a site's reprint prohibition in any order of its parts. */
+const REPRINT_BAN = /(?:不得|禁止|严禁|请勿|谢绝)(?:任意|擅自)?(?:转载|重制|转贴|翻印)/;
+
 const JUNK_ANY = [
   /本站是提供个人知识管理/, /仅提供信息存储服务/, /content above .* is uploaded and posted by a user/i,
   /您正在使用\s*Internet Explorer/i, /浏览器版本过低/, /(建议|请)您?(升级|更换|使用).{0,24}浏览器/, /无法正常浏览本页面/,
   /本文由热心网友/, /版权(声明|所有)/, /免责声明/, /特别声明[:]?以上/, /转载请注明/, /如需转载/, /本文转载自/, /转载.{0,12}注明出处/,
-  /未经.{0,16}(许可|授权|同意).{0,16}(转载|使用|复制|镜像)/, /不代表本(站|网站|网|平台|号)?的?(立场|观点)/,
+  /(?:未经|非经|未获|未得|未取得).{0,16}(许可|授权|同意).{0,30}(转载|使用|复制|镜像|重制|公开播送|公开传输)/, /著作权所有/, /不代表本(站|网站|网|平台|号)?的?(立场|观点)/,
   /(如有|涉嫌|若有|如发现)有?.{0,6}侵权/, /联系(我们|本站|本网)?(予以)?删除/, /本网(转载|注明)/, /版权归.{0,16}所有/,
   /点击上[方面]/, /蓝色字体/, /免费订阅/, /(关注|添加|搜索)(我们的)?.{0,8}公众号/,
   /返回搜狐/, /返回(顶部|首页|列表)/, /畅享高清图片/,
@@ -198,6 +210,9 @@ const CAPTION_SHAPES: [string, RegExp, number][] = [
   ["caption:figure-number", /^(?:图|圖|Figure|Fig\.)\s*\d{1,3}(?:[-.]\d{1,2})?\s*[.:、]?\s+\S[^。!?]*$/i, 100],
   // <地点>现场。(资料图片) — any line that ends with a picture marker in brackets.
   ["caption:marker-end", /[(（【[](资料图片?|资料照片|图片来源[^)）】\]]{0,30}|新华社发|供图|摄|视频截图|网络图片|图源网络)[)）】\]]$/, 80],
+  // Taiwan and Hong Kong picture credits (normalized): …站牌。(取自网路), (翻摄自脸书), (撷取自YouTube), (记者王小明摄),
+  // (图/记者林大华摄), (图:取自…), (资料照), (中央社档案照片).
+  ["caption:marker-end", /[(（【[](?:取自|翻摄|撷取自|截自|截图自|图\s*[/:]|记者[^()（）]{1,12}摄|[^()（）]{0,10}档案照片?|资料照片?)[^()（）]{0,30}[)）】\]]$/, 80],
   // …的报道截图。 / …效果图。: a picture named as such, full stop and all.
   ["caption:marker-end", /(截图|资料图片?|示意图|效果图)。$/, 80],
   // …老年人。(视觉中国) / …运动场”。(BBC) / 共享充电宝。视觉中国 资料: a sentence, then the agency that took the picture.
@@ -416,6 +431,8 @@ export function judge(text: string, ctx: LineContext = { chinese: true }): Verdi
     if (!/。$/.test(text) && PROMPTS.some((re) => re.test(text))) return verdict("junk", "furniture:app");
     if (len <= 150 && FOLLOW_PROMPT.test(text)) return verdict("junk", "furniture:app");
     if (len <= 160 && PROMO_CALL.test(text)) return verdict("junk", "furniture:promo");
+    if (len <= 120 && SOCIAL_PROMPT.test(text) && !REPORTED.test(text)) return verdict("junk", "furniture:social");
+    if (len <= 100 && REPRINT_BAN.test(text)) return verdict("junk", "furniture:reprint");
     if (CITE_LINE.test(text)) return verdict("junk", "furniture:cite");
     if (len <= 120 && hanCount(text) <= 12 && LINK_LINE.test(text) && !/^[(（]/.test(text)) return verdict("junk", "furniture:link");
   }
@@ -688,6 +705,31 @@ function stripDatelineCredit(line: Line): string | null {
   return t[1]!;
 }
 
+/**
+ * 〔記者王小明／綜合報導〕浙江…, （記者陳大文／台北報導）…: a Taiwan/Hong Kong reporter's byline in brackets opening the
+ * lede, ending in 报导/报道 (a byline, not a wire dateline: 中央社記者…18日電 runs into its sentence and stays, as 本报…电 does).
+ * Matched on the raw line (traditional, full width) and on the normalized one.
+ */
+const LEAD_BYLINE =
+  /^\s*([〔【[(（]\s*(?:本报|本報|本台|本網|本网)?(?:记者|記者|特派员|特派員|实习记者|實習記者)[^〔〕【】[\]()（）]{1,30}?(?:报导|報導|报道|報道)\s*[〕】\])）])\s*(?=\S)/u;
+
+/**
+ * …市場變化。（編輯：李雅婷）1120518, …（譯者：王某／核稿：李某）, …。(责任编辑:张三): the closing credit a news wire
+ * prints at the end of its last paragraph, in brackets after a sentence end, with an optional date code (CNA's ROC
+ * yymmdd). The credit goes to the metadata lines, the sentence stays.
+ */
+const TRAILING_CREDIT =
+  /(?<=[。!?！？”」』])\s*([(（](?:责任编辑|責任編輯|编辑|編輯|责编|責編|校对|校對|核稿|译者|譯者|审稿|審稿|审核|審核|撰稿|主编|主編|记者|記者)\s*[:：/／][^()（）]{1,40}[)）])\s*\d{0,8}\s*$/u;
+
+function stripBracketCredit(line: Line, re: RegExp, end: boolean): string | null {
+  const t = re.exec(line.text);
+  const o = re.exec(line.original);
+  if (!t || !o || line.text.length - t[0].length < 15) return null;
+  line.text = end ? line.text.slice(0, t.index).trimEnd() : line.text.slice(t[0].length);
+  line.original = end ? line.original.slice(0, o.index).trimEnd() : line.original.slice(o[0].length);
+  return t[1]!;
+}
+
 /** True when this line and the next look like running article text: long sentences, no teaser ellipsis. */
 function strongArticleText(line: Line | undefined): boolean {
   if (!line || line.kind !== "text") return false;
@@ -852,6 +894,16 @@ export function segmentLines(rawLines: string[], opts: { knownTitle?: string | n
   const fragment = opts.excerpt && body.length >= 2 ? trimTruncatedTail(body.at(-1)!, body.at(-2)) : null;
   const dateline = body[0] ? stripDatelineCredit(body[0]) : null;
   if (dateline) headerLines.push(dateline);
+  const byline = body[0] ? stripBracketCredit(body[0], LEAD_BYLINE, false) : null;
+  if (byline) headerLines.push(byline);
+  const credits: { text: string; rule: string }[] = [];
+  for (const l of body) {
+    const credit = stripBracketCredit(l, TRAILING_CREDIT, true);
+    if (credit) {
+      metaLines.push(credit);
+      credits.push({ text: credit, rule: "meta:trailing-credit" });
+    }
+  }
 
   const kept = dedupe(body);
   const keptSet = new Set(kept);
@@ -864,6 +916,8 @@ export function segmentLines(rawLines: string[], opts: { knownTitle?: string | n
     paragraphs: kept.map((l) => ({ original: l.original, text: l.text })),
     dropped: [
       ...(dateline ? [{ text: dateline, rule: "meta:dateline" }] : []),
+      ...(byline ? [{ text: byline, rule: "meta:lead-byline" }] : []),
+      ...credits,
       ...droppedLines,
       ...(fragment ? [{ text: fragment, rule: "truncated-tail" }] : []),
     ],

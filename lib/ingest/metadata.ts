@@ -137,6 +137,8 @@ const PUBLISHED_META_KEYS = [
   // What a site profile's date selector found (profiles.ts): the template's own date line.
   "profile:published",
   "article:published_time", "og:article:published_time", "published_time", "og:published_time", "og:release_date",
+  // Structured data (html.ts readMeta): JSON-LD datePublished / pubDate, an itemprop=datePublished element.
+  "ld:datepublished",
   "pubdate", "publishdate", "publish_date", "publish-date", "publishtime", "publish_time", "firstpublishedtime",
   "datepublished", "date", "dc.date.issued", "dc.date", "dcterms.created", "dcterms.issued", "sailthru.date",
   "parsely-pub-date", "weibo:article:create_at", "created",
