@@ -45,7 +45,8 @@ const LABELS = [
   "文章来源", "信息来源", "稿件来源", "新闻来源", "本文来源", "来源于", "来源是", "来源", "稿源", "出处",
   "本文作者", "作者", "撰稿", "撰文", "记者", "通讯员",
   "责任编辑", "栏目编辑", "值班编辑", "编辑", "责编", "编审", "审核", "审校", "校对", "监制", "统筹", "摄影",
-  "发布时间", "发布日期", "发表时间", "发表日期", "发布于", "更新时间", "时间", "日期",
+  "发布时间", "发布日期", "发表时间", "发表日期", "发布于", "最后更新时间", "最后更新日期", "最后更新", "更新时间", "更新日期",
+  "刊登日期", "刊登时间", "出刊日期", "发稿时间", "时间", "日期",
   "点击数", "点击量", "点击", "浏览次数", "浏览量", "浏览", "阅读量", "阅读数", "阅读", "访问量", "字体", "字号", "分享",
   "本文原标题", "原标题", "原文标题", "原文链接", "本文链接",
 ];
@@ -139,6 +140,25 @@ const PROMO_CALL = /[【[]\s*(点击|戳|立即|马上|快来)(这里)?(投票|�
 const SOCIAL_PROMPT =
   /(?:欢迎|邀请|请|立即|马上|记得|快来?|一起|赶快|赶紧|点击|点我|按我|您|你)[^。]{0,24}?(?:按(?:个|一?下)?\s*["“「『]?赞|加入[^。,]{0,16}?(?:粉丝团|粉丝专页|粉专|好友|LINE|Line|频道)|追踪[^。,]{0,16}?(?:Instagram|IG|脸书|Facebook|FB|粉丝专页|粉专|YouTube|频道|官方帐号|官方账号)|订阅[^。,]{0,16}?(?:YouTube|频道|电子报|Podcast))/i;
 const REPORTED = /(表示|呼吁|指出|强调|说|称|透露|了)/;
+/** The same prompt as a bare imperative line: 加入LINE好友, 訂閱我們的YouTube頻道, 按讚追蹤我們 (short, no sentence end). */
+const SOCIAL_COMMAND =
+  /^(?:按(?:个|一?下)?\s*["“「『]?赞|加入[^。,]{0,12}?(?:粉丝团|粉丝专页|粉专|好友|LINE|Line|频道)|追踪[^。,]{0,12}?(?:我们|Instagram|IG|脸书|Facebook|FB|粉丝专页|粉专|YouTube|频道)|订阅[^。,]{0,12}?(?:YouTube|频道|电子报|Podcast))/i;
+
+/**
+ * #長三角 #台商, 關鍵字：長三角、台商, 标签:…: a story's tag list. Two hashtags at least (a lone `#洞窟艺术` is a wiki's
+ * section link), and not 关键词, which heads a paper's keywords (text).
+ */
+const TAG_LINE = /^(?:(?:关键字|标签|相关标签|Tags?)\s*:\s*\S.*|#[^\s#]{1,20}(?:\s*#[^\s#]{1,20}){1,9})$/i;
+
+/** 看更多「TVBS新聞」報導, 更多中時新聞網報導, 更多財經新聞: a link to more of an outlet's or a column's stories. */
+const MORE_STORIES = /^(?:看|点我看|点击看)?更多\S{1,14}?(?:报导|报道|新闻|文章|内容)$/;
+
+/**
+ * 記者王小明／台北報導, 記者陳大文、林小美／綜合報導: a Taiwan-style byline line, names then a slash and where the
+ * report was filed (or 综合/即时 reporting).
+ */
+const SLASH_BYLINE =
+  /^[(（〔【[]?(?:本报|中央社|本台)?(?:记者|特派员|实习记者|特约记者)\s*\p{Script=Han}{2,4}(?:[、,\s]+\p{Script=Han}{2,4}){0,3}\s*[/]\s*\p{Script=Han}{0,8}?(?:报导|报道)[)）〕】\]]?$/u;
 
 /** 本網站之文字…非經授權,不得轉載、公開播送…: a site's reprint prohibition in any order of its parts. */
 const REPRINT_BAN = /(?:不得|禁止|严禁|请勿|谢绝)(?:任意|擅自)?(?:转载|重制|转贴|翻印)/;
@@ -178,12 +198,12 @@ const SPAM_TOKEN =
 const NAV_PREFIX = /^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|现在的位置|所在位置|位置)\s*:/;
 
 const RELATED_HEADING =
-  /^(相关(文章|新闻|阅读|推荐|链接|报道|专题|资讯|内容)|推荐(阅读|文章|新闻|资讯)|热门(新闻|文章|推荐|阅读|资讯|标签)|热点(新闻|推荐|文章|资讯)|\d+小时热(点|闻)|延伸阅读|扩展阅读|猜你喜欢|你可能(还)?(感兴趣|喜欢)|为你推荐|类似文章|更多(新闻|文章|阅读|精彩|资讯|推荐)|精彩推荐|精彩图片|今日(焦点|关注|看点)|焦点新闻|最新(文章|新闻|资讯|动态)|往期(回顾|推荐)|图片新闻|今日推荐|编辑推荐|(阅读|点击)?排行榜?)(更多)?[:>»]*$/;
+  /^(相关(文章|新闻|阅读|推荐|链接|报道|报导|专题|资讯|内容|标签)|推荐(阅读|文章|新闻|资讯)|热门(新闻|文章|推荐|阅读|资讯|标签)|热点(新闻|推荐|文章|资讯)|\d+小时热(点|闻)|延伸阅读|扩展阅读|猜你喜欢|你(可能|或许)(还|也)?会?(感兴趣|喜欢)|为你推荐|类似文章|更多(新闻|文章|阅读|精彩|资讯|推荐)|精彩推荐|精彩图片|今日(焦点|关注|看点)|焦点新闻|最新(文章|新闻|资讯|动态)|往期(回顾|推荐)|图片新闻|今日推荐|编辑(推荐|推介|精选)|(阅读|点击)?排行榜?)(更多)?[:>»]*$/;
 const FOOTER_START =
   /版权声明|免责声明|特别声明|^郑重声明$|本站是提供个人知识管理|^注:本文|本文转载自|转载请注明|\d+条评论|发表评论|评论公约|^返回(顶部|首页)$|您正在使用\s*Internet Explorer|浏览器版本过低|上一篇|下一篇/i;
 
 const CAPTION = [
-  /^\(?(资料图片?|图片来源.{0,30}|图[片为说]?:.{0,40}|图为.{0,50})\)?$/,
+  /^\(?(资料图片?|资料照片?|图片来源.{0,30}|图[片为说]?:.{0,40}|图为.{0,50})\)?$/,
   /(^|[\s。/])(\p{Script=Han}{2,4}\s*)?\/?摄$/u,
   /\(\p{Script=Han}{2,4}\s*摄\)$/u,
   / (摄|图)$/,
@@ -212,7 +232,7 @@ const CAPTION_SHAPES: [string, RegExp, number][] = [
   ["caption:marker-end", /[(（【[](资料图片?|资料照片|图片来源[^)）】\]]{0,30}|新华社发|供图|摄|视频截图|网络图片|图源网络)[)）】\]]$/, 80],
   // Taiwan and Hong Kong picture credits (normalized): …站牌。(取自网路), (翻摄自脸书), (撷取自YouTube), (记者王小明摄),
   // (图/记者林大华摄), (图:取自…), (资料照), (中央社档案照片).
-  ["caption:marker-end", /[(（【[](?:取自|翻摄|撷取自|截自|截图自|图\s*[/:]|记者[^()（）]{1,12}摄|[^()（）]{0,10}档案照片?|资料照片?)[^()（）]{0,30}[)）】\]]$/, 80],
+  ["caption:marker-end", /[(（【[](?:取自|翻摄|撷取自|截自|截图自|示意图|图\s*[/:]|记者[^()（）]{1,12}摄|[^()（）]{0,10}档案照片?|资料照片?)[^()（）]{0,30}[)）】\]]$/, 80],
   // …的报道截图。 / …效果图。: a picture named as such, full stop and all.
   ["caption:marker-end", /(截图|资料图片?|示意图|效果图)。$/, 80],
   // …老年人。(视觉中国) / …运动场”。(BBC) / 共享充电宝。视觉中国 资料: a sentence, then the agency that took the picture.
@@ -253,9 +273,9 @@ function isCreditLine(text: string): boolean {
 const PLATFORM_ID = new RegExp(`^\\S{0,10}?(?:${PLATFORM_IDS.join("|")})\\s*:?\\s*[\\w.-]{2,40}$`, "u");
 
 /** 15867 / 9 23 / 2.3万 / 阅读 539 / 跟贴1199 / 4人参与2评论 / 阅读数(15878): engagement counters. */
-const COUNTER_WORD = "阅读|浏览|评论|点赞|赞|收藏|转发|分享|参与|跟贴|跟帖|阅读数|阅读量|浏览量|浏览次数|点击|点击量|人气|热度|围观|播放|播放量";
+const COUNTER_WORD = "浏览人次|观看次数|阅读|浏览|评论|点赞|赞|收藏|转发|分享|参与|跟贴|跟帖|阅读数|阅读量|浏览量|浏览次数|点击|点击量|人气|热度|围观|播放|播放量";
 const COUNTER_PARTS = new RegExp(
-  `^(?:(?:${COUNTER_WORD})\\s*[(:]?\\s*\\d[\\d.,]*\\s*[万千wWkK]?\\+?\\)?|\\d[\\d.,]*\\s*[万千wWkK]?\\+?\\s*(?:人参与|人阅读|次阅读|次浏览|人浏览|条评论|次播放|${COUNTER_WORD}))(?:\\s*[|/,、]?\\s*|$)`,
+  `^(?:(?:${COUNTER_WORD})\\s*[(:]?\\s*\\d[\\d.,]*\\s*[万千wWkK]?\\+?\\)?|\\d[\\d.,]*\\s*[万千wWkK]?\\+?\\s*(?:人参与|人按赞|人阅读|次阅读|次浏览|人浏览|条评论|次播放|${COUNTER_WORD}))(?:\\s*[|/,、]?\\s*|$)`,
 );
 
 export function isCounter(text: string): boolean {
@@ -433,6 +453,10 @@ export function judge(text: string, ctx: LineContext = { chinese: true }): Verdi
     if (len <= 160 && PROMO_CALL.test(text)) return verdict("junk", "furniture:promo");
     if (len <= 120 && SOCIAL_PROMPT.test(text) && !REPORTED.test(text)) return verdict("junk", "furniture:social");
     if (len <= 100 && REPRINT_BAN.test(text)) return verdict("junk", "furniture:reprint");
+    if (len <= 40 && !/。$/.test(text) && SOCIAL_COMMAND.test(text)) return verdict("junk", "furniture:social");
+    if (len <= 80 && TAG_LINE.test(text)) return verdict("junk", "furniture:tags");
+    if (len <= 24 && MORE_STORIES.test(text)) return verdict("junk", "furniture:more");
+    if (len <= 40 && SLASH_BYLINE.test(text)) return verdict("meta", "meta:reporter");
     if (CITE_LINE.test(text)) return verdict("junk", "furniture:cite");
     if (len <= 120 && hanCount(text) <= 12 && LINK_LINE.test(text) && !/^[(（]/.test(text)) return verdict("junk", "furniture:link");
   }

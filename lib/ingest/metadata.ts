@@ -143,7 +143,7 @@ const PUBLISHED_META_KEYS = [
   "datepublished", "date", "dc.date.issued", "dc.date", "dcterms.created", "dcterms.issued", "sailthru.date",
   "parsely-pub-date", "weibo:article:create_at", "created",
 ];
-const DATE_LABELS = new Set(["发布时间", "发布日期", "发表时间", "发表日期", "发布于", "时间", "日期", "更新时间"]);
+const DATE_LABELS = new Set(["发布时间", "发布日期", "发表时间", "发表日期", "发布于", "时间", "日期", "更新时间", "刊登日期", "刊登时间", "出刊日期", "发稿时间", "最后更新", "最后更新时间", "最后更新日期", "更新日期"]);
 const SOURCE_LABELS = new Set(["文章来源", "信息来源", "稿件来源", "新闻来源", "本文来源", "来源于", "来源是", "来源", "稿源", "出处"]);
 const AUTHOR_LABELS = new Set(["本文作者", "作者", "撰稿", "撰文", "记者"]);
 const EDITOR_LABELS = new Set(["责任编辑", "栏目编辑", "值班编辑", "编辑", "责编", "编审"]);
