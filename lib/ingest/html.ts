@@ -72,6 +72,21 @@ function readMeta($: CheerioAPI): Record<string, string> {
   return meta;
 }
 
+/** What may follow a site name at the end of a <title>: separators and short names (`:: 痞客邦 PIXNET ::`). */
+const SITE_TAIL = /^(?:[\s\-_|–—:»·•@]+[^\-_|–—:»·•@]{0,20})*[\s\-_|–—:»·•@]*$/u;
+
+/**
+ * `name` sits in the tail of `title`, after a separator behind a longer headline, with only separators and short names
+ * after it: the site or blog part of a <title>, not its headline.
+ */
+function endsWithSiteName(title: string, name: string): boolean {
+  const at = title.lastIndexOf(name);
+  if (at <= 0) return false;
+  const before = title.slice(0, at);
+  const headline = before.replace(/[\s\-_|–—:»·•@]+$/u, "");
+  return /[-_|–—:»·•@]\s*$/u.test(before) && headline.length >= 8 && headline.length > name.length && SITE_TAIL.test(title.slice(at + name.length));
+}
+
 function readTitles($: CheerioAPI, meta: Record<string, string>): { title: string | null; candidates: string[] } {
   const docTitle = tidy($("title").first().text());
   const og = tidy(meta["og:title"] ?? "");
@@ -82,8 +97,11 @@ function readTitles($: CheerioAPI, meta: Record<string, string>): { title: strin
     .filter((t) => t.length > 0 && t.length < 300);
   const candidates = [...new Set([docTitle, og, tw, ...h1s].filter((t) => t.length > 0))];
   const page = [docTitle, og, tw].filter(Boolean);
-  // An h1 that the <title>/og:title repeats is the article title, not the site logo.
-  const h1 = h1s.find((h) => (h.length >= 4 && page.some((p) => p.includes(h) || h.includes(p))) || confirmsShortHeadline(h, page));
+  // An h1 that the <title>/og:title repeats is the article title, not the site logo, unless the <title> repeats it only
+  // as the site name it ends with (`<标题> @ <博客> :: 痞客邦 PIXNET ::`, `<标题> | 國際 | 中央社 CNA`).
+  const h1 = h1s.find(
+    (h) => (h.length >= 4 && page.some((p) => (p.includes(h) && !endsWithSiteName(p, h)) || h.includes(p))) || confirmsShortHeadline(h, page),
+  );
   return { title: h1 ?? (og || docTitle || h1s[0] || null), candidates };
 }
 
@@ -337,6 +355,10 @@ function titleLike(text: string, candidates: string[]): boolean {
 }
 
 /** Short lines between the title block (or a few lines up) and the body start, and the title block's text. */
+/** A short line that is a full date (and a time or weekday), numeric or English: nothing else on it. */
+const DATE_ABOVE_HEADLINE =
+  /^(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:19|20)\d{2})(?:[\s,]+(?:星期|週|周)?[一二三四五六日天]?|[\s,]+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$/i;
+
 function findHeaderLines(
   blocks: TextBlock[],
   bodyStart: number,
@@ -359,5 +381,9 @@ function findHeaderLines(
   // Under a found headline the date and byline come first (楼层 / 时间: under a forum topic, then a long profile box):
   // keep the lines right under it as well as those right above the body.
   const kept = lines.length <= 12 ? lines : from >= 0 ? [...lines.slice(0, 6), ...lines.slice(-6)] : lines.slice(-12);
+  // A blog template prints the post's date right above its headline (`Dec 28 Sat 2013 00:28`, `2013-12-28 星期六`):
+  // that line comes last, so any date under the headline still wins.
+  const above = from > 0 ? (blocks[from - 1] as TextBlock).text.trim() : "";
+  if (above.length <= 40 && DATE_ABOVE_HEADLINE.test(above)) kept.push(above);
   return { lines: kept, headline: from >= 0 ? (blocks[from] as TextBlock).text : null };
 }

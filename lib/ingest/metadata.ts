@@ -137,11 +137,13 @@ const PUBLISHED_META_KEYS = [
   // What a site profile's date selector found (profiles.ts): the template's own date line.
   "profile:published",
   "article:published_time", "og:article:published_time", "published_time", "og:published_time", "og:release_date",
-  // Structured data (html.ts readMeta): JSON-LD datePublished / pubDate, an itemprop=datePublished element.
-  "ld:datepublished",
   "pubdate", "publishdate", "publish_date", "publish-date", "publishtime", "publish_time", "firstpublishedtime",
   "datepublished", "date", "dc.date.issued", "dc.date", "dcterms.created", "dcterms.issued", "sailthru.date",
   "parsely-pub-date", "weibo:article:create_at", "created",
+  // Structured data (html.ts structuredDate), after every meta tag: JSON-LD datePublished / pubDate, an
+  // itemprop=datePublished element. A page's meta tags speak for its article; a JSON-LD block or a marked element
+  // may belong to a related item.
+  "ld:datepublished",
 ];
 const DATE_LABELS = new Set(["发布时间", "发布日期", "发表时间", "发表日期", "发布于", "时间", "日期", "更新时间", "刊登日期", "刊登时间", "出刊日期", "发稿时间", "最后更新", "最后更新时间", "最后更新日期", "更新日期"]);
 const SOURCE_LABELS = new Set(["文章来源", "信息来源", "稿件来源", "新闻来源", "本文来源", "来源于", "来源是", "来源", "稿源", "出处"]);
