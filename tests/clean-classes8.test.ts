@@ -221,3 +221,64 @@ describe("Taiwan / Hong Kong furniture wordings OpenCC does not derive (data/fur
     expect(u.published).toBe("2024-01-26");
   });
 });
+
+const rawPage = (head: string, body: string) =>
+  processPage(Buffer.from(`<!DOCTYPE html><html><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`), { fileName: "b.html", explain: true });
+const text3 = `<div class="content"><p>${P1}</p><p>${P2}</p><p>${P3}</p></div>`;
+const HEAD = "滬蘇嘉城際鐵路全線開工 三地共建通勤圈";
+
+describe("title: an h1 that is only the <title>'s site part is the site logo (html.ts endsWithSiteName)", () => {
+  it("takes the headline, not the logo, whatever the separators", () => {
+    for (const [doc, logos] of [
+      [`${HEAD} | 兩岸 | 中央社 CNA`, ["中央社 CNA"]],
+      [`${HEAD} @ 阿明的旅遊日記 :: 痞客邦 ::`, ["痞客邦", "阿明的旅遊日記"]],
+      [`${HEAD} - 生活 - 自由時報電子報`, ["自由時報電子報"]],
+    ] as const) {
+      const r = rawPage(`<title>${doc}</title>`, `${logos.map((l) => `<h1>${l}</h1>`).join("")}<div><a>首頁</a></div><div>${HEAD}</div>${text3}`);
+      expect(r.title, doc).toBe(n(HEAD));
+    }
+  });
+
+  it("keeps an h1 that is the headline, even after a site name in <title>", () => {
+    expect(rawPage(`<title>新華網 - ${HEAD}</title>`, `<h1>${HEAD}</h1>${text3}`).title).toBe(n(HEAD));
+    expect(rawPage(`<title>${HEAD}</title>`, `<h1>${HEAD}</h1>${text3}`).title).toBe(n(HEAD));
+  });
+});
+
+describe("date: a blog template's date line right above the headline (html.ts DATE_ABOVE_HEADLINE)", () => {
+  it("reads it, English or numeric, with a weekday or a time", () => {
+    for (const [line, date] of [
+      ["Dec 28 Sat 2013 00:28", "2013-12-28"],
+      ["2015-03-07 星期六", "2015-03-07"],
+      ["2021/03/05 週五 08:15", "2021-03-05"],
+    ] as const) {
+      const r = rawPage(`<title>${HEAD} @ 小林的部落格</title>`, `<div>相關文章</div><div>${line}</div><h2>${HEAD}</h2>${text3}`);
+      expect(r.published, line).toBe(date);
+    }
+  });
+
+  it("lets a date under the headline win, and ignores a sentence above it", () => {
+    const r = rawPage(`<title>${HEAD}</title>`, `<div>2013-12-28 星期六</div><h1>${HEAD}</h1><div>發佈時間：2014-01-02 10:00</div>${text3}`);
+    expect(r.published).toBe("2014-01-02");
+    const s = rawPage(`<title>${HEAD}</title>`, `<div>本站於2013年12月28日改版上線，歡迎指教。</div><h1>${HEAD}</h1>${text3}`);
+    expect(s.published).toBeNull();
+  });
+});
+
+describe("date: a CMS info bar under the text (process.ts INFO_BAR_DATE)", () => {
+  it("reads the date of a bar that also names the source, author or editor", () => {
+    for (const [bar, date] of [
+      ["版權聲明 來源：當代商報 時間：2019-09-23 14:34:05 作者：", "2019-09-23"],
+      ["來源：中央社 更新時間：2023/05/18 14:32", "2023-05-18"],
+      ["作者：王小明 日期：2020-01-02", "2020-01-02"],
+    ] as const) {
+      const r = rawPage(`<title>${HEAD}</title>`, `<h1>${HEAD}</h1>${text3}<div>讚 0 分享</div><div>${bar}</div>`);
+      expect(r.published, bar).toBe(date);
+    }
+  });
+
+  it("ignores the same shape in a related list (another story's source and date)", () => {
+    const r = rawPage(`<title>${HEAD}</title>`, `<h1>${HEAD}</h1>${text3}<div>相關新聞</div><div>來源：新華網 時間：2018-01-01</div>`);
+    expect(r.published).toBeNull();
+  });
+});

@@ -83,8 +83,10 @@ function endsWithSiteName(title: string, name: string): boolean {
   const at = title.lastIndexOf(name);
   if (at <= 0) return false;
   const before = title.slice(0, at);
-  const headline = before.replace(/[\s\-_|–—:»·•@]+$/u, "");
-  return /[-_|–—:»·•@]\s*$/u.test(before) && headline.length >= 8 && headline.length > name.length && SITE_TAIL.test(title.slice(at + name.length));
+  // The part before holds a segment longer than the name: a headline, not a row of site and column names
+  // (`明報新聞網 - 即時新聞 - 中國 - <标题>` ends with its headline).
+  const longest = Math.max(...before.split(/[-|–—:»·•@]+/u).map((seg) => seg.trim().length));
+  return /[-_|–—:»·•@]\s*$/u.test(before) && name.length <= 20 && longest >= 8 && longest > name.length && SITE_TAIL.test(title.slice(at + name.length));
 }
 
 function readTitles($: CheerioAPI, meta: Record<string, string>): { title: string | null; candidates: string[] } {

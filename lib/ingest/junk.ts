@@ -890,7 +890,8 @@ export function segmentLines(rawLines: string[], opts: { knownTitle?: string | n
   let state: "body" | "related" | "footer" = "body";
   for (; i < lines.length; i++) {
     const l = lines[i]!;
-    if (l.kind === "meta") {
+    // A related list's labelled lines (来源:新华网 时间:2018-01-01) are another story's, never this page's metadata.
+    if (l.kind === "meta" && state !== "related") {
       metaLines.push(l.text);
       drop(l, "meta");
       continue;
