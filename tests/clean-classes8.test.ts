@@ -282,3 +282,29 @@ describe("date: a CMS info bar under the text (process.ts INFO_BAR_DATE)", () =>
     expect(r.published).toBeNull();
   });
 });
+
+describe("Hong Kong wordings: Cantonese links, section marks, stock-picture notes, end marks, repost tags", () => {
+  it("drops them", () => {
+    for (const line of [
+      "點擊睇更多", "立即睇", "免費下載", "▌延伸閱讀", "▌相關新聞", "相關影片", "熱門影片", "最新影音", "推薦影片", "精選文章",
+      "熱門話題", "相片：資料圖片", "示意圖，非當事人", "此為示意圖", "（完）", "-完-", "【全文完】", "（未完待續）",
+    ]) expect(judged(line), line).not.toMatch(/^text /);
+  });
+
+  it("reads credits and tags as metadata, not text", () => {
+    for (const line of ["文、圖／陳大文", "【on.cc東網專訊】", "【星島日報專訊】", "更新於：2024年3月12日 18:45"]) expect(judged(line), line).toMatch(/^meta /);
+  });
+
+  it("leaves sentences with the same words", () => {
+    for (const line of [
+      "示意圖顯示，新線將由上海虹橋站向西延伸至嘉興南站。",
+      "完成後的園區將提供三千個就業機會。",
+      "熱門影片拍攝地吸引大批遊客前往朝聖，當地商家生意大增。",
+    ]) expect(judged(line), line).toBe("text null");
+  });
+
+  it("a lone 【…專訊】 line above the lede does not stay in the body", () => {
+    const r = html(`<h1>${HEAD}</h1><div class="content"><p>【星島日報專訊】</p><p>${P1}</p><p>${P2}</p><p>${P3}</p></div>`);
+    expect(r.paragraphs).toEqual([P1, P2, P3].map(n));
+  });
+});

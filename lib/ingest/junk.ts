@@ -45,7 +45,7 @@ const LABELS = [
   "文章来源", "信息来源", "稿件来源", "新闻来源", "本文来源", "来源于", "来源是", "来源", "稿源", "出处",
   "本文作者", "作者", "撰稿", "撰文", "记者", "通讯员",
   "责任编辑", "栏目编辑", "值班编辑", "编辑", "责编", "编审", "审核", "审校", "校对", "监制", "统筹", "摄影",
-  "发布时间", "发布日期", "发表时间", "发表日期", "发布于", "最后更新时间", "最后更新日期", "最后更新", "更新时间", "更新日期",
+  "发布时间", "发布日期", "发表时间", "发表日期", "发布于", "更新于", "最后更新时间", "最后更新日期", "最后更新", "更新时间", "更新日期",
   "刊登日期", "刊登时间", "出刊日期", "发稿时间", "时间", "日期",
   "点击数", "点击量", "点击", "浏览次数", "浏览量", "浏览", "阅读量", "阅读数", "阅读", "访问量", "字体", "字号", "分享",
   "本文原标题", "原标题", "原文标题", "原文链接", "本文链接",
@@ -198,7 +198,7 @@ const SPAM_TOKEN =
 const NAV_PREFIX = /^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|现在的位置|所在位置|位置)\s*:/;
 
 const RELATED_HEADING =
-  /^(相关(文章|新闻|阅读|推荐|链接|报道|报导|专题|资讯|内容|标签)|推荐(阅读|文章|新闻|资讯)|热门(新闻|文章|推荐|阅读|资讯|标签)|热点(新闻|推荐|文章|资讯)|\d+小时热(点|闻)|延伸阅读|扩展阅读|猜你喜欢|你(可能|或许)(还|也)?会?(感兴趣|喜欢)|为你推荐|类似文章|更多(新闻|文章|阅读|精彩|资讯|推荐)|精彩推荐|精彩图片|今日(焦点|关注|看点)|焦点新闻|最新(文章|新闻|资讯|动态)|往期(回顾|推荐)|图片新闻|今日推荐|编辑(推荐|推介|精选)|(阅读|点击)?排行榜?)(更多)?[:>»]*$/;
+  /^(相关(文章|新闻|阅读|推荐|链接|报道|报导|专题|资讯|内容|标签|影片|视频|影音)|推荐(阅读|文章|新闻|资讯|影片|视频)|热门(新闻|文章|推荐|阅读|资讯|标签|影片|视频|话题)|精选(文章|新闻|影片|视频|推荐)|热点(新闻|推荐|文章|资讯)|\d+小时热(点|闻)|延伸阅读|扩展阅读|猜你喜欢|你(可能|或许)(还|也)?会?(感兴趣|喜欢)|为你推荐|类似文章|更多(新闻|文章|阅读|精彩|资讯|推荐)|精彩推荐|精彩图片|今日(焦点|关注|看点)|焦点新闻|最新(文章|新闻|资讯|动态|影音|影片|视频)|往期(回顾|推荐)|图片新闻|今日推荐|编辑(推荐|推介|精选)|(阅读|点击)?排行榜?)(更多)?[:>»]*$/;
 const FOOTER_START =
   /版权声明|免责声明|特别声明|^郑重声明$|本站是提供个人知识管理|^注:本文|本文转载自|转载请注明|\d+条评论|发表评论|评论公约|^返回(顶部|首页)$|您正在使用\s*Internet Explorer|浏览器版本过低|上一篇|下一篇/i;
 
@@ -221,7 +221,9 @@ const CAPTION_SHAPES: [string, RegExp, number][] = [
   // 2014年12月,张三(左)和李四(右)在达拉斯 / 陳大文(左一)與李小明(右二): people named by where they stand in a picture,
   // two positions or more, no sentence end (sixth round).
   ["caption:positions", /^[^。!?]*\((?:左|右|中|前|后|後)[一二三四五六七八九\d]?起?\)[^。!?]*\((?:左|右|中|前|后|後)[一二三四五六七八九\d]?起?\)[^。!?]*$/, 100],
-  ["caption:credit", /^(图|图片|配图|题图|封面图?)\s*[/|:丨]\s*\S{1,30}$/, 40],
+  ["caption:credit", /^(图|图片|相片|照片|配图|题图|封面图?)\s*[/|:丨]\s*\S{1,30}$/, 40],
+  // 示意圖，非當事人 / 此為示意圖: a stock picture's disclaimer.
+  ["caption:illustration", /^(?:图为|此为)?示意图\s*[,。、]?\s*(?:非|与|图片|图源|来源|$)/, 40],
   ["caption:credit", /图片(均|皆|部分)?(来自|来源于?|源自)/, 40],
   ["caption:map", /(制图|底图来源|审图号|地图来源|底图)\s*[:/]?/, 80],
   // 注:红色为所有车辆绕行线路图,蓝色仅为…: a map's or chart's legend (what each colour or line stands for).
@@ -409,9 +411,12 @@ function stripInlineJunk(raw: string): { original: string; endsArticle: boolean;
  * 【看中国2005年07月03日报道】, 【星岛日报专讯】, 【大纪元讯】: an outlet's repost or agency tag opening the lede (simplified
  * or traditional); the sentence after it is the text. 报道/消息 only with a date: 【21世纪经济报道】 is an outlet's name.
  */
+/** 【on.cc東網專訊】 / 【星島日報專訊】 on a line of its own: the tag without its lede. */
+const REPOST_TAG_LINE = /^【[^】]{2,30}?(?:专讯|快讯|讯|电)】$/u;
+
 export const REPOST_TAG = /^\s*【(?:[^】]{2,30}?(?:专讯|專訊|快讯|快訊|讯|訊|电|電)|[^】]{2,24}?\d{1,2}日(?:报道|報道|消息))】\s*(?=\S)/u;
 
-const BULLET = /^[•·▪■□●○◆◇►▶]\s*/;
+const BULLET = /^[•·▪■□●○◆◇►▶▌▍▎]\s*/;
 
 /** 首页 > 新闻 > 正文: every step short (the last may be the headline), at least three of them. */
 function isBreadcrumb(text: string): boolean {
@@ -439,6 +444,7 @@ export function judge(text: string, ctx: LineContext = { chinese: true }): Verdi
   const han = hanCount(text);
 
   if (NAV_PREFIX.test(text)) return verdict("nav", "nav:you-are-here");
+  if (REPOST_TAG_LINE.test(text)) return verdict("meta", "meta:repost-tag");
   if (isBreadcrumb(text) || /(^|\s)首页\s*[>»›]/.test(text) || (len <= 30 && /^(网站)?(首页|主页)\s*[-–—/]\s*\S/.test(text))) {
     return verdict("nav", "nav:breadcrumb");
   }
