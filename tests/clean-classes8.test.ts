@@ -48,7 +48,17 @@ describe("the composed Taiwan / Hong Kong news pages (tests/fixtures/clean-tw-hk
     expect(r.paragraphs).toHaveLength(4);
     expect(r.paragraphs[0]).toMatch(/^浙江嘉兴市近日宣布/);
     expect(droppedBy(r, "meta:lead-byline")).toEqual([n("〔記者王小明／綜合報導〕")]);
+    expect(r.author).toBe(n("王小明"));
     expect(r.paragraphs.join("\n")).not.toMatch(/取自网路|点我下载|APP/);
+  });
+
+  it("ETtoday-style: byline line, ▲ caption with its credit, in-text 延伸閱讀 box, ban, comments and mood widget stay out", () => {
+    const r = page("tw-ettoday.html");
+    expect(r.title).toBe(n("長三角生態綠色一體化示範區五週年 跨省河湖聯保成效亮眼"));
+    expect(r.published).toBe("2024-11-01");
+    expect(r.author).toBe(n("陳小華"));
+    expect(r.paragraphs).toHaveLength(4);
+    expect(r.paragraphs.join("\n")).not.toMatch(/记者|元荡湖生态岸线|延伸阅读|苏州河|禁止转载|网友|看完这篇/);
   });
 
   it("UDN-style: 請繼續往下閱讀 inside the text, caption, tags, related list and comments stay out", () => {

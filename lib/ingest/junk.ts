@@ -157,8 +157,8 @@ const MORE_STORIES = /^(?:看|点我看|点击看)?更多\S{1,14}?(?:报导|报�
  * 記者王小明／台北報導, 記者陳大文、林小美／綜合報導: a Taiwan-style byline line, names then a slash and where the
  * report was filed (or 综合/即时 reporting).
  */
-const SLASH_BYLINE =
-  /^[(（〔【[]?(?:本报|中央社|本台)?(?:记者|特派员|实习记者|特约记者)\s*\p{Script=Han}{2,4}(?:[、,\s]+\p{Script=Han}{2,4}){0,3}\s*[/]\s*\p{Script=Han}{0,8}?(?:报导|报道)[)）〕】\]]?$/u;
+export const SLASH_BYLINE =
+  /^[(（〔【[]?(?:本报|中央社|本台)?(?:记者|特派员|实习记者|特约记者)\s*(\p{Script=Han}{2,4}(?:[、,\s]+\p{Script=Han}{2,4}){0,3})\s*[/]\s*\p{Script=Han}{0,8}?(?:报导|报道)[)）〕】\]]?$/u;
 
 /** 本網站之文字…非經授權,不得轉載、公開播送…: a site's reprint prohibition in any order of its parts. */
 const REPRINT_BAN = /(?:不得|禁止|严禁|请勿|谢绝)(?:任意|擅自)?(?:转载|重制|转贴|翻印)/;

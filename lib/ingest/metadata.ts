@@ -1,4 +1,4 @@
-import { confirmsShortHeadline, ISSUE_CREDIT, LABEL_RE, NAV_SEPARATORS, PAPER_CREDIT, POST_FOOTER, POSTED_LINE, REPORTER_CREDIT, splitTitleSuffix, textKey } from "./junk";
+import { confirmsShortHeadline, ISSUE_CREDIT, LABEL_RE, NAV_SEPARATORS, PAPER_CREDIT, POST_FOOTER, POSTED_LINE, REPORTER_CREDIT, SLASH_BYLINE, splitTitleSuffix, textKey } from "./junk";
 import { normalizeText } from "./normalize";
 import { calendarDate, type IsoDate } from "../domain/dates";
 import { parseDate, REPOST_MARK } from "../extract/dates";
@@ -445,7 +445,8 @@ export function extractMetadata(input: MetadataInput): ArticleMetadata {
   let author = firstLabelled(labelled, AUTHOR_LABELS, names);
   if (!author) {
     for (const line of [...input.headerLines, ...input.metaLines]) {
-      const m = REPORTER_CREDIT.exec(line);
+      // 记者 X / 本报记者 X 发自北京, and the Taiwan shape 〔記者X／綜合報導〕.
+      const m = REPORTER_CREDIT.exec(line) ?? SLASH_BYLINE.exec(line);
       if (m && line.length <= 40) {
         author = m[1]!.trim();
         break;
