@@ -318,3 +318,22 @@ describe("Hong Kong wordings: Cantonese links, section marks, stock-picture note
     expect(r.paragraphs).toEqual([P1, P2, P3].map(n));
   });
 });
+
+describe("more Taiwan wordings: emoji-led prompts, recommendation headings, 請繼續往下閱讀 inside an ad label, outlet credits", () => {
+  it("drops them or reads them as metadata", () => {
+    for (const line of [
+      "👉 加入LINE好友，新聞不漏接", "📢 訂閱YouTube頻道", "▸延伸閱讀", "◤延伸閱讀◢", "更多新聞推薦", "新聞推薦", "你可能還想看",
+      "【更多新聞】", "往下看更多", "收看更多", "看原文", "贊助廣告", "廣告 - 請繼續往下閱讀", "文章未完，請繼續往下閱讀",
+      "原始連結", "今日最新", "（中央社）", "(新华社)",
+    ]) expect(judged(line), line).not.toMatch(/^text /);
+  });
+
+  it("leaves sentences and brackets that are no credit", () => {
+    for (const line of [
+      "👉 市府今天公布新制，民眾可於下月起申請補助，相關細節請見官網說明。",
+      "（一）",
+      "（2021—2035年）",
+      "新聞推薦系統的演算法引發學者討論，認為應提高透明度。",
+    ]) expect(judged(line), line).toBe("text null");
+  });
+});

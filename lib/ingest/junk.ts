@@ -198,7 +198,7 @@ const SPAM_TOKEN =
 const NAV_PREFIX = /^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|现在的位置|所在位置|位置)\s*:/;
 
 const RELATED_HEADING =
-  /^(相关(文章|新闻|阅读|推荐|链接|报道|报导|专题|资讯|内容|标签|影片|视频|影音)|推荐(阅读|文章|新闻|资讯|影片|视频)|热门(新闻|文章|推荐|阅读|资讯|标签|影片|视频|话题)|精选(文章|新闻|影片|视频|推荐)|热点(新闻|推荐|文章|资讯)|\d+小时热(点|闻)|延伸阅读|扩展阅读|猜你喜欢|你(可能|或许)(还|也)?会?(感兴趣|喜欢)|为你推荐|类似文章|更多(新闻|文章|阅读|精彩|资讯|推荐)|精彩推荐|精彩图片|今日(焦点|关注|看点)|焦点新闻|最新(文章|新闻|资讯|动态|影音|影片|视频)|往期(回顾|推荐)|图片新闻|今日推荐|编辑(推荐|推介|精选)|(阅读|点击)?排行榜?)(更多)?[:>»]*$/;
+  /^(相关(文章|新闻|阅读|推荐|链接|报道|报导|专题|资讯|内容|标签|影片|视频|影音)|推荐(阅读|文章|新闻|资讯|影片|视频)|热门(新闻|文章|推荐|阅读|资讯|标签|影片|视频|话题)|精选(文章|新闻|影片|视频|推荐)|热点(新闻|推荐|文章|资讯)|\d+小时热(点|闻)|延伸阅读|扩展阅读|猜你喜欢|你(可能|或许)(还|也)?会?(感兴趣|喜欢|想看)|(更多)?新闻推荐|为你推荐|类似文章|更多(新闻|文章|阅读|精彩|资讯|推荐)(推荐)?|精彩推荐|精彩图片|今日(焦点|关注|看点|最新)|焦点新闻|最新(文章|新闻|资讯|动态|影音|影片|视频)|往期(回顾|推荐)|图片新闻|今日推荐|编辑(推荐|推介|精选)|(阅读|点击)?排行榜?)(更多)?[:>»◢】\]]*$/;
 const FOOTER_START =
   /版权声明|免责声明|特别声明|^郑重声明$|本站是提供个人知识管理|^注:本文|本文转载自|转载请注明|\d+条评论|发表评论|评论公约|^返回(顶部|首页)$|您正在使用\s*Internet Explorer|浏览器版本过低|上一篇|下一篇/i;
 
@@ -411,12 +411,16 @@ function stripInlineJunk(raw: string): { original: string; endsArticle: boolean;
  * 【看中国2005年07月03日报道】, 【星岛日报专讯】, 【大纪元讯】: an outlet's repost or agency tag opening the lede (simplified
  * or traditional); the sentence after it is the text. 报道/消息 only with a date: 【21世纪经济报道】 is an outlet's name.
  */
+/** （中央社）, (新华社): an agency or outlet named alone in brackets, the story's source credit. */
+const OUTLET_CREDIT_LINE = /^[(（]\s*\p{Script=Han}{1,8}(?:通讯社|社|报|网|台)\s*[)）]$/u;
+
 /** 【on.cc東網專訊】 / 【星島日報專訊】 on a line of its own: the tag without its lede. */
 const REPOST_TAG_LINE = /^【[^】]{2,30}?(?:专讯|快讯|讯|电)】$/u;
 
 export const REPOST_TAG = /^\s*【(?:[^】]{2,30}?(?:专讯|專訊|快讯|快訊|讯|訊|电|電)|[^】]{2,24}?\d{1,2}日(?:报道|報道|消息))】\s*(?=\S)/u;
 
-const BULLET = /^[•·▪■□●○◆◇►▶▌▍▎]\s*/;
+/** A list bullet, a section mark or an emoji opening a line (👉 加入LINE好友, ▌延伸閱讀). */
+const BULLET = /^(?:[•·▪■□●○◆◇►▶▌▍▎▸▹◤]|\p{Extended_Pictographic}\uFE0F?)\s*/u;
 
 /** 首页 > 新闻 > 正文: every step short (the last may be the headline), at least three of them. */
 function isBreadcrumb(text: string): boolean {
@@ -445,6 +449,7 @@ export function judge(text: string, ctx: LineContext = { chinese: true }): Verdi
 
   if (NAV_PREFIX.test(text)) return verdict("nav", "nav:you-are-here");
   if (REPOST_TAG_LINE.test(text)) return verdict("meta", "meta:repost-tag");
+  if (OUTLET_CREDIT_LINE.test(text)) return verdict("meta", "meta:source-credit");
   if (isBreadcrumb(text) || /(^|\s)首页\s*[>»›]/.test(text) || (len <= 30 && /^(网站)?(首页|主页)\s*[-–—/]\s*\S/.test(text))) {
     return verdict("nav", "nav:breadcrumb");
   }
@@ -452,7 +457,7 @@ export function judge(text: string, ctx: LineContext = { chinese: true }): Verdi
 
   if (len <= 300) {
     if ((FOOTER_START.test(text) || (len <= 12 && FOOTER_START.test(text.replace(/\s+/g, "")))) && len <= 200) return verdict("footer", "footer:start");
-    if (RELATED_HEADING.test(text.replace(/\s+/g, ""))) return verdict("related", "related:heading");
+    if (RELATED_HEADING.test(text.replace(/\s+/g, "").replace(/^[【[◤]/, ""))) return verdict("related", "related:heading");
     if (JUNK_ANY.some((re) => re.test(text))) return verdict("junk", "junk:phrase");
     if (!/。$/.test(text) && PROMPTS.some((re) => re.test(text))) return verdict("junk", "furniture:app");
     if (len <= 150 && FOLLOW_PROMPT.test(text)) return verdict("junk", "furniture:app");
