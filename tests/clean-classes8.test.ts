@@ -189,6 +189,7 @@ describe("meta:trailing-credit — a wire's closing credit after the last senten
       ["（編輯：李雅婷）1120518", "李雅婷"],
       ["（譯者：王某某／核稿：陳某某）1130102", null],
       ["(责任编辑:张三)", "张三"],
+      ["（中央社）", null],
     ] as const) {
       const r = html(article(`<p>公會建議政府持續關注兩岸經貿情勢，協助台商掌握市場變化。${credit}</p>`));
       expect(r.paragraphs, credit).toContain(n("公會建議政府持續關注兩岸經貿情勢，協助台商掌握市場變化。"));

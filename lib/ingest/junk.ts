@@ -749,12 +749,12 @@ const LEAD_BYLINE =
   /^\s*([〔【[(（]\s*(?:本报|本報|本台|本網|本网)?(?:记者|記者|特派员|特派員|实习记者|實習記者)[^〔〕【】[\]()（）]{1,30}?(?:报导|報導|报道|報道)\s*[〕】\])）])\s*(?=\S)/u;
 
 /**
- * …市場變化。（編輯：李雅婷）1120518, …（譯者：王某／核稿：李某）, …。(责任编辑:张三): the closing credit a news wire
- * prints at the end of its last paragraph, in brackets after a sentence end, with an optional date code (CNA's ROC
+ * …市場變化。（編輯：李雅婷）1120518, …（譯者：王某／核稿：李某）, …。(责任编辑:张三), …。（中央社）: the closing credit
+ * a news wire or a reprint prints at the end of its last paragraph, in brackets after a sentence end, with an optional date code (CNA's ROC
  * yymmdd). The credit goes to the metadata lines, the sentence stays.
  */
 const TRAILING_CREDIT =
-  /(?<=[。!?！？”」』])\s*([(（](?:责任编辑|責任編輯|编辑|編輯|责编|責編|校对|校對|核稿|译者|譯者|审稿|審稿|审核|審核|撰稿|主编|主編|记者|記者)\s*[:：/／][^()（）]{1,40}[)）])\s*\d{0,8}\s*$/u;
+  /(?<=[。!?！？”」』])\s*([(（](?:(?:责任编辑|責任編輯|编辑|編輯|责编|責編|校对|校對|核稿|译者|譯者|审稿|審稿|审核|審核|撰稿|主编|主編|记者|記者)\s*[:：/／][^()（）]{1,40}|\p{Script=Han}{1,8}(?:通讯社|通訊社|社))[)）])\s*\d{0,8}\s*$/u;
 
 function stripBracketCredit(line: Line, re: RegExp, end: boolean): string | null {
   const t = re.exec(line.text);
