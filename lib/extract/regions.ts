@@ -309,7 +309,8 @@ const BRAND_NEXT = /^(?:软件|科技|集团|股份|控股|电子|银行|证券|
  */
 const brandNext = (rest: string) => {
   const m = BRAND_NEXT.exec(rest);
-  return !!m && !/^(?:[局厅委办]|产业|行业|工业)/.test(rest.slice(m[0].length));
+  // 办 is an office only as a noun (科技办, 合作办), not the verb after a bank's name (杭州银行|办了卡, 宁波银行办理).
+  return !!m && !/^(?:[局厅委]|办(?![了理过完成好事妥])|产业|行业|工业)/.test(rest.slice(m[0].length));
 };
 /**
  * Whether the name at `i`, its noun ending at `nounEnd`, stands in a list beside a product's name (place + BRAND_NEXT):
@@ -332,6 +333,11 @@ function productListed(text: string, i: number, nounEnd: number): boolean {
  * 浙江|师范大学): an organization's name, not a mention (a government body, 县委党校 aside, still tags its place).
  */
 const ACADEMIC_NEXT = /(?:师大|农大|工大|医大|财大|交大|师院|师专|医专|高专|社科院|科学院|农科院|大学|学院|中学|小学)$|^[一二三四五六七八九十]{1,3}[中小]$/;
+/**
+ * A place opening a hospital's name (宁波|医院, 无锡|人民医院, 嘉善县|第一人民医院, 温州|妇幼保健院): part of the name, as a school's;
+ * not where a word of quantity or kind stands between (长春市|某医院, 南通|一乡镇卫生院, 上海|三甲医院: the place's hospitals).
+ */
+const HOSPITAL_AFTER = nameRun(8, "医院|卫生院|保健院", "某|各|多|几|数|[二三]甲|定点|公立|民营|私立|大型|该|这|那|(?<!第)一|所有");
 /** A newspaper's name after a place (河南|商报, 苏州|晨报, 北京|青年报): the jieba word after it is a kind of newspaper (not 通报, 汇报). */
 const PAPER_NEXT = /^(?:日|晚|早|晨|商|时|周|快|画|青年|法制|都市|经济|科技|工人|农民|侨)报$/;
 /**
@@ -408,6 +414,16 @@ const LINE_NEXT = /^线(?![上下路索条性程缆])/;
 const GAMES_AFTER = /^(?:亚运|奥运|全运|大运|冬奥|青奥|亚残运|残运|世运)会/;
 /** What only a person does right after a name (在吴江主持下, 江宁笑着说, 金华在发言中说): the name is a person's. */
 const PERSON_AFTER = /^(?:的?主持下|笑着|笑道|说道|点头|摇头|站起来|在发言中说|告诉记者|对记者说)/;
+/**
+ * Naming words before a name (他叫|吴江, 一位名叫|长兴|的青年, 给儿子取名|建德): the name is a person's (or a pet's, a pen name),
+ * unless a word for a place follows it (一个名叫|西塘|的古镇).
+ */
+const NAMING_BEFORE = /(?:(?<![更改易命定正])名(?:叫|为)|叫做|叫作|名字叫|名字是|取名(?:为|叫)?|起名(?:为|叫)?|[小乳]名叫?|化名|笔名|艺名|网名|[他她我你]叫|(?:儿子|女儿|孩子|妻子|丈夫|弟弟|妹妹|哥哥|姐姐|父亲|母亲|朋友|同学)叫)$/;
+const NAMED_PLACE_AFTER = /^的?(?:地方|小镇|古镇|镇子?|村子?|村庄|山村|乡|县城|城市|小城|城|岛|山|河)/;
+/** 城 alone after a name: the walled city (姑苏城, 广陵城), not 城区, 城市, 城镇, 城乡 or a town's part (城关, 城中). */
+const OLD_CITY_AFTER = /^城(?![区市镇乡际建管投关中东西南北])/;
+/** An imperial office after a name (吴兴|太守, 苏州|知府, 江陵|县令) makes it the old prefecture or county, not the current division. */
+const IMPERIAL_OFFICE_AFTER = /^(?:太守|刺史|知府|知州|知县|县令|县丞|郡守|节度使|巡抚|总督|都督)/;
 /**
  * The word after a name that makes it the opening of a troupe's, club's or show's name (上海|昆剧团, 广州|交响乐团,
  * 上海|车展, 山东|泰山队: a proper name jieba tags nz + 队), not a mention; a 支队/大队 of police or firemen is a body.
@@ -526,6 +542,8 @@ interface Candidate {
   commonWord?: boolean;
   /** A contextual alias naming its own body (示范区执委会): the zone, whatever else the article says. */
   body?: boolean;
+  /** A character lengthening a curated combination (杭 of 沪宁杭): the combination it lengthens. */
+  tail?: Form;
 }
 
 /** Whether a form's region(s) need their county/city named elsewhere in the article. */
@@ -713,6 +731,38 @@ function railwayRunAt(text: string, i: number, paragraph: number): Candidate | u
 }
 
 /**
+ * The one place a character stands for after a curated combination that it lengthens (沪宁|杭, 沪宁|合, 宁杭|合): a character the
+ * combinations always read as one place, at the level of the combination's places (杭 杭州 after 沪宁, the cities 上海 and 南京).
+ */
+function tailReading(ch: string, combination: Form): string | undefined {
+  const ids = compositeLetters().get(ch);
+  if (!ids || ids.size !== 1) return undefined;
+  const code = [...ids][0] as string;
+  const levels = new Set(combination.ids.filter((id) => !MUNICIPALITY.test(id)).map(rankOf));
+  return levels.size === 0 || levels.has(rankOf(code)) || MUNICIPALITY.test(code) ? code : undefined;
+}
+/** Where a curated combination's run ends once the characters that lengthen it are counted (沪宁杭|高速 is a road's name). */
+function compositeTailEnd(text: string, end: number, combination: Form): number {
+  let k = end;
+  while (k < text.length && tailReading(text[k] as string, combination)) k++;
+  return k;
+}
+/**
+ * A character lengthening a curated combination no list spells (沪宁杭, 沪宁合产业创新带, 宁杭合三城) is one more place of the list,
+ * unless it opens a word of jieba's with what follows (沪宁|合作, 宁杭|合力) or the run names a road or crossing.
+ */
+function compositeTailAt(text: string, i: number, prev: Candidate | undefined, seg: Segmentation, paragraph: number): Candidate | undefined {
+  if (!prev || prev.end !== i || (prev.form.kind !== "composite" && !prev.tail)) return undefined;
+  const combination = prev.tail ?? prev.form;
+  const code = tailReading(text[i] as string, combination);
+  const w = wordAt(seg, i);
+  if (!code || (w && w.end - w.start >= 2 && !/^(?:j|x)$/.test(w.tag))) return undefined;
+  const runEnd = compositeTailEnd(text, i, combination);
+  if (ABBR_FACILITY_NEXT.test(text.slice(runEnd)) || ROAD_NEXT.test(text.slice(runEnd))) return undefined;
+  return { text: text[i] as string, start: i, end: i + 1, form: { ids: [code], kind: "abbreviation" }, reason: "abbreviation", paragraph, tail: combination };
+}
+
+/**
  * A character of an integration slogan of two or more verb–place pairs (融杭联甬接沪, 融沪接杭): each character after a
  * verb is the place the curated combinations read it as.
  */
@@ -808,7 +858,8 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
         // Abbreviation combinations (沪苏浙皖, 青吴嘉) are curated and never part of another word.
         if (form.kind === "composite") {
           // The whole name is the facility's (沪苏嘉城际铁路): none of its shorter combinations (沪苏) is read either.
-          if (ABBR_FACILITY_NEXT.test(text.slice(end)) || MOTORWAY_NEXT.test(text.slice(end))) {
+          const runEnd = compositeTailEnd(text, end, form);
+          if (ABBR_FACILITY_NEXT.test(text.slice(runEnd)) || MOTORWAY_NEXT.test(text.slice(runEnd))) {
             skipTo = end;
             break;
           }
@@ -823,6 +874,7 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           const nextWord = seg.tags.get(end);
           const next = nextWord ? text.slice(end, nextWord.end) : "";
           if (nextWord && ACADEMIC_NEXT.test(next) && !SCHOOLS_IN_GENERAL.test(next)) continue;
+          if (HOSPITAL_AFTER.test(text.slice(end))) continue;
           if (nextWord && PAPER_NEXT.test(next)) continue;
           // The word after is a name but no place's (汇达丰/x, 同仁堂/nr: 同仁 alone is a county, 同仁堂 is not).
           const otherName = form.kind === "short" && nextWord !== undefined && TRADE_NAME_TAG.has(nextWord.tag) && ![...dict.allAt(text, end)].some((m) => m.form.length === nextWord.end - end);
@@ -885,6 +937,10 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
         if (!lenient && !chained && !oldTown.length && first && first.end === i + 1 && first.end < end && FUNCTION_TAG.test(first.tag)) continue;
         if (!lenient && !chained && form.kind !== "full" && form.kind !== "alias") {
           if (PERSON_BEFORE.test(text.slice(Math.max(0, i - 4), i)) || CLASSIFIER_BEFORE.test(text.slice(Math.max(0, i - 2), i)) || PERSON_AFTER.test(text.slice(end))) continue;
+          if (NAMING_BEFORE.test(text.slice(Math.max(0, i - 5), i)) && !NAMED_PLACE_AFTER.test(text.slice(end))) continue;
+          if (IMPERIAL_OFFICE_AFTER.test(text.slice(end))) continue;
+          // 姑苏城外, 广陵城: a district's short name + 城 (not 城区, 城市 …) is the old walled city whose name the district took.
+          if (form.ids.some((id) => get().regions.get(id)?.kind === "district") && form.ids.every((id) => ["district", "town"].includes(get().regions.get(id)?.kind ?? "")) && OLD_CITY_AFTER.test(text.slice(end))) continue;
           const before = seg.ending.get(i);
           if (before && before.start === i - 1 && (/^nr/.test(before.tag) || (SURNAMES.has(text[i - 1] as string) && !FUNCTION_TAG.test(before.tag)))) continue;
         }
@@ -902,12 +958,40 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
       seg ??= segmentation(text);
       taken = abbreviationAt(text, i, seg, paragraph);
     }
+    if (!taken && !skipTo && onlyTowns && !lenient) {
+      seg ??= segmentation(text);
+      taken = compositeTailAt(text, i, out[out.length - 1], seg, paragraph);
+    }
     if (!taken && !skipTo && onlyTowns && !lenient) taken = sloganAt(text, i, paragraph);
     if (!taken && !skipTo && onlyTowns && !lenient) taken = railwayRunAt(text, i, paragraph);
     if (taken) {
       out.push(taken);
       i = taken.end;
     } else i = Math.max(i + 1, skipTo);
+  }
+  return lenient ? out : citiesOfCityList(text, out);
+}
+
+/** The end of a list of cities counted as cities (姑苏嘉兴|两市, 苏州、无锡|三市). */
+const CITY_COUNT_AFTER = /^(?:[两二三四五六七八九十]|几)(?:个)?(?:市|城市|地市)/;
+const LIST_GAP = /^(?:[、和与及跟同]|以及)?$/;
+/**
+ * A district named in a list of places that the text counts as cities (姑苏嘉兴两市: 姑苏区 bears 苏州's old name) stands for its
+ * city: the count says every item is a city, so a district's name there is its city's.
+ */
+function citiesOfCityList(text: string, out: Candidate[]): Candidate[] {
+  const { regions } = get();
+  for (let e = 0; e < out.length; e++) {
+    if (!CITY_COUNT_AFTER.test(text.slice((out[e] as Candidate).end))) continue;
+    let s = e;
+    while (s > 0 && LIST_GAP.test(text.slice((out[s - 1] as Candidate).end, (out[s] as Candidate).start))) s--;
+    if (s === e) continue;
+    for (const c of out.slice(s, e + 1)) {
+      if (c.form.kind === "composite" || c.form.kind === "abbreviation" || c.form.kind === "full") continue;
+      // A township of the same name (广陵镇 elsewhere) is no city's either: the district's readings decide.
+      const parents = [...new Set(c.form.ids.filter((id) => regions.get(id)?.kind === "district").map((id) => regions.get(id)?.parentId ?? ""))];
+      if (parents.length === 1 && parents[0] && rankOf(parents[0]) === 1) c.form = { ids: parents, kind: "alias" };
+    }
   }
   return out;
 }
