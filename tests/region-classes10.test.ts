@@ -92,3 +92,55 @@ describe("a bank's name before the verb 办 is the bank, not its place's office"
   // A government office (合作办) keeps its place.
   cases([["上海市合作办召开了会议。", ["上海"]]]);
 });
+
+describe("a name before 年间, 元年 (an emperor's era name) is the era, not the county", () => {
+  // fails on main: 庆元, 嘉定 and 绍兴 were read as today's divisions.
+  cases([
+    ["庆元年间，这里修建了一座书院。", []],
+    ["嘉定年间的碑刻保存完好。", []],
+    ["绍兴元年，朝廷南迁。", []],
+  ]);
+  // The places themselves stay.
+  cases([
+    ["丽水庆元的香菇远近闻名。", ["浙江>丽水>庆元"]],
+    ["嘉定区的汽车产业发达。", ["上海>嘉定"]],
+  ]);
+});
+
+describe("滨海 (coastal) is an everyday word: the county needs its city", () => {
+  // fails on main: 滨海 was read as 盐城's county in a phrase meaning coastal areas.
+  cases([
+    ["沿岸的滨海地区台风频发。", []],
+    ["这座滨海小城吸引了大批游客。", []],
+    ["滨海湿地是候鸟的家园。", []],
+  ]);
+  cases([
+    ["盐城滨海的风电项目并网发电。", ["江苏>盐城>滨海"]],
+    ["滨海县位于江苏北部。", ["江苏>盐城>滨海", "江苏"]],
+  ]);
+});
+
+describe("a short name right before a transliterated foreign place is a foreign region (德州 is also Texas)", () => {
+  // fails on main: 德州 and 南澳 were read as 山东's city and 汕头's county.
+  cases([
+    ["他飞到德州奥斯汀参加技术大会。", []],
+    ["德州达拉斯的牛排馆很有名。", []],
+    ["南澳阿德莱德的葡萄酒出口增加。", []],
+  ]);
+  // Chinese places after it keep the chain.
+  cases([
+    ["山东德州禹城的企业很多。", ["山东>德州>禹城"]],
+    ["上海陆家嘴的写字楼很多。", ["上海>浦东>陆家嘴"]],
+  ]);
+});
+
+describe("a person noun before 叫 makes the name after it a person's", () => {
+  // fails on main: the counties of the same names were read.
+  cases([
+    ["这位老人叫永康，今年八十岁。", []],
+    ["隔壁的小伙叫海宁，在工地上班。", []],
+    ["那个女孩叫德清，是班长。", []],
+  ]);
+  // A place noun before 叫 (这个地方叫…) names a place.
+  cases([["这个县城叫长兴，在太湖南岸。", ["浙江>湖州>长兴"]]]);
+});

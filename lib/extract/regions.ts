@@ -418,10 +418,19 @@ const PERSON_AFTER = /^(?:的?主持下|笑着|笑道|说道|点头|摇头|站�
  * Naming words before a name (他叫|吴江, 一位名叫|长兴|的青年, 给儿子取名|建德): the name is a person's (or a pet's, a pen name),
  * unless a word for a place follows it (一个名叫|西塘|的古镇).
  */
-const NAMING_BEFORE = /(?:(?<![更改易命定正])名(?:叫|为)|叫做|叫作|名字叫|名字是|取名(?:为|叫)?|起名(?:为|叫)?|[小乳]名叫?|化名|笔名|艺名|网名|[他她我你]叫|(?:儿子|女儿|孩子|妻子|丈夫|弟弟|妹妹|哥哥|姐姐|父亲|母亲|朋友|同学)叫)$/;
+const NAMING_BEFORE = /(?:(?<![更改易命定正])名(?:叫|为)|叫做|叫作|名字叫|名字是|取名(?:为|叫)?|起名(?:为|叫)?|[小乳]名叫?|化名|笔名|艺名|网名|(?:[他她我你]|儿子|妻子|孩子|小子|[人者员生师孩儿女汉伙娘哥姐弟妹爷奶叔姨友士板傅]|同学|同事)叫)$/;
 const NAMED_PLACE_AFTER = /^的?(?:地方|小镇|古镇|镇子?|村子?|村庄|山村|乡|县城|城市|小城|城|岛|山|河)/;
 /** 城 alone after a name: the walled city (姑苏城, 广陵城), not 城区, 城市, 城镇, 城乡 or a town's part (城关, 城中). */
 const OLD_CITY_AFTER = /^城(?![区市镇乡际建管投关中东西南北])/;
+/** Syllables of transliterated foreign names that Chinese place names hardly use (休斯敦, 奥斯汀, 达拉斯, 阿德莱德). */
+const TRANSLITERATION = /[斯顿汀尔特克奥维尼娜莉丝莱]/;
+/**
+ * A word jieba reads as a place or a transliterated name (ns, nrt) of three characters or more that no Chinese division bears and
+ * that is spelt with syllables of transliteration: a foreign place (休斯敦/ns, 奥斯汀/nrt).
+ */
+function foreignNameWord(word: string, tag: string): boolean {
+  return word.length >= 3 && (tag === "ns" || tag === "nrt") && TRANSLITERATION.test(word) && !get().dict.longestAt(word, 0) && /^\p{Script=Han}+$/u.test(word);
+}
 /** An imperial office after a name (吴兴|太守, 苏州|知府, 江陵|县令) makes it the old prefecture or county, not the current division. */
 const IMPERIAL_OFFICE_AFTER = /^(?:太守|刺史|知府|知州|知县|县令|县丞|郡守|节度使|巡抚|总督|都督)/;
 /**
@@ -440,8 +449,8 @@ const ABBR_MORPHEME_AFTER = new Set([..."企商籍郊牌资"]);
 const RESOURCE = new Set([..."电气煤油水"]);
 /** What follows a run of abbreviations that lists provinces (川渝两地, 苏皖交界, 黔滇地区), unlike a name made of them (苏宁易购, 沪青平公路). */
 const ABBR_LIST_NEXT = /^(?:(?:[两三四五六七八九]|多)(?:省市|省|市|地|方|区)|一市|交界|边界|毗邻|接壤|地区|区域|之间|间|合作|协同|一体化|等地)/;
-/** A name before these is an era or a historical event (永嘉之乱, 赤壁之战), or a new area named after it (滨湖新区, 江北新区), not the division. */
-const NOT_DIVISION_NEXT = /^(?:之(?:乱|战|役|变|盟|治|祸)|新区|[”"’」』]?号(?![线楼院]))/;
+/** A name before these is an era or a historical event (永嘉之乱, 赤壁之战, 庆元年间, 绍兴元年: an emperor's era name), or a new area named after it (滨湖新区, 江北新区), not the division. */
+const NOT_DIVISION_NEXT = /^(?:之(?:乱|战|役|变|盟|治|祸)|新区|[”"’」』]?号(?![线楼院])|年间|元年|初年|末年|年号)/;
 /**
  * A name after a dynasty (南宋定都临安, 明代松江, 太平天国攻占苏州) is a historical place, not the current division;
  * a one-character dynasty only with 代/朝/初/末 (宋代, 明初), so that 万元|嘉善 or 说明|上海 stay places.
@@ -939,6 +948,9 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           if (PERSON_BEFORE.test(text.slice(Math.max(0, i - 4), i)) || CLASSIFIER_BEFORE.test(text.slice(Math.max(0, i - 2), i)) || PERSON_AFTER.test(text.slice(end))) continue;
           if (NAMING_BEFORE.test(text.slice(Math.max(0, i - 5), i)) && !NAMED_PLACE_AFTER.test(text.slice(end))) continue;
           if (IMPERIAL_OFFICE_AFTER.test(text.slice(end))) continue;
+          // 德州|奥斯汀, 德州|休斯敦 (Texas), 南澳|阿德莱德: a short name right before a foreign place's transliteration is a foreign region.
+          const nextCut = seg.tags.get(end);
+          if (form.kind === "short" && nextCut && foreignNameWord(text.slice(end, nextCut.end), nextCut.tag)) continue;
           // 姑苏城外, 广陵城: a district's short name + 城 (not 城区, 城市 …) is the old walled city whose name the district took.
           if (form.ids.some((id) => get().regions.get(id)?.kind === "district") && form.ids.every((id) => ["district", "town"].includes(get().regions.get(id)?.kind ?? "")) && OLD_CITY_AFTER.test(text.slice(end))) continue;
           const before = seg.ending.get(i);
