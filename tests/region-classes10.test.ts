@@ -1,8 +1,12 @@
 // The region classes of the tenth round (issue 9; tuned on the region sets up to fresh8): one class per describe, each with
 // sentences composed for the test (none is a gold sentence); each case marked "fails on main" failed before this round, the
 // others guard what the rule must leave alone.
-import { describe } from "vitest";
+import { describe, expect, it } from "vitest";
+import { extract } from "@/lib/extract";
 import { cases } from "./region-helpers/paths";
+
+/** The region paths extract() gives a one-paragraph article (plan titles and organization names applied). */
+const articlePaths = (text: string) => [...new Set(extract({ title: "", paragraphs: [text], published: null, publishedPrecision: null }).entities.filter((e) => e.kind === "region").map((e) => e.path?.join(">")))].sort();
 
 describe("a city's name inside a list the text counts as cities: a district there stands for its city", () => {
   // fails on main: 姑苏 (苏州's old name, now a district) and 吴兴 (湖州's) were read as the districts.
@@ -143,4 +147,19 @@ describe("a person noun before 叫 makes the name after it a person's", () => {
   ]);
   // A place noun before 叫 (这个地方叫…) names a place.
   cases([["这个县城叫长兴，在太湖南岸。", ["浙江>湖州>长兴"]]]);
+});
+
+describe("THE TITLE CONVENTION: the jurisdiction in a policy document's title is a mention; a place in a work's title is not", () => {
+  // fails on main: the places inside the policy documents' titles were left out (only the plan was kept).
+  it("a province, a city and a zone named only in a policy document's title are mentions", () => {
+    expect(articlePaths("省政府印发了《江西省推进数字经济发展三年行动计划》。")).toEqual(["江西"]);
+    expect(articlePaths("会议审议了《温州市海洋经济发展规划(2025—2030年)》。")).toEqual(["浙江>温州"]);
+    expect(articlePaths("国务院批复了《虹桥国际开放枢纽建设总体方案》。")).toEqual(["长三角>虹桥国际开放枢纽"]);
+  });
+  // Films, songs, books and newspapers named after places are not.
+  it("a place in the title of a film, a song or a novel is not a mention", () => {
+    expect(articlePaths("电影《西安往事》上映了。")).toEqual([]);
+    expect(articlePaths("大家合唱了《南京之歌》。")).toEqual([]);
+    expect(articlePaths("小说《苏州旧梦》再版了。")).toEqual([]);
+  });
 });
