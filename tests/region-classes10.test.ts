@@ -163,3 +163,19 @@ describe("THE TITLE CONVENTION: the jurisdiction in a policy document's title is
     expect(articlePaths("小说《苏州旧梦》再版了。")).toEqual([]);
   });
 });
+
+describe("a dish named after a place (place + a noun ending in a dish's morpheme) is the dish, not a mention", () => {
+  // fails on main: the places before these dishes were read.
+  cases([
+    ["他点了一碗兰州牛肉面。", []],
+    ["扬州狮子头是一道名菜。", []],
+    ["她爱吃四川凉粉和天津煎饼。", []],
+    ["长沙臭豆腐的味道很特别。", []],
+  ]);
+  // Food in general, its trade and its markets stay the place's.
+  cases([
+    ["上海蔬菜供应充足。", ["上海"]],
+    ["北京菜市场很热闹。", ["北京"]],
+    ["杭州面粉厂搬迁了。", ["浙江>杭州"]],
+  ]);
+});

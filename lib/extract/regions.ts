@@ -357,6 +357,11 @@ const FIRM_AFTER_TRADE_NAME = nameRun(6, "律师事务所|会计师事务所|事
 const CREW_AFTER = nameRun(6, "(?:建筑|建设|工程|施工|装饰|装修|安装|运输)(?:工程)?(?:队|处|公司)");
 /** A place before a food jieba does not cut as a word of the place (清远|鸡, 天津|狗不理|包子): a dish or breed named after the place. */
 const FOOD_AFTER = nameRun(3, "包子|饺子|馄饨|烧卖|牛肉汤|羊肉汤|鸡(?![蛋肉价])|鹅(?![蛋肉价])");
+/**
+ * A dish named after a place (兰州|牛肉面, 扬州|狮子头, 四川|凉粉, 长沙|臭豆腐, 天津|煎饼): the jieba noun after the name ends in a
+ * morpheme of dishes; words for food in general or its trade (蔬菜, 猪肉, 菜市场, 米粉厂) do not end so.
+ */
+const DISH_WORD = /^(?=\p{Script=Han}{2})\p{Script=Han}*(?:面|粉|饼|糕|馍|饺|包子|鸡|鸭|鹅|丸|火锅|狮子头|豆腐|汤|粥|羹|酥)$/u;
 const DASH = /[—–－-]/;
 /** A residential estate or community named after a place (桃园新邨社区, 香港花园, 威尼斯小区). */
 const ESTATE_NEXT = /^(?:新村|新邨|小区|花园|社区|苑|家园|公寓|别墅)/;
@@ -899,6 +904,7 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           const zoneAfter = [...dict.allAt(text, end)].find((m) => m.value.some((f) => f.ids.every((id) => get().regions.get(id)?.kind === "zone")))?.form.length ?? 0;
           if (LINE_NEXT.test(text.slice(end)) || (zoneAfter && LINE_NEXT.test(text.slice(end + zoneAfter)))) continue;
           if (form.kind === "short" && (CREW_AFTER.test(text.slice(end)) || FOOD_AFTER.test(text.slice(end)))) continue;
+          if (form.kind === "short" && nextWord && /^(?:n|nz)$/.test(nextWord.tag) && DISH_WORD.test(next) && !NOT_PRODUCT_HEAD.test(next)) continue;
           // 金山|云, 阿里|云: 云 cut as a word of its own after a name is a cloud service's brand (云南 and 云计算 are words).
           if (form.kind === "short" && next === "云" && nextWord?.end === end + 1) continue;
           // A township's short name beside a dash names one end of a road or a zone (大——西坞高速, 顶山—汊河…示范区), or before
