@@ -436,6 +436,16 @@ const TRANSLITERATION = /[斯顿汀尔特克奥维尼娜莉丝莱]/;
 function foreignNameWord(word: string, tag: string): boolean {
   return word.length >= 3 && (tag === "ns" || tag === "nrt") && TRANSLITERATION.test(word) && !get().dict.longestAt(word, 0) && /^\p{Script=Han}+$/u.test(word);
 }
+/**
+ * A form of address after a bare county's or district's name (吴江同志, 海宁先生, 丹阳女士, 建德教授): the name is a person's given
+ * name; in the plural (嘉善同志们) or after a city (上海老师, teachers from 上海) it is where people come from.
+ */
+const ADDRESS_AFTER = /^(?:同志|先生|女士|小姐|教授|博士|大夫|老先生|太太|夫人)(?!们)/;
+/**
+ * A trophy or a contest named after a place (宁波杯, 嘉兴杯围棋赛: 杯 right after the name; 杭州一杯龙井 is a cup of tea), or a
+ * ring road around it (宁波绕城高速, 上海外环路): the contest's or the road's name, as 沪杭高速 is the road's.
+ */
+const CUP_OR_RING_AFTER = /^(?:杯(?![子中里水])|(?:绕城|环城|[内中外]环)(?:高速|公路|快速路|路|线))/;
 /** An imperial office after a name (吴兴|太守, 苏州|知府, 江陵|县令) makes it the old prefecture or county, not the current division. */
 const IMPERIAL_OFFICE_AFTER = /^(?:太守|刺史|知府|知州|知县|县令|县丞|郡守|节度使|巡抚|总督|都督)/;
 /**
@@ -953,7 +963,8 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
         if (!lenient && !chained && form.kind !== "full" && form.kind !== "alias") {
           if (PERSON_BEFORE.test(text.slice(Math.max(0, i - 4), i)) || CLASSIFIER_BEFORE.test(text.slice(Math.max(0, i - 2), i)) || PERSON_AFTER.test(text.slice(end))) continue;
           if (NAMING_BEFORE.test(text.slice(Math.max(0, i - 5), i)) && !NAMED_PLACE_AFTER.test(text.slice(end))) continue;
-          if (IMPERIAL_OFFICE_AFTER.test(text.slice(end))) continue;
+          if (IMPERIAL_OFFICE_AFTER.test(text.slice(end)) || CUP_OR_RING_AFTER.test(text.slice(end))) continue;
+          if (ADDRESS_AFTER.test(text.slice(end)) && Math.min(...form.ids.map(rankOf)) >= 2) continue;
           // 德州|奥斯汀, 德州|休斯敦 (Texas), 南澳|阿德莱德: a short name right before a foreign place's transliteration is a foreign region.
           const nextCut = seg.tags.get(end);
           if (form.kind === "short" && nextCut && foreignNameWord(text.slice(end, nextCut.end), nextCut.tag)) continue;
