@@ -210,3 +210,18 @@ describe("a trophy or contest (宁波杯) and a ring road (绕城高速, 外环�
     ["上海高速公路网越织越密。", ["上海"]],
   ]);
 });
+
+describe("a city's or county's name before 省 that makes no Chinese province's name is a foreign province", () => {
+  // fails on main: Vietnam's Tây Ninh and Nghệ An provinces were read as 西宁 and 铜陵's 义安区.
+  cases([
+    ["当地企业在西宁省投资建厂。", []],
+    ["义安省的官员来访。", []],
+    ["这批货物运往西宁省的工业园。", []],
+  ]);
+  // 省会, 省城 and the verb 省 (省钱, 省时) keep the place; Chinese provinces stay.
+  cases([
+    ["西宁省会城市的地位突出。", ["青海>西宁"]],
+    ["在苏州省钱的办法很多。", ["江苏>苏州"]],
+    ["江苏省南京市的企业。", ["江苏>南京"]],
+  ]);
+});

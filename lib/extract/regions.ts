@@ -964,6 +964,8 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           if (PERSON_BEFORE.test(text.slice(Math.max(0, i - 4), i)) || CLASSIFIER_BEFORE.test(text.slice(Math.max(0, i - 2), i)) || PERSON_AFTER.test(text.slice(end))) continue;
           if (NAMING_BEFORE.test(text.slice(Math.max(0, i - 5), i)) && !NAMED_PLACE_AFTER.test(text.slice(end))) continue;
           if (IMPERIAL_OFFICE_AFTER.test(text.slice(end)) || CUP_OR_RING_AFTER.test(text.slice(end))) continue;
+          // 西宁省, 义安省 (Vietnam's Tây Ninh, Nghệ An): a city's or county's name before 省 that makes no Chinese province's name.
+          if (text[end] === "省" && !/^省(?:会|城|级|委|政府|钱|力|心|时|去|下|略|事|得|掉|了|电|油|水|吃俭用)/.test(text.slice(end)) && Math.min(...form.ids.map(rankOf)) >= 1 && ![...dict.allAt(text, i)].some((m) => m.form.length === surface.length + 1)) continue;
           if (ADDRESS_AFTER.test(text.slice(end)) && Math.min(...form.ids.map(rankOf)) >= 2) continue;
           // 德州|奥斯汀, 德州|休斯敦 (Texas), 南澳|阿德莱德: a short name right before a foreign place's transliteration is a foreign region.
           const nextCut = seg.tags.get(end);
