@@ -225,3 +225,17 @@ describe("a city's or county's name before 省 that makes no Chinese province's 
     ["江苏省南京市的企业。", ["江苏>南京"]],
   ]);
 });
+
+describe("a name jieba reads as a person's in a list of people's names is the person", () => {
+  // fails on main: 金山 (an actor's name, also 上海's district) was read in lists of people.
+  cases([
+    ["演员有丁玲、金山、柯灵、胡风等人。", []],
+    ["名单上有刘白羽、叶浅予、金山、黄佐临。", []],
+    ["合影里依次是梅兰芳、田汉、金山。", []],
+  ]);
+  // A list of places, or a place jieba reads as one among people, stays a place.
+  cases([
+    ["上海、金山、青浦三地合作。", ["上海", "上海>金山", "上海>青浦"]],
+    ["出席会议的有李四、丹阳、王五。", ["江苏>镇江>丹阳"]],
+  ]);
+});
