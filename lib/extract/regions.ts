@@ -446,6 +446,31 @@ const ADDRESS_AFTER = /^(?:同志|先生|女士|小姐|教授|博士|大夫|老�
  * ring road around it (宁波绕城高速, 上海外环路): the contest's or the road's name, as 沪杭高速 is the road's.
  */
 const CUP_OR_RING_AFTER = /^(?:杯(?![子中里水])|(?:绕城|环城|[内中外]环)(?:高速|公路|快速路|路|线))/;
+/**
+ * A name jieba reads as a person's (金山/nr) in a list of people's names (丁玲、金山、柯灵): two or more of the items within three on
+ * either side of it are one word each that jieba tags as a person's name, so the list is of people (the actor 金山), not places.
+ */
+function personInNameList(text: string, i: number, end: number, seg: Segmentation): boolean {
+  const own = seg.tags.get(i);
+  if (!own || own.end !== end || !/^nr/.test(own.tag) || !(text[i - 1] === "、" || text[end] === "、")) return false;
+  const person = (from: number, to: number) => from >= 0 && to - from >= 2 && to - from <= 4 && /^nr/.test(seg.tags.get(from)?.tag ?? "") && seg.tags.get(from)?.end === to && !get().dict.longestAt(text.slice(from, to), 0);
+  let persons = 0;
+  // The item before each 、 left of the name ends with a person's name (演员有|丁玲); the item after each 、 right of it starts with one.
+  for (let to = i - 1, n = 0; n < 3 && text[to] === "、"; n++) {
+    const w = seg.ending.get(to);
+    if (w && person(w.start, to)) persons++;
+    to = text.lastIndexOf("、", to - 1);
+    if (to < 0 || !w) break;
+  }
+  for (let from = end + 1, n = 0; n < 3 && text[from - 1] === "、"; n++) {
+    const w = seg.tags.get(from);
+    if (w && person(from, w.end)) persons++;
+    const next = text.indexOf("、", from);
+    if (next < 0 || /[，,。；;…]/.test(text.slice(from, next))) break;
+    from = next + 1;
+  }
+  return persons >= 2;
+}
 /** An imperial office after a name (吴兴|太守, 苏州|知府, 江陵|县令) makes it the old prefecture or county, not the current division. */
 const IMPERIAL_OFFICE_AFTER = /^(?:太守|刺史|知府|知州|知县|县令|县丞|郡守|节度使|巡抚|总督|都督)/;
 /**
@@ -964,6 +989,7 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           if (PERSON_BEFORE.test(text.slice(Math.max(0, i - 4), i)) || CLASSIFIER_BEFORE.test(text.slice(Math.max(0, i - 2), i)) || PERSON_AFTER.test(text.slice(end))) continue;
           if (NAMING_BEFORE.test(text.slice(Math.max(0, i - 5), i)) && !NAMED_PLACE_AFTER.test(text.slice(end))) continue;
           if (IMPERIAL_OFFICE_AFTER.test(text.slice(end)) || CUP_OR_RING_AFTER.test(text.slice(end))) continue;
+          if (personInNameList(text, i, end, seg)) continue;
           // 西宁省, 义安省 (Vietnam's Tây Ninh, Nghệ An): a city's or county's name before 省 that makes no Chinese province's name.
           if (text[end] === "省" && !/^省(?:会|城|级|委|政府|钱|力|心|时|去|下|略|事|得|掉|了|电|油|水|吃俭用)/.test(text.slice(end)) && Math.min(...form.ids.map(rankOf)) >= 1 && ![...dict.allAt(text, i)].some((m) => m.form.length === surface.length + 1)) continue;
           if (ADDRESS_AFTER.test(text.slice(end)) && Math.min(...form.ids.map(rankOf)) >= 2) continue;
