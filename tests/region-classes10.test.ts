@@ -239,3 +239,18 @@ describe("a name jieba reads as a person's in a list of people's names is the pe
     ["出席会议的有李四、丹阳、王五。", ["江苏>镇江>丹阳"]],
   ]);
 });
+
+describe("a bay or lake named after a place (象山湾, 高邮湖) is the water, as the overlay's 杭州湾 and 太湖", () => {
+  // fails on main: the county or city before 湾/湖 was read.
+  cases([
+    ["台风在象山湾附近登陆。", []],
+    ["渔船驶入乐清湾避风。", []],
+    ["泉州湾的红树林长势良好。", []],
+    ["高邮湖的湖水清澈见底。", []],
+  ]);
+  // 湾区 (a bay area), 湖滨 and the like are other words, which keep the place.
+  cases([
+    ["象山湾区的发展规划出台。", ["浙江>宁波>象山"]],
+    ["杭州湖滨的商圈很热闹。", ["浙江>杭州"]],
+  ]);
+});

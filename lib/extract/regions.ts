@@ -990,6 +990,8 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           if (NAMING_BEFORE.test(text.slice(Math.max(0, i - 5), i)) && !NAMED_PLACE_AFTER.test(text.slice(end))) continue;
           if (IMPERIAL_OFFICE_AFTER.test(text.slice(end)) || CUP_OR_RING_AFTER.test(text.slice(end))) continue;
           if (personInNameList(text, i, end, seg)) continue;
+          // 象山|湾, 泉州|湾, 高邮|湖: a bay or lake named after the place, cut alone by jieba, is the water (as the overlay's 杭州湾, 太湖).
+          if (form.kind === "short" && /^[湾湖]$/.test(text[end] ?? "") && seg.tags.get(end)?.end === end + 1) continue;
           // 西宁省, 义安省 (Vietnam's Tây Ninh, Nghệ An): a city's or county's name before 省 that makes no Chinese province's name.
           if (text[end] === "省" && !/^省(?:会|城|级|委|政府|钱|力|心|时|去|下|略|事|得|掉|了|电|油|水|吃俭用)/.test(text.slice(end)) && Math.min(...form.ids.map(rankOf)) >= 1 && ![...dict.allAt(text, i)].some((m) => m.form.length === surface.length + 1)) continue;
           if (ADDRESS_AFTER.test(text.slice(end)) && Math.min(...form.ids.map(rankOf)) >= 2) continue;
