@@ -254,3 +254,17 @@ describe("a bay or lake named after a place (象山湾, 高邮湖) is the water,
     ["杭州湖滨的商圈很热闹。", ["浙江>杭州"]],
   ]);
 });
+
+describe("a dialect named after a place (上海话, 苏州话) is the dialect, as 粤语 is a word of its own", () => {
+  // fails on main: the city before 话 was read.
+  cases([
+    ["他说一口地道的上海话。", []],
+    ["苏州话听起来软糯好听。", []],
+    ["奶奶只会讲宁波话。", []],
+  ]);
+  // 话语权 and the verb 话别 are other words, which keep the place.
+  cases([
+    ["上海话语权不断增强。", ["上海"]],
+    ["他在杭州话别了老朋友。", ["浙江>杭州"]],
+  ]);
+});

@@ -992,6 +992,8 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           if (personInNameList(text, i, end, seg)) continue;
           // 象山|湾, 泉州|湾, 高邮|湖: a bay or lake named after the place, cut alone by jieba, is the water (as the overlay's 杭州湾, 太湖).
           if (form.kind === "short" && /^[湾湖]$/.test(text[end] ?? "") && seg.tags.get(end)?.end === end + 1) continue;
+          // 上海|话, 苏州|话: a dialect named after the place (as 粤语, 沪剧 are words of their own), when jieba cuts 话 alone.
+          if (text[end] === "话" && seg.tags.get(end)?.end === end + 1) continue;
           // 西宁省, 义安省 (Vietnam's Tây Ninh, Nghệ An): a city's or county's name before 省 that makes no Chinese province's name.
           if (text[end] === "省" && !/^省(?:会|城|级|委|政府|钱|力|心|时|去|下|略|事|得|掉|了|电|油|水|吃俭用)/.test(text.slice(end)) && Math.min(...form.ids.map(rankOf)) >= 1 && ![...dict.allAt(text, i)].some((m) => m.form.length === surface.length + 1)) continue;
           if (ADDRESS_AFTER.test(text.slice(end)) && Math.min(...form.ids.map(rankOf)) >= 2) continue;
