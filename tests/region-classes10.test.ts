@@ -268,3 +268,20 @@ describe("a dialect named after a place (上海话, 苏州话) is the dialect, a
     ["他在杭州话别了老朋友。", ["浙江>杭州"]],
   ]);
 });
+
+describe("districts and counties named by everyday words (新建 newly built, 和平/太平 peace, 木兰, 大通) need their very parent", () => {
+  // fails on main: the words were read as 南昌's 新建区, 河源's 和平县, 台中's 太平区, 哈尔滨's 木兰县 and 淮南's 大通区.
+  cases([
+    ["这条线路沿途新建三个车站。", []],
+    ["和平年代更要居安思危。", []],
+    ["百姓盼望天下太平。", []],
+    ["花木兰替父从军的故事家喻户晓。", []],
+    ["摩根大通发布了研究报告。", []],
+  ]);
+  // With their parent in the chain they stay.
+  cases([
+    ["南昌新建区的企业很多。", ["江西>南昌>新建"]],
+    ["淮南大通区的煤矿转型。", ["安徽>淮南>大通"]],
+    ["沈阳市和平区的商业街很热闹。", ["辽宁>沈阳>和平"]],
+  ]);
+});
