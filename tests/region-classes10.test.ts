@@ -272,11 +272,16 @@ describe("a dialect named after a place (上海话, 苏州话) is the dialect, a
 describe("districts and counties named by everyday words (新建 newly built, 和平/太平 peace, 木兰, 大通) need their very parent", () => {
   // fails on main: the words were read as 南昌's 新建区, 河源's 和平县, 台中's 太平区, 哈尔滨's 木兰县 and 淮南's 大通区.
   cases([
-    ["这条线路沿途新建三个车站。", []],
-    ["和平年代更要居安思危。", []],
+    ["江西这条线路沿途新建三个车站。", ["江西"]],
+    ["广东的老兵说，和平年代更要居安思危。", ["广东"]],
+    ["台湾的百姓盼望歌舞太平。", ["台湾"]],
+    ["黑龙江的戏台上演着木兰从军。", ["黑龙江"]],
+    ["摩根大通发布了研究报告。", []],
+  ]);
+  // Without a province that could back them they were already dropped.
+  cases([
     ["百姓盼望天下太平。", []],
     ["花木兰替父从军的故事家喻户晓。", []],
-    ["摩根大通发布了研究报告。", []],
   ]);
   // With their parent in the chain they stay.
   cases([
