@@ -489,8 +489,8 @@ const ABBR_MORPHEME_AFTER = new Set([..."企商籍郊牌资"]);
 const RESOURCE = new Set([..."电气煤油水"]);
 /** What follows a run of abbreviations that lists provinces (川渝两地, 苏皖交界, 黔滇地区), unlike a name made of them (苏宁易购, 沪青平公路). */
 const ABBR_LIST_NEXT = /^(?:(?:[两三四五六七八九]|多)(?:省市|省|市|地|方|区)|一市|交界|边界|毗邻|接壤|地区|区域|之间|间|合作|协同|一体化|等地)/;
-/** A name before these is an era or a historical event (永嘉之乱, 赤壁之战, 庆元年间, 绍兴元年: an emperor's era name), or a new area named after it (滨湖新区, 江北新区), not the division. */
-const NOT_DIVISION_NEXT = /^(?:之(?:乱|战|役|变|盟|治|祸)|新区|[”"’」』]?号(?![线楼院])|年间|元年|初年|末年|年号)/;
+/** A name before these is an era or a historical event (永嘉之乱, 赤壁之战, 庆元年间, 绍兴元年, 咸丰六年冬, 嘉定三年正月: an emperor's era name and a year of it), or a new area named after it (滨湖新区, 江北新区), not the division. */
+const NOT_DIVISION_NEXT = /^(?:之(?:乱|战|役|变|盟|治|祸)|新区|[”"’」』]?号(?![线楼院])|年间|元年|初年|末年|年号|[二三四五六七八九十]{1,3}年(?=[正一二三四五六七八九十冬腊]{1,2}月|[春夏秋冬]))/;
 /**
  * A name after a dynasty (南宋定都临安, 明代松江, 太平天国攻占苏州) is a historical place, not the current division;
  * a one-character dynasty only with 代/朝/初/末 (宋代, 明初), so that 万元|嘉善 or 说明|上海 stay places.
