@@ -78,8 +78,11 @@ export function extract(input: ExtractInput): Extraction {
     entities.push(...orgsProjects);
     // A place inside an organization's name (浙江大学) is not a mention of the place; a government body is its place (嘉善县人民政府).
     const orgSpans = orgsProjects.filter((e) => e.kind === "organization" && !isGovernmentBody(e.name));
+    // THE TITLE CONVENTION (README, Regions): the jurisdiction in a policy document's title is a mention (《安徽省…行动计划》 states
+    // where it applies); a place in any other 《》 title (a film, a song, a newspaper) is not.
+    const planTitles = plans.mentions.filter((e) => e.paragraph === index);
     for (const r of regionMatches) {
-      if (r.paragraph !== index || insideAny(r, planSpans) || insideAny(r, orgSpans)) continue;
+      if (r.paragraph !== index || (insideAny(r, planSpans) && !insideAny(r, planTitles)) || insideAny(r, orgSpans)) continue;
       const region = regionById(r.id);
       if (!region) continue;
       const m: EntityMention = { kind: "region", text: r.text, name: region.name, id: `region:${region.id}`, paragraph: index, start: r.start, end: r.end, path: region.path, reason: r.reason };

@@ -309,7 +309,8 @@ const BRAND_NEXT = /^(?:软件|科技|集团|股份|控股|电子|银行|证券|
  */
 const brandNext = (rest: string) => {
   const m = BRAND_NEXT.exec(rest);
-  return !!m && !/^(?:[局厅委办]|产业|行业|工业)/.test(rest.slice(m[0].length));
+  // 办 is an office only as a noun (科技办, 合作办), not the verb after a bank's name (杭州银行|办了卡, 宁波银行办理).
+  return !!m && !/^(?:[局厅委]|办(?![了理过完成好事妥])|产业|行业|工业)/.test(rest.slice(m[0].length));
 };
 /**
  * Whether the name at `i`, its noun ending at `nounEnd`, stands in a list beside a product's name (place + BRAND_NEXT):
@@ -332,6 +333,11 @@ function productListed(text: string, i: number, nounEnd: number): boolean {
  * 浙江|师范大学): an organization's name, not a mention (a government body, 县委党校 aside, still tags its place).
  */
 const ACADEMIC_NEXT = /(?:师大|农大|工大|医大|财大|交大|师院|师专|医专|高专|社科院|科学院|农科院|大学|学院|中学|小学)$|^[一二三四五六七八九十]{1,3}[中小]$/;
+/**
+ * A place opening a hospital's name (宁波|医院, 无锡|人民医院, 嘉善县|第一人民医院, 温州|妇幼保健院): part of the name, as a school's;
+ * not where a word of quantity or kind stands between (长春市|某医院, 南通|一乡镇卫生院, 上海|三甲医院: the place's hospitals).
+ */
+const HOSPITAL_AFTER = nameRun(8, "医院|卫生院|保健院", "某|各|多|几|数|[二三]甲|定点|公立|民营|私立|大型|该|这|那|(?<!第)一|所有");
 /** A newspaper's name after a place (河南|商报, 苏州|晨报, 北京|青年报): the jieba word after it is a kind of newspaper (not 通报, 汇报). */
 const PAPER_NEXT = /^(?:日|晚|早|晨|商|时|周|快|画|青年|法制|都市|经济|科技|工人|农民|侨)报$/;
 /**
@@ -351,6 +357,11 @@ const FIRM_AFTER_TRADE_NAME = nameRun(6, "律师事务所|会计师事务所|事
 const CREW_AFTER = nameRun(6, "(?:建筑|建设|工程|施工|装饰|装修|安装|运输)(?:工程)?(?:队|处|公司)");
 /** A place before a food jieba does not cut as a word of the place (清远|鸡, 天津|狗不理|包子): a dish or breed named after the place. */
 const FOOD_AFTER = nameRun(3, "包子|饺子|馄饨|烧卖|牛肉汤|羊肉汤|鸡(?![蛋肉价])|鹅(?![蛋肉价])");
+/**
+ * A dish named after a place (兰州|牛肉面, 扬州|狮子头, 四川|凉粉, 长沙|臭豆腐, 天津|煎饼): the jieba noun after the name ends in a
+ * morpheme of dishes; words for food in general or its trade (蔬菜, 猪肉, 菜市场, 米粉厂) do not end so.
+ */
+const DISH_WORD = /^(?=\p{Script=Han}{2})\p{Script=Han}*(?:面|粉|饼|糕|馍|饺|包子|鸡|鸭|鹅|丸|火锅|狮子头|豆腐|汤|粥|羹|酥)$/u;
 const DASH = /[—–－-]/;
 /** A residential estate or community named after a place (桃园新邨社区, 香港花园, 威尼斯小区). */
 const ESTATE_NEXT = /^(?:新村|新邨|小区|花园|社区|苑|家园|公寓|别墅)/;
@@ -409,6 +420,60 @@ const GAMES_AFTER = /^(?:亚运|奥运|全运|大运|冬奥|青奥|亚残运|残
 /** What only a person does right after a name (在吴江主持下, 江宁笑着说, 金华在发言中说): the name is a person's. */
 const PERSON_AFTER = /^(?:的?主持下|笑着|笑道|说道|点头|摇头|站起来|在发言中说|告诉记者|对记者说)/;
 /**
+ * Naming words before a name (他叫|吴江, 一位名叫|长兴|的青年, 给儿子取名|建德): the name is a person's (or a pet's, a pen name),
+ * unless a word for a place follows it (一个名叫|西塘|的古镇).
+ */
+const NAMING_BEFORE = /(?:(?<![更改易命定正])名(?:叫|为)|叫做|叫作|名字叫|名字是|取名(?:为|叫)?|起名(?:为|叫)?|[小乳]名叫?|化名|笔名|艺名|网名|(?:[他她我你]|儿子|妻子|孩子|小子|[人者员生师孩儿女汉伙娘哥姐弟妹爷奶叔姨友士板傅]|同学|同事)叫)$/;
+const NAMED_PLACE_AFTER = /^的?(?:地方|小镇|古镇|镇子?|村子?|村庄|山村|乡|县城|城市|小城|城|岛|山|河)/;
+/** 城 alone after a name: the walled city (姑苏城, 广陵城), not 城区, 城市, 城镇, 城乡 or a town's part (城关, 城中). */
+const OLD_CITY_AFTER = /^城(?![区市镇乡际建管投关中东西南北])/;
+/** Syllables of transliterated foreign names that Chinese place names hardly use (休斯敦, 奥斯汀, 达拉斯, 阿德莱德). */
+const TRANSLITERATION = /[斯顿汀尔特克奥维尼娜莉丝莱]/;
+/**
+ * A word jieba reads as a place or a transliterated name (ns, nrt) of three characters or more that no Chinese division bears and
+ * that is spelt with syllables of transliteration: a foreign place (休斯敦/ns, 奥斯汀/nrt).
+ */
+function foreignNameWord(word: string, tag: string): boolean {
+  return word.length >= 3 && (tag === "ns" || tag === "nrt") && TRANSLITERATION.test(word) && !get().dict.longestAt(word, 0) && /^\p{Script=Han}+$/u.test(word);
+}
+/**
+ * A form of address after a bare county's or district's name (吴江同志, 海宁先生, 丹阳女士, 建德教授): the name is a person's given
+ * name; in the plural (嘉善同志们) or after a city (上海老师, teachers from 上海) it is where people come from.
+ */
+const ADDRESS_AFTER = /^(?:同志|先生|女士|小姐|教授|博士|大夫|老先生|太太|夫人)(?!们)/;
+/**
+ * A trophy or a contest named after a place (宁波杯, 嘉兴杯围棋赛: 杯 right after the name; 杭州一杯龙井 is a cup of tea), or a
+ * ring road around it (宁波绕城高速, 上海外环路): the contest's or the road's name, as 沪杭高速 is the road's.
+ */
+const CUP_OR_RING_AFTER = /^(?:杯(?![子中里水])|(?:绕城|环城|[内中外]环)(?:高速|公路|快速路|路|线))/;
+/**
+ * A name jieba reads as a person's (金山/nr) in a list of people's names (丁玲、金山、柯灵): two or more of the items within three on
+ * either side of it are one word each that jieba tags as a person's name, so the list is of people (the actor 金山), not places.
+ */
+function personInNameList(text: string, i: number, end: number, seg: Segmentation): boolean {
+  const own = seg.tags.get(i);
+  if (!own || own.end !== end || !/^nr/.test(own.tag) || !(text[i - 1] === "、" || text[end] === "、")) return false;
+  const person = (from: number, to: number) => from >= 0 && to - from >= 2 && to - from <= 4 && /^nr/.test(seg.tags.get(from)?.tag ?? "") && seg.tags.get(from)?.end === to && !get().dict.longestAt(text.slice(from, to), 0);
+  let persons = 0;
+  // The item before each 、 left of the name ends with a person's name (演员有|丁玲); the item after each 、 right of it starts with one.
+  for (let to = i - 1, n = 0; n < 3 && text[to] === "、"; n++) {
+    const w = seg.ending.get(to);
+    if (w && person(w.start, to)) persons++;
+    to = text.lastIndexOf("、", to - 1);
+    if (to < 0 || !w) break;
+  }
+  for (let from = end + 1, n = 0; n < 3 && text[from - 1] === "、"; n++) {
+    const w = seg.tags.get(from);
+    if (w && person(from, w.end)) persons++;
+    const next = text.indexOf("、", from);
+    if (next < 0 || /[，,。；;…]/.test(text.slice(from, next))) break;
+    from = next + 1;
+  }
+  return persons >= 2;
+}
+/** An imperial office after a name (吴兴|太守, 苏州|知府, 江陵|县令) makes it the old prefecture or county, not the current division. */
+const IMPERIAL_OFFICE_AFTER = /^(?:太守|刺史|知府|知州|知县|县令|县丞|郡守|节度使|巡抚|总督|都督)/;
+/**
  * The word after a name that makes it the opening of a troupe's, club's or show's name (上海|昆剧团, 广州|交响乐团,
  * 上海|车展, 山东|泰山队: a proper name jieba tags nz + 队), not a mention; a 支队/大队 of police or firemen is a body.
  */
@@ -424,8 +489,8 @@ const ABBR_MORPHEME_AFTER = new Set([..."企商籍郊牌资"]);
 const RESOURCE = new Set([..."电气煤油水"]);
 /** What follows a run of abbreviations that lists provinces (川渝两地, 苏皖交界, 黔滇地区), unlike a name made of them (苏宁易购, 沪青平公路). */
 const ABBR_LIST_NEXT = /^(?:(?:[两三四五六七八九]|多)(?:省市|省|市|地|方|区)|一市|交界|边界|毗邻|接壤|地区|区域|之间|间|合作|协同|一体化|等地)/;
-/** A name before these is an era or a historical event (永嘉之乱, 赤壁之战), or a new area named after it (滨湖新区, 江北新区), not the division. */
-const NOT_DIVISION_NEXT = /^(?:之(?:乱|战|役|变|盟|治|祸)|新区|[”"’」』]?号(?![线楼院]))/;
+/** A name before these is an era or a historical event (永嘉之乱, 赤壁之战, 庆元年间, 绍兴元年, 咸丰六年冬, 嘉定三年正月: an emperor's era name and a year of it), or a new area named after it (滨湖新区, 江北新区), not the division. */
+const NOT_DIVISION_NEXT = /^(?:之(?:乱|战|役|变|盟|治|祸)|新区|[”"’」』]?号(?![线楼院])|年间|元年|初年|末年|年号|[二三四五六七八九十]{1,3}年(?=[正一二三四五六七八九十冬腊]{1,2}月|[春夏秋冬]))/;
 /**
  * A name after a dynasty (南宋定都临安, 明代松江, 太平天国攻占苏州) is a historical place, not the current division;
  * a one-character dynasty only with 代/朝/初/末 (宋代, 明初), so that 万元|嘉善 or 说明|上海 stay places.
@@ -526,6 +591,8 @@ interface Candidate {
   commonWord?: boolean;
   /** A contextual alias naming its own body (示范区执委会): the zone, whatever else the article says. */
   body?: boolean;
+  /** A character lengthening a curated combination (杭 of 沪宁杭): the combination it lengthens. */
+  tail?: Form;
 }
 
 /** Whether a form's region(s) need their county/city named elsewhere in the article. */
@@ -713,6 +780,38 @@ function railwayRunAt(text: string, i: number, paragraph: number): Candidate | u
 }
 
 /**
+ * The one place a character stands for after a curated combination that it lengthens (沪宁|杭, 沪宁|合, 宁杭|合): a character the
+ * combinations always read as one place, at the level of the combination's places (杭 杭州 after 沪宁, the cities 上海 and 南京).
+ */
+function tailReading(ch: string, combination: Form): string | undefined {
+  const ids = compositeLetters().get(ch);
+  if (!ids || ids.size !== 1) return undefined;
+  const code = [...ids][0] as string;
+  const levels = new Set(combination.ids.filter((id) => !MUNICIPALITY.test(id)).map(rankOf));
+  return levels.size === 0 || levels.has(rankOf(code)) || MUNICIPALITY.test(code) ? code : undefined;
+}
+/** Where a curated combination's run ends once the characters that lengthen it are counted (沪宁杭|高速 is a road's name). */
+function compositeTailEnd(text: string, end: number, combination: Form): number {
+  let k = end;
+  while (k < text.length && tailReading(text[k] as string, combination)) k++;
+  return k;
+}
+/**
+ * A character lengthening a curated combination no list spells (沪宁杭, 沪宁合产业创新带, 宁杭合三城) is one more place of the list,
+ * unless it opens a word of jieba's with what follows (沪宁|合作, 宁杭|合力) or the run names a road or crossing.
+ */
+function compositeTailAt(text: string, i: number, prev: Candidate | undefined, seg: Segmentation, paragraph: number): Candidate | undefined {
+  if (!prev || prev.end !== i || (prev.form.kind !== "composite" && !prev.tail)) return undefined;
+  const combination = prev.tail ?? prev.form;
+  const code = tailReading(text[i] as string, combination);
+  const w = wordAt(seg, i);
+  if (!code || (w && w.end - w.start >= 2 && !/^(?:j|x)$/.test(w.tag))) return undefined;
+  const runEnd = compositeTailEnd(text, i, combination);
+  if (ABBR_FACILITY_NEXT.test(text.slice(runEnd)) || ROAD_NEXT.test(text.slice(runEnd))) return undefined;
+  return { text: text[i] as string, start: i, end: i + 1, form: { ids: [code], kind: "abbreviation" }, reason: "abbreviation", paragraph, tail: combination };
+}
+
+/**
  * A character of an integration slogan of two or more verb–place pairs (融杭联甬接沪, 融沪接杭): each character after a
  * verb is the place the curated combinations read it as.
  */
@@ -808,7 +907,8 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
         // Abbreviation combinations (沪苏浙皖, 青吴嘉) are curated and never part of another word.
         if (form.kind === "composite") {
           // The whole name is the facility's (沪苏嘉城际铁路): none of its shorter combinations (沪苏) is read either.
-          if (ABBR_FACILITY_NEXT.test(text.slice(end)) || MOTORWAY_NEXT.test(text.slice(end))) {
+          const runEnd = compositeTailEnd(text, end, form);
+          if (ABBR_FACILITY_NEXT.test(text.slice(runEnd)) || MOTORWAY_NEXT.test(text.slice(runEnd))) {
             skipTo = end;
             break;
           }
@@ -823,6 +923,7 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           const nextWord = seg.tags.get(end);
           const next = nextWord ? text.slice(end, nextWord.end) : "";
           if (nextWord && ACADEMIC_NEXT.test(next) && !SCHOOLS_IN_GENERAL.test(next)) continue;
+          if (HOSPITAL_AFTER.test(text.slice(end))) continue;
           if (nextWord && PAPER_NEXT.test(next)) continue;
           // The word after is a name but no place's (汇达丰/x, 同仁堂/nr: 同仁 alone is a county, 同仁堂 is not).
           const otherName = form.kind === "short" && nextWord !== undefined && TRADE_NAME_TAG.has(nextWord.tag) && ![...dict.allAt(text, end)].some((m) => m.form.length === nextWord.end - end);
@@ -838,6 +939,7 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           const zoneAfter = [...dict.allAt(text, end)].find((m) => m.value.some((f) => f.ids.every((id) => get().regions.get(id)?.kind === "zone")))?.form.length ?? 0;
           if (LINE_NEXT.test(text.slice(end)) || (zoneAfter && LINE_NEXT.test(text.slice(end + zoneAfter)))) continue;
           if (form.kind === "short" && (CREW_AFTER.test(text.slice(end)) || FOOD_AFTER.test(text.slice(end)))) continue;
+          if (form.kind === "short" && nextWord && /^(?:n|nz)$/.test(nextWord.tag) && DISH_WORD.test(next) && !NOT_PRODUCT_HEAD.test(next)) continue;
           // 金山|云, 阿里|云: 云 cut as a word of its own after a name is a cloud service's brand (云南 and 云计算 are words).
           if (form.kind === "short" && next === "云" && nextWord?.end === end + 1) continue;
           // A township's short name beside a dash names one end of a road or a zone (大——西坞高速, 顶山—汊河…示范区), or before
@@ -885,6 +987,21 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
         if (!lenient && !chained && !oldTown.length && first && first.end === i + 1 && first.end < end && FUNCTION_TAG.test(first.tag)) continue;
         if (!lenient && !chained && form.kind !== "full" && form.kind !== "alias") {
           if (PERSON_BEFORE.test(text.slice(Math.max(0, i - 4), i)) || CLASSIFIER_BEFORE.test(text.slice(Math.max(0, i - 2), i)) || PERSON_AFTER.test(text.slice(end))) continue;
+          if (NAMING_BEFORE.test(text.slice(Math.max(0, i - 5), i)) && !NAMED_PLACE_AFTER.test(text.slice(end))) continue;
+          if (IMPERIAL_OFFICE_AFTER.test(text.slice(end)) || CUP_OR_RING_AFTER.test(text.slice(end))) continue;
+          if (personInNameList(text, i, end, seg)) continue;
+          // 象山|湾, 泉州|湾, 高邮|湖: a bay or lake named after the place, cut alone by jieba, is the water (as the overlay's 杭州湾, 太湖).
+          if (form.kind === "short" && /^[湾湖]$/.test(text[end] ?? "") && seg.tags.get(end)?.end === end + 1) continue;
+          // 上海|话, 苏州|话: a dialect named after the place (as 粤语, 沪剧 are words of their own), when jieba cuts 话 alone.
+          if (text[end] === "话" && seg.tags.get(end)?.end === end + 1) continue;
+          // 西宁省, 义安省 (Vietnam's Tây Ninh, Nghệ An): a city's or county's name before 省 that makes no Chinese province's name.
+          if (text[end] === "省" && !/^省(?:会|城|级|委|政府|钱|力|心|时|去|下|略|事|得|掉|了|电|油|水|吃俭用)/.test(text.slice(end)) && Math.min(...form.ids.map(rankOf)) >= 1 && ![...dict.allAt(text, i)].some((m) => m.form.length === surface.length + 1)) continue;
+          if (ADDRESS_AFTER.test(text.slice(end)) && Math.min(...form.ids.map(rankOf)) >= 2) continue;
+          // 德州|奥斯汀, 德州|休斯敦 (Texas), 南澳|阿德莱德: a short name right before a foreign place's transliteration is a foreign region.
+          const nextCut = seg.tags.get(end);
+          if (form.kind === "short" && nextCut && foreignNameWord(text.slice(end, nextCut.end), nextCut.tag)) continue;
+          // 姑苏城外, 广陵城: a district's short name + 城 (not 城区, 城市 …) is the old walled city whose name the district took.
+          if (form.ids.some((id) => get().regions.get(id)?.kind === "district") && form.ids.every((id) => ["district", "town"].includes(get().regions.get(id)?.kind ?? "")) && OLD_CITY_AFTER.test(text.slice(end))) continue;
           const before = seg.ending.get(i);
           if (before && before.start === i - 1 && (/^nr/.test(before.tag) || (SURNAMES.has(text[i - 1] as string) && !FUNCTION_TAG.test(before.tag)))) continue;
         }
@@ -902,12 +1019,40 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
       seg ??= segmentation(text);
       taken = abbreviationAt(text, i, seg, paragraph);
     }
+    if (!taken && !skipTo && onlyTowns && !lenient) {
+      seg ??= segmentation(text);
+      taken = compositeTailAt(text, i, out[out.length - 1], seg, paragraph);
+    }
     if (!taken && !skipTo && onlyTowns && !lenient) taken = sloganAt(text, i, paragraph);
     if (!taken && !skipTo && onlyTowns && !lenient) taken = railwayRunAt(text, i, paragraph);
     if (taken) {
       out.push(taken);
       i = taken.end;
     } else i = Math.max(i + 1, skipTo);
+  }
+  return lenient ? out : citiesOfCityList(text, out);
+}
+
+/** The end of a list of cities counted as cities (姑苏嘉兴|两市, 苏州、无锡|三市). */
+const CITY_COUNT_AFTER = /^(?:[两二三四五六七八九十]|几)(?:个)?(?:市|城市|地市)/;
+const LIST_GAP = /^(?:[、和与及跟同]|以及)?$/;
+/**
+ * A district named in a list of places that the text counts as cities (姑苏嘉兴两市: 姑苏区 bears 苏州's old name) stands for its
+ * city: the count says every item is a city, so a district's name there is its city's.
+ */
+function citiesOfCityList(text: string, out: Candidate[]): Candidate[] {
+  const { regions } = get();
+  for (let e = 0; e < out.length; e++) {
+    if (!CITY_COUNT_AFTER.test(text.slice((out[e] as Candidate).end))) continue;
+    let s = e;
+    while (s > 0 && LIST_GAP.test(text.slice((out[s - 1] as Candidate).end, (out[s] as Candidate).start))) s--;
+    if (s === e) continue;
+    for (const c of out.slice(s, e + 1)) {
+      if (c.form.kind === "composite" || c.form.kind === "abbreviation" || c.form.kind === "full") continue;
+      // A township of the same name (广陵镇 elsewhere) is no city's either: the district's readings decide.
+      const parents = [...new Set(c.form.ids.filter((id) => regions.get(id)?.kind === "district").map((id) => regions.get(id)?.parentId ?? ""))];
+      if (parents.length === 1 && parents[0] && rankOf(parents[0]) === 1) c.form = { ids: parents, kind: "alias" };
+    }
   }
   return out;
 }
