@@ -9,6 +9,7 @@
  * `--baseline DIR`: the same measurement run with the code of another checkout (DIR: e.g. a worktree of main, with
  * its node_modules), as child processes alternating with this checkout's (`--rounds`), on the same DATA_DIR, so both
  * see the same load; the answers (total, hits in order, facets, linked entities) are compared query by query.
+ * Requests are measured cold (the answer cache off); "cache warm" is the same requests answered from the cache.
  * `npm run bench:search -- [--baseline DIR] [--runs 2] [--rounds 2] [--engines sqlite,meilisearch]`. Prints tables;
  * writes nothing.
  */
@@ -38,6 +39,8 @@ interface Measured {
   cpu: number[];
   engineCpu: number[];
   answer: string;
+  /** CPU ms of the same request answered from the answer cache (lib/search/cache.ts), where the code has one. */
+  warm?: number;
 }
 type ChildResult = Record<string, Measured[]>;
 
@@ -65,7 +68,8 @@ async function child(): Promise<ChildResult> {
         const c = process.cpuUsage();
         const e = engineTicks();
         const params = parseSearchParams(new URLSearchParams(qs));
-        const r = await search(params, { db, engine });
+        // Cold: the answer cache off, so every run computes (a checkout without the cache ignores the option).
+        const r = await search(params, { db, engine, cacheSize: 0 } as Parameters<typeof search>[1]);
         const json = JSON.stringify(r);
         const d = process.cpuUsage(c);
         const de = engineTicks() - e;
@@ -79,6 +83,14 @@ async function child(): Promise<ChildResult> {
         rows[i]!.engineCpu.push(de);
       }
     }
+    // Warm: the same requests again with the cache on (one pass fills it, the next is timed).
+    for (const pass of [0, 1])
+      for (const [i, qs] of BENCH_QUERIES.entries()) {
+        const c = process.cpuUsage();
+        JSON.stringify(await search(parseSearchParams(new URLSearchParams(qs)), { db, engine, cacheSize: 500 } as Parameters<typeof search>[1]));
+        const d = process.cpuUsage(c);
+        if (pass) rows[i]!.warm = (d.user + d.system) / 1000;
+      }
     out[name] = rows;
   }
   return out;
@@ -114,8 +126,8 @@ function main() {
       (results[side] ??= []).push(runChild(dir));
     }
   }
-  const collect = (side: string, engine: string, g: string, key: "cpu" | "engineCpu") =>
-    (results[side] ?? []).flatMap((r) => (r[engine] ?? []).flatMap((m, i) => (g === "all" || groupOf(i) === g ? m[key] : [])));
+  const collect = (side: string, engine: string, g: string, key: "cpu" | "engineCpu" | "warm") =>
+    (results[side] ?? []).flatMap((r) => (r[engine] ?? []).flatMap((m, i) => (g === "all" || groupOf(i) === g ? (m[key] ?? []) : [])));
   console.log(
     `${args.runs} runs × ${args.rounds} rounds of the 50 bench searches per side, after a warm-up; CPU ms per request, mean / p95; ` +
       `load average ${load0.toFixed(1)} → ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores (shared machine: compare the ratios)`,
@@ -126,6 +138,7 @@ function main() {
       for (const [side] of sides) row[`${side}: ours`] = fmt(collect(side, engine, g, "cpu"));
       if (args.baseline) row["ours after/before"] = (mean(collect("after", engine, g, "cpu")) / mean(collect("before", engine, g, "cpu"))).toFixed(2);
       if (engine !== "sqlite") for (const [side] of sides) row[`${side}: engine`] = fmt(collect(side, engine, g, "engineCpu"));
+      row["after, cache warm: ours"] = fmt(collect("after", engine, g, "warm"));
       return row;
     });
     console.log(`\n${engine}: this process's CPU (ours)${engine === "sqlite" ? " (SQLite runs in it)" : "; the engine's own CPU beside it"}`);

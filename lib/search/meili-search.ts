@@ -29,6 +29,29 @@ const SORT: Record<SearchParams["sort"], string[] | undefined> = {
 };
 
 type Formatted = Partial<Record<"title" | "body", string>>;
+type Query = MeiliParams & { indexUid: string };
+
+/** What a tier reads of each hit: only which article it is. */
+const ID_ONLY = { attributesToRetrieve: ["id"] };
+
+/**
+ * The page's hits, whole and formatted (crop window, highlights), in the given order: one multi-search with, for each
+ * query that found some of them, that query again restricted to their ids. The engine formats these few hits instead of
+ * every hit of every tier up to the page's end; a hit's snippet is cropped around the words of the query that found it,
+ * as when the tiers formatted their own. A hit gone from the index in between (a sync) is left out.
+ */
+async function formatShown<H extends { id: string | number }>(client: Meilisearch, shown: { id: string; query: Query }[], format: Partial<MeiliParams>): Promise<H[]> {
+  const byQuery = new Map<Query, string[]>();
+  for (const { id, query } of shown) byQuery.set(query, [...(byQuery.get(query) ?? []), id]);
+  if (byQuery.size === 0) return [];
+  const queries = [...byQuery].map(([q, ids]) => {
+    const filter = [...((q.filter as string[] | undefined) ?? []), `id IN [${ids.map(filterValue).join(", ")}]`];
+    return { ...q, filter, offset: 0, limit: ids.length, attributesToRetrieve: undefined, ...format };
+  });
+  const { results } = await client.multiSearch({ queries });
+  const found = new Map(results.flatMap((r) => (r.hits as unknown as H[]).map((h) => [String(h.id), h] as const)));
+  return shown.flatMap(({ id }) => found.get(id) ?? []);
+}
 
 /**
  * Meilisearch picks the crop window; the highlights inside it are redone from the analyzed query terms,
@@ -116,7 +139,8 @@ async function searchMeiliTiered(
   // them first) with the same two tiers, before the matches of its modifiers alone (电子).
   const [rawTitled, rawCentral, rawOwn] = TIER_ATTRIBUTES;
   const [titled, central, own] = code ? [WORD_CODE_ATTRIBUTES.title, WORD_CODE_ATTRIBUTES.central, WORD_CODE_ATTRIBUTES.own] : [rawTitled, rawCentral, rawOwn];
-  const tier = (q: string, attributesToSearchOn: string[] | undefined, all: boolean) => ({ ...base, q, offset: 0, limit: end, ...(attributesToSearchOn ? { attributesToSearchOn } : {}), ...(all ? { matchingStrategy: "all" as const } : {}), ...shown });
+  // The tiers read ids only: the page's hits are formatted afterwards, each with its own tier's query (formatShown).
+  const tier = (q: string, attributesToSearchOn: string[] | undefined, all: boolean) => ({ ...base, q, offset: 0, limit: end, ...(attributesToSearchOn ? { attributesToSearchOn } : {}), ...(all ? { matchingStrategy: "all" as const } : {}), ...ID_ONLY });
   const relaxed = aq.relaxed ? [tier(aq.normalized, undefined, true), tier(aq.relaxed.head, central, true), tier(aq.relaxed.words.join(" "), own, false)] : [];
   // A query with a number piece (上海大都市圈 1+8): the articles holding it and all the other words first, then those
   // holding all the other words (the engine's `last` strategy would drop them word by word before the number).
@@ -151,20 +175,21 @@ async function searchMeiliTiered(
   let total = totalOf(every);
   if (tiered) {
     const seen = new Set<string>();
-    const merged: Hit[] = [];
-    const add = (list: Hit[]) => {
-      for (const h of list) if (!seen.has(String(h.id)) && seen.add(String(h.id))) merged.push(h);
+    const merged: { id: string; query: Query }[] = [];
+    const add = (list: Hit[], query: Query) => {
+      for (const h of list) if (!seen.has(String(h.id)) && seen.add(String(h.id))) merged.push({ id: String(h.id), query });
     };
-    for (const r of tierResults) add(r.hits as unknown as Hit[]);
+    tierResults.forEach((r, i) => add(r.hits as unknown as Hit[], tiers[i]!));
     // A tier read in full (fewer hits than asked) holds every one of its articles, so the rest can drop them.
     const complete = tierResults.every((r) => r.hits.length < end);
     total = Math.max(total, merged.length);
     if (merged.length < end && complete && total > merged.length) {
-      const { results: rest } = await client.multiSearch({ queries: [{ ...base, ...words, offset: 0, limit: end, ...shown }] });
-      add((rest[0]?.hits ?? []) as unknown as Hit[]);
+      const restQuery = { ...base, ...words, offset: 0, limit: end, ...ID_ONLY };
+      const { results: rest } = await client.multiSearch({ queries: [restQuery] });
+      add((rest[0]?.hits ?? []) as unknown as Hit[], restQuery);
       total = Math.max(total, merged.length);
     }
-    hits = merged.slice((params.page - 1) * params.pageSize, end);
+    hits = await formatShown<Hit>(client, merged.slice((params.page - 1) * params.pageSize, end), shown);
   }
   return {
     query: params.q,
