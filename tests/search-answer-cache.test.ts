@@ -10,11 +10,11 @@ import { openDb, type Db } from "@/db/client";
 import { articles } from "@/db/schema";
 import { BENCH_QUERIES } from "@/lib/bench/queries";
 import { FACET_REGISTRY } from "@/lib/domain/facets";
-import { requireCorpus } from "@/lib/eval/corpora";
 import { ingestPaths } from "@/lib/ingest/pipeline";
 import { searchCache } from "@/lib/search/cache";
 import { search, syncIndex } from "@/lib/search/index";
 import { parseSearchParams } from "@/lib/url-state";
+import { ingestYrdDevHoldingBack } from "./search-helpers/yrd-dev";
 
 let dir: string;
 let db: Db;
@@ -28,11 +28,7 @@ const held = (qs: string, size = 500) => searchCache(db, size).get("sqlite", par
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-answer-cache-"));
   db = openDb(path.join(dir, "atlas.db"));
-  const corpus = requireCorpus("yrd-dev");
-  const pages = fs.readdirSync(corpus).filter((f) => f.endsWith(".txt")).sort();
-  const files = (names: string[]) => names.flatMap((f) => [f, f.replace(/\.txt$/, ".json")]).map((f) => path.join(corpus, f)).filter((f) => fs.existsSync(f));
-  later = files(pages.slice(-6));
-  ingestPaths({ db, paths: ["content", ...files(pages.slice(0, -6))] });
+  later = ingestYrdDevHoldingBack(db, 6);
   await syncIndex({ db, engine: null });
 });
 
