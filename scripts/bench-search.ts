@@ -42,7 +42,28 @@ interface Measured {
   /** CPU ms of the same request answered from the answer cache (lib/search/cache.ts), where the code has one. */
   warm?: number;
 }
-type ChildResult = Record<string, Measured[]>;
+/** Per engine: each query's measures, and the wall-clock ms of every request at concurrency 1 and 16, cold and warm. */
+type Latencies = Record<"c1" | "c16" | "c1 warm" | "c16 warm", number[]>;
+interface ChildResult {
+  rows: Record<string, Measured[]>;
+  latency: Record<string, Latencies>;
+}
+
+/** Each request's wall-clock ms, `concurrency` of them in flight at a time (in process: the fallback, synchronous, queues). */
+async function timed(requests: (() => Promise<unknown>)[], concurrency: number): Promise<number[]> {
+  const out: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < requests.length) {
+      const run = requests[next++]!;
+      const t = performance.now();
+      await run();
+      out.push(performance.now() - t);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return out;
+}
 
 /** Child: measure with the code of the current working directory (`@/` resolves through its tsconfig). */
 async function child(): Promise<ChildResult> {
@@ -53,7 +74,7 @@ async function child(): Promise<ChildResult> {
   const { parseSearchParams } = await import("@/lib/url-state");
   const db = getDb();
   const runs = Number(args.runs);
-  const out: ChildResult = {};
+  const out: ChildResult = { rows: {}, latency: {} };
   for (const name of engines) {
     const engine = name === "sqlite" ? null : await getEngine();
     const pid = engine?.local?.pid;
@@ -91,7 +112,16 @@ async function child(): Promise<ChildResult> {
         const d = process.cpuUsage(c);
         if (pass) rows[i]!.warm = (d.user + d.system) / 1000;
       }
-    out[name] = rows;
+    out.rows[name] = rows;
+    // Latency: the 50 requests twice at concurrency 1, four times at 16, cache off (cold) then on (warm, after a fill).
+    const requests = (cacheSize: number, times: number) =>
+      Array.from({ length: times }, () => BENCH_QUERIES.map((qs) => () => search(parseSearchParams(new URLSearchParams(qs)), { db, engine, cacheSize } as Parameters<typeof search>[1]).then((r) => JSON.stringify(r)))).flat();
+    out.latency[name] = {
+      c1: await timed(requests(0, 2), 1),
+      c16: await timed(requests(0, 4), 16),
+      "c1 warm": await timed(requests(500, 2), 1),
+      "c16 warm": await timed(requests(500, 4), 16),
+    };
   }
   return out;
 }
@@ -127,11 +157,23 @@ function main() {
     }
   }
   const collect = (side: string, engine: string, g: string, key: "cpu" | "engineCpu" | "warm") =>
-    (results[side] ?? []).flatMap((r) => (r[engine] ?? []).flatMap((m, i) => (g === "all" || groupOf(i) === g ? (m[key] ?? []) : [])));
+    (results[side] ?? []).flatMap((r) => (r.rows[engine] ?? []).flatMap((m, i) => (g === "all" || groupOf(i) === g ? (m[key] ?? []) : [])));
   console.log(
     `${args.runs} runs × ${args.rounds} rounds of the 50 bench searches per side, after a warm-up; CPU ms per request, mean / p95; ` +
       `load average ${load0.toFixed(1)} → ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores (shared machine: compare the ratios)`,
   );
+  const latencyRows = engines.flatMap((engine) =>
+    sides.map(([side]) => {
+      const row: Record<string, string> = { engine, side };
+      for (const k of ["c1", "c16", "c1 warm", "c16 warm"] as const) {
+        const xs = (results[side] ?? []).flatMap((r) => r.latency[engine]?.[k] ?? []);
+        row[`${k} p50 / p95 ms`] = xs.length ? `${pct(xs, 50).toFixed(0)} / ${pct(xs, 95).toFixed(0)}` : "-";
+      }
+      return row;
+    }),
+  );
+  console.log("\nwall clock per request in process (what /api/search runs, without HTTP), all 50 searches; warm: the answer cache on (a checkout without it computes every request)");
+  console.table(latencyRows);
   for (const engine of engines) {
     const rows = groups.map((g) => {
       const row: Record<string, string> = { queries: g };
@@ -144,8 +186,8 @@ function main() {
     console.log(`\n${engine}: this process's CPU (ours)${engine === "sqlite" ? " (SQLite runs in it)" : "; the engine's own CPU beside it"}`);
     console.table(rows);
     if (args.baseline) {
-      const before = results.before?.[0]?.[engine] ?? [];
-      const after = results.after?.[0]?.[engine] ?? [];
+      const before = results.before?.[0]?.rows[engine] ?? [];
+      const after = results.after?.[0]?.rows[engine] ?? [];
       const differ = before.flatMap((m, i) => (m.answer !== after[i]?.answer ? [i] : []));
       console.log(differ.length ? `${engine}: DIFFERENT ANSWERS for queries ${differ.join(", ")}` : `${engine}: same answers before and after for all ${before.length} queries (total, hits, facets, linked).`);
       if (differ.length) process.exitCode = 1;
