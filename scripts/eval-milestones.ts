@@ -7,7 +7,8 @@
  *   npm run eval:milestones -- --gold tests/gold/milestones-fresh6.json   the held-out set (measure once, never tune)
  *   npm run eval:milestones -- --gold tests/gold/milestones-fresh8.json   the second held-out set (measure once, never tune)
  *   npm run eval:milestones -- --gold tests/gold/milestones-fresh9.json   the third held-out set (measure once, never tune)
- *   npm run eval:milestones -- --all                          one row per fresh set, the held-out fresh6, fresh8 and fresh9 included
+ *   npm run eval:milestones -- --gold tests/gold/milestones-fresh10.json  the fourth held-out set (measure once, never tune)
+ *   npm run eval:milestones -- --all                          one row per fresh set, the held-out fresh6, fresh8, fresh9 and fresh10 included
  *   npm run eval:milestones -- --gold tests/gold/extract-heldout.json   the older held-out files (date + action)
  *   npm run eval:milestones -- --errors                       every miss and false hit, per page
  *   npm run eval:milestones -- --json
@@ -21,6 +22,8 @@ const f = (x: number) => x.toFixed(3);
 
 /** The third held-out set (fresh9): 28 composed 长三角 articles and 11 composed off-topic ones, annotated while the extractor was tuned on the older sets. */
 const HELDOUT9_MILESTONE_GOLD = fileURLToPath(new URL("../tests/gold/milestones-fresh9.json", import.meta.url));
+/** The fourth held-out set (fresh10): 24 composed 长三角 articles and 6 composed off-topic ones, annotated while the extractor was tuned on the older sets. */
+const HELDOUT10_MILESTONE_GOLD = fileURLToPath(new URL("../tests/gold/milestones-fresh10.json", import.meta.url));
 
 /** Off-topic hits that are not true events of their page: wrong facts. */
 const wrongFacts = (r: MilestoneEvalResult) => r.offTopic.falseMilestones - r.offTopic.trueEvents;
@@ -31,7 +34,7 @@ function timelineLine(r: Pick<MilestoneEvalResult, "onTopic" | "offTopic">): str
 }
 
 function runAll(json?: boolean) {
-  const results = [...FRESH_MILESTONE_GOLD, HELDOUT_MILESTONE_GOLD, HELDOUT8_MILESTONE_GOLD, HELDOUT9_MILESTONE_GOLD].map((g) => runMilestoneEval(g));
+  const results = [...FRESH_MILESTONE_GOLD, HELDOUT_MILESTONE_GOLD, HELDOUT8_MILESTONE_GOLD, HELDOUT9_MILESTONE_GOLD, HELDOUT10_MILESTONE_GOLD].map((g) => runMilestoneEval(g));
   if (json) {
     console.log(JSON.stringify(results.map(({ errors: _errors, ...r }) => r), null, 2));
     return;
@@ -75,7 +78,7 @@ function run(opts: { gold: string; errors?: boolean; json?: boolean; all?: boole
 
 const program = new Command()
   .option("--gold <file>", "gold file (milestones-fresh.json format, or the extract-*.json files' seeds)", "tests/gold/milestones-fresh.json")
-  .option("--all", "one row per fresh gold file, the held-out fresh6, fresh8 and fresh9 included")
+  .option("--all", "one row per fresh gold file, the held-out fresh6, fresh8, fresh9 and fresh10 included")
   .option("--errors", "list misses and false hits per page")
   .option("--json", "print JSON")
   .parse();

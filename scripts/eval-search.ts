@@ -1,4 +1,4 @@
-// npm run eval:search [-- --verbose] [--judgments FILE] (default tests/gold/search-judgments.json; --fresh … --fresh5: the fresh files) — recall@10 and nDCG@10 of three engines on hand-judged queries:
+// npm run eval:search [-- --verbose] [--judgments FILE] (default tests/gold/search-judgments.json; --fresh … --fresh6: the fresh files) — recall@10 and nDCG@10 of three engines on hand-judged queries:
 // Meilisearch with default settings, Delta Atlas's tuned Meilisearch, and the SQLite FTS5 fallback.
 // The measurement is lib/eval/search.ts (tests/eval-search.test.ts runs the same and checks the targets).
 import { FRESH4_JUDGMENTS_FILE } from "@/lib/eval/search";
@@ -8,12 +8,14 @@ import { FRESH2_JUDGMENTS_FILE, FRESH3_JUDGMENTS_FILE, FRESH_JUDGMENTS_FILE, run
 
 /** The fifth fresh set (issue 12): held out from the tuning of its round (`-- --fresh5`). */
 const FRESH5_JUDGMENTS_FILE = fileURLToPath(new URL("../tests/gold/search-judgments-fresh5.json", import.meta.url));
+/** The sixth fresh set (issue 12): held out, adds the cwced pages to the corpus (`-- --fresh6`). */
+const FRESH6_JUDGMENTS_FILE = fileURLToPath(new URL("../tests/gold/search-judgments-fresh6.json", import.meta.url));
 const verbose = process.argv.includes("--verbose");
 const at = process.argv.indexOf("--judgments");
 const judgmentsFile = at > 0 && process.argv[at + 1] ? path.resolve(process.argv[at + 1]!) : process.argv.includes("--fresh3") ? FRESH3_JUDGMENTS_FILE : process.argv.includes("--fresh2") ? FRESH2_JUDGMENTS_FILE : process.argv.includes("--fresh") ? FRESH_JUDGMENTS_FILE : undefined;
 
 async function main() {
-  const r = await runSearchEval({ judgmentsFile: process.argv.includes("--fresh5") ? FRESH5_JUDGMENTS_FILE : process.argv.includes("--fresh4") ? FRESH4_JUDGMENTS_FILE : judgmentsFile });
+  const r = await runSearchEval({ judgmentsFile: process.argv.includes("--fresh6") ? FRESH6_JUDGMENTS_FILE : process.argv.includes("--fresh5") ? FRESH5_JUDGMENTS_FILE : process.argv.includes("--fresh4") ? FRESH4_JUDGMENTS_FILE : judgmentsFile });
   const table: string[] = ["| engine | recall@10 | nDCG@10 | queries with an unjudged page in the top 3 | queries with a literal-but-irrelevant page in the top 3 | p95 ms | queries with nDCG@10 < 0.8 |", "| --- | ---: | ---: | ---: | ---: | ---: | --- |"];
   const perQuery: string[] = [];
   for (const e of Object.values(r.engines)) {

@@ -8,8 +8,10 @@ import { freshBytes, loadFreshGold, scoreFreshPage, summarizeFresh } from "@/lib
 // each was last worked on (README, "Cleaning"): a change that loses junk, titles, dates or body text on them fails here.
 // `npm run eval:clean -- --corpus fresh --gold <file> --errors` lists the misses.
 const FLOORS: [file: string, junk: number, titles: number, dates: number, f1: number][] = [
-  // Dates 41 → 42 of 45 after the fifth round's post-footer and header classes.
-  ["clean-fresh.json", 0.986, 0.928, 0.933, 0.98],
+  // Dates 41 → 42 of 45 after the fifth round's post-footer and header classes; after the eighth round
+  // (tests/clean-classes8.test.ts) junk 362 of 366 (a fan-page prompt), titles 40 of 42 (an h1 logo that is the
+  // <title>'s site part), dates 45 of 45 (structured data, a date above the headline, a CMS info bar).
+  ["clean-fresh.json", 0.989, 0.952, 1, 0.98],
   // Titles 20 → 21 of 21 when the gold dropped the (图) mark (one convention since clean-fresh5), not a code change.
   ["clean-fresh2.json", 0.97, 1, 1, 0.997],
   // Titles 27 → 29 of 30 by the same gold convention.

@@ -10,6 +10,8 @@
 // Round 8 opened the set for tuning (figures from then on "tuned"): P 0.948 (128 of 135), R 0.853, 0 unsupported dates,
 // 0 wrong facts on off-topic pages (4 hits, all true events), 3 of 28 on-topic pages kept off the default timeline; the floors below are these figures less one milestone
 // (one more false hit: 128/136 = 0.941; one more miss: 127/150 = 0.847).
+// Round 9 (tuned): P 0.978 (132 of 135), R 0.880, 0 unsupported dates, 0 wrong off-topic facts, 2 of 28 on-topic pages kept
+// off the default timeline; floors raised to these less one milestone (132/136 = 0.971; 131/150 = 0.873).
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runMilestoneEval, type MilestoneEvalResult } from "@/lib/eval/milestones";
@@ -25,9 +27,9 @@ describe("eval:milestones on the held-out fresh9", () => {
     expect([fresh9.pages, fresh9.onTopic.pages, fresh9.onTopic.gold, fresh9.offTopic.pages]).toEqual([39, 28, 150, 11]);
   });
 
-  it("no worse than round 8, tuned (P 0.948, R 0.853; honest run after round 7 P 0.934, R 0.853): P ≥ 0.94, R ≥ 0.845", () => {
+  it("no worse than round 9, tuned (P 0.978, R 0.880; round 8 P 0.948, R 0.853; honest run after round 7 P 0.934, R 0.853): P ≥ 0.97, R ≥ 0.87", () => {
     const { precision, recall } = fresh9.onTopic;
-    expect({ precision: precision >= 0.94, recall: recall >= 0.845 }).toEqual({ precision: true, recall: true });
+    expect({ precision: precision >= 0.97, recall: recall >= 0.87 }).toEqual({ precision: true, recall: true });
   });
 
   it("no date the page does not support (round 8, tuned: 0 on-topic, 0 off-topic; 2 on-topic before)", () => {
@@ -35,9 +37,9 @@ describe("eval:milestones on the held-out fresh9", () => {
     expect(fresh9.offTopic.unsupported).toBe(0);
   });
 
-  it("off-topic pages: no wrong fact (2 before round 8), none on the default timeline; at most 3 on-topic pages hidden (5 before)", () => {
+  it("off-topic pages: no wrong fact (2 before round 8), none on the default timeline; at most 2 on-topic pages hidden (3 in round 8, 5 before)", () => {
     expect(fresh9.offTopic.falseMilestones - fresh9.offTopic.trueEvents).toBe(0);
     expect(fresh9.offTopic.onDefaultTimeline).toBe(0);
-    expect(fresh9.onTopic.hiddenPages).toBeLessThanOrEqual(3);
+    expect(fresh9.onTopic.hiddenPages).toBeLessThanOrEqual(2);
   });
 });

@@ -5,28 +5,15 @@
  * body that credits another text (本文转自…) without the original's date leaves such events undated; a bare 5年前
  * is a round figure and dates nothing.
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readArticle } from "@/lib/eval/hygiene";
 import { extract, type Milestone } from "@/lib/extract";
+import { composedPageMilestones } from "./milestone-helpers/page";
 import { findDates, relativeAnchor } from "@/lib/extract/dates";
 
 const line = (m: Milestone) => `${m.date ?? "undated"} ${m.action}`;
 const run = (paragraphs: string[], published: string | null, source: string | null = null) =>
   extract({ title: "测试", paragraphs, published, publishedPrecision: published ? "day" : null, source }).milestones.map(line);
-/** A composed page through the real cleaner (header lines become metadata), then extraction. */
-const page = (lines: string[]) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "msdates-"));
-  const file = path.join(dir, "page.txt");
-  fs.writeFileSync(file, `${lines.join("\n")}\n`);
-  try {
-    return extract(readArticle(file)).milestones.map(line);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-};
+const page = (lines: string[]) => composedPageMilestones(lines).map(line);
 const date = (text: string, published = "2023-06-15") => findDates(text, { published, precision: "day" }).map((d) => `${d.text}=${d.value ?? "null"}`);
 
 describe("anniversaries: N年前的今天, 去年今日", () => {

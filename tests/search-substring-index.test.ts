@@ -12,6 +12,7 @@ import { deleteFallbackDocsByIds, substringMatches, upsertFallbackDocs, type Fal
 import { requireCorpus } from "@/lib/eval/corpora";
 import { ingestPaths } from "@/lib/ingest/pipeline";
 import { search, syncIndex } from "@/lib/search/index";
+import { DERIVED_ATTRIBUTES } from "@/lib/search/settings";
 import { parseSearchParams } from "@/lib/url-state";
 
 let dir: string;
@@ -147,5 +148,17 @@ describe("substring index in step with search_docs", () => {
     expect(substringMatches({ db, strings: ["鸬鹚"] })).toEqual(substringMatches({ db, strings: ["鸬鹚"], path: "scan" }));
     // Every document is indexed exactly once: the index and the scan agree on a string all of them hold.
     expect(substringMatches({ db, strings: ['"id":"'] })).toHaveLength(docs.length);
+  });
+});
+
+describe("the stored document is the article's own text", () => {
+  it("holds its title and body, and none of the fields derived from them (segmentations, word codes, entities)", () => {
+    for (const { doc } of docs) {
+      const fields = Object.keys(JSON.parse(doc) as object);
+      expect(fields).toEqual(expect.arrayContaining(["id", "title", "body"]));
+      expect(fields.filter((f) => DERIVED_ATTRIBUTES.includes(f))).toEqual([]);
+    }
+    // The derived fields are real fields of the search document (a renamed one would make this check vacuous).
+    expect(DERIVED_ATTRIBUTES).toEqual(expect.arrayContaining(["title_seg", "body_seg", "inner_seg", "keywords", "entities_lead", "text_words"]));
   });
 });

@@ -26,9 +26,22 @@ export interface IndexSource {
 /**
  * An entity the article mentions: how often, and where first (paragraph × 1,000,000 + offset; the title is paragraph
  * −1); `listedInLede`: every mention of it in the title and lede is an item of a list (青浦、吴江、嘉善, the nine cities
- * of G60), which names the places an article covers, not the one it is about.
+ * of G60), which names the places an article covers, or the place of a wire dateline (新华社南京5月26日电), where the
+ * report was filed: neither is the one it is about.
  */
 export type IndexEntity = Pick<Entity, "id" | "kind" | "name" | "aliases" | "type"> & { mentions: number; firstMention: number; listedInLede?: boolean };
+
+/**
+ * A lede mention is a wire dateline's place (新华社南京5月26日电, 中新网上海11月14日电: an outlet's last character, the
+ * place, then the month, the day and 电, as lib/extract/dates.ts DATELINE reads a dateline): where the report was filed,
+ * not what it is about.
+ */
+const DATELINE_DATES = ["[0-9]月[0-9]日电*", "[0-9]月[0-9][0-9]日电*", "[0-9][0-9]月[0-9]日电*", "[0-9][0-9]月[0-9][0-9]日电*"];
+const datelineSql = sql`(substr(${paragraphs.text}, ${mentions.start}, 1) in ('社', '报', '网', '台')
+  and (${sql.join(
+    DATELINE_DATES.map((g) => sql`substr(${paragraphs.text}, ${mentions.end} + 1, 8) glob ${g}`),
+    sql` or `,
+  )}))`;
 
 /** A lede mention is a list item: a 、 next to it, and at least two in the text around it (three items or more). */
 const LIST_WINDOW = 8;
@@ -69,8 +82,8 @@ export function getArticlesForIndex({ db }: { db: Db }): IndexSource[] {
       type: entities.type,
       mentions: sql<number>`count(*)`,
       firstMention: sql<number>`min(${mentions.paragraph} * 1000000 + ${mentions.start})`,
-      // 1 when every title or lede mention (paragraphs −1 to 1) is a list item; the title is never a list.
-      listedInLede: sql<number>`min(case when ${mentions.paragraph} < 0 then 0 when ${mentions.paragraph} > 1 then 1 when ${listItemSql} then 1 else 0 end)`,
+      // 1 when every title or lede mention (paragraphs −1 to 1) is a list item or a dateline's place; the title is neither.
+      listedInLede: sql<number>`min(case when ${mentions.paragraph} < 0 then 0 when ${mentions.paragraph} > 1 then 1 when ${listItemSql} then 1 when ${datelineSql} then 1 else 0 end)`,
     })
     .from(mentions)
     .innerJoin(entities, eq(entities.id, mentions.entityId))

@@ -296,11 +296,23 @@ function narratedDates(text: string, dates: readonly DateMatch[], pub: Published
   // Where the sentence of a governing date told mid-clause (该桥于2019年1月开工建设。) ends: past it, on a page
   // without a publication date, a bare month is of no year the page gives (a background fact opens no narration).
   let toldInSentenceUntil: number | null = null;
+  // The dates resolved so far: 年底/年初 alone after one in its sentence are of its year.
+  const outs: DateMatch[] = [];
   return dates.map((d) => {
     let out = d;
     let resolvedHere = false;
     const m = /^(次年|翌年|同年|当年|同月|这一年|那一年)/.exec(d.text);
-    if (m && /这一年|那一年|当年/.test(m[1] as string) && !(m[1] === "当年" && d.text.length > 2)) {
+    const yearPart = /^年(底|末|初|内)$/.exec(d.text);
+    // 该工程2019年3月开工,年底完成主体结构 / 计划于明年年中…,年底前开通: 年底 in the sentence of a year told before it
+    // is that year's end, not the publication's; in a later sentence of a paragraph narrating another year it could
+    // be either: no date.
+    const toldYear = yearPart ? outs.filter((o) => o.value && !/[。！？；!?;]/.test(text.slice(o.end, d.start)) && !/(?:截至|截止)$/.test(text.slice(Math.max(0, o.start - 2), o.start))).at(-1) : undefined;
+    if (yearPart && d.value !== null && (toldYear || (governing && narrated))) {
+      const year = Number((toldYear?.value ?? governing ?? "").slice(0, 4));
+      const own = yearPart[1] === "内" ? { value: String(year), precision: "year" as const } : { value: `${year}-${yearPart[1] === "初" ? "01" : "12"}`, precision: "month" as const };
+      if (toldYear) out = { ...d, ...own };
+      else if (String(year) !== d.value.slice(0, 4)) out = { ...d, value: null, precision: null };
+    } else if (m && /这一年|那一年|当年/.test(m[1] as string) && !(m[1] === "当年" && d.text.length > 2)) {
       // 这一年3月, 当年,: the year the page last named, else no date.
       const rest = d.text.slice(m[0].length);
       const part = /^(底|末|初)$/.exec(rest);
@@ -347,7 +359,7 @@ function narratedDates(text: string, dates: readonly DateMatch[], pub: Published
         out = { ...rest, value: null, precision: null, ...(d.endValue !== undefined ? { endValue: null } : {}) };
       }
     }
-    const g = governingDate(text, out);
+    const g = yearPart ? undefined : governingDate(text, out);
     if (g !== undefined) {
       governing = g;
       narrated = g !== null && (!out.relative || resolvedHere);
@@ -364,6 +376,7 @@ function narratedDates(text: string, dates: readonly DateMatch[], pub: Published
       narrated = true;
       yearRef = Number(out.value.slice(0, 4));
     }
+    outs.push(out);
     return out;
   });
 }
@@ -399,10 +412,13 @@ export function parseDate(text: string): IsoDate | null {
   return month ? (month as { date: IsoDate }).date : null;
 }
 
-const REPOST = /(?:转自|转载自|原标题|原文链接|来源|原载|首发于|原文发布于)[：:\s]?[^。\n]{0,60}?((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/;
+/** A credit naming the original a page reprints together with its date (本文转自…,原文发布于2024年8月16日): group 1 is the date. */
+export const REPOST = /(?:转自|转载自|原标题|原文链接|来源|原载|首发于|原文发布于)[：:\s]?[^。\n]{0,60}?((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/;
 const DATELINE = /(?:社|报|网|台|新闻|客户端)[\p{Script=Han}]{0,6}?(\d{1,2})月(\d{1,2})日电/u;
 const MAX_DATELINE_LAG_DAYS = 31;
 
+/** A credit saying the text comes from another outlet (本文转自…, 转载自…, 原载…), not only a retitled copy (原标题:…). */
+export const REPRINT_CREDIT = /(?:^|[(（【\s])(?:本文)?(?:转自|转载自|转载于|原载于?)[：:\s]?\S/;
 /** A line saying the page reprints another outlet's text: 原标题:…, (本文转自…), 转载自…. */
 export const REPOST_MARK = /(?:^|[(（【\s])(?:本文)?(?:转自|转载自|转载于|原标题|原文标题|原载于?)[：:\s]?\S/;
 
@@ -424,7 +440,8 @@ export function relativeAnchor(texts: readonly string[], pub: PublishedDate, met
   }
   // A credit in the body that the page reprints another text (本文转自…) and no original date: unknown. The cleaner's
   // header line alone (网易's (原标题:…) over a same-day copy) is not: measured, blanking those dates lost 6 true events.
-  if (texts.some((t) => REPOST_MARK.test(t))) return { published: null, precision: null };
+  // The same credit the cleaner kept as the page's `reprint` (a line it drops from the body: 本文转自“某某发布”。).
+  if (texts.some((t) => REPOST_MARK.test(t)) || (meta.reprint && REPRINT_CREDIT.test(meta.reprint))) return { published: null, precision: null };
   if (pub.published && pub.precision === "day") {
     for (const t of texts.slice(0, 3)) {
       const m = DATELINE.exec(t);

@@ -13,7 +13,7 @@
  *   resolved without guessing (11月7日 on a page without a year, 近日, 去年 without a publication date): such
  *   an event stays on the article, never on the timeline.
  */
-import type { DatePrecision } from "../domain/dates";
+import { precisionOf, type DatePrecision } from "../domain/dates";
 import { ACTION_VERBS, actionOf, actionRank, type MilestoneStatus } from "../domain/milestones";
 import type { DateMatch } from "./dates";
 import { isAbbreviationOf } from "./aliases";
@@ -102,6 +102,8 @@ const VAGUE_TIME = /近日|日前|近期|前不久|不久前|此前|早前|当�
 /** 会上, 论坛期间, 出席开幕式: the sentence tells what happened at the meeting the passage just reported. */
 const AT_MEETING = /^[\s“”"]*(?:会上|会议上|(?:会议|大会|论坛|峰会|年会|博览会|座谈会|活动)(?:期间|上)|会议(?:还|也|同时|并|另外)?(?=审议|表决|通过|决定|同意|听取|研究|批准|确定|发布|签署))|出席(?:了)?(?:开幕式|闭幕式|仪式|会议|大会|论坛|座谈会)/;
 
+/** A date told in a paragraph (2019年, 11月, 3日): after a meeting of an earlier paragraph, a new story. */
+const TOLD_DATE = /(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年|\d{1,2}月|[今去前明]年|昨天|前天|上月|上周/;
 /** The anchor a sentence without a date of its own takes from the meeting the passage just reported, or none. */
 function meetingAnchor(text: string, sent: { start: number; end: number }, paragraph: number, ctx: MilestoneContext): Anchor | null {
   const m = AT_MEETING.exec(text.slice(sent.start, sent.end));
@@ -112,6 +114,9 @@ function meetingAnchor(text: string, sent: { start: number; end: number }, parag
   if (!m || !meeting || (paragraph - meeting.paragraph > 1 && !sameKind)) return null;
   // 会上 in a new paragraph after a flashback (a meeting older than one the article told before): which meeting is meant is unclear.
   if (meeting.paragraph < paragraph && !sameKind && ctx.newestMeeting && ctx.newestMeeting > meeting.value) return null;
+  // 2019年,…揭牌。会上,… in the paragraph after the meeting: a date told since opens another story, and which
+  // meeting 会上 means is unclear.
+  if (meeting.paragraph < paragraph && !sameKind && TOLD_DATE.test(text.slice(0, sent.start))) return null;
   const start = sent.start + m.index + (m[0].length - m[0].trimStart().length);
   return { start, end: sent.start + m.index + m[0].length, value: meeting.value, precision: meeting.precision, endValue: null, lead: null, from: false };
 }
@@ -175,6 +180,26 @@ const JOINED = /^(?:了)?(?:[^，,。；]{0,16}(?:都市圈|经济圈|城市群|
 // 完成建设后现已…, 开通运营后,: a verb and its object closed by 后/前/时 make a time clause too.
 const VO_TIME_AFTER = /^\p{Script=Han}{1,4}?(之后|以后|后|之前|以前|时)(?=[，,；\s]|现|已|将|就|便|即|再|又|才)/u;
 const CEREMONY_AFTER = /^(仪式|典礼|活动)/;
+/** 挂牌以来, 开通运营至今, 建成迄今: the verb opens a since-clause (a period up to now). */
+const SINCE_AFTER = /^\p{Script=Han}{0,4}?(以来|至今|迄今|(?:\d+|[一二两三四五六七八九十]+)(?:个)?(?:年|月|周)(?:多)?来)/u;
+/** The bracket a date sits in ((2019年12月), (苏政发〔2022〕45号)): its start and end, or null outside one. */
+function bracketAround(text: string, at: number, end: number, from: number, to: number): { start: number; end: number } | null {
+  const open = Math.max(text.lastIndexOf("(", at), text.lastIndexOf("（", at));
+  if (open < from || /[)）]/.test(text.slice(open + 1, at))) return null;
+  const close = text.slice(end, to).search(/[)）]/);
+  return close < 0 ? null : { start: open, end: end + close + 1 };
+}
+/** 本报讯(记者 …)12月28日,…: the date leading a news report's first sentence, which reports what happened. */
+function lede(text: string, paragraph: number, sentStart: number, anchor: Anchor): boolean {
+  // Only after a report's marker (本报讯, (记者 …)): a bare lede month (11月,…开通 in an August article) is a schedule.
+  return paragraph === 0 && sentStart === 0 && /^[\s\p{P}]*(?:(?:本报|本网|本台)?讯[\s\p{P}]*(?:[(（][^)）]{0,20}[)）])?|[(（]\s*记者[^)）]{0,20}[)）])\s*$/u.test(text.slice(0, anchor.start));
+}
+/** A month told without a year (12月28日,…): the year is the publication's guess. */
+const BARE_MONTH_ANCHOR = /^(?:\d{1,2}|[一二三四五六七八九十]+)月/;
+/** 已/顺利/圆满/成功 before the verb, 了 after it: told as done. */
+const DONE_BEFORE = /已|顺利|圆满|成功/;
+/** 听取了…开工情况汇报, 通报开通运营进展, 部署开通准备工作, 揭牌纪念活动: the verb names what a report is about (a noun phrase), not an event of the date. */
+const REPORT_TOPIC_AFTER = /^\p{Script=Han}{0,4}?(情况|进展|进度|有关事宜|相关事宜|准备工作|筹备工作|保障工作|前期工作|纪念)/u;
 /** 推出/公示 publish a document or a list (推出…清单, 公示…草案), not a product or a result (推出新款手机). */
 const PUBLISHED_THING = /(清单|名单|目录|成果|方案|计划|规划|草案|举措|措施|政策|办法|意见|指南|报告|标准|条例|规定|细则|《)/;
 /** 建立/增设 set up a body or a mechanism (建立…工作机制, 增设…部), not 建立联系 or 建立在…之上. */
@@ -289,7 +314,7 @@ function findActions(text: string, from: number, to: number, names: readonly Ent
     const inName = quoted || inTitle || inAbout || names.some((e) => e.start <= i && e.end > i);
     // 召开会议: the meeting held, not a noun 召开会 (as 发布会 is).
     const noun = NOUN_AFTER.test(after) && !(id === "举行" && /^会(议|谈|晤)/.test(after));
-    const skip = inName || noun || TIME_AFTER.test(after) || VO_TIME_AFTER.test(after) || NEGATION_BEFORE.test(text.slice(Math.max(from, i - 2), i));
+    const skip = inName || noun || REPORT_TOPIC_AFTER.test(after) || TIME_AFTER.test(after) || VO_TIME_AFTER.test(after) || NEGATION_BEFORE.test(text.slice(Math.max(from, i - 2), i));
     // 竣工投用, 建成开通: two construction verbs back to back tell one event (the first names it).
     // 印发实施, 发布施行: a document issued and put in force in one breath is its issuing.
     const prevHit = out.at(-1);
@@ -403,7 +428,10 @@ const SPECULATIVE = /可能|或许|也许|传闻|据传|不排除/;
 /** 以优异成绩迎接党代会胜利召开, 喜迎运动会开幕: a coming event the sentence welcomes (not 迎来, which saw it happen). */
 const WELCOMED = /(?:迎接|喜迎|献礼)[^，,。；]*$/;
 /** Between a date and a verb: the event came some time after the date (not 随后, which follows at once). */
-const LATER = /其后|此后|之后|以后|后来|嗣后|多年后|数年后/;
+// 两年后, 三个月后, 半年多以后: a time after the date by a span, which the page does not date.
+const LATER = /其后|此后|之后|以后|后来|嗣后|多年后|数年后|(?:\d+|[一二两三四五六七八九十几数半]+)(?:个)?多?(?:年|月|周|天|日)多?后/;
+/** 每年的11月1日, 每逢5月, 每届…都会: a recurring occasion, not one event. */
+const HABITUAL = /每(?:年|个?月|周|逢|届|当)/;
 /** 这是…, 这也是…, 是…: a clause that opens with a copula. */
 const COPULA_OPEN = /^[\s“”"]*(?:这|这也|此|它|其|也)?是(?!否)/;
 /** Before a verb: what someone must or should do (须, 务必, 应当, 需在…前). */
@@ -733,10 +761,16 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       if (verb.start > restated && found.length > 0) return;
       const clause = clauseAround(text, verb.start, sent.start, sent.end);
       // The anchor: one in the verb's clause (either side), else the nearest before it in the sentence.
-      const own = anchors.filter((a) => a.start >= clause.start && a.end <= clause.end);
+      // 根据《纲要》(2019年12月),示范区启动…: a date in brackets is the bracketed name's or document's, and dates only
+      // a verb inside the same brackets (《方案》(2019年10月印发)).
+      const outside = (a: Anchor) => {
+        const b = a.end > a.start ? bracketAround(text, a.start, a.end, sent.start, sent.end) : null;
+        return !b || (verb.start >= b.start && verb.end <= b.end);
+      };
+      const own = anchors.filter((a) => a.start >= clause.start && a.end <= clause.end && outside(a));
       // An earlier clause lends its date only when it is a leading time clause (5月23日上午,…) or when the verb's
       // clause has no date of its own (2010年世博会前投入使用 has one, even if it is part of a name).
-      const lenders = anchors.filter((a) => a.end <= clause.start && (isLeading(text, a, sent.start) || !dates.some((d) => d.start >= clause.start && d.end <= clause.end)));
+      const lenders = anchors.filter((a) => a.end <= clause.start && outside(a) && (isLeading(text, a, sent.start) || !dates.some((d) => d.start >= clause.start && d.end <= clause.end)));
       // A date after the verb dates it only as 成立于2016年 (于/在 right after the verb); otherwise (公布了2019年中期
       // 业绩报告, 举办了2019年…大赛) it is the period or name of the object, and only a time clause before it (近日,…)
       // dates the event.
@@ -759,6 +793,16 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
         if (scheduled && FUTURE.test(maskNouns(text.slice(told.start, scheduled.start)))) status = "planned";
       }
       if (status === "cumulative") return;
+      // 12月28日,…顺利封顶 in a March article: told as done, yet the publication's year would put it in the future, so
+      // the year is not this year's and the page does not say which: undated, not planned.
+      const guessedYear = status === "planned" && anchor.lead === null && !anchor.from && BARE_MONTH_ANCHOR.test(text.slice(anchor.start, anchor.end)) &&
+        !FUTURE.test(maskNouns(text.slice(clause.start, verb.start))) &&
+        (DONE_BEFORE.test(text.slice(clause.start, verb.start)) || /^了/.test(text.slice(verb.end)) || lede(text, paragraph, sent.start, anchor));
+      if (guessedYear) status = "done";
+      // 2021—2025年,…将建成 / 2022年6月至8月,…完成铺轨: a period of months or years is when a plan runs or a work went on,
+      // not the day of one event: a target is due by its end; a done event (other than a meeting held over days) has
+      // no date the page gives.
+      const period = !!anchor.endValue && anchor.endValue !== anchor.value && (anchor.precision === "year" || anchor.precision === "month");
       // 是中国首个由…共同发起的大奖, 根据国务院印发的《方案》, 对公安部下发的线索: a verb in a description or in a
       // prepositional phrase's modifier (…V的 + noun) is background to the sentence, and the sentence's date is not
       // its date; it is an event only with a date of its own inside the modifier (根据国务院2019年印发的《方案》).
@@ -776,6 +820,8 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       if (WELCOMED.test(text.slice(clause.start, verb.start)) || URGED.test(text.slice(clause.start, verb.start))) return;
       // 考生须在规定时间内完成报名: an instruction to readers, not an event.
       if (INSTRUCTED.test(text.slice(clause.start, verb.start))) return;
+      // 每年的11月1日,…都会举行…: a recurring occasion has no one date (2018年起…每年举办: the series starts on the date).
+      if (HABITUAL.test(text.slice(Math.max(sent.start, anchor.start - 3), anchor.start)) || (!anchor.from && HABITUAL.test(text.slice(clause.start, verb.start)))) return;
       // 这是今年第3次发布寒潮预警: a copula counting the event the page told is no event of its own.
       if (COPULA_OPEN.test(text.slice(clause.start, verb.start)) && COUNTED_BEFORE.test(text.slice(clause.start, verb.start))) return;
       // 发布消息称, 会上表示: a statement reported, not an event.
@@ -799,6 +845,10 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       // 2024年是示范区挂牌以来的第五个年头: the date is what the copula describes, the period's start (挂牌以来) is
       // not of that date; a since-clause is dated only by a date of its own (自2019年11月揭牌以来).
       if (/^(?:成立|设立)?以来/.test(text.slice(verb.end)) && anchor.end <= verb.start && /是/.test(text.slice(anchor.end, verb.start))) return;
+      // 2023年,示范区执委会挂牌以来持续…, 此前…揭牌至今: a since-clause's event is older than any date told around it;
+      // only a date of its own clause, right before the verb, dates it (自2019年11月揭牌以来). Otherwise it stays on the
+      // article undated.
+      const since = SINCE_AFTER.test(text.slice(verb.end, clause.end)) && !(anchor.start >= clause.start && anchor.end <= verb.start);
       // A clause without a subject of its own continues the event before it (审议通过《规定》,自10月1日起施行).
       const last = found.at(-1);
       let subject = resolveSubject(text, clause, subjFrom, verb, anchors, named, ctx) ?? (last?.subject ? { name: last.subject, id: last.subjectId } : null);
@@ -830,8 +880,9 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       for (const e of ents) if (!byId.has(e.id)) byId.set(e.id, e.name);
       const sentence = text.slice(sent.start, sent.end).trim();
       // 今年9月,阿里巴巴收购考拉,其后京东…宣布: an event told as after the date (其后, 此后, 后来) is not of that date.
-      const later = anchor.end <= verb.start && LATER.test(text.slice(anchor.end, verb.start));
-      for (const a of later ? [{ ...anchor, value: null, endValue: null }] : coordinated(text, anchors, anchor)) {
+      const later = since || guessedYear || (period && status === "done" && verb.id !== "举行") || (anchor.end <= verb.start && LATER.test(text.slice(anchor.end, verb.start)));
+      const dated = period && status === "planned" ? [{ ...anchor, value: anchor.endValue, precision: precisionOf(anchor.endValue as string), endValue: null }] : coordinated(text, anchors, anchor);
+      for (const a of later ? [{ ...anchor, value: null, endValue: null }] : dated) {
         found.push({
           date: a.value,
           dateEnd: a.endValue,

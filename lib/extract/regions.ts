@@ -1114,3 +1114,15 @@ export function regionTerms(): string[] {
   for (const r of get().regions.values()) if (r.kind !== "town") for (const a of r.aliases) if (a.length >= 2) out.add(a);
   return [...out];
 }
+
+/**
+ * Whether `form` names the region `id` on its own, as the extractor reads it: a form of the gazetteer's dictionary for
+ * that region (its short name unless marked noShort, shared by many townships or equal to its parent's) and no
+ * everyday word that needs its context (commonWords: 宝山, 江山, 朝阳). 盛泽 names 盛泽镇; 西湖, 宝山 and 新城 do not.
+ */
+export function formNamesRegion(form: string, id: string): boolean {
+  const b = get();
+  if (b.common.has(id) || b.generic.has(id)) return false;
+  const hit = b.dict.longestAt(form, 0);
+  return hit?.form === form && hit.value.some((f) => f.kind !== "context" && f.kind !== "composite" && f.ids.includes(id));
+}

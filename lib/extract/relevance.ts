@@ -13,6 +13,7 @@ interface RelevanceFile {
   deltaRoots: string[];
   terms: Record<string, number>;
   integrationTopics: string[];
+  titleIntegrationWords: string[];
   weights: Record<"deltaMentions" | "deltaMentionsCap" | "zoneMentions" | "title" | "titlePlace" | "terms" | "topics" | "plans" | "plansCap" | "density" | "densityCap" | "otherRegions" | "crossLink" | "halfAt", number>;
   threshold: number;
   spun: { strong: [string, string][]; weak: [string, string][]; minStrongDistinct: number; minDensity: number };
@@ -77,6 +78,8 @@ export interface RelevanceInput {
 }
 
 const TITLE = -1;
+/** A title word naming an integration (一体化, 同城化), unless it is a town's with its countryside (城乡一体化). */
+const TITLE_INTEGRATION = new RegExp(`(?<!城乡)(?:${data.titleIntegrationWords.join("|")})`);
 
 function isDelta(regionId: string): boolean {
   const r = regionById(regionId.replace(/^region:/, ""));
@@ -164,7 +167,9 @@ export function scoreRelevance(input: RelevanceInput): Relevance {
   const titleIntegration =
     zones.some((e) => e.paragraph === TITLE) ||
     input.entities.some((e) => e.kind === "plan" && e.paragraph === TITLE && isDeltaPlan(e)) ||
-    Object.keys(data.terms).some((t) => input.title.includes(t));
+    Object.keys(data.terms).some((t) => input.title.includes(t)) ||
+    // 沪太医疗一体化, 宁马同城化: a delta place's integration named in the title (not 城乡一体化, a town and its villages).
+    (TITLE_INTEGRATION.test(input.title) && findRegions(input.title).some((r) => isDelta(r.id)));
   const title = titleIntegration ? "integration" : delta.some((e) => e.paragraph === TITLE) ? "place" : null;
   const density = ((delta.length + deltaPlans + located) * 1000) / chars;
 

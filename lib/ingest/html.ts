@@ -39,6 +39,23 @@ const MAX_HEADER_LINE = 120;
 const MAX_CAPTION_SHARE = 0.08;
 const SENTENCE_END_RE = /[。！？!?]|\.(\s|$)/;
 
+/**
+ * The publication time a page states in its structured data, for pages that print their date only in a widget the
+ * main block leaves out (a JavaScript-rendered header): schema.org's JSON-LD `datePublished` (Taiwan and Hong Kong news
+ * sites carry a NewsArticle block), Baidu's `pubDate`, or an element marked itemprop=datePublished. Read with a
+ * pattern, not JSON.parse: these blocks are often not valid JSON (trailing commas, raw line breaks). A wiki (MediaWiki)
+ * states when its page was created there, which is no publication date of the text.
+ */
+function structuredDate($: CheerioAPI, meta: Record<string, string>): string | null {
+  if (/mediawiki/i.test(meta.generator ?? "")) return null;
+  for (const el of $('script[type="application/ld+json"]').toArray()) {
+    const m = /"(?:datePublished|pubDate)"\s*:\s*"([^"]{8,40})"/.exec($(el).text());
+    if (m) return m[1]!.trim();
+  }
+  const marked = $('[itemprop="datePublished"]:not(meta)').first();
+  return (marked.attr("datetime") ?? marked.attr("content") ?? "").trim() || null;
+}
+
 function readMeta($: CheerioAPI): Record<string, string> {
   const meta: Record<string, string> = {};
   $("meta").each((_, el) => {
@@ -48,9 +65,28 @@ function readMeta($: CheerioAPI): Record<string, string> {
     const content = el.attribs.content?.trim();
     if (key && content && !(key in meta)) meta[key] = content;
   });
+  const published = structuredDate($, meta);
+  if (published) meta["ld:datepublished"] = published;
   const canonical = $("link[rel~=canonical]").attr("href")?.trim();
   if (canonical) meta.canonical = canonical;
   return meta;
+}
+
+/** What may follow a site name at the end of a <title>: separators and short names (`:: 痞客邦 PIXNET ::`). */
+const SITE_TAIL = /^(?:[\s\-_|–—:»·•@]+[^\-_|–—:»·•@]{0,20})*[\s\-_|–—:»·•@]*$/u;
+
+/**
+ * `name` sits in the tail of `title`, after a separator behind a longer headline, with only separators and short names
+ * after it: the site or blog part of a <title>, not its headline.
+ */
+function endsWithSiteName(title: string, name: string): boolean {
+  const at = title.lastIndexOf(name);
+  if (at <= 0) return false;
+  const before = title.slice(0, at);
+  // The part before holds a segment longer than the name: a headline, not a row of site and column names
+  // (`明報新聞網 - 即時新聞 - 中國 - <标题>` ends with its headline).
+  const longest = Math.max(...before.split(/[-|–—:»·•@]+/u).map((seg) => seg.trim().length));
+  return /[-_|–—:»·•@]\s*$/u.test(before) && name.length <= 20 && longest >= 8 && longest > name.length && SITE_TAIL.test(title.slice(at + name.length));
 }
 
 function readTitles($: CheerioAPI, meta: Record<string, string>): { title: string | null; candidates: string[] } {
@@ -63,8 +99,11 @@ function readTitles($: CheerioAPI, meta: Record<string, string>): { title: strin
     .filter((t) => t.length > 0 && t.length < 300);
   const candidates = [...new Set([docTitle, og, tw, ...h1s].filter((t) => t.length > 0))];
   const page = [docTitle, og, tw].filter(Boolean);
-  // An h1 that the <title>/og:title repeats is the article title, not the site logo.
-  const h1 = h1s.find((h) => (h.length >= 4 && page.some((p) => p.includes(h) || h.includes(p))) || confirmsShortHeadline(h, page));
+  // An h1 that the <title>/og:title repeats is the article title, not the site logo, unless the <title> repeats it only
+  // as the site name it ends with (`<标题> @ <博客> :: 痞客邦 PIXNET ::`, `<标题> | 國際 | 中央社 CNA`).
+  const h1 = h1s.find(
+    (h) => (h.length >= 4 && page.some((p) => (p.includes(h) && !endsWithSiteName(p, h)) || h.includes(p))) || confirmsShortHeadline(h, page),
+  );
   return { title: h1 ?? (og || docTitle || h1s[0] || null), candidates };
 }
 
@@ -318,6 +357,10 @@ function titleLike(text: string, candidates: string[]): boolean {
 }
 
 /** Short lines between the title block (or a few lines up) and the body start, and the title block's text. */
+/** A short line that is a full date (and a time or weekday), numeric or English: nothing else on it. */
+const DATE_ABOVE_HEADLINE =
+  /^(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:19|20)\d{2})(?:[\s,]+(?:星期|週|周)?[一二三四五六日天]?|[\s,]+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$/i;
+
 function findHeaderLines(
   blocks: TextBlock[],
   bodyStart: number,
@@ -340,5 +383,9 @@ function findHeaderLines(
   // Under a found headline the date and byline come first (楼层 / 时间: under a forum topic, then a long profile box):
   // keep the lines right under it as well as those right above the body.
   const kept = lines.length <= 12 ? lines : from >= 0 ? [...lines.slice(0, 6), ...lines.slice(-6)] : lines.slice(-12);
+  // A blog template prints the post's date right above its headline (`Dec 28 Sat 2013 00:28`, `2013-12-28 星期六`):
+  // that line comes last, so any date under the headline still wins.
+  const above = from > 0 ? (blocks[from - 1] as TextBlock).text.trim() : "";
+  if (above.length <= 40 && DATE_ABOVE_HEADLINE.test(above)) kept.push(above);
   return { lines: kept, headline: from >= 0 ? (blocks[from] as TextBlock).text : null };
 }

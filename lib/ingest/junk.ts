@@ -1,5 +1,6 @@
 import { CREDIT_ROLES, furnitureCategory, OUTLET_SUFFIXES, PHOTO_AGENCIES, PLATFORM_IDS, UI_WORDS } from "./furniture";
 import { normalizeText } from "./normalize";
+import { REPRINT_CREDIT } from "../extract/dates";
 
 /*
  * Line and paragraph rules that separate an article's body from the page furniture around it.
@@ -45,7 +46,8 @@ const LABELS = [
   "文章来源", "信息来源", "稿件来源", "新闻来源", "本文来源", "来源于", "来源是", "来源", "稿源", "出处",
   "本文作者", "作者", "撰稿", "撰文", "记者", "通讯员",
   "责任编辑", "栏目编辑", "值班编辑", "编辑", "责编", "编审", "审核", "审校", "校对", "监制", "统筹", "摄影",
-  "发布时间", "发布日期", "发表时间", "发表日期", "发布于", "更新时间", "时间", "日期",
+  "发布时间", "发布日期", "发表时间", "发表日期", "发布于", "更新于", "最后更新时间", "最后更新日期", "最后更新", "更新时间", "更新日期",
+  "刊登日期", "刊登时间", "出刊日期", "发稿时间", "时间", "日期",
   "点击数", "点击量", "点击", "浏览次数", "浏览量", "浏览", "阅读量", "阅读数", "阅读", "访问量", "字体", "字号", "分享",
   "本文原标题", "原标题", "原文标题", "原文链接", "本文链接",
 ];
@@ -131,11 +133,42 @@ const FOLLOW_PROMPT = /(扫描|扫一扫|扫码|长按|识别).{0,6}二维码.{0
 /** A promo teaser above or below the story: …评选火热进行中!【点击投票】…, 【戳这里报名】. A bracketed call to action. */
 const PROMO_CALL = /[【[]\s*(点击|戳|立即|马上|快来)(这里)?(投票|参与|报名|购买|领取|抢购|围观|预约)[^】\]]{0,6}[】\]]/;
 
+/**
+ * A social-media follow prompt (Taiwan and Hong Kong wording, normalized to simplified): 邀請您到FB粉絲團按個「讚」!,
+ * 歡迎按讚加入粉絲團並追蹤我們的Instagram, 立即訂閱YouTube頻道, 加入LINE好友. An address to the reader (欢迎, 请, 您…)
+ * then a like/join/follow/subscribe of an account; a report of what someone did or urged (…呼吁民众加入…) is no prompt.
+ */
+const SOCIAL_PROMPT =
+  /(?:欢迎|邀请|请|立即|马上|记得|快来?|一起|赶快|赶紧|点击|点我|按我|您|你)[^。]{0,24}?(?:按(?:个|一?下)?\s*["“「『]?赞|加入[^。,]{0,16}?(?:粉丝团|粉丝专页|粉专|好友|LINE|Line|频道)|追踪[^。,]{0,16}?(?:Instagram|IG|脸书|Facebook|FB|粉丝专页|粉专|YouTube|频道|官方帐号|官方账号)|订阅[^。,]{0,16}?(?:YouTube|频道|电子报|Podcast))/i;
+const REPORTED = /(表示|呼吁|指出|强调|说|称|透露|了)/;
+/** The same prompt as a bare imperative line: 加入LINE好友, 訂閱我們的YouTube頻道, 按讚追蹤我們 (short, no sentence end). */
+const SOCIAL_COMMAND =
+  /^(?:按(?:个|一?下)?\s*["“「『]?赞|加入[^。,]{0,12}?(?:粉丝团|粉丝专页|粉专|好友|LINE|Line|频道)|追踪[^。,]{0,12}?(?:我们|Instagram|IG|脸书|Facebook|FB|粉丝专页|粉专|YouTube|频道)|订阅[^。,]{0,12}?(?:YouTube|频道|电子报|Podcast))/i;
+
+/**
+ * #長三角 #台商, 關鍵字：長三角、台商, 标签:…: a story's tag list. Two hashtags at least (a lone `#洞窟艺术` is a wiki's
+ * section link), and not 关键词, which heads a paper's keywords (text).
+ */
+const TAG_LINE = /^(?:(?:关键字|标签|相关标签|Tags?)\s*:\s*\S.*|#[^\s#]{1,20}(?:\s*#[^\s#]{1,20}){1,9})$/i;
+
+/** 看更多「TVBS新聞」報導, 更多中時新聞網報導, 更多財經新聞: a link to more of an outlet's or a column's stories. */
+const MORE_STORIES = /^(?:看|点我看|点击看)?更多\S{1,14}?(?:报导|报道|新闻|文章|内容)$/;
+
+/**
+ * 記者王小明／台北報導, 記者陳大文、林小美／綜合報導: a Taiwan-style byline line, names then a slash and where the
+ * report was filed (or 综合/即时 reporting).
+ */
+export const SLASH_BYLINE =
+  /^[(（〔【[]?(?:本报|中央社|本台)?(?:记者|特派员|实习记者|特约记者)\s*(\p{Script=Han}{2,4}(?:[、,\s]+\p{Script=Han}{2,4}){0,3})\s*[/]\s*\p{Script=Han}{0,8}?(?:报导|报道)[)）〕】\]]?$/u;
+
+/** 本網站之文字…非經授權,不得轉載、公開播送…: a site's reprint prohibition in any order of its parts. */
+const REPRINT_BAN = /(?:不得|禁止|严禁|请勿|谢绝)(?:任意|擅自)?(?:转载|重制|转贴|翻印)/;
+
 const JUNK_ANY = [
   /本站是提供个人知识管理/, /仅提供信息存储服务/, /content above .* is uploaded and posted by a user/i,
   /您正在使用\s*Internet Explorer/i, /浏览器版本过低/, /(建议|请)您?(升级|更换|使用).{0,24}浏览器/, /无法正常浏览本页面/,
   /本文由热心网友/, /版权(声明|所有)/, /免责声明/, /特别声明[:]?以上/, /转载请注明/, /如需转载/, /本文转载自/, /转载.{0,12}注明出处/,
-  /未经.{0,16}(许可|授权|同意).{0,16}(转载|使用|复制|镜像)/, /不代表本(站|网站|网|平台|号)?的?(立场|观点)/,
+  /(?:未经|非经|未获|未得|未取得).{0,16}(许可|授权|同意).{0,30}(转载|使用|复制|镜像|重制|公开播送|公开传输)/, /著作权所有/, /不代表本(站|网站|网|平台|号)?的?(立场|观点)/,
   /(如有|涉嫌|若有|如发现)有?.{0,6}侵权/, /联系(我们|本站|本网)?(予以)?删除/, /本网(转载|注明)/, /版权归.{0,16}所有/,
   /点击上[方面]/, /蓝色字体/, /免费订阅/, /(关注|添加|搜索)(我们的)?.{0,8}公众号/,
   /返回搜狐/, /返回(顶部|首页|列表)/, /畅享高清图片/,
@@ -166,12 +199,12 @@ const SPAM_TOKEN =
 const NAV_PREFIX = /^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|现在的位置|所在位置|位置)\s*:/;
 
 const RELATED_HEADING =
-  /^(相关(文章|新闻|阅读|推荐|链接|报道|专题|资讯|内容)|推荐(阅读|文章|新闻|资讯)|热门(新闻|文章|推荐|阅读|资讯|标签)|热点(新闻|推荐|文章|资讯)|\d+小时热(点|闻)|延伸阅读|扩展阅读|猜你喜欢|你可能(还)?(感兴趣|喜欢)|为你推荐|类似文章|更多(新闻|文章|阅读|精彩|资讯|推荐)|精彩推荐|精彩图片|今日(焦点|关注|看点)|焦点新闻|最新(文章|新闻|资讯|动态)|往期(回顾|推荐)|图片新闻|今日推荐|编辑推荐|(阅读|点击)?排行榜?)(更多)?[:>»]*$/;
+  /^(相关(文章|新闻|阅读|推荐|链接|报道|报导|专题|资讯|内容|标签|影片|视频|影音)|推荐(阅读|文章|新闻|资讯|影片|视频)|热门(新闻|文章|推荐|阅读|资讯|标签|影片|视频|话题)|精选(文章|新闻|影片|视频|推荐)|热点(新闻|推荐|文章|资讯)|\d+小时热(点|闻)|延伸阅读|扩展阅读|猜你喜欢|你(可能|或许)(还|也)?会?(感兴趣|喜欢|想看)|(更多)?新闻推荐|为你推荐|类似文章|更多(新闻|文章|阅读|精彩|资讯|推荐)(推荐)?|精彩推荐|精彩图片|今日(焦点|关注|看点|最新)|焦点新闻|最新(文章|新闻|资讯|动态|影音|影片|视频)|往期(回顾|推荐)|图片新闻|今日推荐|编辑(推荐|推介|精选)|(阅读|点击)?排行榜?)(更多)?[:>»◢】\]]*$/;
 const FOOTER_START =
   /版权声明|免责声明|特别声明|^郑重声明$|本站是提供个人知识管理|^注:本文|本文转载自|转载请注明|\d+条评论|发表评论|评论公约|^返回(顶部|首页)$|您正在使用\s*Internet Explorer|浏览器版本过低|上一篇|下一篇/i;
 
 const CAPTION = [
-  /^\(?(资料图片?|图片来源.{0,30}|图[片为说]?:.{0,40}|图为.{0,50})\)?$/,
+  /^\(?(资料图片?|资料照片?|图片来源.{0,30}|图[片为说]?:.{0,40}|图为.{0,50})\)?$/,
   /(^|[\s。/])(\p{Script=Han}{2,4}\s*)?\/?摄$/u,
   /\(\p{Script=Han}{2,4}\s*摄\)$/u,
   / (摄|图)$/,
@@ -189,7 +222,9 @@ const CAPTION_SHAPES: [string, RegExp, number][] = [
   // 2014年12月,张三(左)和李四(右)在达拉斯 / 陳大文(左一)與李小明(右二): people named by where they stand in a picture,
   // two positions or more, no sentence end (sixth round).
   ["caption:positions", /^[^。!?]*\((?:左|右|中|前|后|後)[一二三四五六七八九\d]?起?\)[^。!?]*\((?:左|右|中|前|后|後)[一二三四五六七八九\d]?起?\)[^。!?]*$/, 100],
-  ["caption:credit", /^(图|图片|配图|题图|封面图?)\s*[/|:丨]\s*\S{1,30}$/, 40],
+  ["caption:credit", /^(图|图片|相片|照片|配图|题图|封面图?)\s*[/|:丨]\s*\S{1,30}$/, 40],
+  // 示意圖，非當事人 / 此為示意圖: a stock picture's disclaimer.
+  ["caption:illustration", /^(?:图为|此为)?示意图\s*[,。、]?\s*(?:非|与|图片|图源|来源|$)/, 40],
   ["caption:credit", /图片(均|皆|部分)?(来自|来源于?|源自)/, 40],
   ["caption:map", /(制图|底图来源|审图号|地图来源|底图)\s*[:/]?/, 80],
   // 注:红色为所有车辆绕行线路图,蓝色仅为…: a map's or chart's legend (what each colour or line stands for).
@@ -198,6 +233,9 @@ const CAPTION_SHAPES: [string, RegExp, number][] = [
   ["caption:figure-number", /^(?:图|圖|Figure|Fig\.)\s*\d{1,3}(?:[-.]\d{1,2})?\s*[.:、]?\s+\S[^。!?]*$/i, 100],
   // <地点>现场。(资料图片) — any line that ends with a picture marker in brackets.
   ["caption:marker-end", /[(（【[](资料图片?|资料照片|图片来源[^)）】\]]{0,30}|新华社发|供图|摄|视频截图|网络图片|图源网络)[)）】\]]$/, 80],
+  // Taiwan and Hong Kong picture credits (normalized): …站牌。(取自网路), (翻摄自脸书), (撷取自YouTube), (记者王小明摄),
+  // (图/记者林大华摄), (图:取自…), (资料照), (中央社档案照片).
+  ["caption:marker-end", /[(（【[](?:取自|翻摄|撷取自|截自|截图自|示意图|图\s*[/:]|记者[^()（）]{1,12}摄|[^()（）]{0,10}档案照片?|资料照片?)[^()（）]{0,30}[)）】\]]$/, 80],
   // …的报道截图。 / …效果图。: a picture named as such, full stop and all.
   ["caption:marker-end", /(截图|资料图片?|示意图|效果图)。$/, 80],
   // …老年人。(视觉中国) / …运动场”。(BBC) / 共享充电宝。视觉中国 资料: a sentence, then the agency that took the picture.
@@ -238,9 +276,9 @@ function isCreditLine(text: string): boolean {
 const PLATFORM_ID = new RegExp(`^\\S{0,10}?(?:${PLATFORM_IDS.join("|")})\\s*:?\\s*[\\w.-]{2,40}$`, "u");
 
 /** 15867 / 9 23 / 2.3万 / 阅读 539 / 跟贴1199 / 4人参与2评论 / 阅读数(15878): engagement counters. */
-const COUNTER_WORD = "阅读|浏览|评论|点赞|赞|收藏|转发|分享|参与|跟贴|跟帖|阅读数|阅读量|浏览量|浏览次数|点击|点击量|人气|热度|围观|播放|播放量";
+const COUNTER_WORD = "浏览人次|观看次数|阅读|浏览|评论|点赞|赞|收藏|转发|分享|参与|跟贴|跟帖|阅读数|阅读量|浏览量|浏览次数|点击|点击量|人气|热度|围观|播放|播放量";
 const COUNTER_PARTS = new RegExp(
-  `^(?:(?:${COUNTER_WORD})\\s*[(:]?\\s*\\d[\\d.,]*\\s*[万千wWkK]?\\+?\\)?|\\d[\\d.,]*\\s*[万千wWkK]?\\+?\\s*(?:人参与|人阅读|次阅读|次浏览|人浏览|条评论|次播放|${COUNTER_WORD}))(?:\\s*[|/,、]?\\s*|$)`,
+  `^(?:(?:${COUNTER_WORD})\\s*[(:]?\\s*\\d[\\d.,]*\\s*[万千wWkK]?\\+?\\)?|\\d[\\d.,]*\\s*[万千wWkK]?\\+?\\s*(?:人参与|人按赞|人阅读|次阅读|次浏览|人浏览|条评论|次播放|${COUNTER_WORD}))(?:\\s*[|/,、]?\\s*|$)`,
 );
 
 export function isCounter(text: string): boolean {
@@ -374,9 +412,16 @@ function stripInlineJunk(raw: string): { original: string; endsArticle: boolean;
  * 【看中国2005年07月03日报道】, 【星岛日报专讯】, 【大纪元讯】: an outlet's repost or agency tag opening the lede (simplified
  * or traditional); the sentence after it is the text. 报道/消息 only with a date: 【21世纪经济报道】 is an outlet's name.
  */
+/** （中央社）, (新华社): an agency or outlet named alone in brackets, the story's source credit. */
+const OUTLET_CREDIT_LINE = /^[(（]\s*\p{Script=Han}{1,8}(?:通讯社|社|报|网|台)\s*[)）]$/u;
+
+/** 【on.cc東網專訊】 / 【星島日報專訊】 on a line of its own: the tag without its lede. */
+const REPOST_TAG_LINE = /^【[^】]{2,30}?(?:专讯|快讯|讯|电)】$/u;
+
 export const REPOST_TAG = /^\s*【(?:[^】]{2,30}?(?:专讯|專訊|快讯|快訊|讯|訊|电|電)|[^】]{2,24}?\d{1,2}日(?:报道|報道|消息))】\s*(?=\S)/u;
 
-const BULLET = /^[•·▪■□●○◆◇►▶]\s*/;
+/** A list bullet, a section mark or an emoji opening a line (👉 加入LINE好友, ▌延伸閱讀). */
+const BULLET = /^(?:[•·▪■□●○◆◇►▶▌▍▎▸▹◤]|\p{Extended_Pictographic}\uFE0F?)\s*/u;
 
 /** 首页 > 新闻 > 正文: every step short (the last may be the headline), at least three of them. */
 function isBreadcrumb(text: string): boolean {
@@ -404,6 +449,8 @@ export function judge(text: string, ctx: LineContext = { chinese: true }): Verdi
   const han = hanCount(text);
 
   if (NAV_PREFIX.test(text)) return verdict("nav", "nav:you-are-here");
+  if (REPOST_TAG_LINE.test(text)) return verdict("meta", "meta:repost-tag");
+  if (OUTLET_CREDIT_LINE.test(text)) return verdict("meta", "meta:source-credit");
   if (isBreadcrumb(text) || /(^|\s)首页\s*[>»›]/.test(text) || (len <= 30 && /^(网站)?(首页|主页)\s*[-–—/]\s*\S/.test(text))) {
     return verdict("nav", "nav:breadcrumb");
   }
@@ -411,11 +458,17 @@ export function judge(text: string, ctx: LineContext = { chinese: true }): Verdi
 
   if (len <= 300) {
     if ((FOOTER_START.test(text) || (len <= 12 && FOOTER_START.test(text.replace(/\s+/g, "")))) && len <= 200) return verdict("footer", "footer:start");
-    if (RELATED_HEADING.test(text.replace(/\s+/g, ""))) return verdict("related", "related:heading");
+    if (RELATED_HEADING.test(text.replace(/\s+/g, "").replace(/^[【[◤]/, ""))) return verdict("related", "related:heading");
     if (JUNK_ANY.some((re) => re.test(text))) return verdict("junk", "junk:phrase");
     if (!/。$/.test(text) && PROMPTS.some((re) => re.test(text))) return verdict("junk", "furniture:app");
     if (len <= 150 && FOLLOW_PROMPT.test(text)) return verdict("junk", "furniture:app");
     if (len <= 160 && PROMO_CALL.test(text)) return verdict("junk", "furniture:promo");
+    if (len <= 120 && SOCIAL_PROMPT.test(text) && !REPORTED.test(text)) return verdict("junk", "furniture:social");
+    if (len <= 100 && REPRINT_BAN.test(text)) return verdict("junk", "furniture:reprint");
+    if (len <= 40 && !/。$/.test(text) && SOCIAL_COMMAND.test(text)) return verdict("junk", "furniture:social");
+    if (len <= 80 && TAG_LINE.test(text)) return verdict("junk", "furniture:tags");
+    if (len <= 24 && MORE_STORIES.test(text)) return verdict("junk", "furniture:more");
+    if (len <= 40 && SLASH_BYLINE.test(text)) return verdict("meta", "meta:reporter");
     if (CITE_LINE.test(text)) return verdict("junk", "furniture:cite");
     if (len <= 120 && hanCount(text) <= 12 && LINK_LINE.test(text) && !/^[(（]/.test(text)) return verdict("junk", "furniture:link");
   }
@@ -688,6 +741,31 @@ function stripDatelineCredit(line: Line): string | null {
   return t[1]!;
 }
 
+/**
+ * 〔記者王小明／綜合報導〕浙江…, （記者陳大文／台北報導）…: a Taiwan/Hong Kong reporter's byline in brackets opening the
+ * lede, ending in 报导/报道 (a byline, not a wire dateline: 中央社記者…18日電 runs into its sentence and stays, as 本报…电 does).
+ * Matched on the raw line (traditional, full width) and on the normalized one.
+ */
+const LEAD_BYLINE =
+  /^\s*([〔【[(（]\s*(?:本报|本報|本台|本網|本网)?(?:记者|記者|特派员|特派員|实习记者|實習記者)[^〔〕【】[\]()（）]{1,30}?(?:报导|報導|报道|報道)\s*[〕】\])）])\s*(?=\S)/u;
+
+/**
+ * …市場變化。（編輯：李雅婷）1120518, …（譯者：王某／核稿：李某）, …。(责任编辑:张三), …。（中央社）: the closing credit
+ * a news wire or a reprint prints at the end of its last paragraph, in brackets after a sentence end, with an optional date code (CNA's ROC
+ * yymmdd). The credit goes to the metadata lines, the sentence stays.
+ */
+const TRAILING_CREDIT =
+  /(?<=[。!?！？”」』])\s*([(（](?:(?:责任编辑|責任編輯|编辑|編輯|责编|責編|校对|校對|核稿|译者|譯者|审稿|審稿|审核|審核|撰稿|主编|主編|记者|記者)\s*[:：/／][^()（）]{1,40}|\p{Script=Han}{1,8}(?:通讯社|通訊社|社))[)）])\s*\d{0,8}\s*$/u;
+
+function stripBracketCredit(line: Line, re: RegExp, end: boolean): string | null {
+  const t = re.exec(line.text);
+  const o = re.exec(line.original);
+  if (!t || !o || line.text.length - t[0].length < 15) return null;
+  line.text = end ? line.text.slice(0, t.index).trimEnd() : line.text.slice(t[0].length);
+  line.original = end ? line.original.slice(0, o.index).trimEnd() : line.original.slice(o[0].length);
+  return t[1]!;
+}
+
 /** True when this line and the next look like running article text: long sentences, no teaser ellipsis. */
 function strongArticleText(line: Line | undefined): boolean {
   if (!line || line.kind !== "text") return false;
@@ -824,7 +902,8 @@ export function segmentLines(rawLines: string[], opts: { knownTitle?: string | n
   let state: "body" | "related" | "footer" = "body";
   for (; i < lines.length; i++) {
     const l = lines[i]!;
-    if (l.kind === "meta") {
+    // A related list's labelled lines (来源:新华网 时间:2018-01-01) are another story's, never this page's metadata.
+    if (l.kind === "meta" && state !== "related") {
       metaLines.push(l.text);
       drop(l, "meta");
       continue;
@@ -849,9 +928,22 @@ export function segmentLines(rawLines: string[], opts: { knownTitle?: string | n
     else drop(l, "title-repeat");
     if (l.endsArticle) state = "footer";
   }
+  // 本文转自“某某发布”,原文发布于2024年8月16日: a reprint credit the body rules drop (furniture, a footer's start) still
+  // says whose text this is and when it first ran: metadata, like the header's 原标题 line.
+  for (const l of lines) if (dropped.has(l) && l.text.length <= 80 && REPRINT_CREDIT.test(l.text) && !metaLines.includes(l.text)) metaLines.push(l.text);
   const fragment = opts.excerpt && body.length >= 2 ? trimTruncatedTail(body.at(-1)!, body.at(-2)) : null;
   const dateline = body[0] ? stripDatelineCredit(body[0]) : null;
   if (dateline) headerLines.push(dateline);
+  const byline = body[0] ? stripBracketCredit(body[0], LEAD_BYLINE, false) : null;
+  if (byline) headerLines.push(byline);
+  const credits: { text: string; rule: string }[] = [];
+  for (const l of body) {
+    const credit = stripBracketCredit(l, TRAILING_CREDIT, true);
+    if (credit) {
+      metaLines.push(credit);
+      credits.push({ text: credit, rule: "meta:trailing-credit" });
+    }
+  }
 
   const kept = dedupe(body);
   const keptSet = new Set(kept);
@@ -864,6 +956,8 @@ export function segmentLines(rawLines: string[], opts: { knownTitle?: string | n
     paragraphs: kept.map((l) => ({ original: l.original, text: l.text })),
     dropped: [
       ...(dateline ? [{ text: dateline, rule: "meta:dateline" }] : []),
+      ...(byline ? [{ text: byline, rule: "meta:lead-byline" }] : []),
+      ...credits,
       ...droppedLines,
       ...(fragment ? [{ text: fragment, rule: "truncated-tail" }] : []),
     ],

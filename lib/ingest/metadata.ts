@@ -1,7 +1,7 @@
-import { confirmsShortHeadline, ISSUE_CREDIT, LABEL_RE, NAV_SEPARATORS, PAPER_CREDIT, POST_FOOTER, POSTED_LINE, REPORTER_CREDIT, splitTitleSuffix, textKey } from "./junk";
+import { confirmsShortHeadline, ISSUE_CREDIT, LABEL_RE, NAV_SEPARATORS, PAPER_CREDIT, POST_FOOTER, POSTED_LINE, REPORTER_CREDIT, SLASH_BYLINE, splitTitleSuffix, textKey } from "./junk";
 import { normalizeText } from "./normalize";
 import { calendarDate, type IsoDate } from "../domain/dates";
-import { parseDate, REPOST_MARK } from "../extract/dates";
+import { parseDate, REPOST, REPOST_MARK, REPRINT_CREDIT } from "../extract/dates";
 import type { CleanedArticle, Sidecar } from "./types";
 
 export type ArticleMetadata = Pick<
@@ -140,8 +140,12 @@ const PUBLISHED_META_KEYS = [
   "pubdate", "publishdate", "publish_date", "publish-date", "publishtime", "publish_time", "firstpublishedtime",
   "datepublished", "date", "dc.date.issued", "dc.date", "dcterms.created", "dcterms.issued", "sailthru.date",
   "parsely-pub-date", "weibo:article:create_at", "created",
+  // Structured data (html.ts structuredDate), after every meta tag: JSON-LD datePublished / pubDate, an
+  // itemprop=datePublished element. A page's meta tags speak for its article; a JSON-LD block or a marked element
+  // may belong to a related item.
+  "ld:datepublished",
 ];
-const DATE_LABELS = new Set(["发布时间", "发布日期", "发表时间", "发表日期", "发布于", "时间", "日期", "更新时间"]);
+const DATE_LABELS = new Set(["发布时间", "发布日期", "发表时间", "发表日期", "发布于", "时间", "日期", "更新时间", "更新于", "刊登日期", "刊登时间", "出刊日期", "发稿时间", "最后更新", "最后更新时间", "最后更新日期", "更新日期"]);
 const SOURCE_LABELS = new Set(["文章来源", "信息来源", "稿件来源", "新闻来源", "本文来源", "来源于", "来源是", "来源", "稿源", "出处"]);
 const AUTHOR_LABELS = new Set(["本文作者", "作者", "撰稿", "撰文", "记者"]);
 const EDITOR_LABELS = new Set(["责任编辑", "栏目编辑", "值班编辑", "编辑", "责编", "编审"]);
@@ -441,7 +445,8 @@ export function extractMetadata(input: MetadataInput): ArticleMetadata {
   let author = firstLabelled(labelled, AUTHOR_LABELS, names);
   if (!author) {
     for (const line of [...input.headerLines, ...input.metaLines]) {
-      const m = REPORTER_CREDIT.exec(line);
+      // 记者 X / 本报记者 X 发自北京, and the Taiwan shape 〔記者X／綜合報導〕.
+      const m = REPORTER_CREDIT.exec(line) ?? SLASH_BYLINE.exec(line);
       if (m && line.length <= 40) {
         author = m[1]!.trim();
         break;
@@ -466,7 +471,10 @@ export function extractMetadata(input: MetadataInput): ArticleMetadata {
   const given = [input.sidecar?.url, meta["canonical"], meta["og:url"]].map(clean).filter((u): u is string => u !== null);
   const url = given.map(storableUrl).find((u) => u !== null) ?? null;
   const refusedUrl = url === null ? given[0] : undefined;
-  const reprint = [...input.headerLines, ...input.metaLines].find((l) => REPOST_MARK.test(l));
+  // The reprint line that dates the original (本文转自…,原文发布于…), else one naming where the text comes from (本文转自…), else
+  // one that only says it was retitled (原标题:…).
+  const credits = [...input.headerLines, ...input.metaLines].filter((l) => REPOST_MARK.test(l));
+  const reprint = credits.find((l) => REPOST.test(l)) ?? credits.find((l) => REPRINT_CREDIT.test(l)) ?? credits[0];
 
   return {
     title: title ?? titleFromBody(input, labelled),

@@ -133,7 +133,7 @@ function fromHtml(html: string, sidecar: Sidecar | undefined): Prepared {
     input: {
       titleCandidates: title ? [title, ...titleCandidates] : titleCandidates,
       headerLines: [...above, ...segmented.headerLines],
-      metaLines: [...segmented.metaLines, ...trailingDateLines(page.dropped ?? [])],
+      metaLines: [...segmented.metaLines, ...trailingDateLines(page.dropped ?? []), ...footerInfoBars(segmented.dropped)],
       issueDate: issueDate(page.dropped ?? []),
       meta: page.meta,
       sidecar,
@@ -142,17 +142,33 @@ function fromHtml(html: string, sidecar: Sidecar | undefined): Prepared {
 }
 
 /** 发布日期:2019-03-06 责任编辑:龙慧: a labelled date in the first blocks after the body (a CMS's footer line). */
-const TRAILING_DATE = /^(发布日期|发布时间|发表日期|发表时间)\s*[:：]\s*(?:19|20)\d{2}/;
+const TRAILING_DATE = /^(发布日期|发布时间|发表日期|发表时间|更新时间|刊登日期)\s*[:：]\s*(?:19|20)\d{2}/;
+/**
+ * 版权声明 来源:当代商报 时间:2019-09-23 14:34:05 作者:, 來源：中央社 更新時間：2023/05/18: a CMS's info bar under the
+ * text, a date under any date label together with a source, author or editor label on the same line.
+ */
+const INFO_BAR_DATE = /(?:^|\s)(?:发布日期|发布时间|发表日期|发表时间|更新时间|时间|日期)\s*:\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}/;
+const INFO_BAR_LABEL = /(?:^|\s)(?:来源|作者|编辑|责任编辑|记者)\s*:/;
 
 /** 2019-09-08 11:42:03 alone on a line: a gallery's or a feed's date printed under the text. */
 const BARE_DATETIME = /^(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$/;
 
 function trailingDateLines(dropped: DroppedLine[]): string[] {
   const after = dropped.filter((d) => d.rule === "html:after-main-block").slice(0, 6).map((d) => normalizeText(d.text));
-  const labelled = after.filter((t) => (t.length <= 80 && TRAILING_DATE.test(t)) || (t.length <= 120 && POST_FOOTER.test(t)));
+  const labelled = after.filter(
+    (t) => (t.length <= 80 && TRAILING_DATE.test(t)) || (t.length <= 120 && POST_FOOTER.test(t)) || isInfoBar(t),
+  );
   // The first two lines after the body only: further down, bare times belong to related lists and comments.
   const bare = after.slice(0, 2).filter((t) => BARE_DATETIME.test(t)).map((t) => `发布时间:${t}`);
   return [...labelled, ...bare];
+}
+
+const isInfoBar = (t: string) => t.length <= 120 && INFO_BAR_DATE.test(t) && INFO_BAR_LABEL.test(t);
+
+/** The same info bar when the main block took it in and the cleaner cut it as the footer (版权声明 来源:… 时间:…). */
+function footerInfoBars(dropped: { text: string; rule: string }[]): string[] {
+  const footer = dropped.filter((d) => d.rule === "footer:start" || d.rule === "after-footer-start").slice(0, 3);
+  return footer.map((d) => d.text).filter(isInfoBar);
 }
 
 /** An e-paper's page furniture: 第A03版, 版面导航, 数字报. */

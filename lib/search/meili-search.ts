@@ -165,7 +165,12 @@ async function searchMeiliTiered(
   const tagged = aq.concept ? [`(${aq.concept.topics.map((t) => `topic = ${filterValue(t)}`).join(" OR ")})`] : [];
   const conceptTerms = aq.concept?.terms ?? [];
   const concepts = [...conceptTerms.map((c) => conceptTier(c, rawCentral, [])), ...conceptTerms.map((c) => conceptTier(c, rawOwn, tagged))];
-  const tiers: (MeiliParams & { indexUid: string })[] = tiered ? [tier(literal.q, titled, true), tier(literal.q, central, true), tier(literal.q, own, !!aq.literalWithoutNumbers), ...rest, ...concepts, ...relaxed] : [];
+  // A place written with its level (盛泽镇): its short forms (盛泽) as whole-word codes, which the engine cannot split,
+  // each right after the query's own tier of the same fields, as the fallback matches them in the same tiers.
+  const place = aq.placeForms.length && !code ? aq.placeForms.map(wordCode).join(" ") : null;
+  const withPlace = (t: MeiliParams & { indexUid: string }, codes: string[]) => (place ? [t, tier(place, codes, false)] : [t]);
+  const ownTiers = [...withPlace(tier(literal.q, titled, true), WORD_CODE_ATTRIBUTES.title), ...withPlace(tier(literal.q, central, true), WORD_CODE_ATTRIBUTES.central), ...withPlace(tier(literal.q, own, !!aq.literalWithoutNumbers), WORD_CODE_ATTRIBUTES.own)];
+  const tiers: (MeiliParams & { indexUid: string })[] = tiered ? [...ownTiers, ...rest, ...concepts, ...relaxed] : [];
   // Disjunctive facets: a facet with a selection is counted without its own filter.
   const selectedFacets = facets.filter((f) => (filters[f]?.length ?? 0) > 0);
   const extra = selectedFacets.map((f) => ({ indexUid: indexName, q: base.q, ...words, ...allWords, filter: buildFilter(params.filters, f, registry), facets: [f], limit: 0, locales: ["cmn" as const] }));

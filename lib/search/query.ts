@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { getDataVersion } from "@/db/memo";
 import { getSearchEntities, type EntityNode } from "@/db/queries/search";
 import { buildEntityGraph, vocabulary, type EntityGraph } from "./documents";
-import { COMMON_IDF, isHighlightWord, isShortQuery, normalizeForSearch, Segmenter, wordIdf } from "./segment";
+import { COMMON_IDF, isHighlightWord, isShortQuery, normalizeForSearch, placeQueryShortForms, Segmenter, wordIdf } from "./segment";
 import { synonymGroups } from "./settings";
 import { resolveRegion } from "../domain/regions";
 import { isNamedKind } from "../domain/kinds";
@@ -114,6 +114,12 @@ export interface AnalyzedQuery {
   shortWords: string[];
   /** Entities the query names (the whole query, or else the longest names inside it), for the entity card. */
   entities: string[];
+  /**
+   * A place query written with its level (盛泽镇): the short forms naming the same place on their own (盛泽,
+   * placeQueryShortForms), matched as whole words in the same tiers as the query (an article writing 盛泽站 is about the
+   * town), never as substrings (金山 of 金山区 is no match inside 旧金山). Empty for any other query.
+   */
+  placeForms: string[];
   /** Meilisearch's first-tier query (literalQuery): names as words, with their synonyms; other parts as phrases. */
   literal: string;
   /**
@@ -202,6 +208,9 @@ export function linkEntities(normalized: string, ctx: Pick<QueryContext, "forms"
   return found;
 }
 
+/** The fallback's FTS columns of an article's own words and entities (not `subwords`, the words inside longer ones). */
+const PLACE_FORM_COLUMNS = "title names body entities related topics";
+
 /** Quote one token for FTS5: user text never reaches the query parser unescaped. */
 export function ftsQuote(token: string): string {
   return `"${token.replace(/"/g, '""')}"`;
@@ -209,7 +218,7 @@ export function ftsQuote(token: string): string {
 
 export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
   const normalized = normalizeForSearch(q);
-  if (!normalized) return { normalized, numbers: [], every: "", literalWithoutNumbers: null, terms: [], match: null, anyMatch: null, relaxedMatch: null, concept: null, conceptMatch: null, like: [], short: false, shortWords: [], entities: [], literal: "", relaxed: null };
+  if (!normalized) return { normalized, numbers: [], every: "", literalWithoutNumbers: null, terms: [], match: null, anyMatch: null, relaxedMatch: null, concept: null, conceptMatch: null, like: [], short: false, shortWords: [], entities: [], placeForms: [], literal: "", relaxed: null };
   const members = ctx.groups.flatMap((g) => g.map((m) => ({ m, g }))).sort((a, b) => b.m.length - a.m.length);
   const clauses: string[] = [];
   const terms = new Set<string>();
@@ -249,6 +258,11 @@ export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
   const restClause = tokensClause(rest);
   if (restClause) clauses.push(restClause);
   terms.add(normalized);
+  // A place written with its level also matches its short form, as a word of the article's own fields (not `subwords`).
+  const placeForms = isShortQuery(normalized) ? [] : placeQueryShortForms(normalized);
+  for (const f of placeForms) if (isHighlightWord(f)) terms.add(f);
+  const ownMatch = clauses.length ? clauses.join(" AND ") : null;
+  const match = ownMatch && placeForms.length ? `(${ownMatch}) OR ({${PLACE_FORM_COLUMNS}} : (${placeForms.map(ftsQuote).join(" OR ")}))` : ownMatch;
   const relaxed = relaxQuery(normalized, ctx);
   if (relaxed && isHighlightWord(relaxed.head)) terms.add(relaxed.head);
   const words = [...new Set(ctx.seg.queryTokens(text))];
@@ -261,7 +275,7 @@ export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
     every: everyMatchQuery(normalized),
     literalWithoutNumbers: numbers.length && text ? literalQuery(text, ctx) : null,
     terms: [...terms],
-    match: clauses.length ? clauses.join(" AND ") : null,
+    match,
     anyMatch: words.length > 1 ? words.map(ftsQuote).join(" OR ") : null,
     relaxedMatch: relaxed ? `${ftsQuote(relaxed.head)} AND (${relaxed.words.map(ftsQuote).join(" OR ")})` : null,
     concept,
@@ -270,6 +284,7 @@ export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
     short: isShortQuery(normalized),
     shortWords: isShortQuery(normalized) ? shortQueryWords(normalized, words, ctx) : [],
     entities: linkEntities(normalized, ctx),
+    placeForms,
     literal: literalQuery(normalized, ctx),
     relaxed,
   };

@@ -5,7 +5,8 @@ export { wordIdf };
 import { plainJieba, wordIdf } from "../extract/text";
 import { normalizeText } from "../ingest/normalize";
 import { foldVariants } from "./variants";
-import { regionOf, resolveRegion } from "../domain/regions";
+import { regionOf, regionSlug, resolveRegion } from "../domain/regions";
+import { formNamesRegion } from "../extract/regions";
 
 /**
  * Queries go through the documents' normalization (traditional → simplified, widths, pinyin), variant characters
@@ -100,7 +101,11 @@ export class Segmenter {
     const precise = this.jieba.cut(norm, true).filter((t) => WORDISH.test(t));
     // Words jieba's tagger reads as names of organizations or people (中国农业银行 nt, 高新区 nr): their pieces (农业,
     // 新区) are parts of a name, not words of the text, as for the knowledge base's own names below.
-    const tagged = new Set(this.jieba.tag(norm, true).flatMap((t) => (NAME_TAGS.has(t.tag) ? [t.word] : [])));
+    const tags = this.jieba.tag(norm, true);
+    const tagged = new Set(tags.flatMap((t) => (NAME_TAGS.has(t.tag) ? [t.word] : [])));
+    // Words jieba's dictionary tags as place names (ns) that are no place of the gazetteer (旧金山, 西昆仑): a place name
+    // inside one after a modifier (金山 of 旧金山) is not that place (otherPlaceInside).
+    const otherPlaces = new Set(tags.flatMap((t) => (t.tag === "ns" && t.word.length > 2 && !this.isName(t.word) && !resolveRegion(t.word) ? [t.word] : [])));
     let at = 0;
     let pieces: string[] = [];
     for (const t of this.jieba.cutForSearch(norm, true)) {
@@ -110,7 +115,10 @@ export class Segmenter {
         continue;
       }
       at++;
-      if (!pieces.length || !(this.isName(t) || (tagged.has(t) && t.length > 2))) for (const p of [...pieces, t]) words.add(p);
+      if (pieces.length && otherPlaces.has(t)) {
+        words.add(t);
+        for (const p of pieces) (otherPlaceInside(t, p) ? inner : words).add(p);
+      } else if (!pieces.length || !(this.isName(t) || (tagged.has(t) && t.length > 2))) for (const p of [...pieces, t]) words.add(p);
       else {
         const parts = plainJieba().cut(t, true).filter((p) => WORDISH.test(p));
         const aligned = new Set(parts.length > 1 ? parts : []);
@@ -202,6 +210,36 @@ export function placeShortForms(word: string): string[] {
   const forms = [r.name, r.full, ...r.aliases];
   if (!forms.includes(word)) return [];
   return [...new Set(forms.filter((f) => f && f !== word && [...f].length >= 2 && word.startsWith(f)))];
+}
+
+/**
+ * A place query written with its level (盛泽镇, 金山区, 德清县): the shorter forms that name the same place on their own
+ * (盛泽, 金山, 德清), which articles write as words (盛泽站, 在金山); the query-side mirror of placeShortForms. [] for any
+ * other query, and for a short form the gazetteer does not read alone: an everyday word (宝山 of 宝山区, 江山 of 江山市),
+ * marked noShort (西湖 of 西湖区) or shared by many townships.
+ */
+export function placeQueryShortForms(normalized: string): string[] {
+  const id = resolveRegion(normalized);
+  if (!id) return [];
+  return placeShortForms(normalized).filter(namesPlace);
+}
+
+/** A word that names a place on its own, as the gazetteer reads it (金山, 苏州; not 西湖, 宝山). */
+function namesPlace(word: string): boolean {
+  const id = resolveRegion(word);
+  return !!id && formNamesRegion(word, regionSlug(id));
+}
+
+/**
+ * A place name (金山) after a modifier that is no place itself, inside a longer word jieba's dictionary holds as another
+ * place (旧金山, 旧金山湾, 西昆仑): the name of that other place, not a mention of this one. A word beginning with the
+ * place (太湖流域, 苏州河: named after it) or a chain of places (中国宁波) keeps it as a word.
+ */
+function otherPlaceInside(word: string, piece: string): boolean {
+  const at = word.indexOf(piece);
+  if (at <= 0 || !namesPlace(piece)) return false;
+  const modifier = word.slice(0, at);
+  return !resolveRegion(modifier) && !plainJieba().tag(modifier, true).some((t) => t.tag === "ns");
 }
 
 /** Space-joined whole words only (names of entities: a piece inside a name is not the name's word). */

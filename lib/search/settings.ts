@@ -64,6 +64,11 @@ export const SHORT_QUERY_ATTRIBUTES: string[] = [...WORD_CODE_ATTRIBUTES.all];
 /** The tiers of a relevance-ranked search, best first; the rest of the matches follows them in the engine's order. */
 export const TIER_ATTRIBUTES = [TITLE_ATTRIBUTES, CENTRAL_ATTRIBUTES, FIRST_TIER_ATTRIBUTES] as const;
 export const SEGMENTED_ATTRIBUTES = ["title_seg", "names_seg", "body_seg", "inner_seg", "topic_terms", ...WORD_CODE_ATTRIBUTES.all];
+/**
+ * The fields an article's search document derives from its text (segmentations, word codes, keywords, linked
+ * entities): the SQLite fallback keeps them as token columns, not in the stored document its substring path reads.
+ */
+export const DERIVED_ATTRIBUTES: readonly string[] = [...SEGMENTED_ATTRIBUTES, "keywords", "entities_lead", "entities_other"];
 
 /** How far Meilisearch pages; exports of larger result sets read the SQLite fallback. */
 export const MAX_TOTAL_HITS = 5000;

@@ -15,7 +15,7 @@ import { FACET_REGISTRY, type FacetRegistry } from "../domain/facets";
 import { AtlasError } from "../errors";
 import { buildSearchDoc, docHash, vocabulary, type SearchDoc } from "./documents";
 import { Segmenter, segmentedWords } from "./segment";
-import { articleIndexSettings, synonymGroups } from "./settings";
+import { articleIndexSettings, DERIVED_ATTRIBUTES, synonymGroups } from "./settings";
 
 /** Meilisearch tasks are queued: on a busy machine even a small one can wait behind a large one (MEILI_TASK_TIMEOUT_MS). */
 const DEFAULT_TASK_TIMEOUT_MS = 300_000;
@@ -127,6 +127,8 @@ export function prepareDocuments(db: Db, registry: FacetRegistry = FACET_REGISTR
   return { docs, seg, hashes: new Map(docs.map((d) => [d.id, docHash(d)])), groups: synonymGroups(nodes) };
 }
 
+const DERIVED_FIELDS = new Set(DERIVED_ATTRIBUTES);
+
 /** Keep the SQLite FTS5 fallback in step with the articles (independent of Meilisearch being up). */
 export function syncFallback(
   db: Db,
@@ -145,21 +147,7 @@ export function syncFallback(
       articleId: d.id,
       docHash: hashes.get(d.id) ?? "",
       // The stored document is what the substring path reads: the article's own text, never the derived fields.
-      doc: JSON.stringify({
-        ...d,
-        title_seg: undefined,
-        names_seg: undefined,
-        body_seg: undefined,
-        keywords: undefined,
-        entities_lead: undefined,
-        entities_other: undefined,
-        inner_seg: undefined,
-        topic_terms: undefined,
-        title_words: undefined,
-        central_words: undefined,
-        text_words: undefined,
-        topic_words: undefined,
-      }),
+      doc: JSON.stringify(Object.fromEntries(Object.entries(d).filter(([field]) => !DERIVED_FIELDS.has(field)))),
       publishedNum: d.published_desc,
       titleTokens: d.title_seg,
       namesTokens: `${d.names_seg} ${d.keywords}`.trim(),
