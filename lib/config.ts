@@ -29,6 +29,8 @@ const schema = z.object({
   MEILI_REQUEST_TIMEOUT_MS: ms(30_000, 100, 600_000),
   /** How long to wait for an indexing task (settings update, document batch, swap) to finish, ms. */
   MEILI_TASK_TIMEOUT_MS: ms(300_000, 1000, 3_600_000),
+  /** Search answers kept until the database changes (lib/search/cache.ts); 0 turns the cache off. */
+  SEARCH_CACHE_SIZE: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(100_000).default(500)),
   PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(65535).default(3000)),
   /** Address the web app listens on: this machine only unless set (0.0.0.0 or :: for every interface). */
   HOST: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[A-Za-z0-9.:-]+$/, "a host name or IP address, e.g. 127.0.0.1 or 0.0.0.0").default("127.0.0.1")),

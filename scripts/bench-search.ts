@@ -9,6 +9,7 @@
  * `--baseline DIR`: the same measurement run with the code of another checkout (DIR: e.g. a worktree of main, with
  * its node_modules), as child processes alternating with this checkout's (`--rounds`), on the same DATA_DIR, so both
  * see the same load; the answers (total, hits in order, facets, linked entities) are compared query by query.
+ * Requests are measured cold (the answer cache off); "cache warm" is the same requests answered from the cache.
  * `npm run bench:search -- [--baseline DIR] [--runs 2] [--rounds 2] [--engines sqlite,meilisearch]`. Prints tables;
  * writes nothing.
  */
@@ -38,8 +39,31 @@ interface Measured {
   cpu: number[];
   engineCpu: number[];
   answer: string;
+  /** CPU ms of the same request answered from the answer cache (lib/search/cache.ts), where the code has one. */
+  warm?: number;
 }
-type ChildResult = Record<string, Measured[]>;
+/** Per engine: each query's measures, and the wall-clock ms of every request at concurrency 1 and 16, cold and warm. */
+type Latencies = Record<"c1" | "c16" | "c1 warm" | "c16 warm", number[]>;
+interface ChildResult {
+  rows: Record<string, Measured[]>;
+  latency: Record<string, Latencies>;
+}
+
+/** Each request's wall-clock ms, `concurrency` of them in flight at a time (in process: the fallback, synchronous, queues). */
+async function timed(requests: (() => Promise<unknown>)[], concurrency: number): Promise<number[]> {
+  const out: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < requests.length) {
+      const run = requests[next++]!;
+      const t = performance.now();
+      await run();
+      out.push(performance.now() - t);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return out;
+}
 
 /** Child: measure with the code of the current working directory (`@/` resolves through its tsconfig). */
 async function child(): Promise<ChildResult> {
@@ -50,7 +74,7 @@ async function child(): Promise<ChildResult> {
   const { parseSearchParams } = await import("@/lib/url-state");
   const db = getDb();
   const runs = Number(args.runs);
-  const out: ChildResult = {};
+  const out: ChildResult = { rows: {}, latency: {} };
   for (const name of engines) {
     const engine = name === "sqlite" ? null : await getEngine();
     const pid = engine?.local?.pid;
@@ -65,7 +89,8 @@ async function child(): Promise<ChildResult> {
         const c = process.cpuUsage();
         const e = engineTicks();
         const params = parseSearchParams(new URLSearchParams(qs));
-        const r = await search(params, { db, engine });
+        // Cold: the answer cache off, so every run computes (a checkout without the cache ignores the option).
+        const r = await search(params, { db, engine, cacheSize: 0 } as Parameters<typeof search>[1]);
         const json = JSON.stringify(r);
         const d = process.cpuUsage(c);
         const de = engineTicks() - e;
@@ -79,7 +104,24 @@ async function child(): Promise<ChildResult> {
         rows[i]!.engineCpu.push(de);
       }
     }
-    out[name] = rows;
+    // Warm: the same requests again with the cache on (one pass fills it, the next is timed).
+    for (const pass of [0, 1])
+      for (const [i, qs] of BENCH_QUERIES.entries()) {
+        const c = process.cpuUsage();
+        JSON.stringify(await search(parseSearchParams(new URLSearchParams(qs)), { db, engine, cacheSize: 500 } as Parameters<typeof search>[1]));
+        const d = process.cpuUsage(c);
+        if (pass) rows[i]!.warm = (d.user + d.system) / 1000;
+      }
+    out.rows[name] = rows;
+    // Latency: the 50 requests once at concurrency 1, twice at 16, cache off (cold) then on (warm, after a fill).
+    const requests = (cacheSize: number, times: number) =>
+      Array.from({ length: times }, () => BENCH_QUERIES.map((qs) => () => search(parseSearchParams(new URLSearchParams(qs)), { db, engine, cacheSize } as Parameters<typeof search>[1]).then((r) => JSON.stringify(r)))).flat();
+    out.latency[name] = {
+      c1: await timed(requests(0, 1), 1),
+      c16: await timed(requests(0, 2), 16),
+      "c1 warm": await timed(requests(500, 1), 1),
+      "c16 warm": await timed(requests(500, 2), 16),
+    };
   }
   return out;
 }
@@ -114,25 +156,38 @@ function main() {
       (results[side] ??= []).push(runChild(dir));
     }
   }
-  const collect = (side: string, engine: string, g: string, key: "cpu" | "engineCpu") =>
-    (results[side] ?? []).flatMap((r) => (r[engine] ?? []).flatMap((m, i) => (g === "all" || groupOf(i) === g ? m[key] : [])));
+  const collect = (side: string, engine: string, g: string, key: "cpu" | "engineCpu" | "warm") =>
+    (results[side] ?? []).flatMap((r) => (r.rows[engine] ?? []).flatMap((m, i) => (g === "all" || groupOf(i) === g ? (m[key] ?? []) : [])));
   console.log(
     `${args.runs} runs × ${args.rounds} rounds of the 50 bench searches per side, after a warm-up; CPU ms per request, mean / p95; ` +
       `load average ${load0.toFixed(1)} → ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores (shared machine: compare the ratios)`,
   );
+  const latencyRows = engines.flatMap((engine) =>
+    sides.map(([side]) => {
+      const row: Record<string, string> = { engine, side };
+      for (const k of ["c1", "c16", "c1 warm", "c16 warm"] as const) {
+        const xs = (results[side] ?? []).flatMap((r) => r.latency[engine]?.[k] ?? []);
+        row[`${k} p50 / p95 ms`] = xs.length ? `${pct(xs, 50).toFixed(0)} / ${pct(xs, 95).toFixed(0)}` : "-";
+      }
+      return row;
+    }),
+  );
+  console.log("\nwall clock per request in process (what /api/search runs, without HTTP), all 50 searches; warm: the answer cache on (a checkout without it computes every request)");
+  console.table(latencyRows);
   for (const engine of engines) {
     const rows = groups.map((g) => {
       const row: Record<string, string> = { queries: g };
       for (const [side] of sides) row[`${side}: ours`] = fmt(collect(side, engine, g, "cpu"));
       if (args.baseline) row["ours after/before"] = (mean(collect("after", engine, g, "cpu")) / mean(collect("before", engine, g, "cpu"))).toFixed(2);
       if (engine !== "sqlite") for (const [side] of sides) row[`${side}: engine`] = fmt(collect(side, engine, g, "engineCpu"));
+      row["after, cache warm: ours"] = fmt(collect("after", engine, g, "warm"));
       return row;
     });
     console.log(`\n${engine}: this process's CPU (ours)${engine === "sqlite" ? " (SQLite runs in it)" : "; the engine's own CPU beside it"}`);
     console.table(rows);
     if (args.baseline) {
-      const before = results.before?.[0]?.[engine] ?? [];
-      const after = results.after?.[0]?.[engine] ?? [];
+      const before = results.before?.[0]?.rows[engine] ?? [];
+      const after = results.after?.[0]?.rows[engine] ?? [];
       const differ = before.flatMap((m, i) => (m.answer !== after[i]?.answer ? [i] : []));
       console.log(differ.length ? `${engine}: DIFFERENT ANSWERS for queries ${differ.join(", ")}` : `${engine}: same answers before and after for all ${before.length} queries (total, hits, facets, linked).`);
       if (differ.length) process.exitCode = 1;

@@ -18,13 +18,13 @@ import { searchFallback } from "@/db/queries/search";
 import { entities } from "@/db/schema";
 import { BENCH_QUERIES } from "@/lib/bench/queries";
 import { FACET_REGISTRY } from "@/lib/domain/facets";
-import { requireCorpus } from "@/lib/eval/corpora";
 import { ingestPaths } from "@/lib/ingest/pipeline";
 import { search, syncIndex } from "@/lib/search/index";
 import { analyzeQuery, getQueryContext } from "@/lib/search/query";
 import { normalizeForSearch } from "@/lib/search/segment";
 import { searchSqlite } from "@/lib/search/sqlite-search";
 import { parseSearchParams } from "@/lib/url-state";
+import { ingestYrdDevHoldingBack } from "./search-helpers/yrd-dev";
 
 let dir: string;
 let db: Db;
@@ -34,11 +34,7 @@ let later: string[];
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-search-perf-"));
   db = openDb(path.join(dir, "atlas.db"));
-  const corpus = requireCorpus("yrd-dev");
-  const pages = fs.readdirSync(corpus).filter((f) => f.endsWith(".txt")).sort();
-  const files = (names: string[]) => names.flatMap((f) => [f, f.replace(/\.txt$/, ".json")]).map((f) => path.join(corpus, f)).filter((f) => fs.existsSync(f));
-  later = files(pages.slice(-8));
-  ingestPaths({ db, paths: ["content", ...files(pages.slice(0, -8))] });
+  later = ingestYrdDevHoldingBack(db, 8);
   await syncIndex({ db, engine: null });
 });
 

@@ -5,8 +5,9 @@ import { config } from "../config";
 import { FACET_REGISTRY, type FacetRegistry } from "../domain/facets";
 import { AtlasError } from "../errors";
 import { engineTrusted, getEngine, getEngineWithin, isCorruptDataError, recoverEngine, timeoutsOf, type Engine } from "./engine";
+import { searchCache } from "./cache";
 import { searchMeili } from "./meili-search";
-import { analyzeQuery, getQueryContext } from "./query";
+import { analyzeQuery, getQueryContext, type AnalyzedQuery } from "./query";
 import { MAX_TOTAL_HITS } from "./settings";
 import { searchSqlite } from "./sqlite-search";
 import { suggestEntities, type Suggestion } from "./suggest";
@@ -24,6 +25,8 @@ export interface SearchOptions {
   engine?: Engine | null;
   /** The facets to count and filter on (a test passes its own registry). */
   registry?: FacetRegistry;
+  /** Answers kept until the database changes (default SEARCH_CACHE_SIZE; 0: every search computed). */
+  cacheSize?: number;
 }
 
 /**
@@ -63,8 +66,11 @@ export async function search(params: SearchParams, opts: SearchOptions = {}): Pr
   const db = opts.db ?? getDb();
   const registry = opts.registry ?? FACET_REGISTRY;
   const ctx = getQueryContext(db);
-  const aq = analyzeQuery(params.q, ctx);
-  const fallback = () => searchSqlite(db, params, aq, ctx, { registry });
+  let analyzed: AnalyzedQuery | undefined;
+  const aqOf = () => (analyzed ??= analyzeQuery(params.q, ctx));
+  const cache = searchCache(db, opts.cacheSize ?? config.SEARCH_CACHE_SIZE);
+  const facets = registry.map((f) => f.name);
+  const fallback = () => cache.get("sqlite", params, facets) ?? cache.set("sqlite", params, facets, searchSqlite(db, params, aqOf(), ctx, { registry }));
   if (opts.engine === null) return fallback();
   // Connecting (or starting the local engine) never costs a query more than its deadline: it goes on in the background.
   const engine = opts.engine ?? (await getEngineWithin(timeoutsOf().queryMs));
@@ -78,10 +84,14 @@ export async function search(params: SearchParams, opts: SearchOptions = {}): Pr
     engine.breaker.fail();
     return fallback();
   }
+  // Per engine process: a restarted engine (recovered, replaced) may hold other data than the one that answered.
+  const engineTag = `meilisearch ${engine.url} ${engine.local?.pid ?? ""}`;
+  const known = cache.get(engineTag, params, facets);
+  if (known) return known;
   try {
-    const r = await searchMeili(engine.searchClient, engine.indexName, params, aq, ctx, registry);
+    const r = await searchMeili(engine.searchClient, engine.indexName, params, aqOf(), ctx, registry);
     engine.breaker.succeed();
-    return r;
+    return cache.set(engineTag, params, facets, r);
   } catch (e) {
     const err = classifyEngineError(e);
     if (!FALLS_BACK.has(err.code)) {

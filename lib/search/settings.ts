@@ -135,7 +135,8 @@ export function articleIndexSettings(groups: string[][], registry: FacetRegistry
   const facets = registry.map((f) => f.name);
   return {
     searchableAttributes: SEARCHABLE_ATTRIBUTES,
-    filterableAttributes: facets,
+    // The facets, and the id: a page's hits are formatted in one request that names them (meili-search.ts).
+    filterableAttributes: [...facets, "id"],
     sortableAttributes: SORTABLE_ATTRIBUTES,
     displayedAttributes: [...DISPLAYED_BASE, ...facets],
     rankingRules: RANKING_RULES,
