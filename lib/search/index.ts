@@ -8,7 +8,7 @@ import { engineTrusted, getEngine, getEngineWithin, isCorruptDataError, recoverE
 import { searchCache } from "./cache";
 import { searchMeili } from "./meili-search";
 import { analyzeQuery, getQueryContext, type AnalyzedQuery } from "./query";
-import { MAX_TOTAL_HITS } from "./settings";
+import { articleIndexSettings, MAX_TOTAL_HITS } from "./settings";
 import { searchSqlite } from "./sqlite-search";
 import { suggestEntities, type Suggestion } from "./suggest";
 import { syncIndexWith, type SyncProgress, type SyncResult } from "./sync";
@@ -53,6 +53,21 @@ export function classifyEngineError(e: unknown): AtlasError {
   return new AtlasError("internal", detail, { cause: e });
 }
 
+/**
+ * A query the engine refused because its index lacks an attribute the running code's settings declare (filterable,
+ * sortable, searchable): the index was built by an older version (an upgrade before `kb index`). That is no bug of
+ * the request but a stale index: SQLite answers while the settings are brought up to date (staleSettingsResync).
+ */
+export function isStaleSettingsError(e: unknown, registry: FacetRegistry = FACET_REGISTRY): boolean {
+  const cause = e instanceof AtlasError ? e.cause : e;
+  if (!(cause instanceof MeilisearchApiError)) return false;
+  const m = /attribute `([^`]+)` is not (filterable|sortable|searchable)/i.exec(cause.message);
+  if (!m) return false;
+  const wanted = articleIndexSettings([], registry);
+  const declared = { filterable: wanted.filterableAttributes, sortable: wanted.sortableAttributes, searchable: wanted.searchableAttributes }[m[2]!.toLowerCase()];
+  return (declared ?? []).some((a) => a === m[1]);
+}
+
 /** Entities (with their kind) whose name or alias starts with or contains the text, for the search box. */
 export function suggest(text: string, opts: { db?: Db } = {}): Suggestion[] {
   return suggestEntities(text, getQueryContext(opts.db ?? getDb()));
@@ -94,6 +109,11 @@ export async function search(params: SearchParams, opts: SearchOptions = {}): Pr
     return cache.set(engineTag, params, facets, r);
   } catch (e) {
     const err = classifyEngineError(e);
+    if (isStaleSettingsError(e, registry)) {
+      console.error(`search: Meilisearch refused the query on an index older than this version's settings (${err.message}); using SQLite`);
+      staleSettingsResync(engine, db, registry);
+      return fallback();
+    }
     if (!FALLS_BACK.has(err.code)) {
       console.error(`search: Meilisearch refused the query (${err.code}): ${err.message}`);
       throw err;
@@ -108,6 +128,24 @@ export async function search(params: SearchParams, opts: SearchOptions = {}): Pr
   }
 }
 
+/**
+ * Fill or update the engine's index from SQLite once per engine and reason, keeping queries on the fallback while it
+ * works (the breaker holds them), and saying so in the log; a failed run may be tried again.
+ */
+function syncOnce(done: WeakSet<Engine>, engine: Engine, db: Db, registry: FacetRegistry, why: string): Promise<unknown> {
+  done.add(engine);
+  console.error(`search: ${why}: rebuilding ${engine.indexName} from SQLite`);
+  const work = syncIndexWith({ db, client: engine.client, indexName: engine.indexName, registry, taskTimeoutMs: engine.timeouts.taskMs }).then(
+    (r) => console.error(`search: rebuilt ${engine.indexName} from SQLite: ${r.articles} articles, ${r.sent} sent${r.settingsUpdated ? ", settings updated" : ""}`),
+    (e: unknown) => {
+      done.delete(engine);
+      console.error(`search: rebuilding ${engine.indexName} failed: ${e instanceof Error ? e.message : String(e)}`);
+    },
+  );
+  engine.breaker.hold(work);
+  return work;
+}
+
 const rebuilt = new WeakSet<Engine>();
 
 /**
@@ -117,17 +155,14 @@ const rebuilt = new WeakSet<Engine>();
 function rebuildIfRecovered(engine: Engine, db: Db, registry: FacetRegistry): Promise<unknown> | null {
   const recovered = engine.local?.recovered;
   if (!recovered || rebuilt.has(engine)) return null;
-  rebuilt.add(engine);
-  console.error(`search: rebuilding ${engine.indexName} from SQLite (the corrupted engine data was moved to ${recovered.aside})`);
-  const work = syncIndexWith({ db, client: engine.client, indexName: engine.indexName, registry, taskTimeoutMs: engine.timeouts.taskMs }).then(
-    (r) => console.error(`search: rebuilt ${engine.indexName} from SQLite: ${r.articles} articles, ${r.sent} sent`),
-    (e: unknown) => {
-      rebuilt.delete(engine);
-      console.error(`search: rebuilding ${engine.indexName} failed: ${e instanceof Error ? e.message : String(e)}`);
-    },
-  );
-  engine.breaker.hold(work);
-  return work;
+  return syncOnce(rebuilt, engine, db, registry, `the corrupted engine data was moved to ${recovered.aside}`);
+}
+
+const resynced = new WeakSet<Engine>();
+
+/** An index older than the running code's settings (isStaleSettingsError): bring settings and documents up to date, once. */
+function staleSettingsResync(engine: Engine, db: Db, registry: FacetRegistry): void {
+  if (!resynced.has(engine)) void syncOnce(resynced, engine, db, registry, "the index predates this version's settings");
 }
 
 /** SQLite → Meilisearch (and the FTS5 fallback), incremental; `rebuild` swaps in a fresh index. */
