@@ -2,36 +2,18 @@
 // invalid_store_file). The app must not retry the broken engine forever: it sets the data aside, restarts the
 // engine, rebuilds the index from SQLite and says so. A real local Meilisearch under a temporary DATA_DIR.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-corrupt-"));
-process.env.DATA_DIR = dir;
-process.env.DATABASE_PATH = "";
-process.env.MEILI_URL = "";
-process.env.MEILI_MASTER_KEY = "";
+import { useLocalEngineWithFixture } from "./search-helpers/local-engine";
+const dir = await useLocalEngineWithFixture("atlas-corrupt-");
 
-const { getDb } = await import("@/db/client");
 const { getEngine } = await import("@/lib/search/engine");
-const { search, syncIndex } = await import("@/lib/search/index");
+const { search } = await import("@/lib/search/index");
 const { isPidAlive } = await import("@/lib/search/local-server");
 const { parseSearchParams } = await import("@/lib/url-state");
-const { loadFixture } = await import("./search-helpers/fixture");
 
 const q = (query: string) => parseSearchParams(new URLSearchParams(query));
-
-beforeAll(async () => {
-  loadFixture(getDb());
-  expect((await syncIndex()).engine).toBe("meilisearch");
-});
-
-afterAll(async () => {
-  const engine = await getEngine().catch(() => null);
-  await engine?.local?.stop();
-  getDb().$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
 
 describe("corrupted engine data", () => {
   it("is set aside, the engine restarted and the index rebuilt from SQLite, and the log says so", async () => {

@@ -2,39 +2,19 @@
 // field, before anyone runs `kb index`). The engine refuses such a query; that must not become a 500 for every search:
 // SQLite answers, the index's settings and documents are brought up to date once, and Meilisearch answers again.
 // A real local Meilisearch under a temporary DATA_DIR.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { MeilisearchApiError } from "meilisearch";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-stale-settings-"));
-process.env.DATA_DIR = dir;
-process.env.DATABASE_PATH = "";
-process.env.MEILI_URL = "";
-process.env.MEILI_MASTER_KEY = "";
+import { useLocalEngineWithFixture } from "./search-helpers/local-engine";
+await useLocalEngineWithFixture("atlas-stale-settings-");
 
-const { getDb } = await import("@/db/client");
 const { FACET_REGISTRY } = await import("@/lib/domain/facets");
 const { AtlasError } = await import("@/lib/errors");
 const { getEngine } = await import("@/lib/search/engine");
-const { isStaleSettingsError, search, syncIndex } = await import("@/lib/search/index");
+const { isStaleSettingsError, search } = await import("@/lib/search/index");
 const { parseSearchParams } = await import("@/lib/url-state");
-const { loadFixture } = await import("./search-helpers/fixture");
 
 const q = (query: string) => parseSearchParams(new URLSearchParams(query));
-
-beforeAll(async () => {
-  loadFixture(getDb());
-  expect((await syncIndex()).engine).toBe("meilisearch");
-});
-
-afterAll(async () => {
-  const engine = await getEngine().catch(() => null);
-  await engine?.local?.stop();
-  getDb().$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
 
 describe("an index older than this version's settings", () => {
   it("is answered by SQLite while its settings are updated once, then by Meilisearch again", async () => {
