@@ -3,33 +3,17 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useLocalEngineWithFixture } from "./search-helpers/local-engine";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-api-"));
-process.env.DATA_DIR = dir;
-process.env.MEILI_URL = "";
-process.env.MEILI_MASTER_KEY = "";
+const dir = await useLocalEngineWithFixture("atlas-api-");
 
 const { getDb } = await import("@/db/client");
 const { loadConfig } = await import("@/lib/config");
 const { connectEngine, getEngine } = await import("@/lib/search/engine");
-const { search, syncIndex } = await import("@/lib/search/index");
+const { search } = await import("@/lib/search/index");
 const { parseSearchParams } = await import("@/lib/url-state");
 const { GET } = await import("@/app/api/search/route");
-const { loadFixture } = await import("./search-helpers/fixture");
-
-beforeAll(async () => {
-  loadFixture(getDb());
-  const r = await syncIndex();
-  expect(r.engine).toBe("meilisearch");
-});
-
-afterAll(async () => {
-  const engine = await getEngine();
-  await engine.local?.stop();
-  getDb().$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
 
 describe("GET /api/search", () => {
   it("answers in the documented shape", async () => {
