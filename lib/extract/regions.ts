@@ -479,6 +479,19 @@ const IMPERIAL_OFFICE_AFTER = /^(?:太守|刺史|知府|知州|知县|县令|县
  */
 const TROUPE_NEXT = /(?:剧团|剧院|乐团|歌舞团|艺术团|杂技团|马戏团|俱乐部|车展|书展|展会|博览会)$/;
 const TEAM_NEXT = /^\p{Script=Han}{2,}(?<![支大中小])队$/u;
+/**
+ * Words only a match between sports clubs has (主场, 客场, 战胜, 迎战, 保级, 总决赛): in a sentence with one, a province's or
+ * city's name right before a club's own name (北京|国安, 辽宁|本钢, 沧州|雄狮, 浙江|稠州|金租) opens the club's name.
+ */
+const MATCH_WORD = /主场|客场|战胜|击败|逼平|战平|负于|不敌|迎战|会师|保级|降级|升级附加赛|总决赛|半决赛|季后赛|联赛|中超|中甲|CBA|积分榜|比分|进球/;
+/** A place's people, its teams in general and match words after its name (上海|球迷, 北京|队员, 广东|主场) keep the place. */
+const NOT_CLUB_NAME = /^(?:.*(?:人|迷|民|众|员|帅|练|队|军|方|籍|赛|季|场|市|省|区|县|地|城市|政府|部门|企业|公司|经济|地区|一带|以来|时间)|主场|客场|今年|本土|本地|当地|全省|全市)$/;
+/** A ship named after a place (辽宁|舰, 山东舰编队); not 舰艇, the ships of a place's yards. */
+const VESSEL_AFTER = /^舰(?!艇)/;
+/** A breed named after a place (南阳|牛, 昆明|犬, 伊犁|马), the animal's character cut alone or with an unknown word by jieba. */
+const BREED_CHAR = /^[犬牛马猪羊驴]/;
+/** A folk art of storytelling or song named after a place (苏州|评弹, 扬州|评话, 山东|琴书, 凤阳|花鼓), as 沪剧 and 豫剧 are words of their own. */
+const FOLK_ART_NEXT = /^(?:评弹|评话|评书|弹词|琴书|大鼓|道情|花鼓|滩簧|坠子)/;
 /** Schools in general after a place are that place's schools (苏州市|中小学, 上海|高校), not a school's name. */
 const SCHOOLS_IN_GENERAL = /^(?:大中小学|中小学|大中专|高等院校|高校)/;
 /** Verbs of movement or presence before a one-character abbreviation: 赴皖, 抵沪, 驻沪, 在京, 来沪, 入浙, 返粤 (not 访, 留: 访苏, 留苏 are the USSR). */
@@ -963,6 +976,11 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           const destination = DESTINATION_VERB.test(text.slice(seg.ending.get(i)?.start ?? i, i));
           if (otherName && PROPER_NAME_TAG.test(nextWord.tag) && nextWord.end - end >= 2 && !SITE_END.test(next) && Math.min(...form.ids.map(rankOf)) <= 1 && !destination) continue;
           if (nextWord && (TROUPE_NEXT.test(next) || (nextWord.tag === "nz" && TEAM_NEXT.test(next)))) continue;
+          // The club's name is the word after the place, or the rest of the word jieba keeps whole with it (北京国安/ns).
+          const club = nextWord ?? (own && own.end > end ? { end: own.end, tag: own.tag } : undefined);
+          if (form.kind === "short" && club && clubName(text, end, text.slice(end, club.end), club.tag, form)) continue;
+          if (form.kind === "short" && (VESSEL_AFTER.test(text.slice(end)) || FOLK_ART_NEXT.test(text.slice(end)))) continue;
+          if (form.kind === "short" && nextWord && BREED_CHAR.test(next) && (nextWord.end === end + 1 || nextWord.tag === "x")) continue;
         }
         // Right after a place of an address chain that does not contain it, a name before 新村, 社区, 花园 … is an estate's
         // there (嘉善县姚庄镇|桃园|新邨社区 is no 桃园 of 台湾).
@@ -1031,6 +1049,24 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
     } else i = Math.max(i + 1, skipTo);
   }
   return lenient ? out : citiesOfCityList(text, out);
+}
+
+/**
+ * Whether the word after a province's or city's short name is a sports club's own name (北京|国安, 成都|蓉城, 梅州|客家,
+ * 广东|宏远, 浙江|稠州金租): a Han word of two characters or more that is no place's name, no function word, time or measure,
+ * and no people's or generic word of the place, in a clause with a word only a match between clubs has.
+ */
+function clubName(text: string, end: number, next: string, tag: string, form: Form): boolean {
+  const { dict, regions } = get();
+  if (Math.min(...form.ids.map(rankOf)) > 1 || next.length < 2 || !/^\p{Script=Han}+$/u.test(next)) return false;
+  if (/^(?:f|m|q|t|v|vn|ad|an|s|j)$/.test(tag) || FUNCTION_TAG.test(tag) || NOT_CLUB_NAME.test(next) || MATCH_WORD.test(next)) return false;
+  // A place's name is no club's, unless it is only a township elsewhere (成都|蓉城: 蓉城 is a town of 安徽).
+  const elsewhere = (id: string) => regions.get(id)?.kind === "town" && !form.ids.some((p) => ancestorIds(id).includes(p));
+  if ([...dict.allAt(text, end)].some((m) => m.form.length === next.length && !m.value.every((f) => f.ids.every(elsewhere)))) return false;
+  // The match word stands in the same clause (上海|重大赛事品牌 after a clause on a contest's 总决赛 is the city).
+  const from = Math.max(...[..."。！？；，,;"].map((p) => text.lastIndexOf(p, end))) + 1;
+  const to = text.slice(end).search(/[。！？；，,;]/);
+  return MATCH_WORD.test(text.slice(from, to < 0 ? text.length : end + to));
 }
 
 /** The end of a list of cities counted as cities (姑苏嘉兴|两市, 苏州、无锡|三市). */
