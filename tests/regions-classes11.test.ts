@@ -56,3 +56,18 @@ describe("a folk art of storytelling or song named after a place (苏州弹词, 
   // The place before other words stays.
   cases([["扬州评选出十佳文明社区。", ["江苏>扬州"]]]);
 });
+
+describe("a place's side or level (浙江方面, 江苏层面) is the place: 面 is noodles only after a cooking word or in a longer dish name", () => {
+  // fails on main: X面 was read as a dish named after the place (as 兰州|牛肉面).
+  cases([
+    ["据浙江方面介绍，两地已签署协议。", ["浙江"]],
+    ["安徽层面已经出台了配套政策。", ["安徽"]],
+    ["北京方面回应称将继续推进合作。", ["北京"]],
+  ]);
+  // Noodles named after a place stay dishes.
+  cases([
+    ["河南烩面的汤头很浓。", []],
+    ["延边冷面在夏天最受欢迎。", []],
+    ["他点了一碗兰州牛肉面。", []],
+  ]);
+});

@@ -360,8 +360,10 @@ const FOOD_AFTER = nameRun(3, "包子|饺子|馄饨|烧卖|牛肉汤|羊肉汤|�
 /**
  * A dish named after a place (兰州|牛肉面, 扬州|狮子头, 四川|凉粉, 长沙|臭豆腐, 天津|煎饼): the jieba noun after the name ends in a
  * morpheme of dishes; words for food in general or its trade (蔬菜, 猪肉, 菜市场, 米粉厂) do not end so.
+ * 面 is noodles only after a cooking word (凉面, 烩面) or in a longer dish's name (牛肉面, 锅盖面), never as a face or side
+ * (江苏|方面, 上海|层面, 全市|各方面: what a place's side says is the place).
  */
-const DISH_WORD = /^(?=\p{Script=Han}{2})\p{Script=Han}*(?:面|粉|饼|糕|馍|饺|包子|鸡|鸭|鹅|丸|火锅|狮子头|豆腐|汤|粥|羹|酥)$/u;
+const DISH_WORD = /^(?=\p{Script=Han}{2})(?:\p{Script=Han}*(?:粉|饼|糕|馍|饺|包子|鸡|鸭|鹅|丸|火锅|狮子头|豆腐|汤|粥|羹|酥)|\p{Script=Han}{2,}(?<![方局层表全界画场平页版地路水前后里外正反侧对上下当见会桌封台门墙])面|[凉冷烩拌炒汤挂拉焖卤扯煮油酱担]面)$/u;
 const DASH = /[—–－-]/;
 /** A residential estate or community named after a place (桃园新邨社区, 香港花园, 威尼斯小区). */
 const ESTATE_NEXT = /^(?:新村|新邨|小区|花园|社区|苑|家园|公寓|别墅)/;
