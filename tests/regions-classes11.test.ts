@@ -71,3 +71,17 @@ describe("a place's side or level (浙江方面, 江苏层面) is the place: 面
     ["他点了一碗兰州牛肉面。", []],
   ]);
 });
+
+describe("a province before a common word jieba tags as a person's name (阳光, 宁静) is the place, not a brand", () => {
+  // fails on main: the word after the province was taken for a brand's proper name (as 北京|同仁堂).
+  cases([
+    ["周末浙江阳光明媚，适合出游。", ["浙江"]],
+    ["这几天江西阳光充足。", ["江西"]],
+    ["福建宁静的小渔村很美。", ["福建"]],
+  ]);
+  // Rare names after a place stay brands.
+  cases([
+    ["北京同仁堂推出了新药。", []],
+    ["恩施玉露是名茶。", []],
+  ]);
+});

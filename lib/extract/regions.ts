@@ -12,7 +12,7 @@
  */
 import divisions from "./data/divisions.json";
 import gazetteer from "./data/gazetteer.json";
-import { Dictionary, plainJieba } from "./text";
+import { Dictionary, plainJieba, wordIdf } from "./text";
 
 export type RegionKind = "province" | "city" | "district" | "county" | "town" | "zone";
 
@@ -382,6 +382,8 @@ const PRODUCT_LIST_AFTER = new RegExp(`^\\p{Script=Han}{0,4}?(?:${LIST_JOIN})`, 
 const NOT_PRODUCT_HEAD = /(?:[人家者员商民工生师长方界团队]|企业|公司|政府|部门|单位|机构|产品|商品|货物|制品|品牌|特产|名品|物产)$/;
 /** The rest of a jieba word after a place name that makes the word a port, airport or station there (北仑|港, 萧山|机场). */
 const FACILITY_WORD = /^(?:港|港区|机场|码头|火车站|高铁站|东站|西站|南站|北站)$/;
+/** Below this IDF in jieba's table a word is common (阳光 6.6, 宁静 8.3), above it a name's (同仁堂 10.5, 本田 9.2). */
+const COMMON_WORD_IDF = 9;
 const TRADE_NAME_TAG = new Set(["x", "nz", "nr", "nrt", "nrfg"]);
 /** A jieba word of going somewhere right before a name (回到, 来到, 前往, 抵达, 赶赴): the name is where one goes. */
 const DESTINATION_VERB = /^(?:(?:回|来|去|赶|飞|走|搬|迁|嫁|调)到|前往|抵达|到达|赶赴|奔赴|返回|回|去|到)$/;
@@ -976,7 +978,10 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           if (nextWord && next === "现代" && Math.min(...form.ids.map(rankOf)) <= 1 && /^v(?!n)/.test(seg.tags.get(nextWord.end)?.tag ?? "")) continue;
           // After a verb of going there (回到|泉州|寻根/nr, 前往|北京) the name is a destination, whatever jieba tags the word after it.
           const destination = DESTINATION_VERB.test(text.slice(seg.ending.get(i)?.start ?? i, i));
-          if (otherName && PROPER_NAME_TAG.test(nextWord.tag) && nextWord.end - end >= 2 && !SITE_END.test(next) && Math.min(...form.ids.map(rankOf)) <= 1 && !destination) continue;
+          // A word jieba tags as a person's name but that its table counts as common, whole or by its first word (海南|宁静/nr,
+          // 河南|阳光充足/nr: 宁静 and 阳光 are everyday words), is a description of the place, no brand (同仁堂, 玉露 are rare).
+          const described = /^nr/.test(nextWord?.tag ?? "") && (wordIdf(next) < COMMON_WORD_IDF || wordIdf(next.slice(0, 2)) < COMMON_WORD_IDF);
+          if (otherName && PROPER_NAME_TAG.test(nextWord.tag) && nextWord.end - end >= 2 && !SITE_END.test(next) && Math.min(...form.ids.map(rankOf)) <= 1 && !destination && !described) continue;
           if (nextWord && (TROUPE_NEXT.test(next) || (nextWord.tag === "nz" && TEAM_NEXT.test(next)))) continue;
           // The club's name is the word after the place, or the rest of the word jieba keeps whole with it (北京国安/ns).
           const club = nextWord ?? (own && own.end > end ? { end: own.end, tag: own.tag } : undefined);
