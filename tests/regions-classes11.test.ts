@@ -85,3 +85,17 @@ describe("a province before a common word jieba tags as a person's name (阳光,
     ["恩施玉露是名茶。", []],
   ]);
 });
+
+describe("a place jieba reads as a place before a trade name it does not know and a business act, or before a share price, is a listed company", () => {
+  // fails on main: only names jieba does not tag as places (承德/nr) were read so.
+  cases([
+    ["宁波韵升的股价连续上涨。", []],
+    ["杭州锅炉的市值突破百亿。", []],
+    ["厦门钨业股价创新高。", []],
+  ]);
+  // The place's own economy and a common word before a business act keep the place.
+  cases([
+    ["宁波经济发布了季度数据。", ["浙江>宁波"]],
+    ["杭州发布了新的人才政策。", ["浙江>杭州"]],
+  ]);
+});

@@ -368,6 +368,7 @@ const DASH = /[—–－-]/;
 /** A residential estate or community named after a place (桃园新邨社区, 香港花园, 威尼斯小区). */
 const ESTATE_NEXT = /^(?:新村|新邨|小区|花园|社区|苑|家园|公寓|别墅)/;
 /** What follows a listed company's or a brand's name: its share price, its accounts, a business act (承德露露的股价, 金山办公发布). */
+const SHARE_AFTER = /^的?(?:股价|股票|市值|涨停|跌停)/;
 const BUSINESS_AFTER = /^的?(?:股价|股票|股份|市值|涨停|跌停|年报|财报|营收|净利润?|发布|推出|上市|宣布|公告|披露|回购|旗下)/;
 /** A verb of selling after place + noun makes the pair a product's name (通化|葡萄酒|远销海外, 镇江|香醋|畅销全国). */
 const SOLD_AFTER = /^(?:远销|畅销|热销|销往|外销|出口到|出口至|行销)/;
@@ -966,7 +967,10 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           // A place name jieba does not read as a place (承德/nr, 金山/nr) before a word that is none either (露露, 办公), both
           // followed by a share price or a business act, is a company's or a brand's name (承德露露的股价, 金山办公发布).
           const own = seg.tags.get(i);
-          if (form.kind === "short" && own?.end === end && own.tag !== "ns" && nextWord && nextWord.end - end >= 2 && !/^(?:ns|f|m|t|q)$/.test(nextWord.tag) && /^\p{Script=Han}+$/u.test(next) && !FUNCTION_TAG.test(nextWord.tag) && !dict.longestAt(text, end) && BUSINESS_AFTER.test(text.slice(nextWord.end))) continue;
+          // A name jieba does read as a place opens one too before a trade name it does not know (南京|新百/x|宣布) or any word
+          // before a share price (长春|高新|股价): a place has no share price.
+          const listed = own?.tag !== "ns" || nextWord?.tag === "x" || SHARE_AFTER.test(text.slice(nextWord?.end ?? end));
+          if (form.kind === "short" && own?.end === end && listed && nextWord && nextWord.end - end >= 2 && !/^(?:ns|f|m|t|q)$/.test(nextWord.tag) && /^\p{Script=Han}+$/u.test(next) && !FUNCTION_TAG.test(nextWord.tag) && !dict.longestAt(text, end) && BUSINESS_AFTER.test(text.slice(nextWord.end))) continue;
           // Place + noun in a list beside a product's name (常州萝卜干|和|镇江|锅盖面, 信阳毛尖和|霍山|黄芽) or sold far away
           // (通化|葡萄酒|远销海外) is a product's name as well: the place is its origin label, not a mention.
           if (form.kind === "short" && own?.end === end && nextWord && nextWord.end - end >= 2 && /^(?:n|nz|nrt|x)$/.test(nextWord.tag) && /^\p{Script=Han}+$/u.test(next) && !NOT_PRODUCT_HEAD.test(next) && ![...dict.allAt(text, end)].some((m) => m.form.length === next.length) && (SOLD_AFTER.test(text.slice(nextWord.end)) || productListed(text, i, nextWord.end))) continue;
