@@ -99,3 +99,17 @@ describe("a place jieba reads as a place before a trade name it does not know an
     ["杭州发布了新的人才政策。", ["浙江>杭州"]],
   ]);
 });
+
+describe("a subdistrict named after its road (长寿路, 淮海中路), written without 街道, is the road", () => {
+  // fails on main: the road was read as the subdistrict of the same name.
+  cases([
+    ["上海长寿路的老厂房改造成了创意园区。", ["上海"]],
+    ["他沿着上海长寿路一直走。", ["上海"]],
+    ["上海淮海中路的梧桐树很有名。", ["上海"]],
+  ]);
+  // With 街道 it is the subdistrict; 五大道 names 天津's quarter.
+  cases([
+    ["普陀区长寿路街道开展了活动。", ["上海>普陀>长寿路"]],
+    ["天津和平区的五大道吸引了游客。", ["天津>和平", "天津>和平>五大道"]],
+  ]);
+});

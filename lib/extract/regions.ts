@@ -941,6 +941,9 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           const nextWord = seg.tags.get(end);
           const next = nextWord ? text.slice(end, nextWord.end) : "";
           if (nextWord && ACADEMIC_NEXT.test(next) && !SCHOOLS_IN_GENERAL.test(next)) continue;
+          // 四川北路, 长寿路, 淮海中路: a subdistrict named after its road (its short name ends in 路), written without 街道, is the road
+          // (上海四川北路商业街); 五大道 (天津) names the quarter and keeps its reading.
+          if (form.kind === "short" && /路$/.test(surface) && form.ids.every((id) => get().regions.get(id)?.kind === "town")) continue;
           if (HOSPITAL_AFTER.test(text.slice(end))) continue;
           if (nextWord && PAPER_NEXT.test(next)) continue;
           // The word after is a name but no place's (汇达丰/x, 同仁堂/nr: 同仁 alone is a county, 同仁堂 is not).
