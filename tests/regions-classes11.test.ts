@@ -113,3 +113,43 @@ describe("a subdistrict named after its road (长寿路, 淮海中路), written 
     ["天津和平区的五大道吸引了游客。", ["天津>和平", "天津>和平>五大道"]],
   ]);
 });
+
+describe("杭 is 杭州 where jieba cuts a verb of movement or presence before it (赴杭, 来杭), as 锡 and 甬 are", () => {
+  // fails on main: 杭 was read only inside curated combinations (沪杭, 宁杭).
+  cases([
+    ["代表团一行抵杭考察。", ["浙江>杭州"]],
+    ["毕业后他选择来杭就业。", ["浙江>杭州"]],
+    ["两位专家返杭后立即投入工作。", ["浙江>杭州"]],
+  ]);
+  // 杭 as a surname, and inside a word, is not the city.
+  cases([
+    ["杭某是本案的被告。", []],
+    ["他在余杭工作。", ["浙江>杭州>余杭"]],
+  ]);
+});
+
+describe("a city named by an everyday word (白银: silver) counts only with its parent, as 江山 and 东海 do", () => {
+  // fails on main: silver was read as the city.
+  cases([
+    ["国际白银期货价格上涨。", []],
+    ["她收藏了不少白银首饰。", []],
+    ["央行增持了黄金和白银储备。", []],
+  ]);
+  cases([
+    ["甘肃白银的工业基础雄厚。", ["甘肃>白银"]],
+    ["白银市发布了防汛通知。", ["甘肃>白银"]],
+  ]);
+});
+
+describe("a restaurant or catering chain named after a place (杭州酒家, 上海菜馆, 重庆面馆) is the restaurant", () => {
+  // fails on main: the place before the restaurant's trade word was read.
+  cases([
+    ["楼下新开了一家杭州酒家。", []],
+    ["同学聚会订在北京菜馆。", []],
+    ["路口那家重庆面馆生意很好。", []],
+  ]);
+  // The place's restaurants in general keep the place.
+  cases([
+    ["苏州的酒家大多临河而建。", ["江苏>苏州"]],
+  ]);
+});

@@ -496,6 +496,8 @@ const VESSEL_AFTER = /^舰(?!艇)/;
 /** A breed named after a place (南阳|牛, 昆明|犬, 伊犁|马), the animal's character cut alone or with an unknown word by jieba. */
 const BREED_CHAR = /^[犬牛马猪羊驴]/;
 /** A folk art of storytelling or song named after a place (苏州|评弹, 扬州|评话, 山东|琴书, 凤阳|花鼓), as 沪剧 and 豫剧 are words of their own. */
+/** A restaurant or a catering chain named after a place (广州|酒家, 南京|大牌档, 澳门|豆捞, 上海|菜馆 in another city); 饭店 and 酒店 stand where they are named. */
+const RESTAURANT_NEXT = /^(?:酒家|酒楼|大牌档|豆捞|菜馆|饭庄|面馆|小馆|食府)/;
 const FOLK_ART_NEXT = /^(?:评弹|评话|评书|弹词|琴书|大鼓|道情|花鼓|滩簧|坠子)/;
 /** Schools in general after a place are that place's schools (苏州市|中小学, 上海|高校), not a school's name. */
 const SCHOOLS_IN_GENERAL = /^(?:大中小学|中小学|大中专|高等院校|高校)/;
@@ -993,7 +995,7 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           // The club's name is the word after the place, or the rest of the word jieba keeps whole with it (北京国安/ns).
           const club = nextWord ?? (own && own.end > end ? { end: own.end, tag: own.tag } : undefined);
           if (form.kind === "short" && club && clubName(text, end, text.slice(end, club.end), club.tag, form)) continue;
-          if (form.kind === "short" && (VESSEL_AFTER.test(text.slice(end)) || FOLK_ART_NEXT.test(text.slice(end)))) continue;
+          if (form.kind === "short" && (VESSEL_AFTER.test(text.slice(end)) || FOLK_ART_NEXT.test(text.slice(end)) || RESTAURANT_NEXT.test(text.slice(end)))) continue;
           if (form.kind === "short" && nextWord && BREED_CHAR.test(next) && (nextWord.end === end + 1 || nextWord.tag === "x")) continue;
         }
         // Right after a place of an address chain that does not contain it, a name before 新村, 社区, 花园 … is an estate's
