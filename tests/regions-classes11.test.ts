@@ -153,3 +153,19 @@ describe("a restaurant or catering chain named after a place (杭州酒家, 上�
     ["苏州的酒家大多临河而建。", ["江苏>苏州"]],
   ]);
 });
+
+describe("小 cut alone before a place's name makes a nickname (小沈阳, 被誉为小上海), not the place", () => {
+  // fails on main: the place after 小 was read.
+  cases([
+    ["当年的宁波被称为小上海，商贾云集。", ["浙江>宁波"]],
+    ["这条街被游客称作小香港。", []],
+    ["素有小苏州之称的古镇游人如织。", []],
+    ["小岳岳和小沈阳同台演出。", []],
+  ]);
+  // 从小, 最小 and 半小时 are words of their own, and 大上海 is the city.
+  cases([
+    ["他从小在杭州长大。", ["浙江>杭州"]],
+    ["大上海的夜景很美。", ["上海"]],
+    ["体量最小杭州也有百亿。", ["浙江>杭州"]],
+  ]);
+});

@@ -1024,6 +1024,9 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           if (NAMING_BEFORE.test(text.slice(Math.max(0, i - 5), i)) && !NAMED_PLACE_AFTER.test(text.slice(end))) continue;
           if (IMPERIAL_OFFICE_AFTER.test(text.slice(end)) || CUP_OR_RING_AFTER.test(text.slice(end))) continue;
           if (personInNameList(text, i, end, seg)) continue;
+          // 小|沈阳, 小|上海, 小|苏州: 小 cut alone by jieba before a place's name makes a nickname, a person's (小沈阳) or another
+          // town's (被誉为小上海), never the place itself (半小时, 从小, 最小 are words of their own; 大上海, 老上海 stay the city).
+          if (text[i - 1] === "小" && seg.ending.get(i)?.start === i - 1) continue;
           // 象山|湾, 泉州|湾, 高邮|湖: a bay or lake named after the place, cut alone by jieba, is the water (as the overlay's 杭州湾, 太湖).
           if (form.kind === "short" && /^[湾湖]$/.test(text[end] ?? "") && seg.tags.get(end)?.end === end + 1) continue;
           // 上海|话, 苏州|话: a dialect named after the place (as 粤语, 沪剧 are words of their own), when jieba cuts 话 alone.
