@@ -169,3 +169,18 @@ describe("小 cut alone before a place's name makes a nickname (小沈阳, 被�
     ["体量最小杭州也有百亿。", ["浙江>杭州"]],
   ]);
 });
+
+describe("a short name after a city and 的 that does not contain it is a site there named like a division elsewhere", () => {
+  // fails on main: 镇江's 金山 (the hill) was read as 上海's district, 西安's 钟楼 (the Bell Tower) as 常州's.
+  cases([
+    ["站在镇江的金山上可以远眺长江。", ["江苏>镇江"]],
+    ["西安的钟楼是明代建筑。", ["陕西>西安"]],
+    ["登上西安的钟楼，可以看到整条街。", ["陕西>西安"]],
+  ]);
+  // Under the place before 的 the name keeps its reading.
+  cases([
+    ["徐州的鼓楼有很多老街。", ["江苏>徐州", "江苏>徐州>鼓楼"]],
+    ["上海的浦东发展很快。", ["上海", "上海>浦东"]],
+    ["他参观了南京的鼓楼和常州的钟楼。", ["江苏>南京", "江苏>南京>鼓楼", "江苏>常州", "江苏>常州>钟楼"]],
+  ]);
+});

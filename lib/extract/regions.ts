@@ -1024,6 +1024,9 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           if (NAMING_BEFORE.test(text.slice(Math.max(0, i - 5), i)) && !NAMED_PLACE_AFTER.test(text.slice(end))) continue;
           if (IMPERIAL_OFFICE_AFTER.test(text.slice(end)) || CUP_OR_RING_AFTER.test(text.slice(end))) continue;
           if (personInNameList(text, i, end, seg)) continue;
+          // 宁明县的|花山, 北京的|鼓楼: a district's, county's or township's short name right after a city or county and 的 that
+          // does not contain it is a site of that place named like a division elsewhere (花山岩画, the Drum Tower).
+          if (prev && text.slice(prev.end, i) === "的" && prev.form.kind !== "composite" && prev.form.kind !== "abbreviation" && prev.form.ids.every((p) => rankOf(p) >= 1) && form.ids.every((id) => rankOf(id) >= 2 && !prev.form.ids.some((p) => ancestorIds(id).includes(p)))) continue;
           // 小|沈阳, 小|上海, 小|苏州: 小 cut alone by jieba before a place's name makes a nickname, a person's (小沈阳) or another
           // town's (被誉为小上海), never the place itself (半小时, 从小, 最小 are words of their own; 大上海, 老上海 stay the city).
           if (text[i - 1] === "小" && seg.ending.get(i)?.start === i - 1) continue;
