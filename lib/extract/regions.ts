@@ -12,7 +12,7 @@
  */
 import divisions from "./data/divisions.json";
 import gazetteer from "./data/gazetteer.json";
-import { Dictionary, plainJieba } from "./text";
+import { Dictionary, plainJieba, wordIdf } from "./text";
 
 export type RegionKind = "province" | "city" | "district" | "county" | "town" | "zone";
 
@@ -360,12 +360,15 @@ const FOOD_AFTER = nameRun(3, "包子|饺子|馄饨|烧卖|牛肉汤|羊肉汤|�
 /**
  * A dish named after a place (兰州|牛肉面, 扬州|狮子头, 四川|凉粉, 长沙|臭豆腐, 天津|煎饼): the jieba noun after the name ends in a
  * morpheme of dishes; words for food in general or its trade (蔬菜, 猪肉, 菜市场, 米粉厂) do not end so.
+ * 面 is noodles only after a cooking word (凉面, 烩面) or in a longer dish's name (牛肉面, 锅盖面), never as a face or side
+ * (江苏|方面, 上海|层面, 全市|各方面: what a place's side says is the place).
  */
-const DISH_WORD = /^(?=\p{Script=Han}{2})\p{Script=Han}*(?:面|粉|饼|糕|馍|饺|包子|鸡|鸭|鹅|丸|火锅|狮子头|豆腐|汤|粥|羹|酥)$/u;
+const DISH_WORD = /^(?=\p{Script=Han}{2})(?:\p{Script=Han}*(?:粉|饼|糕|馍|饺|包子|鸡|鸭|鹅|丸|火锅|狮子头|豆腐|汤|粥|羹|酥)|\p{Script=Han}{2,}(?<![方局层表全界画场平页版地路水前后里外正反侧对上下当见会桌封台门墙])面|[凉冷烩拌炒汤挂拉焖卤扯煮油酱担]面)$/u;
 const DASH = /[—–－-]/;
 /** A residential estate or community named after a place (桃园新邨社区, 香港花园, 威尼斯小区). */
 const ESTATE_NEXT = /^(?:新村|新邨|小区|花园|社区|苑|家园|公寓|别墅)/;
 /** What follows a listed company's or a brand's name: its share price, its accounts, a business act (承德露露的股价, 金山办公发布). */
+const SHARE_AFTER = /^的?(?:股价|股票|市值|涨停|跌停)/;
 const BUSINESS_AFTER = /^的?(?:股价|股票|股份|市值|涨停|跌停|年报|财报|营收|净利润?|发布|推出|上市|宣布|公告|披露|回购|旗下)/;
 /** A verb of selling after place + noun makes the pair a product's name (通化|葡萄酒|远销海外, 镇江|香醋|畅销全国). */
 const SOLD_AFTER = /^(?:远销|畅销|热销|销往|外销|出口到|出口至|行销)/;
@@ -380,6 +383,8 @@ const PRODUCT_LIST_AFTER = new RegExp(`^\\p{Script=Han}{0,4}?(?:${LIST_JOIN})`, 
 const NOT_PRODUCT_HEAD = /(?:[人家者员商民工生师长方界团队]|企业|公司|政府|部门|单位|机构|产品|商品|货物|制品|品牌|特产|名品|物产)$/;
 /** The rest of a jieba word after a place name that makes the word a port, airport or station there (北仑|港, 萧山|机场). */
 const FACILITY_WORD = /^(?:港|港区|机场|码头|火车站|高铁站|东站|西站|南站|北站)$/;
+/** Below this IDF in jieba's table a word is common (阳光 6.6, 宁静 8.3), above it a name's (同仁堂 10.5, 本田 9.2). */
+const COMMON_WORD_IDF = 9;
 const TRADE_NAME_TAG = new Set(["x", "nz", "nr", "nrt", "nrfg"]);
 /** A jieba word of going somewhere right before a name (回到, 来到, 前往, 抵达, 赶赴): the name is where one goes. */
 const DESTINATION_VERB = /^(?:(?:回|来|去|赶|飞|走|搬|迁|嫁|调)到|前往|抵达|到达|赶赴|奔赴|返回|回|去|到)$/;
@@ -479,6 +484,21 @@ const IMPERIAL_OFFICE_AFTER = /^(?:太守|刺史|知府|知州|知县|县令|县
  */
 const TROUPE_NEXT = /(?:剧团|剧院|乐团|歌舞团|艺术团|杂技团|马戏团|俱乐部|车展|书展|展会|博览会)$/;
 const TEAM_NEXT = /^\p{Script=Han}{2,}(?<![支大中小])队$/u;
+/**
+ * Words only a match between sports clubs has (主场, 客场, 战胜, 迎战, 保级, 总决赛): in a sentence with one, a province's or
+ * city's name right before a club's own name (北京|国安, 辽宁|本钢, 沧州|雄狮, 浙江|稠州|金租) opens the club's name.
+ */
+const MATCH_WORD = /主场|客场|战胜|击败|逼平|战平|负于|不敌|迎战|会师|保级|降级|升级附加赛|总决赛|半决赛|季后赛|联赛|中超|中甲|CBA|积分榜|比分|进球/;
+/** A place's people, its teams in general and match words after its name (上海|球迷, 北京|队员, 广东|主场) keep the place. */
+const NOT_CLUB_NAME = /^(?:.*(?:人|迷|民|众|员|帅|练|队|军|方|籍|赛|季|场|市|省|区|县|地|城市|政府|部门|企业|公司|经济|地区|一带|以来|时间)|主场|客场|今年|本土|本地|当地|全省|全市)$/;
+/** A ship named after a place (辽宁|舰, 山东舰编队); not 舰艇, the ships of a place's yards. */
+const VESSEL_AFTER = /^舰(?!艇)/;
+/** A breed named after a place (南阳|牛, 昆明|犬, 伊犁|马), the animal's character cut alone or with an unknown word by jieba. */
+const BREED_CHAR = /^[犬牛马猪羊驴]/;
+/** A folk art of storytelling or song named after a place (苏州|评弹, 扬州|评话, 山东|琴书, 凤阳|花鼓), as 沪剧 and 豫剧 are words of their own. */
+/** A restaurant or a catering chain named after a place (广州|酒家, 南京|大牌档, 澳门|豆捞, 上海|菜馆 in another city); 饭店 and 酒店 stand where they are named. */
+const RESTAURANT_NEXT = /^(?:酒家|酒楼|大牌档|豆捞|菜馆|饭庄|面馆|小馆|食府)/;
+const FOLK_ART_NEXT = /^(?:评弹|评话|评书|弹词|琴书|大鼓|道情|花鼓|滩簧|坠子)/;
 /** Schools in general after a place are that place's schools (苏州市|中小学, 上海|高校), not a school's name. */
 const SCHOOLS_IN_GENERAL = /^(?:大中小学|中小学|大中专|高等院校|高校)/;
 /** Verbs of movement or presence before a one-character abbreviation: 赴皖, 抵沪, 驻沪, 在京, 来沪, 入浙, 返粤 (not 访, 留: 访苏, 留苏 are the USSR). */
@@ -923,6 +943,9 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           const nextWord = seg.tags.get(end);
           const next = nextWord ? text.slice(end, nextWord.end) : "";
           if (nextWord && ACADEMIC_NEXT.test(next) && !SCHOOLS_IN_GENERAL.test(next)) continue;
+          // 四川北路, 长寿路, 淮海中路: a subdistrict named after its road (its short name ends in 路), written without 街道, is the road
+          // (上海四川北路商业街); 五大道 (天津) names the quarter and keeps its reading.
+          if (form.kind === "short" && /路$/.test(surface) && form.ids.every((id) => get().regions.get(id)?.kind === "town")) continue;
           if (HOSPITAL_AFTER.test(text.slice(end))) continue;
           if (nextWord && PAPER_NEXT.test(next)) continue;
           // The word after is a name but no place's (汇达丰/x, 同仁堂/nr: 同仁 alone is a county, 同仁堂 is not).
@@ -949,7 +972,10 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           // A place name jieba does not read as a place (承德/nr, 金山/nr) before a word that is none either (露露, 办公), both
           // followed by a share price or a business act, is a company's or a brand's name (承德露露的股价, 金山办公发布).
           const own = seg.tags.get(i);
-          if (form.kind === "short" && own?.end === end && own.tag !== "ns" && nextWord && nextWord.end - end >= 2 && !/^(?:ns|f|m|t|q)$/.test(nextWord.tag) && /^\p{Script=Han}+$/u.test(next) && !FUNCTION_TAG.test(nextWord.tag) && !dict.longestAt(text, end) && BUSINESS_AFTER.test(text.slice(nextWord.end))) continue;
+          // A name jieba does read as a place opens one too before a trade name it does not know (南京|新百/x|宣布) or any word
+          // before a share price (长春|高新|股价): a place has no share price.
+          const listed = own?.tag !== "ns" || nextWord?.tag === "x" || SHARE_AFTER.test(text.slice(nextWord?.end ?? end));
+          if (form.kind === "short" && own?.end === end && listed && nextWord && nextWord.end - end >= 2 && !/^(?:ns|f|m|t|q)$/.test(nextWord.tag) && /^\p{Script=Han}+$/u.test(next) && !FUNCTION_TAG.test(nextWord.tag) && !dict.longestAt(text, end) && BUSINESS_AFTER.test(text.slice(nextWord.end))) continue;
           // Place + noun in a list beside a product's name (常州萝卜干|和|镇江|锅盖面, 信阳毛尖和|霍山|黄芽) or sold far away
           // (通化|葡萄酒|远销海外) is a product's name as well: the place is its origin label, not a mention.
           if (form.kind === "short" && own?.end === end && nextWord && nextWord.end - end >= 2 && /^(?:n|nz|nrt|x)$/.test(nextWord.tag) && /^\p{Script=Han}+$/u.test(next) && !NOT_PRODUCT_HEAD.test(next) && ![...dict.allAt(text, end)].some((m) => m.form.length === next.length) && (SOLD_AFTER.test(text.slice(nextWord.end)) || productListed(text, i, nextWord.end))) continue;
@@ -961,8 +987,16 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           if (nextWord && next === "现代" && Math.min(...form.ids.map(rankOf)) <= 1 && /^v(?!n)/.test(seg.tags.get(nextWord.end)?.tag ?? "")) continue;
           // After a verb of going there (回到|泉州|寻根/nr, 前往|北京) the name is a destination, whatever jieba tags the word after it.
           const destination = DESTINATION_VERB.test(text.slice(seg.ending.get(i)?.start ?? i, i));
-          if (otherName && PROPER_NAME_TAG.test(nextWord.tag) && nextWord.end - end >= 2 && !SITE_END.test(next) && Math.min(...form.ids.map(rankOf)) <= 1 && !destination) continue;
+          // A word jieba tags as a person's name but that its table counts as common, whole or by its first word (海南|宁静/nr,
+          // 河南|阳光充足/nr: 宁静 and 阳光 are everyday words), is a description of the place, no brand (同仁堂, 玉露 are rare).
+          const described = /^nr/.test(nextWord?.tag ?? "") && (wordIdf(next) < COMMON_WORD_IDF || wordIdf(next.slice(0, 2)) < COMMON_WORD_IDF);
+          if (otherName && PROPER_NAME_TAG.test(nextWord.tag) && nextWord.end - end >= 2 && !SITE_END.test(next) && Math.min(...form.ids.map(rankOf)) <= 1 && !destination && !described) continue;
           if (nextWord && (TROUPE_NEXT.test(next) || (nextWord.tag === "nz" && TEAM_NEXT.test(next)))) continue;
+          // The club's name is the word after the place, or the rest of the word jieba keeps whole with it (北京国安/ns).
+          const club = nextWord ?? (own && own.end > end ? { end: own.end, tag: own.tag } : undefined);
+          if (form.kind === "short" && club && clubName(text, end, text.slice(end, club.end), club.tag, form)) continue;
+          if (form.kind === "short" && (VESSEL_AFTER.test(text.slice(end)) || FOLK_ART_NEXT.test(text.slice(end)) || RESTAURANT_NEXT.test(text.slice(end)))) continue;
+          if (form.kind === "short" && nextWord && BREED_CHAR.test(next) && (nextWord.end === end + 1 || nextWord.tag === "x")) continue;
         }
         // Right after a place of an address chain that does not contain it, a name before 新村, 社区, 花园 … is an estate's
         // there (嘉善县姚庄镇|桃园|新邨社区 is no 桃园 of 台湾).
@@ -990,6 +1024,12 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
           if (NAMING_BEFORE.test(text.slice(Math.max(0, i - 5), i)) && !NAMED_PLACE_AFTER.test(text.slice(end))) continue;
           if (IMPERIAL_OFFICE_AFTER.test(text.slice(end)) || CUP_OR_RING_AFTER.test(text.slice(end))) continue;
           if (personInNameList(text, i, end, seg)) continue;
+          // 宁明县的|花山, 北京的|鼓楼: a district's, county's or township's short name right after a city or county and 的 that
+          // does not contain it is a site of that place named like a division elsewhere (花山岩画, the Drum Tower).
+          if (prev && text.slice(prev.end, i) === "的" && prev.form.kind !== "composite" && prev.form.kind !== "abbreviation" && prev.form.ids.every((p) => rankOf(p) >= 1) && form.ids.every((id) => rankOf(id) >= 2 && !prev.form.ids.some((p) => ancestorIds(id).includes(p)))) continue;
+          // 小|沈阳, 小|上海, 小|苏州: 小 cut alone by jieba before a place's name makes a nickname, a person's (小沈阳) or another
+          // town's (被誉为小上海), never the place itself (半小时, 从小, 最小 are words of their own; 大上海, 老上海 stay the city).
+          if (text[i - 1] === "小" && seg.ending.get(i)?.start === i - 1) continue;
           // 象山|湾, 泉州|湾, 高邮|湖: a bay or lake named after the place, cut alone by jieba, is the water (as the overlay's 杭州湾, 太湖).
           if (form.kind === "short" && /^[湾湖]$/.test(text[end] ?? "") && seg.tags.get(end)?.end === end + 1) continue;
           // 上海|话, 苏州|话: a dialect named after the place (as 粤语, 沪剧 are words of their own), when jieba cuts 话 alone.
@@ -1031,6 +1071,24 @@ function candidates(text: string, paragraph: number, lenient = false): Candidate
     } else i = Math.max(i + 1, skipTo);
   }
   return lenient ? out : citiesOfCityList(text, out);
+}
+
+/**
+ * Whether the word after a province's or city's short name is a sports club's own name (北京|国安, 成都|蓉城, 梅州|客家,
+ * 广东|宏远, 浙江|稠州金租): a Han word of two characters or more that is no place's name, no function word, time or measure,
+ * and no people's or generic word of the place, in a clause with a word only a match between clubs has.
+ */
+function clubName(text: string, end: number, next: string, tag: string, form: Form): boolean {
+  const { dict, regions } = get();
+  if (Math.min(...form.ids.map(rankOf)) > 1 || next.length < 2 || !/^\p{Script=Han}+$/u.test(next)) return false;
+  if (/^(?:f|m|q|t|v|vn|ad|an|s|j)$/.test(tag) || FUNCTION_TAG.test(tag) || NOT_CLUB_NAME.test(next) || MATCH_WORD.test(next)) return false;
+  // A place's name is no club's, unless it is only a township elsewhere (成都|蓉城: 蓉城 is a town of 安徽).
+  const elsewhere = (id: string) => regions.get(id)?.kind === "town" && !form.ids.some((p) => ancestorIds(id).includes(p));
+  if ([...dict.allAt(text, end)].some((m) => m.form.length === next.length && !m.value.every((f) => f.ids.every(elsewhere)))) return false;
+  // The match word stands in the same clause (上海|重大赛事品牌 after a clause on a contest's 总决赛 is the city).
+  const from = Math.max(...[..."。！？；，,;"].map((p) => text.lastIndexOf(p, end))) + 1;
+  const to = text.slice(end).search(/[。！？；，,;]/);
+  return MATCH_WORD.test(text.slice(from, to < 0 ? text.length : end + to));
 }
 
 /** The end of a list of cities counted as cities (姑苏嘉兴|两市, 苏州、无锡|三市). */
