@@ -238,10 +238,13 @@ export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
   };
   // Number pieces (1+8) are matched as written (`numbers`), never as their digits apart.
   const numbers = numberPieces(normalized);
-  const text = normalized
+  const pieces = normalized
     .split(" ")
     .filter((p) => !numbers.includes(p))
     .join(" ");
+  // A sentence or question is searched by its content words (questionContent: 怎么, 哪些, 了 say what is asked).
+  const content = ctx.seg.questionContent(pieces);
+  const text = content ?? pieces;
   for (const n of numbers) terms.add(n);
   // Synonym members inside the query become (A OR B OR …); the rest is segmented and ANDed.
   let rest = text;
@@ -272,7 +275,7 @@ export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
   return {
     normalized,
     numbers,
-    every: everyMatchQuery(normalized),
+    every: everyMatchQuery(content ? [content, ...numbers].join(" ") : normalized),
     literalWithoutNumbers: numbers.length && text ? literalQuery(text, ctx) : null,
     terms: [...terms],
     match,
@@ -285,7 +288,7 @@ export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
     shortWords: isShortQuery(normalized) ? shortQueryWords(normalized, words, ctx) : [],
     entities: linkEntities(normalized, ctx),
     placeForms,
-    literal: literalQuery(normalized, ctx),
+    literal: literalQuery(content ? [content, ...numbers].join(" ") : normalized, ctx),
     relaxed,
   };
 }
