@@ -222,9 +222,9 @@ function isFunctionTag(tag: string): boolean {
   return tag === "r" || tag === "y" || tag === "c" || /^u[a-z]*$/.test(tag);
 }
 
-/** An A-not-A question form (是不是, 有没有, 能不能, 会不会): a character, 不 or 没, the same character. */
+/** An A-not-A question form (是不是, 有没有, 能不能, 会不会): a character other than 不 or 没, 不 or 没, the same character. */
 export function isAnotA(word: string): boolean {
-  return /^(\p{Script=Han})[不没]\1$/u.test(word);
+  return /^(?![不没])(\p{Script=Han})[不没]\1$/u.test(word);
 }
 
 /**
