@@ -207,6 +207,8 @@ export interface FallbackQuery {
   filters: Record<string, string[]>;
   /** The query's words ORed (a lower tier: articles with only some of them), or null. */
   anyMatch?: string | null;
+  /** Every word of the query but one, for each word (a tier before `some`: all but one of them), or null. */
+  mostMatch?: string | null;
   /** A compound query's head relaxation (电子游戏 → 游戏): a tier after the query's own matches, or null. */
   relaxedMatch?: string | null;
   /** The other phrasings of the query's taxonomy concept (防洪 for 防汛): tiers after its literal matches, or null. */
@@ -235,9 +237,9 @@ const BM25 = sql`bm25(search_fts, 0, 10.0, 5.0, 1.0, 3.0, 0.5, 0.2, 0.2)`;
  * query), articles titled with the query, about it (title, central entities), the query's words in the article's own
  * text, through an entity it is about or mentions, another phrasing of the query's concept (防洪 for 防汛, the topic
  * taxonomy's concepts) in its title or central entities, then in an article tagged with the concept's topic, through its topics, anywhere (words inside longer words, words spread over fields), a
- * compound's head about it and in the text, some of the words, a short query as a substring.
+ * compound's head about it and in the text, all of the words but one, some of the words (`fewer` when the query has an all-but-one tier), a short query as a substring.
  */
-const TIER = { substring: 0, title: 1, central: 2, text: 3, linked: 4, conceptCentral: 5, conceptTagged: 6, topics: 7, anywhere: 8, headCentral: 9, headText: 10, some: 11, shortSubstring: 12 } as const;
+const TIER = { substring: 0, title: 1, central: 2, text: 3, linked: 4, conceptCentral: 5, conceptTagged: 6, topics: 7, anywhere: 8, headCentral: 9, headText: 10, most: 11, some: 12, fewer: 13, shortSubstring: 14 } as const;
 type TierName = keyof typeof TIER;
 const MILLION = 1_000_000;
 
@@ -247,12 +249,13 @@ const WORD_TIERS_END = (TIER.topics + 0.5) * MILLION;
 /**
  * Relevance order in groups before on-topic articles go first (fallbackOrder), as Meilisearch's tiers
  * (lib/search/meili-search.ts): the query text itself, titled with it, about it, in the article's own words or through
- * an entity it names, another phrasing of its concept (about it, then tagged with its topic), then `rest` (topics, words inside longer words, some of the
- * words, a short query as a substring; an article missing a number piece of the query), then a compound's head about
- * it and in the text. So an on-topic article that only shares the query's topic, or names it once in a list, ranks
+ * an entity it names, another phrasing of its concept (about it, then tagged with its topic), then `rest` (topics, words inside longer words, a short
+ * query as a substring; an article missing a number piece of the query), then the articles holding all the query's
+ * words but one (a query of three words or more: before the articles holding fewer, on-topic or not), then those
+ * holding some of its words (`fewer`: of a shorter query, `some`, in `rest`), then a compound's head about it and in the text. So an on-topic article that only shares the query's topic, or names it once in a list, ranks
  * below an article that is about the query.
  */
-const TIER_GROUPS: (TierName[] | "rest")[] = [["substring"], ["title"], ["central"], ["text", "linked"], ["conceptCentral"], ["conceptTagged"], "rest", ["headCentral"], ["headText"]];
+const TIER_GROUPS: (TierName[] | "rest")[] = [["substring"], ["title"], ["central"], ["text", "linked"], ["conceptCentral"], ["conceptTagged"], "rest", ["most"], ["fewer"], ["headCentral"], ["headText"]];
 
 /** The SQL of a rank's group (TIER_GROUPS), derived from the tiers: `case <tier of rank> when n then g … else <rest> end`. */
 function tierGroupSql(): SQL {
@@ -266,7 +269,7 @@ const TIER_GROUP = tierGroupSql();
  * articles containing the query text itself (or a synonym's version of it) first, then token matches by bm25.
  * The substring path also finds short CJK queries inside longer words the tokens split differently.
  */
-type TextQuery = Pick<FallbackQuery, "match" | "anyMatch" | "relaxedMatch" | "conceptMatch" | "conceptTopics" | "like" | "wholeWords" | "substringPath">;
+type TextQuery = Pick<FallbackQuery, "match" | "anyMatch" | "mostMatch" | "relaxedMatch" | "conceptMatch" | "conceptTopics" | "like" | "wholeWords" | "substringPath">;
 
 function matchingIdsSql(q: TextQuery & Pick<FallbackQuery, "numbers">) {
   const ranked = rankedIdsSql(q);
@@ -281,7 +284,7 @@ function matchingIdsSql(q: TextQuery & Pick<FallbackQuery, "numbers">) {
 /** Added to the rank of an article missing a number piece of the query: after every tier of those holding it. */
 const NUMBER_MISS = 100_000_000;
 
-function rankedIdsSql({ match, anyMatch, relaxedMatch, conceptMatch, conceptTopics, like, wholeWords, substringPath }: TextQuery) {
+function rankedIdsSql({ match, anyMatch, mostMatch, relaxedMatch, conceptMatch, conceptTopics, like, wholeWords, substringPath }: TextQuery) {
   const likeSql = like && like.length ? (substringPath === "scan" ? substringIdsByScan(like) : substringIdsSql(like)) : null;
   if (!match && !likeSql) return sql`select article_id, 0 as rank from search_docs`;
   // The tiers of TIER (lower first); an article ranks by its best one.
@@ -298,7 +301,8 @@ function rankedIdsSql({ match, anyMatch, relaxedMatch, conceptMatch, conceptTopi
     }
     parts.push(tier("topics", `{topics} : (${match})`), tier("anywhere", match));
     if (relaxedMatch) parts.push(tier("headCentral", `{title entities} : (${relaxedMatch})`), tier("headText", `{title names body} : (${relaxedMatch})`));
-    if (anyMatch && anyMatch !== match) parts.push(tier("some", `{title names body entities related topics} : (${anyMatch})`));
+    if (mostMatch) parts.push(tier("most", `{title names body entities related topics} : (${mostMatch})`));
+    if (anyMatch && anyMatch !== match) parts.push(tier(mostMatch ? "fewer" : "some", `{title names body entities related topics} : (${anyMatch})`));
   }
   // The query text as a substring: first for a longer query, last for a short one (都市 inside an unrelated word).
   if (likeSql) parts.push(sql`select article_id, 0 as r, ${wholeWords ? TIER.shortSubstring : TIER.substring} as tier from (${likeSql})`);

@@ -92,6 +92,11 @@ export interface AnalyzedQuery {
   match: string | null;
   /** FTS5 expression matching any of the query's words (a lower tier), null for one word or an empty query. */
   anyMatch: string | null;
+  /**
+   * FTS5 expression matching every word of the query but one (mostMatchOf), a tier before `anyMatch`; null below three
+   * words.
+   */
+  mostMatch: string | null;
   /** FTS5 expression of the head relaxation (`relaxed`): the head required, the modifiers raising bm25; or null. */
   relaxedMatch: string | null;
   /**
@@ -211,6 +216,17 @@ export function linkEntities(normalized: string, ctx: Pick<QueryContext, "forms"
 /** The fallback's FTS columns of an article's own words and entities (not `subwords`, the words inside longer ones). */
 const PLACE_FORM_COLUMNS = "title names body entities related topics";
 
+/**
+ * An FTS5 expression matching every word but one, for each word ("a" AND "b") OR ("a" AND "c") OR ("b" AND "c"), for a
+ * query of three words or more: an article holding all the query's words but one is closer to it than one holding a
+ * single word, whatever the article's topic (12306 用户 数据 泄露 → the page writing 12306, 用户, 数据 and 泄漏 before
+ * pages that only write 数据). Null below three words.
+ */
+export function mostMatchOf(words: string[]): string | null {
+  if (words.length < 3) return null;
+  return words.map((_, i) => `(${words.filter((_, j) => j !== i).map(ftsQuote).join(" AND ")})`).join(" OR ");
+}
+
 /** Quote one token for FTS5: user text never reaches the query parser unescaped. */
 export function ftsQuote(token: string): string {
   return `"${token.replace(/"/g, '""')}"`;
@@ -218,7 +234,7 @@ export function ftsQuote(token: string): string {
 
 export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
   const normalized = normalizeForSearch(q);
-  if (!normalized) return { normalized, numbers: [], every: "", literalWithoutNumbers: null, terms: [], match: null, anyMatch: null, relaxedMatch: null, concept: null, conceptMatch: null, like: [], short: false, shortWords: [], entities: [], placeForms: [], literal: "", relaxed: null };
+  if (!normalized) return { normalized, numbers: [], every: "", literalWithoutNumbers: null, terms: [], match: null, anyMatch: null, mostMatch: null, relaxedMatch: null, concept: null, conceptMatch: null, like: [], short: false, shortWords: [], entities: [], placeForms: [], literal: "", relaxed: null };
   const members = ctx.groups.flatMap((g) => g.map((m) => ({ m, g }))).sort((a, b) => b.m.length - a.m.length);
   const clauses: string[] = [];
   const terms = new Set<string>();
@@ -238,10 +254,13 @@ export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
   };
   // Number pieces (1+8) are matched as written (`numbers`), never as their digits apart.
   const numbers = numberPieces(normalized);
-  const text = normalized
+  const pieces = normalized
     .split(" ")
     .filter((p) => !numbers.includes(p))
     .join(" ");
+  // A sentence or question is searched by its content words (questionContent: 怎么, 哪些, 了 say what is asked).
+  const content = ctx.seg.questionContent(pieces);
+  const text = content ?? pieces;
   for (const n of numbers) terms.add(n);
   // Synonym members inside the query become (A OR B OR …); the rest is segmented and ANDed.
   let rest = text;
@@ -272,11 +291,12 @@ export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
   return {
     normalized,
     numbers,
-    every: everyMatchQuery(normalized),
+    every: everyMatchQuery(content ? [content, ...numbers].join(" ") : normalized),
     literalWithoutNumbers: numbers.length && text ? literalQuery(text, ctx) : null,
     terms: [...terms],
     match,
     anyMatch: words.length > 1 ? words.map(ftsQuote).join(" OR ") : null,
+    mostMatch: mostMatchOf(words),
     relaxedMatch: relaxed ? `${ftsQuote(relaxed.head)} AND (${relaxed.words.map(ftsQuote).join(" OR ")})` : null,
     concept,
     conceptMatch: conceptClauses.length ? conceptClauses.map((c) => `(${c})`).join(" OR ") : null,
@@ -285,7 +305,7 @@ export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
     shortWords: isShortQuery(normalized) ? shortQueryWords(normalized, words, ctx) : [],
     entities: linkEntities(normalized, ctx),
     placeForms,
-    literal: literalQuery(normalized, ctx),
+    literal: literalQuery(content ? [content, ...numbers].join(" ") : normalized, ctx),
     relaxed,
   };
 }

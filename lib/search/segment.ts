@@ -197,6 +197,34 @@ export class Segmenter {
     const norm = normalizeForSearch(text);
     return [...new Set(this.jieba.cut(norm, true).map((t) => t.trim()).filter((t) => WORDISH.test(t)))];
   }
+
+  /**
+   * A query written as a sentence or question (安徽怎么融入长三角一体化, 线路开通了哪些) without its function words,
+   * space-separated (安徽 融入 长三角 一体化): the words jieba's dictionary tags as pronouns and interrogatives (r: 怎么,
+   * 哪些, 如何, 什么), particles (y, u*: 吗, 呢, 了, 的) and conjunctions (c: 和, 与), and the A-not-A questions (是不是,
+   * 有没有, 能不能: isAnotA). They say what is asked, never what an article is about, and, kept, they fail the
+   * fallback's every-word match and make Meilisearch drop the query's content words first (it drops the last words).
+   * A query of fewer than three words, or one left with no content word, is returned as it was (null); names of the
+   * knowledge base are user words tagged as nouns, so a name is never cut.
+   */
+  questionContent(text: string): string | null {
+    const norm = normalizeForSearch(text);
+    const tags = this.jieba.tag(norm, true).filter((t) => WORDISH.test(t.word));
+    if (tags.length < 3) return null;
+    const kept = tags.filter((t) => !isFunctionTag(t.tag) && !isAnotA(t.word));
+    if (kept.length === tags.length || kept.length === 0) return null;
+    return kept.map((t) => t.word).join(" ");
+  }
+}
+
+/** jieba's tags of function words: pronouns and interrogatives (r), modal particles (y), auxiliaries (u…), conjunctions (c). */
+function isFunctionTag(tag: string): boolean {
+  return tag === "r" || tag === "y" || tag === "c" || /^u[a-z]*$/.test(tag);
+}
+
+/** An A-not-A question form (是不是, 有没有, 能不能, 会不会): a character other than 不 or 没, 不 or 没, the same character. */
+export function isAnotA(word: string): boolean {
+  return /^(?![不没])(\p{Script=Han})[不没]\1$/u.test(word);
 }
 
 /**

@@ -27,6 +27,7 @@ export function searchSqlite(
     db,
     match: aq.match,
     anyMatch: aq.anyMatch,
+    mostMatch: aq.mostMatch,
     relaxedMatch: aq.relaxedMatch,
     conceptMatch: aq.conceptMatch,
     conceptTopics: aq.concept?.topics,
