@@ -130,6 +130,20 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, pub: PublishedDate) 
     },
   },
   {
+    // 上周五, 本周三, 下星期一: that weekday of the week before, of or after the publication's (weeks run Monday to
+    // Sunday); without a publication day, no date.
+    re: /(上|本|这|下)(?:个)?(?:周|星期|礼拜)([一二三四五六日天])/y,
+    resolve: (m, pub) => {
+      const p = pubParts(pub);
+      if (p.y === null || p.m === null || p.d === null) return { value: null, precision: null, relative: true };
+      const week = m[1] === "上" ? -1 : m[1] === "下" ? 1 : 0;
+      const weekday = "一二三四五六".indexOf(m[2] as string);
+      const day = new Date(Date.UTC(p.y, p.m - 1, p.d)).getUTCDay();
+      const value = shiftDay(pub, -((day + 6) % 7) + 7 * week + (weekday < 0 ? 6 : weekday));
+      return { value, precision: value ? "day" : null, relative: true };
+    },
+  },
+  {
     // 上月, 上个月, 本月底, 下月: the publication's month shifted; 上周, 本周, 下周: that week's month, when the
     // whole week (Monday to Sunday) lies in one month, else no month is given rather than a guessed one.
     // 本月8日, 上月12日: that month's day.

@@ -98,7 +98,9 @@ const BACK_PARAGRAPHS = 2;
 // Not 也已建成 (a state by the publication, of any date).
 const ALSO_BEFORE = /(?:还|同步|同时|也|一并)(?:共同|联合|正式|一起)?[\s“”"]*$/;
 /** Time words that anchor an event without a date the page gives: the event is real, its date unknown. */
-const VAGUE_TIME = /近日|日前|近期|前不久|不久前|此前|早前|当天|当日|同一天|同一日|同日|次日/g;
+const VAGUE_TIME = /近日|日前|近期|前不久|不久前|此前一[天日]|此前|早前|当天|当日|同一天|同一日|同日|次日|翌日/g;
+/** 次日 (the day after) and 此前一天 (the day before) the date just told: that date shifted by a day. */
+const DAY_SHIFT: Record<string, number> = { 次日: 1, 翌日: 1, 此前一天: -1, 此前一日: -1 };
 /** 会上, 论坛期间, 出席开幕式: the sentence tells what happened at the meeting the passage just reported. */
 const AT_MEETING = /^[\s“”"]*(?:会上|会议上|(?:会议|大会|论坛|峰会|年会|博览会|座谈会|活动)(?:期间|上)|会议(?:还|也|同时|并|另外)?(?=审议|表决|通过|决定|同意|听取|研究|批准|确定|发布|签署))|出席(?:了)?(?:开幕式|闭幕式|仪式|会议|大会|论坛|座谈会)/;
 
@@ -136,11 +138,18 @@ function anchorsOf(text: string, dates: readonly DateMatch[], from: number, to: 
     if (out.some((a) => a.start <= start && a.end > start)) continue;
     // 当天/同日 refer to the date just told: they take it over (from the sentence, else from the last event
     // dated to the day in this or the previous paragraph: 7月3日,…签署…。同一天,…签订…).
-    const same = /当天|当日|同日|同一天|同一日/.test(m[0]);
+    // 次日/此前一天 likewise, a day on, or back, from a date told to the day (none: undated).
+    const shift = DAY_SHIFT[m[0]];
+    const same = /当天|当日|同日|同一天|同一日/.test(m[0]) || shift !== undefined;
     const prev = same ? out.filter((a) => a.end <= start).at(-1) : undefined;
     const told = same && !prev && ctx.lastDay && paragraph - ctx.lastDay.paragraph <= BACK_PARAGRAPHS ? ctx.lastDay.value : null;
-    const value = prev?.value ?? told;
-    out.push({ start, end: start + m[0].length, value: value ?? null, precision: prev ? prev.precision : told ? "day" : null, endValue: null, lead: null, from: false });
+    let value = prev?.value ?? told;
+    let precision = prev ? prev.precision : told ? "day" : null;
+    if (shift !== undefined && value) {
+      value = precision === "day" ? new Date(Date.parse(`${value}T00:00:00Z`) + shift * 86400000).toISOString().slice(0, 10) : null;
+      precision = value ? "day" : null;
+    }
+    out.push({ start, end: start + m[0].length, value: value ?? null, precision, endValue: null, lead: null, from: false });
   }
   return out.sort((a, b) => a.start - b.start);
 }
