@@ -5,8 +5,10 @@
 import { describe, expect, it } from "vitest";
 import { extract, type Milestone } from "@/lib/extract";
 import { findDates } from "@/lib/extract/dates";
+import { composedPageMilestones } from "./milestone-helpers/page";
 
 const line = (m: Milestone) => `${m.date ?? "undated"} ${m.action}${m.status === "planned" ? " planned" : ""}`;
+const page = (lines: string[]) => composedPageMilestones(lines).map(line);
 const run = (paragraphs: string[], published: string | null = "2024-05-22", title = "测试") =>
   extract({ title, paragraphs, published, publishedPrecision: published ? "day" : null }).milestones.map(line);
 
@@ -51,5 +53,36 @@ describe("上周五, 本周三, 下星期一: a weekday of a week relative to th
 
   it("dates the event and the 次日 after it", () => {
     expect(run(["上周五,沪宁沿江高铁南京南站改造工程通过竣工验收。次日,该站新建东广场正式开通。"])).toEqual(expect.arrayContaining(["2024-05-17 竣工", "2024-05-18 开通"]));
+  });
+});
+
+describe("a byline line under the headline: outlet reporter, name, stamp and source", () => {
+  const body = "昨天,连接吴江与嘉善的跨省公交专线正式开通,两地居民出行更便利。";
+  it("gives the page its publication date, so relative dates resolve", () => {
+    expect(page(["跨省公交专线开通", "新华日报记者 陈明 2024-06-12 09:30 来源:新华日报", body])).toEqual(["2024-06-11 开通"]);
+    expect(page(["跨省公交专线开通", "交汇点记者 李静、王强 2024-06-12 来源:交汇点", body])).toEqual(["2024-06-11 开通"]);
+  });
+
+  it("a reporter credit alone is no date line; a page without a stamp keeps relative dates undated", () => {
+    expect(page(["跨省公交专线开通", "新华日报记者 陈明 来源:新华日报", body])).toEqual(["undated 开通"]);
+  });
+});
+
+describe("negations and schedules that did not hold are no events", () => {
+  it("未能如期, 尚未正式, 没能按期: no event", () => {
+    expect(run(["芜宣机场二期扩建工程未能如期竣工,目前仍在施工。"])).toEqual([]);
+    expect(run(["5月10日,记者获悉,太湖隧道北段尚未正式开通。"])).toEqual([]);
+    expect(run(["受汛期影响,该段堤防没能按期完工。"])).toEqual([]);
+  });
+
+  it("原定/原计划/本应 + a date + the verb: the schedule that slipped is not a milestone", () => {
+    expect(run(["原定去年底上线的长三角社保卡居民服务平台因系统对接推迟。"])).toEqual([]);
+    expect(run(["苏锡常南部高速太湖隧道原计划今年3月建成,受地质条件影响延后。"])).toEqual([]);
+    expect(run(["这座枢纽本应上月投用,目前仍在验收。"])).toEqual([]);
+  });
+
+  it("按原计划 is a schedule that held, and a revised 预计 date is a planned milestone", () => {
+    expect(run(["4月28日,宁滁城际铁路按原计划开通运营。"])).toEqual(["2024-04-28 开通"]);
+    expect(run(["徐宿淮盐铁路连接线原定上月完工,预计8月竣工。"])).toEqual(["2024-08 竣工 planned"]);
   });
 });

@@ -248,7 +248,9 @@ const LAW_PASSED = /^通过了?[^，,。；《》]{0,30}?(?:法规|条例|决定
 const WORK_DONE = /(?:改造|建设|施工|验收|架设|安装|调试|联调联试|铺设|浇筑|清淤|整治|修复|搬迁)$/;
 /** 呼吁华盛顿建立一个联盟, 建议尽快出台: what someone calls for is not an event. */
 const URGED = /呼吁|敦促|倡议|主张|建议|提议/;
-const NEGATION_BEFORE = /(未|尚未|没有|不|无法|暂未|难以)$/;
+const NEGATION_BEFORE = /(?:未|尚未|没有|没能|不|无法|暂未|难以)(?:能)?(?:如期|按期|按时|准时|及时|正式|全面|全部|顺利)?$/;
+/** 原定去年底上线, 原计划今年9月建成: a schedule that did not hold is no event (按原计划…建成 is one that did). */
+const PLAN_CHANGED = /(?<![按依照如])(?:原定|原计划|原拟|原本计划|原本定于|本应)[^，,。；;：:]{0,14}$/;
 
 function findActions(text: string, from: number, to: number, names: readonly EntityMention[]): ActionHit[] {
   const out: ActionHit[] = [];
@@ -323,7 +325,7 @@ function findActions(text: string, from: number, to: number, names: readonly Ent
     const inName = quoted || inTitle || inAbout || names.some((e) => e.start <= i && e.end > i);
     // 召开会议: the meeting held, not a noun 召开会 (as 发布会 is).
     const noun = NOUN_AFTER.test(after) && !(id === "举行" && /^会(议|谈|晤)/.test(after));
-    const skip = inName || noun || REPORT_TOPIC_AFTER.test(after) || TIME_AFTER.test(after) || VO_TIME_AFTER.test(after) || NEGATION_BEFORE.test(text.slice(Math.max(from, i - 2), i));
+    const skip = inName || noun || REPORT_TOPIC_AFTER.test(after) || TIME_AFTER.test(after) || VO_TIME_AFTER.test(after) || NEGATION_BEFORE.test(text.slice(Math.max(from, i - 6), i)) || PLAN_CHANGED.test(text.slice(Math.max(from, i - 20), i));
     // 竣工投用, 建成开通: two construction verbs back to back tell one event (the first names it).
     // 印发实施, 发布施行: a document issued and put in force in one breath is its issuing.
     const prevHit = out.at(-1);
@@ -352,9 +354,10 @@ const FUTURE = /将(?!近)|拟|计划|预计|力争|争取|有望|即将|准备|
 const CUMULATIVE = /截至|截止|累计|目前|至今|迄今|已有|现有|共有|以来/;
 /**
  * Plan words used as nouns are no future: inside a title (《三年行动计划》印发), after a determiner (该计划于…启动), or
- * as a name's last word before the event is told as done (…合作计划正式启动, 目标已…). Masked before FUTURE is tested.
+ * as a name's last word before the event is told as done (…合作计划正式启动, 目标已…), or in 按(原)计划 (on schedule: a
+ * manner, the date or a 将 tells the tense). Masked before FUTURE is tested.
  */
-const NOUN_PLAN_WORD = /《[^《》]*》|(?:该|这一|这个|这项|此|本|上述)(?:计划|目标)|(?:计划|目标)(?=正式|已|顺利|首次|日前|近日|今天|今日)/g;
+const NOUN_PLAN_WORD = /《[^《》]*》|按(?:照)?(?:原|既定|预定)?计划|(?:该|这一|这个|这项|此|本|上述)(?:计划|目标)|(?:计划|目标)(?=正式|已|顺利|首次|日前|近日|今天|今日)/g;
 const maskNouns = (before: string) => before.replace(/将近/g, "□□").replace(NOUN_PLAN_WORD, (m) => "□".repeat(m.length));
 
 /** 按照「…开工,…竣工」的总目标: the verb sits in a quoted statement the sentence calls a target or plan. */
