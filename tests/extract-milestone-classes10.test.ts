@@ -86,3 +86,18 @@ describe("negations and schedules that did not hold are no events", () => {
     expect(run(["徐宿淮盐铁路连接线原定上月完工,预计8月竣工。"])).toEqual(["2024-08 竣工 planned"]);
   });
 });
+
+describe("年内 + a verb told without a mark of having happened is a schedule", () => {
+  it("年内启动, 年内印发, 今年内建成: planned within the publication year", () => {
+    expect(run(["四、年内启动新一轮皖北地区承接产业转移规划编制。"], "2024-04-02")).toEqual(["2024 启动 planned"]);
+    expect(run(["会议要求,年内印发《宁杭生态经济带协同发展实施方案》。"], "2024-06-18")).toEqual(["2024 印发 planned"]);
+    expect(run(["苏州湾市民公园二期今年内建成开放。"], "2024-03-11")).toEqual(["2024 建成 planned"]);
+  });
+
+  it("已, 顺利 or 了 tell it happened; a December review's 年内 tells what the year did", () => {
+    expect(run(["年内已启动嘉湖一体化合作先行区规划编制。"], "2024-08-02")).toEqual(["2024 启动"]);
+    expect(run(["年内顺利建成杭州湾跨海铁路大桥北岸连接线。"], "2024-09-10")).toEqual(["2024 建成"]);
+    expect(run(["年内启动了嘉湖一体化合作先行区规划编制。"], "2024-08-02")).toEqual(["2024 启动"]);
+    expect(run(["年内建成芜湖长江三桥南岸接线。"], "2024-12-28")).toEqual(["2024 建成"]);
+  });
+});
