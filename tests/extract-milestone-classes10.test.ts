@@ -101,3 +101,22 @@ describe("年内 + a verb told without a mark of having happened is a schedule",
     expect(run(["年内建成芜湖长江三桥南岸接线。"], "2024-12-28")).toEqual(["2024 建成"]);
   });
 });
+
+describe("a part of the publication year told alone (上半年, 三季度) dates a schedule to the year", () => {
+  it("上半年开工, 三季度举办, 第四季度上线 in an earlier month: planned, this year", () => {
+    expect(run(["(二)上半年开工建设宁芜铁路扩能改造工程;"], "2024-02-26")).toEqual(["2024 开工 planned"]);
+    expect(run(["三季度举办第二届长三角县域协同发展论坛。"], "2024-04-09")).toEqual(["2024 举行 planned"]);
+    expect(run(["按照安排,第四季度长三角跨省异地就医结算服务平台上线。"], "2024-05-30")).toEqual(["2024 上线 planned"]);
+  });
+
+  it("told as done, or once the season is over, it happened", () => {
+    expect(run(["上半年,苏皖合作示范区产业园顺利开工。"], "2024-07-15")).toEqual(["2024 开工"]);
+    expect(run(["一季度已举办长三角人才交流洽谈会。"], "2024-02-20")).toEqual(["2024 举行"]);
+  });
+
+  it("a season of a named year or of another year keeps that year; 每季度 is no date", () => {
+    expect(findDates("将于2020年第二季度开工。", { published: "2019-08-01", precision: "day" }).map((d) => d.value)).toEqual(["2020"]);
+    expect(findDates("去年三季度开通。", { published: "2024-08-01", precision: "day" }).map((d) => d.value)).toEqual(["2023"]);
+    expect(findDates("每季度召开一次联席会议。", { published: "2024-08-01", precision: "day" })).toEqual([]);
+  });
+});

@@ -98,7 +98,7 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, pub: PublishedDate) 
   },
   {
     // 今年6月, 去年底, 明年, 前年12月8日, 今年以来
-    re: new RegExp(`(今年|去年|明年|前年|后年|上年|本年)(?:(底|末|初|年底|年初|上半年|下半年)|${M}月(?:${D}[日号])?)?`, "y"),
+    re: new RegExp(`(今年|去年|明年|前年|后年|上年|本年)(?:(底|末|初|年底|年初|上半年|下半年|第?[一二三四]季度)|${M}月(?:${D}[日号])?)?`, "y"),
     resolve: (m, pub) => {
       const { y } = pubParts(pub);
       if (y === null) return { value: null, precision: null, relative: true };
@@ -117,6 +117,15 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, pub: PublishedDate) 
     // 这一年(3月), 那一年, 当年, (a time clause): the year the page last named.
     re: new RegExp(`(?:(次年|翌年|同年|这一年|那一年)(?:${M}月(?:${D}[日号])?|(底|末|初(?!步)))?|(当年)${M}月(?:${D}[日号])?|当年(?=[，,])|同月(?:${D}[日号])?)`, "y"),
     resolve: () => ({ value: null, precision: null, relative: true }),
+  },
+  {
+    // 上半年, 三季度, 第一季度 alone: a part of the publication year, dated to the year (as 今年上半年 is). Not after a
+    // year or a word that makes it another's (2023年上半年, 去年三季度, 同期, 每季度), nor inside a longer numeral.
+    re: /(?<![\d零〇○一二三四五六七八九十年今去明前后上本当同次翌该每各第])(上半年|下半年|第?[一二三四]季度)/y,
+    resolve: (_m, pub) => {
+      const { y } = pubParts(pub);
+      return y === null ? { value: null, precision: null, relative: true } : { value: String(y), precision: "year", relative: true };
+    },
   },
   {
     // 年底 / 年初 alone: the end or start of the publication year (并将在年底完工).
@@ -203,7 +212,7 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, pub: PublishedDate) 
 ];
 
 // Characters a date can start with: digits, Chinese numerals and the first character of relative words.
-const DATE_START = new Set([..."0123456789零〇○一二三四五六七八九十两几多数今去明前后上本下昨年次翌同当这那"]);
+const DATE_START = new Set([..."0123456789零〇○一二三四五六七八九十两几多数今去明前后上本下昨年次翌同当这那第"]);
 
 /**
  * Dates in a text: absolute (2023年2月, 2024-07-29, 二〇二四年), ranges (12月8日至9日, 2021—2035年) and
