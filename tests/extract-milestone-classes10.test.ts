@@ -63,6 +63,12 @@ describe("a byline line under the headline: outlet reporter, name, stamp and sou
     expect(page(["跨省公交专线开通", "交汇点记者 李静、王强 2024-06-12 来源:交汇点", body])).toEqual(["2024-06-11 开通"]);
   });
 
+  it("a stamp followed by a long labelled source (来源:某某市人民政府新闻办公室) is the header's date line too", () => {
+    expect(page(["跨省公交专线开通", "2024-06-12 来源:苏州市吴江区人民政府新闻办公室", body])).toEqual(["2024-06-11 开通"]);
+    expect(page(["跨省公交专线开通", "2024年6月12日 信息来源:浙江省嘉善县交通运输局综合办公室", body])).toEqual(["2024-06-11 开通"]);
+    expect(page(["跨省公交专线开通", "2024-06-12 10:05 来源:长三角生态绿色一体化发展示范区执行委员会", body])).toEqual(["2024-06-11 开通"]);
+  });
+
   it("a reporter credit alone is no date line; a page without a stamp keeps relative dates undated", () => {
     expect(page(["跨省公交专线开通", "新华日报记者 陈明 来源:新华日报", body])).toEqual(["undated 开通"]);
   });
