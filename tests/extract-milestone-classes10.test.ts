@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { extract, type Milestone } from "@/lib/extract";
 import { findDates } from "@/lib/extract/dates";
+import { tableRowSentence } from "@/lib/extract/table-rows";
 import { composedPageMilestones } from "./milestone-helpers/page";
 
 const line = (m: Milestone) => `${m.date ?? "undated"} ${m.action}${m.status === "planned" ? " planned" : ""}`;
@@ -124,5 +125,34 @@ describe("a part of the publication year told alone (上半年, 三季度) dates
     expect(findDates("将于2020年第二季度开工。", { published: "2019-08-01", precision: "day" }).map((d) => d.value)).toEqual(["2020"]);
     expect(findDates("去年三季度开通。", { published: "2024-08-01", precision: "day" }).map((d) => d.value)).toEqual(["2023"]);
     expect(findDates("每季度召开一次联席会议。", { published: "2024-08-01", precision: "day" })).toEqual([]);
+  });
+});
+
+describe("a row of a progress table (名称 | 进展 | 时间) is read as the sentence it stands for", () => {
+  const pub = { published: "2024-08-05", precision: "day" } as const;
+  it("the time cell leads, the other cells make the clause; a schedule cell keeps its word", () => {
+    expect(tableRowSentence("宁淮城际铁路 | 全线铺轨完成 | 2024年4月", pub)).toBe("2024年4月,宁淮城际铁路全线铺轨完成。");
+    expect(tableRowSentence("计划2024年10月 | 苏锡常城际 | 开通运营", pub)).toBe("计划2024年10月,苏锡常城际开通运营。");
+  });
+
+  it("the header row, a row of figures and a row with two dates are no sentence", () => {
+    expect(tableRowSentence("项目名称 | 进展情况 | 时间节点", pub)).toBeNull();
+    expect(tableRowSentence("宁淮城际铁路 | 投资42亿元 | 完成率85%", pub)).toBeNull();
+    expect(tableRowSentence("扬马城际 | 2023年6月开工 | 2026年建成", pub)).toBeNull();
+  });
+
+  it("rows of a table become milestones quoted as the row, done or planned", () => {
+    const ms = extract({
+      title: "重大项目进展",
+      paragraphs: ["部分项目进展如下:", "项目 | 节点 | 时间", "宁淮城际铁路 | 全线铺轨完成 | 2024年4月", "合新高铁六安段 | 开工建设 | 2024年6月", "苏锡常城际 | 开通运营 | 计划2024年四季度"],
+      published: pub.published,
+      publishedPrecision: "day",
+    }).milestones;
+    expect(ms.map(line)).toEqual(["2024-04 完成", "2024-06 开工", "2024 开通 planned"]);
+    expect(ms[1]?.sentence).toBe("合新高铁六安段 | 开工建设 | 2024年6月");
+  });
+
+  it("a year with a season (2023年三季度) dates the event, not a name", () => {
+    expect(run(["2023年三季度,苏州湾大桥建成通车。"])).toEqual(["2023 建成"]);
   });
 });

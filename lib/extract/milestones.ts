@@ -74,7 +74,7 @@ const VERBS_BY_FIRST = new Map<string, string[]>();
 for (const v of ACTION_VERBS) VERBS_BY_FIRST.set(v[0] as string, [...(VERBS_BY_FIRST.get(v[0] as string) ?? []), v]);
 
 // What may follow a year that dates the sentence (2019年以来, 2024年底, 2020年,合肥…, 2019年是…).
-const AFTER_SENTENCE_YEAR = /^(?:[^\p{Script=Han}A-Za-z]|与|以来|起|开始|底|初|末|前|后|内|中(?![国华央])|期间|全年|上半年|下半年|第[一二三四]季度|至|到|是|的|将|已|在|又|共|就|也|还|由|被|即|再|正式|首次|前后)/u;
+const AFTER_SENTENCE_YEAR = /^(?:[^\p{Script=Han}A-Za-z]|与|以来|起|开始|底|初|末|前|后|内|中(?![国华央])|期间|全年|上半年|下半年|第?[一二三四]季度|至|到|是|的|将|已|在|又|共|就|也|还|由|被|即|再|正式|首次|前后)/u;
 
 /**
  * "5月23日,2024年长三角…年会在…举行": a bare year glued to the name after it is part of the name, and never
