@@ -388,14 +388,15 @@ function statusOf(text: string, clauseStart: number, verbStart: number, verb: st
   const pastPerfective = anchor.lead === "target" && !future && text.startsWith("了", verbStart + verb.length) && !(anchor.value && ctx.published && afterPublication(anchor.value, ctx.published, ctx.publishedPrecision));
   if (pastPerfective) return "done";
   if (anchor.lead === "target" || (future && !/已/.test(masked.slice(masked.search(FUTURE))))) return "planned";
+  const toldDone = DONE_BEFORE.test(before) || /^[^，,。；]{0,20}?了/.test(text.slice(verbStart + verb.length));
   // 年内启动…, 年内印发: within this year, told without a mark of having happened (已, 顺利, 了), is a schedule (in a
   // December article, a year-end review's 年内建成 tells what the year did: left done).
   const within = text.slice(anchor.start, anchor.end) === "年内" || (text.slice(anchor.start, anchor.end) === "今年" && text[anchor.end] === "内");
-  if (within && ctx.published?.slice(5, 7) !== "12" && !DONE_BEFORE.test(before) && !/^[^，,。；]{0,20}?了/.test(text.slice(verbStart + verb.length))) return "planned";
+  if (within && ctx.published?.slice(5, 7) !== "12" && !toldDone) return "planned";
   // 上半年开工, 三季度举办 in a March article: a part of this year not yet over, told without a mark of having happened.
   const season = /(上半年|下半年|[一二三四]季度)$/.exec(text.slice(anchor.start, anchor.end))?.[1];
   const seasonEnd = season ? ({ 上半年: 6, 下半年: 12, 一季度: 3, 二季度: 6, 三季度: 9, 四季度: 12 } as Record<string, number>)[season] : undefined;
-  if (seasonEnd && ctx.published && anchor.value === ctx.published.slice(0, 4) && Number(ctx.published.slice(5, 7) || 12) < seasonEnd && !DONE_BEFORE.test(before) && !/^[^，,。；]{0,20}?了/.test(text.slice(verbStart + verb.length))) return "planned";
+  if (seasonEnd && ctx.published && anchor.value === ctx.published.slice(0, 4) && Number(ctx.published.slice(5, 7) || 12) < seasonEnd && !toldDone) return "planned";
   // A date after the publication (自10月1日起施行, 11月17日开港 in an August article) has not happened yet.
   if (anchor.value && ctx.published && afterPublication(anchor.value, ctx.published, ctx.publishedPrecision)) return "planned";
   return "done";
