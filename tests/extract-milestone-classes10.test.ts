@@ -156,3 +156,17 @@ describe("a row of a progress table (名称 | 进展 | 时间) is read as the se
     expect(run(["2023年三季度,苏州湾大桥建成通车。"])).toEqual(["2023 建成"]);
   });
 });
+
+describe("当月 (上旬): the month of the event just told", () => {
+  it("after an event dated to the month or the day, in the sentence before or the paragraph before", () => {
+    expect(run(["2021年9月,沪苏浙三地签署《太浦河共保联治协议》。当月,三地还联合发布了跨界河湖名录。"])).toEqual(["2021-09 签署", "2021-09 发布"]);
+    expect(run(["3月18日,嘉兴至枫南市域铁路一期开工。", "当月下旬,示范区开发者联盟第二批成员单位揭牌。"])).toContain("2024-03 揭牌");
+  });
+
+  it("not the start of a since-clause, and none told: undated", () => {
+    expect(
+      run(["4月2日,宁马城际铁路全线贯通。自2019年5月《行动计划》获批以来,两地累计开工项目40个。当月上旬,马鞍山郑蒲港新区综合保税区封关运行启动。"]),
+    ).toContain("2024-04 启动");
+    expect(run(["当月,苏皖合作示范区产业园揭牌。"])).toEqual(["undated 揭牌"]);
+  });
+});

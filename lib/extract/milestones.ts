@@ -34,6 +34,8 @@ export interface MilestoneContext {
    * 会上/论坛期间 in a sentence without a date of its own refer to (in the same or the next paragraph).
    */
   lastDay?: { value: string; paragraph: number };
+  /** The month of the last event told as done to the month or the day (当月 refers to it). */
+  lastMonth?: { value: string; paragraph: number };
   lastMeeting?: { value: string; precision: DatePrecision; paragraph: number; name?: string };
   /** The latest date of any meeting told so far: a later-told older meeting is a flashback. */
   newestMeeting?: string;
@@ -98,7 +100,7 @@ const BACK_PARAGRAPHS = 2;
 // Not 也已建成 (a state by the publication, of any date).
 const ALSO_BEFORE = /(?:还|同步|同时|也|一并)(?:共同|联合|正式|一起)?[\s“”"]*$/;
 /** Time words that anchor an event without a date the page gives: the event is real, its date unknown. */
-const VAGUE_TIME = /近日|日前|近期|前不久|不久前|此前一[天日]|此前|早前|当天|当日|同一天|同一日|同日|次日|翌日/g;
+const VAGUE_TIME = /近日|日前|近期|前不久|不久前|此前一[天日]|此前|早前|当天|当日|同一天|同一日|同日|次日|翌日|当月(?:上旬|中旬|下旬|底|初|末)?/g;
 /** 次日 (the day after) and 此前一天 (the day before) the date just told: that date shifted by a day. */
 const DAY_SHIFT: Record<string, number> = { 次日: 1, 翌日: 1, 此前一天: -1, 此前一日: -1 };
 /** 会上, 论坛期间, 出席开幕式: the sentence tells what happened at the meeting the passage just reported. */
@@ -138,6 +140,13 @@ function anchorsOf(text: string, dates: readonly DateMatch[], from: number, to: 
     if (out.some((a) => a.start <= start && a.end > start)) continue;
     // 当天/同日 refer to the date just told: they take it over (from the sentence, else from the last event
     // dated to the day in this or the previous paragraph: 7月3日,…签署…。同一天,…签订…).
+    // 当月(上旬): the month of the event just told (a date of the sentence, else the last event dated to the month).
+    if (m[0].startsWith("当月")) {
+      const before = out.filter((a) => a.end <= start).at(-1);
+      const month = before?.value && before.value.length >= 7 ? before.value.slice(0, 7) : !before && ctx.lastMonth && paragraph - ctx.lastMonth.paragraph <= 1 ? ctx.lastMonth.value : null;
+      out.push({ start, end: start + m[0].length, value: month, precision: month ? "month" : null, endValue: null, lead: null, from: false });
+      continue;
+    }
     // 次日/此前一天 likewise, a day on, or back, from a date told to the day (none: undated).
     const shift = DAY_SHIFT[m[0]];
     const same = /当天|当日|同日|同一天|同一日/.test(m[0]) || shift !== undefined;
@@ -952,6 +961,8 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       if (m.status === "done" && m.precision === "day") previousDay = m.date;
       if (m.status !== "done" || !m.date) continue;
       if (m.precision === "day") ctx.lastDay = { value: m.date, paragraph };
+      // Not an event opening a since-clause (自2021年2月…批复以来): the period, not its start, is what the passage tells.
+      if ((m.precision === "day" || m.precision === "month") && !/以来|至今|迄今/.test(m.event)) ctx.lastMonth = { value: m.date.slice(0, 7), paragraph };
       if (m.action === "举行" && m.precision) {
         ctx.lastMeeting = { value: m.date, precision: m.precision, paragraph, ...(m.subject ? { name: m.subject } : {}) };
         if (!ctx.newestMeeting || m.date > ctx.newestMeeting) ctx.newestMeeting = m.date;
