@@ -98,7 +98,7 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, pub: PublishedDate) 
   },
   {
     // 今年6月, 去年底, 明年, 前年12月8日, 今年以来
-    re: new RegExp(`(今年|去年|明年|前年|后年|上年|本年)(?:(底|末|初|年底|年初|上半年|下半年)|${M}月(?:${D}[日号])?)?`, "y"),
+    re: new RegExp(`(今年|去年|明年|前年|后年|上年|本年)(?:(底|末|初|年底|年初|上半年|下半年|第?[一二三四]季度)|${M}月(?:${D}[日号])?)?`, "y"),
     resolve: (m, pub) => {
       const { y } = pubParts(pub);
       if (y === null) return { value: null, precision: null, relative: true };
@@ -119,6 +119,15 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, pub: PublishedDate) 
     resolve: () => ({ value: null, precision: null, relative: true }),
   },
   {
+    // 上半年, 三季度, 第一季度 alone: a part of the publication year, dated to the year (as 今年上半年 is). Not after a
+    // year or a word that makes it another's (2023年上半年, 去年三季度, 同期, 每季度), nor inside a longer numeral.
+    re: /(?<![\d零〇○一二三四五六七八九十年今去明前后上本当同次翌该每各第])(上半年|下半年|第?[一二三四]季度)/y,
+    resolve: (_m, pub) => {
+      const { y } = pubParts(pub);
+      return y === null ? { value: null, precision: null, relative: true } : { value: String(y), precision: "year", relative: true };
+    },
+  },
+  {
     // 年底 / 年初 alone: the end or start of the publication year (并将在年底完工).
     // 年内将…: within the publication year.
     re: /(?<![\d零〇○一二三四五六七八九十今去明前后上本当近多每])年(底|末|初|内)(?![期步])/y,
@@ -127,6 +136,20 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, pub: PublishedDate) 
       if (y === null) return { value: null, precision: null, relative: true };
       if (m[1] === "内") return { value: String(y), precision: "year", relative: true };
       return { value: `${y}-${m[1] === "初" ? "01" : "12"}`, precision: "month", relative: true };
+    },
+  },
+  {
+    // 上周五, 本周三, 下星期一: that weekday of the week before, of or after the publication's (weeks run Monday to
+    // Sunday); without a publication day, no date.
+    re: /(上|本|这|下)(?:个)?(?:周|星期|礼拜)([一二三四五六日天])/y,
+    resolve: (m, pub) => {
+      const p = pubParts(pub);
+      if (p.y === null || p.m === null || p.d === null) return { value: null, precision: null, relative: true };
+      const week = m[1] === "上" ? -1 : m[1] === "下" ? 1 : 0;
+      const weekday = "一二三四五六".indexOf(m[2] as string);
+      const day = new Date(Date.UTC(p.y, p.m - 1, p.d)).getUTCDay();
+      const value = shiftDay(pub, -((day + 6) % 7) + 7 * week + (weekday < 0 ? 6 : weekday));
+      return { value, precision: value ? "day" : null, relative: true };
     },
   },
   {
@@ -189,7 +212,7 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, pub: PublishedDate) 
 ];
 
 // Characters a date can start with: digits, Chinese numerals and the first character of relative words.
-const DATE_START = new Set([..."0123456789零〇○一二三四五六七八九十两几多数今去明前后上本下昨年次翌同当这那"]);
+const DATE_START = new Set([..."0123456789零〇○一二三四五六七八九十两几多数今去明前后上本下昨年次翌同当这那第"]);
 
 /**
  * Dates in a text: absolute (2023年2月, 2024-07-29, 二〇二四年), ranges (12月8日至9日, 2021—2035年) and

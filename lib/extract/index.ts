@@ -2,6 +2,7 @@ import type { DatePrecision } from "../domain/dates";
 import { findDates, narrativeDates, relativeAnchor, type DateMatch } from "./dates";
 import { findFigures } from "./figures";
 import { findMilestones, mergeMilestones, type MilestoneContext } from "./milestones";
+import { tableRowSentence } from "./table-rows";
 import { findOrgsProjects, isGovernmentBody, isKnownName, sameNameAfterClause } from "./orgs-projects";
 import { findPlans, type ParagraphText } from "./plans";
 import { findRegionsInArticle, regionById } from "./regions";
@@ -95,7 +96,13 @@ export function extract(input: ExtractInput): Extraction {
     const cutTitle = index === TITLE_PARAGRAPH && /…$/.test(text) && (input.paragraphs[0] ?? "").startsWith(text.replace(/…$/, ""));
     // The last paragraph without closing punctuation was cut off by the page (not a heading: it runs on past a clause).
     context.cut = index === input.paragraphs.length - 1 && /[，,。；]/.test(text) && !/[。！？!?”」』）)…]\s*$/.test(text);
-    if (!cutTitle) milestones.push(...findMilestones(text, index, dates, paragraphEntities, context));
+    // A row of a progress table (项目 | 进展 | 时间): read as the sentence it stands for, quoted as the row itself.
+    const row = index >= 0 ? tableRowSentence(text, pub) : null;
+    if (row) {
+      const rowDates = findDates(row, pub);
+      const rowNames = findOrgsProjects(row, index, rowDates);
+      milestones.push(...findMilestones(row, index, rowDates, rowNames, context).map((m) => ({ ...m, event: text, sentence: text })));
+    } else if (!cutTitle) milestones.push(...findMilestones(text, index, dates, paragraphEntities, context));
     for (const e of paragraphEntities) {
       if (e.kind !== "plan" && e.kind !== "project" && e.kind !== "organization") continue;
       context.last[e.kind] = e;

@@ -34,6 +34,8 @@ export interface MilestoneContext {
    * 会上/论坛期间 in a sentence without a date of its own refer to (in the same or the next paragraph).
    */
   lastDay?: { value: string; paragraph: number };
+  /** The month of the last event told as done to the month or the day (当月 refers to it). */
+  lastMonth?: { value: string; paragraph: number };
   lastMeeting?: { value: string; precision: DatePrecision; paragraph: number; name?: string };
   /** The latest date of any meeting told so far: a later-told older meeting is a flashback. */
   newestMeeting?: string;
@@ -74,7 +76,7 @@ const VERBS_BY_FIRST = new Map<string, string[]>();
 for (const v of ACTION_VERBS) VERBS_BY_FIRST.set(v[0] as string, [...(VERBS_BY_FIRST.get(v[0] as string) ?? []), v]);
 
 // What may follow a year that dates the sentence (2019年以来, 2024年底, 2020年,合肥…, 2019年是…).
-const AFTER_SENTENCE_YEAR = /^(?:[^\p{Script=Han}A-Za-z]|与|以来|起|开始|底|初|末|前|后|内|中(?![国华央])|期间|全年|上半年|下半年|第[一二三四]季度|至|到|是|的|将|已|在|又|共|就|也|还|由|被|即|再|正式|首次|前后)/u;
+const AFTER_SENTENCE_YEAR = /^(?:[^\p{Script=Han}A-Za-z]|与|以来|起|开始|底|初|末|前|后|内|中(?![国华央])|期间|全年|上半年|下半年|第?[一二三四]季度|至|到|是|的|将|已|在|又|共|就|也|还|由|被|即|再|正式|首次|前后)/u;
 
 /**
  * "5月23日,2024年长三角…年会在…举行": a bare year glued to the name after it is part of the name, and never
@@ -98,7 +100,9 @@ const BACK_PARAGRAPHS = 2;
 // Not 也已建成 (a state by the publication, of any date).
 const ALSO_BEFORE = /(?:还|同步|同时|也|一并)(?:共同|联合|正式|一起)?[\s“”"]*$/;
 /** Time words that anchor an event without a date the page gives: the event is real, its date unknown. */
-const VAGUE_TIME = /近日|日前|近期|前不久|不久前|此前|早前|当天|当日|同一天|同一日|同日|次日/g;
+const VAGUE_TIME = /近日|日前|近期|前不久|不久前|此前一[天日]|此前|早前|当天|当日|同一天|同一日|同日|次日|翌日|当月(?:上旬|中旬|下旬|底|初|末)?/g;
+/** 次日 (the day after) and 此前一天 (the day before) the date just told: that date shifted by a day. */
+const DAY_SHIFT: Record<string, number> = { 次日: 1, 翌日: 1, 此前一天: -1, 此前一日: -1 };
 /** 会上, 论坛期间, 出席开幕式: the sentence tells what happened at the meeting the passage just reported. */
 const AT_MEETING = /^[\s“”"]*(?:会上|会议上|(?:会议|大会|论坛|峰会|年会|博览会|座谈会|活动)(?:期间|上)|会议(?:还|也|同时|并|另外)?(?=审议|表决|通过|决定|同意|听取|研究|批准|确定|发布|签署))|出席(?:了)?(?:开幕式|闭幕式|仪式|会议|大会|论坛|座谈会)/;
 
@@ -136,11 +140,25 @@ function anchorsOf(text: string, dates: readonly DateMatch[], from: number, to: 
     if (out.some((a) => a.start <= start && a.end > start)) continue;
     // 当天/同日 refer to the date just told: they take it over (from the sentence, else from the last event
     // dated to the day in this or the previous paragraph: 7月3日,…签署…。同一天,…签订…).
-    const same = /当天|当日|同日|同一天|同一日/.test(m[0]);
+    // 当月(上旬): the month of the event just told (a date of the sentence, else the last event dated to the month).
+    if (m[0].startsWith("当月")) {
+      const before = out.filter((a) => a.end <= start).at(-1);
+      const month = before?.value && before.value.length >= 7 ? before.value.slice(0, 7) : !before && ctx.lastMonth && paragraph - ctx.lastMonth.paragraph <= 1 ? ctx.lastMonth.value : null;
+      out.push({ start, end: start + m[0].length, value: month, precision: month ? "month" : null, endValue: null, lead: null, from: false });
+      continue;
+    }
+    // 次日/此前一天 likewise, a day on, or back, from a date told to the day (none: undated).
+    const shift = DAY_SHIFT[m[0]];
+    const same = /当天|当日|同日|同一天|同一日/.test(m[0]) || shift !== undefined;
     const prev = same ? out.filter((a) => a.end <= start).at(-1) : undefined;
     const told = same && !prev && ctx.lastDay && paragraph - ctx.lastDay.paragraph <= BACK_PARAGRAPHS ? ctx.lastDay.value : null;
-    const value = prev?.value ?? told;
-    out.push({ start, end: start + m[0].length, value: value ?? null, precision: prev ? prev.precision : told ? "day" : null, endValue: null, lead: null, from: false });
+    let value = prev?.value ?? told;
+    let precision = prev ? prev.precision : told ? "day" : null;
+    if (shift !== undefined && value) {
+      value = precision === "day" ? new Date(Date.parse(`${value}T00:00:00Z`) + shift * 86400000).toISOString().slice(0, 10) : null;
+      precision = value ? "day" : null;
+    }
+    out.push({ start, end: start + m[0].length, value: value ?? null, precision, endValue: null, lead: null, from: false });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -239,7 +257,9 @@ const LAW_PASSED = /^通过了?[^，,。；《》]{0,30}?(?:法规|条例|决定
 const WORK_DONE = /(?:改造|建设|施工|验收|架设|安装|调试|联调联试|铺设|浇筑|清淤|整治|修复|搬迁)$/;
 /** 呼吁华盛顿建立一个联盟, 建议尽快出台: what someone calls for is not an event. */
 const URGED = /呼吁|敦促|倡议|主张|建议|提议/;
-const NEGATION_BEFORE = /(未|尚未|没有|不|无法|暂未|难以)$/;
+const NEGATION_BEFORE = /(?:未|尚未|没有|没能|不|无法|暂未|难以)(?:能)?(?:如期|按期|按时|准时|及时|正式|全面|全部|顺利)?$/;
+/** 原定去年底上线, 原计划今年9月建成: a schedule that did not hold is no event (按原计划…建成 is one that did). */
+const PLAN_CHANGED = /(?<![按依照如])(?:原定|原计划|原拟|原本计划|原本定于|本应)[^，,。；;：:]{0,14}$/;
 
 function findActions(text: string, from: number, to: number, names: readonly EntityMention[]): ActionHit[] {
   const out: ActionHit[] = [];
@@ -314,7 +334,7 @@ function findActions(text: string, from: number, to: number, names: readonly Ent
     const inName = quoted || inTitle || inAbout || names.some((e) => e.start <= i && e.end > i);
     // 召开会议: the meeting held, not a noun 召开会 (as 发布会 is).
     const noun = NOUN_AFTER.test(after) && !(id === "举行" && /^会(议|谈|晤)/.test(after));
-    const skip = inName || noun || REPORT_TOPIC_AFTER.test(after) || TIME_AFTER.test(after) || VO_TIME_AFTER.test(after) || NEGATION_BEFORE.test(text.slice(Math.max(from, i - 2), i));
+    const skip = inName || noun || REPORT_TOPIC_AFTER.test(after) || TIME_AFTER.test(after) || VO_TIME_AFTER.test(after) || NEGATION_BEFORE.test(text.slice(Math.max(from, i - 6), i)) || PLAN_CHANGED.test(text.slice(Math.max(from, i - 20), i));
     // 竣工投用, 建成开通: two construction verbs back to back tell one event (the first names it).
     // 印发实施, 发布施行: a document issued and put in force in one breath is its issuing.
     const prevHit = out.at(-1);
@@ -343,9 +363,10 @@ const FUTURE = /将(?!近)|拟|计划|预计|力争|争取|有望|即将|准备|
 const CUMULATIVE = /截至|截止|累计|目前|至今|迄今|已有|现有|共有|以来/;
 /**
  * Plan words used as nouns are no future: inside a title (《三年行动计划》印发), after a determiner (该计划于…启动), or
- * as a name's last word before the event is told as done (…合作计划正式启动, 目标已…). Masked before FUTURE is tested.
+ * as a name's last word before the event is told as done (…合作计划正式启动, 目标已…), or in 按(原)计划 (on schedule: a
+ * manner, the date or a 将 tells the tense). Masked before FUTURE is tested.
  */
-const NOUN_PLAN_WORD = /《[^《》]*》|(?:该|这一|这个|这项|此|本|上述)(?:计划|目标)|(?:计划|目标)(?=正式|已|顺利|首次|日前|近日|今天|今日)/g;
+const NOUN_PLAN_WORD = /《[^《》]*》|按(?:照)?(?:原|既定|预定)?计划|(?:该|这一|这个|这项|此|本|上述)(?:计划|目标)|(?:计划|目标)(?=正式|已|顺利|首次|日前|近日|今天|今日)/g;
 const maskNouns = (before: string) => before.replace(/将近/g, "□□").replace(NOUN_PLAN_WORD, (m) => "□".repeat(m.length));
 
 /** 按照「…开工,…竣工」的总目标: the verb sits in a quoted statement the sentence calls a target or plan. */
@@ -376,6 +397,15 @@ function statusOf(text: string, clauseStart: number, verbStart: number, verb: st
   const pastPerfective = anchor.lead === "target" && !future && text.startsWith("了", verbStart + verb.length) && !(anchor.value && ctx.published && afterPublication(anchor.value, ctx.published, ctx.publishedPrecision));
   if (pastPerfective) return "done";
   if (anchor.lead === "target" || (future && !/已/.test(masked.slice(masked.search(FUTURE))))) return "planned";
+  const toldDone = DONE_BEFORE.test(before) || /^[^，,。；]{0,20}?了/.test(text.slice(verbStart + verb.length));
+  // 年内启动…, 年内印发: within this year, told without a mark of having happened (已, 顺利, 了), is a schedule (in a
+  // December article, a year-end review's 年内建成 tells what the year did: left done).
+  const within = text.slice(anchor.start, anchor.end) === "年内" || (text.slice(anchor.start, anchor.end) === "今年" && text[anchor.end] === "内");
+  if (within && ctx.published?.slice(5, 7) !== "12" && !toldDone) return "planned";
+  // 上半年开工, 三季度举办 in a March article: a part of this year not yet over, told without a mark of having happened.
+  const season = /(上半年|下半年|[一二三四]季度)$/.exec(text.slice(anchor.start, anchor.end))?.[1];
+  const seasonEnd = season ? ({ 上半年: 6, 下半年: 12, 一季度: 3, 二季度: 6, 三季度: 9, 四季度: 12 } as Record<string, number>)[season] : undefined;
+  if (seasonEnd && ctx.published && anchor.value === ctx.published.slice(0, 4) && Number(ctx.published.slice(5, 7) || 12) < seasonEnd && !toldDone) return "planned";
   // A date after the publication (自10月1日起施行, 11月17日开港 in an August article) has not happened yet.
   if (anchor.value && ctx.published && afterPublication(anchor.value, ctx.published, ctx.publishedPrecision)) return "planned";
   return "done";
@@ -931,6 +961,8 @@ export function findMilestones(text: string, paragraph: number, dates: DateMatch
       if (m.status === "done" && m.precision === "day") previousDay = m.date;
       if (m.status !== "done" || !m.date) continue;
       if (m.precision === "day") ctx.lastDay = { value: m.date, paragraph };
+      // Not an event opening a since-clause (自2021年2月…批复以来): the period, not its start, is what the passage tells.
+      if ((m.precision === "day" || m.precision === "month") && !/以来|至今|迄今/.test(m.event)) ctx.lastMonth = { value: m.date.slice(0, 7), paragraph };
       if (m.action === "举行" && m.precision) {
         ctx.lastMeeting = { value: m.date, precision: m.precision, paragraph, ...(m.subject ? { name: m.subject } : {}) };
         if (!ctx.newestMeeting || m.date > ctx.newestMeeting) ctx.newestMeeting = m.date;

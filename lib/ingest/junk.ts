@@ -786,8 +786,16 @@ function isHeaderish(line: Line, titleKey: string, ctx: LineContext): boolean {
   // An outlet name between headline and date (标题 / 新华社 / 日期) belongs to the header, not the body.
   // ——当代中国的精神危机 (上): a subtitle opening the text under a known headline.
   const subtitle = !!titleKey && t.length <= 40 && /^[—–－]{2}\s*\S/.test(t) && !/[。!?]/.test(t);
-  return isDateLine(t) || isBracketLabel(t) || shortForeign || isOutletLine(t) || subtitle || NAME_LIST.test(t) || sameAsTitle(t, titleKey);
+  return isDateLine(t) || isDateLine(t.replace(STAMP_REPORTER, " ").replace(STAMP_SOURCE, " ")) || isBracketLabel(t) || shortForeign || isOutletLine(t) || subtitle || NAME_LIST.test(t) || sameAsTitle(t, titleKey);
 }
+
+/**
+ * 澎湃新闻记者 王可 2024-11-26 07:05 来源:澎湃新闻: the outlet's reporter credit before the stamp of a byline line under
+ * the headline; without it the line is read as a date line (its name is not the body's first paragraph).
+ */
+const STAMP_REPORTER = /^\p{Script=Han}{0,8}?记者\s*\p{Script=Han}{2,4}(?:[、,]\p{Script=Han}{2,4}){0,2}(?=\s)/u;
+/** 2025-09-12 来源:上海市人民政府新闻办公室: a long source name after the stamp, labelled, at the line's end. */
+const STAMP_SOURCE = /(?<=\s)(?:来源|信息来源|文章来源|稿件来源)[:：]\s*[^\s:：。]{1,24}$/u;
 
 /** 赵延东、风笑天: the authors' names alone under the headline (a byline without its label). */
 const NAME_LIST = /^\p{Script=Han}{2,4}(?:[、,]\s*\p{Script=Han}{2,4}){1,4}$/u;
