@@ -440,10 +440,13 @@ export const REPOST = /(?:转自|转载自|原标题|原文链接|来源|原载|
 const DATELINE = /(?:社|报|网|台|新闻|客户端)[\p{Script=Han}]{0,6}?(\d{1,2})月(\d{1,2})日电/u;
 const MAX_DATELINE_LAG_DAYS = 31;
 
+/** A credit mark opening a line or after a bracket: `(?:本文)?<word>[：:]?` and some text. */
+const creditMark = (words: string) => new RegExp(`(?:^|[(（【\\s])(?:本文)?(?:${words})[：:\\s]?\\S`);
+const REPRINT_WORDS = "转自|转载自|转载于|原载于?";
 /** A credit saying the text comes from another outlet (本文转自…, 转载自…, 原载…), not only a retitled copy (原标题:…). */
-export const REPRINT_CREDIT = /(?:^|[(（【\s])(?:本文)?(?:转自|转载自|转载于|原载于?)[：:\s]?\S/;
+export const REPRINT_CREDIT = creditMark(REPRINT_WORDS);
 /** A line saying the page reprints another outlet's text: 原标题:…, (本文转自…), 转载自…. */
-export const REPOST_MARK = /(?:^|[(（【\s])(?:本文)?(?:转自|转载自|转载于|原标题|原文标题|原载于?)[：:\s]?\S/;
+export const REPOST_MARK = creditMark(`${REPRINT_WORDS}|原标题|原文标题`);
 
 /**
  * The date an article's relative dates (今年6月, 11月19日, 昨天, 5年前的今天) resolve against. A repost that names

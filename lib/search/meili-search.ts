@@ -139,7 +139,7 @@ async function searchMeiliTiered(
   const end = Math.min(params.page * params.pageSize, MAX_TOTAL_HITS);
   // Every match: its facet counts and total; its hits when the list is not tiered.
   const words = code ? { attributesToSearchOn: SHORT_QUERY_ATTRIBUTES } : {};
-  const all: MeiliParams & { indexUid: string } = { ...base, ...words, facets, hitsPerPage: params.pageSize, page: params.page, ...(tiered ? { attributesToRetrieve: ["id"], hitsPerPage: 0 } : shown) };
+  const all: Query = { ...base, ...words, facets, hitsPerPage: params.pageSize, page: params.page, ...(tiered ? { attributesToRetrieve: ["id"], hitsPerPage: 0 } : shown) };
   const literal = { ...base, q: code ?? aq.literal };
   // The central tier holds only articles matching all the query's words: the engine's default strategy (`last`)
   // would append partial matches to it, ahead of the next tier's full ones. For a compound query (电子游戏), every
@@ -168,9 +168,9 @@ async function searchMeiliTiered(
   // A place written with its level (盛泽镇): its short forms (盛泽) as whole-word codes, which the engine cannot split,
   // each right after the query's own tier of the same fields, as the fallback matches them in the same tiers.
   const place = aq.placeForms.length && !code ? aq.placeForms.map(wordCode).join(" ") : null;
-  const withPlace = (t: MeiliParams & { indexUid: string }, codes: string[]) => (place ? [t, tier(place, codes, false)] : [t]);
+  const withPlace = (t: Query, codes: string[]) => (place ? [t, tier(place, codes, false)] : [t]);
   const ownTiers = [...withPlace(tier(literal.q, titled, true), WORD_CODE_ATTRIBUTES.title), ...withPlace(tier(literal.q, central, true), WORD_CODE_ATTRIBUTES.central), ...withPlace(tier(literal.q, own, !!aq.literalWithoutNumbers), WORD_CODE_ATTRIBUTES.own)];
-  const tiers: (MeiliParams & { indexUid: string })[] = tiered ? [...ownTiers, ...rest, ...concepts, ...relaxed] : [];
+  const tiers: Query[] = tiered ? [...ownTiers, ...rest, ...concepts, ...relaxed] : [];
   // Disjunctive facets: a facet with a selection is counted without its own filter.
   const selectedFacets = facets.filter((f) => (filters[f]?.length ?? 0) > 0);
   const extra = selectedFacets.map((f) => ({ indexUid: indexName, q: base.q, ...words, ...allWords, filter: buildFilter(params.filters, f, registry), facets: [f], limit: 0, locales: ["cmn" as const] }));

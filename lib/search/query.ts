@@ -261,6 +261,8 @@ export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
   // A sentence or question is searched by its content words (questionContent: 怎么, 哪些, 了 say what is asked).
   const content = ctx.seg.questionContent(pieces);
   const text = content ?? pieces;
+  // What the engine's queries search: the content words with the number pieces, or the query as written.
+  const asked = content ? [content, ...numbers].join(" ") : normalized;
   for (const n of numbers) terms.add(n);
   // Synonym members inside the query become (A OR B OR …); the rest is segmented and ANDed.
   let rest = text;
@@ -291,7 +293,7 @@ export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
   return {
     normalized,
     numbers,
-    every: everyMatchQuery(content ? [content, ...numbers].join(" ") : normalized),
+    every: everyMatchQuery(asked),
     literalWithoutNumbers: numbers.length && text ? literalQuery(text, ctx) : null,
     terms: [...terms],
     match,
@@ -305,7 +307,7 @@ export function analyzeQuery(q: string, ctx: QueryContext): AnalyzedQuery {
     shortWords: isShortQuery(normalized) ? shortQueryWords(normalized, words, ctx) : [],
     entities: linkEntities(normalized, ctx),
     placeForms,
-    literal: literalQuery(content ? [content, ...numbers].join(" ") : normalized, ctx),
+    literal: literalQuery(asked, ctx),
     relaxed,
   };
 }
